@@ -1,0 +1,568 @@
+#include "Cli.h"
+
+#include "CliOutput.h"
+#include "api/EmbeddedApi.h"
+#include "api/Json.h"
+#include "engine/ConfigFile.h"
+#include "ids/IdGenerator.h"
+#include "sandbox/SandboxAcquirer.h"
+#include "sandbox/SandboxBehaviour.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimeZone>
+#include <QTimer>
+#include <QUuid>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace paydesk::cli {
+
+namespace {
+
+const char* const kUsage = R"(Usage: paydesk-core [global options] COMMAND [arguments]
+
+Commands:
+  demo                              take a sandbox payment end to end and print its timeline
+  pay --amount A --code CODE        charge a customer's payment code (barcode payment)
+      [--request-no R] [--subject S] [--wait]
+  qr --amount A [--wallet W]        create a merchant-presented QR code (code URL)
+      [--request-no R] [--subject S] [--wait]
+  sandbox-scan URL --code CODE      play the customer: scan a QR code URL with a sandbox code
+  query ORDER                       ask the channel about the order now
+  revoke ORDER [--reason R]         revoke the order's payment in progress (close or refund)
+  refund ORDER --amount A --reason R [--request-no R]
+  order show ORDER                  details and timeline
+  order list [--status S] [--since YYYY-MM-DD] [--search TEXT] [--limit N]
+  alerts [--all]                    open alerts (or all)
+  alerts ack ID --by NAME           acknowledge an alert
+  sandbox-codes                     the sandbox's test payment codes and their behaviours
+  run [--until-idle]                host the engine: resume every unfinished item and work
+
+Global options:
+  --data DIR        data directory (default: the user's PayDesk data directory)
+  --config FILE     engine configuration (JSON; default: DIR/paydesk.json if present)
+  --json            one JSON object per line on stdout
+  --no-fsync        do not fsync commits (throw-away demos only)
+  -h, --help        this text
+  --version         the version
+
+Exit codes: 0 ok, 1 refused, 2 bad arguments, 4 storage error,
+            5 (--wait) sale ended unpaid, 6 (--wait) needs a person.
+)";
+
+struct Context
+{
+    QCommandLineParser parser;
+    QStringList args; // positional
+    std::unique_ptr<Output> out;
+    std::unique_ptr<EmbeddedApi> api;
+    std::unique_ptr<QTemporaryDir> tempDir;
+};
+
+int usageError(Output& out, const QString& message)
+{
+    out.error(message + QStringLiteral(" (see paydesk-core --help)"));
+    return ExitUsage;
+}
+
+QString defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+}
+
+int openApi(Context& c, const QString& dataDir, bool durable)
+{
+    EmbeddedOptions opt;
+    opt.dataDir = dataDir;
+    opt.durable = durable;
+    QString configPath = c.parser.value(QStringLiteral("config"));
+    if (configPath.isEmpty() && QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("paydesk.json"))))
+        configPath = QDir(dataDir).filePath(QStringLiteral("paydesk.json"));
+    if (!configPath.isEmpty()) {
+        if (QString e = loadEngineConfig(configPath, opt.engine); !e.isEmpty()) {
+            c.out->error(e);
+            return ExitUsage;
+        }
+    }
+    c.api = std::make_unique<EmbeddedApi>(opt);
+    if (QString e = c.api->open(); !e.isEmpty()) {
+        c.out->error(e);
+        return ExitStorage;
+    }
+    return ExitOk;
+}
+
+std::optional<Money> amountOption(Context& c, int* rc)
+{
+    if (!c.parser.isSet(QStringLiteral("amount"))) {
+        *rc = usageError(*c.out, QStringLiteral("--amount is required, e.g. --amount 12.34"));
+        return std::nullopt;
+    }
+    QString err;
+    auto m = Money::parse(c.parser.value(QStringLiteral("amount")), kCny, &err);
+    if (!m) {
+        *rc = usageError(*c.out, err);
+        return std::nullopt;
+    }
+    return m;
+}
+
+QString requestNo(Context& c)
+{
+    const QString r = c.parser.value(QStringLiteral("request-no"));
+    return r.isEmpty() ? QStringLiteral("cli-") + QUuid::createUuid().toString(QUuid::Id128) : r;
+}
+
+// Runs the event loop until `done` is called; returns its code.
+class Waiter
+{
+public:
+    void finish(int code)
+    {
+        m_code = code;
+        m_loop.quit();
+    }
+    int exec()
+    {
+        if (m_code < 0)
+            m_loop.exec();
+        return m_code;
+    }
+    bool finished() const { return m_code >= 0; }
+
+private:
+    QEventLoop m_loop;
+    int m_code = -1;
+};
+
+int codeFor(const CommandOutcome& o)
+{
+    if (o.ok())
+        return ExitOk;
+    return o.status == CommandStatus::StorageError ? ExitStorage : ExitFailure;
+}
+
+int exitForOrderState(OrderState s)
+{
+    switch (s) {
+    case OrderState::Paid:
+    case OrderState::PartiallyRefunded:
+        return ExitOk;
+    case OrderState::Attention:
+        return ExitAttention;
+    default:
+        return ExitNotPaid;
+    }
+}
+
+// Follows an order live until its outcome is known and the engine has no more
+// work for it, printing each step.
+int followOrder(Context& c, const QString& orderNo)
+{
+    Waiter w;
+    QObject guard;
+    auto finishIfSettled = [&] {
+        std::optional<OrderDetails> d;
+        c.api->orderDetails(orderNo, [&](const std::optional<OrderDetails>& x) { d = x; });
+        if (!d || w.finished())
+            return;
+        if (d->order.state != OrderState::Pending && c.api->isIdle())
+            w.finish(exitForOrderState(d->order.state));
+    };
+    QObject::connect(c.api.get(), &PayDeskApi::eventRecorded, &guard,
+                     [&](const TrackEvent& e) {
+                         if (e.orderNo == orderNo)
+                             c.out->event(e);
+                     });
+    QObject::connect(c.api.get(), &PayDeskApi::idle, &guard, finishIfSettled);
+    QObject::connect(c.api.get(), &PayDeskApi::orderChanged, &guard, finishIfSettled);
+    QObject::connect(c.api.get(), &PayDeskApi::fatalError, &guard, [&](const QString& m) {
+        c.out->error(m);
+        w.finish(ExitStorage);
+    });
+    QTimer::singleShot(0, &guard, finishIfSettled);
+    const int rc = w.exec();
+    std::optional<OrderDetails> d;
+    c.api->orderDetails(orderNo, [&](const std::optional<OrderDetails>& x) { d = x; });
+    if (d) {
+        if (c.out->json())
+            c.out->object(toJson(*d));
+        else
+            c.out->line(QStringLiteral("Order %1 is %2").arg(orderNo, orderStateName(d->order.state)));
+    }
+    return rc;
+}
+
+int runCommand(Context& c, const std::function<void(PayDeskApi::Reply)>& send, bool wait)
+{
+    Waiter w;
+    CommandOutcome outcome;
+    send([&](const CommandOutcome& o) {
+        outcome = o;
+        w.finish(codeFor(o));
+    });
+    int rc = w.exec();
+    c.out->outcome(outcome);
+    if (rc != ExitOk || !wait || outcome.orderNo.isEmpty())
+        return rc;
+    return followOrder(c, outcome.orderNo);
+}
+
+int cmdPay(Context& c)
+{
+    int rc = ExitOk;
+    auto amount = amountOption(c, &rc);
+    if (!amount)
+        return rc;
+    if (!c.parser.isSet(QStringLiteral("code")))
+        return usageError(*c.out, QStringLiteral("--code is required: the customer's payment code"));
+    PayCommand cmd{requestNo(c), *amount, c.parser.value(QStringLiteral("code")),
+                   c.parser.value(QStringLiteral("subject"))};
+    const bool wait = c.parser.isSet(QStringLiteral("wait"));
+    rc = runCommand(c, [&](PayDeskApi::Reply r) { c.api->pay(cmd, r); }, wait);
+    if (!wait && rc == ExitOk) {
+        // Without --wait, still show the channel's first answer.
+        QEventLoop loop;
+        QTimer::singleShot(300, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return rc;
+}
+
+int cmdQr(Context& c)
+{
+    int rc = ExitOk;
+    auto amount = amountOption(c, &rc);
+    if (!amount)
+        return rc;
+    const QString walletText = c.parser.value(QStringLiteral("wallet"));
+    const Wallet wallet = walletText.isEmpty() ? Wallet::WeChat : walletFromName(walletText);
+    if (wallet == Wallet::Unknown)
+        return usageError(*c.out, QStringLiteral("--wallet must be wechat, alipay or unionpay"));
+    QrCommand cmd{requestNo(c), *amount, wallet, c.parser.value(QStringLiteral("subject"))};
+    return runCommand(c, [&](PayDeskApi::Reply r) { c.api->createQr(cmd, r); },
+                      c.parser.isSet(QStringLiteral("wait")));
+}
+
+int cmdSandboxScan(Context& c)
+{
+    if (c.args.size() != 2 || !c.parser.isSet(QStringLiteral("code")))
+        return usageError(*c.out, QStringLiteral("usage: sandbox-scan URL --code CODE"));
+    if (!c.api->sandbox())
+        return usageError(*c.out, QStringLiteral("no sandbox in this configuration"));
+    const QString e = c.api->sandbox()->customerScan(c.args.at(1), c.parser.value(QStringLiteral("code")));
+    if (!e.isEmpty()) {
+        c.out->error(e);
+        return ExitFailure;
+    }
+    c.api->flush();
+    c.out->outcome(CommandOutcome{CommandStatus::Ok, QStringLiteral("the customer scanned %1").arg(c.args.at(1)), {}, {}, {}, false});
+    return ExitOk;
+}
+
+int needOrder(Context& c, int index, QString* orderNo)
+{
+    if (c.args.size() <= index)
+        return usageError(*c.out, QStringLiteral("an order number is required"));
+    *orderNo = c.args.at(index).trimmed();
+    if (const QString e = OrderNumberGenerator::checkFormat(*orderNo); !e.isEmpty())
+        return usageError(*c.out, e);
+    return ExitOk;
+}
+
+int cmdOrder(Context& c)
+{
+    if (c.args.size() < 2)
+        return usageError(*c.out, QStringLiteral("usage: order show ORDER | order list"));
+    const QString sub = c.args.at(1);
+    if (sub == QLatin1String("show")) {
+        QString orderNo;
+        if (int rc = needOrder(c, 2, &orderNo); rc != ExitOk)
+            return rc;
+        int rc = ExitOk;
+        c.api->orderDetails(orderNo, [&](const std::optional<OrderDetails>& d) {
+            if (!d) {
+                c.out->error(QStringLiteral("no order %1").arg(orderNo));
+                rc = ExitFailure;
+                return;
+            }
+            c.out->details(*d);
+        });
+        return rc;
+    }
+    if (sub == QLatin1String("list")) {
+        OrderFilter f;
+        if (c.parser.isSet(QStringLiteral("status"))) {
+            f.state = orderStateFromName(c.parser.value(QStringLiteral("status")));
+            if (!f.state)
+                return usageError(*c.out, QStringLiteral("--status must be one of PENDING, PAID, "
+                                                         "CLOSED, ATTENTION, PARTIALLY_REFUNDED, "
+                                                         "REFUNDED"));
+        }
+        if (c.parser.isSet(QStringLiteral("since"))) {
+            const QDate date = QDate::fromString(c.parser.value(QStringLiteral("since")), Qt::ISODate);
+            if (!date.isValid())
+                return usageError(*c.out, QStringLiteral("--since must be a date like 2026-11-23"));
+            f.sinceMs = QDateTime(date, QTime(0, 0), QTimeZone(8 * 3600)).toMSecsSinceEpoch();
+        }
+        f.search = c.parser.value(QStringLiteral("search"));
+        if (c.parser.isSet(QStringLiteral("limit"))) {
+            bool ok = false;
+            f.limit = c.parser.value(QStringLiteral("limit")).toInt(&ok);
+            if (!ok || f.limit <= 0 || f.limit > 100000)
+                return usageError(*c.out, QStringLiteral("--limit must be 1..100000"));
+        }
+        c.api->orders(f, [&](const QList<OrderRecord>& list) {
+            for (const auto& o : list)
+                c.out->order(o);
+            c.out->line(QStringLiteral("%1 order(s)").arg(list.size()));
+        });
+        return ExitOk;
+    }
+    return usageError(*c.out, QStringLiteral("unknown 'order %1'").arg(sub));
+}
+
+int cmdOrderCommand(Context& c, const QString& name)
+{
+    QString orderNo;
+    if (int rc = needOrder(c, 1, &orderNo); rc != ExitOk)
+        return rc;
+    if (name == QLatin1String("query"))
+        return runCommand(c, [&](PayDeskApi::Reply r) { c.api->query(orderNo, r); }, false);
+    if (name == QLatin1String("revoke")) {
+        RevokeCommand cmd{requestNo(c), orderNo, c.parser.value(QStringLiteral("reason"))};
+        return runCommand(c, [&](PayDeskApi::Reply r) { c.api->revoke(cmd, r); }, true);
+    }
+    int rc = ExitOk;
+    auto amount = amountOption(c, &rc);
+    if (!amount)
+        return rc;
+    if (c.parser.value(QStringLiteral("reason")).trimmed().isEmpty())
+        return usageError(*c.out, QStringLiteral("--reason is required for a refund"));
+    RefundCommand cmd{requestNo(c), orderNo, *amount, c.parser.value(QStringLiteral("reason"))};
+    return runCommand(c, [&](PayDeskApi::Reply r) { c.api->refund(cmd, r); }, true);
+}
+
+int cmdAlerts(Context& c)
+{
+    if (c.args.size() >= 2 && c.args.at(1) == QLatin1String("ack")) {
+        bool ok = false;
+        const qint64 id = c.args.size() >= 3 ? c.args.at(2).toLongLong(&ok) : 0;
+        if (!ok || id <= 0)
+            return usageError(*c.out, QStringLiteral("usage: alerts ack ID --by NAME"));
+        const QString by = c.parser.value(QStringLiteral("by")).trimmed();
+        if (by.isEmpty())
+            return usageError(*c.out, QStringLiteral("--by NAME is required: who acknowledges"));
+        int rc = ExitOk;
+        c.api->acknowledgeAlert(id, by, [&](const CommandOutcome& o) {
+            c.out->outcome(o);
+            rc = codeFor(o);
+        });
+        return rc;
+    }
+    if (c.args.size() != 1)
+        return usageError(*c.out, QStringLiteral("usage: alerts [--all] | alerts ack ID --by NAME"));
+    c.api->alerts(!c.parser.isSet(QStringLiteral("all")), 500, [&](const QList<AlertRecord>& list) {
+        for (const auto& a : list)
+            c.out->alert(a);
+        c.out->line(QStringLiteral("%1 alert(s)").arg(list.size()));
+    });
+    return ExitOk;
+}
+
+int cmdSandboxCodes(Context& c)
+{
+    for (const SandboxCodeRow& row : sandboxCodeTable()) {
+        if (c.out->json()) {
+            c.out->object({{QStringLiteral("behaviour"), int(row.behaviour)},
+                           {QStringLiteral("wechat"), row.wechatCode},
+                           {QStringLiteral("alipay"), row.alipayCode},
+                           {QStringLiteral("unionpay"), row.unionpayCode},
+                           {QStringLiteral("description"), row.description}});
+        } else {
+            c.out->line(QStringLiteral("%1  %2  %3  %4  %5")
+                            .arg(int(row.behaviour), 2, 10, QLatin1Char('0'))
+                            .arg(row.wechatCode, row.alipayCode, row.unionpayCode, row.description));
+        }
+    }
+    c.out->line(QStringLiteral("\nCode layout: <wallet prefix 2><behaviour 2><N 2><digits>; "
+                               "N is seconds or a count where the behaviour uses one."));
+    return ExitOk;
+}
+
+int g_signalPipe[2] = {-1, -1};
+void onSignal(int)
+{
+    const char b = 1;
+    [[maybe_unused]] auto n = ::write(g_signalPipe[1], &b, 1);
+}
+
+int cmdRun(Context& c)
+{
+    const bool untilIdle = c.parser.isSet(QStringLiteral("until-idle"));
+    Waiter w;
+    QObject guard;
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
+        auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &guard);
+        QObject::connect(notifier, &QSocketNotifier::activated, &guard, [&] {
+            char b;
+            [[maybe_unused]] auto n = ::read(g_signalPipe[0], &b, 1);
+            c.out->line(QStringLiteral("stopping: unfinished items resume at the next start"));
+            w.finish(ExitOk);
+        });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    QObject::connect(c.api.get(), &PayDeskApi::eventRecorded, &guard,
+                     [&](const TrackEvent& e) { c.out->event(e); });
+    QObject::connect(c.api.get(), &PayDeskApi::fatalError, &guard, [&](const QString& m) {
+        c.out->error(m);
+        w.finish(ExitStorage);
+    });
+    if (untilIdle)
+        QObject::connect(c.api.get(), &PayDeskApi::idle, &guard, [&] { w.finish(ExitOk); });
+    const int n = c.api->resumeAll();
+    c.out->line(QStringLiteral("resumed %1 unfinished item(s)%2")
+                    .arg(n)
+                    .arg(untilIdle ? QStringLiteral("; working until idle")
+                                   : QStringLiteral("; Ctrl+C stops")));
+    if (untilIdle && c.api->isIdle())
+        return ExitOk;
+    return w.exec();
+}
+
+int cmdDemo(Context& c)
+{
+    c.out->line(QStringLiteral("PayDesk demo: a counter sale of ¥12.34 through the sandbox "
+                               "acquirer.\nThe customer's WeChat code makes them enter a password "
+                               "for 3 seconds, so you see the polling.\n"));
+    const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour::UserPayingThenSuccess, 3);
+    PayCommand cmd{requestNo(c), *Money::parse(QStringLiteral("12.34")), code,
+                   QStringLiteral("demo: 2 coffees")};
+    Waiter w;
+    CommandOutcome outcome;
+    QObject guard;
+    QObject::connect(c.api.get(), &PayDeskApi::eventRecorded, &guard,
+                     [&](const TrackEvent& e) { c.out->event(e); });
+    c.api->pay(cmd, [&](const CommandOutcome& o) {
+        outcome = o;
+        w.finish(codeFor(o));
+    });
+    int rc = w.exec();
+    if (rc != ExitOk) {
+        c.out->outcome(outcome);
+        return rc;
+    }
+    QObject::disconnect(c.api.get(), nullptr, &guard, nullptr);
+    c.out->line(QStringLiteral("live progress of order %1:").arg(outcome.orderNo));
+    rc = followOrder(c, outcome.orderNo);
+    c.out->line(QStringLiteral("\nThe stored timeline (what support staff read):\n"));
+    c.api->orderDetails(outcome.orderNo, [&](const std::optional<OrderDetails>& d) {
+        if (d && !c.out->json())
+            c.out->details(*d);
+    });
+    c.out->line(QStringLiteral("\nData directory: %1\nTry: paydesk-core --data %1 order list\n"
+                               "     paydesk-core sandbox-codes")
+                    .arg(c.parser.value(QStringLiteral("data")).isEmpty()
+                             ? c.tempDir->path()
+                             : c.parser.value(QStringLiteral("data"))));
+    return rc;
+}
+
+} // namespace
+
+int run(const QStringList& arguments)
+{
+    Context c;
+    QCommandLineParser& p = c.parser;
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QList<QCommandLineOption> options = {
+        {QStringLiteral("data"), QString(), QStringLiteral("dir")},
+        {QStringLiteral("config"), QString(), QStringLiteral("file")},
+        {QStringLiteral("json"), QString()},
+        {QStringLiteral("no-fsync"), QString()},
+        {QStringLiteral("amount"), QString(), QStringLiteral("amount")},
+        {QStringLiteral("code"), QString(), QStringLiteral("code")},
+        {QStringLiteral("request-no"), QString(), QStringLiteral("no")},
+        {QStringLiteral("subject"), QString(), QStringLiteral("text")},
+        {QStringLiteral("wait"), QString()},
+        {QStringLiteral("wallet"), QString(), QStringLiteral("wallet")},
+        {QStringLiteral("reason"), QString(), QStringLiteral("text")},
+        {QStringLiteral("status"), QString(), QStringLiteral("state")},
+        {QStringLiteral("since"), QString(), QStringLiteral("date")},
+        {QStringLiteral("search"), QString(), QStringLiteral("text")},
+        {QStringLiteral("limit"), QString(), QStringLiteral("n")},
+        {QStringLiteral("all"), QString()},
+        {QStringLiteral("by"), QString(), QStringLiteral("name")},
+        {QStringLiteral("until-idle"), QString()},
+        {{QStringLiteral("h"), QStringLiteral("help")}, QString()},
+        {QStringLiteral("version"), QString()},
+    };
+    p.addOptions(options);
+    const bool parsed = p.parse(arguments);
+    c.out = std::make_unique<Output>(p.isSet(QStringLiteral("json")));
+    if (!parsed)
+        return usageError(*c.out, p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << kUsage;
+        return ExitOk;
+    }
+    if (p.isSet(QStringLiteral("version"))) {
+        QTextStream(stdout) << "paydesk-core " << QCoreApplication::applicationVersion() << Qt::endl;
+        return ExitOk;
+    }
+    c.args = p.positionalArguments();
+    if (c.args.isEmpty())
+        return usageError(*c.out, QStringLiteral("no command given"));
+    const QString command = c.args.first();
+    static const QStringList known = {
+        QStringLiteral("demo"),  QStringLiteral("pay"),    QStringLiteral("qr"),
+        QStringLiteral("query"), QStringLiteral("revoke"), QStringLiteral("refund"),
+        QStringLiteral("order"), QStringLiteral("alerts"), QStringLiteral("sandbox-codes"),
+        QStringLiteral("run"),   QStringLiteral("sandbox-scan")};
+    if (!known.contains(command))
+        return usageError(*c.out, QStringLiteral("unknown command '%1'").arg(command));
+    if (command == QLatin1String("sandbox-codes"))
+        return cmdSandboxCodes(c);
+
+    QString dataDir = p.value(QStringLiteral("data"));
+    bool durable = !p.isSet(QStringLiteral("no-fsync"));
+    if (command == QLatin1String("demo") && dataDir.isEmpty()) {
+        c.tempDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/paydesk-demo-XXXXXX"));
+        c.tempDir->setAutoRemove(false);
+        dataDir = c.tempDir->path();
+    }
+    if (dataDir.isEmpty())
+        dataDir = defaultDataDir();
+    if (int rc = openApi(c, dataDir, durable); rc != ExitOk)
+        return rc;
+
+    if (command == QLatin1String("demo"))
+        return cmdDemo(c);
+    if (command == QLatin1String("pay"))
+        return cmdPay(c);
+    if (command == QLatin1String("qr"))
+        return cmdQr(c);
+    if (command == QLatin1String("sandbox-scan"))
+        return cmdSandboxScan(c);
+    if (command == QLatin1String("order"))
+        return cmdOrder(c);
+    if (command == QLatin1String("alerts"))
+        return cmdAlerts(c);
+    if (command == QLatin1String("run"))
+        return cmdRun(c);
+    return cmdOrderCommand(c, command);
+}
+
+} // namespace paydesk::cli

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QStringList>
+
+namespace paydesk::cli {
+
+// Exit codes (stable, for scripts).
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitFailure = 1,   // the command was refused (see the message)
+    ExitUsage = 2,     // bad arguments
+    ExitStorage = 4,   // storage could not be opened or failed
+    ExitNotPaid = 5,   // --wait: the sale ended without money taken
+    ExitAttention = 6, // --wait: a person must check this order
+};
+
+int run(const QStringList& arguments);
+
+} // namespace paydesk::cli

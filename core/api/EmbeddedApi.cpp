@@ -1,0 +1,187 @@
+#include "api/EmbeddedApi.h"
+
+#include "engine/PaymentEngine.h"
+#include "engine/Scheduler.h"
+#include "ids/IdGenerator.h"
+#include "sandbox/SandboxAcquirer.h"
+#include "sandbox/SandboxChannel.h"
+#include "store/Database.h"
+#include "store/SqlStore.h"
+
+#include <QDir>
+
+namespace paydesk {
+
+struct EmbeddedApi::Impl
+{
+    EmbeddedOptions options;
+    SystemClock systemClock;
+    Clock* clock = nullptr;
+    Database db;
+    std::unique_ptr<SqlStore> store;
+    std::unique_ptr<OrderNumberGenerator> ids;
+    std::unique_ptr<Scheduler> scheduler;
+    std::unique_ptr<SandboxAcquirer> sandbox;
+    std::vector<std::unique_ptr<SandboxChannel>> channels;
+    std::unique_ptr<PaymentEngine> engine;
+    bool failed = false;
+};
+
+EmbeddedApi::EmbeddedApi(EmbeddedOptions options, QObject* parent)
+    : PayDeskApi(parent), d(std::make_unique<Impl>())
+{
+    d->options = std::move(options);
+    d->clock = d->options.clock ? d->options.clock : &d->systemClock;
+}
+
+EmbeddedApi::~EmbeddedApi()
+{
+    if (d->db.isOpen() && !d->failed)
+        d->db.flush();
+    d->engine.reset();
+    d->channels.clear();
+    d->sandbox.reset();
+}
+
+QString EmbeddedApi::open()
+{
+    if (!QDir().mkpath(d->options.dataDir))
+        return QStringLiteral("cannot create data directory %1").arg(d->options.dataDir);
+    DatabaseConfig cfg;
+    cfg.sqlitePath = QDir(d->options.dataDir).filePath(QStringLiteral("paydesk.db"));
+    cfg.durable = d->options.durable;
+    if (QString e = d->db.open(cfg, SqlStore::schemaName(), SqlStore::migrations()); !e.isEmpty())
+        return e;
+    d->store = std::make_unique<SqlStore>(d->db);
+    connect(&d->db, &Database::storageFailed, this, [this](const QString& msg) {
+        d->failed = true;
+        Q_EMIT fatalError(msg);
+    });
+
+    const EngineConfig& ec = d->options.engine;
+    const QString leaseKey = QStringLiteral("ids.lease.") + ec.storeId + QLatin1Char('.') + ec.terminalId;
+    const qint64 leased = d->store->meta(leaseKey).value_or(QStringLiteral("0")).toLongLong();
+    d->ids = std::make_unique<OrderNumberGenerator>(
+        *d->clock, ec.storeId, ec.terminalId, leased,
+        [this, leaseKey](qint64 until) { d->store->setMeta(leaseKey, QString::number(until)); });
+    d->scheduler = std::make_unique<Scheduler>(*d->clock);
+    d->engine = std::make_unique<PaymentEngine>(*d->clock, *d->store, *d->ids, *d->scheduler, ec);
+    connect(d->engine.get(), &PaymentEngine::orderChanged, this, &PayDeskApi::orderChanged);
+    connect(d->engine.get(), &PaymentEngine::eventRecorded, this, &PayDeskApi::eventRecorded);
+    connect(d->engine.get(), &PaymentEngine::alertRaised, this, &PayDeskApi::alertRaised);
+    connect(d->engine.get(), &PaymentEngine::idle, this, &PayDeskApi::idle);
+
+    if (d->options.withSandbox) {
+        d->sandbox = std::make_unique<SandboxAcquirer>(*d->clock);
+        DatabaseConfig scfg;
+        scfg.sqlitePath = QDir(d->options.dataDir).filePath(QStringLiteral("sandbox.db"));
+        scfg.durable = d->options.durable;
+        if (QString e = d->sandbox->open(scfg); !e.isEmpty())
+            return e;
+        QStringList names;
+        for (const QString& n : ec.routes)
+            if (!names.contains(n))
+                names << n;
+        for (const QString& n : names) {
+            d->channels.push_back(std::make_unique<SandboxChannel>(n, *d->sandbox));
+            d->engine->addChannel(d->channels.back().get());
+        }
+        d->sandbox->setNotificationSink([this](const QString& channel, const ChannelNotification& n) {
+            for (auto& c : d->channels)
+                if (c->name() == channel)
+                    c->deliverNotification(n);
+        });
+    }
+    return QString();
+}
+
+namespace {
+CommandOutcome storageStopped()
+{
+    return CommandOutcome::error(CommandStatus::StorageError,
+                                 QStringLiteral("storage failed earlier: restart PayDesk"));
+}
+} // namespace
+
+void EmbeddedApi::pay(const PayCommand& cmd, Reply reply)
+{
+    if (d->failed)
+        return reply(storageStopped());
+    d->engine->pay(cmd, std::move(reply));
+}
+
+void EmbeddedApi::createQr(const QrCommand& cmd, Reply reply)
+{
+    if (d->failed)
+        return reply(storageStopped());
+    d->engine->createQr(cmd, std::move(reply));
+}
+
+void EmbeddedApi::refund(const RefundCommand& cmd, Reply reply)
+{
+    if (d->failed)
+        return reply(storageStopped());
+    d->engine->refund(cmd, std::move(reply));
+}
+
+void EmbeddedApi::revoke(const RevokeCommand& cmd, Reply reply)
+{
+    if (d->failed)
+        return reply(storageStopped());
+    d->engine->revokeOrder(cmd, std::move(reply));
+}
+
+void EmbeddedApi::query(const QString& orderNo, Reply reply)
+{
+    if (d->failed)
+        return reply(storageStopped());
+    d->engine->queryOrder(orderNo, std::move(reply));
+}
+
+void EmbeddedApi::orderDetails(const QString& orderNo, DetailsReply reply)
+{
+    reply(d->engine->orderDetails(orderNo));
+}
+
+void EmbeddedApi::orders(const OrderFilter& filter, OrdersReply reply)
+{
+    reply(d->engine->orders(filter));
+}
+
+void EmbeddedApi::alerts(bool openOnly, int limit, AlertsReply reply)
+{
+    reply(d->engine->alerts(openOnly, limit));
+}
+
+void EmbeddedApi::acknowledgeAlert(qint64 alertId, const QString& who, Reply reply)
+{
+    if (d->engine->acknowledgeAlert(alertId, who)) {
+        CommandOutcome out;
+        out.message = QStringLiteral("alert %1 acknowledged by %2").arg(alertId).arg(who);
+        return reply(out);
+    }
+    reply(CommandOutcome::error(CommandStatus::NotFound,
+                                QStringLiteral("no open alert %1").arg(alertId)));
+}
+
+int EmbeddedApi::resumeAll()
+{
+    return d->engine->resume();
+}
+
+bool EmbeddedApi::isIdle() const
+{
+    return d->engine->isIdle();
+}
+
+SandboxAcquirer* EmbeddedApi::sandbox() const
+{
+    return d->sandbox.get();
+}
+
+void EmbeddedApi::flush()
+{
+    d->db.flush();
+}
+
+} // namespace paydesk

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "api/PayDeskApi.h"
+#include "common/Clock.h"
+#include "engine/EngineConfig.h"
+
+#include <memory>
+
+namespace paydesk {
+
+class SandboxAcquirer;
+
+struct EmbeddedOptions
+{
+    QString dataDir;        // paydesk.db and, with the sandbox, sandbox.db
+    bool durable = true;    // fsync every group commit
+    bool withSandbox = true;// in-process sandbox acquirer behind every wallet
+    EngineConfig engine;
+    Clock* clock = nullptr; // default: the system clock
+};
+
+// The core in this process, on SQLite.
+class EmbeddedApi final : public PayDeskApi
+{
+    Q_OBJECT
+public:
+    explicit EmbeddedApi(EmbeddedOptions options, QObject* parent = nullptr);
+    ~EmbeddedApi() override;
+
+    // Opens storage and channels. Returns an error text, empty on success.
+    QString open();
+
+    void pay(const PayCommand& cmd, Reply reply) override;
+    void createQr(const QrCommand& cmd, Reply reply) override;
+    void refund(const RefundCommand& cmd, Reply reply) override;
+    void revoke(const RevokeCommand& cmd, Reply reply) override;
+    void query(const QString& orderNo, Reply reply) override;
+    void orderDetails(const QString& orderNo, DetailsReply reply) override;
+    void orders(const OrderFilter& filter, OrdersReply reply) override;
+    void alerts(bool openOnly, int limit, AlertsReply reply) override;
+    void acknowledgeAlert(qint64 alertId, const QString& who, Reply reply) override;
+    int resumeAll() override;
+    bool isIdle() const override;
+
+    // The in-process sandbox (null without it): the demo and tests play the
+    // customer through it.
+    SandboxAcquirer* sandbox() const;
+    // Commits whatever is pending now (tests and shutdown).
+    void flush();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace paydesk

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "engine/Commands.h"
+#include "store/Store.h"
+
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+namespace paydesk {
+
+// The one facade every front end uses: the GUI, the CLI and (later) the
+// server. Embedded (in-process) and remote implementations behave the same.
+// Commands answer asynchronously, once their effects are durable; live
+// progress arrives as signals.
+class PayDeskApi : public QObject
+{
+    Q_OBJECT
+public:
+    using Reply = std::function<void(const CommandOutcome&)>;
+    using DetailsReply = std::function<void(const std::optional<OrderDetails>&)>;
+    using OrdersReply = std::function<void(const QList<OrderRecord>&)>;
+    using AlertsReply = std::function<void(const QList<AlertRecord>&)>;
+
+    using QObject::QObject;
+
+    virtual void pay(const PayCommand& cmd, Reply reply) = 0;
+    virtual void createQr(const QrCommand& cmd, Reply reply) = 0;
+    virtual void refund(const RefundCommand& cmd, Reply reply) = 0;
+    virtual void revoke(const RevokeCommand& cmd, Reply reply) = 0;
+    virtual void query(const QString& orderNo, Reply reply) = 0;
+
+    virtual void orderDetails(const QString& orderNo, DetailsReply reply) = 0;
+    virtual void orders(const OrderFilter& filter, OrdersReply reply) = 0;
+    virtual void alerts(bool openOnly, int limit, AlertsReply reply) = 0;
+    virtual void acknowledgeAlert(qint64 alertId, const QString& who, Reply reply) = 0;
+
+    // Picks up every unfinished payment, revoke and refund; returns how many.
+    virtual int resumeAll() = 0;
+    virtual bool isIdle() const = 0;
+
+Q_SIGNALS:
+    void orderChanged(const QString& orderNo, int orderState);
+    void eventRecorded(const paydesk::TrackEvent& event);
+    void alertRaised(const paydesk::AlertRecord& alert);
+    void idle();
+    // Storage failed: the core stopped taking commands; restart it.
+    void fatalError(const QString& message);
+};
+
+} // namespace paydesk

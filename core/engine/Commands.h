@@ -1,0 +1,93 @@
+#pragma once
+
+#include "domain/PaymentCode.h"
+#include "domain/Records.h"
+#include "money/Money.h"
+
+#include <QList>
+#include <QString>
+
+namespace paydesk {
+
+// Outcome of a command. Stable values: they travel over the API and CLI
+// exit codes are derived from them.
+enum class CommandStatus : int {
+    Ok = 0,
+    InvalidArgument = 1,  // bad amount, empty request number, ...
+    InvalidPaymentCode = 2,
+    RequestMismatch = 3,  // request number reused with different content
+    NotFound = 4,
+    InvalidState = 5,     // e.g. refund of an unpaid order
+    AttemptInProgress = 6,// a payment of this order is not final yet
+    RefundExceedsPaid = 7,
+    StorageError = 8,
+    NoChannel = 9,        // no channel configured for this wallet
+};
+
+QString commandStatusName(CommandStatus s);
+
+struct PayCommand
+{
+    QString requestNo;
+    Money amount;
+    QString paymentCode;
+    QString subject;
+    // Optional: charge an existing PENDING order again with another code.
+    // Allowed only when every earlier attempt is known unpaid or is being
+    // revoked (no re-routing on uncertainty).
+    QString orderNo;
+};
+
+struct QrCommand
+{
+    QString requestNo;
+    Money amount;
+    Wallet wallet = Wallet::WeChat;
+    QString subject;
+};
+
+struct RefundCommand
+{
+    QString requestNo;
+    QString orderNo;
+    Money amount;
+    QString reason;
+};
+
+struct RevokeCommand
+{
+    QString requestNo; // may be empty: revoke is idempotent per payment anyway
+    QString orderNo;
+    QString reason;
+};
+
+struct CommandOutcome
+{
+    CommandStatus status = CommandStatus::Ok;
+    QString message;  // for people: what happened and what to do next
+    QString orderNo;
+    QString refundNo;
+    QString codeUrl;  // QR only
+    bool repeated = false; // the request number was seen before: first result returned
+    bool ok() const { return status == CommandStatus::Ok; }
+
+    static CommandOutcome error(CommandStatus s, QString message)
+    {
+        CommandOutcome o;
+        o.status = s;
+        o.message = std::move(message);
+        return o;
+    }
+};
+
+// Everything known about one order, for detail views and the CLI.
+struct OrderDetails
+{
+    OrderRecord order;
+    QList<PaymentRecord> payments;
+    QList<RefundRecord> refunds;
+    QList<RevokeRecord> revokes;
+    QList<TrackEvent> events;
+};
+
+} // namespace paydesk

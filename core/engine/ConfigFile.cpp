@@ -1,0 +1,159 @@
+#include "engine/ConfigFile.h"
+
+#include "money/Money.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace paydesk {
+
+namespace {
+
+QString checkKeys(const QJsonObject& o, const QStringList& known, const QString& where)
+{
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!known.contains(it.key()))
+            return QStringLiteral("%1: unknown key '%2' (known: %3)")
+                .arg(where, it.key(), known.join(QStringLiteral(", ")));
+    return QString();
+}
+
+QString readMs(const QJsonObject& o, const QString& key, const QString& where, qint64& out)
+{
+    if (!o.contains(key))
+        return QString();
+    const QJsonValue v = o.value(key);
+    if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() != double(qint64(v.toDouble())))
+        return QStringLiteral("%1.%2 must be a whole number of milliseconds").arg(where, key);
+    out = qint64(v.toDouble());
+    return QString();
+}
+
+QString readInt(const QJsonObject& o, const QString& key, const QString& where, int& out)
+{
+    qint64 v = out;
+    if (QString e = readMs(o, key, where, v); !e.isEmpty())
+        return QStringLiteral("%1.%2 must be a whole number").arg(where, key);
+    out = int(v);
+    return QString();
+}
+
+QString readList(const QJsonObject& o, const QString& key, const QString& where,
+                 QList<qint64>& out)
+{
+    if (!o.contains(key))
+        return QString();
+    const QJsonValue v = o.value(key);
+    if (!v.isArray() || v.toArray().isEmpty())
+        return QStringLiteral("%1.%2 must be a non-empty list of milliseconds").arg(where, key);
+    QList<qint64> list;
+    for (const QJsonValue& x : v.toArray()) {
+        if (!x.isDouble() || x.toDouble() < 0)
+            return QStringLiteral("%1.%2 must contain whole milliseconds").arg(where, key);
+        list << qint64(x.toDouble());
+    }
+    out = list;
+    return QString();
+}
+
+QString readPolicy(const QJsonObject& o, const QString& where, ChannelPolicy& p)
+{
+    static const QStringList known = {
+        QStringLiteral("callTimeoutMs"),    QStringLiteral("barcodeDeadlineMs"),
+        QStringLiteral("qrDeadlineMs"),     QStringLiteral("pollDelaysMs"),
+        QStringLiteral("maxPolls"),         QStringLiteral("revokeDelaysMs"),
+        QStringLiteral("maxRevokeAttempts"), QStringLiteral("refundPollDelaysMs"),
+        QStringLiteral("maxRefundPolls")};
+    QString e = checkKeys(o, known, where);
+    if (e.isEmpty()) e = readMs(o, QStringLiteral("callTimeoutMs"), where, p.callTimeoutMs);
+    if (e.isEmpty()) e = readMs(o, QStringLiteral("barcodeDeadlineMs"), where, p.barcodeDeadlineMs);
+    if (e.isEmpty()) e = readMs(o, QStringLiteral("qrDeadlineMs"), where, p.qrDeadlineMs);
+    if (e.isEmpty()) e = readList(o, QStringLiteral("pollDelaysMs"), where, p.pollDelaysMs);
+    if (e.isEmpty()) e = readInt(o, QStringLiteral("maxPolls"), where, p.maxPolls);
+    if (e.isEmpty()) e = readList(o, QStringLiteral("revokeDelaysMs"), where, p.revokeDelaysMs);
+    if (e.isEmpty()) e = readInt(o, QStringLiteral("maxRevokeAttempts"), where, p.maxRevokeAttempts);
+    if (e.isEmpty()) e = readList(o, QStringLiteral("refundPollDelaysMs"), where, p.refundPollDelaysMs);
+    if (e.isEmpty()) e = readInt(o, QStringLiteral("maxRefundPolls"), where, p.maxRefundPolls);
+    if (e.isEmpty() && (p.callTimeoutMs <= 0 || p.barcodeDeadlineMs <= 0 || p.maxPolls <= 0 ||
+                        p.maxRevokeAttempts <= 0))
+        e = QStringLiteral("%1: timeouts, deadlines and attempt caps must be more than 0").arg(where);
+    return e;
+}
+
+} // namespace
+
+QString loadEngineConfig(const QString& path, EngineConfig& config)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot read configuration %1: %2").arg(path, f.errorString());
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+    if (pe.error != QJsonParseError::NoError)
+        return QStringLiteral("%1 is not valid JSON at offset %2: %3")
+            .arg(path)
+            .arg(pe.offset)
+            .arg(pe.errorString());
+    if (!doc.isObject())
+        return QStringLiteral("%1 must hold a JSON object").arg(path);
+    const QJsonObject root = doc.object();
+    static const QStringList known = {
+        QStringLiteral("storeId"),     QStringLiteral("terminalId"), QStringLiteral("maxAmount"),
+        QStringLiteral("largeAmount"), QStringLiteral("routes"),     QStringLiteral("channels"),
+        QStringLiteral("defaults"),    QStringLiteral("networkErrorsPerMinute")};
+    EngineConfig c = config;
+    if (QString e = checkKeys(root, known, path); !e.isEmpty())
+        return e;
+    static const QRegularExpression siteId(QStringLiteral("^[0-9A-Z]{1,4}$"));
+    for (const QString& key : {QStringLiteral("storeId"), QStringLiteral("terminalId")}) {
+        if (!root.contains(key))
+            continue;
+        const QString v = root.value(key).toString();
+        // Ids go into every order number: longer ones would be cut and collide.
+        if (!siteId.match(v).hasMatch())
+            return QStringLiteral("%1: %2 must be 1-4 characters 0-9 or A-Z, got '%3'")
+                .arg(path, key, v);
+        (key == QLatin1String("storeId") ? c.storeId : c.terminalId) = v;
+    }
+    for (const QString& key : {QStringLiteral("maxAmount"), QStringLiteral("largeAmount")}) {
+        if (!root.contains(key))
+            continue;
+        QString err;
+        const auto m = Money::parse(root.value(key).toString(), kCny, &err);
+        if (!m || !m->isPositive())
+            return QStringLiteral("%1: %2 must be an amount like \"5000.00\": %3").arg(path, key, err);
+        (key == QLatin1String("maxAmount") ? c.maxAmountFen : c.largeAmountFen) = m->fen();
+    }
+    if (QString e = readInt(root, QStringLiteral("networkErrorsPerMinute"), path,
+                            c.networkErrorsPerMinute);
+        !e.isEmpty())
+        return e;
+    const QJsonObject routes = root.value(QStringLiteral("routes")).toObject();
+    for (auto it = routes.begin(); it != routes.end(); ++it) {
+        const Wallet w = walletFromName(it.key());
+        if (w == Wallet::Unknown)
+            return QStringLiteral("%1: routes: unknown wallet '%2' (wechat, alipay, unionpay)")
+                .arg(path, it.key());
+        c.routes.insert(w, it.value().toString());
+    }
+    if (root.contains(QStringLiteral("defaults")))
+        if (QString e = readPolicy(root.value(QStringLiteral("defaults")).toObject(),
+                                   QStringLiteral("defaults"), c.defaultPolicy);
+            !e.isEmpty())
+            return e;
+    const QJsonObject channels = root.value(QStringLiteral("channels")).toObject();
+    for (auto it = channels.begin(); it != channels.end(); ++it) {
+        ChannelPolicy p = c.policy(it.key());
+        if (QString e = readPolicy(it.value().toObject(), QStringLiteral("channels.") + it.key(), p);
+            !e.isEmpty())
+            return e;
+        c.policies.insert(it.key(), p);
+    }
+    config = c;
+    return QString();
+}
+
+} // namespace paydesk

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "engine/EngineConfig.h"
+
+namespace paydesk {
+
+// Reads an engine configuration from a JSON file:
+// {"storeId":"0001","terminalId":"0001","maxAmount":"100000.00","largeAmount":"5000.00",
+//  "routes":{"unionpay":"alipay"},
+//  "channels":{"wechat":{"callTimeoutMs":10000,"barcodeDeadlineMs":30000,"qrDeadlineMs":120000,
+//              "pollDelaysMs":[2000,3000,5000],"maxPolls":15,"revokeDelaysMs":[0,2000,5000],
+//              "maxRevokeAttempts":6,"refundPollDelaysMs":[5000],"maxRefundPolls":10}}}
+// Unknown keys and wrong types are refused with the key named. Returns an
+// error text, empty on success; `config` is only changed on success.
+QString loadEngineConfig(const QString& path, EngineConfig& config);
+
+} // namespace paydesk

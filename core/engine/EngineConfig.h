@@ -1,0 +1,50 @@
+#pragma once
+
+#include "domain/PaymentCode.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace paydesk {
+
+// Timing and limits of one channel. Defaults follow the seeds: first query
+// after a few seconds, growing intervals, revoke after ~30 s.
+struct ChannelPolicy
+{
+    qint64 callTimeoutMs = 10'000;
+    qint64 barcodeDeadlineMs = 30'000;
+    qint64 qrDeadlineMs = 120'000;
+    QList<qint64> pollDelaysMs = {2'000, 3'000, 5'000, 5'000, 5'000, 10'000};
+    int maxPolls = 15;
+    QList<qint64> revokeDelaysMs = {0, 2'000, 5'000, 10'000, 30'000, 60'000};
+    int maxRevokeAttempts = 6;
+    QList<qint64> refundPollDelaysMs = {5'000, 10'000, 30'000, 60'000, 300'000};
+    int maxRefundPolls = 10;
+};
+
+struct EngineConfig
+{
+    QString storeId = QStringLiteral("0001");
+    QString terminalId = QStringLiteral("0001");
+    // Which channel takes each wallet's codes. UnionPay codes go through an
+    // acquirer that speaks one of the other protocols, as aggregators do.
+    QHash<Wallet, QString> routes = {
+        {Wallet::WeChat, QStringLiteral("wechat")},
+        {Wallet::Alipay, QStringLiteral("alipay")},
+        {Wallet::UnionPay, QStringLiteral("unionpay")},
+    };
+    QHash<QString, ChannelPolicy> policies; // by channel name; missing → defaultPolicy
+    ChannelPolicy defaultPolicy;
+    qint64 maxAmountFen = 10'000'000;   // ¥100,000.00 per sale: bigger is a typo
+    qint64 largeAmountFen = 500'000;    // ¥5,000.00 raises a watch alert
+    int networkErrorsPerMinute = 12;    // per channel, pages when reached
+
+    const ChannelPolicy& policy(const QString& channel) const
+    {
+        auto it = policies.constFind(channel);
+        return it == policies.cend() ? defaultPolicy : *it;
+    }
+};
+
+} // namespace paydesk

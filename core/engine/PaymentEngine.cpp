@@ -1,0 +1,1422 @@
+#include "engine/PaymentEngine.h"
+
+#include "common/Masking.h"
+#include "domain/PaymentCode.h"
+
+#include <QMetaMethod>
+#include <QRegularExpression>
+
+namespace paydesk {
+
+namespace {
+
+const QString kEngine = QStringLiteral("engine");
+const QString kCashier = QStringLiteral("cashier");
+const QString kScheduler = QStringLiteral("scheduler");
+
+QString channelSource(const QString& channel)
+{
+    return QStringLiteral("channel:") + channel;
+}
+
+QString checkRequestNo(const QString& requestNo)
+{
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_.:-]{1,64}$"));
+    if (requestNo.isEmpty())
+        return QStringLiteral("a request number is required (any unique text, e.g. the "
+                              "terminal's sale number)");
+    if (!valid.match(requestNo).hasMatch())
+        return QStringLiteral("request number '%1' must be 1-64 letters, digits or _ . : -")
+            .arg(requestNo.left(80));
+    return QString();
+}
+
+qint64 delayAt(const QList<qint64>& delays, int index)
+{
+    Q_ASSERT(!delays.isEmpty());
+    return delays.at(qBound(0, index, int(delays.size()) - 1));
+}
+
+// A final payment state and a final channel answer agree when both say
+// "money taken" or both say "no money taken (any more)".
+bool agrees(PaymentState state, TradeStatus status)
+{
+    if (status == TradeStatus::Success)
+        return state == PaymentState::Success || state == PaymentState::Reversed;
+    if (status == TradeStatus::Failed)
+        return state == PaymentState::Failed || state == PaymentState::Closed ||
+               state == PaymentState::Reversed;
+    return true;
+}
+
+} // namespace
+
+QString commandStatusName(CommandStatus s)
+{
+    switch (s) {
+    case CommandStatus::Ok: return QStringLiteral("ok");
+    case CommandStatus::InvalidArgument: return QStringLiteral("invalid_argument");
+    case CommandStatus::InvalidPaymentCode: return QStringLiteral("invalid_payment_code");
+    case CommandStatus::RequestMismatch: return QStringLiteral("request_mismatch");
+    case CommandStatus::NotFound: return QStringLiteral("not_found");
+    case CommandStatus::InvalidState: return QStringLiteral("invalid_state");
+    case CommandStatus::AttemptInProgress: return QStringLiteral("attempt_in_progress");
+    case CommandStatus::RefundExceedsPaid: return QStringLiteral("refund_exceeds_paid");
+    case CommandStatus::StorageError: return QStringLiteral("storage_error");
+    case CommandStatus::NoChannel: return QStringLiteral("no_channel");
+    }
+    return QStringLiteral("unknown");
+}
+
+struct PaymentEngine::Call
+{
+    QString id;
+    QString channel;
+    bool settled = false;
+    std::function<void(const ChannelResult&, bool)> done;
+};
+
+PaymentEngine::PaymentEngine(Clock& clock, Store& store, IdGenerator& ids, Scheduler& scheduler,
+                             EngineConfig config, QObject* parent)
+    : QObject(parent), m_clock(clock), m_store(store), m_ids(ids), m_scheduler(scheduler),
+      m_config(std::move(config))
+{
+    m_scheduler.setHandler(
+        [this](Scheduler::Kind kind, const QString& key) { onSchedulerItem(kind, key); });
+}
+
+PaymentEngine::~PaymentEngine()
+{
+    m_scheduler.setHandler({});
+    for (Channel* c : std::as_const(m_channels))
+        c->setNotificationSink({});
+}
+
+void PaymentEngine::addChannel(Channel* channel)
+{
+    Q_ASSERT(channel);
+    m_channels.insert(channel->name(), channel);
+    const QString name = channel->name();
+    channel->setNotificationSink(
+        [this, name](const ChannelNotification& n) { onNotification(name, n); });
+}
+
+Channel* PaymentEngine::channelFor(const QString& name) const
+{
+    return m_channels.value(name, nullptr);
+}
+
+QString PaymentEngine::routeFor(Wallet wallet) const
+{
+    return m_config.routes.value(wallet);
+}
+
+// ---------------------------------------------------------------- commands
+
+int PaymentEngine::claimRequest(const QString& requestNo, const QString& kind,
+                                const QString& fingerprint, const QString& targetNo,
+                                const Reply& reply)
+{
+    const int rc = m_store.insertCommand(
+        CommandRecord{requestNo, kind, fingerprint, targetNo, m_clock.nowMs()});
+    if (rc < 0) {
+        replyAfterCommit(reply, CommandOutcome::error(CommandStatus::StorageError,
+                                                      m_store.lastError()));
+        return -1;
+    }
+    if (rc == 1)
+        return 1;
+    // The unique index said "seen before": answer with the first result.
+    const auto first = m_store.command(requestNo);
+    Q_ASSERT(first.has_value());
+    if (first->kind != kind || first->fingerprint != fingerprint) {
+        replyAfterCommit(reply,
+                         CommandOutcome::error(
+                             CommandStatus::RequestMismatch,
+                             QStringLiteral("request number %1 was already used for a different "
+                                            "%2 (%3); nothing was done. Use a new request number "
+                                            "for a new sale.")
+                                 .arg(requestNo, first->kind, first->targetNo)));
+        return -1;
+    }
+    CommandOutcome out;
+    out.repeated = true;
+    out.message = QStringLiteral("request %1 was already received: returning its result")
+                      .arg(requestNo);
+    if (kind == QLatin1String("refund")) {
+        const auto r = m_store.refund(first->targetNo);
+        out.refundNo = first->targetNo;
+        out.orderNo = r ? r->orderNo : QString();
+    } else {
+        out.orderNo = first->targetNo;
+        if (kind == QLatin1String("qr")) {
+            for (const auto& p : m_store.paymentsOfOrder(out.orderNo))
+                if (!p.codeUrl.isEmpty())
+                    out.codeUrl = p.codeUrl;
+        }
+    }
+    replyAfterCommit(reply, out);
+    return 0;
+}
+
+void PaymentEngine::forgetRequest(const QString& requestNo)
+{
+    // Only called in the same open transaction that inserted the command, so
+    // nobody else can have seen it: removing it keeps "bad input changes
+    // nothing" true for checks that need the database.
+    m_store.deleteCommand(requestNo);
+}
+
+void PaymentEngine::pay(const PayCommand& cmd, Reply reply)
+{
+    if (const QString e = checkRequestNo(cmd.requestNo); !e.isEmpty())
+        return replyAfterCommit(reply, CommandOutcome::error(CommandStatus::InvalidArgument, e));
+    if (!cmd.amount.isPositive() || cmd.amount.fen() > m_config.maxAmountFen)
+        return replyAfterCommit(
+            reply, CommandOutcome::error(
+                       CommandStatus::InvalidArgument,
+                       QStringLiteral("amount %1 is not allowed: it must be more than 0 and at "
+                                      "most %2")
+                           .arg(cmd.amount.toDisplayString(),
+                                Money::fromFen(m_config.maxAmountFen).toDisplayString())));
+    const PaymentCodeCheck code = classifyPaymentCode(cmd.paymentCode);
+    if (!code.ok())
+        return replyAfterCommit(reply,
+                                CommandOutcome::error(CommandStatus::InvalidPaymentCode, code.error));
+    const QString channel = routeFor(code.wallet);
+    if (channel.isEmpty() || !channelFor(channel))
+        return replyAfterCommit(
+            reply, CommandOutcome::error(
+                       CommandStatus::NoChannel,
+                       QStringLiteral("no channel is configured for %1 codes: ask the operator to "
+                                      "set one up, or take another payment method")
+                           .arg(walletName(code.wallet))));
+
+    const QString masked = maskPaymentCode(code.normalized);
+    const QString fingerprint = QStringLiteral("pay|%1|%2|%3|%4|%5")
+                                    .arg(cmd.amount.fen())
+                                    .arg(cmd.amount.currency(), masked, cmd.subject, cmd.orderNo);
+    std::optional<OrderRecord> existing;
+    if (!cmd.orderNo.isEmpty()) {
+        existing = m_store.order(cmd.orderNo);
+        if (!existing)
+            return replyAfterCommit(reply, CommandOutcome::error(
+                                               CommandStatus::NotFound,
+                                               QStringLiteral("no order %1").arg(cmd.orderNo)));
+    }
+    const QString orderNo = existing ? existing->orderNo : m_ids.next(IdKind::Order);
+    if (claimRequest(cmd.requestNo, QStringLiteral("pay"), fingerprint, orderNo, reply) != 1)
+        return;
+    if (existing) {
+        QString refusal;
+        CommandStatus status = CommandStatus::InvalidState;
+        if (existing->state != OrderState::Pending) {
+            refusal = QStringLiteral("order %1 is %2: it cannot take another payment")
+                          .arg(orderNo, orderStateName(existing->state));
+        } else if (existing->amount != cmd.amount) {
+            status = CommandStatus::InvalidArgument;
+            refusal = QStringLiteral("order %1 is for %2, not %3")
+                          .arg(orderNo, existing->amount.toDisplayString(),
+                               cmd.amount.toDisplayString());
+        } else {
+            for (const PaymentRecord& other : m_store.paymentsOfOrder(orderNo)) {
+                if (isFinal(other.state) || m_store.revokeOfPayment(other.paymentNo))
+                    continue;
+                status = CommandStatus::AttemptInProgress;
+                refusal = QStringLiteral("payment %1 of this order is still in progress on %2: "
+                                         "wait for it or revoke it first. PayDesk never charges "
+                                         "another code while an earlier outcome is unknown.")
+                              .arg(other.paymentNo, other.channel);
+                break;
+            }
+        }
+        if (!refusal.isEmpty()) {
+            forgetRequest(cmd.requestNo);
+            return replyAfterCommit(reply, CommandOutcome::error(status, refusal));
+        }
+    }
+
+    const qint64 now = m_clock.nowMs();
+    OrderRecord o;
+    o.orderNo = orderNo;
+    o.requestNo = cmd.requestNo;
+    o.amount = cmd.amount;
+    o.subject = cmd.subject;
+    o.storeId = m_config.storeId;
+    o.terminalId = m_config.terminalId;
+    o.state = OrderState::Pending;
+    o.version = 1;
+    o.createdAtMs = o.updatedAtMs = now;
+
+    PaymentRecord p;
+    p.paymentNo = m_ids.next(IdKind::Payment);
+    p.orderNo = orderNo;
+    p.kind = PaymentKind::Barcode;
+    p.wallet = code.wallet;
+    p.channel = channel;
+    p.amount = cmd.amount;
+    p.state = PaymentState::Created;
+    p.version = 1;
+    p.codeMasked = masked;
+    p.createdAtMs = p.updatedAtMs = now;
+    p.deadlineAtMs = now + m_config.policy(channel).barcodeDeadlineMs;
+
+    if ((!existing && !m_store.insertOrder(o)) || !m_store.insertPayment(p))
+        return replyAfterCommit(
+            reply, CommandOutcome::error(CommandStatus::StorageError, m_store.lastError()));
+    if (!existing)
+        track(orderNo, kCashier, QStringLiteral("created"), orderNo,
+              QStringLiteral("sale of %1 created (request %2)")
+                  .arg(cmd.amount.toDisplayString(), cmd.requestNo),
+              {}, {}, orderStateName(o.state));
+    track(orderNo, kEngine, QStringLiteral("created"), p.paymentNo,
+          QStringLiteral("payment by %1 code %2 via %3, revoke deadline in %4 s")
+              .arg(walletName(code.wallet), masked, channel)
+              .arg(m_config.policy(channel).barcodeDeadlineMs / 1000),
+          {}, {}, paymentStateName(p.state));
+    if (cmd.amount.fen() >= m_config.largeAmountFen)
+        raiseAlert(AlertLevel::Watch, QStringLiteral("large_amount"), orderNo,
+                   QStringLiteral("large amount %1 at terminal %2")
+                       .arg(cmd.amount.toDisplayString(), m_config.terminalId));
+
+    CommandOutcome out;
+    out.orderNo = orderNo;
+    out.message = QStringLiteral("order %1 created; asking %2").arg(orderNo, channel);
+    const QString paymentNo = p.paymentNo;
+    const QString authCode = code.normalized;
+    const QString subject = cmd.subject;
+    // The channel is called only once the order is durable: a crash before
+    // that leaves nothing at the channel; a crash after finds the order here.
+    m_store.afterCommit([this, reply, out, paymentNo, authCode, subject](bool ok) {
+        if (!ok) {
+            reply(CommandOutcome::error(CommandStatus::StorageError, m_store.lastError()));
+            return;
+        }
+        reply(out);
+        sendPay(paymentNo, authCode, subject);
+    });
+}
+
+void PaymentEngine::createQr(const QrCommand& cmd, Reply reply)
+{
+    if (const QString e = checkRequestNo(cmd.requestNo); !e.isEmpty())
+        return replyAfterCommit(reply, CommandOutcome::error(CommandStatus::InvalidArgument, e));
+    if (!cmd.amount.isPositive() || cmd.amount.fen() > m_config.maxAmountFen)
+        return replyAfterCommit(reply, CommandOutcome::error(
+                                           CommandStatus::InvalidArgument,
+                                           QStringLiteral("amount %1 is not allowed")
+                                               .arg(cmd.amount.toDisplayString())));
+    const QString channel = routeFor(cmd.wallet);
+    if (channel.isEmpty() || !channelFor(channel))
+        return replyAfterCommit(reply, CommandOutcome::error(
+                                           CommandStatus::NoChannel,
+                                           QStringLiteral("no channel is configured for %1")
+                                               .arg(walletName(cmd.wallet))));
+    const QString fingerprint = QStringLiteral("qr|%1|%2|%3|%4")
+                                    .arg(cmd.amount.fen())
+                                    .arg(cmd.amount.currency(), walletName(cmd.wallet), cmd.subject);
+    const QString orderNo = m_ids.next(IdKind::Order);
+    if (claimRequest(cmd.requestNo, QStringLiteral("qr"), fingerprint, orderNo, reply) != 1)
+        return;
+    const qint64 now = m_clock.nowMs();
+    OrderRecord o;
+    o.orderNo = orderNo;
+    o.requestNo = cmd.requestNo;
+    o.amount = cmd.amount;
+    o.subject = cmd.subject;
+    o.storeId = m_config.storeId;
+    o.terminalId = m_config.terminalId;
+    o.version = 1;
+    o.createdAtMs = o.updatedAtMs = now;
+    PaymentRecord p;
+    p.paymentNo = m_ids.next(IdKind::Payment);
+    p.orderNo = orderNo;
+    p.kind = PaymentKind::Qr;
+    p.wallet = cmd.wallet;
+    p.channel = channel;
+    p.amount = cmd.amount;
+    p.version = 1;
+    p.createdAtMs = p.updatedAtMs = now;
+    p.deadlineAtMs = now + m_config.policy(channel).qrDeadlineMs;
+    if (!m_store.insertOrder(o) || !m_store.insertPayment(p))
+        return replyAfterCommit(
+            reply, CommandOutcome::error(CommandStatus::StorageError, m_store.lastError()));
+    track(orderNo, kCashier, QStringLiteral("created"), orderNo,
+          QStringLiteral("QR sale of %1 created (request %2)")
+              .arg(cmd.amount.toDisplayString(), cmd.requestNo),
+          {}, {}, orderStateName(o.state));
+    const QString paymentNo = p.paymentNo;
+    const QString subject = cmd.subject;
+    m_store.afterCommit([this, reply, paymentNo, subject](bool ok) {
+        if (!ok)
+            return reply(CommandOutcome::error(CommandStatus::StorageError, m_store.lastError()));
+        sendPrecreate(paymentNo, subject, reply);
+    });
+}
+
+void PaymentEngine::refund(const RefundCommand& cmd, Reply reply)
+{
+    if (const QString e = checkRequestNo(cmd.requestNo); !e.isEmpty())
+        return replyAfterCommit(reply, CommandOutcome::error(CommandStatus::InvalidArgument, e));
+    if (!cmd.amount.isPositive())
+        return replyAfterCommit(reply, CommandOutcome::error(
+                                           CommandStatus::InvalidArgument,
+                                           QStringLiteral("refund amount must be more than 0")));
+    if (cmd.reason.trimmed().isEmpty())
+        return replyAfterCommit(reply, CommandOutcome::error(
+                                           CommandStatus::InvalidArgument,
+                                           QStringLiteral("a refund needs a reason")));
+    auto o = m_store.order(cmd.orderNo);
+    if (!o)
+        return replyAfterCommit(reply, CommandOutcome::error(
+                                           CommandStatus::NotFound,
+                                           QStringLiteral("no order %1").arg(cmd.orderNo)));
+    const QString fingerprint = QStringLiteral("refund|%1|%2|%3")
+                                    .arg(cmd.orderNo)
+                                    .arg(cmd.amount.fen())
+                                    .arg(cmd.reason.trimmed());
+    const QString refundNo = m_ids.next(IdKind::Refund);
+    // Business checks come after the request is claimed so that a repeat of a
+    // refund that already used up the balance still gets its first result.
+    const int claim =
+        claimRequest(cmd.requestNo, QStringLiteral("refund"), fingerprint, refundNo, reply);
+    if (claim != 1)
+        return;
+    auto refuse = [&](CommandStatus s, const QString& msg) {
+        replyAfterCommit(reply, CommandOutcome::error(s, msg));
+    };
+    if (o->state != OrderState::Paid && o->state != OrderState::PartiallyRefunded) {
+        forgetRequest(cmd.requestNo);
+        return refuse(CommandStatus::InvalidState,
+                      QStringLiteral("order %1 is %2: only a paid order can be refunded")
+                          .arg(o->orderNo, orderStateName(o->state)));
+    }
+    if (cmd.amount.currency() != o->amount.currency() ||
+        o->refundedFen + o->refundPendingFen + cmd.amount.fen() > o->amount.fen()) {
+        forgetRequest(cmd.requestNo);
+        const Money left =
+            Money::fromFen(o->amount.fen() - o->refundedFen - o->refundPendingFen,
+                           o->amount.currency());
+        return refuse(CommandStatus::RefundExceedsPaid,
+                      QStringLiteral("refund of %1 is more than what is left to refund on order "
+                                     "%2 (%3)")
+                          .arg(cmd.amount.toDisplayString(), o->orderNo, left.toDisplayString()));
+    }
+    const qint64 now = m_clock.nowMs();
+    const int v = o->version;
+    o->refundPendingFen += cmd.amount.fen();
+    o->version = v + 1;
+    o->updatedAtMs = now;
+    if (!m_store.updateOrder(*o, v)) {
+        forgetRequest(cmd.requestNo);
+        return refuse(CommandStatus::InvalidState,
+                      QStringLiteral("order %1 changed while refunding; try again").arg(o->orderNo));
+    }
+    RefundRecord r;
+    r.refundNo = refundNo;
+    r.orderNo = o->orderNo;
+    r.paymentNo = o->paidPaymentNo;
+    r.requestNo = cmd.requestNo;
+    r.amount = cmd.amount;
+    r.reason = cmd.reason.trimmed();
+    r.version = 1;
+    r.createdAtMs = r.updatedAtMs = now;
+    if (!m_store.insertRefund(r))
+        return replyAfterCommit(
+            reply, CommandOutcome::error(CommandStatus::StorageError, m_store.lastError()));
+    track(o->orderNo, kCashier, QStringLiteral("refund"), refundNo,
+          QStringLiteral("refund of %1 requested: %2").arg(cmd.amount.toDisplayString(), r.reason),
+          {}, {}, refundStateName(r.state));
+    CommandOutcome out;
+    out.orderNo = o->orderNo;
+    out.refundNo = refundNo;
+    out.message = QStringLiteral("refund %1 of %2 sent").arg(refundNo, cmd.amount.toDisplayString());
+    m_store.afterCommit([this, reply, out, refundNo](bool ok) {
+        if (!ok)
+            return reply(CommandOutcome::error(CommandStatus::StorageError, m_store.lastError()));
+        reply(out);
+        sendRefund(refundNo);
+    });
+}
+
+void PaymentEngine::revokeOrder(const RevokeCommand& cmd, Reply reply)
+{
+    auto o = m_store.order(cmd.orderNo);
+    if (!o)
+        return replyAfterCommit(reply, CommandOutcome::error(
+                                           CommandStatus::NotFound,
+                                           QStringLiteral("no order %1").arg(cmd.orderNo)));
+    CommandOutcome out;
+    out.orderNo = o->orderNo;
+    const QString reason =
+        cmd.reason.isEmpty() ? QStringLiteral("revoked by the cashier") : cmd.reason;
+    bool any = false;
+    for (const PaymentRecord& p : m_store.paymentsOfOrder(o->orderNo)) {
+        if (isFinal(p.state))
+            continue;
+        any = true;
+        if (!startRevoke(p, reason, false)) {
+            auto rv = m_store.revokeOfPayment(p.paymentNo);
+            if (rv && rv->state == RevokeState::Manual) {
+                // A person asks for another round after a manual-queue alert.
+                rv->attempts = 0;
+                if (moveRevoke(*rv, RevokeState::Retrying, kCashier,
+                               QStringLiteral("retry requested by the cashier")))
+                    m_store.afterCommit([this, no = p.paymentNo](bool ok) {
+                        if (ok)
+                            m_scheduler.schedule(Scheduler::Kind::RevokeAttempt, no,
+                                                 m_clock.nowMs());
+                    });
+            }
+        }
+    }
+    if (!any) {
+        if (o->state == OrderState::Paid || o->state == OrderState::PartiallyRefunded)
+            return replyAfterCommit(
+                reply, CommandOutcome::error(
+                           CommandStatus::InvalidState,
+                           QStringLiteral("order %1 is already paid: use refund to give the "
+                                          "money back")
+                               .arg(o->orderNo)));
+        if (o->state == OrderState::Pending) {
+            moveOrder(*o, OrderState::Closed, kCashier,
+                      QStringLiteral("cancelled with no payment in flight"));
+        } else {
+            return replyAfterCommit(reply, CommandOutcome::error(
+                                               CommandStatus::InvalidState,
+                                               QStringLiteral("order %1 is %2: nothing to revoke")
+                                                   .arg(o->orderNo, orderStateName(o->state))));
+        }
+    }
+    out.message = any ? QStringLiteral("revoking the payment of order %1").arg(o->orderNo)
+                      : QStringLiteral("order %1 cancelled").arg(o->orderNo);
+    replyAfterCommit(reply, out);
+}
+
+void PaymentEngine::queryOrder(const QString& orderNo, Reply reply)
+{
+    auto o = m_store.order(orderNo);
+    if (!o)
+        return replyAfterCommit(reply, CommandOutcome::error(
+                                           CommandStatus::NotFound,
+                                           QStringLiteral("no order %1").arg(orderNo)));
+    const auto payments = m_store.paymentsOfOrder(orderNo);
+    if (payments.isEmpty())
+        return replyAfterCommit(reply, CommandOutcome::error(
+                                           CommandStatus::InvalidState,
+                                           QStringLiteral("order %1 has no payment").arg(orderNo)));
+    const PaymentRecord p = payments.last();
+    Channel* ch = channelFor(p.channel);
+    if (!ch)
+        return replyAfterCommit(reply, CommandOutcome::error(
+                                           CommandStatus::NoChannel,
+                                           QStringLiteral("channel %1 is not configured")
+                                               .arg(p.channel)));
+    const QString paymentNo = p.paymentNo;
+    callChannel(
+        p.channel, CallType::Query, paymentNo,
+        [ch, paymentNo](ResultCallback cb) { ch->query(paymentNo, cb); },
+        [this, paymentNo, orderNo, reply, channel = p.channel](const ChannelResult& r, bool late) {
+            if (late)
+                return;
+            trackCall(orderNo, kCashier, QStringLiteral("query"), paymentNo, r);
+            applyTradeResult(paymentNo, r, channelSource(channel));
+            CommandOutcome out;
+            out.orderNo = orderNo;
+            out.message = QStringLiteral("%1 says %2 (%3)")
+                              .arg(channel, tradeStatusName(r.status), r.returnCode);
+            replyAfterCommit(reply, out);
+        });
+}
+
+// ---------------------------------------------------------------- calls
+
+void PaymentEngine::callChannel(const QString& channel, CallType type, const QString& key,
+                                std::function<void(ResultCallback)> send,
+                                std::function<void(const ChannelResult&, bool)> done)
+{
+    Q_UNUSED(type);
+    auto call = std::make_shared<Call>();
+    call->id = QString::number(++m_nextCallId);
+    call->channel = channel;
+    call->done = std::move(done);
+    m_calls.insert(call->id, call);
+    ++m_callsInFlight;
+    m_scheduler.schedule(Scheduler::Kind::CallTimeout, call->id,
+                         m_clock.nowMs() + m_config.policy(channel).callTimeoutMs);
+    Q_UNUSED(key);
+    // The callback holds the call: an answer after the timeout is still the
+    // truth and is applied as a late answer. A channel that never answers
+    // drops the callback and, with it, the call.
+    send([this, c = call](const ChannelResult& r) {
+        m_scheduler.cancel(Scheduler::Kind::CallTimeout, c->id);
+        m_calls.remove(c->id);
+        const bool late = c->settled;
+        if (!late) {
+            c->settled = true;
+            --m_callsInFlight;
+        }
+        if (r.status == TradeStatus::Unknown && !r.tradeNotFound)
+            noteNetworkError(c->channel);
+        c->done(r, late);
+        checkIdle();
+    });
+}
+
+void PaymentEngine::onSchedulerItem(Scheduler::Kind kind, const QString& key)
+{
+    switch (kind) {
+    case Scheduler::Kind::CallTimeout: {
+        auto call = m_calls.value(key);
+        if (!call || call->settled)
+            break;
+        call->settled = true;
+        --m_callsInFlight;
+        noteNetworkError(call->channel);
+        m_calls.remove(key);
+        call->done(ChannelResult::timeout(QString()), false);
+        break;
+    }
+    case Scheduler::Kind::PaymentPoll:
+        pollPayment(key);
+        break;
+    case Scheduler::Kind::RevokeAttempt:
+        attemptRevoke(key);
+        break;
+    case Scheduler::Kind::RefundPoll:
+        pollRefund(key);
+        break;
+    }
+    checkIdle();
+}
+
+void PaymentEngine::checkIdle()
+{
+    if (isIdle())
+        m_store.afterCommit([this](bool) {
+            if (isIdle())
+                Q_EMIT idle();
+        });
+}
+
+// ---------------------------------------------------------------- payments
+
+void PaymentEngine::sendPay(const QString& paymentNo, const QString& authCode,
+                            const QString& subject)
+{
+    auto p = m_store.payment(paymentNo);
+    Q_ASSERT(p.has_value());
+    Channel* ch = channelFor(p->channel);
+    Q_ASSERT(ch);
+    BarcodePayRequest req;
+    req.paymentNo = paymentNo;
+    req.authCode = authCode;
+    req.amount = p->amount;
+    req.subject = subject;
+    req.storeId = m_config.storeId;
+    req.terminalId = m_config.terminalId;
+    req.expireAtMs = p->deadlineAtMs;
+    const QString orderNo = p->orderNo;
+    const QString channel = p->channel;
+    callChannel(
+        channel, CallType::Pay, paymentNo, [ch, req](ResultCallback cb) { ch->barcodePay(req, cb); },
+        [this, paymentNo, orderNo, channel](const ChannelResult& r, bool late) {
+            trackCall(orderNo, channelSource(channel),
+                      late ? QStringLiteral("late pay answer") : QStringLiteral("pay"), paymentNo,
+                      r);
+            applyTradeResult(paymentNo, r, channelSource(channel));
+        });
+}
+
+void PaymentEngine::sendPrecreate(const QString& paymentNo, const QString& subject, Reply reply)
+{
+    auto p = m_store.payment(paymentNo);
+    Q_ASSERT(p.has_value());
+    Channel* ch = channelFor(p->channel);
+    PrecreateRequest req;
+    req.paymentNo = paymentNo;
+    req.amount = p->amount;
+    req.subject = subject;
+    req.storeId = m_config.storeId;
+    req.terminalId = m_config.terminalId;
+    req.expireAtMs = p->deadlineAtMs;
+    const QString orderNo = p->orderNo;
+    const QString channel = p->channel;
+    callChannel(
+        channel, CallType::Precreate, paymentNo,
+        [ch, req](ResultCallback cb) { ch->precreate(req, cb); },
+        [this, paymentNo, orderNo, channel, reply](const ChannelResult& r, bool late) {
+            trackCall(orderNo, channelSource(channel), QStringLiteral("precreate"), paymentNo, r);
+            if (late)
+                return;
+            auto p = m_store.payment(paymentNo);
+            CommandOutcome out;
+            out.orderNo = orderNo;
+            if (r.status == TradeStatus::Success && !r.codeUrl.isEmpty()) {
+                p->codeUrl = r.codeUrl;
+                movePayment(*p, PaymentState::Processing, channelSource(channel),
+                            QStringLiteral("QR code issued; waiting for the customer to scan"));
+                schedulePoll(*p);
+                out.codeUrl = r.codeUrl;
+                out.message = QStringLiteral("show the QR code to the customer");
+            } else if (r.status == TradeStatus::Failed) {
+                if (movePayment(*p, PaymentState::Failed, channelSource(channel),
+                                QStringLiteral("QR code refused: %1").arg(r.message)))
+                    onPaymentEndedUnpaid(*p);
+                out = CommandOutcome::error(CommandStatus::InvalidState,
+                                            QStringLiteral("%1 refused the QR code: %2 (%3)")
+                                                .arg(channel, r.message, r.returnCode));
+                out.orderNo = orderNo;
+            } else {
+                // Unknown: the code may exist at the channel; poll, then close
+                // it at the deadline so it can never be paid unseen.
+                movePayment(*p, PaymentState::Processing, channelSource(channel),
+                            QStringLiteral("QR request outcome unknown"));
+                schedulePoll(*p);
+                out = CommandOutcome::error(CommandStatus::InvalidState,
+                                            QStringLiteral("%1 did not return a QR code (%2); the "
+                                                           "order will be closed at its deadline")
+                                                .arg(channel, r.returnCode));
+                out.orderNo = orderNo;
+            }
+            replyAfterCommit(reply, out);
+        });
+}
+
+void PaymentEngine::applyTradeResult(const QString& paymentNo, const ChannelResult& r,
+                                     const QString& source)
+{
+    auto p = m_store.payment(paymentNo);
+    Q_ASSERT_X(p.has_value(), "applyTradeResult", "result for a payment that was never stored");
+    if (!r.channelTradeNo.isEmpty() && p->channelTradeNo.isEmpty())
+        p->channelTradeNo = r.channelTradeNo;
+    if (!r.returnCode.isEmpty()) {
+        p->returnCode = r.returnCode;
+        p->message = r.message;
+    }
+
+    if (isFinal(p->state)) {
+        if (r.isFinal() && !agrees(p->state, r.status)) {
+            // First final result wins; the contradiction goes to a person.
+            refuseTransition(EntityKind::Payment, p->orderNo, paymentNo, int(p->state),
+                             r.status == TradeStatus::Success ? int(PaymentState::Success)
+                                                              : int(PaymentState::Failed),
+                             source,
+                             QStringLiteral("conflicting result: payment is %1 but %2 says %3 "
+                                            "(%4)")
+                                 .arg(paymentStateName(p->state), source,
+                                      tradeStatusName(r.status), r.returnCode));
+        } else if (r.isFinal()) {
+            track(p->orderNo, source, QStringLiteral("duplicate"), paymentNo,
+                  QStringLiteral("%1 again; payment already %2: ignored")
+                      .arg(tradeStatusName(r.status), paymentStateName(p->state)));
+        }
+        return;
+    }
+
+    // A revoke in progress owns the outcome; results still teach us the truth.
+    const auto revoke = m_store.revokeOfPayment(paymentNo);
+    switch (r.status) {
+    case TradeStatus::Success:
+        if (movePayment(*p, PaymentState::Success, source,
+                        QStringLiteral("paid (%1)").arg(r.returnCode)))
+            onPaymentSucceeded(*p);
+        break;
+    case TradeStatus::Failed:
+        if (movePayment(*p, PaymentState::Failed, source,
+                        QStringLiteral("failed: %1 (%2)").arg(r.message, r.returnCode)))
+            onPaymentEndedUnpaid(*p);
+        break;
+    case TradeStatus::Processing:
+    case TradeStatus::Unknown:
+        if (p->state == PaymentState::Created) {
+            movePayment(*p, PaymentState::Processing, source,
+                        r.timedOut ? QStringLiteral("no answer in time: outcome unknown, will query")
+                                   : QStringLiteral("%1: %2").arg(r.returnCode, r.message));
+        } else if (r.tradeNotFound && !p->notFoundAlerted) {
+            // Right after a payment the channel may not have recorded it yet:
+            // never a failure; keep polling, tell someone once.
+            const int v = p->version;
+            p->notFoundAlerted = true;
+            p->version = v + 1;
+            m_store.updatePayment(*p, v);
+            raiseAlert(AlertLevel::Watch, QStringLiteral("trade_not_found"), p->orderNo,
+                       QStringLiteral("%1 does not know payment %2 yet; still polling")
+                           .arg(p->channel, paymentNo));
+        }
+        if (!revoke)
+            schedulePoll(*p);
+        break;
+    }
+}
+
+void PaymentEngine::schedulePoll(const PaymentRecord& p)
+{
+    if (isFinal(p.state) || m_scheduler.isScheduled(Scheduler::Kind::PaymentPoll, p.paymentNo))
+        return;
+    const ChannelPolicy& pol = m_config.policy(p.channel);
+    const qint64 due =
+        qMin(m_clock.nowMs() + delayAt(pol.pollDelaysMs, p.pollCount), p.deadlineAtMs);
+    m_store.afterCommit([this, no = p.paymentNo, due](bool ok) {
+        if (ok)
+            m_scheduler.schedule(Scheduler::Kind::PaymentPoll, no, due);
+    });
+}
+
+void PaymentEngine::pollPayment(const QString& paymentNo)
+{
+    auto p = m_store.payment(paymentNo);
+    if (!p || isFinal(p->state))
+        return;
+    if (m_store.revokeOfPayment(paymentNo))
+        return; // the revoke decides now
+    const ChannelPolicy& pol = m_config.policy(p->channel);
+    if (m_clock.nowMs() >= p->deadlineAtMs || p->pollCount >= pol.maxPolls) {
+        raiseAlert(AlertLevel::Watch, QStringLiteral("not_final_after_deadline"), p->orderNo,
+                   QStringLiteral("payment %1 not final after %2 queries: revoking")
+                       .arg(paymentNo)
+                       .arg(p->pollCount));
+        startRevoke(*p, QStringLiteral("not final by its deadline"), true);
+        return;
+    }
+    Channel* ch = channelFor(p->channel);
+    if (!ch) {
+        raiseAlert(AlertLevel::Page, QStringLiteral("channel_missing"), p->orderNo,
+                   QStringLiteral("channel %1 of payment %2 is not configured").arg(p->channel, paymentNo));
+        return;
+    }
+    const int v = p->version;
+    p->pollCount += 1;
+    p->version = v + 1;
+    p->updatedAtMs = m_clock.nowMs();
+    if (!m_store.updatePayment(*p, v)) {
+        // Someone else (another process) moved it: look again shortly.
+        m_scheduler.schedule(Scheduler::Kind::PaymentPoll, paymentNo, m_clock.nowMs() + 1000);
+        return;
+    }
+    const int attempt = p->pollCount;
+    const QString orderNo = p->orderNo;
+    const QString channel = p->channel;
+    callChannel(
+        channel, CallType::Query, paymentNo, [ch, paymentNo](ResultCallback cb) { ch->query(paymentNo, cb); },
+        [this, paymentNo, orderNo, channel, attempt](const ChannelResult& r, bool late) {
+            trackCall(orderNo, kScheduler,
+                      QStringLiteral("%1query %2").arg(late ? QStringLiteral("late ") : QString()).arg(attempt),
+                      paymentNo, r);
+            applyTradeResult(paymentNo, r, channelSource(channel));
+        });
+}
+
+void PaymentEngine::onPaymentSucceeded(const PaymentRecord& p)
+{
+    m_scheduler.cancel(Scheduler::Kind::PaymentPoll, p.paymentNo);
+    auto o = m_store.order(p.orderNo);
+    Q_ASSERT(o.has_value());
+    if ((o->state == OrderState::Pending || o->state == OrderState::Attention) &&
+        o->paidPaymentNo.isEmpty()) {
+        o->paidPaymentNo = p.paymentNo;
+        moveOrder(*o, OrderState::Paid, channelSource(p.channel),
+                  QStringLiteral("paid %1 by %2").arg(p.amount.toDisplayString(), walletName(p.wallet)));
+        // A revoke already asked for this payment will return the money; the
+        // order then follows it (see onRevokeAnswer).
+        return;
+    }
+    // Paid twice, or paid after the sale was closed: never keep the money.
+    raiseAlert(AlertLevel::Watch, QStringLiteral("duplicate_payment"), p.orderNo,
+               QStringLiteral("payment %1 of %2 succeeded but order %3 is %4: returning it "
+                              "automatically")
+                   .arg(p.paymentNo, p.amount.toDisplayString(), o->orderNo,
+                        orderStateName(o->state)));
+    startRevoke(p, QStringLiteral("duplicate or late payment of order %1").arg(o->orderNo), true);
+}
+
+void PaymentEngine::onPaymentEndedUnpaid(const PaymentRecord& p)
+{
+    m_scheduler.cancel(Scheduler::Kind::PaymentPoll, p.paymentNo);
+    auto o = m_store.order(p.orderNo);
+    Q_ASSERT(o.has_value());
+    if (o->state != OrderState::Pending && o->state != OrderState::Attention)
+        return;
+    if (!o->paidPaymentNo.isEmpty())
+        return;
+    for (const PaymentRecord& other : m_store.paymentsOfOrder(o->orderNo))
+        if (other.paymentNo != p.paymentNo && !isFinal(other.state))
+            return; // another attempt still decides
+    moveOrder(*o, OrderState::Closed, channelSource(p.channel),
+              QStringLiteral("not paid: %1").arg(paymentStateName(p.state)));
+}
+
+// ---------------------------------------------------------------- revoke
+
+bool PaymentEngine::startRevoke(const PaymentRecord& p, const QString& reason, bool automatic)
+{
+    const qint64 now = m_clock.nowMs();
+    RevokeRecord rv;
+    rv.revokeNo = m_ids.next(IdKind::Revoke);
+    rv.paymentNo = p.paymentNo;
+    rv.orderNo = p.orderNo;
+    rv.reason = reason;
+    rv.automatic = automatic;
+    rv.version = 1;
+    rv.createdAtMs = rv.updatedAtMs = now;
+    const int rc = m_store.insertRevoke(rv);
+    if (rc != 1)
+        return false;
+    m_scheduler.cancel(Scheduler::Kind::PaymentPoll, p.paymentNo);
+    track(p.orderNo, automatic ? kEngine : kCashier, QStringLiteral("revoke"), rv.revokeNo,
+          QStringLiteral("revoke of payment %1 requested: %2").arg(p.paymentNo, reason), {}, {},
+          revokeStateName(rv.state));
+    m_store.afterCommit([this, no = p.paymentNo](bool ok) {
+        if (ok)
+            m_scheduler.schedule(Scheduler::Kind::RevokeAttempt, no, m_clock.nowMs());
+    });
+    return true;
+}
+
+void PaymentEngine::attemptRevoke(const QString& paymentNo)
+{
+    auto rv = m_store.revokeOfPayment(paymentNo);
+    if (!rv || rv->state == RevokeState::Done || rv->state == RevokeState::Manual)
+        return;
+    auto p = m_store.payment(paymentNo);
+    Q_ASSERT(p.has_value());
+    Channel* ch = channelFor(p->channel);
+    if (!ch)
+        return revokeExhausted(*rv, QStringLiteral("channel %1 is not configured").arg(p->channel));
+    const int v = rv->version;
+    rv->attempts += 1;
+    rv->version = v + 1;
+    rv->updatedAtMs = m_clock.nowMs();
+    if (!m_store.updateRevoke(*rv, v)) {
+        m_scheduler.schedule(Scheduler::Kind::RevokeAttempt, paymentNo, m_clock.nowMs() + 1000);
+        return;
+    }
+    const QString orderNo = p->orderNo;
+    const int attempt = rv->attempts;
+    const QString channel = p->channel;
+    callChannel(
+        channel, CallType::Revoke, paymentNo, [ch, paymentNo](ResultCallback cb) { ch->revoke(paymentNo, cb); },
+        [this, paymentNo, orderNo, attempt, channel](const ChannelResult& r, bool late) {
+            trackCall(orderNo, channelSource(channel),
+                      QStringLiteral("%1revoke attempt %2")
+                          .arg(late ? QStringLiteral("late ") : QString())
+                          .arg(attempt),
+                      paymentNo, r);
+            onRevokeAnswer(paymentNo, r);
+        });
+}
+
+void PaymentEngine::onRevokeAnswer(const QString& paymentNo, const ChannelResult& r)
+{
+    auto rv = m_store.revokeOfPayment(paymentNo);
+    auto p = m_store.payment(paymentNo);
+    Q_ASSERT(rv.has_value() && p.has_value());
+    if (rv->state == RevokeState::Done)
+        return;
+    const QString source = channelSource(p->channel);
+    if (r.status == TradeStatus::Success) {
+        const bool reversed = r.revokeAction == QLatin1String("refund");
+        rv->action = reversed ? QStringLiteral("refund") : QStringLiteral("close");
+        rv->returnCode = r.returnCode;
+        rv->message = r.message;
+        if (!moveRevoke(*rv, RevokeState::Done, source,
+                        reversed ? QStringLiteral("the channel returned the money")
+                                 : QStringLiteral("the channel closed the unpaid trade")))
+            return;
+        if (!isFinal(p->state) || p->state == PaymentState::Success) {
+            const PaymentState to = reversed ? PaymentState::Reversed : PaymentState::Closed;
+            if (movePayment(*p, to, source,
+                            reversed ? QStringLiteral("revoked after it was paid: money returned")
+                                     : QStringLiteral("revoked before it was paid"))) {
+                auto o = m_store.order(p->orderNo);
+                if (o && o->paidPaymentNo == p->paymentNo && reversed) {
+                    // The order had taken this payment (it succeeded while the
+                    // revoke was under way): it now holds no money.
+                    o->refundedFen = o->amount.fen() - o->refundPendingFen;
+                    moveOrder(*o, OrderState::Refunded, source,
+                              QStringLiteral("the payment was revoked and returned"));
+                } else {
+                    onPaymentEndedUnpaid(*p);
+                }
+            }
+        }
+        return;
+    }
+    rv->returnCode = r.returnCode;
+    rv->message = r.message;
+    const ChannelPolicy& pol = m_config.policy(p->channel);
+    const bool mayRetry = r.retry || r.status == TradeStatus::Processing ||
+                          r.status == TradeStatus::Unknown;
+    if (!mayRetry)
+        return revokeExhausted(*rv, QStringLiteral("%1 refused the revoke: %2 (%3)")
+                                        .arg(p->channel, r.message, r.returnCode));
+    if (rv->attempts >= pol.maxRevokeAttempts)
+        return revokeExhausted(*rv, QStringLiteral("revoke still not done after %1 attempts (last: "
+                                                   "%2)")
+                                        .arg(rv->attempts)
+                                        .arg(r.returnCode));
+    if (rv->state == RevokeState::Requested) {
+        if (!moveRevoke(*rv, RevokeState::Retrying, source,
+                        QStringLiteral("retrying: %1").arg(r.returnCode)))
+            return;
+    } else {
+        const int v = rv->version;
+        rv->version = v + 1;
+        rv->updatedAtMs = m_clock.nowMs();
+        m_store.updateRevoke(*rv, v);
+    }
+    const qint64 due = m_clock.nowMs() + qMax<qint64>(1, delayAt(pol.revokeDelaysMs, rv->attempts));
+    m_store.afterCommit([this, paymentNo, due](bool ok) {
+        if (ok)
+            m_scheduler.schedule(Scheduler::Kind::RevokeAttempt, paymentNo, due);
+    });
+}
+
+void PaymentEngine::revokeExhausted(RevokeRecord rv, const QString& why)
+{
+    if (!moveRevoke(rv, RevokeState::Manual, kEngine, why))
+        return;
+    raiseAlert(AlertLevel::Page, QStringLiteral("revoke_failed"), rv.orderNo,
+               QStringLiteral("payment %1 could not be revoked: %2. It is in the manual queue: "
+                              "check with the channel, then revoke again or refund.")
+                   .arg(rv.paymentNo, why));
+    auto o = m_store.order(rv.orderNo);
+    if (o && o->state == OrderState::Pending)
+        moveOrder(*o, OrderState::Attention, kEngine,
+                  QStringLiteral("revoke failed: a person must check this payment"));
+}
+
+// ---------------------------------------------------------------- refunds
+
+void PaymentEngine::sendRefund(const QString& refundNo)
+{
+    auto r = m_store.refund(refundNo);
+    Q_ASSERT(r.has_value());
+    auto p = m_store.payment(r->paymentNo);
+    Q_ASSERT(p.has_value());
+    Channel* ch = channelFor(p->channel);
+    if (!ch) {
+        raiseAlert(AlertLevel::Page, QStringLiteral("channel_missing"), r->orderNo,
+                   QStringLiteral("refund %1: channel %2 is not configured").arg(refundNo, p->channel));
+        return;
+    }
+    RefundRequest req;
+    req.refundNo = refundNo;
+    req.paymentNo = p->paymentNo;
+    req.channelTradeNo = p->channelTradeNo;
+    req.refundAmount = r->amount;
+    req.paymentAmount = p->amount;
+    req.reason = r->reason;
+    const QString orderNo = r->orderNo;
+    const QString channel = p->channel;
+    callChannel(
+        channel, CallType::Refund, refundNo, [ch, req](ResultCallback cb) { ch->refund(req, cb); },
+        [this, refundNo, orderNo, channel](const ChannelResult& res, bool late) {
+            trackCall(orderNo, channelSource(channel),
+                      late ? QStringLiteral("late refund answer") : QStringLiteral("refund"),
+                      refundNo, res);
+            onRefundAnswer(refundNo, res, channelSource(channel));
+        });
+}
+
+void PaymentEngine::pollRefund(const QString& refundNo)
+{
+    auto r = m_store.refund(refundNo);
+    if (!r || isFinal(r->state))
+        return;
+    auto p = m_store.payment(r->paymentNo);
+    const ChannelPolicy& pol = m_config.policy(p->channel);
+    if (r->pollCount >= pol.maxRefundPolls) {
+        raiseAlert(AlertLevel::Page, QStringLiteral("refund_not_final"), r->orderNo,
+                   QStringLiteral("refund %1 still not final after %2 queries: check with %3")
+                       .arg(refundNo)
+                       .arg(r->pollCount)
+                       .arg(p->channel));
+        return;
+    }
+    Channel* ch = channelFor(p->channel);
+    if (!ch)
+        return;
+    const int v = r->version;
+    r->pollCount += 1;
+    r->version = v + 1;
+    r->updatedAtMs = m_clock.nowMs();
+    if (!m_store.updateRefund(*r, v))
+        return;
+    const QString orderNo = r->orderNo;
+    const QString paymentNo = r->paymentNo;
+    const QString channel = p->channel;
+    callChannel(
+        channel, CallType::RefundQuery, refundNo,
+        [ch, refundNo, paymentNo](ResultCallback cb) { ch->refundQuery(refundNo, paymentNo, cb); },
+        [this, refundNo, orderNo, channel](const ChannelResult& res, bool late) {
+            trackCall(orderNo, kScheduler, QStringLiteral("refund query"), refundNo, res);
+            onRefundAnswer(refundNo, res, channelSource(channel));
+        });
+}
+
+void PaymentEngine::onRefundAnswer(const QString& refundNo, const ChannelResult& res,
+                                   const QString& source)
+{
+    auto r = m_store.refund(refundNo);
+    Q_ASSERT(r.has_value());
+    if (isFinal(r->state)) {
+        if (res.isFinal() && (res.status == TradeStatus::Success) != (r->state == RefundState::Success))
+            refuseTransition(EntityKind::Refund, r->orderNo, refundNo, int(r->state),
+                             res.status == TradeStatus::Success ? int(RefundState::Success)
+                                                                : int(RefundState::Failed),
+                             source, QStringLiteral("conflicting refund result"));
+        return;
+    }
+    if (!res.channelTradeNo.isEmpty())
+        r->channelRefundNo = res.channelTradeNo;
+    r->returnCode = res.returnCode;
+    r->message = res.message;
+    if (res.status == TradeStatus::Success || res.status == TradeStatus::Failed) {
+        const bool ok = res.status == TradeStatus::Success;
+        if (!moveRefund(*r, ok ? RefundState::Success : RefundState::Failed, source,
+                        ok ? QStringLiteral("money returned to the customer")
+                           : QStringLiteral("refund refused: %1 (%2)").arg(res.message, res.returnCode)))
+            return;
+        m_scheduler.cancel(Scheduler::Kind::RefundPoll, refundNo);
+        auto o = m_store.order(r->orderNo);
+        Q_ASSERT(o.has_value());
+        const int v = o->version;
+        o->refundPendingFen -= r->amount.fen();
+        Q_ASSERT(o->refundPendingFen >= 0);
+        if (ok)
+            o->refundedFen += r->amount.fen();
+        const OrderState to = !ok                                    ? o->state
+                              : o->refundedFen == o->amount.fen() ? OrderState::Refunded
+                                                                  : OrderState::PartiallyRefunded;
+        if (to != o->state) {
+            // moveOrder bumps the version and writes the amounts with the state.
+            moveOrder(*o, to, source,
+                      QStringLiteral("refunded %1 of %2")
+                          .arg(Money::fromFen(o->refundedFen, o->amount.currency()).toDisplayString(),
+                               o->amount.toDisplayString()));
+        } else {
+            o->version = v + 1;
+            o->updatedAtMs = m_clock.nowMs();
+            m_store.updateOrder(*o, v);
+            notifyOrderChanged(*o);
+        }
+        return;
+    }
+    if (r->state == RefundState::Created)
+        moveRefund(*r, RefundState::Processing, source,
+                   QStringLiteral("refund outcome not known yet (%1)").arg(res.returnCode));
+    const auto payment = m_store.payment(r->paymentNo);
+    const ChannelPolicy& pol = m_config.policy(payment ? payment->channel : QString());
+    const qint64 due = m_clock.nowMs() + delayAt(pol.refundPollDelaysMs, r->pollCount);
+    m_store.afterCommit([this, refundNo, due](bool ok) {
+        if (ok)
+            m_scheduler.schedule(Scheduler::Kind::RefundPoll, refundNo, due);
+    });
+}
+
+// ---------------------------------------------------------------- notifications
+
+void PaymentEngine::onNotification(const QString& channel, const ChannelNotification& n)
+{
+    auto p = m_store.payment(n.paymentNo);
+    if (!p) {
+        raiseAlert(AlertLevel::Watch, QStringLiteral("unknown_notification"), QString(),
+                   QStringLiteral("%1 notified about payment %2, which PayDesk does not know")
+                       .arg(channel, n.paymentNo));
+        return;
+    }
+    if (p->channel != channel) {
+        raiseAlert(AlertLevel::Page, QStringLiteral("notification_wrong_channel"), p->orderNo,
+                   QStringLiteral("%1 notified about payment %2, which belongs to %3: ignored")
+                       .arg(channel, n.paymentNo, p->channel));
+        return;
+    }
+    if (n.amount.fen() != 0 && n.amount != p->amount) {
+        raiseAlert(AlertLevel::Page, QStringLiteral("notification_amount_mismatch"), p->orderNo,
+                   QStringLiteral("%1 notified %2 for payment %3 of %4: not applied")
+                       .arg(channel, n.amount.toDisplayString(), n.paymentNo,
+                            p->amount.toDisplayString()));
+        return;
+    }
+    ChannelResult r;
+    r.status = n.status;
+    r.requestNo = n.paymentNo;
+    r.channelTradeNo = n.channelTradeNo;
+    r.returnCode = n.returnCode;
+    r.message = QStringLiteral("notification %1").arg(n.notificationId);
+    r.rawResponse = n.raw;
+    trackCall(p->orderNo, QStringLiteral("notify:") + channel, QStringLiteral("notification"),
+              n.paymentNo, r);
+    applyTradeResult(n.paymentNo, r, QStringLiteral("notify:") + channel);
+}
+
+// ---------------------------------------------------------------- transitions
+
+void PaymentEngine::refuseTransition(EntityKind kind, const QString& orderNo,
+                                     const QString& entity, int from, int to,
+                                     const QString& source, const QString& why)
+{
+    const QString msg = QStringLiteral("refused %1 %2 %3 -> %4: %5")
+                            .arg(entityKindName(kind), entity, stateName(kind, from),
+                                 stateName(kind, to), why);
+    track(orderNo, source, QStringLiteral("refused"), entity, msg, {}, stateName(kind, from),
+          stateName(kind, to), AlertLevel::Page);
+    raiseAlert(AlertLevel::Page, QStringLiteral("conflicting_result"), orderNo, msg);
+}
+
+bool PaymentEngine::movePayment(PaymentRecord& p, PaymentState to, const QString& source,
+                                const QString& why)
+{
+    if (!isAllowedTransition(EntityKind::Payment, int(p.state), int(to))) {
+        refuseTransition(EntityKind::Payment, p.orderNo, p.paymentNo, int(p.state), int(to), source,
+                         why);
+        return false;
+    }
+    const PaymentState from = p.state;
+    const int v = p.version;
+    p.state = to;
+    p.version = v + 1;
+    p.updatedAtMs = m_clock.nowMs();
+    if (!m_store.updatePayment(p, v)) {
+        track(p.orderNo, source, QStringLiteral("conflict"), p.paymentNo,
+              QStringLiteral("payment changed elsewhere; will look again"));
+        m_scheduler.schedule(Scheduler::Kind::PaymentPoll, p.paymentNo, m_clock.nowMs() + 1000);
+        return false;
+    }
+    track(p.orderNo, source, QStringLiteral("transition"), p.paymentNo, why, {},
+          paymentStateName(from), paymentStateName(to));
+    if (auto o = m_store.order(p.orderNo))
+        notifyOrderChanged(*o);
+    return true;
+}
+
+bool PaymentEngine::moveOrder(OrderRecord& o, OrderState to, const QString& source,
+                              const QString& why)
+{
+    if (!isAllowedTransition(EntityKind::Order, int(o.state), int(to))) {
+        refuseTransition(EntityKind::Order, o.orderNo, o.orderNo, int(o.state), int(to), source,
+                         why);
+        return false;
+    }
+    const OrderState from = o.state;
+    const int v = o.version;
+    o.state = to;
+    o.version = v + 1;
+    o.updatedAtMs = m_clock.nowMs();
+    if (!m_store.updateOrder(o, v)) {
+        track(o.orderNo, source, QStringLiteral("conflict"), o.orderNo,
+              QStringLiteral("order changed elsewhere; not applied: %1").arg(why), {}, {}, {},
+              AlertLevel::Watch);
+        return false;
+    }
+    track(o.orderNo, source, QStringLiteral("transition"), o.orderNo, why, {},
+          orderStateName(from), orderStateName(to));
+    notifyOrderChanged(o);
+    return true;
+}
+
+bool PaymentEngine::moveRefund(RefundRecord& r, RefundState to, const QString& source,
+                               const QString& why)
+{
+    if (!isAllowedTransition(EntityKind::Refund, int(r.state), int(to))) {
+        refuseTransition(EntityKind::Refund, r.orderNo, r.refundNo, int(r.state), int(to), source, why);
+        return false;
+    }
+    const RefundState from = r.state;
+    const int v = r.version;
+    r.state = to;
+    r.version = v + 1;
+    r.updatedAtMs = m_clock.nowMs();
+    if (!m_store.updateRefund(r, v))
+        return false;
+    track(r.orderNo, source, QStringLiteral("transition"), r.refundNo, why, {},
+          refundStateName(from), refundStateName(to));
+    return true;
+}
+
+bool PaymentEngine::moveRevoke(RevokeRecord& r, RevokeState to, const QString& source,
+                               const QString& why)
+{
+    if (!isAllowedTransition(EntityKind::Revoke, int(r.state), int(to))) {
+        refuseTransition(EntityKind::Revoke, r.orderNo, r.revokeNo, int(r.state), int(to), source, why);
+        return false;
+    }
+    const RevokeState from = r.state;
+    const int v = r.version;
+    r.state = to;
+    r.version = v + 1;
+    r.updatedAtMs = m_clock.nowMs();
+    if (!m_store.updateRevoke(r, v))
+        return false;
+    track(r.orderNo, source, QStringLiteral("transition"), r.revokeNo, why, {},
+          revokeStateName(from), revokeStateName(to));
+    return true;
+}
+
+// ---------------------------------------------------------------- track, alerts
+
+void PaymentEngine::track(const QString& orderNo, const QString& source, const QString& kind,
+                          const QString& entity, const QString& message, const QString& raw,
+                          const QString& from, const QString& to, AlertLevel alert)
+{
+    TrackEvent e;
+    e.orderNo = orderNo;
+    e.atMs = m_clock.nowMs();
+    e.source = source;
+    e.kind = kind;
+    e.entity = entity;
+    e.fromState = from;
+    e.toState = to;
+    e.message = message;
+    e.raw = raw.isEmpty() ? QString() : maskRawMessage(raw);
+    e.alert = alert;
+    m_store.appendEvent(e);
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&PaymentEngine::eventRecorded);
+    if (isSignalConnected(signal))
+        m_store.afterCommit([this, e](bool ok) {
+            if (ok)
+                Q_EMIT eventRecorded(e);
+        });
+}
+
+void PaymentEngine::trackCall(const QString& orderNo, const QString& source, const QString& what,
+                              const QString& entity, const ChannelResult& r)
+{
+    QString raw;
+    if (!r.rawRequest.isEmpty())
+        raw += QStringLiteral(">> ") + r.rawRequest + QLatin1Char('\n');
+    if (!r.rawResponse.isEmpty())
+        raw += QStringLiteral("<< ") + r.rawResponse;
+    QString msg = QStringLiteral("%1: %2").arg(what, tradeStatusName(r.status));
+    if (!r.returnCode.isEmpty())
+        msg += QStringLiteral(" (%1)").arg(r.returnCode);
+    if (!r.message.isEmpty() && !r.timedOut)
+        msg += QStringLiteral(" %1").arg(r.message);
+    if (r.timedOut)
+        msg += QStringLiteral(" no answer before the timeout");
+    if (r.tradeNotFound)
+        msg += QStringLiteral(" [trade not found yet]");
+    if (r.retry)
+        msg += QStringLiteral(" [channel asks to retry]");
+    if (!r.revokeAction.isEmpty())
+        msg += QStringLiteral(" [action=%1]").arg(r.revokeAction);
+    track(orderNo, source, QStringLiteral("call"), entity, msg, raw);
+}
+
+void PaymentEngine::raiseAlert(AlertLevel level, const QString& kind, const QString& orderNo,
+                               const QString& message)
+{
+    AlertRecord a;
+    a.atMs = m_clock.nowMs();
+    a.level = level;
+    a.kind = kind;
+    a.orderNo = orderNo;
+    a.message = message;
+    a.id = m_store.appendAlert(a);
+    if (!orderNo.isEmpty())
+        track(orderNo, kEngine, QStringLiteral("alert"), orderNo,
+              QStringLiteral("%1 alert %2: %3").arg(alertLevelName(level), kind, message), {}, {},
+              {}, level);
+    m_store.afterCommit([this, a](bool ok) {
+        if (ok)
+            Q_EMIT alertRaised(a);
+    });
+}
+
+void PaymentEngine::noteNetworkError(const QString& channel)
+{
+    const qint64 now = m_clock.nowMs();
+    auto& window = m_networkErrors[channel];
+    window.push_back(now);
+    while (!window.empty() && window.front() < now - 60'000)
+        window.pop_front();
+    if (int(window.size()) >= m_config.networkErrorsPerMinute &&
+        now - m_networkAlertedAtMs.value(channel, -1'000'000) >= 60'000) {
+        m_networkAlertedAtMs.insert(channel, now);
+        raiseAlert(AlertLevel::Page, QStringLiteral("network_errors"), QString(),
+                   QStringLiteral("%1: %2 timeouts or unknown answers in the last minute")
+                       .arg(channel)
+                       .arg(window.size()));
+    }
+}
+
+void PaymentEngine::notifyOrderChanged(const OrderRecord& o)
+{
+    m_store.afterCommit([this, no = o.orderNo, st = int(o.state)](bool ok) {
+        if (ok)
+            Q_EMIT orderChanged(no, st);
+    });
+}
+
+void PaymentEngine::replyAfterCommit(Reply reply, CommandOutcome outcome)
+{
+    m_store.afterCommit([this, reply, outcome](bool ok) {
+        if (!ok && outcome.ok())
+            return reply(CommandOutcome::error(CommandStatus::StorageError, m_store.lastError()));
+        reply(outcome);
+    });
+}
+
+// ---------------------------------------------------------------- restart, reads
+
+int PaymentEngine::resume()
+{
+    int n = 0;
+    const qint64 now = m_clock.nowMs();
+    for (const PaymentRecord& p : m_store.unfinishedPayments()) {
+        if (m_store.revokeOfPayment(p.paymentNo))
+            continue; // the revoke decides; resumed below if not final
+        track(p.orderNo, kEngine, QStringLiteral("resume"), p.paymentNo,
+              QStringLiteral("resumed after restart in state %1: asking the channel")
+                  .arg(paymentStateName(p.state)));
+        m_scheduler.schedule(Scheduler::Kind::PaymentPoll, p.paymentNo, now);
+        ++n;
+    }
+    for (const RevokeRecord& rv : m_store.unfinishedRevokes()) {
+        track(rv.orderNo, kEngine, QStringLiteral("resume"), rv.revokeNo,
+              QStringLiteral("revoke resumed after restart"));
+        m_scheduler.schedule(Scheduler::Kind::RevokeAttempt, rv.paymentNo, now);
+        ++n;
+    }
+    for (const RefundRecord& r : m_store.unfinishedRefunds()) {
+        track(r.orderNo, kEngine, QStringLiteral("resume"), r.refundNo,
+              QStringLiteral("refund resumed after restart"));
+        if (r.state == RefundState::Created) {
+            // Unknown whether it was sent: channels deduplicate by refund no.
+            m_store.afterCommit([this, no = r.refundNo](bool ok) {
+                if (ok)
+                    sendRefund(no);
+            });
+        } else {
+            m_scheduler.schedule(Scheduler::Kind::RefundPoll, r.refundNo, now);
+        }
+        ++n;
+    }
+    if (n == 0)
+        checkIdle();
+    return n;
+}
+
+std::optional<OrderDetails> PaymentEngine::orderDetails(const QString& orderNo)
+{
+    auto o = m_store.order(orderNo);
+    if (!o)
+        return std::nullopt;
+    OrderDetails d;
+    d.order = *o;
+    d.payments = m_store.paymentsOfOrder(orderNo);
+    d.refunds = m_store.refundsOfOrder(orderNo);
+    d.revokes = m_store.revokesOfOrder(orderNo);
+    d.events = m_store.events(orderNo);
+    return d;
+}
+
+bool PaymentEngine::acknowledgeAlert(qint64 id, const QString& who)
+{
+    const bool ok = m_store.acknowledgeAlert(id, who, m_clock.nowMs());
+    m_store.flush();
+    return ok;
+}
+
+} // namespace paydesk

@@ -1,0 +1,147 @@
+#pragma once
+
+#include "channels/Channel.h"
+#include "common/Clock.h"
+#include "engine/Commands.h"
+#include "engine/EngineConfig.h"
+#include "engine/Scheduler.h"
+#include "ids/IdGenerator.h"
+#include "store/Store.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+namespace paydesk {
+
+// Takes counter payments from order to final state: pay, poll, revoke,
+// refund, QR, notifications, duplicates, restart. Single-threaded: every
+// method runs on the thread that owns the engine; channels answer
+// asynchronously on the same thread.
+//
+// The rules it keeps (BRIEF.md): the order is stored before the channel is
+// called; only SUCCESS and FAILED are trusted; a timeout is PROCESSING; state
+// changes follow the whitelists with optimistic locking; the first final
+// result wins and a contradiction raises an alert; no re-routing unless the
+// previous attempt is known FAILED; an extra payment of an order is revoked
+// automatically; every step goes on the order's track.
+class PaymentEngine : public QObject
+{
+    Q_OBJECT
+public:
+    using Reply = std::function<void(const CommandOutcome&)>;
+
+    PaymentEngine(Clock& clock, Store& store, IdGenerator& ids, Scheduler& scheduler,
+                  EngineConfig config, QObject* parent = nullptr);
+    ~PaymentEngine() override;
+
+    // The engine does not own channels.
+    void addChannel(Channel* channel);
+
+    // Every reply runs once, after the command's writes are durable.
+    void pay(const PayCommand& cmd, Reply reply);
+    void createQr(const QrCommand& cmd, Reply reply);
+    void refund(const RefundCommand& cmd, Reply reply);
+    void revokeOrder(const RevokeCommand& cmd, Reply reply);
+    // Asks the channel now about the order's latest payment (a cashier's
+    // "check again"); the reply comes after the answer is applied.
+    void queryOrder(const QString& orderNo, Reply reply);
+
+    // Loads every non-final payment, revoke and refund from storage and
+    // schedules its next step. Called once at start.
+    int resume();
+
+    std::optional<OrderDetails> orderDetails(const QString& orderNo);
+    QList<OrderRecord> orders(const OrderFilter& filter) { return m_store.orders(filter); }
+    QList<AlertRecord> alerts(bool openOnly, int limit) { return m_store.alerts(openOnly, limit); }
+    bool acknowledgeAlert(qint64 id, const QString& who);
+
+    // Nothing scheduled and no channel call outstanding.
+    bool isIdle() const { return m_scheduler.size() == 0 && m_callsInFlight == 0; }
+    int callsInFlight() const { return m_callsInFlight; }
+
+Q_SIGNALS:
+    // Emitted after the change is durable.
+    void orderChanged(const QString& orderNo, int orderState);
+    void eventRecorded(const paydesk::TrackEvent& event);
+    void alertRaised(const paydesk::AlertRecord& alert);
+    void idle();
+
+private:
+    enum class CallType { Pay, Precreate, Query, Revoke, Refund, RefundQuery };
+    struct Call;
+
+    Channel* channelFor(const QString& name) const;
+    QString routeFor(Wallet wallet) const;
+
+    // Channel calls with a local timeout: `done` runs once with the answer or
+    // with a timeout (Processing). A late real answer after the timeout is
+    // still applied, as information.
+    void callChannel(const QString& channel, CallType type, const QString& key,
+                     std::function<void(ResultCallback)> send,
+                     std::function<void(const ChannelResult&, bool late)> done);
+    void onSchedulerItem(Scheduler::Kind kind, const QString& key);
+
+    void sendPay(const QString& paymentNo, const QString& authCode, const QString& subject);
+    void sendPrecreate(const QString& paymentNo, const QString& subject, Reply reply);
+    void applyTradeResult(const QString& paymentNo, const ChannelResult& r, const QString& source);
+    void schedulePoll(const PaymentRecord& p);
+    void pollPayment(const QString& paymentNo);
+    void onPaymentSucceeded(const PaymentRecord& p);
+    void onPaymentEndedUnpaid(const PaymentRecord& p);
+
+    // Returns false if a revoke already existed (idempotent).
+    bool startRevoke(const PaymentRecord& p, const QString& reason, bool automatic);
+    void attemptRevoke(const QString& paymentNo);
+    void onRevokeAnswer(const QString& paymentNo, const ChannelResult& r);
+    void revokeExhausted(RevokeRecord rv, const QString& why);
+
+    void sendRefund(const QString& refundNo);
+    void pollRefund(const QString& refundNo);
+    void onRefundAnswer(const QString& refundNo, const ChannelResult& r, const QString& source);
+
+    void onNotification(const QString& channel, const ChannelNotification& n);
+
+    // Whitelisted, optimistically locked state changes. On refusal an alert
+    // is raised and nothing changes.
+    bool movePayment(PaymentRecord& p, PaymentState to, const QString& source, const QString& why);
+    bool moveOrder(OrderRecord& o, OrderState to, const QString& source, const QString& why);
+    bool moveRefund(RefundRecord& r, RefundState to, const QString& source, const QString& why);
+    bool moveRevoke(RevokeRecord& r, RevokeState to, const QString& source, const QString& why);
+    void refuseTransition(EntityKind kind, const QString& orderNo, const QString& entity,
+                          int from, int to, const QString& source, const QString& why);
+
+    void track(const QString& orderNo, const QString& source, const QString& kind,
+               const QString& entity, const QString& message, const QString& raw = {},
+               const QString& from = {}, const QString& to = {},
+               AlertLevel alert = AlertLevel::None);
+    void trackCall(const QString& orderNo, const QString& source, const QString& what,
+                   const QString& entity, const ChannelResult& r);
+    void raiseAlert(AlertLevel level, const QString& kind, const QString& orderNo,
+                    const QString& message);
+    void noteNetworkError(const QString& channel);
+    void notifyOrderChanged(const OrderRecord& o);
+    void replyAfterCommit(Reply reply, CommandOutcome outcome);
+    // Idempotency: 1 new, 0 repeat handled (reply sent), -1 handled error.
+    int claimRequest(const QString& requestNo, const QString& kind, const QString& fingerprint,
+                     const QString& targetNo, const Reply& reply);
+    void forgetRequest(const QString& requestNo);
+    void checkIdle();
+
+    Clock& m_clock;
+    Store& m_store;
+    IdGenerator& m_ids;
+    Scheduler& m_scheduler;
+    EngineConfig m_config;
+    QHash<QString, Channel*> m_channels;
+    QHash<QString, std::shared_ptr<Call>> m_calls; // by call id, for timeouts
+    quint64 m_nextCallId = 0;
+    int m_callsInFlight = 0;
+    QHash<QString, std::deque<qint64>> m_networkErrors; // channel → error times
+    QHash<QString, qint64> m_networkAlertedAtMs;
+};
+
+} // namespace paydesk

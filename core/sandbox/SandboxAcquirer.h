@@ -1,0 +1,73 @@
+#pragma once
+
+#include "channels/Channel.h"
+#include "common/Clock.h"
+#include "store/Database.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace paydesk {
+
+// A stand-in acquirer that keeps its own trades durably in its own database,
+// as a real one would: a PayDesk killed mid-payment finds the truth here after
+// restart. Its behaviour comes from the test payment code (SandboxBehaviour)
+// and the injected clock; it knows nothing of transports. The in-process
+// channel (SandboxChannel) and, later, the HTTP protocol front ends call it.
+//
+// Answers use the unified ChannelResult with WeChat-style return codes
+// (SUCCESS, USERPAYING, SYSTEMERROR, NOTENOUGH, AUTHCODEEXPIRE, ORDERNOTEXIST,
+// ORDERPAID, ORDERREVERSED, TRADE_STATE...). Every answer is given only after
+// the sandbox's own write is durable (callback from the group commit).
+class SandboxAcquirer : public QObject
+{
+    Q_OBJECT
+public:
+    SandboxAcquirer(const Clock& clock, QObject* parent = nullptr);
+    ~SandboxAcquirer() override;
+
+    // Opens (and migrates) the sandbox's database. Empty string on success.
+    QString open(const DatabaseConfig& config);
+
+    // `answer` receives the result; when `dropped` is true the acquirer did
+    // the work but the answer is lost on the way back (the caller must time
+    // out). Callbacks run asynchronously, after the sandbox commit.
+    using Answer = std::function<void(const ChannelResult& result, bool dropped)>;
+
+    void barcodePay(const QString& channel, const BarcodePayRequest& req, Answer answer);
+    void precreate(const QString& channel, const PrecreateRequest& req, Answer answer);
+    void query(const QString& paymentNo, Answer answer);
+    void revoke(const QString& paymentNo, Answer answer);
+    void refund(const RefundRequest& req, Answer answer);
+    void refundQuery(const QString& refundNo, Answer answer);
+
+    // The customer scans a QR code URL with a wallet app and pays (or not)
+    // following the behaviour of `customerCode` (a sandbox payment code).
+    // Returns an error text or empty.
+    QString customerScan(const QString& codeUrl, const QString& customerCode);
+
+    // Delivers pending notifications (QR results) to the sink; called when a
+    // sink attaches and after every scan. Undelivered ones stay stored.
+    void setNotificationSink(std::function<void(const QString& channel,
+                                                const ChannelNotification& n)> sink);
+
+    struct TradeView
+    {
+        QString paymentNo;
+        QString channel;
+        QString state; // NOTPAY, USERPAYING, SUCCESS, PAYERROR, CLOSED, REVOKED, REFUND
+        qint64 amountFen = 0;
+        qint64 refundedFen = 0;
+        QString tradeNo;
+    };
+    std::optional<TradeView> trade(const QString& paymentNo);
+
+private:
+    struct Impl;
+    Impl* d;
+};
+
+} // namespace paydesk

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "channels/Channel.h"
+#include "sandbox/SandboxAcquirer.h"
+
+#include <QString>
+
+namespace paydesk {
+
+// The in-process channel onto the sandbox acquirer: no transport, no
+// signing. One instance per channel name ("wechat", "alipay", "unionpay")
+// share one acquirer. A dropped answer never reaches the callback, so the
+// engine's own timeout is exercised exactly as with a lost network reply.
+class SandboxChannel final : public Channel
+{
+public:
+    SandboxChannel(QString name, SandboxAcquirer& acquirer);
+
+    QString name() const override { return m_name; }
+
+    void barcodePay(const BarcodePayRequest& req, ResultCallback done) override;
+    void precreate(const PrecreateRequest& req, ResultCallback done) override;
+    void query(const QString& paymentNo, ResultCallback done) override;
+    void revoke(const QString& paymentNo, ResultCallback done) override;
+    void refund(const RefundRequest& req, ResultCallback done) override;
+    void refundQuery(const QString& refundNo, const QString& paymentNo,
+                     ResultCallback done) override;
+
+    // Whoever routes the acquirer's notifications (by channel name) hands
+    // them to the channel they belong to.
+    void deliverNotification(const ChannelNotification& n) { deliver(n); }
+
+private:
+    QString m_name;
+    SandboxAcquirer& m_acquirer;
+};
+
+} // namespace paydesk

@@ -1,0 +1,260 @@
+#include "store/Database.h"
+
+#include <QAtomicInteger>
+#include <QSqlError>
+#include <QTimer>
+#include <QVariant>
+
+namespace paydesk {
+
+namespace {
+QAtomicInteger<quint64> g_connectionCounter;
+
+QString describe(const QSqlQuery& q)
+{
+    return q.lastError().text() + QStringLiteral(" [") + q.lastQuery().simplified().left(120) +
+           QStringLiteral("]");
+}
+} // namespace
+
+Database::Database(QObject* parent) : QObject(parent) {}
+
+Database::~Database()
+{
+    close();
+}
+
+QString Database::open(const DatabaseConfig& config, const QString& schemaName,
+                       const QStringList& migrations)
+{
+    m_config = config;
+    m_connectionName = QStringLiteral("paydesk-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    if (config.dialect == SqlDialect::Sqlite) {
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        m_db.setDatabaseName(config.sqlitePath);
+        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
+    } else {
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+        m_db.setHostName(config.host);
+        m_db.setPort(config.port);
+        m_db.setDatabaseName(config.databaseName);
+        m_db.setUserName(config.user);
+        m_db.setPassword(config.password);
+    }
+    if (!m_db.isValid())
+        return QStringLiteral("the Qt SQL driver for %1 is not installed (run packaging/install-deps.sh)")
+            .arg(config.dialect == SqlDialect::Sqlite ? QStringLiteral("SQLite")
+                                                      : QStringLiteral("PostgreSQL"));
+    if (!m_db.open())
+        return QStringLiteral("cannot open database %1: %2")
+            .arg(config.dialect == SqlDialect::Sqlite ? config.sqlitePath : config.databaseName,
+                 m_db.lastError().text());
+    if (config.dialect == SqlDialect::Sqlite) {
+        QSqlQuery q(m_db);
+        const QStringList pragmas = {
+            QStringLiteral("PRAGMA journal_mode=WAL"),
+            config.durable ? QStringLiteral("PRAGMA synchronous=FULL")
+                           : QStringLiteral("PRAGMA synchronous=OFF"),
+            QStringLiteral("PRAGMA foreign_keys=ON"),
+            QStringLiteral("PRAGMA temp_store=MEMORY"),
+            QStringLiteral("PRAGMA cache_size=-65536"),
+        };
+        for (const QString& p : pragmas)
+            if (!q.exec(p))
+                return QStringLiteral("cannot configure SQLite (%1): %2").arg(p, describe(q));
+    }
+    if (!runMigrations(schemaName, migrations))
+        return m_lastError;
+    return QString();
+}
+
+void Database::close()
+{
+    if (!m_db.isValid())
+        return;
+    if (m_inTransaction && !m_failed)
+        flush();
+    m_statements.clear();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString Database::translate(const QString& sql) const
+{
+    QString out = sql;
+    if (m_config.dialect == SqlDialect::Sqlite) {
+        out.replace(QStringLiteral("{{ID}}"), QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    } else {
+        out.replace(QStringLiteral("{{ID}}"), QStringLiteral("BIGSERIAL PRIMARY KEY"));
+    }
+    return out;
+}
+
+bool Database::runMigrations(const QString& schemaName, const QStringList& migrations)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                               " schema_name TEXT NOT NULL, version INTEGER NOT NULL,"
+                               " PRIMARY KEY (schema_name, version))"))) {
+        m_lastError = QStringLiteral("cannot create schema_migrations: ") + describe(q);
+        return false;
+    }
+    q.prepare(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations "
+                             "WHERE schema_name = :s"));
+    q.bindValue(QStringLiteral(":s"), schemaName);
+    if (!q.exec() || !q.next()) {
+        m_lastError = QStringLiteral("cannot read schema version: ") + describe(q);
+        return false;
+    }
+    int current = q.value(0).toInt();
+    if (current > migrations.size()) {
+        m_lastError = QStringLiteral("the %1 database has schema version %2, newer than this "
+                                     "program knows (%3): use a newer PayDesk")
+                          .arg(schemaName)
+                          .arg(current)
+                          .arg(migrations.size());
+        return false;
+    }
+    for (int v = current + 1; v <= migrations.size(); ++v) {
+        if (!m_db.transaction()) {
+            m_lastError = QStringLiteral("cannot begin migration: ") + m_db.lastError().text();
+            return false;
+        }
+        const QStringList statements =
+            translate(migrations.at(v - 1)).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        for (const QString& s : statements) {
+            if (s.trimmed().isEmpty())
+                continue;
+            if (!q.exec(s)) {
+                m_lastError = QStringLiteral("migration %1 of %2 failed: %3")
+                                  .arg(v)
+                                  .arg(schemaName, describe(q));
+                m_db.rollback();
+                return false;
+            }
+        }
+        q.prepare(QStringLiteral("INSERT INTO schema_migrations (schema_name, version) "
+                                 "VALUES (:s, :v)"));
+        q.bindValue(QStringLiteral(":s"), schemaName);
+        q.bindValue(QStringLiteral(":v"), v);
+        if (!q.exec() || !m_db.commit()) {
+            m_lastError = QStringLiteral("cannot record migration %1: %2").arg(v).arg(describe(q));
+            m_db.rollback();
+            return false;
+        }
+    }
+    m_schemaVersion = migrations.size();
+    return true;
+}
+
+QSqlQuery& Database::prepared(const QString& sql)
+{
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end())
+        return **it;
+    auto q = std::make_shared<QSqlQuery>(m_db);
+    // Forward-only: Qt otherwise caches rows for scrolling we never do.
+    q->setForwardOnly(true);
+    const bool ok = q->prepare(sql);
+    // A statement that does not prepare is a bug in PayDesk, not bad input.
+    Q_ASSERT_X(ok, "Database::prepared", qPrintable(q->lastError().text() + QStringLiteral(" in ") + sql));
+    Q_UNUSED(ok);
+    m_statements.insert(sql, q);
+    return *q;
+}
+
+bool Database::ensureTransaction()
+{
+    if (m_failed) {
+        m_lastError = QStringLiteral("storage failed earlier; restart PayDesk");
+        return false;
+    }
+    if (m_inTransaction)
+        return true;
+    QSqlQuery q(m_db);
+    // IMMEDIATE takes the write lock up front so two processes never deadlock
+    // upgrading read locks.
+    const QString begin = m_config.dialect == SqlDialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
+                                                                 : QStringLiteral("BEGIN");
+    if (!q.exec(begin)) {
+        m_lastError = QStringLiteral("cannot begin transaction: ") + describe(q);
+        return false;
+    }
+    m_inTransaction = true;
+    m_batchStatements = 0;
+    scheduleFlush();
+    return true;
+}
+
+void Database::scheduleFlush()
+{
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_flushScheduled = false;
+        flush();
+    });
+}
+
+bool Database::execWrite(QSqlQuery& q)
+{
+    if (!ensureTransaction())
+        return false;
+    if (!q.exec()) {
+        // A write that fails half way through a command would commit a torn
+        // command with the rest of the batch: abandon the whole batch and
+        // stop; recovery restarts from what is on disk.
+        m_lastError = QStringLiteral("write failed: ") + describe(q);
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        m_inTransaction = false;
+        m_failed = true;
+        scheduleFlush();
+        return false;
+    }
+    if (++m_batchStatements >= m_config.maxBatchStatements)
+        flush();
+    return true;
+}
+
+bool Database::execRead(QSqlQuery& q)
+{
+    if (!q.exec()) {
+        m_lastError = describe(q);
+        return false;
+    }
+    return true;
+}
+
+void Database::afterCommit(std::function<void(bool)> callback)
+{
+    m_afterCommit.push_back(std::move(callback));
+    scheduleFlush();
+}
+
+bool Database::flush()
+{
+    bool ok = !m_failed;
+    if (m_inTransaction) {
+        m_inTransaction = false;
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("COMMIT"))) {
+            m_lastError = QStringLiteral("commit failed: ") + describe(q);
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+            ok = false;
+            m_failed = true;
+        }
+    }
+    // Callbacks may stage new writes (which open the next batch): take the
+    // list first so they land in the next commit.
+    auto callbacks = std::move(m_afterCommit);
+    m_afterCommit.clear();
+    for (auto& cb : callbacks)
+        cb(ok);
+    if (!ok)
+        Q_EMIT storageFailed(m_lastError);
+    return ok;
+}
+
+} // namespace paydesk

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace paydesk {
+
+enum class SqlDialect { Sqlite, Postgres };
+
+struct DatabaseConfig
+{
+    SqlDialect dialect = SqlDialect::Sqlite;
+    QString sqlitePath;        // SQLite: the file
+    QString host = QStringLiteral("127.0.0.1"); // PostgreSQL
+    int port = 5432;
+    QString databaseName;
+    QString user;
+    QString password;
+    // Durable: SQLite synchronous=FULL (fsync every commit, amortised by group
+    // commit). Tests and throw-away demos may turn it off.
+    bool durable = true;
+    // Most statements one group commit may hold before it is flushed.
+    int maxBatchStatements = 4000;
+};
+
+// One connection, its migrations, prepared statements and group commit.
+//
+// Group commit: writes run at once inside an open transaction (so unique
+// indexes answer immediately), but COMMIT waits until the current turn of the
+// event loop ends, so one fsync covers every command that arrived meanwhile.
+// Whoever must not act before the data is durable (calling a channel after an
+// order is created, telling a cashier "paid") registers afterCommit().
+class Database : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Database(QObject* parent = nullptr);
+    ~Database() override;
+
+    // Opens and migrates. Returns an error text, empty on success.
+    QString open(const DatabaseConfig& config, const QString& schemaName,
+                 const QStringList& migrations);
+    void close();
+    bool isOpen() const { return m_db.isOpen(); }
+    SqlDialect dialect() const { return m_config.dialect; }
+    int schemaVersion() const { return m_schemaVersion; }
+
+    // A prepared statement, cached by its text. Portable SQL only; use
+    // named placeholders (:name).
+    QSqlQuery& prepared(const QString& sql);
+
+    // Runs a prepared write inside the current group-commit transaction.
+    // Returns false (and sets lastError) on failure.
+    bool execWrite(QSqlQuery& q);
+    bool execRead(QSqlQuery& q);
+
+    // Runs the callback after the current batch is durable (ok) or failed.
+    // With nothing pending it still runs asynchronously, on the next turn.
+    void afterCommit(std::function<void(bool ok)> callback);
+    // Commits now. Returns false if the commit failed (callbacks got false).
+    bool flush();
+
+    QString lastError() const { return m_lastError; }
+    // A failed commit leaves in-memory state and disk apart: the owner must
+    // stop and restart from storage (crash-only recovery).
+    bool hasFailed() const { return m_failed; }
+
+    QSqlDatabase& connection() { return m_db; }
+
+Q_SIGNALS:
+    void storageFailed(const QString& message);
+
+private:
+    bool ensureTransaction();
+    void scheduleFlush();
+    bool runMigrations(const QString& schemaName, const QStringList& migrations);
+    QString translate(const QString& sql) const;
+
+    DatabaseConfig m_config;
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    std::vector<std::function<void(bool)>> m_afterCommit;
+    bool m_inTransaction = false;
+    bool m_flushScheduled = false;
+    bool m_failed = false;
+    int m_batchStatements = 0;
+    int m_schemaVersion = 0;
+    QString m_lastError;
+};
+
+} // namespace paydesk

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "domain/Records.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace paydesk {
+
+struct OrderFilter
+{
+    int state = 0;          // 0: any
+    qint64 sinceMs = 0;     // created at or after
+    QString search;         // order no., payment no., channel trade no., refund no. or last 4
+    int limit = 100;
+    QString beforeOrderNo;  // keyset paging: orders older than this one
+};
+
+// What the engine needs from storage. Implemented over SQLite and PostgreSQL
+// by SqlStore; tests may inject failing stores.
+//
+// Writes join the current group commit; afterCommit() tells when they are
+// durable. Every state change is conditional on the version read
+// (optimistic locking): update*() returns false when someone else won.
+// I/O errors are returned as false + lastError(), never thrown.
+class Store
+{
+public:
+    virtual ~Store() = default;
+
+    // Idempotency: inserts unless the request number exists (unique index).
+    // Returns 1 inserted, 0 already there, -1 I/O error.
+    virtual int insertCommand(const CommandRecord& c) = 0;
+    virtual std::optional<CommandRecord> command(const QString& requestNo) = 0;
+    // Only for a command inserted in the still-open batch and then refused.
+    virtual bool deleteCommand(const QString& requestNo) = 0;
+
+    virtual bool insertOrder(const OrderRecord& o) = 0;
+    virtual bool updateOrder(const OrderRecord& o, int expectedVersion) = 0;
+    virtual std::optional<OrderRecord> order(const QString& orderNo) = 0;
+    virtual QList<OrderRecord> orders(const OrderFilter& f) = 0;
+
+    virtual bool insertPayment(const PaymentRecord& p) = 0;
+    virtual bool updatePayment(const PaymentRecord& p, int expectedVersion) = 0;
+    virtual std::optional<PaymentRecord> payment(const QString& paymentNo) = 0;
+    virtual QList<PaymentRecord> paymentsOfOrder(const QString& orderNo) = 0;
+    virtual QList<PaymentRecord> unfinishedPayments() = 0;
+
+    virtual bool insertRefund(const RefundRecord& r) = 0;
+    virtual bool updateRefund(const RefundRecord& r, int expectedVersion) = 0;
+    virtual std::optional<RefundRecord> refund(const QString& refundNo) = 0;
+    virtual QList<RefundRecord> refundsOfOrder(const QString& orderNo) = 0;
+    virtual QList<RefundRecord> unfinishedRefunds() = 0;
+
+    // A payment has at most one revoke: 1 inserted, 0 exists, -1 error.
+    virtual int insertRevoke(const RevokeRecord& r) = 0;
+    virtual bool updateRevoke(const RevokeRecord& r, int expectedVersion) = 0;
+    virtual std::optional<RevokeRecord> revokeOfPayment(const QString& paymentNo) = 0;
+    virtual QList<RevokeRecord> revokesOfOrder(const QString& orderNo) = 0;
+    virtual QList<RevokeRecord> unfinishedRevokes() = 0;
+
+    virtual bool appendEvent(const TrackEvent& e) = 0;
+    virtual QList<TrackEvent> events(const QString& orderNo) = 0;
+
+    virtual qint64 appendAlert(const AlertRecord& a) = 0; // id, or -1
+    virtual QList<AlertRecord> alerts(bool unacknowledgedOnly, int limit) = 0;
+    virtual bool acknowledgeAlert(qint64 id, const QString& who, qint64 atMs) = 0;
+
+    // Small durable settings (id generator high-water marks).
+    virtual std::optional<QString> meta(const QString& key) = 0;
+    virtual bool setMeta(const QString& key, const QString& value) = 0;
+
+    virtual void afterCommit(std::function<void(bool ok)> callback) = 0;
+    virtual bool flush() = 0;
+    virtual QString lastError() const = 0;
+};
+
+} // namespace paydesk

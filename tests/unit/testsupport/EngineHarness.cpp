@@ -1,0 +1,127 @@
+#include "testsupport/EngineHarness.h"
+
+#include <QCoreApplication>
+#include <QTest>
+
+namespace paydesk::test {
+
+EngineHarness::EngineHarness(EngineConfig config) : m_config(std::move(config))
+{
+    open();
+}
+
+EngineHarness::~EngineHarness() = default;
+
+void EngineHarness::open()
+{
+    EmbeddedOptions opt;
+    opt.dataDir = m_dir.path();
+    opt.durable = false; // the disk's fsync is not under test here
+    opt.engine = m_config;
+    opt.clock = &m_clock;
+    m_api = std::make_unique<EmbeddedApi>(opt);
+    const QString e = m_api->open();
+    if (!e.isEmpty())
+        qFatal("cannot open the test core: %s", qPrintable(e));
+}
+
+void EngineHarness::restart()
+{
+    drain();
+    m_api.reset();
+    open();
+    m_api->resumeAll();
+    drain();
+}
+
+void EngineHarness::drain()
+{
+    for (int i = 0; i < 20; ++i)
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+}
+
+void EngineHarness::advance(qint64 ms, qint64 stepMs)
+{
+    drain();
+    for (qint64 done = 0; done < ms; done += stepMs) {
+        m_clock.advance(qMin(stepMs, ms - done));
+        drain();
+    }
+}
+
+CommandOutcome EngineHarness::wait(const std::function<void(PayDeskApi::Reply)>& send)
+{
+    bool done = false;
+    CommandOutcome out;
+    send([&](const CommandOutcome& o) {
+        out = o;
+        done = true;
+    });
+    for (int i = 0; i < 1000 && !done; ++i)
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+    if (!done)
+        qFatal("command never answered");
+    drain();
+    return out;
+}
+
+CommandOutcome EngineHarness::pay(const QString& code, const QString& amount,
+                                  const QString& requestNo, const QString& orderNo)
+{
+    PayCommand cmd{requestNo, *Money::parse(amount), code, QStringLiteral("test sale"), orderNo};
+    return wait([&](PayDeskApi::Reply r) { m_api->pay(cmd, r); });
+}
+
+CommandOutcome EngineHarness::refund(const QString& orderNo, const QString& amount,
+                                     const QString& requestNo, const QString& reason)
+{
+    RefundCommand cmd{requestNo, orderNo, *Money::parse(amount), reason};
+    return wait([&](PayDeskApi::Reply r) { m_api->refund(cmd, r); });
+}
+
+CommandOutcome EngineHarness::revoke(const QString& orderNo)
+{
+    RevokeCommand cmd{QString(), orderNo, QStringLiteral("test revoke")};
+    return wait([&](PayDeskApi::Reply r) { m_api->revoke(cmd, r); });
+}
+
+CommandOutcome EngineHarness::qr(const QString& amount, Wallet wallet, const QString& requestNo)
+{
+    QrCommand cmd{requestNo, *Money::parse(amount), wallet, QStringLiteral("qr sale")};
+    return wait([&](PayDeskApi::Reply r) { m_api->createQr(cmd, r); });
+}
+
+OrderDetails EngineHarness::details(const QString& orderNo)
+{
+    std::optional<OrderDetails> d;
+    m_api->orderDetails(orderNo, [&](const std::optional<OrderDetails>& x) { d = x; });
+    if (!d)
+        qFatal("no order %s", qPrintable(orderNo));
+    return *d;
+}
+
+QList<AlertRecord> EngineHarness::alerts()
+{
+    QList<AlertRecord> out;
+    m_api->alerts(false, 1000, [&](const QList<AlertRecord>& a) { out = a; });
+    return out;
+}
+
+QStringList EngineHarness::alertKinds()
+{
+    QStringList kinds;
+    for (const auto& a : alerts())
+        kinds << a.kind;
+    return kinds;
+}
+
+int EngineHarness::orderCount()
+{
+    int n = 0;
+    OrderFilter f;
+    f.limit = 100000;
+    m_api->orders(f, [&](const QList<OrderRecord>& l) { n = int(l.size()); });
+    return n;
+}
+
+} // namespace paydesk::test

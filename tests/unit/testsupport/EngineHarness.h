@@ -1,0 +1,61 @@
+#pragma once
+
+#include "api/EmbeddedApi.h"
+#include "common/Clock.h"
+#include "sandbox/SandboxAcquirer.h"
+#include "sandbox/SandboxBehaviour.h"
+#include "testsupport/TempDir.h"
+
+#include <QStringList>
+
+#include <memory>
+
+namespace paydesk::test {
+
+// An embedded core on a throw-away SQLite directory with the in-process
+// sandbox and a manual clock: minutes of polling run in milliseconds.
+class EngineHarness
+{
+public:
+    explicit EngineHarness(EngineConfig config = {});
+    ~EngineHarness();
+
+    EmbeddedApi& api() { return *m_api; }
+    ManualClock& clock() { return m_clock; }
+    SandboxAcquirer& sandbox() { return *m_api->sandbox(); }
+    QString dataDir() const { return m_dir.path(); }
+
+    // Lets queued work (group commits, channel answers) run.
+    void drain();
+    // Moves time forward in steps so every poll, timeout and retry on the
+    // way runs in order.
+    void advance(qint64 ms, qint64 stepMs = 250);
+
+    CommandOutcome pay(const QString& code, const QString& amount, const QString& requestNo,
+                       const QString& orderNo = {});
+    CommandOutcome refund(const QString& orderNo, const QString& amount,
+                          const QString& requestNo, const QString& reason = QStringLiteral("test"));
+    CommandOutcome revoke(const QString& orderNo);
+    CommandOutcome qr(const QString& amount, Wallet wallet, const QString& requestNo);
+    OrderDetails details(const QString& orderNo);
+    QList<AlertRecord> alerts();
+    QStringList alertKinds();
+    int orderCount();
+
+    // Closes the core (as a clean stop) and opens a new one on the same data:
+    // a restart.
+    void restart();
+
+    static QString code(Wallet w, SandboxBehaviour b, int n = 0) { return sandboxCode(w, b, n); }
+
+private:
+    void open();
+    CommandOutcome wait(const std::function<void(PayDeskApi::Reply)>& send);
+
+    TempDataDir m_dir;
+    ManualClock m_clock;
+    EngineConfig m_config;
+    std::unique_ptr<EmbeddedApi> m_api;
+};
+
+} // namespace paydesk::test

@@ -1,0 +1,213 @@
+// The paydesk-core command line as a user runs it: real processes, real
+// SQLite files, exit codes and messages; and a process killed with SIGKILL in
+// the middle of polling that resumes to the truth.
+#include "sandbox/SandboxBehaviour.h"
+#include "testsupport/TempDir.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+#include <csignal>
+
+using namespace paydesk;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QString coreBin()
+{
+    const QString bin = qEnvironmentVariable("PAYDESK_CORE_BIN");
+    if (bin.isEmpty())
+        qFatal("PAYDESK_CORE_BIN is not set (run through ctest)");
+    return bin;
+}
+
+Run runCore(const QStringList& args, int timeoutMs = 60000)
+{
+    QProcess p;
+    p.start(coreBin(), args);
+    p.waitForFinished(timeoutMs);
+    Run r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QJsonObject lastJson(const QString& out)
+{
+    const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return lines.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(lines.last().toUtf8()).object();
+}
+
+} // namespace
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void badArgumentsFailClearlyAndChangeNothing_data();
+    void badArgumentsFailClearlyAndChangeNothing();
+    void payWaitRefundAndShow();
+    void sameRequestNoAcrossProcesses();
+    void killedDuringPollingResumesToFinal_data();
+    void killedDuringPollingResumesToFinal();
+    void badConfigIsRefused();
+};
+
+void tst_Cli::badArgumentsFailClearlyAndChangeNothing_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("messagePart");
+    const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess);
+    QTest::newRow("no_command") << QStringList{} << QStringLiteral("no command");
+    QTest::newRow("unknown_command") << QStringList{QStringLiteral("payy")} << QStringLiteral("unknown command");
+    QTest::newRow("unknown_option") << QStringList{QStringLiteral("pay"), QStringLiteral("--amout"), QStringLiteral("1")} << QStringLiteral("amout");
+    QTest::newRow("three_decimals") << QStringList{QStringLiteral("pay"), QStringLiteral("--amount"), QStringLiteral("12.345"), QStringLiteral("--code"), code} << QStringLiteral("two decimals");
+    QTest::newRow("missing_code") << QStringList{QStringLiteral("pay"), QStringLiteral("--amount"), QStringLiteral("1.00")} << QStringLiteral("--code");
+    QTest::newRow("letters_as_amount") << QStringList{QStringLiteral("pay"), QStringLiteral("--amount"), QStringLiteral("ten"), QStringLiteral("--code"), code} << QStringLiteral("not a number");
+    QTest::newRow("bad_order_number") << QStringList{QStringLiteral("order"), QStringLiteral("show"), QStringLiteral("PO123")} << QStringLiteral("32 characters");
+    QTest::newRow("bad_status") << QStringList{QStringLiteral("order"), QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("DONE")} << QStringLiteral("--status");
+    QTest::newRow("refund_without_reason") << QStringList{QStringLiteral("refund"), QStringLiteral("PO100010001202611231200000000000"), QStringLiteral("--amount"), QStringLiteral("1")} << QStringLiteral("--reason");
+}
+
+void tst_Cli::badArgumentsFailClearlyAndChangeNothing()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, messagePart);
+    test::TempDataDir dir;
+    const Run r = runCore(QStringList{QStringLiteral("--data"), dir.path()} + args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(messagePart), qPrintable(r.err));
+    const Run list = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("order"), QStringLiteral("list")});
+    QCOMPARE(list.exitCode, 0);
+    QVERIFY2(list.out.contains(QStringLiteral("0 order(s)")), qPrintable(list.out));
+}
+
+void tst_Cli::payWaitRefundAndShow()
+{
+    test::TempDataDir dir;
+    const QString code = sandboxCode(Wallet::Alipay, SandboxBehaviour::UserPayingThenSuccess, 2);
+    const Run pay = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("--json"), QStringLiteral("pay"),
+                             QStringLiteral("--amount"), QStringLiteral("12.34"), QStringLiteral("--code"), code,
+                             QStringLiteral("--request-no"), QStringLiteral("till-1-0001"), QStringLiteral("--wait")});
+    QCOMPARE(pay.exitCode, 0);
+    const QJsonObject order = lastJson(pay.out);
+    QCOMPARE(order.value(QStringLiteral("state")).toString(), QStringLiteral("PAID"));
+    QCOMPARE(order.value(QStringLiteral("amount")).toObject().value(QStringLiteral("fen")).toString(), QStringLiteral("1234"));
+    const QString orderNo = order.value(QStringLiteral("orderNo")).toString();
+    QVERIFY(!pay.out.contains(code)); // the payment code never appears whole
+
+    const Run refund = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("--json"), QStringLiteral("refund"),
+                                orderNo, QStringLiteral("--amount"), QStringLiteral("2.34"), QStringLiteral("--reason"),
+                                QStringLiteral("one coffee returned")});
+    QCOMPARE(refund.exitCode, 0);
+    QCOMPARE(lastJson(refund.out).value(QStringLiteral("state")).toString(), QStringLiteral("PARTIALLY_REFUNDED"));
+
+    const Run over = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("refund"), orderNo,
+                              QStringLiteral("--amount"), QStringLiteral("10.01"), QStringLiteral("--reason"), QStringLiteral("x")});
+    QCOMPARE(over.exitCode, 1);
+    QVERIFY2(over.err.contains(QStringLiteral("more than what is left")), qPrintable(over.err));
+
+    const Run show = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("order"), QStringLiteral("show"), orderNo});
+    QCOMPARE(show.exitCode, 0);
+    QVERIFY(show.out.contains(QStringLiteral("PARTIALLY_REFUNDED")));
+    QVERIFY(show.out.contains(QStringLiteral("Refunded  ¥2.34")));
+    QVERIFY(show.out.contains(QStringLiteral("query 1")));
+
+    const Run search = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("order"), QStringLiteral("list"),
+                                QStringLiteral("--search"), code.right(4)});
+    QVERIFY2(search.out.contains(orderNo), qPrintable(search.out));
+}
+
+void tst_Cli::sameRequestNoAcrossProcesses()
+{
+    test::TempDataDir dir;
+    const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess);
+    const QStringList args{QStringLiteral("--data"), dir.path(), QStringLiteral("--json"), QStringLiteral("pay"),
+                           QStringLiteral("--amount"), QStringLiteral("5.00"), QStringLiteral("--code"), code,
+                           QStringLiteral("--request-no"), QStringLiteral("same")};
+    const Run a = runCore(args);
+    const Run b = runCore(args);
+    QCOMPARE(a.exitCode, 0);
+    QCOMPARE(b.exitCode, 0);
+    QCOMPARE(lastJson(b.out).value(QStringLiteral("repeated")).toBool(), true);
+    QCOMPARE(lastJson(a.out).value(QStringLiteral("orderNo")), lastJson(b.out).value(QStringLiteral("orderNo")));
+    QStringList other = args;
+    other[5] = QStringLiteral("6.00");
+    const Run c = runCore(other);
+    QCOMPARE(c.exitCode, 1);
+    QCOMPARE(lastJson(c.out).value(QStringLiteral("status")).toString(), QStringLiteral("request_mismatch"));
+}
+
+void tst_Cli::killedDuringPollingResumesToFinal_data()
+{
+    QTest::addColumn<int>("behaviour");
+    QTest::addColumn<int>("param");
+    QTest::addColumn<QString>("killAfter"); // a line of live output
+    QTest::addColumn<QString>("finalState");
+    QTest::newRow("user_paying_killed_after_first_query")
+        << int(SandboxBehaviour::UserPayingThenSuccess) << 5 << QStringLiteral("query 1") << QStringLiteral("PAID");
+    QTest::newRow("answer_lost_killed_before_timeout")
+        << int(SandboxBehaviour::NoResponseThenSuccess) << 0 << QStringLiteral("asking wechat") << QStringLiteral("PAID");
+    QTest::newRow("never_final_killed_while_polling")
+        << int(SandboxBehaviour::NeverFinal) << 0 << QStringLiteral("query 1") << QStringLiteral("CLOSED");
+}
+
+void tst_Cli::killedDuringPollingResumesToFinal()
+{
+    QFETCH(int, behaviour);
+    QFETCH(int, param);
+    QFETCH(QString, killAfter);
+    QFETCH(QString, finalState);
+    test::TempDataDir dir;
+    // Short deadlines so the never-final row finishes quickly with real time.
+    QFile cfg(dir.file(QStringLiteral("paydesk.json")));
+    QVERIFY(cfg.open(QIODevice::WriteOnly));
+    cfg.write(R"({"defaults":{"barcodeDeadlineMs":8000,"callTimeoutMs":3000,"pollDelaysMs":[1000,1000,2000]}})");
+    cfg.close();
+    const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour(behaviour), param);
+    QProcess p;
+    p.start(coreBin(), {QStringLiteral("--data"), dir.path(), QStringLiteral("pay"), QStringLiteral("--amount"),
+                        QStringLiteral("7.00"), QStringLiteral("--code"), code, QStringLiteral("--wait")});
+    QString seen;
+    QTRY_VERIFY_WITH_TIMEOUT((seen += QString::fromUtf8(p.readAllStandardOutput())).contains(killAfter), 20000);
+    ::kill(p.processId(), SIGKILL);
+    p.waitForFinished(5000);
+    QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+
+    const Run resume = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("run"), QStringLiteral("--until-idle")});
+    QCOMPARE(resume.exitCode, 0);
+    QVERIFY2(resume.out.contains(QStringLiteral("resumed 1")), qPrintable(resume.out));
+    const Run list = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("--json"), QStringLiteral("order"), QStringLiteral("list")});
+    const QJsonObject order = QJsonDocument::fromJson(list.out.split(QLatin1Char('\n')).first().toUtf8()).object();
+    QCOMPARE(order.value(QStringLiteral("state")).toString(), finalState);
+    const Run show = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("--json"), QStringLiteral("order"),
+                              QStringLiteral("show"), order.value(QStringLiteral("orderNo")).toString()});
+    QCOMPARE(lastJson(show.out).value(QStringLiteral("payments")).toArray().size(), 1); // charged once
+}
+
+void tst_Cli::badConfigIsRefused()
+{
+    test::TempDataDir dir;
+    QFile cfg(dir.file(QStringLiteral("bad.json")));
+    QVERIFY(cfg.open(QIODevice::WriteOnly));
+    cfg.write(R"({"defaults":{"pollDelayMs":[1000]}})");
+    cfg.close();
+    const Run r = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("--config"), cfg.fileName(),
+                           QStringLiteral("order"), QStringLiteral("list")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("unknown key 'pollDelayMs'")), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"
