@@ -213,8 +213,10 @@ bool Database::execWrite(QSqlQuery& q)
         scheduleFlush();
         return false;
     }
-    if (++m_batchStatements >= m_config.maxBatchStatements)
-        flush();
+    // No commit here even for big batches: a commit in the middle of a
+    // command could make half of it durable. Batches end with the event-loop
+    // turn, between commands.
+    ++m_batchStatements;
     return true;
 }
 

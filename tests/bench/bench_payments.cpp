@@ -1,0 +1,597 @@
+// bench_payments: payments per second through the facade (EmbeddedApi, the
+// in-process sandbox, durable group commits, the system clock), against raw
+// SQLite writing the same rows in the same run.
+//
+//   bench_payments [--payments N] [--window W] [--warmup K] [--timeout S] [--json]
+
+#include "BenchJson.h"
+
+#include "api/EmbeddedApi.h"
+#include "domain/States.h"
+#include "sandbox/SandboxBehaviour.h"
+#include "store/SqlStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+using namespace paydesk;
+using namespace paydesk::bench;
+
+namespace {
+
+constexpr double kGoalPaymentsPerS = 12'000;
+constexpr double kGoalRatio = 0.5;
+// Below the engine's large-amount alert, so no alert rows join the payments.
+constexpr qint64 kAmountFen = 1288;
+const QString kSubject = QStringLiteral("bench sale");
+
+[[noreturn]] void die(const QString& message)
+{
+    std::fprintf(stderr, "bench_payments: %s\n", qPrintable(message));
+    std::exit(2);
+}
+
+struct Options
+{
+    int payments = 50'000;
+    int window = 512;
+    int warmup = 32;
+    int timeoutS = 300;
+    bool json = false;
+};
+
+Options parseOptions(const QCoreApplication& app)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Payments per second through the PayDesk facade "
+                                               "against raw SQLite doing the same writes."));
+    p.addHelpOption();
+    const QCommandLineOption payments(QStringLiteral("payments"),
+                                      QStringLiteral("Payments to measure (default 50000)."),
+                                      QStringLiteral("N"), QStringLiteral("50000"));
+    const QCommandLineOption window(QStringLiteral("window"),
+                                    QStringLiteral("Payments kept in flight (default 512)."),
+                                    QStringLiteral("W"), QStringLiteral("512"));
+    const QCommandLineOption warmup(
+        QStringLiteral("warmup"),
+        QStringLiteral("Payments run first to count rows per order (default 32)."),
+        QStringLiteral("K"), QStringLiteral("32"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+                                     QStringLiteral("Give up after S seconds (default 300)."),
+                                     QStringLiteral("S"), QStringLiteral("300"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print one JSON object instead of a table."));
+    p.addOptions({payments, window, warmup, timeout, json});
+    p.process(app);
+
+    auto positive = [&](const QCommandLineOption& o) {
+        bool ok = false;
+        const int v = p.value(o).toInt(&ok);
+        if (!ok || v <= 0)
+            die(QStringLiteral("--%1 needs a positive integer").arg(o.names().constFirst()));
+        return v;
+    };
+    Options opt;
+    opt.payments = positive(payments);
+    opt.window = positive(window);
+    opt.warmup = positive(warmup);
+    opt.timeoutS = positive(timeout);
+    opt.json = p.isSet(json);
+    return opt;
+}
+
+// ---------------------------------------------------------------- facade
+
+struct FacadeRun
+{
+    double wallS = 0;
+    double cpuS = 0;
+    QStringList orderNos;
+};
+
+// Keeps `window` payments in flight: every PAID (orderChanged, emitted once
+// the change is durable) starts the next one, as a busy checkout would.
+// State lives on the heap because late callbacks (a reply flushed by the
+// facade's destructor after an error) must not touch a dead stack frame.
+FacadeRun runFacade(EmbeddedApi& api, const QString& prefix, int total, int window, int timeoutS,
+                    bool keepOrderNos)
+{
+    struct State
+    {
+        EmbeddedApi* api = nullptr;
+        QString prefix;
+        QString code;
+        int total = 0;
+        int submitted = 0;
+        int paid = 0;
+        bool keepOrderNos = false;
+        QStringList orderNos;
+        QString error;
+        QEventLoop loop;
+        QElapsedTimer timer;
+        double wallS = 0;
+    };
+    auto st = std::make_shared<State>();
+    st->api = &api;
+    st->prefix = prefix;
+    st->code = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess);
+    st->total = total;
+    st->keepOrderNos = keepOrderNos;
+
+    auto submit = [](const std::shared_ptr<State>& s) {
+        const int i = s->submitted++;
+        const PayCommand cmd{s->prefix + QString::number(i), Money::fromFen(kAmountFen), s->code,
+                             kSubject, QString()};
+        std::weak_ptr<State> weak = s;
+        s->api->pay(cmd, [weak](const CommandOutcome& o) {
+            auto s = weak.lock();
+            if (!s)
+                return;
+            if (!o.ok()) {
+                if (s->error.isEmpty())
+                    s->error = QStringLiteral("pay failed: %1 %2")
+                                   .arg(commandStatusName(o.status), o.message);
+                s->loop.quit();
+            } else if (s->keepOrderNos) {
+                s->orderNos << o.orderNo;
+            }
+        });
+    };
+
+    QObject context;
+    QObject::connect(&api, &PayDeskApi::orderChanged, &context,
+                     [st, submit](const QString&, int state) {
+                         if (state != int(OrderState::Paid))
+                             return; // Processing notices also arrive as Pending
+                         if (++st->paid == st->total) {
+                             st->wallS = double(st->timer.nsecsElapsed()) / 1e9;
+                             st->loop.quit();
+                         } else if (st->submitted < st->total) {
+                             submit(st);
+                         }
+                     });
+    QObject::connect(&api, &PayDeskApi::fatalError, &context, [st](const QString& message) {
+        st->error = QStringLiteral("storage failed: ") + message;
+        st->loop.quit();
+    });
+    QTimer::singleShot(timeoutS * 1000, &context, [st] {
+        st->error =
+            QStringLiteral("timed out with %1 of %2 payments paid").arg(st->paid).arg(st->total);
+        st->loop.quit();
+    });
+
+    const double cpu0 = cpuSeconds();
+    st->timer.start();
+    for (int i = 0; i < std::min(window, total); ++i)
+        submit(st);
+    if (st->paid < st->total && st->error.isEmpty())
+        st->loop.exec();
+    const double cpu = cpuSeconds() - cpu0;
+    if (!st->error.isEmpty())
+        die(st->error);
+
+    FacadeRun out;
+    out.wallS = st->wallS;
+    out.cpuS = cpu;
+    out.orderNos = st->orderNos;
+    return out;
+}
+
+// ---------------------------------------------------------------- raw SQLite
+
+class RawDb
+{
+public:
+    explicit RawDb(const QString& path)
+    {
+        if (sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+            die(QStringLiteral("cannot open %1").arg(path));
+        // The pragmas the core's Database sets for a durable SQLite store, so
+        // the only difference left is the code around the writes.
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=FULL");
+        exec("PRAGMA foreign_keys=ON");
+        exec("PRAGMA temp_store=MEMORY");
+        exec("PRAGMA cache_size=-65536");
+    }
+    ~RawDb()
+    {
+        for (sqlite3_stmt* s : m_statements)
+            sqlite3_finalize(s);
+        sqlite3_close(m_db);
+    }
+    RawDb(const RawDb&) = delete;
+    RawDb& operator=(const RawDb&) = delete;
+
+    void exec(const QByteArray& sql)
+    {
+        char* error = nullptr;
+        if (sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &error) != SQLITE_OK) {
+            const QString e = QString::fromUtf8(error);
+            sqlite3_free(error);
+            die(QStringLiteral("raw SQLite: %1 in %2").arg(e, QString::fromUtf8(sql.left(80))));
+        }
+    }
+    sqlite3_stmt* prepare(const QString& sql)
+    {
+        sqlite3_stmt* s = nullptr;
+        const QByteArray utf8 = sql.toUtf8();
+        if (sqlite3_prepare_v3(m_db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
+                               &s, nullptr) != SQLITE_OK)
+            die(QStringLiteral("raw SQLite: cannot prepare %1: %2")
+                    .arg(sql.left(80), QString::fromUtf8(sqlite3_errmsg(m_db))));
+        m_statements.push_back(s);
+        return s;
+    }
+    // Runs a bound write and readies the statement for the next binding.
+    void step(sqlite3_stmt* s)
+    {
+        if (sqlite3_step(s) != SQLITE_DONE)
+            die(QStringLiteral("raw SQLite write failed: %1")
+                    .arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
+        if (sqlite3_changes(m_db) != 1)
+            die(QStringLiteral("raw SQLite write changed %1 rows, expected 1")
+                    .arg(sqlite3_changes(m_db)));
+        sqlite3_reset(s);
+    }
+    qint64 totalChanges() const { return sqlite3_total_changes64(m_db); }
+
+private:
+    sqlite3* m_db = nullptr;
+    std::vector<sqlite3_stmt*> m_statements;
+};
+
+// Binds by position; the byte arrays must outlive the step (SQLITE_STATIC
+// avoids a copy, as Qt's driver does).
+void bindArg(sqlite3_stmt* s, int i, const QByteArray& v)
+{
+    sqlite3_bind_text(s, i, v.constData(), int(v.size()), SQLITE_STATIC);
+}
+void bindArg(sqlite3_stmt* s, int i, qint64 v)
+{
+    sqlite3_bind_int64(s, i, v);
+}
+template <typename... Args> void bindAll(sqlite3_stmt* s, const Args&... args)
+{
+    int i = 0;
+    (bindArg(s, ++i, args), ...);
+}
+
+QString placeholders(int n)
+{
+    QStringList q;
+    for (int i = 0; i < n; ++i)
+        q << QStringLiteral("?");
+    return q.join(QLatin1Char(','));
+}
+
+// The trade table as the sandbox creates it (its migrations are private to
+// SandboxAcquirer.cpp): same columns and index, so an insert costs the same.
+const char* const kSandboxSchema =
+    "CREATE TABLE sandbox_trades (payment_no TEXT PRIMARY KEY, channel TEXT, kind TEXT NOT NULL,"
+    " behaviour INTEGER NOT NULL, parameter INTEGER NOT NULL, amount_fen BIGINT NOT NULL,"
+    " currency TEXT NOT NULL, state TEXT NOT NULL, created_at_ms BIGINT NOT NULL,"
+    " paid_at_ms BIGINT NOT NULL DEFAULT 0, trade_no TEXT,"
+    " revoke_failures_left INTEGER NOT NULL DEFAULT 0, refunded_fen BIGINT NOT NULL DEFAULT 0,"
+    " code_url TEXT, auth_code_masked TEXT, settles_at_ms BIGINT NOT NULL DEFAULT 0,"
+    " expire_at_ms BIGINT NOT NULL DEFAULT 0, revoke_action TEXT, error_code TEXT,"
+    " tombstone INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX sandbox_trades_pending ON sandbox_trades (kind, state);"
+    "CREATE TABLE sandbox_counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL);"
+    "INSERT INTO sandbox_counters (name, value) VALUES ('trade', 0);";
+
+struct BaselineRun
+{
+    double wallS = 0;
+    double cpuS = 0;
+    qint64 transactions = 0;
+    qint64 engineRows = 0;
+    qint64 sandboxRows = 0;
+};
+
+// What one instant-success payment writes, taken from a real one: same
+// texts, same lengths; only the numbers change per payment.
+struct RowTemplate
+{
+    OrderDetails details;
+    QString fingerprint;
+};
+
+BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTemplate& tpl)
+{
+    RawDb eng(QDir(dir).filePath(QStringLiteral("engine.db")));
+    RawDb sbx(QDir(dir).filePath(QStringLiteral("sandbox.db")));
+    eng.exec("BEGIN");
+    for (QString m : SqlStore::migrations())
+        eng.exec(
+            m.replace(QStringLiteral("{{ID}}"), QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"))
+                .toUtf8());
+    eng.exec("COMMIT");
+    sbx.exec(QByteArray("BEGIN;") + kSandboxSchema + "COMMIT;");
+
+    // Statement texts mirror SqlStore's: full-row updates guarded by version.
+    sqlite3_stmt* insCommand = eng.prepare(QStringLiteral(
+        "INSERT INTO commands (request_no, kind, fingerprint, target_no, created_at_ms)"
+        " VALUES (?,?,?,?,?) ON CONFLICT (request_no) DO NOTHING"));
+    sqlite3_stmt* insOrder = eng.prepare(
+        QStringLiteral("INSERT INTO orders (order_no, request_no, amount_fen, currency, subject,"
+                       " store_id, terminal_id, state, version, created_at_ms, updated_at_ms,"
+                       " paid_payment_no, refunded_fen, refund_pending_fen) VALUES (%1)")
+            .arg(placeholders(14)));
+    sqlite3_stmt* insPayment = eng.prepare(
+        QStringLiteral("INSERT INTO payments (payment_no, order_no, kind, wallet, channel,"
+                       " amount_fen, currency, state, version, code_masked, channel_trade_no,"
+                       " return_code, message, code_url, created_at_ms, updated_at_ms,"
+                       " deadline_at_ms, poll_count, not_found_alerted) VALUES (%1)")
+            .arg(placeholders(19)));
+    sqlite3_stmt* insEvent = eng.prepare(
+        QStringLiteral("INSERT INTO events (order_no, at_ms, source, kind, entity, from_state,"
+                       " to_state, message, raw, alert_level) VALUES (%1)")
+            .arg(placeholders(10)));
+    sqlite3_stmt* updPayment = eng.prepare(QStringLiteral(
+        "UPDATE payments SET order_no=?, kind=?, wallet=?, channel=?, amount_fen=?, currency=?,"
+        " state=?, version=?, code_masked=?, channel_trade_no=?, return_code=?, message=?,"
+        " code_url=?, created_at_ms=?, updated_at_ms=?, deadline_at_ms=?, poll_count=?,"
+        " not_found_alerted=? WHERE payment_no=? AND version=?"));
+    sqlite3_stmt* updOrder = eng.prepare(QStringLiteral(
+        "UPDATE orders SET request_no=?, amount_fen=?, currency=?, subject=?, store_id=?,"
+        " terminal_id=?, state=?, version=?, created_at_ms=?, updated_at_ms=?,"
+        " paid_payment_no=?, refunded_fen=?, refund_pending_fen=?"
+        " WHERE order_no=? AND version=?"));
+    sqlite3_stmt* takeTrade =
+        sbx.prepare(QStringLiteral("UPDATE sandbox_counters SET value=? WHERE name='trade'"));
+    sqlite3_stmt* insTrade = sbx.prepare(
+        QStringLiteral("INSERT INTO sandbox_trades (payment_no, channel, kind, behaviour,"
+                       " parameter, amount_fen, currency, state, created_at_ms, paid_at_ms,"
+                       " trade_no, revoke_failures_left, refunded_fen, code_url,"
+                       " auth_code_masked, settles_at_ms, expire_at_ms, revoke_action,"
+                       " error_code, tombstone) VALUES (%1) ON CONFLICT (payment_no) DO NOTHING")
+            .arg(placeholders(20)));
+
+    const OrderRecord& o = tpl.details.order;
+    const PaymentRecord& p = tpl.details.payments.constFirst();
+    const QByteArray currency = o.amount.currency().toUtf8();
+    const QByteArray subject = o.subject.toUtf8();
+    const QByteArray storeId = o.storeId.toUtf8();
+    const QByteArray terminalId = o.terminalId.toUtf8();
+    const QByteArray channel = p.channel.toUtf8();
+    const QByteArray codeMasked = p.codeMasked.toUtf8();
+    const QByteArray returnCode = p.returnCode.toUtf8();
+    const QByteArray message = p.message.toUtf8();
+    const QByteArray fingerprint = tpl.fingerprint.toUtf8();
+    const QByteArray empty;
+    const QByteArray pay("pay");
+    const QByteArray barcode("barcode");
+    const QByteArray success("SUCCESS");
+    struct EventBytes
+    {
+        QByteArray source, kind, from, to, message, raw;
+        bool aboutOrder;
+        int alert;
+    };
+    std::vector<EventBytes> events;
+    for (const TrackEvent& e : tpl.details.events)
+        events.push_back({e.source.toUtf8(), e.kind.toUtf8(), e.fromState.toUtf8(),
+                          e.toState.toUtf8(), e.message.toUtf8(), e.raw.toUtf8(),
+                          e.entity == o.orderNo, int(e.alert)});
+
+    auto number = [](const char* prefix, qint64 i) {
+        // 32 characters, like the generator's numbers.
+        return QByteArray(prefix) +
+               QByteArray::number(i).rightJustified(32 - int(qstrlen(prefix)), '0');
+    };
+
+    const qint64 eng0 = eng.totalChanges();
+    const qint64 sbx0 = sbx.totalChanges();
+    BaselineRun out;
+    const double cpu0 = cpuSeconds();
+    QElapsedTimer timer;
+    timer.start();
+    for (int first = 0; first < total; first += batch) {
+        eng.exec("BEGIN IMMEDIATE");
+        sbx.exec("BEGIN IMMEDIATE");
+        const int last = std::min(total, first + batch);
+        for (int i = first; i < last; ++i) {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            const QByteArray requestNo = "base-" + QByteArray::number(i);
+            const QByteArray orderNo = number("PO1", i);
+            const QByteArray paymentNo = number("PA1", i);
+            const QByteArray tradeNo =
+                "SBX20260101" + QByteArray::number(i).rightJustified(12, '0');
+
+            bindAll(insCommand, requestNo, pay, fingerprint, orderNo, now);
+            eng.step(insCommand);
+            bindAll(insOrder, orderNo, requestNo, kAmountFen, currency, subject, storeId,
+                    terminalId, int(OrderState::Pending), 1, now, now, empty, 0, 0);
+            eng.step(insOrder);
+            bindAll(insPayment, paymentNo, orderNo, int(PaymentKind::Barcode), int(p.wallet),
+                    channel, kAmountFen, currency, int(PaymentState::Created), 1, codeMasked, empty,
+                    empty, empty, empty, now, now, p.deadlineAtMs, 0, 0);
+            eng.step(insPayment);
+
+            bindAll(takeTrade, i + 1);
+            sbx.step(takeTrade);
+            bindAll(insTrade, paymentNo, channel, barcode, 0, 0, kAmountFen, currency, success, now,
+                    now, tradeNo, 0, 0, empty, codeMasked, 0, p.deadlineAtMs, empty, empty, 0);
+            sbx.step(insTrade);
+
+            for (const EventBytes& e : events) {
+                bindAll(insEvent, orderNo, now, e.source, e.kind,
+                        e.aboutOrder ? orderNo : paymentNo, e.from, e.to, e.message, e.raw,
+                        e.alert);
+                eng.step(insEvent);
+            }
+            bindAll(updPayment, orderNo, int(PaymentKind::Barcode), int(p.wallet), channel,
+                    kAmountFen, currency, int(PaymentState::Success), 2, codeMasked, tradeNo,
+                    returnCode, message, empty, now, now, p.deadlineAtMs, 0, 0, paymentNo, 1);
+            eng.step(updPayment);
+            bindAll(updOrder, requestNo, kAmountFen, currency, subject, storeId, terminalId,
+                    int(OrderState::Paid), 2, now, now, paymentNo, 0, 0, orderNo, 1);
+            eng.step(updOrder);
+        }
+        sbx.exec("COMMIT");
+        eng.exec("COMMIT");
+        ++out.transactions;
+    }
+    out.wallS = double(timer.nsecsElapsed()) / 1e9;
+    out.cpuS = cpuSeconds() - cpu0;
+    out.engineRows = eng.totalChanges() - eng0;
+    out.sandboxRows = sbx.totalChanges() - sbx0;
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const Options opt = parseOptions(app);
+
+    QTemporaryDir tmp;
+    if (!tmp.isValid())
+        die(QStringLiteral("cannot create a temporary directory"));
+    const QString facadeDir = QDir(tmp.path()).filePath(QStringLiteral("facade"));
+    const QString baselineDir = QDir(tmp.path()).filePath(QStringLiteral("baseline"));
+    QDir().mkpath(baselineDir);
+
+    EmbeddedOptions eo;
+    eo.dataDir = facadeDir;
+    eo.durable = true;
+    eo.withSandbox = true;
+    auto api = std::make_unique<EmbeddedApi>(eo);
+    if (const QString e = api->open(); !e.isEmpty())
+        die(e);
+
+    // Warm-up: prepares every statement and tells how many rows one payment
+    // writes (events per order), for the baseline to write the same.
+    const FacadeRun warm = runFacade(*api, QStringLiteral("warm-"), opt.warmup,
+                                     std::min(opt.window, opt.warmup), opt.timeoutS, true);
+    api->flush();
+    RowTemplate tpl;
+    qint64 eventRows = 0;
+    int minEvents = INT_MAX, maxEvents = 0;
+    for (const QString& orderNo : warm.orderNos) {
+        std::optional<OrderDetails> d;
+        api->orderDetails(orderNo, [&](const std::optional<OrderDetails>& x) { d = x; });
+        if (!d || d->payments.size() != 1)
+            die(QStringLiteral("warm-up order %1 is not as expected").arg(orderNo));
+        const int n = int(d->events.size());
+        eventRows += n;
+        minEvents = std::min(minEvents, n);
+        maxEvents = std::max(maxEvents, n);
+        if (tpl.details.events.isEmpty())
+            tpl.details = *d;
+    }
+    if (warm.orderNos.isEmpty())
+        die(QStringLiteral("no warm-up order answered"));
+    const double eventsPerOrder = double(eventRows) / double(warm.orderNos.size());
+    if (minEvents != maxEvents)
+        std::fprintf(stderr,
+                     "bench_payments: events per order vary (%d..%d); the baseline writes "
+                     "those of the first order (%d)\n",
+                     minEvents, maxEvents, int(tpl.details.events.size()));
+    tpl.fingerprint = QStringLiteral("pay|%1|%2|%3|%4|")
+                          .arg(kAmountFen)
+                          .arg(kCny, tpl.details.payments.constFirst().codeMasked, kSubject);
+
+    qint64 engineCommits = 0, engineRows = 0, sandboxCommits = 0, sandboxRows = 0;
+    bool probed = false;
+    FacadeRun run;
+    {
+        // Scoped: a probe must let go of its connection before the core closes it.
+        CommitProbe engineProbe(
+            sqliteHandleFor(QDir(facadeDir).filePath(QStringLiteral("paydesk.db"))));
+        CommitProbe sandboxProbe(
+            sqliteHandleFor(QDir(facadeDir).filePath(QStringLiteral("sandbox.db"))));
+        run = runFacade(*api, QStringLiteral("bench-"), opt.payments, opt.window, opt.timeoutS,
+                        false);
+        engineCommits = engineProbe.commits();
+        engineRows = engineProbe.rows();
+        sandboxCommits = sandboxProbe.commits();
+        sandboxRows = sandboxProbe.rows();
+        probed = engineProbe.valid() && sandboxProbe.valid() && engineCommits > 0;
+    }
+
+    const double facadeRate = double(opt.payments) / run.wallS;
+    const double paymentsPerCommit = probed ? double(opt.payments) / double(engineCommits) : 0;
+    // Same fsyncs per payment as the facade: commit every B payments, B the
+    // payments per engine group commit just measured (W if it could not be).
+    const int batch =
+        probed ? std::clamp(int(std::lround(paymentsPerCommit)), 1, opt.window) : opt.window;
+
+    const BaselineRun base = runBaseline(baselineDir, opt.payments, batch, tpl);
+    const double baseRate = double(opt.payments) / base.wallS;
+    const double ratio = facadeRate / baseRate;
+
+    JsonObject facade;
+    facade.number("wall_s", run.wallS)
+        .number("payments_per_s", facadeRate, 1)
+        .number("cpu_s", run.cpuS)
+        .number("cpu_per_payment_us", run.cpuS / opt.payments * 1e6, 1);
+    if (probed) {
+        facade.integer("engine_commits", engineCommits)
+            .number("payments_per_engine_commit", paymentsPerCommit, 1)
+            .number("engine_rows_per_commit", double(engineRows) / double(engineCommits), 1)
+            .number("engine_rows_per_payment", double(engineRows) / opt.payments, 2)
+            .integer("sandbox_commits", sandboxCommits)
+            .number("sandbox_rows_per_commit",
+                    sandboxCommits ? double(sandboxRows) / double(sandboxCommits) : 0, 1)
+            .number("sandbox_rows_per_payment", double(sandboxRows) / opt.payments, 2);
+    } else {
+        facade.null("engine_commits").null("engine_rows_per_commit");
+    }
+    facade.number("events_per_order", eventsPerOrder, 2);
+
+    JsonObject baseline;
+    baseline
+        .text("method", QStringLiteral("sqlite3 C API, WAL, synchronous=FULL, prepared "
+                                       "statements, same schema and rows"))
+        .integer("batch_payments", batch)
+        .integer("transactions_per_db", base.transactions)
+        .number("wall_s", base.wallS)
+        .number("payments_per_s", baseRate, 1)
+        .number("cpu_s", base.cpuS)
+        .number("engine_rows_per_payment", double(base.engineRows) / opt.payments, 2)
+        .number("sandbox_rows_per_payment", double(base.sandboxRows) / opt.payments, 2);
+
+    JsonObject goals;
+    goals.number("payments_per_s_min", kGoalPaymentsPerS, 0).number("ratio_min", kGoalRatio, 2);
+    JsonObject met;
+    met.flag("payments_per_s", facadeRate >= kGoalPaymentsPerS).flag("ratio", ratio >= kGoalRatio);
+
+    JsonObject report;
+    report.text("benchmark", QStringLiteral("payments"))
+        .integer("payments", opt.payments)
+        .integer("window", opt.window)
+        .integer("warmup_payments", opt.warmup)
+        .flag("durable", true)
+        .integer("sqlite_version_number", sqlite3_libversion_number())
+        .number("payments_per_s", facadeRate, 1)
+        .number("baseline_payments_per_s", baseRate, 1)
+        .number("ratio", ratio, 3)
+        .object("facade", facade)
+        .object("baseline", baseline)
+        .object("goals", goals)
+        .object("goals_met", met);
+    report.print(opt.json);
+
+    // Tear down while the event loop machinery still exists.
+    api.reset();
+    return 0;
+}
