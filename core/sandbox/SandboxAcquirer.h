@@ -31,6 +31,8 @@ public:
 
     // Opens (and migrates) the sandbox's database. Empty string on success.
     QString open(const DatabaseConfig& config);
+    // The sandbox schema, one entry per version (Database::open runs them).
+    static QStringList migrations();
 
     // `answer` receives the result; when `dropped` is true the acquirer did
     // the work but the answer is lost on the way back (the caller must time

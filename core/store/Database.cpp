@@ -80,10 +80,10 @@ void Database::close()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-QString Database::translate(const QString& sql) const
+QString Database::translate(SqlDialect dialect, const QString& sql)
 {
     QString out = sql;
-    if (m_config.dialect == SqlDialect::Sqlite) {
+    if (dialect == SqlDialect::Sqlite) {
         out.replace(QStringLiteral("{{ID}}"), QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"));
     } else {
         out.replace(QStringLiteral("{{ID}}"), QStringLiteral("BIGSERIAL PRIMARY KEY"));
@@ -122,7 +122,7 @@ bool Database::runMigrations(const QString& schemaName, const QStringList& migra
             return false;
         }
         const QStringList statements =
-            translate(migrations.at(v - 1)).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+            translate(m_config.dialect, migrations.at(v - 1)).split(QLatin1Char(';'), Qt::SkipEmptyParts);
         for (const QString& s : statements) {
             if (s.trimmed().isEmpty())
                 continue;
@@ -182,7 +182,6 @@ bool Database::ensureTransaction()
         return false;
     }
     m_inTransaction = true;
-    m_batchStatements = 0;
     scheduleFlush();
     return true;
 }
@@ -213,10 +212,9 @@ bool Database::execWrite(QSqlQuery& q)
         scheduleFlush();
         return false;
     }
-    // No commit here even for big batches: a commit in the middle of a
+    // No commit here, however big the batch: a commit in the middle of a
     // command could make half of it durable. Batches end with the event-loop
     // turn, between commands.
-    ++m_batchStatements;
     return true;
 }
 

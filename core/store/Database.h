@@ -27,8 +27,6 @@ struct DatabaseConfig
     // Durable: SQLite synchronous=FULL (fsync every commit, amortised by group
     // commit). Tests and throw-away demos may turn it off.
     bool durable = true;
-    // Most statements one group commit may hold before it is flushed.
-    int maxBatchStatements = 4000;
 };
 
 // One connection, its migrations, prepared statements and group commit.
@@ -75,6 +73,10 @@ public:
 
     QSqlDatabase& connection() { return m_db; }
 
+    // A migration's text for one dialect ({{ID}} becomes that dialect's
+    // auto-increment key).
+    static QString translate(SqlDialect dialect, const QString& sql);
+
 Q_SIGNALS:
     void storageFailed(const QString& message);
 
@@ -82,7 +84,6 @@ private:
     bool ensureTransaction();
     void scheduleFlush();
     bool runMigrations(const QString& schemaName, const QStringList& migrations);
-    QString translate(const QString& sql) const;
 
     DatabaseConfig m_config;
     QSqlDatabase m_db;
@@ -92,7 +93,6 @@ private:
     bool m_inTransaction = false;
     bool m_flushScheduled = false;
     bool m_failed = false;
-    int m_batchStatements = 0;
     int m_schemaVersion = 0;
     QString m_lastError;
 };

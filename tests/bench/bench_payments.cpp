@@ -4,11 +4,13 @@
 //
 //   bench_payments [--payments N] [--window W] [--warmup K] [--timeout S] [--json]
 
-#include "BenchJson.h"
+#include "BenchSupport.h"
 
 #include "api/EmbeddedApi.h"
 #include "domain/States.h"
+#include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
+#include "store/Database.h"
 #include "store/SqlStore.h"
 
 #include <QCommandLineParser>
@@ -36,15 +38,6 @@ namespace {
 
 constexpr double kGoalPaymentsPerS = 12'000;
 constexpr double kGoalRatio = 0.5;
-// Below the engine's large-amount alert, so no alert rows join the payments.
-constexpr qint64 kAmountFen = 1288;
-const QString kSubject = QStringLiteral("bench sale");
-
-[[noreturn]] void die(const QString& message)
-{
-    std::fprintf(stderr, "bench_payments: %s\n", qPrintable(message));
-    std::exit(2);
-}
 
 struct Options
 {
@@ -79,117 +72,13 @@ Options parseOptions(const QCoreApplication& app)
     p.addOptions({payments, window, warmup, timeout, json});
     p.process(app);
 
-    auto positive = [&](const QCommandLineOption& o) {
-        bool ok = false;
-        const int v = p.value(o).toInt(&ok);
-        if (!ok || v <= 0)
-            die(QStringLiteral("--%1 needs a positive integer").arg(o.names().constFirst()));
-        return v;
-    };
     Options opt;
-    opt.payments = positive(payments);
-    opt.window = positive(window);
-    opt.warmup = positive(warmup);
-    opt.timeoutS = positive(timeout);
+    opt.payments = positiveOption(p, payments);
+    opt.window = positiveOption(p, window);
+    opt.warmup = positiveOption(p, warmup);
+    opt.timeoutS = positiveOption(p, timeout);
     opt.json = p.isSet(json);
     return opt;
-}
-
-// ---------------------------------------------------------------- facade
-
-struct FacadeRun
-{
-    double wallS = 0;
-    double cpuS = 0;
-    QStringList orderNos;
-};
-
-// Keeps `window` payments in flight: every PAID (orderChanged, emitted once
-// the change is durable) starts the next one, as a busy checkout would.
-// State lives on the heap because late callbacks (a reply flushed by the
-// facade's destructor after an error) must not touch a dead stack frame.
-FacadeRun runFacade(EmbeddedApi& api, const QString& prefix, int total, int window, int timeoutS,
-                    bool keepOrderNos)
-{
-    struct State
-    {
-        EmbeddedApi* api = nullptr;
-        QString prefix;
-        QString code;
-        int total = 0;
-        int submitted = 0;
-        int paid = 0;
-        bool keepOrderNos = false;
-        QStringList orderNos;
-        QString error;
-        QEventLoop loop;
-        QElapsedTimer timer;
-        double wallS = 0;
-    };
-    auto st = std::make_shared<State>();
-    st->api = &api;
-    st->prefix = prefix;
-    st->code = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess);
-    st->total = total;
-    st->keepOrderNos = keepOrderNos;
-
-    auto submit = [](const std::shared_ptr<State>& s) {
-        const int i = s->submitted++;
-        const PayCommand cmd{s->prefix + QString::number(i), Money::fromFen(kAmountFen), s->code,
-                             kSubject, QString()};
-        std::weak_ptr<State> weak = s;
-        s->api->pay(cmd, [weak](const CommandOutcome& o) {
-            auto s = weak.lock();
-            if (!s)
-                return;
-            if (!o.ok()) {
-                if (s->error.isEmpty())
-                    s->error = QStringLiteral("pay failed: %1 %2")
-                                   .arg(commandStatusName(o.status), o.message);
-                s->loop.quit();
-            } else if (s->keepOrderNos) {
-                s->orderNos << o.orderNo;
-            }
-        });
-    };
-
-    QObject context;
-    QObject::connect(&api, &PayDeskApi::orderChanged, &context,
-                     [st, submit](const QString&, int state) {
-                         if (state != int(OrderState::Paid))
-                             return; // Processing notices also arrive as Pending
-                         if (++st->paid == st->total) {
-                             st->wallS = double(st->timer.nsecsElapsed()) / 1e9;
-                             st->loop.quit();
-                         } else if (st->submitted < st->total) {
-                             submit(st);
-                         }
-                     });
-    QObject::connect(&api, &PayDeskApi::fatalError, &context, [st](const QString& message) {
-        st->error = QStringLiteral("storage failed: ") + message;
-        st->loop.quit();
-    });
-    QTimer::singleShot(timeoutS * 1000, &context, [st] {
-        st->error =
-            QStringLiteral("timed out with %1 of %2 payments paid").arg(st->paid).arg(st->total);
-        st->loop.quit();
-    });
-
-    const double cpu0 = cpuSeconds();
-    st->timer.start();
-    for (int i = 0; i < std::min(window, total); ++i)
-        submit(st);
-    if (st->paid < st->total && st->error.isEmpty())
-        st->loop.exec();
-    const double cpu = cpuSeconds() - cpu0;
-    if (!st->error.isEmpty())
-        die(st->error);
-
-    FacadeRun out;
-    out.wallS = st->wallS;
-    out.cpuS = cpu;
-    out.orderNos = st->orderNos;
-    return out;
 }
 
 // ---------------------------------------------------------------- raw SQLite
@@ -281,21 +170,6 @@ QString placeholders(int n)
     return q.join(QLatin1Char(','));
 }
 
-// The trade table as the sandbox creates it (its migrations are private to
-// SandboxAcquirer.cpp): same columns and index, so an insert costs the same.
-const char* const kSandboxSchema =
-    "CREATE TABLE sandbox_trades (payment_no TEXT PRIMARY KEY, channel TEXT, kind TEXT NOT NULL,"
-    " behaviour INTEGER NOT NULL, parameter INTEGER NOT NULL, amount_fen BIGINT NOT NULL,"
-    " currency TEXT NOT NULL, state TEXT NOT NULL, created_at_ms BIGINT NOT NULL,"
-    " paid_at_ms BIGINT NOT NULL DEFAULT 0, trade_no TEXT,"
-    " revoke_failures_left INTEGER NOT NULL DEFAULT 0, refunded_fen BIGINT NOT NULL DEFAULT 0,"
-    " code_url TEXT, auth_code_masked TEXT, settles_at_ms BIGINT NOT NULL DEFAULT 0,"
-    " expire_at_ms BIGINT NOT NULL DEFAULT 0, revoke_action TEXT, error_code TEXT,"
-    " tombstone INTEGER NOT NULL DEFAULT 0);"
-    "CREATE INDEX sandbox_trades_pending ON sandbox_trades (kind, state);"
-    "CREATE TABLE sandbox_counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL);"
-    "INSERT INTO sandbox_counters (name, value) VALUES ('trade', 0);";
-
 struct BaselineRun
 {
     double wallS = 0;
@@ -317,13 +191,15 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
 {
     RawDb eng(QDir(dir).filePath(QStringLiteral("engine.db")));
     RawDb sbx(QDir(dir).filePath(QStringLiteral("sandbox.db")));
-    eng.exec("BEGIN");
-    for (QString m : SqlStore::migrations())
-        eng.exec(
-            m.replace(QStringLiteral("{{ID}}"), QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"))
-                .toUtf8());
-    eng.exec("COMMIT");
-    sbx.exec(QByteArray("BEGIN;") + kSandboxSchema + "COMMIT;");
+    // The same schemas the core and the sandbox create.
+    auto migrate = [](RawDb& db, const QStringList& migrations) {
+        db.exec("BEGIN");
+        for (const QString& m : migrations)
+            db.exec(Database::translate(SqlDialect::Sqlite, m).toUtf8());
+        db.exec("COMMIT");
+    };
+    migrate(eng, SqlStore::migrations());
+    migrate(sbx, SandboxAcquirer::migrations());
 
     // Statement texts mirror SqlStore's: full-row updates guarded by version.
     sqlite3_stmt* insCommand = eng.prepare(QStringLiteral(
@@ -480,8 +356,10 @@ int main(int argc, char** argv)
 
     // Warm-up: prepares every statement and tells how many rows one payment
     // writes (events per order), for the baseline to write the same.
-    const FacadeRun warm = runFacade(*api, QStringLiteral("warm-"), opt.warmup,
-                                     std::min(opt.window, opt.warmup), opt.timeoutS, true);
+    const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess);
+    const PumpResult warm =
+        pumpPayments(*api, QStringLiteral("warm-"), code, opt.warmup,
+                     std::min(opt.window, opt.warmup), opt.timeoutS, OrderState::Paid, true);
     api->flush();
     RowTemplate tpl;
     qint64 eventRows = 0;
@@ -512,15 +390,15 @@ int main(int argc, char** argv)
 
     qint64 engineCommits = 0, engineRows = 0, sandboxCommits = 0, sandboxRows = 0;
     bool probed = false;
-    FacadeRun run;
+    PumpResult run;
     {
         // Scoped: a probe must let go of its connection before the core closes it.
         CommitProbe engineProbe(
             sqliteHandleFor(QDir(facadeDir).filePath(QStringLiteral("paydesk.db"))));
         CommitProbe sandboxProbe(
             sqliteHandleFor(QDir(facadeDir).filePath(QStringLiteral("sandbox.db"))));
-        run = runFacade(*api, QStringLiteral("bench-"), opt.payments, opt.window, opt.timeoutS,
-                        false);
+        run = pumpPayments(*api, QStringLiteral("bench-"), code, opt.payments, opt.window,
+                           opt.timeoutS, OrderState::Paid, false);
         engineCommits = engineProbe.commits();
         engineRows = engineProbe.rows();
         sandboxCommits = sandboxProbe.commits();

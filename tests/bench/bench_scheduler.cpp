@@ -5,7 +5,7 @@
 //   bench_scheduler [--items N] [--idle-seconds S] [--engine|--no-engine]
 //                   [--engine-payments N] [--engine-window W] [--engine-poll-ms MS] [--json]
 
-#include "BenchJson.h"
+#include "BenchSupport.h"
 
 #include "api/EmbeddedApi.h"
 #include "domain/States.h"
@@ -36,12 +36,6 @@ namespace {
 constexpr double kGoalRssMb = 200;
 constexpr double kGoalIdleCpuPct = 5;
 constexpr qint64 kHourMs = 3'600'000;
-
-[[noreturn]] void die(const QString& message)
-{
-    std::fprintf(stderr, "bench_scheduler: %s\n", qPrintable(message));
-    std::exit(2);
-}
 
 struct Options
 {
@@ -102,13 +96,7 @@ Options parseOptions(const QCoreApplication& app)
                   json, child});
     p.process(app);
 
-    auto positive = [&](const QCommandLineOption& o) {
-        bool ok = false;
-        const qint64 v = p.value(o).toLongLong(&ok);
-        if (!ok || v <= 0 || v > INT_MAX)
-            die(QStringLiteral("--%1 needs a positive integer").arg(o.names().constFirst()));
-        return int(v);
-    };
+    const auto positive = [&](const QCommandLineOption& o) { return positiveOption(p, o); };
     Options opt;
     opt.items = positive(items);
     opt.idleSeconds = positive(idle);
@@ -179,83 +167,25 @@ int runEngineChild(const Options& opt)
         die(e);
     const qint64 rssOpen = rssBytes();
 
-    struct State
-    {
-        EmbeddedApi* api = nullptr;
-        QString code;
-        int total = 0;
-        int submitted = 0;
-        int waiting = 0;
-        QString error;
-        QEventLoop loop;
-    };
-    auto st = std::make_shared<State>();
-    st->api = api.get();
-    st->code = sandboxCode(Wallet::WeChat, SandboxBehaviour::NeverFinal);
-    st->total = opt.enginePayments;
-    auto submit = [](const std::shared_ptr<State>& s) {
-        const int i = s->submitted++;
-        const PayCommand cmd{QStringLiteral("wait-") + QString::number(i), Money::fromFen(1288),
-                             s->code, QStringLiteral("bench sale"), QString()};
-        std::weak_ptr<State> weak = s;
-        s->api->pay(cmd, [weak](const CommandOutcome& o) {
-            auto s = weak.lock();
-            if (s && !o.ok() && s->error.isEmpty()) {
-                s->error =
-                    QStringLiteral("pay failed: %1 %2").arg(commandStatusName(o.status), o.message);
-                s->loop.quit();
-            }
-        });
-    };
-    QObject context;
     // The only orderChanged of a NeverFinal payment: Created -> Processing
     // (USERPAYING), reported as the order's Pending state; it is now waiting.
-    QObject::connect(api.get(), &PayDeskApi::orderChanged, &context,
-                     [st, submit](const QString&, int state) {
-                         if (state != int(OrderState::Pending))
-                             return;
-                         if (++st->waiting == st->total)
-                             st->loop.quit();
-                         else if (st->submitted < st->total)
-                             submit(st);
-                     });
-    QObject::connect(api.get(), &PayDeskApi::fatalError, &context, [st](const QString& m) {
-        st->error = QStringLiteral("storage failed: ") + m;
-        st->loop.quit();
-    });
-    QTimer::singleShot(opt.timeoutS * 1000, &context, [st] {
-        st->error = QStringLiteral("timed out with %1 of %2 payments waiting")
-                        .arg(st->waiting)
-                        .arg(st->total);
-        st->loop.quit();
-    });
     QElapsedTimer fill;
     fill.start();
-    for (int i = 0; i < std::min(opt.engineWindow, st->total); ++i)
-        submit(st);
-    if (st->waiting < st->total && st->error.isEmpty())
-        st->loop.exec();
-    if (!st->error.isEmpty())
-        die(st->error);
+    pumpPayments(*api, QStringLiteral("wait-"),
+                 sandboxCode(Wallet::WeChat, SandboxBehaviour::NeverFinal), opt.enginePayments,
+                 opt.engineWindow, opt.timeoutS, OrderState::Pending, false);
     // The poll of the last payment is scheduled by a callback of the same
     // commit that reported it; let that and any stragglers run.
     QEventLoop settle;
     QTimer::singleShot(200, &settle, &QEventLoop::quit);
     settle.exec();
     const double fillS = double(fill.nsecsElapsed()) / 1e9;
-    QObject::disconnect(api.get(), nullptr, &context, nullptr);
     if (api->isIdle())
         die(QStringLiteral("the engine is idle: the payments are not waiting"));
 
-    qint64 cache = 0;
-    {
-        // Scoped: a probe must let go of its connection before the core closes it.
-        const CommitProbe engineDb(
-            sqliteHandleFor(QDir(tmp.path()).filePath(QStringLiteral("paydesk.db"))));
-        const CommitProbe sandboxDb(
-            sqliteHandleFor(QDir(tmp.path()).filePath(QStringLiteral("sandbox.db"))));
-        cache = engineDb.cacheBytes() + sandboxDb.cacheBytes();
-    }
+    const qint64 cache =
+        sqliteCacheBytes(sqliteHandleFor(QDir(tmp.path()).filePath(QStringLiteral("paydesk.db")))) +
+        sqliteCacheBytes(sqliteHandleFor(QDir(tmp.path()).filePath(QStringLiteral("sandbox.db"))));
     const qint64 rss = rssBytes();
     const Idle idle = idleFor(opt.idleSeconds);
 

@@ -2,8 +2,16 @@
 
 // Shared helpers for the benchmarks: an ordered JSON object (figures print in
 // the order they were measured, which QJsonObject's sorted keys would not
-// keep), a readable table of the same figures, and process measurements.
+// keep), a readable table of the same figures, process measurements, option
+// parsing, and a pump that keeps payments in flight through the facade.
 
+#include "api/EmbeddedApi.h"
+#include "domain/States.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -13,10 +21,13 @@
 #include <QSqlDriver>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 #include <QVariant>
 
+#include <climits>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -25,6 +36,28 @@
 #include <sys/resource.h>
 
 namespace paydesk::bench {
+
+// Every benchmark sale: below the engine's large-amount alert, so no alert
+// rows join the payments.
+constexpr qint64 kAmountFen = 1288;
+inline const QString kSubject = QStringLiteral("bench sale");
+
+[[noreturn]] inline void die(const QString& message)
+{
+    std::fprintf(stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName()),
+                 qPrintable(message));
+    std::exit(2);
+}
+
+// The option's value as an int > 0, or a clear error and exit.
+inline int positiveOption(const QCommandLineParser& p, const QCommandLineOption& o)
+{
+    bool ok = false;
+    const qint64 v = p.value(o).toLongLong(&ok);
+    if (!ok || v <= 0 || v > INT_MAX)
+        die(QStringLiteral("--%1 needs a positive integer").arg(o.names().constFirst()));
+    return int(v);
+}
 
 class JsonObject
 {
@@ -232,6 +265,15 @@ inline sqlite3* sqliteHandleFor(const QString& path)
     return nullptr;
 }
 
+// Bytes of page cache a connection holds now, -1 if unknown.
+inline qint64 sqliteCacheBytes(sqlite3* db)
+{
+    int current = 0, highwater = 0;
+    if (!db || sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_USED, &current, &highwater, 0))
+        return -1;
+    return current;
+}
+
 // Counts write commits (one per group commit) and rows changed on one
 // connection, so rows per commit come from SQLite itself rather than from a
 // model of what the engine should do.
@@ -260,14 +302,6 @@ public:
     }
     qint64 commits() const { return m_commits; }
     qint64 rows() const { return m_db ? sqlite3_total_changes64(m_db) - m_rows0 : 0; }
-    // Bytes of page cache the connection holds now.
-    qint64 cacheBytes() const
-    {
-        int current = 0, highwater = 0;
-        if (!m_db || sqlite3_db_status(m_db, SQLITE_DBSTATUS_CACHE_USED, &current, &highwater, 0))
-            return -1;
-        return current;
-    }
 
 private:
     static int onCommit(void* self)
@@ -280,5 +314,97 @@ private:
     qint64 m_commits = 0;
     sqlite3_int64 m_rows0 = 0;
 };
+
+struct PumpResult
+{
+    double wallS = 0; // first submit to the last order reaching the state
+    double cpuS = 0;
+    QStringList orderNos; // only when asked for
+};
+
+// Keeps `window` payments with `code` in flight through the facade: each
+// order reaching `doneState` (orderChanged, emitted once the change is
+// durable) starts the next one, as a busy checkout would. Dies on any error.
+// State lives on the heap because late callbacks (a reply flushed by the
+// facade's destructor after an error) must not touch a dead stack frame.
+inline PumpResult pumpPayments(EmbeddedApi& api, const QString& requestPrefix, const QString& code,
+                               int total, int window, int timeoutS, OrderState doneState,
+                               bool keepOrderNos)
+{
+    struct State
+    {
+        EmbeddedApi* api = nullptr;
+        QString prefix;
+        QString code;
+        int total = 0;
+        int submitted = 0;
+        int done = 0;
+        bool keepOrderNos = false;
+        QStringList orderNos;
+        QString error;
+        QEventLoop loop;
+        QElapsedTimer timer;
+        double wallS = 0;
+    };
+    auto st = std::make_shared<State>();
+    st->api = &api;
+    st->prefix = requestPrefix;
+    st->code = code;
+    st->total = total;
+    st->keepOrderNos = keepOrderNos;
+
+    auto submit = [](const std::shared_ptr<State>& s) {
+        const int i = s->submitted++;
+        const PayCommand cmd{s->prefix + QString::number(i), Money::fromFen(kAmountFen), s->code,
+                             kSubject, QString()};
+        std::weak_ptr<State> weak = s;
+        s->api->pay(cmd, [weak](const CommandOutcome& o) {
+            auto s = weak.lock();
+            if (!s)
+                return;
+            if (!o.ok()) {
+                if (s->error.isEmpty())
+                    s->error = QStringLiteral("pay failed: %1 %2")
+                                   .arg(commandStatusName(o.status), o.message);
+                s->loop.quit();
+            } else if (s->keepOrderNos) {
+                s->orderNos << o.orderNo;
+            }
+        });
+    };
+
+    QObject context;
+    QObject::connect(&api, &PayDeskApi::orderChanged, &context,
+                     [st, submit, doneState](const QString&, int state) {
+                         if (state != int(doneState))
+                             return;
+                         if (++st->done == st->total) {
+                             st->wallS = double(st->timer.nsecsElapsed()) / 1e9;
+                             st->loop.quit();
+                         } else if (st->submitted < st->total) {
+                             submit(st);
+                         }
+                     });
+    QObject::connect(&api, &PayDeskApi::fatalError, &context, [st](const QString& message) {
+        st->error = QStringLiteral("storage failed: ") + message;
+        st->loop.quit();
+    });
+    QTimer::singleShot(timeoutS * 1000, &context, [st] {
+        st->error =
+            QStringLiteral("timed out with %1 of %2 payments done").arg(st->done).arg(st->total);
+        st->loop.quit();
+    });
+
+    const double cpu0 = cpuSeconds();
+    st->timer.start();
+    for (int i = 0; i < std::min(window, total); ++i)
+        submit(st);
+    if (st->done < st->total && st->error.isEmpty())
+        st->loop.exec();
+    const double cpu = cpuSeconds() - cpu0;
+    if (!st->error.isEmpty())
+        die(st->error);
+    return PumpResult{st->wallS, cpu, st->orderNos};
+}
 
 } // namespace paydesk::bench
