@@ -67,6 +67,7 @@ QString EmbeddedApi::open()
     d->scheduler = std::make_unique<Scheduler>(*d->clock);
     d->engine = std::make_unique<PaymentEngine>(*d->clock, *d->store, *d->ids, *d->scheduler, ec);
     connect(d->engine.get(), &PaymentEngine::orderChanged, this, &PayDeskApi::orderChanged);
+    connect(d->engine.get(), &PaymentEngine::paymentChanged, this, &PayDeskApi::paymentChanged);
     connect(d->engine.get(), &PaymentEngine::eventRecorded, this, &PayDeskApi::eventRecorded);
     connect(d->engine.get(), &PaymentEngine::alertRaised, this, &PayDeskApi::alertRaised);
     connect(d->engine.get(), &PaymentEngine::idle, this, &PayDeskApi::idle);

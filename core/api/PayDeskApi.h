@@ -41,7 +41,9 @@ public:
     virtual bool isIdle() const = 0;
 
 Q_SIGNALS:
+    // Emitted once the change is durable.
     void orderChanged(const QString& orderNo, int orderState);
+    void paymentChanged(const QString& orderNo, const QString& paymentNo, int paymentState);
     void eventRecorded(const paydesk::TrackEvent& event);
     void alertRaised(const paydesk::AlertRecord& alert);
     void idle();

@@ -282,18 +282,17 @@ void PaymentEngine::pay(const PayCommand& cmd, Reply reply)
     CommandOutcome out;
     out.orderNo = orderNo;
     out.message = QStringLiteral("order %1 created; asking %2").arg(orderNo, channel);
-    const QString paymentNo = p.paymentNo;
     const QString authCode = code.normalized;
     const QString subject = cmd.subject;
     // The channel is called only once the order is durable: a crash before
     // that leaves nothing at the channel; a crash after finds the order here.
-    m_store.afterCommit([this, reply, out, paymentNo, authCode, subject](bool ok) {
+    m_store.afterCommit([this, reply, out, p, authCode, subject](bool ok) {
         if (!ok) {
             reply(CommandOutcome::error(CommandStatus::StorageError, m_store.lastError()));
             return;
         }
         reply(out);
-        sendPay(paymentNo, authCode, subject);
+        sendPay(p, authCode, subject);
     });
 }
 
@@ -601,23 +600,24 @@ void PaymentEngine::checkIdle()
 
 // ---------------------------------------------------------------- payments
 
-void PaymentEngine::sendPay(const QString& paymentNo, const QString& authCode,
+// `p` is the payment as just committed: nothing else knows it yet, so it
+// need not be read back.
+void PaymentEngine::sendPay(const PaymentRecord& p, const QString& authCode,
                             const QString& subject)
 {
-    auto p = m_store.payment(paymentNo);
-    Q_ASSERT(p.has_value());
-    Channel* ch = channelFor(p->channel);
+    Channel* ch = channelFor(p.channel);
     Q_ASSERT(ch);
     BarcodePayRequest req;
-    req.paymentNo = paymentNo;
+    req.paymentNo = p.paymentNo;
     req.authCode = authCode;
-    req.amount = p->amount;
+    req.amount = p.amount;
     req.subject = subject;
     req.storeId = m_config.storeId;
     req.terminalId = m_config.terminalId;
-    req.expireAtMs = p->deadlineAtMs;
-    const QString orderNo = p->orderNo;
-    const QString channel = p->channel;
+    req.expireAtMs = p.deadlineAtMs;
+    const QString paymentNo = p.paymentNo;
+    const QString orderNo = p.orderNo;
+    const QString channel = p.channel;
     callChannel(
         channel, CallType::Pay, paymentNo, [ch, req](ResultCallback cb) { ch->barcodePay(req, cb); },
         [this, paymentNo, orderNo, channel](const ChannelResult& r, bool late) {
@@ -714,8 +714,6 @@ void PaymentEngine::applyTradeResult(const QString& paymentNo, const ChannelResu
         return;
     }
 
-    // A revoke in progress owns the outcome; results still teach us the truth.
-    const auto revoke = m_store.revokeOfPayment(paymentNo);
     switch (r.status) {
     case TradeStatus::Success:
         if (movePayment(*p, PaymentState::Success, source,
@@ -744,7 +742,9 @@ void PaymentEngine::applyTradeResult(const QString& paymentNo, const ChannelResu
                        QStringLiteral("%1 does not know payment %2 yet; still polling")
                            .arg(p->channel, paymentNo));
         }
-        if (!revoke)
+        // A revoke in progress owns the outcome; results still teach us the
+        // truth, but polling is its business then.
+        if (!m_store.revokeOfPayment(paymentNo))
             schedulePoll(*p);
         break;
     }
@@ -1186,8 +1186,10 @@ bool PaymentEngine::movePayment(PaymentRecord& p, PaymentState to, const QString
     }
     track(p.orderNo, source, QStringLiteral("transition"), p.paymentNo, why, {},
           paymentStateName(from), paymentStateName(to));
-    if (auto o = m_store.order(p.orderNo))
-        notifyOrderChanged(*o);
+    m_store.afterCommit([this, orderNo = p.orderNo, paymentNo = p.paymentNo, st = int(to)](bool ok) {
+        if (ok)
+            Q_EMIT paymentChanged(orderNo, paymentNo, st);
+    });
     return true;
 }
 

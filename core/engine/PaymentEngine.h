@@ -66,6 +66,8 @@ public:
 Q_SIGNALS:
     // Emitted after the change is durable.
     void orderChanged(const QString& orderNo, int orderState);
+    // A payment attempt changed state (the order may not have): live progress.
+    void paymentChanged(const QString& orderNo, const QString& paymentNo, int paymentState);
     void eventRecorded(const paydesk::TrackEvent& event);
     void alertRaised(const paydesk::AlertRecord& alert);
     void idle();
@@ -85,7 +87,7 @@ private:
                      std::function<void(const ChannelResult&, bool late)> done);
     void onSchedulerItem(Scheduler::Kind kind, const QString& key);
 
-    void sendPay(const QString& paymentNo, const QString& authCode, const QString& subject);
+    void sendPay(const PaymentRecord& p, const QString& authCode, const QString& subject);
     void sendPrecreate(const QString& paymentNo, const QString& subject, Reply reply);
     void applyTradeResult(const QString& paymentNo, const ChannelResult& r, const QString& source);
     void schedulePoll(const PaymentRecord& p);

@@ -4,72 +4,187 @@
 #include <QSqlRecord>
 #include <QVariant>
 
+#include <array>
+
 namespace paydesk {
 
 namespace {
 
-// Column lists are written once and shared by the INSERT and SELECT so a new
-// column cannot be forgotten on one side.
-const QString kOrderCols = QStringLiteral(
+// Column lists are written once and shared by INSERT and SELECT so a new
+// column cannot be forgotten on one side. Updates set only the columns that
+// change after creation: fewer binds, and SQLite leaves the indexes on the
+// fixed columns (order_no, code_masked, ...) alone.
+const char kOrderCols[] =
     "order_no, request_no, amount_fen, currency, subject, store_id, terminal_id, state, version,"
-    " created_at_ms, updated_at_ms, paid_payment_no, refunded_fen, refund_pending_fen");
-const QString kPaymentCols = QStringLiteral(
+    " created_at_ms, updated_at_ms, paid_payment_no, refunded_fen, refund_pending_fen";
+const char kOrderMutable[] =
+    "state, version, updated_at_ms, paid_payment_no, refunded_fen, refund_pending_fen";
+const char kPaymentCols[] =
     "payment_no, order_no, kind, wallet, channel, amount_fen, currency, state, version,"
     " code_masked, channel_trade_no, return_code, message, code_url, created_at_ms,"
-    " updated_at_ms, deadline_at_ms, poll_count, not_found_alerted");
-const QString kRefundCols = QStringLiteral(
+    " updated_at_ms, deadline_at_ms, poll_count, not_found_alerted";
+const char kPaymentMutable[] = "state, version, channel_trade_no, return_code, message, code_url,"
+                               " updated_at_ms, poll_count, not_found_alerted";
+const char kRefundCols[] =
     "refund_no, order_no, payment_no, request_no, amount_fen, currency, reason, state, version,"
-    " channel_refund_no, return_code, message, created_at_ms, updated_at_ms, poll_count");
-const QString kRevokeCols = QStringLiteral(
+    " channel_refund_no, return_code, message, created_at_ms, updated_at_ms, poll_count";
+const char kRefundMutable[] =
+    "state, version, channel_refund_no, return_code, message, updated_at_ms, poll_count";
+const char kRevokeCols[] =
     "revoke_no, payment_no, order_no, reason, automatic, state, version, attempts, action,"
-    " return_code, message, created_at_ms, updated_at_ms");
-const QString kEventCols = QStringLiteral(
-    "order_no, at_ms, source, kind, entity, from_state, to_state, message, raw, alert_level");
-const QString kAlertCols = QStringLiteral(
-    "at_ms, level, kind, order_no, message, acknowledged_by, acknowledged_at_ms");
+    " return_code, message, created_at_ms, updated_at_ms";
+const char kRevokeMutable[] =
+    "state, version, attempts, action, return_code, message, updated_at_ms";
+const char kEventCols[] =
+    "order_no, at_ms, source, kind, entity, from_state, to_state, message, raw, alert_level";
+const char kAlertCols[] =
+    "at_ms, level, kind, order_no, message, acknowledged_by, acknowledged_at_ms";
+const char kCommandCols[] = "request_no, kind, fingerprint, target_no, created_at_ms";
 
-QString placeholders(const QString& cols)
+QStringList columns(const char* cols)
 {
     QStringList out;
-    for (const QString& c : cols.split(QLatin1Char(',')))
-        out << QLatin1Char(':') + c.trimmed();
-    return out.join(QStringLiteral(", "));
+    for (const QString& c : QString::fromLatin1(cols).split(QLatin1Char(',')))
+        out << c.trimmed();
+    return out;
 }
 
-QString assignments(const QString& cols, const QString& key)
+QString insertText(const char* table, const char* cols, const char* suffix = "")
 {
-    QStringList out;
-    for (const QString& raw : cols.split(QLatin1Char(','))) {
-        const QString c = raw.trimmed();
-        if (c == key)
-            continue;
-        out << c + QStringLiteral(" = :") + c;
-    }
-    return out.join(QStringLiteral(", "));
-}
-
-QString insertSql(const QString& table, const QString& cols, const QString& suffix = {})
-{
+    QStringList marks;
+    for (qsizetype i = 0, n = columns(cols).size(); i < n; ++i)
+        marks << QStringLiteral("?");
     return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)%4")
-        .arg(table, cols, placeholders(cols), suffix);
+        .arg(QLatin1String(table), QLatin1String(cols), marks.join(QStringLiteral(", ")),
+             QLatin1String(suffix));
 }
 
-// UPDATE ... WHERE key = :key AND version = :expected_version
-QString updateSql(const QString& table, const QString& cols, const QString& key)
+// Binds: the mutable columns in order, then the key, then the version read.
+QString updateText(const char* table, const char* mutableCols, const char* key)
 {
-    return QStringLiteral("UPDATE %1 SET %2 WHERE %3 = :%3 AND version = :expected_version")
-        .arg(table, assignments(cols, key), key);
+    QStringList sets;
+    for (const QString& c : columns(mutableCols))
+        sets << c + QStringLiteral(" = ?");
+    return QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ? AND version = ?")
+        .arg(QLatin1String(table), sets.join(QStringLiteral(", ")), QLatin1String(key));
 }
 
-QString selectSql(const QString& table, const QString& cols, const QString& where)
+QString selectText(const char* table, const char* cols, const char* where)
 {
-    return QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(cols, table, where);
+    return QStringLiteral("SELECT %1 FROM %2 WHERE %3")
+        .arg(QLatin1String(cols), QLatin1String(table), QLatin1String(where));
 }
 
-void bind(QSqlQuery& q, const char* name, const QVariant& v)
+using S = SqlStore::Statement;
+
+std::array<QString, size_t(S::Count)> buildTexts()
 {
-    // Qt binds a null QString as SQL NULL; PayDesk's text columns are NOT
-    // NULL with '' for "none".
+    std::array<QString, size_t(S::Count)> t;
+    auto set = [&t](S s, QString text) { t[size_t(s)] = std::move(text); };
+    set(S::InsertCommand,
+        insertText("commands", kCommandCols, " ON CONFLICT (request_no) DO NOTHING"));
+    set(S::SelectCommand, selectText("commands", kCommandCols, "request_no = ?"));
+    set(S::DeleteCommand, QStringLiteral("DELETE FROM commands WHERE request_no = ?"));
+
+    set(S::InsertOrder, insertText("orders", kOrderCols));
+    set(S::UpdateOrder, updateText("orders", kOrderMutable, "order_no"));
+    set(S::SelectOrder, selectText("orders", kOrderCols, "order_no = ?"));
+    // One fixed statement: unused filters are neutralised by their values, so
+    // no SQL is ever assembled from user input.
+    set(S::SelectOrders,
+        QStringLiteral(
+            "SELECT o.order_no, o.request_no, o.amount_fen, o.currency, o.subject, o.store_id,"
+            " o.terminal_id, o.state, o.version, o.created_at_ms, o.updated_at_ms,"
+            " o.paid_payment_no, o.refunded_fen, o.refund_pending_fen"
+            " FROM orders o WHERE (:state = 0 OR o.state = :state)"
+            " AND o.created_at_ms >= :since"
+            " AND (:before = '' OR o.order_no < :before)"
+            " AND (:search = '' OR o.order_no = :search OR o.request_no = :search"
+            "  OR EXISTS (SELECT 1 FROM payments p WHERE p.order_no = o.order_no AND"
+            "   (p.payment_no = :search OR p.channel_trade_no = :search"
+            "    OR (LENGTH(:search) = 4 AND p.code_masked LIKE '%' || :search)))"
+            "  OR EXISTS (SELECT 1 FROM refunds r WHERE r.order_no = o.order_no AND"
+            "   (r.refund_no = :search OR r.channel_refund_no = :search)))"
+            " ORDER BY o.order_no DESC LIMIT :limit"));
+
+    set(S::InsertPayment, insertText("payments", kPaymentCols));
+    set(S::UpdatePayment, updateText("payments", kPaymentMutable, "payment_no"));
+    set(S::SelectPayment, selectText("payments", kPaymentCols, "payment_no = ?"));
+    set(S::SelectPaymentsOfOrder,
+        selectText("payments", kPaymentCols, "order_no = ? ORDER BY payment_no"));
+    set(S::SelectUnfinishedPayments,
+        selectText("payments", kPaymentCols, "state IN (1, 2) ORDER BY payment_no"));
+
+    set(S::InsertRefund, insertText("refunds", kRefundCols));
+    set(S::UpdateRefund, updateText("refunds", kRefundMutable, "refund_no"));
+    set(S::SelectRefund, selectText("refunds", kRefundCols, "refund_no = ?"));
+    set(S::SelectRefundsOfOrder,
+        selectText("refunds", kRefundCols, "order_no = ? ORDER BY refund_no"));
+    set(S::SelectUnfinishedRefunds,
+        selectText("refunds", kRefundCols, "state IN (1, 2) ORDER BY refund_no"));
+
+    set(S::InsertRevoke,
+        insertText("revokes", kRevokeCols, " ON CONFLICT (payment_no) DO NOTHING"));
+    set(S::UpdateRevoke, updateText("revokes", kRevokeMutable, "revoke_no"));
+    set(S::SelectRevokeOfPayment, selectText("revokes", kRevokeCols, "payment_no = ?"));
+    set(S::SelectRevokesOfOrder,
+        selectText("revokes", kRevokeCols, "order_no = ? ORDER BY revoke_no"));
+    set(S::SelectUnfinishedRevokes,
+        selectText("revokes", kRevokeCols, "state IN (1, 2) ORDER BY revoke_no"));
+
+    set(S::InsertEvent, insertText("events", kEventCols));
+    set(S::SelectEvents, QStringLiteral("SELECT id, %1 FROM events WHERE order_no = ? ORDER BY id")
+                             .arg(QLatin1String(kEventCols)));
+
+    set(S::InsertAlert, insertText("alerts", kAlertCols, " RETURNING id"));
+    set(S::SelectAlerts,
+        QStringLiteral("SELECT id, %1 FROM alerts WHERE (:open = 0 OR acknowledged_at_ms = 0) "
+                       "ORDER BY id DESC LIMIT :limit")
+            .arg(QLatin1String(kAlertCols)));
+    set(S::AcknowledgeAlert,
+        QStringLiteral("UPDATE alerts SET acknowledged_by = ?, acknowledged_at_ms = ? "
+                       "WHERE id = ? AND acknowledged_at_ms = 0"));
+
+    set(S::SelectMeta, QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    set(S::UpsertMeta, QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    for (const QString& text : t)
+        Q_ASSERT_X(!text.isEmpty(), "SqlStore", "a statement has no text");
+    return t;
+}
+
+// Binds by position, in the order values are streamed. Qt binds a null
+// QString as SQL NULL; PayDesk's text columns are NOT NULL with '' for "none".
+class Binder
+{
+public:
+    explicit Binder(QSqlQuery& q) : m_q(q) {}
+    Binder& operator<<(const QString& v)
+    {
+        static const QString empty = QStringLiteral("");
+        m_q.bindValue(m_next++, v.isNull() ? empty : v);
+        return *this;
+    }
+    Binder& operator<<(qint64 v)
+    {
+        m_q.bindValue(m_next++, v);
+        return *this;
+    }
+    Binder& operator<<(int v)
+    {
+        m_q.bindValue(m_next++, v);
+        return *this;
+    }
+    Binder& operator<<(bool v) { return *this << int(v ? 1 : 0); }
+
+private:
+    QSqlQuery& m_q;
+    int m_next = 0;
+};
+
+// Named binds, for the few statements that use one value several times.
+void bindNamed(QSqlQuery& q, const char* name, const QVariant& v)
+{
     if (v.typeId() == QMetaType::QString && v.toString().isNull())
         q.bindValue(QLatin1Char(':') + QLatin1String(name), QStringLiteral(""));
     else
@@ -80,24 +195,6 @@ QString str(const QSqlQuery& q, int i)
 {
     const QVariant v = q.value(i);
     return v.isNull() ? QString() : v.toString();
-}
-
-void bindOrder(QSqlQuery& q, const OrderRecord& o)
-{
-    bind(q, "order_no", o.orderNo);
-    bind(q, "request_no", o.requestNo);
-    bind(q, "amount_fen", o.amount.fen());
-    bind(q, "currency", o.amount.currency());
-    bind(q, "subject", o.subject);
-    bind(q, "store_id", o.storeId);
-    bind(q, "terminal_id", o.terminalId);
-    bind(q, "state", int(o.state));
-    bind(q, "version", o.version);
-    bind(q, "created_at_ms", o.createdAtMs);
-    bind(q, "updated_at_ms", o.updatedAtMs);
-    bind(q, "paid_payment_no", o.paidPaymentNo);
-    bind(q, "refunded_fen", o.refundedFen);
-    bind(q, "refund_pending_fen", o.refundPendingFen);
 }
 
 OrderRecord readOrder(const QSqlQuery& q)
@@ -117,29 +214,6 @@ OrderRecord readOrder(const QSqlQuery& q)
     o.refundedFen = q.value(12).toLongLong();
     o.refundPendingFen = q.value(13).toLongLong();
     return o;
-}
-
-void bindPayment(QSqlQuery& q, const PaymentRecord& p)
-{
-    bind(q, "payment_no", p.paymentNo);
-    bind(q, "order_no", p.orderNo);
-    bind(q, "kind", int(p.kind));
-    bind(q, "wallet", int(p.wallet));
-    bind(q, "channel", p.channel);
-    bind(q, "amount_fen", p.amount.fen());
-    bind(q, "currency", p.amount.currency());
-    bind(q, "state", int(p.state));
-    bind(q, "version", p.version);
-    bind(q, "code_masked", p.codeMasked);
-    bind(q, "channel_trade_no", p.channelTradeNo);
-    bind(q, "return_code", p.returnCode);
-    bind(q, "message", p.message);
-    bind(q, "code_url", p.codeUrl);
-    bind(q, "created_at_ms", p.createdAtMs);
-    bind(q, "updated_at_ms", p.updatedAtMs);
-    bind(q, "deadline_at_ms", p.deadlineAtMs);
-    bind(q, "poll_count", p.pollCount);
-    bind(q, "not_found_alerted", p.notFoundAlerted ? 1 : 0);
 }
 
 PaymentRecord readPayment(const QSqlQuery& q)
@@ -166,25 +240,6 @@ PaymentRecord readPayment(const QSqlQuery& q)
     return p;
 }
 
-void bindRefund(QSqlQuery& q, const RefundRecord& r)
-{
-    bind(q, "refund_no", r.refundNo);
-    bind(q, "order_no", r.orderNo);
-    bind(q, "payment_no", r.paymentNo);
-    bind(q, "request_no", r.requestNo);
-    bind(q, "amount_fen", r.amount.fen());
-    bind(q, "currency", r.amount.currency());
-    bind(q, "reason", r.reason);
-    bind(q, "state", int(r.state));
-    bind(q, "version", r.version);
-    bind(q, "channel_refund_no", r.channelRefundNo);
-    bind(q, "return_code", r.returnCode);
-    bind(q, "message", r.message);
-    bind(q, "created_at_ms", r.createdAtMs);
-    bind(q, "updated_at_ms", r.updatedAtMs);
-    bind(q, "poll_count", r.pollCount);
-}
-
 RefundRecord readRefund(const QSqlQuery& q)
 {
     RefundRecord r;
@@ -203,23 +258,6 @@ RefundRecord readRefund(const QSqlQuery& q)
     r.updatedAtMs = q.value(13).toLongLong();
     r.pollCount = q.value(14).toInt();
     return r;
-}
-
-void bindRevoke(QSqlQuery& q, const RevokeRecord& r)
-{
-    bind(q, "revoke_no", r.revokeNo);
-    bind(q, "payment_no", r.paymentNo);
-    bind(q, "order_no", r.orderNo);
-    bind(q, "reason", r.reason);
-    bind(q, "automatic", r.automatic ? 1 : 0);
-    bind(q, "state", int(r.state));
-    bind(q, "version", r.version);
-    bind(q, "attempts", r.attempts);
-    bind(q, "action", r.action);
-    bind(q, "return_code", r.returnCode);
-    bind(q, "message", r.message);
-    bind(q, "created_at_ms", r.createdAtMs);
-    bind(q, "updated_at_ms", r.updatedAtMs);
 }
 
 RevokeRecord readRevoke(const QSqlQuery& q)
@@ -264,6 +302,26 @@ std::optional<T> readOne(Database& db, QSqlQuery& q, Reader read)
 }
 
 } // namespace
+
+const QString& SqlStore::statementText(Statement s)
+{
+    static const std::array<QString, size_t(Statement::Count)> texts = buildTexts();
+    Q_ASSERT(s < Statement::Count);
+    return texts[size_t(s)];
+}
+
+QSqlQuery& SqlStore::query(Statement s)
+{
+    QSqlQuery*& q = m_statements[size_t(s)];
+    if (!q)
+        q = &m_db.prepared(statementText(s));
+    return *q;
+}
+
+bool SqlStore::writeChanged(QSqlQuery& q)
+{
+    return m_db.execWrite(q) && q.numRowsAffected() == 1;
+}
 
 QStringList SqlStore::migrations()
 {
@@ -392,15 +450,8 @@ CREATE TABLE meta (
 
 int SqlStore::insertCommand(const CommandRecord& c)
 {
-    QSqlQuery& q = m_db.prepared(
-        insertSql(QStringLiteral("commands"),
-                  QStringLiteral("request_no, kind, fingerprint, target_no, created_at_ms"),
-                  QStringLiteral(" ON CONFLICT (request_no) DO NOTHING")));
-    bind(q, "request_no", c.requestNo);
-    bind(q, "kind", c.kind);
-    bind(q, "fingerprint", c.fingerprint);
-    bind(q, "target_no", c.targetNo);
-    bind(q, "created_at_ms", c.createdAtMs);
+    QSqlQuery& q = query(Statement::InsertCommand);
+    Binder(q) << c.requestNo << c.kind << c.fingerprint << c.targetNo << c.createdAtMs;
     if (!m_db.execWrite(q))
         return -1;
     return q.numRowsAffected() == 1 ? 1 : 0;
@@ -408,10 +459,8 @@ int SqlStore::insertCommand(const CommandRecord& c)
 
 std::optional<CommandRecord> SqlStore::command(const QString& requestNo)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral(
-        "SELECT request_no, kind, fingerprint, target_no, created_at_ms FROM commands "
-        "WHERE request_no = :request_no"));
-    bind(q, "request_no", requestNo);
+    QSqlQuery& q = query(Statement::SelectCommand);
+    Binder(q) << requestNo;
     return readOne<CommandRecord>(m_db, q, [](const QSqlQuery& r) {
         return CommandRecord{str(r, 0), str(r, 1), str(r, 2), str(r, 3), r.value(4).toLongLong()};
     });
@@ -419,146 +468,128 @@ std::optional<CommandRecord> SqlStore::command(const QString& requestNo)
 
 bool SqlStore::deleteCommand(const QString& requestNo)
 {
-    QSqlQuery& q =
-        m_db.prepared(QStringLiteral("DELETE FROM commands WHERE request_no = :request_no"));
-    bind(q, "request_no", requestNo);
+    QSqlQuery& q = query(Statement::DeleteCommand);
+    Binder(q) << requestNo;
     return m_db.execWrite(q);
 }
 
 bool SqlStore::insertOrder(const OrderRecord& o)
 {
-    QSqlQuery& q = m_db.prepared(insertSql(QStringLiteral("orders"), kOrderCols));
-    bindOrder(q, o);
+    QSqlQuery& q = query(Statement::InsertOrder);
+    Binder(q) << o.orderNo << o.requestNo << o.amount.fen() << o.amount.currency() << o.subject
+              << o.storeId << o.terminalId << int(o.state) << o.version << o.createdAtMs
+              << o.updatedAtMs << o.paidPaymentNo << o.refundedFen << o.refundPendingFen;
     return m_db.execWrite(q);
 }
 
 bool SqlStore::updateOrder(const OrderRecord& o, int expectedVersion)
 {
-    QSqlQuery& q = m_db.prepared(updateSql(QStringLiteral("orders"), kOrderCols,
-                                           QStringLiteral("order_no")));
-    bindOrder(q, o);
-    bind(q, "expected_version", expectedVersion);
-    return m_db.execWrite(q) && q.numRowsAffected() == 1;
+    QSqlQuery& q = query(Statement::UpdateOrder);
+    Binder(q) << int(o.state) << o.version << o.updatedAtMs << o.paidPaymentNo << o.refundedFen
+              << o.refundPendingFen << o.orderNo << expectedVersion;
+    return writeChanged(q);
 }
 
 std::optional<OrderRecord> SqlStore::order(const QString& orderNo)
 {
-    QSqlQuery& q = m_db.prepared(
-        selectSql(QStringLiteral("orders"), kOrderCols, QStringLiteral("order_no = :order_no")));
-    bind(q, "order_no", orderNo);
+    QSqlQuery& q = query(Statement::SelectOrder);
+    Binder(q) << orderNo;
     return readOne<OrderRecord>(m_db, q, readOrder);
 }
 
 QList<OrderRecord> SqlStore::orders(const OrderFilter& f)
 {
-    // One fixed statement: unused filters are neutralised by their values, so
-    // no SQL is ever assembled from user input.
-    QSqlQuery& q = m_db.prepared(QStringLiteral(
-        "SELECT %1 FROM orders o WHERE (:state = 0 OR o.state = :state)"
-        " AND o.created_at_ms >= :since"
-        " AND (:before = '' OR o.order_no < :before)"
-        " AND (:search = '' OR o.order_no = :search OR o.request_no = :search"
-        "  OR EXISTS (SELECT 1 FROM payments p WHERE p.order_no = o.order_no AND"
-        "   (p.payment_no = :search OR p.channel_trade_no = :search"
-        "    OR (LENGTH(:search) = 4 AND p.code_masked LIKE '%' || :search)))"
-        "  OR EXISTS (SELECT 1 FROM refunds r WHERE r.order_no = o.order_no AND"
-        "   (r.refund_no = :search OR r.channel_refund_no = :search)))"
-        " ORDER BY o.order_no DESC LIMIT :limit")
-                                     .arg(QStringLiteral("o.order_no, o.request_no, o.amount_fen, o.currency,"
-                                                         " o.subject, o.store_id, o.terminal_id, o.state, o.version,"
-                                                         " o.created_at_ms, o.updated_at_ms, o.paid_payment_no,"
-                                                         " o.refunded_fen, o.refund_pending_fen")));
-    bind(q, "state", f.state);
-    bind(q, "since", f.sinceMs);
-    bind(q, "before", f.beforeOrderNo);
-    bind(q, "search", f.search.trimmed());
-    bind(q, "limit", f.limit);
+    QSqlQuery& q = query(Statement::SelectOrders);
+    bindNamed(q, "state", f.state);
+    bindNamed(q, "since", f.sinceMs);
+    bindNamed(q, "before", f.beforeOrderNo);
+    bindNamed(q, "search", f.search.trimmed());
+    bindNamed(q, "limit", f.limit);
     return readAll<OrderRecord>(m_db, q, readOrder);
 }
 
 bool SqlStore::insertPayment(const PaymentRecord& p)
 {
-    QSqlQuery& q = m_db.prepared(insertSql(QStringLiteral("payments"), kPaymentCols));
-    bindPayment(q, p);
+    QSqlQuery& q = query(Statement::InsertPayment);
+    Binder(q) << p.paymentNo << p.orderNo << int(p.kind) << int(p.wallet) << p.channel
+              << p.amount.fen() << p.amount.currency() << int(p.state) << p.version
+              << p.codeMasked << p.channelTradeNo << p.returnCode << p.message << p.codeUrl
+              << p.createdAtMs << p.updatedAtMs << p.deadlineAtMs << p.pollCount
+              << p.notFoundAlerted;
     return m_db.execWrite(q);
 }
 
 bool SqlStore::updatePayment(const PaymentRecord& p, int expectedVersion)
 {
-    QSqlQuery& q = m_db.prepared(updateSql(QStringLiteral("payments"), kPaymentCols,
-                                           QStringLiteral("payment_no")));
-    bindPayment(q, p);
-    bind(q, "expected_version", expectedVersion);
-    return m_db.execWrite(q) && q.numRowsAffected() == 1;
+    QSqlQuery& q = query(Statement::UpdatePayment);
+    Binder(q) << int(p.state) << p.version << p.channelTradeNo << p.returnCode << p.message
+              << p.codeUrl << p.updatedAtMs << p.pollCount << p.notFoundAlerted << p.paymentNo
+              << expectedVersion;
+    return writeChanged(q);
 }
 
 std::optional<PaymentRecord> SqlStore::payment(const QString& paymentNo)
 {
-    QSqlQuery& q = m_db.prepared(selectSql(QStringLiteral("payments"), kPaymentCols,
-                                           QStringLiteral("payment_no = :payment_no")));
-    bind(q, "payment_no", paymentNo);
+    QSqlQuery& q = query(Statement::SelectPayment);
+    Binder(q) << paymentNo;
     return readOne<PaymentRecord>(m_db, q, readPayment);
 }
 
 QList<PaymentRecord> SqlStore::paymentsOfOrder(const QString& orderNo)
 {
-    QSqlQuery& q = m_db.prepared(selectSql(QStringLiteral("payments"), kPaymentCols,
-                                           QStringLiteral("order_no = :order_no ORDER BY payment_no")));
-    bind(q, "order_no", orderNo);
+    QSqlQuery& q = query(Statement::SelectPaymentsOfOrder);
+    Binder(q) << orderNo;
     return readAll<PaymentRecord>(m_db, q, readPayment);
 }
 
 QList<PaymentRecord> SqlStore::unfinishedPayments()
 {
-    QSqlQuery& q = m_db.prepared(selectSql(QStringLiteral("payments"), kPaymentCols,
-                                           QStringLiteral("state IN (1, 2) ORDER BY payment_no")));
-    return readAll<PaymentRecord>(m_db, q, readPayment);
+    return readAll<PaymentRecord>(m_db, query(Statement::SelectUnfinishedPayments), readPayment);
 }
 
 bool SqlStore::insertRefund(const RefundRecord& r)
 {
-    QSqlQuery& q = m_db.prepared(insertSql(QStringLiteral("refunds"), kRefundCols));
-    bindRefund(q, r);
+    QSqlQuery& q = query(Statement::InsertRefund);
+    Binder(q) << r.refundNo << r.orderNo << r.paymentNo << r.requestNo << r.amount.fen()
+              << r.amount.currency() << r.reason << int(r.state) << r.version
+              << r.channelRefundNo << r.returnCode << r.message << r.createdAtMs
+              << r.updatedAtMs << r.pollCount;
     return m_db.execWrite(q);
 }
 
 bool SqlStore::updateRefund(const RefundRecord& r, int expectedVersion)
 {
-    QSqlQuery& q = m_db.prepared(updateSql(QStringLiteral("refunds"), kRefundCols,
-                                           QStringLiteral("refund_no")));
-    bindRefund(q, r);
-    bind(q, "expected_version", expectedVersion);
-    return m_db.execWrite(q) && q.numRowsAffected() == 1;
+    QSqlQuery& q = query(Statement::UpdateRefund);
+    Binder(q) << int(r.state) << r.version << r.channelRefundNo << r.returnCode << r.message
+              << r.updatedAtMs << r.pollCount << r.refundNo << expectedVersion;
+    return writeChanged(q);
 }
 
 std::optional<RefundRecord> SqlStore::refund(const QString& refundNo)
 {
-    QSqlQuery& q = m_db.prepared(selectSql(QStringLiteral("refunds"), kRefundCols,
-                                           QStringLiteral("refund_no = :refund_no")));
-    bind(q, "refund_no", refundNo);
+    QSqlQuery& q = query(Statement::SelectRefund);
+    Binder(q) << refundNo;
     return readOne<RefundRecord>(m_db, q, readRefund);
 }
 
 QList<RefundRecord> SqlStore::refundsOfOrder(const QString& orderNo)
 {
-    QSqlQuery& q = m_db.prepared(selectSql(QStringLiteral("refunds"), kRefundCols,
-                                           QStringLiteral("order_no = :order_no ORDER BY refund_no")));
-    bind(q, "order_no", orderNo);
+    QSqlQuery& q = query(Statement::SelectRefundsOfOrder);
+    Binder(q) << orderNo;
     return readAll<RefundRecord>(m_db, q, readRefund);
 }
 
 QList<RefundRecord> SqlStore::unfinishedRefunds()
 {
-    QSqlQuery& q = m_db.prepared(selectSql(QStringLiteral("refunds"), kRefundCols,
-                                           QStringLiteral("state IN (1, 2) ORDER BY refund_no")));
-    return readAll<RefundRecord>(m_db, q, readRefund);
+    return readAll<RefundRecord>(m_db, query(Statement::SelectUnfinishedRefunds), readRefund);
 }
 
 int SqlStore::insertRevoke(const RevokeRecord& r)
 {
-    QSqlQuery& q = m_db.prepared(insertSql(QStringLiteral("revokes"), kRevokeCols,
-                                           QStringLiteral(" ON CONFLICT (payment_no) DO NOTHING")));
-    bindRevoke(q, r);
+    QSqlQuery& q = query(Statement::InsertRevoke);
+    Binder(q) << r.revokeNo << r.paymentNo << r.orderNo << r.reason << r.automatic << int(r.state)
+              << r.version << r.attempts << r.action << r.returnCode << r.message
+              << r.createdAtMs << r.updatedAtMs;
     if (!m_db.execWrite(q))
         return -1;
     return q.numRowsAffected() == 1 ? 1 : 0;
@@ -566,58 +597,43 @@ int SqlStore::insertRevoke(const RevokeRecord& r)
 
 bool SqlStore::updateRevoke(const RevokeRecord& r, int expectedVersion)
 {
-    QSqlQuery& q = m_db.prepared(updateSql(QStringLiteral("revokes"), kRevokeCols,
-                                           QStringLiteral("revoke_no")));
-    bindRevoke(q, r);
-    bind(q, "expected_version", expectedVersion);
-    return m_db.execWrite(q) && q.numRowsAffected() == 1;
+    QSqlQuery& q = query(Statement::UpdateRevoke);
+    Binder(q) << int(r.state) << r.version << r.attempts << r.action << r.returnCode << r.message
+              << r.updatedAtMs << r.revokeNo << expectedVersion;
+    return writeChanged(q);
 }
 
 std::optional<RevokeRecord> SqlStore::revokeOfPayment(const QString& paymentNo)
 {
-    QSqlQuery& q = m_db.prepared(selectSql(QStringLiteral("revokes"), kRevokeCols,
-                                           QStringLiteral("payment_no = :payment_no")));
-    bind(q, "payment_no", paymentNo);
+    QSqlQuery& q = query(Statement::SelectRevokeOfPayment);
+    Binder(q) << paymentNo;
     return readOne<RevokeRecord>(m_db, q, readRevoke);
 }
 
 QList<RevokeRecord> SqlStore::revokesOfOrder(const QString& orderNo)
 {
-    QSqlQuery& q = m_db.prepared(selectSql(QStringLiteral("revokes"), kRevokeCols,
-                                           QStringLiteral("order_no = :order_no ORDER BY revoke_no")));
-    bind(q, "order_no", orderNo);
+    QSqlQuery& q = query(Statement::SelectRevokesOfOrder);
+    Binder(q) << orderNo;
     return readAll<RevokeRecord>(m_db, q, readRevoke);
 }
 
 QList<RevokeRecord> SqlStore::unfinishedRevokes()
 {
-    QSqlQuery& q = m_db.prepared(selectSql(QStringLiteral("revokes"), kRevokeCols,
-                                           QStringLiteral("state IN (1, 2) ORDER BY revoke_no")));
-    return readAll<RevokeRecord>(m_db, q, readRevoke);
+    return readAll<RevokeRecord>(m_db, query(Statement::SelectUnfinishedRevokes), readRevoke);
 }
 
 bool SqlStore::appendEvent(const TrackEvent& e)
 {
-    QSqlQuery& q = m_db.prepared(insertSql(QStringLiteral("events"), kEventCols));
-    bind(q, "order_no", e.orderNo);
-    bind(q, "at_ms", e.atMs);
-    bind(q, "source", e.source);
-    bind(q, "kind", e.kind);
-    bind(q, "entity", e.entity);
-    bind(q, "from_state", e.fromState);
-    bind(q, "to_state", e.toState);
-    bind(q, "message", e.message);
-    bind(q, "raw", e.raw);
-    bind(q, "alert_level", int(e.alert));
+    QSqlQuery& q = query(Statement::InsertEvent);
+    Binder(q) << e.orderNo << e.atMs << e.source << e.kind << e.entity << e.fromState
+              << e.toState << e.message << e.raw << int(e.alert);
     return m_db.execWrite(q);
 }
 
 QList<TrackEvent> SqlStore::events(const QString& orderNo)
 {
-    QSqlQuery& q = m_db.prepared(
-        selectSql(QStringLiteral("events"), QStringLiteral("id, ") + kEventCols,
-                  QStringLiteral("order_no = :order_no ORDER BY id")));
-    bind(q, "order_no", orderNo);
+    QSqlQuery& q = query(Statement::SelectEvents);
+    Binder(q) << orderNo;
     return readAll<TrackEvent>(m_db, q, [](const QSqlQuery& r) {
         TrackEvent e;
         e.id = r.value(0).toLongLong();
@@ -637,15 +653,9 @@ QList<TrackEvent> SqlStore::events(const QString& orderNo)
 
 qint64 SqlStore::appendAlert(const AlertRecord& a)
 {
-    QSqlQuery& q = m_db.prepared(
-        insertSql(QStringLiteral("alerts"), kAlertCols, QStringLiteral(" RETURNING id")));
-    bind(q, "at_ms", a.atMs);
-    bind(q, "level", int(a.level));
-    bind(q, "kind", a.kind);
-    bind(q, "order_no", a.orderNo);
-    bind(q, "message", a.message);
-    bind(q, "acknowledged_by", a.acknowledgedBy);
-    bind(q, "acknowledged_at_ms", a.acknowledgedAtMs);
+    QSqlQuery& q = query(Statement::InsertAlert);
+    Binder(q) << a.atMs << int(a.level) << a.kind << a.orderNo << a.message << a.acknowledgedBy
+              << a.acknowledgedAtMs;
     if (!m_db.execWrite(q))
         return -1;
     qint64 id = -1;
@@ -657,12 +667,9 @@ qint64 SqlStore::appendAlert(const AlertRecord& a)
 
 QList<AlertRecord> SqlStore::alerts(bool unacknowledgedOnly, int limit)
 {
-    QSqlQuery& q = m_db.prepared(
-        QStringLiteral("SELECT id, %1 FROM alerts WHERE (:open = 0 OR acknowledged_at_ms = 0) "
-                       "ORDER BY id DESC LIMIT :limit")
-            .arg(kAlertCols));
-    bind(q, "open", unacknowledgedOnly ? 1 : 0);
-    bind(q, "limit", limit);
+    QSqlQuery& q = query(Statement::SelectAlerts);
+    bindNamed(q, "open", unacknowledgedOnly ? 1 : 0);
+    bindNamed(q, "limit", limit);
     return readAll<AlertRecord>(m_db, q, [](const QSqlQuery& r) {
         AlertRecord a;
         a.id = r.value(0).toLongLong();
@@ -679,29 +686,22 @@ QList<AlertRecord> SqlStore::alerts(bool unacknowledgedOnly, int limit)
 
 bool SqlStore::acknowledgeAlert(qint64 id, const QString& who, qint64 atMs)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral(
-        "UPDATE alerts SET acknowledged_by = :who, acknowledged_at_ms = :at "
-        "WHERE id = :id AND acknowledged_at_ms = 0"));
-    bind(q, "who", who);
-    bind(q, "at", atMs);
-    bind(q, "id", id);
-    return m_db.execWrite(q) && q.numRowsAffected() == 1;
+    QSqlQuery& q = query(Statement::AcknowledgeAlert);
+    Binder(q) << who << atMs << id;
+    return writeChanged(q);
 }
 
 std::optional<QString> SqlStore::meta(const QString& key)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT value FROM meta WHERE key = :key"));
-    bind(q, "key", key);
+    QSqlQuery& q = query(Statement::SelectMeta);
+    Binder(q) << key;
     return readOne<QString>(m_db, q, [](const QSqlQuery& r) { return str(r, 0); });
 }
 
 bool SqlStore::setMeta(const QString& key, const QString& value)
 {
-    QSqlQuery& q = m_db.prepared(
-        QStringLiteral("INSERT INTO meta (key, value) VALUES (:key, :value) "
-                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    bind(q, "key", key);
-    bind(q, "value", value);
+    QSqlQuery& q = query(Statement::UpsertMeta);
+    Binder(q) << key << value;
     return m_db.execWrite(q);
 }
 

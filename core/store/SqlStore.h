@@ -3,13 +3,53 @@
 #include "store/Database.h"
 #include "store/Store.h"
 
+#include <array>
+
 namespace paydesk {
 
 // The engine's store over one Database connection (SQLite or PostgreSQL).
-// Only portable SQL: named placeholders, INSERT .. ON CONFLICT DO NOTHING.
+// Only portable SQL: positional placeholders (named where one value is used
+// several times), INSERT .. ON CONFLICT DO NOTHING.
 class SqlStore final : public Store
 {
 public:
+    // Every statement the store runs. Texts are built once; each is prepared
+    // once per connection and found by index, not by hashing its text.
+    enum class Statement : int {
+        InsertCommand,
+        SelectCommand,
+        DeleteCommand,
+        InsertOrder,
+        UpdateOrder,
+        SelectOrder,
+        SelectOrders,
+        InsertPayment,
+        UpdatePayment,
+        SelectPayment,
+        SelectPaymentsOfOrder,
+        SelectUnfinishedPayments,
+        InsertRefund,
+        UpdateRefund,
+        SelectRefund,
+        SelectRefundsOfOrder,
+        SelectUnfinishedRefunds,
+        InsertRevoke,
+        UpdateRevoke,
+        SelectRevokeOfPayment,
+        SelectRevokesOfOrder,
+        SelectUnfinishedRevokes,
+        InsertEvent,
+        SelectEvents,
+        InsertAlert,
+        SelectAlerts,
+        AcknowledgeAlert,
+        SelectMeta,
+        UpsertMeta,
+        Count
+    };
+    // The exact SQL of a statement (the benchmark's raw baseline runs the same).
+    static const QString& statementText(Statement s);
+
     explicit SqlStore(Database& db) : m_db(db) {}
 
     // The engine schema, one entry per version.
@@ -61,7 +101,12 @@ public:
     QString lastError() const override { return m_db.lastError(); }
 
 private:
+    QSqlQuery& query(Statement s);
+    // A conditional write (version guard): true only if exactly one row changed.
+    bool writeChanged(QSqlQuery& q);
+
     Database& m_db;
+    std::array<QSqlQuery*, size_t(Statement::Count)> m_statements{};
 };
 
 } // namespace paydesk

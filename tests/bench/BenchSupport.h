@@ -322,13 +322,22 @@ struct PumpResult
     QStringList orderNos; // only when asked for
 };
 
+// When a payment counts as done: its order reaching a state, or the payment
+// attempt itself reaching one (both reported once durable).
+struct PumpDone
+{
+    static PumpDone order(OrderState s) { return {false, int(s)}; }
+    static PumpDone payment(PaymentState s) { return {true, int(s)}; }
+    bool byPayment = false;
+    int state = 0;
+};
+
 // Keeps `window` payments with `code` in flight through the facade: each
-// order reaching `doneState` (orderChanged, emitted once the change is
-// durable) starts the next one, as a busy checkout would. Dies on any error.
+// one reaching `done` starts the next one, as a busy checkout would. Dies on any error.
 // State lives on the heap because late callbacks (a reply flushed by the
 // facade's destructor after an error) must not touch a dead stack frame.
 inline PumpResult pumpPayments(EmbeddedApi& api, const QString& requestPrefix, const QString& code,
-                               int total, int window, int timeoutS, OrderState doneState,
+                               int total, int window, int timeoutS, const PumpDone& done,
                                bool keepOrderNos)
 {
     struct State
@@ -374,17 +383,26 @@ inline PumpResult pumpPayments(EmbeddedApi& api, const QString& requestPrefix, c
     };
 
     QObject context;
-    QObject::connect(&api, &PayDeskApi::orderChanged, &context,
-                     [st, submit, doneState](const QString&, int state) {
-                         if (state != int(doneState))
-                             return;
-                         if (++st->done == st->total) {
-                             st->wallS = double(st->timer.nsecsElapsed()) / 1e9;
-                             st->loop.quit();
-                         } else if (st->submitted < st->total) {
-                             submit(st);
-                         }
-                     });
+    auto reached = [st, submit](int state, int wanted) {
+        if (state != wanted)
+            return;
+        if (++st->done == st->total) {
+            st->wallS = double(st->timer.nsecsElapsed()) / 1e9;
+            st->loop.quit();
+        } else if (st->submitted < st->total) {
+            submit(st);
+        }
+    };
+    if (done.byPayment)
+        QObject::connect(&api, &PayDeskApi::paymentChanged, &context,
+                         [reached, done](const QString&, const QString&, int state) {
+                             reached(state, done.state);
+                         });
+    else
+        QObject::connect(&api, &PayDeskApi::orderChanged, &context,
+                         [reached, done](const QString&, int state) {
+                             reached(state, done.state);
+                         });
     QObject::connect(&api, &PayDeskApi::fatalError, &context, [st](const QString& message) {
         st->error = QStringLiteral("storage failed: ") + message;
         st->loop.quit();

@@ -201,35 +201,16 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
     migrate(eng, SqlStore::migrations());
     migrate(sbx, SandboxAcquirer::migrations());
 
-    // Statement texts mirror SqlStore's: full-row updates guarded by version.
-    sqlite3_stmt* insCommand = eng.prepare(QStringLiteral(
-        "INSERT INTO commands (request_no, kind, fingerprint, target_no, created_at_ms)"
-        " VALUES (?,?,?,?,?) ON CONFLICT (request_no) DO NOTHING"));
-    sqlite3_stmt* insOrder = eng.prepare(
-        QStringLiteral("INSERT INTO orders (order_no, request_no, amount_fen, currency, subject,"
-                       " store_id, terminal_id, state, version, created_at_ms, updated_at_ms,"
-                       " paid_payment_no, refunded_fen, refund_pending_fen) VALUES (%1)")
-            .arg(placeholders(14)));
-    sqlite3_stmt* insPayment = eng.prepare(
-        QStringLiteral("INSERT INTO payments (payment_no, order_no, kind, wallet, channel,"
-                       " amount_fen, currency, state, version, code_masked, channel_trade_no,"
-                       " return_code, message, code_url, created_at_ms, updated_at_ms,"
-                       " deadline_at_ms, poll_count, not_found_alerted) VALUES (%1)")
-            .arg(placeholders(19)));
-    sqlite3_stmt* insEvent = eng.prepare(
-        QStringLiteral("INSERT INTO events (order_no, at_ms, source, kind, entity, from_state,"
-                       " to_state, message, raw, alert_level) VALUES (%1)")
-            .arg(placeholders(10)));
-    sqlite3_stmt* updPayment = eng.prepare(QStringLiteral(
-        "UPDATE payments SET order_no=?, kind=?, wallet=?, channel=?, amount_fen=?, currency=?,"
-        " state=?, version=?, code_masked=?, channel_trade_no=?, return_code=?, message=?,"
-        " code_url=?, created_at_ms=?, updated_at_ms=?, deadline_at_ms=?, poll_count=?,"
-        " not_found_alerted=? WHERE payment_no=? AND version=?"));
-    sqlite3_stmt* updOrder = eng.prepare(QStringLiteral(
-        "UPDATE orders SET request_no=?, amount_fen=?, currency=?, subject=?, store_id=?,"
-        " terminal_id=?, state=?, version=?, created_at_ms=?, updated_at_ms=?,"
-        " paid_payment_no=?, refunded_fen=?, refund_pending_fen=?"
-        " WHERE order_no=? AND version=?"));
+    // The very statements SqlStore runs, so only the code around them differs.
+    auto storeStatement = [&eng](SqlStore::Statement st) {
+        return eng.prepare(SqlStore::statementText(st));
+    };
+    sqlite3_stmt* insCommand = storeStatement(SqlStore::Statement::InsertCommand);
+    sqlite3_stmt* insOrder = storeStatement(SqlStore::Statement::InsertOrder);
+    sqlite3_stmt* insPayment = storeStatement(SqlStore::Statement::InsertPayment);
+    sqlite3_stmt* insEvent = storeStatement(SqlStore::Statement::InsertEvent);
+    sqlite3_stmt* updPayment = storeStatement(SqlStore::Statement::UpdatePayment);
+    sqlite3_stmt* updOrder = storeStatement(SqlStore::Statement::UpdateOrder);
     sqlite3_stmt* takeTrade =
         sbx.prepare(QStringLiteral("UPDATE sandbox_counters SET value=? WHERE name='trade'"));
     sqlite3_stmt* insTrade = sbx.prepare(
@@ -313,12 +294,11 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
                         e.alert);
                 eng.step(insEvent);
             }
-            bindAll(updPayment, orderNo, int(PaymentKind::Barcode), int(p.wallet), channel,
-                    kAmountFen, currency, int(PaymentState::Success), 2, codeMasked, tradeNo,
-                    returnCode, message, empty, now, now, p.deadlineAtMs, 0, 0, paymentNo, 1);
+            // Binds in SqlStore's order: changing columns, key, version read.
+            bindAll(updPayment, int(PaymentState::Success), 2, tradeNo, returnCode, message, empty,
+                    now, 0, 0, paymentNo, 1);
             eng.step(updPayment);
-            bindAll(updOrder, requestNo, kAmountFen, currency, subject, storeId, terminalId,
-                    int(OrderState::Paid), 2, now, now, paymentNo, 0, 0, orderNo, 1);
+            bindAll(updOrder, int(OrderState::Paid), 2, now, paymentNo, 0, 0, orderNo, 1);
             eng.step(updOrder);
         }
         sbx.exec("COMMIT");
@@ -359,7 +339,7 @@ int main(int argc, char** argv)
     const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess);
     const PumpResult warm =
         pumpPayments(*api, QStringLiteral("warm-"), code, opt.warmup,
-                     std::min(opt.window, opt.warmup), opt.timeoutS, OrderState::Paid, true);
+                     std::min(opt.window, opt.warmup), opt.timeoutS, PumpDone::order(OrderState::Paid), true);
     api->flush();
     RowTemplate tpl;
     qint64 eventRows = 0;
@@ -398,7 +378,7 @@ int main(int argc, char** argv)
         CommitProbe sandboxProbe(
             sqliteHandleFor(QDir(facadeDir).filePath(QStringLiteral("sandbox.db"))));
         run = pumpPayments(*api, QStringLiteral("bench-"), code, opt.payments, opt.window,
-                           opt.timeoutS, OrderState::Paid, false);
+                           opt.timeoutS, PumpDone::order(OrderState::Paid), false);
         engineCommits = engineProbe.commits();
         engineRows = engineProbe.rows();
         sandboxCommits = sandboxProbe.commits();

@@ -167,13 +167,13 @@ int runEngineChild(const Options& opt)
         die(e);
     const qint64 rssOpen = rssBytes();
 
-    // The only orderChanged of a NeverFinal payment: Created -> Processing
-    // (USERPAYING), reported as the order's Pending state; it is now waiting.
+    // A NeverFinal payment moves once, Created -> Processing (USERPAYING):
+    // from then on it waits.
     QElapsedTimer fill;
     fill.start();
     pumpPayments(*api, QStringLiteral("wait-"),
                  sandboxCode(Wallet::WeChat, SandboxBehaviour::NeverFinal), opt.enginePayments,
-                 opt.engineWindow, opt.timeoutS, OrderState::Pending, false);
+                 opt.engineWindow, opt.timeoutS, PumpDone::payment(PaymentState::Processing), false);
     // The poll of the last payment is scheduled by a callback of the same
     // commit that reported it; let that and any stragglers run.
     QEventLoop settle;
