@@ -5,10 +5,12 @@
 #include "ids/IdGenerator.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxChannel.h"
+#include "store/CachingStore.h"
 #include "store/Database.h"
 #include "store/SqlStore.h"
 
 #include <QDir>
+#include <QMetaMethod>
 
 namespace paydesk {
 
@@ -18,7 +20,8 @@ struct EmbeddedApi::Impl
     SystemClock systemClock;
     Clock* clock = nullptr;
     Database db;
-    std::unique_ptr<SqlStore> store;
+    std::unique_ptr<SqlStore> sqlStore;
+    std::unique_ptr<CachingStore> store;
     std::unique_ptr<OrderNumberGenerator> ids;
     std::unique_ptr<Scheduler> scheduler;
     std::unique_ptr<SandboxAcquirer> sandbox;
@@ -52,7 +55,8 @@ QString EmbeddedApi::open()
     cfg.durable = d->options.durable;
     if (QString e = d->db.open(cfg, SqlStore::schemaName(), SqlStore::migrations()); !e.isEmpty())
         return e;
-    d->store = std::make_unique<SqlStore>(d->db);
+    d->sqlStore = std::make_unique<SqlStore>(d->db);
+    d->store = std::make_unique<CachingStore>(*d->sqlStore, d->db);
     connect(&d->db, &Database::storageFailed, this, [this](const QString& msg) {
         d->failed = true;
         Q_EMIT fatalError(msg);
@@ -69,6 +73,10 @@ QString EmbeddedApi::open()
     connect(d->engine.get(), &PaymentEngine::orderChanged, this, &PayDeskApi::orderChanged);
     connect(d->engine.get(), &PaymentEngine::paymentChanged, this, &PayDeskApi::paymentChanged);
     connect(d->engine.get(), &PaymentEngine::eventRecorded, this, &PayDeskApi::eventRecorded);
+    d->engine->setEventListenersProbe([this] {
+        static const QMetaMethod signal = QMetaMethod::fromSignal(&PayDeskApi::eventRecorded);
+        return isSignalConnected(signal);
+    });
     connect(d->engine.get(), &PaymentEngine::alertRaised, this, &PayDeskApi::alertRaised);
     connect(d->engine.get(), &PaymentEngine::idle, this, &PayDeskApi::idle);
 

@@ -44,10 +44,17 @@ QString maskRawMessage(const QString& raw)
         result += in.mid(last);
         return result;
     };
-    QString out = maskAll(raw, kv, 2, 3);
-    out = maskAll(out, xml, 1, 2);
-    out = maskAll(out, json, 1, 2);
-    out = maskAll(out, jsonNumber, 1, 2);
+    // Each form needs its punctuation; skipping a pass that cannot match
+    // keeps masking cheap on every tracked call.
+    QString out = raw;
+    if (out.contains(QLatin1Char('=')))
+        out = maskAll(out, kv, 2, 3);
+    if (out.contains(QLatin1Char('<')))
+        out = maskAll(out, xml, 1, 2);
+    if (out.contains(QLatin1Char('"'))) {
+        out = maskAll(out, json, 1, 2);
+        out = maskAll(out, jsonNumber, 1, 2);
+    }
     return out;
 }
 

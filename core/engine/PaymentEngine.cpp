@@ -1275,7 +1275,7 @@ void PaymentEngine::track(const QString& orderNo, const QString& source, const Q
     e.alert = alert;
     m_store.appendEvent(e);
     static const QMetaMethod signal = QMetaMethod::fromSignal(&PaymentEngine::eventRecorded);
-    if (isSignalConnected(signal))
+    if (m_eventListeners ? m_eventListeners() : isSignalConnected(signal))
         m_store.afterCommit([this, e](bool ok) {
             if (ok)
                 Q_EMIT eventRecorded(e);

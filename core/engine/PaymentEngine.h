@@ -59,6 +59,11 @@ public:
     QList<AlertRecord> alerts(bool openOnly, int limit) { return m_store.alerts(openOnly, limit); }
     bool acknowledgeAlert(qint64 id, const QString& who);
 
+    // Whether anyone listens to eventRecorded beyond a forwarding facade
+    // (copying every event for nobody is most of the cost of tracking it).
+    // Default: whether the signal is connected at all.
+    void setEventListenersProbe(std::function<bool()> probe) { m_eventListeners = std::move(probe); }
+
     // Nothing scheduled and no channel call outstanding.
     bool isIdle() const { return m_scheduler.size() == 0 && m_callsInFlight == 0; }
     int callsInFlight() const { return m_callsInFlight; }
@@ -144,6 +149,7 @@ private:
     int m_callsInFlight = 0;
     QHash<QString, std::deque<qint64>> m_networkErrors; // channel → error times
     QHash<QString, qint64> m_networkAlertedAtMs;
+    std::function<bool()> m_eventListeners;
 };
 
 } // namespace paydesk

@@ -1,6 +1,9 @@
 #include "store/Database.h"
 
+#include "store/WalCheckpointer.h"
+
 #include <QAtomicInteger>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QTimer>
 #include <QVariant>
@@ -9,6 +12,12 @@ namespace paydesk {
 
 namespace {
 QAtomicInteger<quint64> g_connectionCounter;
+
+// SQLite's own auto-checkpoint size (1000 pages of 4 KiB); past 16 times as
+// much the background checkpointer is not keeping up and the commit that
+// sees it checkpoints inline, so the WAL cannot grow without bound.
+constexpr qint64 kWalCheckpointBytes = 4 * 1024 * 1024;
+constexpr qint64 kWalInlineCheckpointBytes = 16 * kWalCheckpointBytes;
 
 QString describe(const QSqlQuery& q)
 {
@@ -58,10 +67,13 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
             QStringLiteral("PRAGMA foreign_keys=ON"),
             QStringLiteral("PRAGMA temp_store=MEMORY"),
             QStringLiteral("PRAGMA cache_size=-65536"),
+            QStringLiteral("PRAGMA wal_autocheckpoint=0"),
         };
         for (const QString& p : pragmas)
             if (!q.exec(p))
                 return QStringLiteral("cannot configure SQLite (%1): %2").arg(p, describe(q));
+        m_walPath = config.sqlitePath + QStringLiteral("-wal");
+        m_checkpointer = std::make_unique<WalCheckpointer>(config.sqlitePath);
     }
     if (!runMigrations(schemaName, migrations))
         return m_lastError;
@@ -74,6 +86,7 @@ void Database::close()
         return;
     if (m_inTransaction && !m_failed)
         flush();
+    m_checkpointer.reset();
     m_statements.clear();
     m_db.close();
     m_db = QSqlDatabase();
@@ -182,6 +195,7 @@ bool Database::ensureTransaction()
         return false;
     }
     m_inTransaction = true;
+    ++m_transactionSerial;
     scheduleFlush();
     return true;
 }
@@ -218,6 +232,18 @@ bool Database::execWrite(QSqlQuery& q)
     return true;
 }
 
+std::optional<qint64> Database::dataVersion()
+{
+    if (m_config.dialect != SqlDialect::Sqlite || !m_db.isOpen())
+        return std::nullopt;
+    QSqlQuery& q = prepared(QStringLiteral("PRAGMA data_version"));
+    std::optional<qint64> v;
+    if (q.exec() && q.next())
+        v = q.value(0).toLongLong();
+    q.finish();
+    return v;
+}
+
 bool Database::execRead(QSqlQuery& q)
 {
     if (!q.exec()) {
@@ -233,6 +259,19 @@ void Database::afterCommit(std::function<void(bool)> callback)
     scheduleFlush();
 }
 
+void Database::checkpointIfLarge()
+{
+    if (!m_checkpointer)
+        return;
+    const qint64 walBytes = QFileInfo(m_walPath).size();
+    if (walBytes >= kWalInlineCheckpointBytes) {
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    } else if (walBytes >= kWalCheckpointBytes) {
+        m_checkpointer->request();
+    }
+}
+
 bool Database::flush()
 {
     bool ok = !m_failed;
@@ -244,6 +283,8 @@ bool Database::flush()
             QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
             ok = false;
             m_failed = true;
+        } else {
+            checkpointIfLarge();
         }
     }
     // Callbacks may stage new writes (which open the next batch): take the

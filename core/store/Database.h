@@ -9,9 +9,12 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace paydesk {
+
+class WalCheckpointer;
 
 enum class SqlDialect { Sqlite, Postgres };
 
@@ -73,6 +76,13 @@ public:
 
     QSqlDatabase& connection() { return m_db; }
 
+    bool inTransaction() const { return m_inTransaction; }
+    // Counts transactions begun: tells one transaction from the next.
+    quint64 transactionSerial() const { return m_transactionSerial; }
+    // SQLite's data_version: changes when another connection commits. Empty
+    // on PostgreSQL or on error.
+    std::optional<qint64> dataVersion();
+
     // A migration's text for one dialect ({{ID}} becomes that dialect's
     // auto-increment key).
     static QString translate(SqlDialect dialect, const QString& sql);
@@ -83,6 +93,7 @@ Q_SIGNALS:
 private:
     bool ensureTransaction();
     void scheduleFlush();
+    void checkpointIfLarge();
     bool runMigrations(const QString& schemaName, const QStringList& migrations);
 
     DatabaseConfig m_config;
@@ -91,10 +102,14 @@ private:
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
     std::vector<std::function<void(bool)>> m_afterCommit;
     bool m_inTransaction = false;
+    quint64 m_transactionSerial = 0;
     bool m_flushScheduled = false;
     bool m_failed = false;
     int m_schemaVersion = 0;
     QString m_lastError;
+    // SQLite files: WAL checkpoints off the engine's thread.
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
+    QString m_walPath;
 };
 
 } // namespace paydesk
