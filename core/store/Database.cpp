@@ -259,6 +259,11 @@ void Database::afterCommit(std::function<void(bool)> callback)
     scheduleFlush();
 }
 
+int Database::backgroundCheckpoints() const
+{
+    return m_checkpointer ? m_checkpointer->completed() : 0;
+}
+
 void Database::checkpointIfLarge()
 {
     if (!m_checkpointer)

@@ -82,6 +82,8 @@ public:
     // SQLite's data_version: changes when another connection commits. Empty
     // on PostgreSQL or on error.
     std::optional<qint64> dataVersion();
+    // WAL checkpoints the background thread has finished (SQLite files).
+    int backgroundCheckpoints() const;
 
     // A migration's text for one dialect ({{ID}} becomes that dialect's
     // auto-increment key).
