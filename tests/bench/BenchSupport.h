@@ -255,6 +255,9 @@ inline sqlite3* sqliteHandleFor(const QString& path)
 {
     const QString wanted = QFileInfo(path).absoluteFilePath();
     for (const QString& name : QSqlDatabase::connectionNames()) {
+        // The WAL checkpointer's connections belong to its thread.
+        if (name.startsWith(QLatin1String("paydesk-checkpoint-")))
+            continue;
         const QSqlDatabase db = QSqlDatabase::database(name, false);
         if (!db.isOpen() || QFileInfo(db.databaseName()).absoluteFilePath() != wanted)
             continue;
