@@ -1,0 +1,157 @@
+#include "channels/wechat/WeChatV2Message.h"
+
+#include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+namespace paydesk::wechat {
+
+namespace {
+
+QByteArray signingString(const Params& params, const QByteArray& apiKey)
+{
+    QByteArray s;
+    for (auto it = params.cbegin(); it != params.cend(); ++it) {
+        if (it.value().isEmpty() || it.key() == QLatin1String("sign"))
+            continue;
+        if (!s.isEmpty())
+            s += '&';
+        s += it.key().toUtf8() + '=' + it.value().toUtf8();
+    }
+    return s + "&key=" + apiKey;
+}
+
+bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+} // namespace
+
+QString signTypeName(SignType t)
+{
+    return t == SignType::Md5 ? QStringLiteral("MD5") : QStringLiteral("HMAC-SHA256");
+}
+
+bool parseSignType(const QString& name, SignType* out)
+{
+    if (name.isEmpty() || name == QLatin1String("MD5")) {
+        *out = SignType::Md5;
+        return true;
+    }
+    if (name == QLatin1String("HMAC-SHA256")) {
+        *out = SignType::HmacSha256;
+        return true;
+    }
+    return false;
+}
+
+QString sign(const Params& params, const QByteArray& apiKey, SignType type)
+{
+    Q_ASSERT_X(!apiKey.isEmpty(), "wechat::sign", "signing with an empty API key");
+    const QByteArray text = signingString(params, apiKey);
+    const QByteArray digest =
+        type == SignType::Md5
+            ? QCryptographicHash::hash(text, QCryptographicHash::Md5)
+            : QMessageAuthenticationCode::hash(text, apiKey, QCryptographicHash::Sha256);
+    return QString::fromLatin1(digest.toHex().toUpper());
+}
+
+bool verify(const Params& params, const QByteArray& apiKey, SignType type)
+{
+    const QString given = params.value(QStringLiteral("sign"));
+    if (given.isEmpty() || apiKey.isEmpty())
+        return false;
+    return constantTimeEquals(given.toUpper().toLatin1(), sign(params, apiKey, type).toLatin1());
+}
+
+QByteArray toXml(const Params& params)
+{
+    QByteArray out = "<xml>";
+    for (auto it = params.cbegin(); it != params.cend(); ++it) {
+        const QByteArray name = it.key().toUtf8();
+        QByteArray value = it.value().toUtf8();
+        // "]]>" cannot sit inside one CDATA section: split it across two.
+        value.replace("]]>", "]]]]><![CDATA[>");
+        out += '<' + name + "><![CDATA[" + value + "]]></" + name + '>';
+    }
+    return out + "</xml>";
+}
+
+XmlResult parseXml(const QByteArray& body, qsizetype maxBytes)
+{
+    XmlResult r;
+    auto fail = [&r](const QXmlStreamReader& x, const QString& what) {
+        r.params.clear();
+        r.error = QStringLiteral("bad WeChat XML at line %1, column %2: %3")
+                      .arg(x.lineNumber())
+                      .arg(x.columnNumber())
+                      .arg(what);
+        return r;
+    };
+    QXmlStreamReader x(body);
+    if (body.size() > maxBytes)
+        return fail(x, QStringLiteral("message of %1 bytes is larger than the %2 allowed")
+                           .arg(body.size())
+                           .arg(maxBytes));
+    if (body.trimmed().isEmpty())
+        return fail(x, QStringLiteral("empty message"));
+    bool inRoot = false, rootClosed = false;
+    QString field;
+    QString text;
+    while (!x.atEnd()) {
+        const auto token = x.readNext();
+        switch (token) {
+        case QXmlStreamReader::DTD:
+        case QXmlStreamReader::EntityReference:
+            return fail(x, QStringLiteral("DTDs and entities are not allowed"));
+        case QXmlStreamReader::StartElement:
+            if (rootClosed)
+                return fail(x, QStringLiteral("content after </xml>"));
+            if (!inRoot) {
+                if (x.name() != QLatin1String("xml"))
+                    return fail(x, QStringLiteral("the root element is <%1>, not <xml>")
+                                       .arg(x.name()));
+                inRoot = true;
+            } else if (!field.isEmpty()) {
+                return fail(x, QStringLiteral("field <%1> contains an element <%2>")
+                                   .arg(field, x.name()));
+            } else {
+                field = x.name().toString();
+                text.clear();
+            }
+            break;
+        case QXmlStreamReader::Characters:
+            if (!field.isEmpty())
+                text += x.text();
+            else if (!x.isWhitespace())
+                return fail(x, QStringLiteral("text outside a field"));
+            break;
+        case QXmlStreamReader::EndElement:
+            if (!field.isEmpty()) {
+                if (r.params.contains(field))
+                    return fail(x, QStringLiteral("field <%1> appears twice").arg(field));
+                r.params.insert(field, text);
+                field.clear();
+            } else {
+                rootClosed = true;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    if (x.hasError())
+        return fail(x, x.errorString());
+    if (!rootClosed)
+        return fail(x, QStringLiteral("the message ends before </xml>"));
+    return r;
+}
+
+} // namespace paydesk::wechat

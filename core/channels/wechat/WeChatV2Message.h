@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMap>
+#include <QString>
+
+namespace paydesk::wechat {
+
+// A WeChat Pay V2 message: flat name -> value fields, carried as
+// <xml><name><![CDATA[value]]></name>...</xml>. QMap keeps the names in the
+// byte order the signature needs (names are ASCII).
+using Params = QMap<QString, QString>;
+
+enum class SignType { Md5, HmacSha256 };
+
+// "MD5" / "HMAC-SHA256", as the sign_type field spells them.
+QString signTypeName(SignType t);
+// Empty sign_type means MD5 (the V2 default).
+bool parseSignType(const QString& name, SignType* out);
+
+// The V2 signature: non-empty fields except `sign`, sorted by name, joined as
+// name=value&..., then "&key=<API key>"; MD5 or HMAC-SHA256 (keyed with the
+// API key) of that, in upper-case hex.
+QString sign(const Params& params, const QByteArray& apiKey, SignType type);
+
+// Whether params["sign"] is the signature of the other fields. Fields the
+// channel adds later take part, as WeChat requires. Constant-time compare.
+bool verify(const Params& params, const QByteArray& apiKey, SignType type);
+
+QByteArray toXml(const Params& params);
+
+struct XmlResult
+{
+    Params params;
+    QString error; // empty on success; says what and where
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Parses a V2 message. Refuses anything but one <xml> element of flat text
+// fields: DTDs and entities (no XXE), nesting, duplicate fields, garbage
+// after the end, and bodies over `maxBytes`.
+XmlResult parseXml(const QByteArray& body, qsizetype maxBytes = 64 * 1024);
+
+} // namespace paydesk::wechat
