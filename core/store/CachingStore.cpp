@@ -13,7 +13,7 @@ bool CachingStore::usable()
 {
     if (!m_enabled)
         return false;
-    const quint64 transaction = m_db.inTransaction() ? m_db.transactionSerial() : 0;
+    const quint64 transaction = m_db.openTransactionId();
     if (transaction != 0 && transaction == m_checkedTransaction)
         return true;
     m_checkedTransaction = transaction;
@@ -43,71 +43,68 @@ void CachingStore::put(Cache<Record>& c, const QString& key, const Record& r)
 }
 
 template <typename Record>
-const Record* CachingStore::find(Cache<Record>& c, const QString& key)
+void CachingStore::written(Cache<Record>& c, const QString& key, const Record& r, bool ok)
 {
-    auto it = c.records.constFind(key);
-    if (it == c.records.cend())
-        return nullptr;
-    ++m_hits;
-    return &*it;
+    if (ok && usable())
+        put(c, key, r);
+    else
+        c.records.remove(key); // a lost race: our copy may be stale
+}
+
+template <typename Record, typename Load>
+std::optional<Record> CachingStore::read(Cache<Record>& c, const QString& key, Load load)
+{
+    // One freshness check per read: outside a transaction each one is a query.
+    const bool cacheable = usable();
+    if (cacheable) {
+        auto it = c.records.constFind(key);
+        if (it != c.records.cend()) {
+            ++m_hits;
+            return *it;
+        }
+    }
+    std::optional<Record> r = load();
+    if (r && cacheable)
+        put(c, key, *r);
+    return r;
 }
 
 bool CachingStore::insertOrder(const OrderRecord& o)
 {
     const bool ok = m_inner.insertOrder(o);
-    if (ok && usable())
-        put(m_orders, o.orderNo, o);
+    written(m_orders, o.orderNo, o, ok);
     return ok;
 }
 
 bool CachingStore::updateOrder(const OrderRecord& o, int expectedVersion)
 {
     const bool ok = m_inner.updateOrder(o, expectedVersion);
-    if (ok && usable())
-        put(m_orders, o.orderNo, o);
-    else
-        m_orders.records.remove(o.orderNo);
+    written(m_orders, o.orderNo, o, ok);
     return ok;
 }
 
 std::optional<OrderRecord> CachingStore::order(const QString& orderNo)
 {
-    if (usable())
-        if (const OrderRecord* o = find(m_orders, orderNo))
-            return *o;
-    auto o = m_inner.order(orderNo);
-    if (o && usable())
-        put(m_orders, orderNo, *o);
-    return o;
+    return read(m_orders, orderNo, [&] { return m_inner.order(orderNo); });
 }
 
 bool CachingStore::insertPayment(const PaymentRecord& p)
 {
     const bool ok = m_inner.insertPayment(p);
-    if (ok && usable())
-        put(m_payments, p.paymentNo, p);
+    written(m_payments, p.paymentNo, p, ok);
     return ok;
 }
 
 bool CachingStore::updatePayment(const PaymentRecord& p, int expectedVersion)
 {
     const bool ok = m_inner.updatePayment(p, expectedVersion);
-    if (ok && usable())
-        put(m_payments, p.paymentNo, p);
-    else
-        m_payments.records.remove(p.paymentNo);
+    written(m_payments, p.paymentNo, p, ok);
     return ok;
 }
 
 std::optional<PaymentRecord> CachingStore::payment(const QString& paymentNo)
 {
-    if (usable())
-        if (const PaymentRecord* p = find(m_payments, paymentNo))
-            return *p;
-    auto p = m_inner.payment(paymentNo);
-    if (p && usable())
-        put(m_payments, paymentNo, *p);
-    return p;
+    return read(m_payments, paymentNo, [&] { return m_inner.payment(paymentNo); });
 }
 
 } // namespace paydesk

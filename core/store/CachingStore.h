@@ -117,7 +117,11 @@ private:
         std::deque<QString> order; // insertion order, for eviction
     };
     template <typename Record> void put(Cache<Record>& c, const QString& key, const Record& r);
-    template <typename Record> const Record* find(Cache<Record>& c, const QString& key);
+    // After a write: keep the written copy, or drop ours if the write failed.
+    template <typename Record>
+    void written(Cache<Record>& c, const QString& key, const Record& r, bool ok);
+    template <typename Record, typename Load>
+    std::optional<Record> read(Cache<Record>& c, const QString& key, Load load);
     // Drops everything if another connection committed since the last look;
     // false when the cache cannot be trusted at all.
     bool usable();
@@ -126,7 +130,7 @@ private:
     Database& m_db;
     const int m_capacity;
     bool m_enabled = false;
-    quint64 m_checkedTransaction = 0; // Database::transactionSerial(), 0: none
+    quint64 m_checkedTransaction = 0; // Database::openTransactionId(), 0: none
     qint64 m_dataVersion = -1;
     qint64 m_hits = 0;
     Cache<OrderRecord> m_orders;

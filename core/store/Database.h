@@ -76,9 +76,8 @@ public:
 
     QSqlDatabase& connection() { return m_db; }
 
-    bool inTransaction() const { return m_inTransaction; }
-    // Counts transactions begun: tells one transaction from the next.
-    quint64 transactionSerial() const { return m_transactionSerial; }
+    // Tells one transaction from the next; 0 while none is open.
+    quint64 openTransactionId() const { return m_inTransaction ? m_transactionSerial : 0; }
     // SQLite's data_version: changes when another connection commits. Empty
     // on PostgreSQL or on error.
     std::optional<qint64> dataVersion();

@@ -1,7 +1,6 @@
 #include "store/SqlStore.h"
 
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QVariant>
 
 #include <array>
@@ -107,30 +106,29 @@ std::array<QString, size_t(S::Count)> buildTexts()
             "   (r.refund_no = :search OR r.channel_refund_no = :search)))"
             " ORDER BY o.order_no DESC LIMIT :limit"));
 
-    set(S::InsertPayment, insertText("payments", kPaymentCols));
-    set(S::UpdatePayment, updateText("payments", kPaymentMutable, "payment_no"));
-    set(S::SelectPayment, selectText("payments", kPaymentCols, "payment_no = ?"));
-    set(S::SelectPaymentsOfOrder,
-        selectText("payments", kPaymentCols, "order_no = ? ORDER BY payment_no"));
-    set(S::SelectUnfinishedPayments,
-        selectText("payments", kPaymentCols, "state IN (1, 2) ORDER BY payment_no"));
-
-    set(S::InsertRefund, insertText("refunds", kRefundCols));
-    set(S::UpdateRefund, updateText("refunds", kRefundMutable, "refund_no"));
-    set(S::SelectRefund, selectText("refunds", kRefundCols, "refund_no = ?"));
-    set(S::SelectRefundsOfOrder,
-        selectText("refunds", kRefundCols, "order_no = ? ORDER BY refund_no"));
-    set(S::SelectUnfinishedRefunds,
-        selectText("refunds", kRefundCols, "state IN (1, 2) ORDER BY refund_no"));
-
-    set(S::InsertRevoke,
-        insertText("revokes", kRevokeCols, " ON CONFLICT (payment_no) DO NOTHING"));
-    set(S::UpdateRevoke, updateText("revokes", kRevokeMutable, "revoke_no"));
-    set(S::SelectRevokeOfPayment, selectText("revokes", kRevokeCols, "payment_no = ?"));
-    set(S::SelectRevokesOfOrder,
-        selectText("revokes", kRevokeCols, "order_no = ? ORDER BY revoke_no"));
-    set(S::SelectUnfinishedRevokes,
-        selectText("revokes", kRevokeCols, "state IN (1, 2) ORDER BY revoke_no"));
+    // Payments, refunds and revokes: insert, versioned update, by key, by
+    // order, and the unfinished ones (states 1, 2) for resume.
+    auto entity = [&set](const char* table, const char* cols, const char* mutableCols,
+                         const char* key, const char* byKey, const char* insertSuffix,
+                         std::array<S, 5> ids) {
+        const QString orderBy = QStringLiteral(" ORDER BY ") + QLatin1String(key);
+        set(ids[0], insertText(table, cols, insertSuffix));
+        set(ids[1], updateText(table, mutableCols, key));
+        set(ids[2], selectText(table, cols, byKey));
+        set(ids[3], selectText(table, cols, "order_no = ?") + orderBy);
+        set(ids[4], selectText(table, cols, "state IN (1, 2)") + orderBy);
+    };
+    entity("payments", kPaymentCols, kPaymentMutable, "payment_no", "payment_no = ?", "",
+           {S::InsertPayment, S::UpdatePayment, S::SelectPayment, S::SelectPaymentsOfOrder,
+            S::SelectUnfinishedPayments});
+    entity("refunds", kRefundCols, kRefundMutable, "refund_no", "refund_no = ?", "",
+           {S::InsertRefund, S::UpdateRefund, S::SelectRefund, S::SelectRefundsOfOrder,
+            S::SelectUnfinishedRefunds});
+    // A payment has at most one revoke: found by its payment.
+    entity("revokes", kRevokeCols, kRevokeMutable, "revoke_no", "payment_no = ?",
+           " ON CONFLICT (payment_no) DO NOTHING",
+           {S::InsertRevoke, S::UpdateRevoke, S::SelectRevokeOfPayment, S::SelectRevokesOfOrder,
+            S::SelectUnfinishedRevokes});
 
     set(S::InsertEvent, insertText("events", kEventCols));
     set(S::SelectEvents, QStringLiteral("SELECT id, %1 FROM events WHERE order_no = ? ORDER BY id")
@@ -153,16 +151,22 @@ std::array<QString, size_t(S::Count)> buildTexts()
     return t;
 }
 
-// Binds by position, in the order values are streamed. Qt binds a null
-// QString as SQL NULL; PayDesk's text columns are NOT NULL with '' for "none".
+// Qt binds a null QString as SQL NULL; PayDesk's text columns are NOT NULL
+// with '' for "none".
+const QString& notNull(const QString& v)
+{
+    static const QString empty = QStringLiteral("");
+    return v.isNull() ? empty : v;
+}
+
+// Binds by position, in the order values are streamed.
 class Binder
 {
 public:
     explicit Binder(QSqlQuery& q) : m_q(q) {}
     Binder& operator<<(const QString& v)
     {
-        static const QString empty = QStringLiteral("");
-        m_q.bindValue(m_next++, v.isNull() ? empty : v);
+        m_q.bindValue(m_next++, notNull(v));
         return *this;
     }
     Binder& operator<<(qint64 v)
@@ -185,10 +189,8 @@ private:
 // Named binds, for the few statements that use one value several times.
 void bindNamed(QSqlQuery& q, const char* name, const QVariant& v)
 {
-    if (v.typeId() == QMetaType::QString && v.toString().isNull())
-        q.bindValue(QLatin1Char(':') + QLatin1String(name), QStringLiteral(""));
-    else
-        q.bindValue(QLatin1Char(':') + QLatin1String(name), v);
+    q.bindValue(QLatin1Char(':') + QLatin1String(name),
+                v.typeId() == QMetaType::QString ? QVariant(notNull(v.toString())) : v);
 }
 
 QString str(const QSqlQuery& q, int i)

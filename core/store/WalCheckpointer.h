@@ -25,7 +25,6 @@ public:
     void request();
     // Checkpoints completed so far (tests and benchmarks).
     int completed() const { return m_completed.load(); }
-    QString lastError() const;
 
 private:
     class Worker;

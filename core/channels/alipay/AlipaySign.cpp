@@ -46,17 +46,9 @@ std::shared_ptr<EVP_PKEY> readPem(const QByteArray& pem, RsaKey::Kind kind)
 
 QByteArray signingContent(const Params& params, SignScope scope)
 {
-    QByteArray out;
-    for (auto it = params.cbegin(); it != params.cend(); ++it) {
-        if (it.value().isEmpty() || it.key() == QLatin1String("sign"))
-            continue;
-        if (scope == SignScope::Notification && it.key() == QLatin1String("sign_type"))
-            continue;
-        if (!out.isEmpty())
-            out += '&';
-        out += it.key().toUtf8() + '=' + it.value().toUtf8();
-    }
-    return out;
+    return scope == SignScope::Request ? joinSignedFields(params, {QLatin1StringView("sign")})
+                                       : joinSignedFields(params, {QLatin1StringView("sign"),
+                                                                   QLatin1StringView("sign_type")});
 }
 
 RsaKey RsaKey::load(const QByteArray& text, Kind kind, QString* error)
@@ -74,10 +66,11 @@ RsaKey RsaKey::load(const QByteArray& text, Kind kind, QString* error)
     } else {
         QByteArray bare = trimmed;
         bare.replace('\n', "").replace('\r', "").replace(' ', "");
-        const auto decoded = QByteArray::fromBase64Encoding(bare, QByteArray::AbortOnBase64DecodingErrors);
+        const auto decoded =
+            QByteArray::fromBase64Encoding(bare, QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded) {
-            *error = QStringLiteral("the RSA %1 key is neither PEM nor base64")
-                         .arg(QLatin1String(what));
+            *error =
+                QStringLiteral("the RSA %1 key is neither PEM nor base64").arg(QLatin1String(what));
             return k;
         }
         // Private keys from Alipay's tools are PKCS#8; older ones PKCS#1.
@@ -158,8 +151,7 @@ QString signRsa2(const QByteArray& content, const RsaKey& privateKey, QString* e
     return QString::fromLatin1(sig.toBase64());
 }
 
-bool verifyRsa2(const QByteArray& content, const QString& signatureBase64,
-                const RsaKey& publicKey)
+bool verifyRsa2(const QByteArray& content, const QString& signatureBase64, const RsaKey& publicKey)
 {
     if (publicKey.isNull() || signatureBase64.isEmpty())
         return false;

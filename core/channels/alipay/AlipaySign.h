@@ -1,8 +1,6 @@
 #pragma once
 
-#include <QByteArray>
-#include <QMap>
-#include <QString>
+#include "channels/SignedFields.h"
 
 #include <memory>
 
@@ -10,7 +8,7 @@ typedef struct evp_pkey_st EVP_PKEY;
 
 namespace paydesk::alipay {
 
-using Params = QMap<QString, QString>;
+using Params = SignedFields;
 
 // Which fields an Alipay OpenAPI signature covers.
 enum class SignScope {

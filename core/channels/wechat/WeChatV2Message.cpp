@@ -3,36 +3,10 @@
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 #include <QXmlStreamReader>
-#include <QXmlStreamWriter>
+
+#include <openssl/crypto.h>
 
 namespace paydesk::wechat {
-
-namespace {
-
-QByteArray signingString(const Params& params, const QByteArray& apiKey)
-{
-    QByteArray s;
-    for (auto it = params.cbegin(); it != params.cend(); ++it) {
-        if (it.value().isEmpty() || it.key() == QLatin1String("sign"))
-            continue;
-        if (!s.isEmpty())
-            s += '&';
-        s += it.key().toUtf8() + '=' + it.value().toUtf8();
-    }
-    return s + "&key=" + apiKey;
-}
-
-bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
-
-} // namespace
 
 QString signTypeName(SignType t)
 {
@@ -55,7 +29,8 @@ bool parseSignType(const QString& name, SignType* out)
 QString sign(const Params& params, const QByteArray& apiKey, SignType type)
 {
     Q_ASSERT_X(!apiKey.isEmpty(), "wechat::sign", "signing with an empty API key");
-    const QByteArray text = signingString(params, apiKey);
+    const QByteArray text =
+        joinSignedFields(params, {QLatin1StringView("sign")}) + "&key=" + apiKey;
     const QByteArray digest =
         type == SignType::Md5
             ? QCryptographicHash::hash(text, QCryptographicHash::Md5)
@@ -68,7 +43,10 @@ bool verify(const Params& params, const QByteArray& apiKey, SignType type)
     const QString given = params.value(QStringLiteral("sign"));
     if (given.isEmpty() || apiKey.isEmpty())
         return false;
-    return constantTimeEquals(given.toUpper().toLatin1(), sign(params, apiKey, type).toLatin1());
+    const QByteArray a = given.toUpper().toLatin1();
+    const QByteArray b = sign(params, apiKey, type).toLatin1();
+    return a.size() == b.size() &&
+           CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
 }
 
 QByteArray toXml(const Params& params)
@@ -116,12 +94,12 @@ XmlResult parseXml(const QByteArray& body, qsizetype maxBytes)
                 return fail(x, QStringLiteral("content after </xml>"));
             if (!inRoot) {
                 if (x.name() != QLatin1String("xml"))
-                    return fail(x, QStringLiteral("the root element is <%1>, not <xml>")
-                                       .arg(x.name()));
+                    return fail(
+                        x, QStringLiteral("the root element is <%1>, not <xml>").arg(x.name()));
                 inRoot = true;
             } else if (!field.isEmpty()) {
-                return fail(x, QStringLiteral("field <%1> contains an element <%2>")
-                                   .arg(field, x.name()));
+                return fail(
+                    x, QStringLiteral("field <%1> contains an element <%2>").arg(field, x.name()));
             } else {
                 field = x.name().toString();
                 text.clear();

@@ -1,15 +1,12 @@
 #pragma once
 
-#include <QByteArray>
-#include <QMap>
-#include <QString>
+#include "channels/SignedFields.h"
 
 namespace paydesk::wechat {
 
-// A WeChat Pay V2 message: flat name -> value fields, carried as
-// <xml><name><![CDATA[value]]></name>...</xml>. QMap keeps the names in the
-// byte order the signature needs (names are ASCII).
-using Params = QMap<QString, QString>;
+// A WeChat Pay V2 message: flat fields carried as
+// <xml><name><![CDATA[value]]></name>...</xml>.
+using Params = SignedFields;
 
 enum class SignType { Md5, HmacSha256 };
 
