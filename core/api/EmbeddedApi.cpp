@@ -1,5 +1,6 @@
 #include "api/EmbeddedApi.h"
 
+#include "channels/GatewayChannels.h"
 #include "engine/PaymentEngine.h"
 #include "engine/Scheduler.h"
 #include "ids/IdGenerator.h"
@@ -26,6 +27,7 @@ struct EmbeddedApi::Impl
     std::unique_ptr<Scheduler> scheduler;
     std::unique_ptr<SandboxAcquirer> sandbox;
     std::vector<std::unique_ptr<SandboxChannel>> channels;
+    std::vector<GatewayChannel> gatewayChannels;
     std::unique_ptr<PaymentEngine> engine;
     bool failed = false;
 };
@@ -43,6 +45,7 @@ EmbeddedApi::~EmbeddedApi()
         d->db.flush();
     d->engine.reset();
     d->channels.clear();
+    d->gatewayChannels.clear();
     d->sandbox.reset();
 }
 
@@ -80,6 +83,19 @@ QString EmbeddedApi::open()
     connect(d->engine.get(), &PaymentEngine::alertRaised, this, &PayDeskApi::alertRaised);
     connect(d->engine.get(), &PaymentEngine::idle, this, &PayDeskApi::idle);
 
+    QStringList names;
+    for (const QString& n : ec.routes)
+        if (!names.contains(n))
+            names << n;
+    for (const QString& n : names) {
+        if (!ec.gateways.contains(n))
+            continue;
+        GatewayChannel g;
+        if (QString e = makeGatewayChannel(n, ec.gateways.value(n), &g); !e.isEmpty())
+            return e;
+        d->engine->addChannel(g.channel.get());
+        d->gatewayChannels.push_back(std::move(g));
+    }
     if (d->options.withSandbox) {
         d->sandbox = std::make_unique<SandboxAcquirer>(*d->clock);
         DatabaseConfig scfg;
@@ -87,11 +103,9 @@ QString EmbeddedApi::open()
         scfg.durable = d->options.durable;
         if (QString e = d->sandbox->open(scfg); !e.isEmpty())
             return e;
-        QStringList names;
-        for (const QString& n : ec.routes)
-            if (!names.contains(n))
-                names << n;
         for (const QString& n : names) {
+            if (ec.gateways.contains(n))
+                continue;
             d->channels.push_back(std::make_unique<SandboxChannel>(n, *d->sandbox));
             d->engine->addChannel(d->channels.back().get());
         }

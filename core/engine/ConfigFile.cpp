@@ -3,6 +3,7 @@
 #include "money/Money.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -103,7 +104,8 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
     static const QStringList known = {
         QStringLiteral("storeId"),     QStringLiteral("terminalId"), QStringLiteral("maxAmount"),
         QStringLiteral("largeAmount"), QStringLiteral("routes"),     QStringLiteral("channels"),
-        QStringLiteral("defaults"),    QStringLiteral("networkErrorsPerMinute")};
+        QStringLiteral("defaults"),    QStringLiteral("networkErrorsPerMinute"),
+        QStringLiteral("gateways")};
     EngineConfig c = config;
     if (QString e = checkKeys(root, known, path); !e.isEmpty())
         return e;
@@ -151,6 +153,19 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
             !e.isEmpty())
             return e;
         c.policies.insert(it.key(), p);
+    }
+    const QJsonObject gateways = root.value(QStringLiteral("gateways")).toObject();
+    const QString baseDir = QFileInfo(path).absolutePath();
+    for (auto it = gateways.begin(); it != gateways.end(); ++it) {
+        if (!it.value().isObject())
+            return QStringLiteral("%1: gateways.%2 must be an object").arg(path, it.key());
+        GatewaySettings g;
+        if (QString e = readGatewaySettings(it.value().toObject(),
+                                            QStringLiteral("%1: gateways.%2").arg(path, it.key()),
+                                            baseDir, g);
+            !e.isEmpty())
+            return e;
+        c.gateways.insert(it.key(), g);
     }
     config = c;
     return QString();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "channels/GatewaySettings.h"
 #include "domain/PaymentCode.h"
 
 #include <QHash>
@@ -39,6 +40,9 @@ struct EngineConfig
     qint64 maxAmountFen = 10'000'000;   // ¥100,000.00 per sale: bigger is a typo
     qint64 largeAmountFen = 500'000;    // ¥5,000.00 raises a watch alert
     int networkErrorsPerMinute = 12;    // per channel, pages when reached
+    // Channels reached over the network, by channel name. A channel routed
+    // to but not listed here is served by the in-process sandbox.
+    QHash<QString, GatewaySettings> gateways;
 
     const ChannelPolicy& policy(const QString& channel) const
     {

@@ -915,7 +915,12 @@ void PaymentEngine::onRevokeAnswer(const QString& paymentNo, const ChannelResult
         return;
     const QString source = channelSource(p->channel);
     if (r.status == TradeStatus::Success) {
-        const bool reversed = r.revokeAction == QLatin1String("refund");
+        // WeChat's reverse does not say whether money had been taken (Alipay's
+        // cancel does): then our own record decides, and reconciliation
+        // catches a payment that succeeded unseen before its revoke.
+        const bool reversed = r.revokeAction.isEmpty()
+                                  ? p->state == PaymentState::Success
+                                  : r.revokeAction == QLatin1String("refund");
         rv->action = reversed ? QStringLiteral("refund") : QStringLiteral("close");
         rv->returnCode = r.returnCode;
         rv->message = r.message;

@@ -26,8 +26,8 @@ struct GatewayResponse
     int httpStatus = 200;
     QByteArray contentType;
     QByteArray body;
-    // The acquirer did the work but its answer is lost: the server closes the
-    // connection without a response, as a network failure would.
+    // The acquirer did the work but its answer is lost: the server sends
+    // nothing and the client times out, as on a real network.
     bool drop = false;
 };
 

@@ -20,11 +20,12 @@ struct HttpCall
 
 struct HttpReply
 {
-    enum class Outcome {
-        Answered,      // an HTTP response arrived (any status)
-        TimedOut,      // no complete answer within the read timeout
-        NotConnected,  // the connection failed before anything was sent
-        NetworkError,  // the connection broke; the request may have arrived
+    enum class Outcome
+    {
+        Answered,     // an HTTP response arrived (any status)
+        TimedOut,     // no complete answer within the read timeout
+        NotConnected, // the connection failed before anything was sent
+        NetworkError, // the connection broke; the request may have arrived
     };
     Outcome outcome = Outcome::NetworkError;
     int httpStatus = 0;

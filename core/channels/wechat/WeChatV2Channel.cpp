@@ -1,0 +1,192 @@
+#include "channels/wechat/WeChatV2Channel.h"
+
+#include "common/ChinaTime.h"
+
+#include <QRandomGenerator>
+
+namespace paydesk {
+
+using namespace wechat;
+
+namespace {
+
+const QString kTimeFormat = QStringLiteral("yyyyMMddHHmmss");
+
+QString nonce()
+{
+    static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    QString s(32, Qt::Uninitialized);
+    for (QChar& c : s)
+        c = QLatin1Char(kAlphabet[QRandomGenerator::system()->bounded(36)]);
+    return s;
+}
+
+ChannelResult transportFailure(ChannelResult r, const HttpReply& reply)
+{
+    switch (reply.outcome) {
+    case HttpReply::Outcome::TimedOut:
+        // The request may have been processed: like any timeout, Processing.
+        r.status = TradeStatus::Processing;
+        r.returnCode = QStringLiteral("HTTP_TIMEOUT");
+        break;
+    case HttpReply::Outcome::NotConnected:
+        r.status = TradeStatus::Unknown;
+        r.returnCode = QStringLiteral("NOT_CONNECTED");
+        break;
+    case HttpReply::Outcome::NetworkError:
+    case HttpReply::Outcome::Answered:
+        r.status = TradeStatus::Unknown;
+        r.returnCode = QStringLiteral("NETWORK_ERROR");
+        break;
+    }
+    r.message = reply.error;
+    return r;
+}
+
+} // namespace
+
+WeChatV2Channel::WeChatV2Channel(QString name, WeChatMerchant merchant, HttpTransport& transport)
+    : m_name(std::move(name)), m_merchant(std::move(merchant)), m_transport(transport)
+{
+    Q_ASSERT_X(!m_merchant.apiKey.isEmpty(), "WeChatV2Channel", "no API key configured");
+}
+
+Params WeChatV2Channel::signedRequest(Params fields) const
+{
+    fields.insert(QStringLiteral("appid"), m_merchant.appId);
+    fields.insert(QStringLiteral("mch_id"), m_merchant.mchId);
+    if (!m_merchant.subMchId.isEmpty())
+        fields.insert(QStringLiteral("sub_mch_id"), m_merchant.subMchId);
+    if (!m_merchant.subAppId.isEmpty())
+        fields.insert(QStringLiteral("sub_appid"), m_merchant.subAppId);
+    fields.insert(QStringLiteral("nonce_str"), nonce());
+    fields.insert(QStringLiteral("sign_type"), signTypeName(m_merchant.signType));
+    fields.insert(QStringLiteral("sign"), sign(fields, m_merchant.apiKey, m_merchant.signType));
+    return fields;
+}
+
+void WeChatV2Channel::call(Api api, const QString& requestNo, Params fields, ResultCallback done)
+{
+    const Params request = signedRequest(std::move(fields));
+    HttpCall http;
+    http.url = m_merchant.gateway.resolved(QUrl(apiPath(api)));
+    http.contentType = "text/xml; charset=utf-8";
+    http.body = toXml(request);
+    http.clientCertificate = needsClientCertificate(api);
+
+    ChannelResult base;
+    base.requestNo = requestNo;
+    base.rawRequest = QString::fromUtf8(http.body);
+    m_transport.post(http, [this, api, base, done = std::move(done)](const HttpReply& reply) {
+        ChannelResult r = base;
+        r.rawResponse = QString::fromUtf8(reply.body);
+        if (reply.outcome != HttpReply::Outcome::Answered)
+            return done(transportFailure(r, reply));
+        if (reply.httpStatus != 200) {
+            r.status = TradeStatus::Unknown;
+            r.returnCode = QStringLiteral("HTTP_%1").arg(reply.httpStatus);
+            r.message = QStringLiteral("the gateway answered HTTP %1").arg(reply.httpStatus);
+            return done(r);
+        }
+        const XmlResult xml = parseXml(reply.body);
+        if (!xml.ok()) {
+            r.status = TradeStatus::Unknown;
+            r.returnCode = QStringLiteral("BAD_RESPONSE");
+            r.message = xml.error;
+            return done(r);
+        }
+        const Params& m = xml.params;
+        // Business answers are signed; a return_code=FAIL answer is not, and
+        // is only ever read as "unknown".
+        if (m.value(QStringLiteral("return_code")) == QLatin1String("SUCCESS")) {
+            SignType type = m_merchant.signType;
+            if (!verify(m, m_merchant.apiKey, type)) {
+                r.status = TradeStatus::Unknown;
+                r.returnCode = QStringLiteral("BAD_SIGNATURE");
+                r.message = QStringLiteral("the answer's signature does not verify: ignored");
+                return done(r);
+            }
+            if (m.value(QStringLiteral("mch_id")) != m_merchant.mchId ||
+                m.value(QStringLiteral("appid")) != m_merchant.appId) {
+                r.status = TradeStatus::Unknown;
+                r.returnCode = QStringLiteral("WRONG_MERCHANT");
+                r.message = QStringLiteral("the answer is for another merchant account: ignored");
+                return done(r);
+            }
+        }
+        mapResponse(api, m, r);
+        done(r);
+    });
+}
+
+void WeChatV2Channel::barcodePay(const BarcodePayRequest& req, ResultCallback done)
+{
+    Params f;
+    f.insert(QStringLiteral("body"),
+             req.subject.isEmpty() ? QStringLiteral("store %1").arg(req.storeId) : req.subject);
+    f.insert(QStringLiteral("out_trade_no"), req.paymentNo);
+    f.insert(QStringLiteral("total_fee"), QString::number(req.amount.fen()));
+    f.insert(QStringLiteral("fee_type"), req.amount.currency());
+    f.insert(QStringLiteral("spbill_create_ip"), m_merchant.clientIp);
+    f.insert(QStringLiteral("auth_code"), req.authCode);
+    f.insert(QStringLiteral("device_info"), req.terminalId);
+    if (req.expireAtMs > 0)
+        f.insert(QStringLiteral("time_expire"), chinaTime(req.expireAtMs).toString(kTimeFormat));
+    call(Api::MicroPay, req.paymentNo, std::move(f), std::move(done));
+}
+
+void WeChatV2Channel::precreate(const PrecreateRequest& req, ResultCallback done)
+{
+    Params f;
+    f.insert(QStringLiteral("body"),
+             req.subject.isEmpty() ? QStringLiteral("store %1").arg(req.storeId) : req.subject);
+    f.insert(QStringLiteral("out_trade_no"), req.paymentNo);
+    f.insert(QStringLiteral("total_fee"), QString::number(req.amount.fen()));
+    f.insert(QStringLiteral("fee_type"), req.amount.currency());
+    f.insert(QStringLiteral("spbill_create_ip"), m_merchant.clientIp);
+    f.insert(QStringLiteral("trade_type"), QStringLiteral("NATIVE"));
+    f.insert(QStringLiteral("product_id"), req.paymentNo); // required for NATIVE
+    f.insert(QStringLiteral("notify_url"), m_merchant.notifyUrl);
+    f.insert(QStringLiteral("device_info"), req.terminalId);
+    if (req.expireAtMs > 0)
+        f.insert(QStringLiteral("time_expire"), chinaTime(req.expireAtMs).toString(kTimeFormat));
+    call(Api::UnifiedOrder, req.paymentNo, std::move(f), std::move(done));
+}
+
+void WeChatV2Channel::query(const QString& paymentNo, ResultCallback done)
+{
+    Params f;
+    f.insert(QStringLiteral("out_trade_no"), paymentNo);
+    call(Api::OrderQuery, paymentNo, std::move(f), std::move(done));
+}
+
+void WeChatV2Channel::revoke(const QString& paymentNo, ResultCallback done)
+{
+    Params f;
+    f.insert(QStringLiteral("out_trade_no"), paymentNo);
+    call(Api::Reverse, paymentNo, std::move(f), std::move(done));
+}
+
+void WeChatV2Channel::refund(const RefundRequest& req, ResultCallback done)
+{
+    Params f;
+    f.insert(QStringLiteral("out_trade_no"), req.paymentNo);
+    f.insert(QStringLiteral("transaction_id"), req.channelTradeNo);
+    f.insert(QStringLiteral("out_refund_no"), req.refundNo);
+    f.insert(QStringLiteral("total_fee"), QString::number(req.paymentAmount.fen()));
+    f.insert(QStringLiteral("refund_fee"), QString::number(req.refundAmount.fen()));
+    f.insert(QStringLiteral("refund_fee_type"), req.refundAmount.currency());
+    f.insert(QStringLiteral("refund_desc"), req.reason);
+    call(Api::Refund, req.refundNo, std::move(f), std::move(done));
+}
+
+void WeChatV2Channel::refundQuery(const QString& refundNo, const QString& paymentNo,
+                                  ResultCallback done)
+{
+    Params f;
+    f.insert(QStringLiteral("out_refund_no"), refundNo);
+    f.insert(QStringLiteral("out_trade_no"), paymentNo);
+    call(Api::RefundQuery, refundNo, std::move(f), std::move(done));
+}
+
+} // namespace paydesk

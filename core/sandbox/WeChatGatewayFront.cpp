@@ -1,0 +1,293 @@
+#include "sandbox/WeChatGatewayFront.h"
+
+#include "channels/Channel.h"
+#include "channels/wechat/WeChatV2Api.h"
+#include "common/ChinaTime.h"
+#include "sandbox/SandboxAcquirer.h"
+
+#include <QRandomGenerator>
+
+namespace paydesk {
+
+using namespace wechat;
+
+namespace {
+
+const QString kSuccess = QStringLiteral("SUCCESS");
+const QString kFail = QStringLiteral("FAIL");
+
+GatewayResponse xmlResponse(const Params& p)
+{
+    GatewayResponse r;
+    r.contentType = "text/xml; charset=utf-8";
+    r.body = toXml(p);
+    return r;
+}
+
+// WeChat's answer when the call itself is refused: unsigned, no business part.
+GatewayResponse refusal(const QString& message)
+{
+    Params p;
+    p.insert(QStringLiteral("return_code"), kFail);
+    p.insert(QStringLiteral("return_msg"), message);
+    return xmlResponse(p);
+}
+
+QString nonce()
+{
+    return QString::number(QRandomGenerator::global()->generate64(), 36).toUpper();
+}
+
+// The acquirer speaks WeChat's codes already, plus a few of its own; these
+// are what WeChat answers in their place.
+QString wechatErrCode(Api api, const QString& sandboxCode)
+{
+    if (sandboxCode == QLatin1String("SANDBOX_STORAGE_ERROR"))
+        return QStringLiteral("SYSTEMERROR");
+    if (api == Api::Reverse && sandboxCode == QLatin1String("TRADE_HAS_REFUND"))
+        return QStringLiteral("TRADE_ERROR");
+    if (api == Api::Refund && (sandboxCode == QLatin1String("TRADE_STATE_ERROR") ||
+                               sandboxCode == QLatin1String("REFUND_FEE_INVALID")))
+        return QStringLiteral("ERROR");
+    return sandboxCode;
+}
+
+bool parseFen(const QString& text, qint64* out)
+{
+    bool ok = false;
+    const qint64 v = text.toLongLong(&ok);
+    if (!ok || v <= 0 || text.startsWith(QLatin1Char('+')))
+        return false;
+    *out = v;
+    return true;
+}
+
+qint64 parseTimeExpire(const QString& text)
+{
+    if (text.isEmpty())
+        return 0;
+    QDateTime t = QDateTime::fromString(text, QStringLiteral("yyyyMMddHHmmss"));
+    if (!t.isValid())
+        return -1;
+    t.setOffsetFromUtc(8 * 3600);
+    return t.toMSecsSinceEpoch();
+}
+
+} // namespace
+
+WeChatGatewayFront::WeChatGatewayFront(SandboxAcquirer& acquirer, QString channel,
+                                       QList<WeChatSandboxMerchant> merchants)
+    : m_acquirer(acquirer), m_channel(std::move(channel))
+{
+    for (WeChatSandboxMerchant& m : merchants)
+        m_merchants.insert(m.mchId, std::move(m));
+}
+
+void WeChatGatewayFront::handle(const GatewayRequest& request, GatewayReply reply)
+{
+    Api api;
+    if (!request.path.startsWith(pathPrefix()) ||
+        !apiForPath(request.path.mid(pathPrefix().size()), &api)) {
+        GatewayResponse r;
+        r.httpStatus = 404;
+        r.contentType = "text/plain; charset=utf-8";
+        r.body = "no such WeChat Pay V2 endpoint: " + request.path.toUtf8();
+        return reply(r);
+    }
+    const XmlResult xml = parseXml(request.body);
+    if (!xml.ok())
+        return reply(refusal(QStringLiteral("XML格式错误 (XML_FORMAT_ERROR): ") + xml.error));
+    const Params& in = xml.params;
+    const auto merchant = m_merchants.constFind(in.value(QStringLiteral("mch_id")));
+    if (merchant == m_merchants.cend())
+        return reply(refusal(QStringLiteral("mch_id参数格式错误 (MCHID_NOT_EXIST)")));
+    if (merchant->appId != in.value(QStringLiteral("appid")))
+        return reply(refusal(QStringLiteral("appid和mch_id不匹配 (APPID_MCHID_NOT_MATCH)")));
+    SignType signType;
+    if (!parseSignType(in.value(QStringLiteral("sign_type")), &signType))
+        return reply(refusal(QStringLiteral("sign_type参数格式错误")));
+    if (!verify(in, merchant->apiKey, signType))
+        return reply(refusal(QStringLiteral("签名错误 (SIGNERROR)")));
+    if (needsClientCertificate(api) && !request.clientCertificate)
+        return reply(refusal(QStringLiteral("证书错误: this call needs the merchant certificate")));
+    if (in.value(QStringLiteral("nonce_str")).isEmpty())
+        return reply(refusal(QStringLiteral("缺少参数 nonce_str (LACK_PARAMS)")));
+
+    // Every business answer: the account, a nonce, the result, signed with
+    // the request's sign type.
+    const WeChatSandboxMerchant m = *merchant;
+    auto answer = [m, signType, api](Params p, bool ok, const QString& errCode,
+                                     const QString& errDes) {
+        p.insert(QStringLiteral("return_code"), kSuccess);
+        p.insert(QStringLiteral("return_msg"), QStringLiteral("OK"));
+        p.insert(QStringLiteral("appid"), m.appId);
+        p.insert(QStringLiteral("mch_id"), m.mchId);
+        p.insert(QStringLiteral("nonce_str"), nonce());
+        p.insert(QStringLiteral("result_code"), ok ? kSuccess : kFail);
+        if (!ok) {
+            p.insert(QStringLiteral("err_code"), wechatErrCode(api, errCode));
+            p.insert(QStringLiteral("err_code_des"), errDes);
+        }
+        p.insert(QStringLiteral("sign"), sign(p, m.apiKey, signType));
+        return xmlResponse(p);
+    };
+    auto paramError = [&](const QString& what) {
+        reply(answer(Params(), false, QStringLiteral("PARAM_ERROR"), what));
+    };
+
+    const QString outTradeNo = in.value(QStringLiteral("out_trade_no"));
+    SandboxAcquirer& acquirer = m_acquirer;
+    // The trade as the acquirer now has it, for the fields WeChat returns.
+    auto tradeFields = [&acquirer](const QString& paymentNo, Params& p) {
+        if (auto t = acquirer.trade(paymentNo)) {
+            p.insert(QStringLiteral("transaction_id"), t->tradeNo);
+            p.insert(QStringLiteral("total_fee"), QString::number(t->amountFen));
+            p.insert(QStringLiteral("fee_type"), QStringLiteral("CNY"));
+        }
+        p.insert(QStringLiteral("out_trade_no"), paymentNo);
+    };
+
+    switch (api) {
+    case Api::MicroPay:
+    case Api::UnifiedOrder: {
+        qint64 fen = 0;
+        if (!parseFen(in.value(QStringLiteral("total_fee")), &fen))
+            return paramError(QStringLiteral("total_fee must be a positive whole number of fen"));
+        if (outTradeNo.isEmpty() || in.value(QStringLiteral("body")).isEmpty())
+            return paramError(QStringLiteral("out_trade_no and body are required"));
+        const qint64 expireAtMs = parseTimeExpire(in.value(QStringLiteral("time_expire")));
+        if (expireAtMs < 0)
+            return paramError(QStringLiteral("time_expire must be yyyyMMddHHmmss"));
+        const QString currency = in.value(QStringLiteral("fee_type"), QStringLiteral("CNY"));
+        if (api == Api::MicroPay) {
+            BarcodePayRequest req;
+            req.paymentNo = outTradeNo;
+            req.authCode = in.value(QStringLiteral("auth_code"));
+            req.amount = Money::fromFen(fen, currency);
+            req.subject = in.value(QStringLiteral("body"));
+            req.terminalId = in.value(QStringLiteral("device_info"));
+            req.expireAtMs = expireAtMs;
+            return m_acquirer.barcodePay(
+                m_channel, req, [answer, reply, tradeFields](const ChannelResult& r, bool dropped) {
+                    if (dropped)
+                        return reply(GatewayResponse{200, {}, {}, true});
+                    Params p;
+                    const bool ok = r.status == TradeStatus::Success;
+                    if (ok) {
+                        tradeFields(r.requestNo, p);
+                        p.insert(QStringLiteral("trade_type"), QStringLiteral("MICROPAY"));
+                        p.insert(QStringLiteral("time_end"),
+                                 chinaTime(QDateTime::currentMSecsSinceEpoch())
+                                     .toString(QStringLiteral("yyyyMMddHHmmss")));
+                    }
+                    reply(answer(p, ok, r.returnCode, r.message));
+                });
+        }
+        if (in.value(QStringLiteral("trade_type")) != QLatin1String("NATIVE"))
+            return paramError(QStringLiteral("the sandbox supports trade_type NATIVE only"));
+        PrecreateRequest req;
+        req.paymentNo = outTradeNo;
+        req.amount = Money::fromFen(fen, currency);
+        req.subject = in.value(QStringLiteral("body"));
+        req.terminalId = in.value(QStringLiteral("device_info"));
+        req.expireAtMs = expireAtMs;
+        return m_acquirer.precreate(
+            m_channel, req, [answer, reply](const ChannelResult& r, bool dropped) {
+                if (dropped)
+                    return reply(GatewayResponse{200, {}, {}, true});
+                Params p;
+                const bool ok = r.status == TradeStatus::Success;
+                if (ok) {
+                    p.insert(QStringLiteral("trade_type"), QStringLiteral("NATIVE"));
+                    p.insert(QStringLiteral("prepay_id"), QStringLiteral("wx") + r.requestNo);
+                    p.insert(QStringLiteral("code_url"), r.codeUrl);
+                }
+                reply(answer(p, ok, r.returnCode, r.message));
+            });
+    }
+    case Api::OrderQuery:
+        if (outTradeNo.isEmpty())
+            return paramError(QStringLiteral("out_trade_no is required"));
+        return m_acquirer.query(
+            outTradeNo, [answer, reply, tradeFields](const ChannelResult& r, bool dropped) {
+                if (dropped)
+                    return reply(GatewayResponse{200, {}, {}, true});
+                if (r.tradeNotFound)
+                    return reply(answer(Params(), false, QStringLiteral("ORDERNOTEXIST"),
+                                        QStringLiteral("此交易订单号不存在")));
+                if (r.status == TradeStatus::Unknown)
+                    return reply(answer(Params(), false, QStringLiteral("SYSTEMERROR"), r.message));
+                Params p;
+                tradeFields(r.requestNo, p);
+                p.insert(QStringLiteral("trade_state"), r.returnCode);
+                p.insert(QStringLiteral("trade_state_desc"), r.message);
+                reply(answer(p, true, QString(), QString()));
+            });
+    case Api::Reverse:
+        if (outTradeNo.isEmpty())
+            return paramError(QStringLiteral("out_trade_no is required"));
+        return m_acquirer.revoke(outTradeNo, [answer, reply](const ChannelResult& r, bool dropped) {
+            if (dropped)
+                return reply(GatewayResponse{200, {}, {}, true});
+            Params p;
+            p.insert(QStringLiteral("recall"), r.retry ? QStringLiteral("Y") : QStringLiteral("N"));
+            reply(answer(p, r.status == TradeStatus::Success, r.returnCode, r.message));
+        });
+    case Api::Refund: {
+        qint64 totalFen = 0, refundFen = 0;
+        if (!parseFen(in.value(QStringLiteral("total_fee")), &totalFen) ||
+            !parseFen(in.value(QStringLiteral("refund_fee")), &refundFen))
+            return paramError(QStringLiteral("total_fee and refund_fee must be positive fen"));
+        RefundRequest req;
+        req.refundNo = in.value(QStringLiteral("out_refund_no"));
+        req.paymentNo = outTradeNo;
+        req.channelTradeNo = in.value(QStringLiteral("transaction_id"));
+        const QString currency = in.value(QStringLiteral("refund_fee_type"), QStringLiteral("CNY"));
+        req.refundAmount = Money::fromFen(refundFen, currency);
+        req.paymentAmount = Money::fromFen(totalFen, currency);
+        req.reason = in.value(QStringLiteral("refund_desc"));
+        if (req.refundNo.isEmpty() || req.paymentNo.isEmpty())
+            return paramError(QStringLiteral("out_trade_no and out_refund_no are required"));
+        return m_acquirer.refund(req, [answer, reply, req](const ChannelResult& r, bool dropped) {
+            if (dropped)
+                return reply(GatewayResponse{200, {}, {}, true});
+            Params p;
+            const bool ok = r.status == TradeStatus::Success;
+            p.insert(QStringLiteral("out_trade_no"), req.paymentNo);
+            p.insert(QStringLiteral("out_refund_no"), req.refundNo);
+            if (ok) {
+                p.insert(QStringLiteral("refund_id"), r.channelTradeNo);
+                p.insert(QStringLiteral("refund_fee"), QString::number(req.refundAmount.fen()));
+                p.insert(QStringLiteral("total_fee"), QString::number(req.paymentAmount.fen()));
+            }
+            reply(answer(p, ok, r.returnCode, r.message));
+        });
+    }
+    case Api::RefundQuery: {
+        const QString refundNo = in.value(QStringLiteral("out_refund_no"));
+        if (refundNo.isEmpty())
+            return paramError(QStringLiteral("the sandbox finds refunds by out_refund_no"));
+        return m_acquirer.refundQuery(
+            refundNo, [answer, reply, refundNo](const ChannelResult& r, bool dropped) {
+                if (dropped)
+                    return reply(GatewayResponse{200, {}, {}, true});
+                if (r.tradeNotFound)
+                    return reply(answer(Params(), false, QStringLiteral("REFUNDNOTEXIST"),
+                                        QStringLiteral("退款订单查询失败")));
+                if (r.status == TradeStatus::Unknown)
+                    return reply(answer(Params(), false, QStringLiteral("SYSTEMERROR"), r.message));
+                Params p;
+                p.insert(QStringLiteral("refund_count"), QStringLiteral("1"));
+                p.insert(QStringLiteral("out_refund_no_0"), refundNo);
+                p.insert(QStringLiteral("refund_id_0"), r.channelTradeNo);
+                p.insert(QStringLiteral("refund_status_0"), r.returnCode);
+                reply(answer(p, true, QString(), QString()));
+            });
+    }
+    case Api::DownloadBill:
+        // Bills come with reconciliation; until then WeChat's "no bill" answer.
+        return reply(refusal(QStringLiteral("No Bill Exist")));
+    }
+}
+
+} // namespace paydesk

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "channels/wechat/WeChatV2Message.h"
+#include "sandbox/GatewayFront.h"
+
+#include <QHash>
+
+namespace paydesk {
+
+class SandboxAcquirer;
+
+// A merchant account the sandbox knows, as WeChat would.
+struct WeChatSandboxMerchant
+{
+    QString appId;
+    QString mchId;
+    QByteArray apiKey;
+};
+
+// The sandbox acquirer behind WeChat Pay V2's endpoints, under /wechat/...:
+// the same XML, fields, codes and signatures as WeChat. Requests with a bad
+// or missing signature, unknown accounts or malformed XML get WeChat's
+// return_code=FAIL answers; secapi/* calls without a client certificate are
+// refused the same way.
+class WeChatGatewayFront final : public GatewayFront
+{
+public:
+    // `channel` is the name trades are recorded under ("wechat", or
+    // "unionpay" when UnionPay codes come through this protocol).
+    WeChatGatewayFront(SandboxAcquirer& acquirer, QString channel,
+                       QList<WeChatSandboxMerchant> merchants);
+
+    void handle(const GatewayRequest& request, GatewayReply reply) override;
+
+    static QString pathPrefix() { return QStringLiteral("/wechat/"); }
+
+private:
+    SandboxAcquirer& m_acquirer;
+    QString m_channel;
+    QHash<QString, WeChatSandboxMerchant> m_merchants; // by mch_id
+};
+
+} // namespace paydesk

@@ -1,0 +1,477 @@
+// The WeChat Pay V2 adapter against the sandbox acquirer's WeChat gateway,
+// over real loopback HTTP: XML, signatures, codes and transport failures.
+#include "GatewayHttpServer.h"
+#include "SandboxGateway.h"
+#include "channels/transport/NetworkTransport.h"
+#include "channels/wechat/WeChatV2Channel.h"
+#include "common/Clock.h"
+#include "sandbox/SandboxAcquirer.h"
+#include "sandbox/SandboxBehaviour.h"
+#include "testsupport/TempDir.h"
+
+#include <QElapsedTimer>
+#include <QTcpServer>
+#include <QtTest>
+
+#include <memory>
+
+using namespace paydesk;
+
+Q_DECLARE_METATYPE(paydesk::SandboxBehaviour)
+Q_DECLARE_METATYPE(paydesk::TradeStatus)
+
+namespace {
+
+const QByteArray kApiKey = "192006250b4c09247ec02edce69f6a2d"; // WeChat's documented example key
+const QString kAppId = QStringLiteral("wxd930ea5d5a258f4f");
+const QString kMchId = QStringLiteral("10000100");
+
+// A front that answers what a test tells it to (or never).
+class ScriptedFront final : public GatewayFront
+{
+public:
+    std::optional<GatewayResponse> answer; // nullopt: never answers
+    int calls = 0;
+    void handle(const GatewayRequest&, GatewayReply reply) override
+    {
+        ++calls;
+        if (answer)
+            reply(*answer);
+        else
+            m_held.push_back(std::move(reply)); // keeps the connection open
+    }
+
+private:
+    std::vector<GatewayReply> m_held;
+};
+
+// Forwards to a real transport and lets a test rewrite the answer on the way.
+class TamperingTransport final : public HttpTransport
+{
+public:
+    TamperingTransport(HttpTransport& inner, std::function<void(HttpReply&)> tamper)
+        : m_inner(inner), m_tamper(std::move(tamper))
+    {}
+    void post(const HttpCall& call, std::function<void(const HttpReply&)> done) override
+    {
+        m_inner.post(call, [this, done = std::move(done)](const HttpReply& r) {
+            HttpReply copy = r;
+            m_tamper(copy);
+            done(copy);
+        });
+    }
+
+private:
+    HttpTransport& m_inner;
+    std::function<void(HttpReply&)> m_tamper;
+};
+
+ChannelResult await(const std::function<void(ResultCallback)>& call, int timeoutMs = 5000)
+{
+    std::optional<ChannelResult> got;
+    call([&got](const ChannelResult& r) { got = r; });
+    QElapsedTimer t;
+    t.start();
+    while (!got && t.elapsed() < timeoutMs)
+        QTest::qWait(5);
+    if (!got) {
+        ChannelResult none;
+        none.returnCode = QStringLiteral("TEST_NO_ANSWER");
+        return none;
+    }
+    return *got;
+}
+
+BarcodePayRequest payRequest(const QString& paymentNo, const QString& code, qint64 fen = 1234)
+{
+    BarcodePayRequest r;
+    r.paymentNo = paymentNo;
+    r.authCode = code;
+    r.amount = Money::fromFen(fen);
+    r.subject = QStringLiteral("咖啡 x2");
+    r.storeId = QStringLiteral("0001");
+    r.terminalId = QStringLiteral("T01");
+    return r;
+}
+
+} // namespace
+
+class WeChatGatewayTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TempDataDir> m_dir;
+    std::unique_ptr<ManualClock> m_clock;
+    std::unique_ptr<SandboxGateway> m_gateway;
+    std::unique_ptr<NetworkTransport> m_transport;
+    std::unique_ptr<WeChatV2Channel> m_channel;
+    int m_seq = 0;
+
+    WeChatMerchant merchant(const QString& base, const QByteArray& key = kApiKey) const
+    {
+        WeChatMerchant m;
+        m.appId = kAppId;
+        m.mchId = kMchId;
+        m.apiKey = key;
+        m.gateway = QUrl(base + QStringLiteral("/wechat/"));
+        m.notifyUrl = QStringLiteral("http://127.0.0.1:1/notify");
+        return m;
+    }
+    QString nextPaymentNo() { return QStringLiteral("P%1").arg(++m_seq, 6, 10, QLatin1Char('0')); }
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<test::TempDataDir>();
+        m_clock = std::make_unique<ManualClock>();
+        SandboxGatewayConfig cfg;
+        cfg.dataDir = m_dir->path();
+        cfg.durable = false;
+        cfg.wechat << WeChatSandboxMerchant{kAppId, kMchId, kApiKey};
+        m_gateway = std::make_unique<SandboxGateway>(*m_clock, cfg);
+        QCOMPARE(m_gateway->start(QHostAddress::LocalHost, 0), QString());
+        TransportConfig t;
+        t.readTimeoutMs = 1500;
+        m_transport = std::make_unique<NetworkTransport>(t);
+        m_channel = std::make_unique<WeChatV2Channel>(QStringLiteral("wechat"),
+                                                      merchant(m_gateway->baseUrl()), *m_transport);
+    }
+    void cleanup()
+    {
+        m_channel.reset();
+        m_transport.reset();
+        m_gateway.reset();
+        m_clock.reset();
+        m_dir.reset();
+    }
+
+    void micropayAnswers_data()
+    {
+        QTest::addColumn<SandboxBehaviour>("behaviour");
+        QTest::addColumn<TradeStatus>("status");
+        QTest::addColumn<QString>("returnCode");
+        QTest::newRow("instant-success") << SandboxBehaviour::InstantSuccess << TradeStatus::Success
+                                         << QStringLiteral("SUCCESS");
+        QTest::newRow("user-paying") << SandboxBehaviour::UserPayingThenSuccess
+                                     << TradeStatus::Processing << QStringLiteral("USERPAYING");
+        QTest::newRow("insufficient-funds") << SandboxBehaviour::InsufficientFunds
+                                            << TradeStatus::Failed << QStringLiteral("NOTENOUGH");
+        QTest::newRow("auth-code-expired")
+            << SandboxBehaviour::AuthCodeExpired << TradeStatus::Failed
+            << QStringLiteral("AUTHCODEEXPIRE");
+        QTest::newRow("system-error") << SandboxBehaviour::SystemErrorThenSuccess
+                                      << TradeStatus::Unknown << QStringLiteral("SYSTEMERROR");
+        // The answer is lost: the client times out. The request may have
+        // been processed, so Processing (query next), never Failed.
+        QTest::newRow("no-response") << SandboxBehaviour::NoResponseThenSuccess
+                                     << TradeStatus::Processing << QStringLiteral("HTTP_TIMEOUT");
+    }
+    void micropayAnswers()
+    {
+        QFETCH(SandboxBehaviour, behaviour);
+        QFETCH(TradeStatus, status);
+        QFETCH(QString, returnCode);
+        const QString no = nextPaymentNo();
+        const BarcodePayRequest req = payRequest(no, sandboxCode(Wallet::WeChat, behaviour, 5));
+        const ChannelResult r = await([&](ResultCallback cb) { m_channel->barcodePay(req, cb); });
+        QCOMPARE(r.returnCode, returnCode);
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.requestNo, no);
+        QVERIFY2(r.rawRequest.contains(QStringLiteral("<auth_code>")), qPrintable(r.rawRequest));
+        if (status == TradeStatus::Success)
+            QVERIFY(r.channelTradeNo.startsWith(QStringLiteral("SBX")));
+    }
+
+    void userPayingEndsByQuery_data()
+    {
+        QTest::addColumn<SandboxBehaviour>("behaviour");
+        QTest::addColumn<TradeStatus>("final");
+        QTest::addColumn<QString>("tradeState");
+        QTest::newRow("then-success") << SandboxBehaviour::UserPayingThenSuccess
+                                      << TradeStatus::Success << QStringLiteral("SUCCESS");
+        QTest::newRow("then-cancelled") << SandboxBehaviour::UserPayingThenCancelled
+                                        << TradeStatus::Failed << QStringLiteral("PAYERROR");
+    }
+    void userPayingEndsByQuery()
+    {
+        QFETCH(SandboxBehaviour, behaviour);
+        QFETCH(TradeStatus, final);
+        QFETCH(QString, tradeState);
+        const QString no = nextPaymentNo();
+        const BarcodePayRequest req = payRequest(no, sandboxCode(Wallet::WeChat, behaviour, 5));
+        QCOMPARE(await([&](ResultCallback cb) { m_channel->barcodePay(req, cb); }).status,
+                 TradeStatus::Processing);
+        ChannelResult q = await([&](ResultCallback cb) { m_channel->query(no, cb); });
+        QCOMPARE(q.status, TradeStatus::Processing);
+        QCOMPARE(q.returnCode, QStringLiteral("USERPAYING"));
+        m_clock->advance(6000);
+        q = await([&](ResultCallback cb) { m_channel->query(no, cb); });
+        QCOMPARE(q.returnCode, tradeState);
+        QCOMPARE(q.status, final);
+    }
+
+    void queryOfUnknownTradeIsNotAFailure()
+    {
+        const ChannelResult q =
+            await([&](ResultCallback cb) { m_channel->query(QStringLiteral("P999999"), cb); });
+        QVERIFY(q.tradeNotFound);
+        QCOMPARE(q.status, TradeStatus::Unknown);
+        QCOMPARE(q.returnCode, QStringLiteral("ORDERNOTEXIST"));
+    }
+
+    void reverseNeedsTheMerchantCertificate()
+    {
+        // Over plain HTTP there is no client certificate: WeChat refuses
+        // secapi calls, and the refusal tells nothing about the trade.
+        const QString no = nextPaymentNo();
+        const BarcodePayRequest req =
+            payRequest(no, sandboxCode(Wallet::WeChat, SandboxBehaviour::NeverFinal));
+        QCOMPARE(await([&](ResultCallback cb) { m_channel->barcodePay(req, cb); }).status,
+                 TradeStatus::Processing);
+        const ChannelResult r = await([&](ResultCallback cb) { m_channel->revoke(no, cb); });
+        QCOMPARE(r.status, TradeStatus::Unknown);
+        QCOMPARE(r.returnCode, QStringLiteral("FAIL"));
+        QVERIFY2(r.message.contains(QStringLiteral("certificate")), qPrintable(r.message));
+        QCOMPARE(m_gateway->acquirer().trade(no)->state, QStringLiteral("USERPAYING"));
+    }
+
+    void wrongApiKeyIsRefusedAndUnknown()
+    {
+        WeChatV2Channel wrong(QStringLiteral("wechat"),
+                              merchant(m_gateway->baseUrl(), "0000000000000000000000000000000"),
+                              *m_transport);
+        const QString no = nextPaymentNo();
+        const BarcodePayRequest req =
+            payRequest(no, sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+        const ChannelResult r = await([&](ResultCallback cb) { wrong.barcodePay(req, cb); });
+        QCOMPARE(r.status, TradeStatus::Unknown);
+        QCOMPARE(r.returnCode, QStringLiteral("FAIL"));
+        QVERIFY2(r.message.contains(QStringLiteral("SIGNERROR")), qPrintable(r.message));
+        QVERIFY(!m_gateway->acquirer().trade(no).has_value()); // nothing was charged
+    }
+
+    void tamperedAnswers_data()
+    {
+        QTest::addColumn<QByteArray>("from");
+        QTest::addColumn<QByteArray>("to");
+        QTest::addColumn<QString>("returnCode");
+        // A changed amount breaks the signature.
+        QTest::newRow("amount-changed")
+            << QByteArray("<total_fee><![CDATA[1234]]>") << QByteArray("<total_fee><![CDATA[1]]>")
+            << QStringLiteral("BAD_SIGNATURE");
+        QTest::newRow("signature-removed")
+            << QByteArray("<sign>") << QByteArray("<signx>") << QStringLiteral("BAD_SIGNATURE");
+        QTest::newRow("truncated")
+            << QByteArray("</xml>") << QByteArray() << QStringLiteral("BAD_RESPONSE");
+    }
+    void tamperedAnswers()
+    {
+        QFETCH(QByteArray, from);
+        QFETCH(QByteArray, to);
+        QFETCH(QString, returnCode);
+        TamperingTransport tampering(*m_transport, [&](HttpReply& r) {
+            QVERIFY(r.body.contains(from));
+            r.body.replace(from, to);
+            if (from == "<sign>")
+                r.body.replace("</sign>", "</signx>");
+        });
+        WeChatV2Channel channel(QStringLiteral("wechat"), merchant(m_gateway->baseUrl()),
+                                tampering);
+        const BarcodePayRequest req = payRequest(
+            nextPaymentNo(), sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+        const ChannelResult r = await([&](ResultCallback cb) { channel.barcodePay(req, cb); });
+        QCOMPARE(r.returnCode, returnCode);
+        QCOMPARE(r.status, TradeStatus::Unknown); // paid in truth: never Failed
+    }
+
+    void transportFailures_data()
+    {
+        QTest::addColumn<int>("httpStatus"); // 0: the front never answers
+        QTest::addColumn<TradeStatus>("status");
+        QTest::addColumn<QString>("returnCode");
+        QTest::newRow("http-500") << 500 << TradeStatus::Unknown << QStringLiteral("HTTP_500");
+        QTest::newRow("slow-past-timeout")
+            << 0 << TradeStatus::Processing << QStringLiteral("HTTP_TIMEOUT");
+    }
+    void transportFailures()
+    {
+        QFETCH(int, httpStatus);
+        QFETCH(TradeStatus, status);
+        QFETCH(QString, returnCode);
+        ScriptedFront front;
+        if (httpStatus)
+            front.answer =
+                GatewayResponse{httpStatus, "text/html", "<h1>Internal Server Error</h1>"};
+        GatewayHttpServer server;
+        server.addFront(QStringLiteral("/wechat/"), &front);
+        QString error;
+        const quint16 port = server.listenOn(QHostAddress::LocalHost, 0, nullptr, &error);
+        QVERIFY2(port, qPrintable(error));
+        TransportConfig t;
+        t.readTimeoutMs = 300;
+        NetworkTransport transport(t);
+        WeChatV2Channel channel(QStringLiteral("wechat"),
+                                merchant(QStringLiteral("http://127.0.0.1:%1").arg(port)),
+                                transport);
+        const ChannelResult r =
+            await([&](ResultCallback cb) { channel.query(QStringLiteral("P1"), cb); });
+        QCOMPARE(r.returnCode, returnCode);
+        QCOMPARE(r.status, status);
+        QCOMPARE(front.calls, 1); // never retried by the transport
+    }
+
+    void connectionRefusedIsUnknown()
+    {
+        quint16 freePort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            freePort = probe.serverPort();
+        }
+        WeChatV2Channel channel(QStringLiteral("wechat"),
+                                merchant(QStringLiteral("http://127.0.0.1:%1").arg(freePort)),
+                                *m_transport);
+        const BarcodePayRequest req = payRequest(
+            nextPaymentNo(), sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+        const ChannelResult r = await([&](ResultCallback cb) { channel.barcodePay(req, cb); });
+        QCOMPARE(r.returnCode, QStringLiteral("NOT_CONNECTED"));
+        QCOMPARE(r.status, TradeStatus::Unknown);
+    }
+
+    // Bulkhead: a gateway that hangs fills its own channel's slots and queue;
+    // another channel's payment goes through meanwhile.
+    void slowChannelDoesNotDelayAnother()
+    {
+        ScriptedFront hanging;
+        GatewayHttpServer slowServer;
+        slowServer.addFront(QStringLiteral("/wechat/"), &hanging);
+        QString error;
+        const quint16 slowPort = slowServer.listenOn(QHostAddress::LocalHost, 0, nullptr, &error);
+        QVERIFY2(slowPort, qPrintable(error));
+        TransportConfig t;
+        t.readTimeoutMs = 5000;
+        t.maxInFlight = 2;
+        NetworkTransport slowTransport(t);
+        WeChatV2Channel slow(QStringLiteral("alipay"),
+                             merchant(QStringLiteral("http://127.0.0.1:%1").arg(slowPort)),
+                             slowTransport);
+        int slowAnswers = 0;
+        for (int i = 0; i < 6; ++i)
+            slow.query(QStringLiteral("S%1").arg(i), [&](const ChannelResult&) { ++slowAnswers; });
+        QTRY_COMPARE(hanging.calls, 2);
+        QCOMPARE(slowTransport.queued(), 4);
+
+        QElapsedTimer timer;
+        timer.start();
+        const BarcodePayRequest req = payRequest(
+            nextPaymentNo(), sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+        const ChannelResult r = await([&](ResultCallback cb) { m_channel->barcodePay(req, cb); });
+        QCOMPARE(r.status, TradeStatus::Success);
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(slowAnswers, 0);
+        QCOMPARE(hanging.calls, 2);
+    }
+
+    void refundIsAcceptedThenQueried()
+    {
+        const QString no = nextPaymentNo();
+        const BarcodePayRequest req =
+            payRequest(no, sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess), 5000);
+        const ChannelResult paid =
+            await([&](ResultCallback cb) { m_channel->barcodePay(req, cb); });
+        QCOMPARE(paid.status, TradeStatus::Success);
+        // Refunds are secapi calls: go through a front that is told the
+        // client certificate was verified (mutual TLS is exercised where the
+        // sandbox listens over HTTPS).
+        WeChatGatewayFront front(m_gateway->acquirer(), QStringLiteral("wechat"),
+                                 {WeChatSandboxMerchant{kAppId, kMchId, kApiKey}});
+        GatewayHttpServer server;
+        struct CertifiedFront final : GatewayFront
+        {
+            GatewayFront* inner = nullptr;
+            void handle(const GatewayRequest& r, GatewayReply reply) override
+            {
+                GatewayRequest copy = r;
+                copy.clientCertificate = true;
+                inner->handle(copy, std::move(reply));
+            }
+        } certified;
+        certified.inner = &front;
+        server.addFront(QStringLiteral("/wechat/"), &certified);
+        QString error;
+        const quint16 port = server.listenOn(QHostAddress::LocalHost, 0, nullptr, &error);
+        QVERIFY2(port, qPrintable(error));
+        WeChatV2Channel channel(QStringLiteral("wechat"),
+                                merchant(QStringLiteral("http://127.0.0.1:%1").arg(port)),
+                                *m_transport);
+        RefundRequest rr;
+        rr.refundNo = QStringLiteral("R%1").arg(no);
+        rr.paymentNo = no;
+        rr.channelTradeNo = paid.channelTradeNo;
+        rr.refundAmount = Money::fromFen(1200);
+        rr.paymentAmount = Money::fromFen(5000);
+        rr.reason = QStringLiteral("damaged cup");
+        const ChannelResult r = await([&](ResultCallback cb) { channel.refund(rr, cb); });
+        QCOMPARE(r.status, TradeStatus::Processing); // accepted; the query tells the end
+        QVERIFY(!r.channelTradeNo.isEmpty());
+        const ChannelResult q =
+            await([&](ResultCallback cb) { channel.refundQuery(rr.refundNo, no, cb); });
+        QCOMPARE(q.returnCode, QStringLiteral("SUCCESS"));
+        QCOMPARE(q.status, TradeStatus::Success);
+        QCOMPARE(m_gateway->acquirer().trade(no)->refundedFen, 1200);
+
+        // A revoke of a refunded trade is refused for good: TRADE_ERROR.
+        const ChannelResult rv = await([&](ResultCallback cb) { channel.revoke(no, cb); });
+        QCOMPARE(rv.returnCode, QStringLiteral("TRADE_ERROR"));
+        QCOMPARE(rv.status, TradeStatus::Failed);
+    }
+
+    void nativeOrderGivesACodeUrl()
+    {
+        PrecreateRequest req;
+        req.paymentNo = nextPaymentNo();
+        req.amount = Money::fromFen(880);
+        req.subject = QStringLiteral("tea");
+        const ChannelResult r = await([&](ResultCallback cb) { m_channel->precreate(req, cb); });
+        QCOMPARE(r.status, TradeStatus::Success);
+        QVERIFY2(!r.codeUrl.isEmpty(), qPrintable(r.rawResponse));
+    }
+
+    void malformedRequestsGetWeChatErrorShapes_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("not-xml") << QByteArray("amount=12") << QStringLiteral("XML_FORMAT_ERROR");
+        QTest::newRow("entity") << QByteArray(
+                                       "<!DOCTYPE x [<!ENTITY e \"1\">]><xml><a>&e;</a></xml>")
+                                << QStringLiteral("XML_FORMAT_ERROR");
+        QTest::newRow("unknown-merchant")
+            << QByteArray("<xml><mch_id>1</mch_id><appid>wx</appid></xml>")
+            << QStringLiteral("MCHID_NOT_EXIST");
+        QTest::newRow("unsigned") << QByteArray("<xml><mch_id>10000100</mch_id><appid>"
+                                                "wxd930ea5d5a258f4f</appid></xml>")
+                                  << QStringLiteral("SIGNERROR");
+    }
+    void malformedRequestsGetWeChatErrorShapes()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, message);
+        HttpCall call;
+        call.url = QUrl(m_gateway->baseUrl() + QStringLiteral("/wechat/pay/micropay"));
+        call.contentType = "text/xml";
+        call.body = body;
+        std::optional<HttpReply> reply;
+        m_transport->post(call, [&](const HttpReply& r) { reply = r; });
+        QTRY_VERIFY(reply.has_value());
+        QCOMPARE(reply->httpStatus, 200); // an answer in WeChat's shape, not an error page
+        const wechat::XmlResult xml = wechat::parseXml(reply->body);
+        QVERIFY2(xml.ok(), qPrintable(xml.error));
+        QCOMPARE(xml.params.value(QStringLiteral("return_code")), QStringLiteral("FAIL"));
+        QVERIFY2(xml.params.value(QStringLiteral("return_msg")).contains(message),
+                 qPrintable(xml.params.value(QStringLiteral("return_msg"))));
+    }
+};
+
+QTEST_MAIN(WeChatGatewayTest)
+#include "tst_wechatgateway.moc"
