@@ -1,6 +1,7 @@
 #include "Cli.h"
 
 #include "CliOutput.h"
+#include "SandboxGateway.h"
 #include "api/EmbeddedApi.h"
 #include "api/Json.h"
 #include "engine/ConfigFile.h"
@@ -14,6 +15,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QSocketNotifier>
 #include <QStandardPaths>
@@ -47,6 +49,9 @@ Commands:
   alerts [--all]                    open alerts (or all)
   alerts ack ID --by NAME           acknowledge an alert
   sandbox-codes                     the sandbox's test payment codes and their behaviours
+  sandbox --listen ADDR:PORT --config FILE
+                                    run the sandbox acquirer as an HTTP gateway speaking
+                                    WeChat Pay V2 (/wechat/...)
   run [--until-idle]                host the engine: resume every unfinished item and work
 
 Global options:
@@ -87,7 +92,8 @@ int openApi(Context& c, const QString& dataDir, bool durable)
     opt.dataDir = dataDir;
     opt.durable = durable;
     QString configPath = c.parser.value(QStringLiteral("config"));
-    if (configPath.isEmpty() && QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("paydesk.json"))))
+    if (configPath.isEmpty() &&
+        QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("paydesk.json"))))
         configPath = QDir(dataDir).filePath(QStringLiteral("paydesk.json"));
     if (!configPath.isEmpty()) {
         if (QString e = loadEngineConfig(configPath, opt.engine); !e.isEmpty()) {
@@ -180,11 +186,10 @@ int followOrder(Context& c, const QString& orderNo)
         if (d->order.state != OrderState::Pending && c.api->isIdle())
             w.finish(exitForOrderState(d->order.state));
     };
-    QObject::connect(c.api.get(), &PayDeskApi::eventRecorded, &guard,
-                     [&](const TrackEvent& e) {
-                         if (e.orderNo == orderNo)
-                             c.out->event(e);
-                     });
+    QObject::connect(c.api.get(), &PayDeskApi::eventRecorded, &guard, [&](const TrackEvent& e) {
+        if (e.orderNo == orderNo)
+            c.out->event(e);
+    });
     QObject::connect(c.api.get(), &PayDeskApi::idle, &guard, finishIfSettled);
     QObject::connect(c.api.get(), &PayDeskApi::orderChanged, &guard, finishIfSettled);
     QObject::connect(c.api.get(), &PayDeskApi::fatalError, &guard, [&](const QString& m) {
@@ -199,7 +204,8 @@ int followOrder(Context& c, const QString& orderNo)
         if (c.out->json())
             c.out->object(toJson(*d));
         else
-            c.out->line(QStringLiteral("Order %1 is %2").arg(orderNo, orderStateName(d->order.state)));
+            c.out->line(
+                QStringLiteral("Order %1 is %2").arg(orderNo, orderStateName(d->order.state)));
     }
     return rc;
 }
@@ -226,11 +232,13 @@ int cmdPay(Context& c)
     if (!amount)
         return rc;
     if (!c.parser.isSet(QStringLiteral("code")))
-        return usageError(*c.out, QStringLiteral("--code is required: the customer's payment code"));
+        return usageError(*c.out,
+                          QStringLiteral("--code is required: the customer's payment code"));
     PayCommand cmd{requestNo(c), *amount, c.parser.value(QStringLiteral("code")),
                    c.parser.value(QStringLiteral("subject"))};
     const bool wait = c.parser.isSet(QStringLiteral("wait"));
-    rc = runCommand(c, [&](PayDeskApi::Reply r) { c.api->pay(cmd, r); }, wait);
+    rc = runCommand(
+        c, [&](PayDeskApi::Reply r) { c.api->pay(cmd, r); }, wait);
     if (!wait && rc == ExitOk) {
         // Without --wait, still show the channel's first answer.
         QEventLoop loop;
@@ -251,8 +259,9 @@ int cmdQr(Context& c)
     if (wallet == Wallet::Unknown)
         return usageError(*c.out, QStringLiteral("--wallet must be wechat, alipay or unionpay"));
     QrCommand cmd{requestNo(c), *amount, wallet, c.parser.value(QStringLiteral("subject"))};
-    return runCommand(c, [&](PayDeskApi::Reply r) { c.api->createQr(cmd, r); },
-                      c.parser.isSet(QStringLiteral("wait")));
+    return runCommand(
+        c, [&](PayDeskApi::Reply r) { c.api->createQr(cmd, r); },
+        c.parser.isSet(QStringLiteral("wait")));
 }
 
 int cmdSandboxScan(Context& c)
@@ -261,13 +270,19 @@ int cmdSandboxScan(Context& c)
         return usageError(*c.out, QStringLiteral("usage: sandbox-scan URL --code CODE"));
     if (!c.api->sandbox())
         return usageError(*c.out, QStringLiteral("no sandbox in this configuration"));
-    const QString e = c.api->sandbox()->customerScan(c.args.at(1), c.parser.value(QStringLiteral("code")));
+    const QString e =
+        c.api->sandbox()->customerScan(c.args.at(1), c.parser.value(QStringLiteral("code")));
     if (!e.isEmpty()) {
         c.out->error(e);
         return ExitFailure;
     }
     c.api->flush();
-    c.out->outcome(CommandOutcome{CommandStatus::Ok, QStringLiteral("the customer scanned %1").arg(c.args.at(1)), {}, {}, {}, false});
+    c.out->outcome(CommandOutcome{CommandStatus::Ok,
+                                  QStringLiteral("the customer scanned %1").arg(c.args.at(1)),
+                                  {},
+                                  {},
+                                  {},
+                                  false});
     return ExitOk;
 }
 
@@ -311,7 +326,8 @@ int cmdOrder(Context& c)
                                                          "REFUNDED"));
         }
         if (c.parser.isSet(QStringLiteral("since"))) {
-            const QDate date = QDate::fromString(c.parser.value(QStringLiteral("since")), Qt::ISODate);
+            const QDate date =
+                QDate::fromString(c.parser.value(QStringLiteral("since")), Qt::ISODate);
             if (!date.isValid())
                 return usageError(*c.out, QStringLiteral("--since must be a date like 2026-11-23"));
             f.sinceMs = QDateTime(date, QTime(0, 0), QTimeZone(8 * 3600)).toMSecsSinceEpoch();
@@ -339,10 +355,12 @@ int cmdOrderCommand(Context& c, const QString& name)
     if (int rc = needOrder(c, 1, &orderNo); rc != ExitOk)
         return rc;
     if (name == QLatin1String("query"))
-        return runCommand(c, [&](PayDeskApi::Reply r) { c.api->query(orderNo, r); }, false);
+        return runCommand(
+            c, [&](PayDeskApi::Reply r) { c.api->query(orderNo, r); }, false);
     if (name == QLatin1String("revoke")) {
         RevokeCommand cmd{requestNo(c), orderNo, c.parser.value(QStringLiteral("reason"))};
-        return runCommand(c, [&](PayDeskApi::Reply r) { c.api->revoke(cmd, r); }, true);
+        return runCommand(
+            c, [&](PayDeskApi::Reply r) { c.api->revoke(cmd, r); }, true);
     }
     int rc = ExitOk;
     auto amount = amountOption(c, &rc);
@@ -351,7 +369,8 @@ int cmdOrderCommand(Context& c, const QString& name)
     if (c.parser.value(QStringLiteral("reason")).trimmed().isEmpty())
         return usageError(*c.out, QStringLiteral("--reason is required for a refund"));
     RefundCommand cmd{requestNo(c), orderNo, *amount, c.parser.value(QStringLiteral("reason"))};
-    return runCommand(c, [&](PayDeskApi::Reply r) { c.api->refund(cmd, r); }, true);
+    return runCommand(
+        c, [&](PayDeskApi::Reply r) { c.api->refund(cmd, r); }, true);
 }
 
 int cmdAlerts(Context& c)
@@ -372,7 +391,8 @@ int cmdAlerts(Context& c)
         return rc;
     }
     if (c.args.size() != 1)
-        return usageError(*c.out, QStringLiteral("usage: alerts [--all] | alerts ack ID --by NAME"));
+        return usageError(*c.out,
+                          QStringLiteral("usage: alerts [--all] | alerts ack ID --by NAME"));
     c.api->alerts(!c.parser.isSet(QStringLiteral("all")), 500, [&](const QList<AlertRecord>& list) {
         for (const auto& a : list)
             c.out->alert(a);
@@ -391,9 +411,10 @@ int cmdSandboxCodes(Context& c)
                            {QStringLiteral("unionpay"), row.unionpayCode},
                            {QStringLiteral("description"), row.description}});
         } else {
-            c.out->line(QStringLiteral("%1  %2  %3  %4  %5")
-                            .arg(int(row.behaviour), 2, 10, QLatin1Char('0'))
-                            .arg(row.wechatCode, row.alipayCode, row.unionpayCode, row.description));
+            c.out->line(
+                QStringLiteral("%1  %2  %3  %4  %5")
+                    .arg(int(row.behaviour), 2, 10, QLatin1Char('0'))
+                    .arg(row.wechatCode, row.alipayCode, row.unionpayCode, row.description));
         }
     }
     c.out->line(QStringLiteral("\nCode layout: <wallet prefix 2><behaviour 2><N 2><digits>; "
@@ -408,22 +429,31 @@ void onSignal(int)
     [[maybe_unused]] auto n = ::write(g_signalPipe[1], &b, 1);
 }
 
+// SIGINT/SIGTERM end the command's event loop cleanly (through a socket
+// pair: a signal handler may only write a byte).
+void onStopSignals(QObject& guard, std::function<void()> stop)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return;
+    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &guard);
+    QObject::connect(notifier, &QSocketNotifier::activated, &guard, [stop = std::move(stop)] {
+        char b;
+        [[maybe_unused]] auto n = ::read(g_signalPipe[0], &b, 1);
+        stop();
+    });
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+}
+
 int cmdRun(Context& c)
 {
     const bool untilIdle = c.parser.isSet(QStringLiteral("until-idle"));
     Waiter w;
     QObject guard;
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
-        auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &guard);
-        QObject::connect(notifier, &QSocketNotifier::activated, &guard, [&] {
-            char b;
-            [[maybe_unused]] auto n = ::read(g_signalPipe[0], &b, 1);
-            c.out->line(QStringLiteral("stopping: unfinished items resume at the next start"));
-            w.finish(ExitOk);
-        });
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
+    onStopSignals(guard, [&] {
+        c.out->line(QStringLiteral("stopping: unfinished items resume at the next start"));
+        w.finish(ExitOk);
+    });
     QObject::connect(c.api.get(), &PayDeskApi::eventRecorded, &guard,
                      [&](const TrackEvent& e) { c.out->event(e); });
     QObject::connect(c.api.get(), &PayDeskApi::fatalError, &guard, [&](const QString& m) {
@@ -439,6 +469,44 @@ int cmdRun(Context& c)
                                    : QStringLiteral("; Ctrl+C stops")));
     if (untilIdle && c.api->isIdle())
         return ExitOk;
+    return w.exec();
+}
+
+// The sandbox acquirer behind the real protocols, as a standalone server.
+int cmdSandbox(Context& c)
+{
+    const QString listen = c.parser.value(QStringLiteral("listen"));
+    const QString configPath = c.parser.value(QStringLiteral("config"));
+    if (listen.isEmpty() || configPath.isEmpty())
+        return usageError(*c.out,
+                          QStringLiteral("usage: sandbox --listen 127.0.0.1:PORT --config FILE"));
+    const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const uint port = colon > 0 ? listen.mid(colon + 1).toUInt(&portOk) : 0;
+    const QHostAddress address(listen.left(colon));
+    if (!portOk || port > 65535 || address.isNull())
+        return usageError(*c.out,
+                          QStringLiteral("--listen must be ADDRESS:PORT, e.g. 127.0.0.1:8080; "
+                                         "got '%1'")
+                              .arg(listen));
+    SandboxGatewayConfig config;
+    config.durable = !c.parser.isSet(QStringLiteral("no-fsync"));
+    if (QString e = loadSandboxGatewayConfig(configPath, config); !e.isEmpty())
+        return usageError(*c.out, e);
+    SystemClock clock;
+    SandboxGateway gateway(clock, config);
+    if (QString e = gateway.start(address, quint16(port)); !e.isEmpty()) {
+        c.out->error(e);
+        return ExitFailure;
+    }
+    c.out->line(QStringLiteral("sandbox acquirer listening on %1 (WeChat Pay V2 under /wechat/); "
+                               "%2 WeChat merchant(s); trades in %3; Ctrl+C stops")
+                    .arg(gateway.baseUrl())
+                    .arg(config.wechat.size())
+                    .arg(config.dataDir));
+    Waiter w;
+    QObject guard;
+    onStopSignals(guard, [&] { w.finish(ExitOk); });
     return w.exec();
 }
 
@@ -506,6 +574,7 @@ int run(const QStringList& arguments)
         {QStringLiteral("all"), QString()},
         {QStringLiteral("by"), QString(), QStringLiteral("name")},
         {QStringLiteral("until-idle"), QString()},
+        {QStringLiteral("listen"), QString(), QStringLiteral("address:port")},
         {{QStringLiteral("h"), QStringLiteral("help")}, QString()},
         {QStringLiteral("version"), QString()},
     };
@@ -519,7 +588,8 @@ int run(const QStringList& arguments)
         return ExitOk;
     }
     if (p.isSet(QStringLiteral("version"))) {
-        QTextStream(stdout) << "paydesk-core " << QCoreApplication::applicationVersion() << Qt::endl;
+        QTextStream(stdout) << "paydesk-core " << QCoreApplication::applicationVersion()
+                            << Qt::endl;
         return ExitOk;
     }
     c.args = p.positionalArguments();
@@ -527,19 +597,22 @@ int run(const QStringList& arguments)
         return usageError(*c.out, QStringLiteral("no command given"));
     const QString command = c.args.first();
     static const QStringList known = {
-        QStringLiteral("demo"),  QStringLiteral("pay"),    QStringLiteral("qr"),
-        QStringLiteral("query"), QStringLiteral("revoke"), QStringLiteral("refund"),
-        QStringLiteral("order"), QStringLiteral("alerts"), QStringLiteral("sandbox-codes"),
-        QStringLiteral("run"),   QStringLiteral("sandbox-scan")};
+        QStringLiteral("demo"),  QStringLiteral("pay"),          QStringLiteral("qr"),
+        QStringLiteral("query"), QStringLiteral("revoke"),       QStringLiteral("refund"),
+        QStringLiteral("order"), QStringLiteral("alerts"),       QStringLiteral("sandbox-codes"),
+        QStringLiteral("run"),   QStringLiteral("sandbox-scan"), QStringLiteral("sandbox")};
     if (!known.contains(command))
         return usageError(*c.out, QStringLiteral("unknown command '%1'").arg(command));
     if (command == QLatin1String("sandbox-codes"))
         return cmdSandboxCodes(c);
+    if (command == QLatin1String("sandbox"))
+        return cmdSandbox(c);
 
     QString dataDir = p.value(QStringLiteral("data"));
     bool durable = !p.isSet(QStringLiteral("no-fsync"));
     if (command == QLatin1String("demo") && dataDir.isEmpty()) {
-        c.tempDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/paydesk-demo-XXXXXX"));
+        c.tempDir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
+                                                    QStringLiteral("/paydesk-demo-XXXXXX"));
         c.tempDir->setAutoRemove(false);
         dataDir = c.tempDir->path();
     }

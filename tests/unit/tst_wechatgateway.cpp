@@ -2,6 +2,7 @@
 // over real loopback HTTP: XML, signatures, codes and transport failures.
 #include "GatewayHttpServer.h"
 #include "SandboxGateway.h"
+#include "api/EmbeddedApi.h"
 #include "channels/transport/NetworkTransport.h"
 #include "channels/wechat/WeChatV2Channel.h"
 #include "common/Clock.h"
@@ -19,6 +20,7 @@ using namespace paydesk;
 
 Q_DECLARE_METATYPE(paydesk::SandboxBehaviour)
 Q_DECLARE_METATYPE(paydesk::TradeStatus)
+Q_DECLARE_METATYPE(paydesk::OrderState)
 
 namespace {
 
@@ -436,6 +438,69 @@ private slots:
         const ChannelResult r = await([&](ResultCallback cb) { m_channel->precreate(req, cb); });
         QCOMPARE(r.status, TradeStatus::Success);
         QVERIFY2(!r.codeUrl.isEmpty(), qPrintable(r.rawResponse));
+    }
+
+    // The whole engine through the real adapter and the HTTP gateway: the
+    // path a merchant with real keys takes.
+    void engineTakesAPaymentOverHttp_data()
+    {
+        QTest::addColumn<SandboxBehaviour>("behaviour");
+        QTest::addColumn<qint64>("advanceMs");
+        QTest::addColumn<OrderState>("state");
+        QTest::newRow("instant-success")
+            << SandboxBehaviour::InstantSuccess << qint64(0) << OrderState::Paid;
+        QTest::newRow("user-paying-then-success")
+            << SandboxBehaviour::UserPayingThenSuccess << qint64(8000) << OrderState::Paid;
+        QTest::newRow("insufficient-funds")
+            << SandboxBehaviour::InsufficientFunds << qint64(0) << OrderState::Closed;
+        QTest::newRow("system-error-then-success")
+            << SandboxBehaviour::SystemErrorThenSuccess << qint64(8000) << OrderState::Paid;
+    }
+    void engineTakesAPaymentOverHttp()
+    {
+        QFETCH(SandboxBehaviour, behaviour);
+        QFETCH(qint64, advanceMs);
+        QFETCH(OrderState, state);
+        test::TempDataDir engineDir;
+        EmbeddedOptions o;
+        o.dataDir = engineDir.path();
+        o.durable = false;
+        o.withSandbox = false;
+        o.clock = m_clock.get();
+        GatewaySettings g;
+        g.protocol = GatewaySettings::Protocol::WeChatV2;
+        g.url = QUrl(m_gateway->baseUrl() + QStringLiteral("/wechat/"));
+        g.appId = kAppId;
+        g.mchId = kMchId;
+        g.apiKey = kApiKey;
+        o.engine.gateways.insert(QStringLiteral("wechat"), g);
+        o.engine.routes = {{Wallet::WeChat, QStringLiteral("wechat")}};
+        EmbeddedApi api(o);
+        QCOMPARE(api.open(), QString());
+        std::optional<CommandOutcome> outcome;
+        api.pay(PayCommand{QStringLiteral("req-1"), Money::fromFen(1234),
+                           sandboxCode(Wallet::WeChat, behaviour, 5), QStringLiteral("tea")},
+                [&](const CommandOutcome& c) { outcome = c; });
+        QTRY_VERIFY(outcome.has_value());
+        QVERIFY2(outcome->ok(), qPrintable(outcome->message));
+        // Polls run on the engine's (manual) clock; HTTP runs in real time.
+        for (qint64 t = 0; t < advanceMs; t += 500) {
+            m_clock->advance(500);
+            QTest::qWait(20);
+        }
+        std::optional<OrderDetails> details;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (api.orderDetails(outcome->orderNo,
+                              [&](const std::optional<OrderDetails>& d) { details = d; }),
+             details && details->order.state == state),
+            5000);
+        const auto calls = std::count_if(
+            details->events.cbegin(), details->events.cend(),
+            [](const TrackEvent& e) { return e.raw.contains(QStringLiteral("<auth_code>")); });
+        QVERIFY(calls >= 1);
+        for (const TrackEvent& e : details->events)
+            QVERIFY2(!e.raw.contains(sandboxCode(Wallet::WeChat, behaviour, 5)),
+                     "the whole payment code reached the track");
     }
 
     void malformedRequestsGetWeChatErrorShapes_data()
