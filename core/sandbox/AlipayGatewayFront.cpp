@@ -244,9 +244,10 @@ void replyLater(GatewayReply reply, GatewayResponse response)
 
 AlipayGatewayFront::AlipayGatewayFront(SandboxAcquirer& acquirer, QString channelName,
                                        RsaKey sandboxPrivateKey,
-                                       QHash<QString, RsaKey> appPublicKeys, QString baseUrl)
+                                       QHash<QString, RsaKey> appPublicKeys, QString baseUrl,
+                                       const Clock* clock)
     : m_acquirer(acquirer), m_channel(std::move(channelName)), m_key(std::move(sandboxPrivateKey)),
-      m_appKeys(std::move(appPublicKeys)), m_baseUrl(std::move(baseUrl))
+      m_appKeys(std::move(appPublicKeys)), m_baseUrl(std::move(baseUrl)), m_clock(clock)
 {}
 
 void AlipayGatewayFront::handle(const GatewayRequest& request, GatewayReply reply)
@@ -320,7 +321,8 @@ void AlipayGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
     };
     const QString outTradeNo = str(biz, "out_trade_no");
     SandboxAcquirer* acquirer = &m_acquirer;
-    const QString now = chinaTimestamp(QDateTime::currentMSecsSinceEpoch());
+    const QString now =
+        chinaTimestamp(m_clock ? m_clock->nowMs() : QDateTime::currentMSecsSinceEpoch());
 
     switch (*method) {
     case Method::TradePay: {

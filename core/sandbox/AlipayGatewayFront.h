@@ -1,6 +1,7 @@
 #pragma once
 
 #include "channels/alipay/AlipaySign.h"
+#include "common/Clock.h"
 #include "sandbox/GatewayFront.h"
 #include "sandbox/SandboxAcquirer.h"
 
@@ -20,10 +21,13 @@ public:
     // `channelName`: what the acquirer records trades under ("alipay", or
     // "unionpay" when UnionPay codes go through an Alipay-speaking acquirer).
     // `appPublicKeys`: app_id -> the merchant app's public key. `baseUrl`:
-    // where bill_download_url points (".../alipay/bill?...").
+    // where bill_download_url points (".../alipay/bill?..."). `clock` stamps
+    // gmt_payment and the like (nullptr: the system clock); it must outlive
+    // the front. Pass the acquirer's clock so the sandbox stays deterministic.
     AlipayGatewayFront(SandboxAcquirer& acquirer, QString channelName,
                        alipay::RsaKey sandboxPrivateKey,
-                       QHash<QString, alipay::RsaKey> appPublicKeys, QString baseUrl);
+                       QHash<QString, alipay::RsaKey> appPublicKeys, QString baseUrl,
+                       const Clock* clock = nullptr);
 
     void handle(const GatewayRequest& request, GatewayReply reply) override;
 
@@ -40,6 +44,7 @@ private:
     alipay::RsaKey m_key;
     QHash<QString, alipay::RsaKey> m_appKeys;
     QString m_baseUrl;
+    const Clock* m_clock;
 };
 
 } // namespace paydesk

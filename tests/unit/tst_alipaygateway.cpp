@@ -117,7 +117,7 @@ private:
     {
         m_front = std::make_unique<AlipayGatewayFront>(
             *m_acquirer, name, m_sandboxPrivate, QHash<QString, RsaKey>{{kAppId, m_appPublic}},
-            kBaseUrl);
+            kBaseUrl, m_clock.get());
         m_transport->front = m_front.get();
         m_channel = std::make_unique<AlipayChannel>(
             *m_transport, c, QUrl(kBaseUrl + QStringLiteral("/alipay/gateway.do")), name,
@@ -299,8 +299,12 @@ private Q_SLOTS:
         } else {
             QVERIFY(r.rawResponse.startsWith(QLatin1String("{\"alipay_trade_pay_response\":")));
         }
-        if (status == TradeStatus::Success)
+        if (status == TradeStatus::Success) {
             QVERIFY(r.channelTradeNo.startsWith(QLatin1String("SBX")));
+            // Stamped from the sandbox's (manual) clock, in China time.
+            QVERIFY(
+                r.rawResponse.contains(QLatin1String("\"gmt_payment\":\"2026-01-01 08:00:00\"")));
+        }
         // The engine masks raw messages: the code must not survive whole.
         QVERIFY(r.rawRequest.contains(authCode));
         QVERIFY(!maskRawMessage(r.rawRequest).contains(authCode));
@@ -378,6 +382,20 @@ private Q_SLOTS:
         if (status == TradeStatus::Failed)
             QCOMPARE(r.returnCode, QStringLiteral("ACQ.REASON_TRADE_REFUND_FEE_ERR"));
         QCOMPARE(m_acquirer->trade(p)->state, sandboxState);
+    }
+
+    void latePayAfterCancelIsRefused()
+    {
+        // The pay timed out on the way and the cancel overtook it: the number
+        // is closed for good, the late pay must not take money.
+        const QString p = QStringLiteral("PA-late");
+        const ChannelResult c = revoke(p);
+        QCOMPARE(c.status, TradeStatus::Success);
+        QCOMPARE(c.revokeAction, QStringLiteral("close"));
+        const ChannelResult r = pay(p, code(SandboxBehaviour::InstantSuccess));
+        QCOMPARE(r.status, TradeStatus::Failed);
+        QCOMPARE(r.returnCode, QStringLiteral("ACQ.TRADE_HAS_CLOSE"));
+        QCOMPARE(m_acquirer->trade(p)->state, QStringLiteral("CLOSED"));
     }
 
     void cancelRetries()
@@ -470,6 +488,12 @@ private Q_SLOTS:
         tampered.replace("total_amount=12.34", "total_amount=0.01");
         QCOMPARE(m_channel->handleNotification(tampered, &error), QByteArray("failure"));
         QVERIFY(!error.isEmpty());
+        ChannelNotification other = got[0];
+        const QByteArray otherApp =
+            m_front->notificationBody(other, QStringLiteral("2021000000000999"),
+                                      QDateTime::fromMSecsSinceEpoch(m_clock->nowMs()), &error);
+        QCOMPARE(m_channel->handleNotification(otherApp, &error), QByteArray("failure"));
+        QVERIFY(error.contains(QLatin1String("app_id")));
         QCOMPARE(got.size(), 1);
     }
 

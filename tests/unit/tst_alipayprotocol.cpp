@@ -118,6 +118,8 @@ private Q_SLOTS:
         QTest::newRow("utc-midnight-is-8am") << qint64(1767225600000) << "2026-01-01 08:00:00";
         QTest::newRow("utc-evening-is-next-day")
             << qint64(1767225600000 - 3600000) << "2026-01-01 07:00:00";
+        // A DST gap in Europe: a valid China time whatever the machine's zone.
+        QTest::newRow("europe-dst-gap") << qint64(1774722600000) << "2026-03-29 02:30:00";
         QTest::newRow("day-rolls-over")
             << qint64(1767225600000 + 16 * 3600000) << "2026-01-02 00:00:00";
     }
@@ -134,6 +136,8 @@ private Q_SLOTS:
         QVERIFY(!parseChinaTimestamp(QStringLiteral("2026-13-01 00:00:00")));
         QVERIFY(!parseChinaTimestamp(QStringLiteral("2026-01-01T00:00:00")));
         QVERIFY(!parseChinaTimestamp(QString()));
+        QVERIFY(!parseChinaTimestamp(QStringLiteral("2026-01-01 8:00:00")));
+        QVERIFY(!parseChinaTimestamp(QStringLiteral("2026-01-01 24:00:00")));
     }
 
     void buildRequestSigns_data()
