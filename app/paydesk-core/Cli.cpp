@@ -499,11 +499,13 @@ int cmdSandbox(Context& c)
         c.out->error(e);
         return ExitFailure;
     }
-    c.out->line(QStringLiteral("sandbox acquirer listening on %1 (WeChat Pay V2 under /wechat/); "
-                               "%2 WeChat merchant(s); trades in %3; Ctrl+C stops")
+    c.out->line(QStringLiteral("sandbox acquirer listening on %1: WeChat Pay V2 under /wechat/ "
+                               "(%2 merchant(s)), Alipay at /alipay/gateway.do (%3 app(s)); "
+                               "trades in %4; the sandbox's Alipay public key: %5; Ctrl+C stops")
                     .arg(gateway.baseUrl())
                     .arg(config.wechat.size())
-                    .arg(config.dataDir));
+                    .arg(config.alipayAppKeys.size())
+                    .arg(config.dataDir, gateway.alipayPublicKeyFile()));
     Waiter w;
     QObject guard;
     onStopSignals(guard, [&] { w.finish(ExitOk); });

@@ -1,5 +1,6 @@
 #include "channels/GatewayChannels.h"
 
+#include "channels/alipay/AlipayChannel.h"
 #include "channels/wechat/WeChatV2Channel.h"
 
 namespace paydesk {
@@ -23,9 +24,22 @@ QString makeGatewayChannel(const QString& name, const GatewaySettings& s, Gatewa
         g.channel = std::make_unique<WeChatV2Channel>(name, m, *g.transport);
         break;
     }
-    case GatewaySettings::Protocol::Alipay:
-        return QStringLiteral("gateways.%1: the alipay adapter is not available in this build")
-            .arg(name);
+    case GatewaySettings::Protocol::Alipay: {
+        alipay::ClientConfig c;
+        c.appId = s.appId;
+        c.notifyUrl = s.notifyUrl;
+        QString error;
+        c.appPrivateKey =
+            alipay::RsaKey::load(s.appPrivateKey, alipay::RsaKey::Kind::Private, &error);
+        if (c.appPrivateKey.isNull())
+            return QStringLiteral("gateways.%1.appPrivateKeyFile: %2").arg(name, error);
+        c.alipayPublicKey =
+            alipay::RsaKey::load(s.alipayPublicKey, alipay::RsaKey::Kind::Public, &error);
+        if (c.alipayPublicKey.isNull())
+            return QStringLiteral("gateways.%1.alipayPublicKeyFile: %2").arg(name, error);
+        g.channel = std::make_unique<alipay::AlipayChannel>(*g.transport, c, s.url, name);
+        break;
+    }
     }
     *out = std::move(g);
     return QString();

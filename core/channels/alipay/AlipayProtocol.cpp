@@ -7,6 +7,13 @@
 
 namespace paydesk::alipay {
 
+// Alipay requires a subject; a sale without a note is named by its store.
+static QString subjectOf(const QString& subject, const QString& storeId)
+{
+    return subject.isEmpty() ? QStringLiteral("store %1").arg(storeId) : subject;
+}
+
+
 namespace {
 
 constexpr int kChinaOffsetS = 8 * 3600;
@@ -369,7 +376,7 @@ QJsonObject barcodePayBiz(const BarcodePayRequest& req)
     QJsonObject o{{QStringLiteral("out_trade_no"), req.paymentNo},
                   {QStringLiteral("scene"), QStringLiteral("bar_code")},
                   {QStringLiteral("auth_code"), req.authCode},
-                  {QStringLiteral("subject"), req.subject},
+                  {QStringLiteral("subject"), subjectOf(req.subject, req.storeId)},
                   {QStringLiteral("total_amount"), req.amount.toPlainString()}};
     if (!req.storeId.isEmpty())
         o.insert(QStringLiteral("store_id"), req.storeId);
@@ -383,7 +390,7 @@ QJsonObject barcodePayBiz(const BarcodePayRequest& req)
 QJsonObject precreateBiz(const PrecreateRequest& req)
 {
     QJsonObject o{{QStringLiteral("out_trade_no"), req.paymentNo},
-                  {QStringLiteral("subject"), req.subject},
+                  {QStringLiteral("subject"), subjectOf(req.subject, req.storeId)},
                   {QStringLiteral("total_amount"), req.amount.toPlainString()}};
     if (!req.storeId.isEmpty())
         o.insert(QStringLiteral("store_id"), req.storeId);
