@@ -1,4 +1,5 @@
 #include "Cli.h"
+#include "common/ChinaTime.h"
 
 #include "CliOutput.h"
 #include "SandboxGateway.h"
@@ -330,7 +331,7 @@ int cmdOrder(Context& c)
                 QDate::fromString(c.parser.value(QStringLiteral("since")), Qt::ISODate);
             if (!date.isValid())
                 return usageError(*c.out, QStringLiteral("--since must be a date like 2026-11-23"));
-            f.sinceMs = QDateTime(date, QTime(0, 0), QTimeZone(8 * 3600)).toMSecsSinceEpoch();
+            f.sinceMs = QDateTime(date, QTime(0, 0), chinaZone()).toMSecsSinceEpoch();
         }
         f.search = c.parser.value(QStringLiteral("search"));
         if (c.parser.isSet(QStringLiteral("limit"))) {

@@ -1,4 +1,5 @@
 #include "CliOutput.h"
+#include "common/ChinaTime.h"
 
 #include "api/Json.h"
 
@@ -13,8 +14,7 @@ namespace paydesk::cli {
 namespace {
 QString clock(qint64 ms)
 {
-    static const QTimeZone china(8 * 3600);
-    return QDateTime::fromMSecsSinceEpoch(ms, china).toString(QStringLiteral("HH:mm:ss.zzz"));
+    return chinaTime(ms).toString(QStringLiteral("HH:mm:ss.zzz"));
 }
 } // namespace
 

@@ -1,4 +1,5 @@
 #include "api/Json.h"
+#include "common/ChinaTime.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -9,8 +10,7 @@ QString isoTime(qint64 ms)
 {
     if (ms <= 0)
         return QString();
-    static const QTimeZone china(8 * 3600);
-    return QDateTime::fromMSecsSinceEpoch(ms, china).toString(Qt::ISODateWithMs);
+    return chinaTime(ms).toString(Qt::ISODateWithMs);
 }
 
 QJsonObject moneyJson(const Money& m)

@@ -1,14 +1,21 @@
 #pragma once
 
 #include <QDateTime>
+#include <QTimeZone>
 
 namespace paydesk {
 
-// Both gateways speak China Standard Time (UTC+8, no daylight saving),
-// whatever the time zone of the machine.
+// Both gateways, order numbers and what staff read speak China Standard Time
+// (UTC+8, no daylight saving), whatever the time zone of the machine.
+inline const QTimeZone& chinaZone()
+{
+    static const QTimeZone zone(8 * 3600);
+    return zone;
+}
+
 inline QDateTime chinaTime(qint64 epochMs)
 {
-    return QDateTime::fromMSecsSinceEpoch(epochMs, Qt::OffsetFromUTC, 8 * 3600);
+    return QDateTime::fromMSecsSinceEpoch(epochMs, chinaZone());
 }
 
 } // namespace paydesk

@@ -1,4 +1,5 @@
 #include "ids/IdGenerator.h"
+#include "common/ChinaTime.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -63,8 +64,7 @@ QString OrderNumberGenerator::next(IdKind kind)
         m_leasedUntilMs = m_lastMs + m_leaseMs;
         m_persistLease(m_leasedUntilMs);
     }
-    static const QTimeZone china(8 * 3600);
-    const QString stamp = QDateTime::fromMSecsSinceEpoch(m_lastMs, china)
+    const QString stamp = chinaTime(m_lastMs)
                               .toString(QStringLiteral("yyyyMMddHHmmsszzz"));
     return prefixOf(kind) + QLatin1Char('1') + m_storeId + m_terminalId + stamp +
            QStringLiteral("%1").arg(m_sequence, 4, 10, QLatin1Char('0'));

@@ -1,5 +1,7 @@
 #include "sandbox/SandboxAcquirer.h"
 
+#include "common/ChinaTime.h"
+
 #include "common/Masking.h"
 #include "domain/PaymentCode.h"
 #include "sandbox/SandboxBehaviour.h"
@@ -185,11 +187,6 @@ bool isPaidState(const QString& state)
 }
 
 // China time, as the wallets stamp their numbers and time_end.
-QDateTime chinaTime(qint64 ms)
-{
-    static const QTimeZone tz(8 * 3600);
-    return QDateTime::fromMSecsSinceEpoch(ms, tz);
-}
 
 } // namespace
 

@@ -5,7 +5,6 @@
 #include "common/ChinaTime.h"
 #include "sandbox/SandboxAcquirer.h"
 
-#include <QRandomGenerator>
 
 namespace paydesk {
 
@@ -31,11 +30,6 @@ GatewayResponse refusal(const QString& message)
     p.insert(QStringLiteral("return_code"), kFail);
     p.insert(QStringLiteral("return_msg"), message);
     return xmlResponse(p);
-}
-
-QString nonce()
-{
-    return QString::number(QRandomGenerator::global()->generate64(), 36).toUpper();
 }
 
 // The acquirer speaks WeChat's codes already, plus a few of its own; these
@@ -69,7 +63,7 @@ qint64 parseTimeExpire(const QString& text)
     QDateTime t = QDateTime::fromString(text, QStringLiteral("yyyyMMddHHmmss"));
     if (!t.isValid())
         return -1;
-    t.setOffsetFromUtc(8 * 3600);
+    t.setTimeZone(chinaZone());
     return t.toMSecsSinceEpoch();
 }
 
@@ -122,7 +116,7 @@ void WeChatGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
         p.insert(QStringLiteral("return_msg"), QStringLiteral("OK"));
         p.insert(QStringLiteral("appid"), m.appId);
         p.insert(QStringLiteral("mch_id"), m.mchId);
-        p.insert(QStringLiteral("nonce_str"), nonce());
+        p.insert(QStringLiteral("nonce_str"), nonceStr());
         p.insert(QStringLiteral("result_code"), ok ? kSuccess : kFail);
         if (!ok) {
             p.insert(QStringLiteral("err_code"), wechatErrCode(api, errCode));

@@ -1,4 +1,5 @@
 #include "channels/alipay/AlipayProtocol.h"
+#include "common/ChinaTime.h"
 
 #include <QJsonDocument>
 #include <QSet>
@@ -13,10 +14,8 @@ static QString subjectOf(const QString& subject, const QString& storeId)
     return subject.isEmpty() ? QStringLiteral("store %1").arg(storeId) : subject;
 }
 
-
 namespace {
 
-constexpr int kChinaOffsetS = 8 * 3600;
 const QString kTimestampFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss");
 
 const QString kSuccess = QStringLiteral("10000");
@@ -273,8 +272,7 @@ std::optional<Method> methodFromName(const QString& name)
 
 QString chinaTimestamp(qint64 msSinceEpoch)
 {
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone(kChinaOffsetS))
-        .toString(kTimestampFormat);
+    return chinaTime(msSinceEpoch).toString(kTimestampFormat);
 }
 
 std::optional<qint64> parseChinaTimestamp(const QString& text)
@@ -287,7 +285,7 @@ std::optional<qint64> parseChinaTimestamp(const QString& text)
     const QTime t = QTime::fromString(text.mid(11), QStringLiteral("HH:mm:ss"));
     if (!d.isValid() || !t.isValid())
         return std::nullopt;
-    return QDateTime(d, t, QTimeZone(kChinaOffsetS)).toMSecsSinceEpoch();
+    return QDateTime(d, t, chinaZone()).toMSecsSinceEpoch();
 }
 
 Params buildRequest(Method method, const QJsonObject& bizContent, const ClientConfig& config,
@@ -371,34 +369,35 @@ QString readableForm(const Params& params)
     return out;
 }
 
+// The fields a sale carries to trade.pay and trade.precreate alike.
+static QJsonObject saleBiz(const QString& paymentNo, const Money& amount, const QString& subject,
+                           const QString& storeId, const QString& terminalId, qint64 expireAtMs)
+{
+    QJsonObject o{{QStringLiteral("out_trade_no"), paymentNo},
+                  {QStringLiteral("subject"), subjectOf(subject, storeId)},
+                  {QStringLiteral("total_amount"), amount.toPlainString()}};
+    if (!storeId.isEmpty())
+        o.insert(QStringLiteral("store_id"), storeId);
+    if (!terminalId.isEmpty())
+        o.insert(QStringLiteral("terminal_id"), terminalId);
+    if (expireAtMs > 0)
+        o.insert(QStringLiteral("time_expire"), chinaTimestamp(expireAtMs));
+    return o;
+}
+
 QJsonObject barcodePayBiz(const BarcodePayRequest& req)
 {
-    QJsonObject o{{QStringLiteral("out_trade_no"), req.paymentNo},
-                  {QStringLiteral("scene"), QStringLiteral("bar_code")},
-                  {QStringLiteral("auth_code"), req.authCode},
-                  {QStringLiteral("subject"), subjectOf(req.subject, req.storeId)},
-                  {QStringLiteral("total_amount"), req.amount.toPlainString()}};
-    if (!req.storeId.isEmpty())
-        o.insert(QStringLiteral("store_id"), req.storeId);
-    if (!req.terminalId.isEmpty())
-        o.insert(QStringLiteral("terminal_id"), req.terminalId);
-    if (req.expireAtMs > 0)
-        o.insert(QStringLiteral("time_expire"), chinaTimestamp(req.expireAtMs));
+    QJsonObject o = saleBiz(req.paymentNo, req.amount, req.subject, req.storeId, req.terminalId,
+                            req.expireAtMs);
+    o.insert(QStringLiteral("scene"), QStringLiteral("bar_code"));
+    o.insert(QStringLiteral("auth_code"), req.authCode);
     return o;
 }
 
 QJsonObject precreateBiz(const PrecreateRequest& req)
 {
-    QJsonObject o{{QStringLiteral("out_trade_no"), req.paymentNo},
-                  {QStringLiteral("subject"), subjectOf(req.subject, req.storeId)},
-                  {QStringLiteral("total_amount"), req.amount.toPlainString()}};
-    if (!req.storeId.isEmpty())
-        o.insert(QStringLiteral("store_id"), req.storeId);
-    if (!req.terminalId.isEmpty())
-        o.insert(QStringLiteral("terminal_id"), req.terminalId);
-    if (req.expireAtMs > 0)
-        o.insert(QStringLiteral("time_expire"), chinaTimestamp(req.expireAtMs));
-    return o;
+    return saleBiz(req.paymentNo, req.amount, req.subject, req.storeId, req.terminalId,
+                   req.expireAtMs);
 }
 
 QJsonObject tradeBiz(const QString& paymentNo)

@@ -2,7 +2,6 @@
 
 #include "common/ChinaTime.h"
 
-#include <QRandomGenerator>
 
 namespace paydesk {
 
@@ -11,15 +10,6 @@ using namespace wechat;
 namespace {
 
 const QString kTimeFormat = QStringLiteral("yyyyMMddHHmmss");
-
-QString nonce()
-{
-    static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    QString s(32, Qt::Uninitialized);
-    for (QChar& c : s)
-        c = QLatin1Char(kAlphabet[QRandomGenerator::system()->bounded(36)]);
-    return s;
-}
 
 ChannelResult transportFailure(ChannelResult r, const HttpReply& reply)
 {
@@ -59,7 +49,7 @@ Params WeChatV2Channel::signedRequest(Params fields) const
         fields.insert(QStringLiteral("sub_mch_id"), m_merchant.subMchId);
     if (!m_merchant.subAppId.isEmpty())
         fields.insert(QStringLiteral("sub_appid"), m_merchant.subAppId);
-    fields.insert(QStringLiteral("nonce_str"), nonce());
+    fields.insert(QStringLiteral("nonce_str"), nonceStr());
     fields.insert(QStringLiteral("sign_type"), signTypeName(m_merchant.signType));
     fields.insert(QStringLiteral("sign"), sign(fields, m_merchant.apiKey, m_merchant.signType));
     return fields;
@@ -119,37 +109,40 @@ void WeChatV2Channel::call(Api api, const QString& requestNo, Params fields, Res
     });
 }
 
-void WeChatV2Channel::barcodePay(const BarcodePayRequest& req, ResultCallback done)
+// The fields a sale carries to micropay and unifiedorder alike. WeChat
+// requires a body: a sale without a note is named by its store.
+Params WeChatV2Channel::saleFields(const QString& paymentNo, const Money& amount,
+                                   const QString& subject, const QString& storeId,
+                                   const QString& terminalId, qint64 expireAtMs) const
 {
     Params f;
     f.insert(QStringLiteral("body"),
-             req.subject.isEmpty() ? QStringLiteral("store %1").arg(req.storeId) : req.subject);
-    f.insert(QStringLiteral("out_trade_no"), req.paymentNo);
-    f.insert(QStringLiteral("total_fee"), QString::number(req.amount.fen()));
-    f.insert(QStringLiteral("fee_type"), req.amount.currency());
+             subject.isEmpty() ? QStringLiteral("store %1").arg(storeId) : subject);
+    f.insert(QStringLiteral("out_trade_no"), paymentNo);
+    f.insert(QStringLiteral("total_fee"), QString::number(amount.fen()));
+    f.insert(QStringLiteral("fee_type"), amount.currency());
     f.insert(QStringLiteral("spbill_create_ip"), m_merchant.clientIp);
+    f.insert(QStringLiteral("device_info"), terminalId);
+    if (expireAtMs > 0)
+        f.insert(QStringLiteral("time_expire"), chinaTime(expireAtMs).toString(kTimeFormat));
+    return f;
+}
+
+void WeChatV2Channel::barcodePay(const BarcodePayRequest& req, ResultCallback done)
+{
+    Params f = saleFields(req.paymentNo, req.amount, req.subject, req.storeId, req.terminalId,
+                          req.expireAtMs);
     f.insert(QStringLiteral("auth_code"), req.authCode);
-    f.insert(QStringLiteral("device_info"), req.terminalId);
-    if (req.expireAtMs > 0)
-        f.insert(QStringLiteral("time_expire"), chinaTime(req.expireAtMs).toString(kTimeFormat));
     call(Api::MicroPay, req.paymentNo, std::move(f), std::move(done));
 }
 
 void WeChatV2Channel::precreate(const PrecreateRequest& req, ResultCallback done)
 {
-    Params f;
-    f.insert(QStringLiteral("body"),
-             req.subject.isEmpty() ? QStringLiteral("store %1").arg(req.storeId) : req.subject);
-    f.insert(QStringLiteral("out_trade_no"), req.paymentNo);
-    f.insert(QStringLiteral("total_fee"), QString::number(req.amount.fen()));
-    f.insert(QStringLiteral("fee_type"), req.amount.currency());
-    f.insert(QStringLiteral("spbill_create_ip"), m_merchant.clientIp);
+    Params f = saleFields(req.paymentNo, req.amount, req.subject, req.storeId, req.terminalId,
+                          req.expireAtMs);
     f.insert(QStringLiteral("trade_type"), QStringLiteral("NATIVE"));
     f.insert(QStringLiteral("product_id"), req.paymentNo); // required for NATIVE
     f.insert(QStringLiteral("notify_url"), m_merchant.notifyUrl);
-    f.insert(QStringLiteral("device_info"), req.terminalId);
-    if (req.expireAtMs > 0)
-        f.insert(QStringLiteral("time_expire"), chinaTime(req.expireAtMs).toString(kTimeFormat));
     call(Api::UnifiedOrder, req.paymentNo, std::move(f), std::move(done));
 }
 

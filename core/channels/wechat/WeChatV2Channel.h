@@ -48,6 +48,9 @@ public:
     wechat::Params signedRequest(wechat::Params fields) const;
 
 private:
+    wechat::Params saleFields(const QString& paymentNo, const Money& amount, const QString& subject,
+                              const QString& storeId, const QString& terminalId,
+                              qint64 expireAtMs) const;
     void call(wechat::Api api, const QString& requestNo, wechat::Params fields,
               ResultCallback done);
 

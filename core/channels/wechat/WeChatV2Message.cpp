@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
 #include <QXmlStreamReader>
 
 #include <openssl/crypto.h>
@@ -47,6 +48,15 @@ bool verify(const Params& params, const QByteArray& apiKey, SignType type)
     const QByteArray b = sign(params, apiKey, type).toLatin1();
     return a.size() == b.size() &&
            CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+}
+
+QString nonceStr()
+{
+    static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    QString s(32, Qt::Uninitialized);
+    for (QChar& c : s)
+        c = QLatin1Char(kAlphabet[QRandomGenerator::system()->bounded(36)]);
+    return s;
 }
 
 QByteArray toXml(const Params& params)

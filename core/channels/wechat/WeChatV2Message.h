@@ -24,6 +24,9 @@ QString sign(const Params& params, const QByteArray& apiKey, SignType type);
 // channel adds later take part, as WeChat requires. Constant-time compare.
 bool verify(const Params& params, const QByteArray& apiKey, SignType type);
 
+// A fresh nonce_str: 32 characters A-Z0-9 from the system's random source.
+QString nonceStr();
+
 QByteArray toXml(const Params& params);
 
 struct XmlResult
