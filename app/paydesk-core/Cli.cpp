@@ -1,6 +1,7 @@
 #include "Cli.h"
 #include "common/ChinaTime.h"
 
+#include "CliBackOffice.h"
 #include "CliOutput.h"
 #include "SandboxGateway.h"
 #include "api/EmbeddedApi.h"
@@ -54,6 +55,26 @@ Commands:
                                     run the sandbox acquirer as an HTTP gateway speaking
                                     WeChat Pay V2 (/wechat/...)
   run [--until-idle]                host the engine: resume every unfinished item and work
+
+Accounting:
+  ledger accounts [--at T]          every account and its balance
+  ledger balance ACCOUNT [--at T]   one account's balance (T: YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS")
+  ledger journal [--account A] [--ref ORDER|REF] [--limit N]
+  ledger trial-balance [--at T]     debits and credits of every account; must balance
+  settle --date D [--merchant M] [--by NAME]
+                                    move day D's net from pending to available minus fees (T+1)
+  settle list                       settlement runs
+  payout request --amount A --by NAME [--note TEXT]
+  payout approve|reject PO... --by NAME [--reason R]   (a second person decides)
+  payout list
+  adjust propose --account A --amount A --reason R --by NAME [--counter ACCOUNT]
+  adjust approve|reject AD... --by NAME [--reason R]
+  adjust list
+  wallet topup MEMBER --amount A | --order ORDER [--request-no R] [--by NAME]
+  wallet pay MEMBER --amount A --sale REF [--request-no R]
+  wallet refund WO... --amount A --reason R [--request-no R]
+  wallet show MEMBER
+  check internal                    top-ups + income - withdrawals - spending = balance, and more
 
 Global options:
   --data DIR        data directory (default: the user's PayDesk data directory)
@@ -582,6 +603,7 @@ int run(const QStringList& arguments)
         {QStringLiteral("version"), QString()},
     };
     p.addOptions(options);
+    p.addOptions(backOfficeOptions());
     const bool parsed = p.parse(arguments);
     c.out = std::make_unique<Output>(p.isSet(QStringLiteral("json")));
     if (!parsed)
@@ -604,7 +626,7 @@ int run(const QStringList& arguments)
         QStringLiteral("query"), QStringLiteral("revoke"),       QStringLiteral("refund"),
         QStringLiteral("order"), QStringLiteral("alerts"),       QStringLiteral("sandbox-codes"),
         QStringLiteral("run"),   QStringLiteral("sandbox-scan"), QStringLiteral("sandbox")};
-    if (!known.contains(command))
+    if (!known.contains(command) && !isBackOfficeCommand(command))
         return usageError(*c.out, QStringLiteral("unknown command '%1'").arg(command));
     if (command == QLatin1String("sandbox-codes"))
         return cmdSandboxCodes(c);
@@ -624,6 +646,8 @@ int run(const QStringList& arguments)
     if (int rc = openApi(c, dataDir, durable); rc != ExitOk)
         return rc;
 
+    if (isBackOfficeCommand(command))
+        return runBackOffice(c.parser, c.args, *c.out, *c.api->backOffice());
     if (command == QLatin1String("demo"))
         return cmdDemo(c);
     if (command == QLatin1String("pay"))

@@ -4,6 +4,7 @@
 #include "engine/PaymentEngine.h"
 #include "engine/Scheduler.h"
 #include "ids/IdGenerator.h"
+#include "ledger/BackOffice.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxChannel.h"
 #include "store/CachingStore.h"
@@ -29,6 +30,7 @@ struct EmbeddedApi::Impl
     std::vector<std::unique_ptr<SandboxChannel>> channels;
     std::vector<GatewayChannel> gatewayChannels;
     std::unique_ptr<PaymentEngine> engine;
+    std::unique_ptr<BackOffice> backOffice;
     bool failed = false;
 };
 
@@ -44,6 +46,7 @@ EmbeddedApi::~EmbeddedApi()
     if (d->db.isOpen() && !d->failed)
         d->db.flush();
     d->engine.reset();
+    d->backOffice.reset();
     d->channels.clear();
     d->gatewayChannels.clear();
     d->sandbox.reset();
@@ -73,6 +76,19 @@ QString EmbeddedApi::open()
         [this, leaseKey](qint64 until) { d->store->setMeta(leaseKey, QString::number(until)); });
     d->scheduler = std::make_unique<Scheduler>(*d->clock);
     d->engine = std::make_unique<PaymentEngine>(*d->clock, *d->store, *d->ids, *d->scheduler, ec);
+    d->backOffice = std::make_unique<BackOffice>(
+        d->db, *d->clock, ec.ledger, ec.storeId, [this](const QString& orderNo) -> std::optional<Money> {
+            const auto o = d->store->order(orderNo);
+            if (!o || (o->state != OrderState::Paid))
+                return std::nullopt;
+            return o->amount;
+        });
+    if (QString e = d->backOffice->open(); !e.isEmpty())
+        return e;
+    d->backOffice->ledger().setAlertSink([this](const QString& kind, const QString& orderNo, const QString& msg) {
+        d->engine->raiseExternalAlert(AlertLevel::Page, kind, orderNo, msg);
+    });
+    d->engine->setMoneyMovements(&d->backOffice->engineSink());
     connect(d->engine.get(), &PaymentEngine::orderChanged, this, &PayDeskApi::orderChanged);
     connect(d->engine.get(), &PaymentEngine::paymentChanged, this, &PayDeskApi::paymentChanged);
     connect(d->engine.get(), &PaymentEngine::eventRecorded, this, &PayDeskApi::eventRecorded);
@@ -195,6 +211,11 @@ int EmbeddedApi::resumeAll()
 bool EmbeddedApi::isIdle() const
 {
     return d->engine->isIdle();
+}
+
+BackOffice* EmbeddedApi::backOffice() const
+{
+    return d->backOffice.get();
 }
 
 SandboxAcquirer* EmbeddedApi::sandbox() const

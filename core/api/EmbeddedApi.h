@@ -8,6 +8,7 @@
 
 namespace paydesk {
 
+class BackOffice;
 class SandboxAcquirer;
 
 struct EmbeddedOptions
@@ -45,6 +46,8 @@ public:
     // The in-process sandbox (null without it): the demo and tests play the
     // customer through it.
     SandboxAcquirer* sandbox() const;
+    // Ledger, settlement, payouts, adjustments, wallets (null before open()).
+    BackOffice* backOffice() const;
     // Commits whatever is pending now (tests and shutdown).
     void flush();
 

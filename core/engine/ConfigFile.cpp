@@ -84,6 +84,55 @@ QString readPolicy(const QJsonObject& o, const QString& where, ChannelPolicy& p)
     return e;
 }
 
+QString readLedger(const QJsonObject& o, const QString& where, LedgerConfig& l)
+{
+    static const QStringList known = {QStringLiteral("merchantId"), QStringLiteral("feeRates"),
+                                      QStringLiteral("defaultFeeRate"), QStringLiteral("settlementDelayDays"),
+                                      QStringLiteral("payoutsPerDay"), QStringLiteral("payoutAmountPerDay")};
+    if (QString e = checkKeys(o, known, where); !e.isEmpty())
+        return e;
+    if (o.contains(QStringLiteral("merchantId"))) {
+        static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$"));
+        const QString v = o.value(QStringLiteral("merchantId")).toString();
+        if (!re.match(v).hasMatch())
+            return QStringLiteral("%1.merchantId must be 1-64 letters, digits, '_', '.' or '-', got '%2'")
+                .arg(where, v);
+        l.merchantId = v;
+    }
+    auto rate = [&](const QJsonValue& v, const QString& name, qint64& out) {
+        QString err;
+        const auto ppm = parseFeeRatePpm(v.toString(), &err);
+        if (!v.isString() || !ppm)
+            return QStringLiteral("%1.%2: %3").arg(where, name, v.isString() ? err : QStringLiteral("write the rate as a string, e.g. \"0.38%\""));
+        out = *ppm;
+        return QString();
+    };
+    if (o.contains(QStringLiteral("defaultFeeRate")))
+        if (QString e = rate(o.value(QStringLiteral("defaultFeeRate")), QStringLiteral("defaultFeeRate"),
+                             l.defaultFeeRatePpm);
+            !e.isEmpty())
+            return e;
+    const QJsonObject rates = o.value(QStringLiteral("feeRates")).toObject();
+    for (auto it = rates.begin(); it != rates.end(); ++it) {
+        qint64 ppm = 0;
+        if (QString e = rate(it.value(), QStringLiteral("feeRates.") + it.key(), ppm); !e.isEmpty())
+            return e;
+        l.feeRatePpm.insert(it.key(), ppm);
+    }
+    if (QString e = readInt(o, QStringLiteral("settlementDelayDays"), where, l.settlementDelayDays); !e.isEmpty())
+        return e;
+    if (QString e = readInt(o, QStringLiteral("payoutsPerDay"), where, l.payoutsPerDay); !e.isEmpty())
+        return e;
+    if (o.contains(QStringLiteral("payoutAmountPerDay"))) {
+        QString err;
+        const auto m = Money::parse(o.value(QStringLiteral("payoutAmountPerDay")).toString(), kCny, &err);
+        if (!m || !m->isPositive())
+            return QStringLiteral("%1.payoutAmountPerDay must be an amount like \"10000.00\": %2").arg(where, err);
+        l.payoutFenPerDay = m->fen();
+    }
+    return QString();
+}
+
 } // namespace
 
 QString loadEngineConfig(const QString& path, EngineConfig& config)
@@ -105,7 +154,7 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
         QStringLiteral("storeId"),     QStringLiteral("terminalId"), QStringLiteral("maxAmount"),
         QStringLiteral("largeAmount"), QStringLiteral("routes"),     QStringLiteral("channels"),
         QStringLiteral("defaults"),    QStringLiteral("networkErrorsPerMinute"),
-        QStringLiteral("gateways")};
+        QStringLiteral("gateways"),    QStringLiteral("ledger")};
     EngineConfig c = config;
     if (QString e = checkKeys(root, known, path); !e.isEmpty())
         return e;
@@ -153,6 +202,14 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
             !e.isEmpty())
             return e;
         c.policies.insert(it.key(), p);
+    }
+    if (root.contains(QStringLiteral("ledger"))) {
+        if (!root.value(QStringLiteral("ledger")).isObject())
+            return QStringLiteral("%1: ledger must be an object").arg(path);
+        if (QString e = readLedger(root.value(QStringLiteral("ledger")).toObject(),
+                                   path + QStringLiteral(": ledger"), c.ledger);
+            !e.isEmpty())
+            return e;
     }
     const QJsonObject gateways = root.value(QStringLiteral("gateways")).toObject();
     const QString baseDir = QFileInfo(path).absolutePath();

@@ -2,6 +2,7 @@
 
 #include "channels/GatewaySettings.h"
 #include "domain/PaymentCode.h"
+#include "ledger/LedgerConfig.h"
 
 #include <QHash>
 #include <QList>
@@ -43,6 +44,8 @@ struct EngineConfig
     // Channels reached over the network, by channel name. A channel routed
     // to but not listed here is served by the in-process sandbox.
     QHash<QString, GatewaySettings> gateways;
+    // The merchant's accounting: fee rates, settlement period, payout limits.
+    LedgerConfig ledger;
 
     const ChannelPolicy& policy(const QString& channel) const
     {

@@ -1191,6 +1191,13 @@ bool PaymentEngine::movePayment(PaymentRecord& p, PaymentState to, const QString
     }
     track(p.orderNo, source, QStringLiteral("transition"), p.paymentNo, why, {},
           paymentStateName(from), paymentStateName(to));
+    if (m_money && (to == PaymentState::Success || to == PaymentState::Reversed)) {
+        // A payment revoked after the channel took the money (it may never
+        // have been Success here) moved money twice: in, then back.
+        recordMovement(p.orderNo, p.paymentNo, m_money->paymentCaptured(p));
+        if (to == PaymentState::Reversed)
+            recordMovement(p.orderNo, p.paymentNo, m_money->paymentReversed(p));
+    }
     m_store.afterCommit([this, orderNo = p.orderNo, paymentNo = p.paymentNo, st = int(to)](bool ok) {
         if (ok)
             Q_EMIT paymentChanged(orderNo, paymentNo, st);
@@ -1239,6 +1246,11 @@ bool PaymentEngine::moveRefund(RefundRecord& r, RefundState to, const QString& s
         return false;
     track(r.orderNo, source, QStringLiteral("transition"), r.refundNo, why, {},
           refundStateName(from), refundStateName(to));
+    if (m_money && to == RefundState::Success) {
+        const auto p = m_store.payment(r.paymentNo);
+        Q_ASSERT_X(p.has_value(), "PaymentEngine::moveRefund", "a refund without its payment");
+        recordMovement(r.orderNo, r.refundNo, m_money->refundSucceeded(r, p->channel));
+    }
     return true;
 }
 
@@ -1346,6 +1358,21 @@ void PaymentEngine::noteNetworkError(const QString& channel)
                        .arg(channel)
                        .arg(window.size()));
     }
+}
+
+void PaymentEngine::recordMovement(const QString& orderNo, const QString& entity,
+                                   const MoneyMovements::Outcome& outcome)
+{
+    if (!outcome.ok) {
+        // Storage errors have already abandoned the whole batch (the state
+        // change with it); a refused entry is a bug that a person must see.
+        track(orderNo, QStringLiteral("ledger"), QStringLiteral("posting_failed"), entity,
+              outcome.note, {}, {}, {}, AlertLevel::Page);
+        raiseAlert(AlertLevel::Page, QStringLiteral("ledger_posting_failed"), orderNo, outcome.note);
+        return;
+    }
+    if (!outcome.note.isEmpty())
+        track(orderNo, QStringLiteral("ledger"), QStringLiteral("posted"), entity, outcome.note);
 }
 
 void PaymentEngine::notifyOrderChanged(const OrderRecord& o)

@@ -6,6 +6,7 @@
 #include "engine/EngineConfig.h"
 #include "engine/Scheduler.h"
 #include "ids/IdGenerator.h"
+#include "engine/MoneyMovements.h"
 #include "store/Store.h"
 
 #include <QHash>
@@ -63,6 +64,16 @@ public:
     // (copying every event for nobody is most of the cost of tracking it).
     // Default: whether the signal is connected at all.
     void setEventListenersProbe(std::function<bool()> probe) { m_eventListeners = std::move(probe); }
+
+    // Alerts raised by parts of the core outside the engine (the ledger).
+    void raiseExternalAlert(AlertLevel level, const QString& kind, const QString& orderNo,
+                            const QString& message)
+    {
+        raiseAlert(level, kind, orderNo, message);
+    }
+
+    // Where money movements are posted (the ledger); none: not posted.
+    void setMoneyMovements(MoneyMovements* sink) { m_money = sink; }
 
     // Nothing scheduled and no channel call outstanding.
     bool isIdle() const { return m_scheduler.size() == 0 && m_callsInFlight == 0; }
@@ -131,6 +142,9 @@ private:
                     const QString& message);
     void noteNetworkError(const QString& channel);
     void notifyOrderChanged(const OrderRecord& o);
+    // Posts a movement in the current batch and puts it on the timeline.
+    void recordMovement(const QString& orderNo, const QString& entity,
+                        const MoneyMovements::Outcome& outcome);
     void replyAfterCommit(Reply reply, CommandOutcome outcome);
     // Idempotency: 1 new, 0 repeat handled (reply sent), -1 handled error.
     int claimRequest(const QString& requestNo, const QString& kind, const QString& fingerprint,
@@ -150,6 +164,7 @@ private:
     QHash<QString, std::deque<qint64>> m_networkErrors; // channel → error times
     QHash<QString, qint64> m_networkAlertedAtMs;
     std::function<bool()> m_eventListeners;
+    MoneyMovements* m_money = nullptr;
 };
 
 } // namespace paydesk

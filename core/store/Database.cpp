@@ -80,6 +80,15 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
     return QString();
 }
 
+QString Database::migrate(const QString& schemaName, const QStringList& migrations)
+{
+    Q_ASSERT_X(!m_inTransaction, "Database::migrate", "migrate before the first write");
+    const int engineVersion = m_schemaVersion;
+    const bool ok = runMigrations(schemaName, migrations);
+    m_schemaVersion = engineVersion;
+    return ok ? QString() : m_lastError;
+}
+
 void Database::close()
 {
     if (!m_db.isValid())

@@ -50,6 +50,9 @@ public:
     QString open(const DatabaseConfig& config, const QString& schemaName,
                  const QStringList& migrations);
     void close();
+    // Migrates another schema (its own version series) on this connection,
+    // so its tables share the engine's transactions. Error text or empty.
+    QString migrate(const QString& schemaName, const QStringList& migrations);
     bool isOpen() const { return m_db.isOpen(); }
     SqlDialect dialect() const { return m_config.dialect; }
     int schemaVersion() const { return m_schemaVersion; }
@@ -61,6 +64,9 @@ public:
     // Runs a prepared write inside the current group-commit transaction.
     // Returns false (and sets lastError) on failure.
     bool execWrite(QSqlQuery& q);
+    // Opens the group-commit transaction now (takes SQLite's write lock), for
+    // readers that must see the newest state before they write.
+    bool beginWrite() { return ensureTransaction(); }
     bool execRead(QSqlQuery& q);
 
     // Runs the callback after the current batch is durable (ok) or failed.

@@ -1,0 +1,381 @@
+#include "CliBackOffice.h"
+
+#include "Cli.h"
+#include "CliOutput.h"
+#include "api/Json.h"
+#include "api/LedgerJson.h"
+#include "common/ChinaTime.h"
+#include "ledger/BackOffice.h"
+
+#include <QJsonArray>
+#include <QUuid>
+
+namespace paydesk::cli {
+
+namespace {
+
+struct Args
+{
+    const QCommandLineParser& p;
+    const QStringList& args;
+    Output& out;
+    BackOffice& bo;
+
+    QString opt(const char* name) const { return p.value(QString::fromLatin1(name)); }
+    bool has(const char* name) const { return p.isSet(QString::fromLatin1(name)); }
+    QString arg(int i) const { return i < args.size() ? args.at(i) : QString(); }
+};
+
+int usage(Output& out, const QString& message)
+{
+    out.error(message + QStringLiteral(" (see paydesk-core --help)"));
+    return ExitUsage;
+}
+
+// Amounts: "12.34"; adjustments may be negative ("-5.00" credits the account).
+std::optional<Money> amount(const Args& a, int* rc, bool allowNegative = false)
+{
+    if (!a.has("amount")) {
+        *rc = usage(a.out, QStringLiteral("--amount is required, e.g. --amount 12.34"));
+        return std::nullopt;
+    }
+    QString err;
+    const auto m = Money::parse(a.opt("amount"), kCny, &err);
+    if (!m || m->isZero() || (!allowNegative && m->isNegative())) {
+        *rc = usage(a.out, m ? QStringLiteral("--amount must be more than 0") : err);
+        return std::nullopt;
+    }
+    return m;
+}
+
+QString requestNo(const Args& a)
+{
+    const QString r = a.opt("request-no");
+    return r.isEmpty() ? QStringLiteral("cli-") + QUuid::createUuid().toString(QUuid::Id128) : r;
+}
+
+QString actor(const Args& a)
+{
+    if (a.has("by"))
+        return a.opt("by");
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? QStringLiteral("cli") : user;
+}
+
+// Prints the outcome, makes the change durable, and maps it to an exit code.
+int finish(const Args& a, const BackOfficeOutcome& o, const QJsonObject& extra = {})
+{
+    if (o.ok() && !a.bo.commit()) {
+        a.out.error(QStringLiteral("storage failed; nothing was changed: restart PayDesk"));
+        return ExitStorage;
+    }
+    if (a.out.json()) {
+        QJsonObject j = toJson(o);
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            j.insert(it.key(), it.value());
+        a.out.object(j);
+    } else if (o.ok()) {
+        a.out.line(o.message);
+    } else {
+        a.out.error(o.message);
+    }
+    if (o.ok())
+        return ExitOk;
+    return o.status == BackOfficeStatus::StorageError ? ExitStorage : ExitFailure;
+}
+
+QString money(qint64 fen)
+{
+    return Money::fromFen(fen).toPlainString();
+}
+
+// "2026-11-23" (end of that day) or "2026-11-23 10:00:00", China time.
+std::optional<qint64> atOption(const Args& a)
+{
+    if (!a.has("at"))
+        return Ledger::kNow;
+    const QString v = a.opt("at");
+    const QDate d = QDate::fromString(v, Qt::ISODate);
+    if (d.isValid())
+        return QDateTime(d.addDays(1), QTime(0, 0), chinaZone()).toMSecsSinceEpoch() - 1;
+    const QDateTime t = QDateTime::fromString(v, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    if (!t.isValid())
+        return std::nullopt;
+    return QDateTime(t.date(), t.time(), chinaZone()).toMSecsSinceEpoch();
+}
+
+void printEntry(Output& out, const JournalEntry& e)
+{
+    if (out.json()) {
+        out.object(toJson(e));
+        return;
+    }
+    out.line(QStringLiteral("#%1 %2 %3 %4%5").arg(QString::number(e.id),
+                                                    chinaTime(e.atMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                                    e.idempotencyKey, e.memo,
+                                                    e.orderNo.isEmpty() ? QString() : QStringLiteral(" (order %1)").arg(e.orderNo)));
+    for (const Posting& p : e.postings)
+        out.line(QStringLiteral("    %1 %2 %3")
+                     .arg(p.amountFen > 0 ? QStringLiteral("Dr") : QStringLiteral("  Cr"),
+                          p.account.leftJustified(40), money(qAbs(p.amountFen))));
+}
+
+int cmdLedger(const Args& a)
+{
+    const QString sub = a.arg(1);
+    Ledger& ledger = a.bo.ledger();
+    QString error;
+    if (sub == QLatin1String("accounts") || sub == QLatin1String("trial-balance")) {
+        const auto at = atOption(a);
+        if (!at)
+            return usage(a.out, QStringLiteral("--at takes YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\" (China time)"));
+        const auto all = ledger.balances(*at, &error);
+        if (!all) {
+            a.out.error(error);
+            return ExitStorage;
+        }
+        qint64 debits = 0;
+        qint64 credits = 0;
+        for (const AccountBalance& b : *all) {
+            (b.signedFen >= 0 ? debits : credits) += qAbs(b.signedFen);
+            if (a.out.json())
+                a.out.object(toJson(b));
+            else if (sub == QLatin1String("accounts"))
+                a.out.line(QStringLiteral("%1 %2 %3").arg(b.account.leftJustified(40), accountTypeName(b.type).leftJustified(10),
+                                                          money(b.normalFen()).rightJustified(14)));
+            else
+                a.out.line(QStringLiteral("%1 %2 %3").arg(b.account.leftJustified(40),
+                                                          (b.signedFen > 0 ? money(b.signedFen) : QString()).rightJustified(14),
+                                                          (b.signedFen < 0 ? money(-b.signedFen) : QString()).rightJustified(14)));
+        }
+        if (sub == QLatin1String("trial-balance")) {
+            const bool balanced = debits == credits;
+            if (a.out.json())
+                a.out.object({{QStringLiteral("trialBalance"), QJsonObject{{QStringLiteral("debits"), moneyJson(Money::fromFen(debits))},
+                                                                            {QStringLiteral("credits"), moneyJson(Money::fromFen(credits))},
+                                                                            {QStringLiteral("balanced"), balanced}}}});
+            else
+                a.out.line(QStringLiteral("%1 %2 %3  %4").arg(QStringLiteral("total").leftJustified(40), money(debits).rightJustified(14),
+                                                              money(credits).rightJustified(14),
+                                                              balanced ? QStringLiteral("balanced") : QStringLiteral("NOT BALANCED")));
+            return balanced ? ExitOk : ExitFailure;
+        }
+        return ExitOk;
+    }
+    if (sub == QLatin1String("balance")) {
+        const QString account = a.arg(2);
+        if (account.isEmpty())
+            return usage(a.out, QStringLiteral("ledger balance needs an ACCOUNT, e.g. liability:pending:M0001"));
+        const auto at = atOption(a);
+        if (!at)
+            return usage(a.out, QStringLiteral("--at takes YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\" (China time)"));
+        const auto b = ledger.balance(account, *at, &error);
+        if (!b) {
+            a.out.error(error);
+            return error.contains(QLatin1String("is not an account")) ? ExitUsage : ExitStorage;
+        }
+        if (a.out.json())
+            a.out.object(toJson(*b));
+        else
+            a.out.line(QStringLiteral("%1 %2").arg(account, money(b->normalFen())));
+        return ExitOk;
+    }
+    if (sub == QLatin1String("journal")) {
+        JournalFilter f;
+        f.accountCode = a.opt("account");
+        f.ref = a.opt("ref");
+        if (a.has("limit"))
+            f.limit = a.opt("limit").toInt();
+        if (f.limit <= 0)
+            return usage(a.out, QStringLiteral("--limit must be a positive number"));
+        if (!f.accountCode.isEmpty() && !parseAccountCode(f.accountCode, &error))
+            return usage(a.out, error);
+        for (const JournalEntry& e : ledger.journal(f))
+            printEntry(a.out, e);
+        return ExitOk;
+    }
+    return usage(a.out, QStringLiteral("ledger needs accounts, balance, journal or trial-balance"));
+}
+
+int cmdSettle(const Args& a)
+{
+    if (a.arg(1) == QLatin1String("list")) {
+        for (const SettlementRow& s : a.bo.settlement().runs(a.opt("merchant"))) {
+            if (a.out.json())
+                a.out.object(toJson(s));
+            else
+                a.out.line(QStringLiteral("%1 %2 items %3 net %4 fees %5 available %6 by %7")
+                               .arg(s.businessDate.toString(Qt::ISODate), s.merchantId, QString::number(s.totals.items),
+                                    money(s.totals.netFen()), money(s.totals.feeFen),
+                                    money(s.totals.netFen() - s.totals.feeFen), s.runBy));
+        }
+        return ExitOk;
+    }
+    const QDate day = QDate::fromString(a.opt("date"), Qt::ISODate);
+    if (!day.isValid())
+        return usage(a.out, QStringLiteral("settle needs --date YYYY-MM-DD"));
+    const SettlementReport r = a.bo.settlement().run(day, actor(a), a.opt("merchant"));
+    if (!a.out.json() && r.outcome.ok())
+        a.out.line(QStringLiteral("payments %1, refunds and reversals %2, net %3, fees %4 → available %5")
+                       .arg(money(r.row.totals.grossFen), money(r.row.totals.returnedFen), money(r.row.totals.netFen()),
+                            money(r.row.totals.feeFen), money(r.row.totals.netFen() - r.row.totals.feeFen)));
+    return finish(a, r.outcome, r.outcome.ok() ? QJsonObject{{QStringLiteral("settlement"), toJson(r.row)}} : QJsonObject{});
+}
+
+int cmdApproval(const Args& a, const QString& kind)
+{
+    const QString sub = a.arg(1);
+    Approvals& ap = a.bo.approvals();
+    int rc = ExitOk;
+    if (sub == QLatin1String("list")) {
+        for (const ApprovalRecord& r : ap.list(kind)) {
+            if (a.out.json())
+                a.out.object(toJson(r));
+            else
+                a.out.line(QStringLiteral("%1 %2 %3 %4 by %5%6").arg(r.number(), approvalStateName(r.state).leftJustified(9),
+                                                                      money(r.amountFen).rightJustified(12),
+                                                                      kind == QLatin1String("payout") ? r.reason : r.account + QStringLiteral(" (") + r.reason + QLatin1Char(')'),
+                                                                      r.proposedBy,
+                                                                      r.decidedBy.isEmpty() ? QString() : QStringLiteral(", decided by ") + r.decidedBy));
+        }
+        return ExitOk;
+    }
+    if (sub == QLatin1String("approve") || sub == QLatin1String("reject")) {
+        if (a.arg(2).isEmpty() || !a.has("by"))
+            return usage(a.out, QStringLiteral("%1 %2 needs the number and --by NAME").arg(kind, sub));
+        const auto o = sub == QLatin1String("approve") ? ap.approve(a.arg(2), a.opt("by"), a.opt("note"))
+                                                       : ap.reject(a.arg(2), a.opt("by"), a.opt("reason"));
+        return finish(a, o);
+    }
+    if (kind == QLatin1String("payout") && sub == QLatin1String("request")) {
+        const auto m = amount(a, &rc);
+        if (!m)
+            return rc;
+        if (!a.has("by"))
+            return usage(a.out, QStringLiteral("payout request needs --by NAME"));
+        return finish(a, ap.requestPayout(*m, a.opt("by"), a.opt("note")));
+    }
+    if (kind == QLatin1String("adjustment") && sub == QLatin1String("propose")) {
+        const auto m = amount(a, &rc, true);
+        if (!m)
+            return rc;
+        if (!a.has("by") || !a.has("account"))
+            return usage(a.out, QStringLiteral("adjust propose needs --account A, --amount, --reason and --by NAME"));
+        return finish(a, ap.proposeAdjustment(a.opt("account"), *m, a.opt("counter"), a.opt("reason"), a.opt("by")));
+    }
+    return usage(a.out, kind == QLatin1String("payout") ? QStringLiteral("payout needs request, approve, reject or list")
+                                                        : QStringLiteral("adjust needs propose, approve, reject or list"));
+}
+
+int cmdWallet(const Args& a)
+{
+    const QString sub = a.arg(1);
+    Wallets& w = a.bo.wallets();
+    int rc = ExitOk;
+    if (sub == QLatin1String("show")) {
+        QString error;
+        const auto v = w.show(a.arg(2), &error);
+        if (!v) {
+            a.out.error(error);
+            return ExitFailure;
+        }
+        if (a.out.json()) {
+            a.out.object(toJson(*v));
+            return ExitOk;
+        }
+        a.out.line(QStringLiteral("member %1: balance %2 (top-ups %3, income %4, spent %5, withdrawn %6)")
+                       .arg(v->memberId, v->balance.toPlainString(), money(v->totals.topUpsFen),
+                            money(v->totals.refundsInFen), money(v->totals.spentFen), money(v->totals.withdrawnFen)));
+        for (const WalletOp& op : v->recent)
+            a.out.line(QStringLiteral("  %1 %2 %3 %4 %5").arg(op.number(), chinaTime(op.atMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                                              walletOpKindName(op.kind).leftJustified(12),
+                                                              op.amount.toPlainString().rightJustified(10), op.ref));
+        return ExitOk;
+    }
+    if (sub == QLatin1String("topup")) {
+        if (a.arg(2).isEmpty())
+            return usage(a.out, QStringLiteral("wallet topup needs a MEMBER"));
+        if (a.has("order"))
+            return finish(a, w.topUpFromOrder(a.arg(2), a.opt("order"), requestNo(a), actor(a)));
+        const auto m = amount(a, &rc);
+        return m ? finish(a, w.topUpCash(a.arg(2), *m, requestNo(a), actor(a))) : rc;
+    }
+    if (sub == QLatin1String("pay")) {
+        if (a.arg(2).isEmpty() || !a.has("sale"))
+            return usage(a.out, QStringLiteral("wallet pay needs a MEMBER, --amount and --sale REF"));
+        const auto m = amount(a, &rc);
+        return m ? finish(a, w.pay(a.arg(2), *m, a.opt("sale"), requestNo(a), actor(a))) : rc;
+    }
+    if (sub == QLatin1String("refund")) {
+        if (a.arg(2).isEmpty())
+            return usage(a.out, QStringLiteral("wallet refund needs the payment's number (WO...)"));
+        const auto m = amount(a, &rc);
+        return m ? finish(a, w.refund(a.arg(2), *m, a.opt("reason"), requestNo(a), actor(a))) : rc;
+    }
+    return usage(a.out, QStringLiteral("wallet needs topup, pay, refund or show"));
+}
+
+int cmdCheck(const Args& a)
+{
+    if (a.arg(1) != QLatin1String("internal"))
+        return usage(a.out, QStringLiteral("check needs 'internal'"));
+    const InternalCheckReport r = a.bo.check();
+    if (a.out.json()) {
+        a.out.object(toJson(r));
+    } else {
+        if (!r.error.isEmpty())
+            a.out.error(r.error);
+        for (const CheckLine& l : r.lines) {
+            const auto show = [&](qint64 v) { return l.isCount ? QString::number(v) : money(v); };
+            a.out.line(QStringLiteral("%1 %2: %3 — expected %4, found %5").arg(l.ok() ? QStringLiteral("ok  ") : QStringLiteral("FAIL"),
+                                                                          l.subject, l.rule, show(l.expectedFen), show(l.actualFen)));
+        }
+        a.out.line(r.ok() ? QStringLiteral("internal check passed") : QStringLiteral("internal check FAILED: see the lines marked FAIL"));
+    }
+    if (!r.error.isEmpty())
+        return ExitStorage;
+    return r.ok() ? ExitOk : ExitFailure;
+}
+
+} // namespace
+
+bool isBackOfficeCommand(const QString& command)
+{
+    static const QStringList known = {QStringLiteral("ledger"), QStringLiteral("settle"), QStringLiteral("payout"),
+                                      QStringLiteral("adjust"), QStringLiteral("wallet"), QStringLiteral("check")};
+    return known.contains(command);
+}
+
+QList<QCommandLineOption> backOfficeOptions()
+{
+    return {
+        {QStringLiteral("date"), QString(), QStringLiteral("YYYY-MM-DD")},
+        {QStringLiteral("merchant"), QString(), QStringLiteral("id")},
+        {QStringLiteral("at"), QString(), QStringLiteral("time")},
+        {QStringLiteral("account"), QString(), QStringLiteral("account")},
+        {QStringLiteral("counter"), QString(), QStringLiteral("account")},
+        {QStringLiteral("ref"), QString(), QStringLiteral("ref")},
+        {QStringLiteral("sale"), QString(), QStringLiteral("ref")},
+        {QStringLiteral("order"), QString(), QStringLiteral("order")},
+        {QStringLiteral("note"), QString(), QStringLiteral("text")},
+    };
+}
+
+int runBackOffice(const QCommandLineParser& parser, const QStringList& args, Output& out, BackOffice& backOffice)
+{
+    const Args a{parser, args, out, backOffice};
+    const QString command = args.first();
+    if (command == QLatin1String("ledger"))
+        return cmdLedger(a);
+    if (command == QLatin1String("settle"))
+        return cmdSettle(a);
+    if (command == QLatin1String("payout"))
+        return cmdApproval(a, QStringLiteral("payout"));
+    if (command == QLatin1String("adjust"))
+        return cmdApproval(a, QStringLiteral("adjustment"));
+    if (command == QLatin1String("wallet"))
+        return cmdWallet(a);
+    return cmdCheck(a);
+}
+
+} // namespace paydesk::cli

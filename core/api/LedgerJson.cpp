@@ -1,0 +1,124 @@
+#include "api/LedgerJson.h"
+
+#include "api/Json.h"
+
+#include <QJsonArray>
+
+namespace paydesk {
+
+namespace {
+QJsonObject fen(qint64 v, const Currency& c = kCny)
+{
+    return moneyJson(Money::fromFen(v, c));
+}
+} // namespace
+
+QJsonObject toJson(const BackOfficeOutcome& o)
+{
+    return {{QStringLiteral("status"), backOfficeStatusName(o.status)},
+            {QStringLiteral("ok"), o.ok()},
+            {QStringLiteral("message"), o.message},
+            {QStringLiteral("number"), o.number}};
+}
+
+QJsonObject toJson(const JournalEntry& e)
+{
+    QJsonArray postings;
+    for (const Posting& p : e.postings)
+        postings.append(QJsonObject{{QStringLiteral("account"), p.account},
+                                    {QStringLiteral("side"), p.amountFen > 0 ? QStringLiteral("debit")
+                                                                             : QStringLiteral("credit")},
+                                    {QStringLiteral("amount"), fen(qAbs(p.amountFen), e.currency)}});
+    return {{QStringLiteral("id"), QString::number(e.id)},
+            {QStringLiteral("key"), e.idempotencyKey},
+            {QStringLiteral("refKind"), e.refKind},
+            {QStringLiteral("ref"), e.refNo},
+            {QStringLiteral("orderNo"), e.orderNo},
+            {QStringLiteral("memo"), e.memo},
+            {QStringLiteral("at"), isoTime(e.atMs)},
+            {QStringLiteral("reversesEntry"), QString::number(e.reversesEntryId)},
+            {QStringLiteral("postings"), postings}};
+}
+
+QJsonObject toJson(const AccountBalance& b)
+{
+    return {{QStringLiteral("account"), b.account},
+            {QStringLiteral("type"), accountTypeName(b.type)},
+            {QStringLiteral("normalSide"), isDebitNormal(b.type) ? QStringLiteral("debit") : QStringLiteral("credit")},
+            {QStringLiteral("balance"), fen(b.normalFen(), b.currency)},
+            {QStringLiteral("debitMinusCredit"), fen(b.signedFen, b.currency)}};
+}
+
+QJsonObject toJson(const SettlementRow& s)
+{
+    return {{QStringLiteral("merchantId"), s.merchantId},
+            {QStringLiteral("date"), s.businessDate.toString(Qt::ISODate)},
+            {QStringLiteral("items"), QString::number(s.totals.items)},
+            {QStringLiteral("payments"), fen(s.totals.grossFen, s.currency)},
+            {QStringLiteral("returned"), fen(s.totals.returnedFen, s.currency)},
+            {QStringLiteral("net"), fen(s.totals.netFen(), s.currency)},
+            {QStringLiteral("fees"), fen(s.totals.feeFen, s.currency)},
+            {QStringLiteral("toAvailable"), fen(s.totals.netFen() - s.totals.feeFen, s.currency)},
+            {QStringLiteral("entryKey"), s.entryKey},
+            {QStringLiteral("runBy"), s.runBy},
+            {QStringLiteral("at"), isoTime(s.atMs)}};
+}
+
+QJsonObject toJson(const ApprovalRecord& r)
+{
+    return {{QStringLiteral("number"), r.number()},
+            {QStringLiteral("kind"), r.kind},
+            {QStringLiteral("state"), approvalStateName(r.state)},
+            {QStringLiteral("account"), r.account},
+            {QStringLiteral("counterAccount"), r.counterAccount},
+            {QStringLiteral("amount"), fen(r.amountFen, r.currency)},
+            {QStringLiteral("reason"), r.reason},
+            {QStringLiteral("proposedBy"), r.proposedBy},
+            {QStringLiteral("proposedAt"), isoTime(r.proposedAtMs)},
+            {QStringLiteral("decidedBy"), r.decidedBy},
+            {QStringLiteral("decisionNote"), r.decisionNote},
+            {QStringLiteral("decidedAt"), r.decidedAtMs ? isoTime(r.decidedAtMs) : QString()}};
+}
+
+QJsonObject toJson(const WalletOp& op)
+{
+    return {{QStringLiteral("number"), op.number()},
+            {QStringLiteral("requestNo"), op.requestNo},
+            {QStringLiteral("memberId"), op.memberId},
+            {QStringLiteral("kind"), walletOpKindName(op.kind)},
+            {QStringLiteral("amount"), moneyJson(op.amount)},
+            {QStringLiteral("ref"), op.ref},
+            {QStringLiteral("note"), op.note},
+            {QStringLiteral("by"), op.by},
+            {QStringLiteral("at"), isoTime(op.atMs)}};
+}
+
+QJsonObject toJson(const WalletView& v)
+{
+    QJsonArray ops;
+    for (const WalletOp& op : v.recent)
+        ops.append(toJson(op));
+    return {{QStringLiteral("memberId"), v.memberId},
+            {QStringLiteral("balance"), moneyJson(v.balance)},
+            {QStringLiteral("topUps"), fen(v.totals.topUpsFen)},
+            {QStringLiteral("income"), fen(v.totals.refundsInFen)},
+            {QStringLiteral("spent"), fen(v.totals.spentFen)},
+            {QStringLiteral("withdrawn"), fen(v.totals.withdrawnFen)},
+            {QStringLiteral("recent"), ops}};
+}
+
+QJsonObject toJson(const InternalCheckReport& r)
+{
+    QJsonArray lines;
+    for (const CheckLine& l : r.lines)
+        lines.append(QJsonObject{{QStringLiteral("subject"), l.subject},
+                                 {QStringLiteral("rule"), l.rule},
+                                 {QStringLiteral("expected"), l.isCount ? QJsonValue(QString::number(l.expectedFen))
+                                                                        : QJsonValue(fen(l.expectedFen))},
+                                 {QStringLiteral("actual"), l.isCount ? QJsonValue(QString::number(l.actualFen))
+                                                                      : QJsonValue(fen(l.actualFen))},
+                                 {QStringLiteral("ok"), l.ok()}});
+    return {{QStringLiteral("ok"), r.ok()}, {QStringLiteral("error"), r.error}, {QStringLiteral("checks"), lines}};
+}
+
+} // namespace paydesk

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "ledger/ApprovalStore.h"
+#include "ledger/BackOfficeResult.h"
+#include "ledger/InternalCheck.h"
+#include "ledger/Ledger.h"
+#include "ledger/SettlementStore.h"
+#include "ledger/Wallets.h"
+
+#include <QJsonObject>
+
+namespace paydesk {
+
+// JSON shapes of the back office (CLI --json). Amounts as in Json.h:
+// {"amount":"12.34","fen":"1234","currency":"CNY"}.
+QJsonObject toJson(const BackOfficeOutcome& o);
+QJsonObject toJson(const JournalEntry& e);
+QJsonObject toJson(const AccountBalance& b);
+QJsonObject toJson(const SettlementRow& s);
+QJsonObject toJson(const ApprovalRecord& r);
+QJsonObject toJson(const WalletOp& op);
+QJsonObject toJson(const WalletView& v);
+QJsonObject toJson(const InternalCheckReport& r);
+
+} // namespace paydesk

@@ -1,0 +1,191 @@
+#include "ledger/ApprovalStore.h"
+
+#include "store/Database.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace paydesk {
+
+namespace {
+
+const char kCols[] = "id, kind, merchant_id, account, counter_account, amount_fen, currency, reason,"
+                     " state, proposed_by, decided_by, decision_note, proposed_at_ms, decided_at_ms,"
+                     " business_date, version";
+
+ApprovalRecord readRecord(const QSqlQuery& q)
+{
+    ApprovalRecord r;
+    r.id = q.value(0).toLongLong();
+    r.kind = q.value(1).toString();
+    r.merchantId = q.value(2).toString();
+    r.account = q.value(3).toString();
+    r.counterAccount = q.value(4).toString();
+    r.amountFen = q.value(5).toLongLong();
+    r.currency = q.value(6).toString();
+    r.reason = q.value(7).toString();
+    r.state = ApprovalState(q.value(8).toInt());
+    r.proposedBy = q.value(9).toString();
+    r.decidedBy = q.value(10).toString();
+    r.decisionNote = q.value(11).toString();
+    r.proposedAtMs = q.value(12).toLongLong();
+    r.decidedAtMs = q.value(13).toLongLong();
+    r.businessDate = QDate::fromString(q.value(14).toString(), Qt::ISODate);
+    r.version = q.value(15).toInt();
+    return r;
+}
+
+QString nn(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+} // namespace
+
+QString approvalStateName(ApprovalState s)
+{
+    switch (s) {
+    case ApprovalState::Requested: return QStringLiteral("REQUESTED");
+    case ApprovalState::Approved: return QStringLiteral("APPROVED");
+    case ApprovalState::Rejected: return QStringLiteral("REJECTED");
+    }
+    return QStringLiteral("UNKNOWN");
+}
+
+QString ApprovalRecord::number() const
+{
+    return (kind == QLatin1String("payout") ? QStringLiteral("PO") : QStringLiteral("AD")) +
+           QString::number(id).rightJustified(6, QLatin1Char('0'));
+}
+
+QStringList ApprovalStore::migrations()
+{
+    return {QStringLiteral(R"SQL(
+CREATE TABLE approvals (
+  id {{ID}},
+  kind TEXT NOT NULL,
+  merchant_id TEXT NOT NULL,
+  account TEXT NOT NULL,
+  counter_account TEXT NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  currency TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  state INTEGER NOT NULL,
+  proposed_by TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decision_note TEXT NOT NULL,
+  proposed_at_ms BIGINT NOT NULL,
+  decided_at_ms BIGINT NOT NULL,
+  business_date TEXT NOT NULL,
+  version INTEGER NOT NULL
+);
+CREATE INDEX approvals_day ON approvals (kind, merchant_id, business_date)
+)SQL")};
+}
+
+QString ApprovalStore::lastError() const
+{
+    return m_db.lastError();
+}
+
+std::optional<qint64> ApprovalStore::insert(const ApprovalRecord& r)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "INSERT INTO approvals (kind, merchant_id, account, counter_account, amount_fen, currency,"
+        " reason, state, proposed_by, decided_by, decision_note, proposed_at_ms, decided_at_ms,"
+        " business_date, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    int i = 0;
+    q.bindValue(i++, r.kind);
+    q.bindValue(i++, r.merchantId);
+    q.bindValue(i++, nn(r.account));
+    q.bindValue(i++, nn(r.counterAccount));
+    q.bindValue(i++, r.amountFen);
+    q.bindValue(i++, r.currency);
+    q.bindValue(i++, nn(r.reason));
+    q.bindValue(i++, int(r.state));
+    q.bindValue(i++, r.proposedBy);
+    q.bindValue(i++, nn(r.decidedBy));
+    q.bindValue(i++, nn(r.decisionNote));
+    q.bindValue(i++, r.proposedAtMs);
+    q.bindValue(i++, r.decidedAtMs);
+    q.bindValue(i++, r.businessDate.toString(Qt::ISODate));
+    q.bindValue(i++, r.version);
+    if (!m_db.execWrite(q) || !q.next())
+        return std::nullopt;
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return id;
+}
+
+bool ApprovalStore::update(const ApprovalRecord& r, int expectedVersion)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "UPDATE approvals SET state = ?, decided_by = ?, decision_note = ?, decided_at_ms = ?,"
+        " version = ? WHERE id = ? AND version = ?"));
+    q.bindValue(0, int(r.state));
+    q.bindValue(1, nn(r.decidedBy));
+    q.bindValue(2, nn(r.decisionNote));
+    q.bindValue(3, r.decidedAtMs);
+    q.bindValue(4, r.version);
+    q.bindValue(5, r.id);
+    q.bindValue(6, expectedVersion);
+    return m_db.execWrite(q) && q.numRowsAffected() == 1;
+}
+
+std::optional<ApprovalRecord> ApprovalStore::byNumber(const QString& number)
+{
+    if (number.size() < 3)
+        return std::nullopt;
+    const QString kind = number.startsWith(QLatin1String("PO")) ? QStringLiteral("payout")
+                         : number.startsWith(QLatin1String("AD")) ? QStringLiteral("adjustment")
+                                                                  : QString();
+    bool ok = false;
+    const qint64 id = number.mid(2).toLongLong(&ok);
+    if (kind.isEmpty() || !ok)
+        return std::nullopt;
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT %1 FROM approvals WHERE id = ? AND kind = ?").arg(QLatin1String(kCols)));
+    q.bindValue(0, id);
+    q.bindValue(1, kind);
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    std::optional<ApprovalRecord> out;
+    if (q.next())
+        out = readRecord(q);
+    q.finish();
+    return out;
+}
+
+QList<ApprovalRecord> ApprovalStore::list(const QString& kind, int limit)
+{
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT %1 FROM approvals WHERE kind = ? ORDER BY id DESC LIMIT ?")
+            .arg(QLatin1String(kCols)));
+    q.bindValue(0, kind);
+    q.bindValue(1, limit);
+    QList<ApprovalRecord> out;
+    if (!m_db.execRead(q))
+        return out;
+    while (q.next())
+        out << readRecord(q);
+    q.finish();
+    return out;
+}
+
+std::optional<DayUsage> ApprovalStore::usage(const QString& kind, const QString& merchantId,
+                                             const QDate& day)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM approvals WHERE kind = ?"
+        " AND merchant_id = ? AND business_date = ? AND state <> 3"));
+    q.bindValue(0, kind);
+    q.bindValue(1, merchantId);
+    q.bindValue(2, day.toString(Qt::ISODate));
+    if (!m_db.execRead(q) || !q.next())
+        return std::nullopt;
+    DayUsage u{q.value(0).toLongLong(), q.value(1).toLongLong()};
+    q.finish();
+    return u;
+}
+
+} // namespace paydesk

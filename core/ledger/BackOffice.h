@@ -1,0 +1,49 @@
+#pragma once
+
+#include "ledger/ApprovalStore.h"
+#include "ledger/Approvals.h"
+#include "ledger/EnginePostings.h"
+#include "ledger/InternalCheck.h"
+#include "ledger/Ledger.h"
+#include "ledger/Settlement.h"
+#include "ledger/SettlementStore.h"
+#include "ledger/WalletStore.h"
+#include "ledger/Wallets.h"
+
+namespace paydesk {
+
+// The accounting side of the core over the engine's connection: ledger,
+// clearing and settlement, payouts and adjustments, member wallets, and the
+// internal check. Writes join the engine's group commit; commit() makes
+// them durable now (the CLI and back-office screens answer after it).
+class BackOffice
+{
+public:
+    BackOffice(Database& db, Clock& clock, LedgerConfig config, QString storeId,
+               Wallets::PaidAmount paidAmount);
+
+    QString open();
+    bool commit();
+
+    Ledger& ledger() { return m_ledger; }
+    Settlement& settlement() { return m_settlement; }
+    Approvals& approvals() { return m_approvals; }
+    Wallets& wallets() { return m_wallets; }
+    MoneyMovements& engineSink() { return m_enginePostings; }
+    InternalCheckReport check();
+    const LedgerConfig& config() const { return m_config; }
+
+private:
+    Database& m_db;
+    LedgerConfig m_config;
+    Ledger m_ledger;
+    SettlementStore m_settlementStore;
+    ApprovalStore m_approvalStore;
+    WalletStore m_walletStore;
+    EnginePostings m_enginePostings;
+    Settlement m_settlement;
+    Approvals m_approvals;
+    Wallets m_wallets;
+};
+
+} // namespace paydesk

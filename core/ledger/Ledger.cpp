@@ -1,0 +1,263 @@
+#include "ledger/Ledger.h"
+
+#include "common/Clock.h"
+#include "store/Database.h"
+
+namespace paydesk {
+
+QString postResultName(PostResult r)
+{
+    switch (r) {
+    case PostResult::Posted: return QStringLiteral("posted");
+    case PostResult::AlreadyPosted: return QStringLiteral("already_posted");
+    case PostResult::Unbalanced: return QStringLiteral("unbalanced");
+    case PostResult::InvalidAccount: return QStringLiteral("invalid_account");
+    case PostResult::Empty: return QStringLiteral("empty");
+    case PostResult::Overflow: return QStringLiteral("overflow");
+    case PostResult::StorageError: return QStringLiteral("storage_error");
+    }
+    return QStringLiteral("unknown");
+}
+
+Ledger::Ledger(Database& db, Clock& clock) : m_db(db), m_clock(clock), m_store(db) {}
+
+QString Ledger::open()
+{
+    return m_db.migrate(LedgerStore::schemaName(), LedgerStore::migrations());
+}
+
+std::optional<qint64> Ledger::ledgerTimeMs()
+{
+    // Inside the write lock, the newest time on disk cannot move under us;
+    // read it once per transaction so ledger time never goes back, even when
+    // another process posted with a clock slightly ahead.
+    if (!m_db.beginWrite())
+        return std::nullopt;
+    if (m_db.openTransactionId() != m_timeTransaction) {
+        const auto latest = m_store.latestAtMs();
+        if (!latest)
+            return std::nullopt;
+        m_lastAtMs = std::max(m_lastAtMs, *latest);
+        m_timeTransaction = m_db.openTransactionId();
+    }
+    m_lastAtMs = std::max(m_lastAtMs, m_clock.nowMs());
+    return m_lastAtMs;
+}
+
+PostResult Ledger::refuse(PostResult r, const JournalEntry& e, const QString& why, QString* error)
+{
+    const QString msg = QStringLiteral("ledger entry %1 refused (%2): %3")
+                            .arg(e.idempotencyKey, postResultName(r), why);
+    if (error)
+        *error = msg;
+    if (r == PostResult::Unbalanced) {
+#ifdef PAYDESK_LEDGER_STRICT
+        Q_ASSERT_X(false, "Ledger::post", qPrintable(msg));
+#endif
+        if (m_alert)
+            m_alert(QStringLiteral("ledger_unbalanced"), e.orderNo, msg);
+    }
+    return r;
+}
+
+PostResult Ledger::post(JournalEntry& e, QString* error)
+{
+    Q_ASSERT_X(!e.idempotencyKey.isEmpty(), "Ledger::post", "every entry needs an idempotency key");
+    if (e.postings.isEmpty())
+        return refuse(PostResult::Empty, e, QStringLiteral("no postings"), error);
+    qint64 sum = 0;
+    QList<AccountCode> codes;
+    for (const Posting& p : e.postings) {
+        if (p.amountFen == 0)
+            return refuse(PostResult::Empty, e, QStringLiteral("a zero posting to %1").arg(p.account), error);
+        if (__builtin_add_overflow(sum, p.amountFen, &sum))
+            return refuse(PostResult::Overflow, e, QStringLiteral("amounts overflow"), error);
+        QString why;
+        const auto code = parseAccountCode(p.account, &why);
+        if (!code)
+            return refuse(PostResult::InvalidAccount, e, why, error);
+        codes << *code;
+    }
+    if (sum != 0)
+        return refuse(PostResult::Unbalanced, e,
+                      QStringLiteral("debits and credits differ by %1 fen").arg(sum), error);
+
+    const auto at = ledgerTimeMs();
+    if (!at)
+        return refuse(PostResult::StorageError, e, m_store.lastError(), error);
+    QList<QPair<qint64, qint64>> rows;
+    for (qsizetype i = 0; i < codes.size(); ++i) {
+        const auto id = m_store.ensureAccount(codes[i], e.currency, *at);
+        if (!id)
+            return refuse(PostResult::StorageError, e, m_store.lastError(), error);
+        rows.append({*id, e.postings[i].amountFen});
+    }
+    e.atMs = *at;
+    qint64 entryId = 0;
+    const int inserted = m_store.insertEntry(e, &entryId);
+    if (inserted < 0)
+        return refuse(PostResult::StorageError, e, m_store.lastError(), error);
+    if (inserted == 0)
+        return PostResult::AlreadyPosted;
+    if (!m_store.insertPostings(entryId, *at, rows))
+        return refuse(PostResult::StorageError, e, m_store.lastError(), error);
+    e.id = entryId;
+    for (const auto& [accountId, fen] : rows) {
+        Q_UNUSED(fen);
+        if (++m_unfolded[accountId] >= m_foldEvery && !fold(accountId))
+            return refuse(PostResult::StorageError, e, m_store.lastError(), error);
+    }
+    return PostResult::Posted;
+}
+
+PostResult Ledger::reverse(const QString& entryKey, const QString& idempotencyKey,
+                           const QString& memo, QString* error)
+{
+    const auto original = m_store.entryByKey(entryKey);
+    JournalEntry e;
+    e.idempotencyKey = idempotencyKey;
+    if (!original) {
+        if (error)
+            *error = QStringLiteral("no ledger entry %1").arg(entryKey);
+        return PostResult::Empty;
+    }
+    e.refKind = refkind::correction;
+    e.refNo = original->refNo;
+    e.orderNo = original->orderNo;
+    e.memo = memo;
+    e.currency = original->currency;
+    e.reversesEntryId = original->id;
+    for (const Posting& p : original->postings)
+        e.postings << Posting{p.account, -p.amountFen};
+    return post(e, error);
+}
+
+bool Ledger::fold(qint64 accountId)
+{
+    m_unfolded[accountId] = 0;
+    const auto cp = m_store.latestCheckpoint(accountId, kNow);
+    if (!cp)
+        return false;
+    const auto t = m_store.tail(accountId, *cp, kNow);
+    if (!t)
+        return false;
+    if (t->count == 0)
+        return true;
+    return m_store.insertCheckpoint(
+        accountId, Checkpoint{t->maxPostingId, t->maxAtMs, cp->balanceFen + t->sumFen, cp->postings + t->count});
+}
+
+bool Ledger::foldAll()
+{
+    for (const AccountRow& a : m_store.accounts())
+        if (!fold(a.id))
+            return false;
+    return true;
+}
+
+std::optional<AccountBalance> Ledger::balanceOf(const AccountRow& row, qint64 atMs)
+{
+    const auto cp = m_store.latestCheckpoint(row.id, atMs);
+    if (!cp)
+        return std::nullopt;
+    const auto t = m_store.tail(row.id, *cp, atMs);
+    if (!t)
+        return std::nullopt;
+    AccountBalance b;
+    b.account = row.code;
+    b.type = row.type;
+    b.currency = row.currency;
+    b.signedFen = cp->balanceFen + t->sumFen;
+    return b;
+}
+
+std::optional<AccountBalance> Ledger::balance(const QString& accountCode, qint64 atMs, QString* error)
+{
+    const auto code = parseAccountCode(accountCode, error);
+    if (!code)
+        return std::nullopt;
+    const auto row = m_store.account(accountCode);
+    if (!row) {
+        // Known kind, never posted to: its balance is zero.
+        AccountBalance b;
+        b.account = accountCode;
+        b.type = code->type;
+        return b;
+    }
+    auto b = balanceOf(*row, atMs);
+    if (!b && error)
+        *error = m_store.lastError();
+    return b;
+}
+
+std::optional<QList<AccountBalance>> Ledger::balances(qint64 atMs, QString* error)
+{
+    QList<AccountBalance> out;
+    for (const AccountRow& a : m_store.accounts()) {
+        auto b = balanceOf(a, atMs);
+        if (!b) {
+            if (error)
+                *error = m_store.lastError();
+            return std::nullopt;
+        }
+        out << *b;
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- transaction
+
+LedgerTransaction::LedgerTransaction(Ledger& ledger, QString idempotencyKey, QString refKind,
+                                     QString refNo, QString orderNo, QString memo)
+    : m_ledger(ledger)
+{
+    m_entry.idempotencyKey = std::move(idempotencyKey);
+    m_entry.refKind = std::move(refKind);
+    m_entry.refNo = std::move(refNo);
+    m_entry.orderNo = std::move(orderNo);
+    m_entry.memo = std::move(memo);
+    m_entry.currency = QString();
+}
+
+LedgerTransaction::~LedgerTransaction()
+{
+    Q_ASSERT_X(m_done, "LedgerTransaction", "an entry was neither committed nor abandoned");
+}
+
+void LedgerTransaction::add(const QString& account, const Money& amount, bool isDebit)
+{
+    if (m_entry.currency.isEmpty())
+        m_entry.currency = amount.currency();
+    else if (m_entry.currency != amount.currency())
+        m_currencyMixed = true;
+    m_entry.postings << Posting{account, isDebit ? amount.fen() : -amount.fen()};
+}
+
+LedgerTransaction& LedgerTransaction::debit(const QString& account, const Money& amount)
+{
+    add(account, amount, true);
+    return *this;
+}
+
+LedgerTransaction& LedgerTransaction::credit(const QString& account, const Money& amount)
+{
+    add(account, amount, false);
+    return *this;
+}
+
+PostResult LedgerTransaction::commit(QString* error)
+{
+    Q_ASSERT_X(!m_done, "LedgerTransaction::commit", "committed twice");
+    m_done = true;
+    if (m_entry.currency.isEmpty())
+        m_entry.currency = kCny;
+    if (m_currencyMixed) {
+        // Mixed currencies cannot balance in one entry: the same bug class as
+        // debits != credits, refused the same way.
+        return m_ledger.refuse(PostResult::Unbalanced, m_entry,
+                               QStringLiteral("one entry mixes currencies"), error);
+    }
+    return m_ledger.post(m_entry, error);
+}
+
+} // namespace paydesk

@@ -1,0 +1,305 @@
+#include "ledger/LedgerStore.h"
+
+#include "store/Database.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace paydesk {
+
+namespace {
+
+const char kEntryCols[] =
+    "id, idem_key, ref_kind, ref_no, order_no, memo, currency, at_ms, reverses_entry_id";
+
+JournalEntry readEntry(const QSqlQuery& q)
+{
+    JournalEntry e;
+    e.id = q.value(0).toLongLong();
+    e.idempotencyKey = q.value(1).toString();
+    e.refKind = q.value(2).toString();
+    e.refNo = q.value(3).toString();
+    e.orderNo = q.value(4).toString();
+    e.memo = q.value(5).toString();
+    e.currency = q.value(6).toString();
+    e.atMs = q.value(7).toLongLong();
+    e.reversesEntryId = q.value(8).toLongLong();
+    return e;
+}
+
+QString postingsInsertText(qsizetype rows)
+{
+    QString text = QStringLiteral("INSERT INTO ledger_postings (entry_id, account_id, amount_fen, at_ms) VALUES ");
+    for (qsizetype i = 0; i < rows; ++i)
+        text += i ? QStringLiteral(", (?, ?, ?, ?)") : QStringLiteral("(?, ?, ?, ?)");
+    return text;
+}
+
+} // namespace
+
+QStringList LedgerStore::migrations()
+{
+    return {
+        // v1: accounts, entries, postings, checkpoints.
+        QStringLiteral(R"SQL(
+CREATE TABLE ledger_accounts (
+  id {{ID}},
+  code TEXT NOT NULL UNIQUE,
+  type INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  created_at_ms BIGINT NOT NULL
+);
+CREATE TABLE ledger_entries (
+  id {{ID}},
+  idem_key TEXT NOT NULL UNIQUE,
+  ref_kind TEXT NOT NULL,
+  ref_no TEXT NOT NULL,
+  order_no TEXT NOT NULL,
+  memo TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  at_ms BIGINT NOT NULL,
+  reverses_entry_id BIGINT NOT NULL
+);
+CREATE INDEX ledger_entries_ref ON ledger_entries (ref_no);
+CREATE INDEX ledger_entries_order ON ledger_entries (order_no);
+CREATE INDEX ledger_entries_at ON ledger_entries (at_ms);
+CREATE TABLE ledger_postings (
+  id {{ID}},
+  entry_id BIGINT NOT NULL REFERENCES ledger_entries (id),
+  account_id BIGINT NOT NULL REFERENCES ledger_accounts (id),
+  amount_fen BIGINT NOT NULL CHECK (amount_fen <> 0),
+  at_ms BIGINT NOT NULL
+);
+CREATE INDEX ledger_postings_account ON ledger_postings (account_id, at_ms, id, amount_fen);
+CREATE INDEX ledger_postings_entry ON ledger_postings (entry_id);
+CREATE TABLE ledger_checkpoints (
+  account_id BIGINT NOT NULL REFERENCES ledger_accounts (id),
+  upto_posting_id BIGINT NOT NULL,
+  upto_at_ms BIGINT NOT NULL,
+  balance_fen BIGINT NOT NULL,
+  postings BIGINT NOT NULL,
+  PRIMARY KEY (account_id, upto_posting_id)
+);
+CREATE INDEX ledger_checkpoints_at ON ledger_checkpoints (account_id, upto_at_ms)
+)SQL"),
+    };
+}
+
+QString LedgerStore::lastError() const
+{
+    return m_db.lastError();
+}
+
+std::optional<qint64> LedgerStore::ensureAccount(const AccountCode& code, const Currency& currency,
+                                                 qint64 atMs)
+{
+    if (auto it = m_accountIds.constFind(code.code); it != m_accountIds.cend())
+        return *it;
+    QSqlQuery& ins = m_db.prepared(QStringLiteral(
+        "INSERT INTO ledger_accounts (code, type, currency, created_at_ms) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (code) DO NOTHING"));
+    ins.bindValue(0, code.code);
+    ins.bindValue(1, int(code.type));
+    ins.bindValue(2, currency);
+    ins.bindValue(3, atMs);
+    if (!m_db.execWrite(ins))
+        return std::nullopt;
+    const auto row = account(code.code);
+    if (!row)
+        return std::nullopt;
+    m_accountIds.insert(code.code, row->id);
+    return row->id;
+}
+
+std::optional<AccountRow> LedgerStore::account(const QString& code)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT id, code, type, currency, created_at_ms FROM ledger_accounts WHERE code = ?"));
+    q.bindValue(0, code);
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    std::optional<AccountRow> out;
+    if (q.next())
+        out = AccountRow{q.value(0).toLongLong(), q.value(1).toString(), AccountType(q.value(2).toInt()),
+                         q.value(3).toString(), q.value(4).toLongLong()};
+    q.finish();
+    return out;
+}
+
+QList<AccountRow> LedgerStore::accounts()
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT id, code, type, currency, created_at_ms FROM ledger_accounts ORDER BY code"));
+    QList<AccountRow> out;
+    if (!m_db.execRead(q))
+        return out;
+    while (q.next())
+        out << AccountRow{q.value(0).toLongLong(), q.value(1).toString(), AccountType(q.value(2).toInt()),
+                          q.value(3).toString(), q.value(4).toLongLong()};
+    q.finish();
+    return out;
+}
+
+int LedgerStore::insertEntry(const JournalEntry& e, qint64* id)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "INSERT INTO ledger_entries (idem_key, ref_kind, ref_no, order_no, memo, currency, at_ms,"
+        " reverses_entry_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idem_key) DO NOTHING"
+        " RETURNING id"));
+    const QString empty = QStringLiteral("");
+    q.bindValue(0, e.idempotencyKey);
+    q.bindValue(1, e.refKind);
+    q.bindValue(2, e.refNo.isNull() ? empty : e.refNo);
+    q.bindValue(3, e.orderNo.isNull() ? empty : e.orderNo);
+    q.bindValue(4, e.memo.isNull() ? empty : e.memo);
+    q.bindValue(5, e.currency);
+    q.bindValue(6, e.atMs);
+    q.bindValue(7, e.reversesEntryId);
+    if (!m_db.execWrite(q))
+        return -1;
+    int out = 0;
+    if (q.next()) {
+        *id = q.value(0).toLongLong();
+        out = 1;
+    }
+    q.finish();
+    return out;
+}
+
+bool LedgerStore::insertPostings(qint64 entryId, qint64 atMs,
+                                 const QList<QPair<qint64, qint64>>& accountAmounts)
+{
+    // One statement per entry (prepared once per row count): the per-statement
+    // cost, not the row, dominates small inserts.
+    QSqlQuery& q = m_db.prepared(postingsInsertText(accountAmounts.size()));
+    int i = 0;
+    for (const auto& [accountId, fen] : accountAmounts) {
+        q.bindValue(i++, entryId);
+        q.bindValue(i++, accountId);
+        q.bindValue(i++, fen);
+        q.bindValue(i++, atMs);
+    }
+    return m_db.execWrite(q);
+}
+
+QList<Posting> LedgerStore::postingsOf(qint64 entryId)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT a.code, p.amount_fen FROM ledger_postings p JOIN ledger_accounts a ON a.id = p.account_id"
+        " WHERE p.entry_id = ? ORDER BY p.id"));
+    q.bindValue(0, entryId);
+    QList<Posting> out;
+    if (!m_db.execRead(q))
+        return out;
+    while (q.next())
+        out << Posting{q.value(0).toString(), q.value(1).toLongLong()};
+    q.finish();
+    return out;
+}
+
+std::optional<JournalEntry> LedgerStore::entryByKey(const QString& key)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT %1 FROM ledger_entries WHERE idem_key = ?")
+                                     .arg(QLatin1String(kEntryCols)));
+    q.bindValue(0, key);
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    std::optional<JournalEntry> out;
+    if (q.next())
+        out = readEntry(q);
+    q.finish();
+    if (out)
+        out->postings = postingsOf(out->id);
+    return out;
+}
+
+QList<JournalEntry> LedgerStore::journal(const JournalFilter& f)
+{
+    // One fixed statement: unused filters are neutralised by their values.
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT %1 FROM ledger_entries e WHERE e.at_ms >= :from AND e.at_ms <= :to"
+                       " AND (:ref = '' OR e.order_no = :ref OR e.ref_no = :ref)"
+                       " AND (:account = '' OR EXISTS (SELECT 1 FROM ledger_postings p"
+                       "  JOIN ledger_accounts a ON a.id = p.account_id"
+                       "  WHERE p.entry_id = e.id AND a.code = :account))"
+                       " ORDER BY e.id LIMIT :limit")
+            .arg(QLatin1String(kEntryCols)));
+    const QString empty = QStringLiteral("");
+    q.bindValue(QStringLiteral(":from"), f.fromMs);
+    q.bindValue(QStringLiteral(":to"), f.toMs);
+    q.bindValue(QStringLiteral(":ref"), f.ref.isNull() ? empty : f.ref);
+    q.bindValue(QStringLiteral(":account"), f.accountCode.isNull() ? empty : f.accountCode);
+    q.bindValue(QStringLiteral(":limit"), f.limit);
+    QList<JournalEntry> out;
+    if (!m_db.execRead(q))
+        return out;
+    while (q.next())
+        out << readEntry(q);
+    q.finish();
+    for (JournalEntry& e : out)
+        e.postings = postingsOf(e.id);
+    return out;
+}
+
+std::optional<qint64> LedgerStore::latestAtMs()
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT COALESCE(MAX(at_ms), 0) FROM ledger_entries"));
+    if (!m_db.execRead(q) || !q.next())
+        return std::nullopt;
+    const qint64 v = q.value(0).toLongLong();
+    q.finish();
+    return v;
+}
+
+std::optional<Checkpoint> LedgerStore::latestCheckpoint(qint64 accountId, qint64 atOrBeforeMs)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT upto_posting_id, upto_at_ms, balance_fen, postings FROM ledger_checkpoints"
+        " WHERE account_id = ? AND upto_at_ms <= ? ORDER BY upto_at_ms DESC, upto_posting_id DESC LIMIT 1"));
+    q.bindValue(0, accountId);
+    q.bindValue(1, atOrBeforeMs);
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    Checkpoint c; // none yet: the empty balance before the first posting
+    if (q.next())
+        c = Checkpoint{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                       q.value(3).toLongLong()};
+    q.finish();
+    return c;
+}
+
+std::optional<TailSum> LedgerStore::tail(qint64 accountId, const Checkpoint& after, qint64 uptoMs)
+{
+    // Ledger time never goes back, so every posting after the checkpoint is
+    // at or after its time: the index range starts there, not at the
+    // account's first posting.
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT COALESCE(SUM(amount_fen), 0), COUNT(*), COALESCE(MAX(id), 0), COALESCE(MAX(at_ms), 0)"
+        " FROM ledger_postings WHERE account_id = ? AND at_ms >= ? AND at_ms <= ? AND id > ?"));
+    q.bindValue(0, accountId);
+    q.bindValue(1, after.uptoAtMs);
+    q.bindValue(2, uptoMs);
+    q.bindValue(3, after.uptoPostingId);
+    if (!m_db.execRead(q) || !q.next())
+        return std::nullopt;
+    TailSum t{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+              q.value(3).toLongLong()};
+    q.finish();
+    return t;
+}
+
+bool LedgerStore::insertCheckpoint(qint64 accountId, const Checkpoint& c)
+{
+    // Another process may have folded the same postings: same numbers, keep one.
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "INSERT INTO ledger_checkpoints (account_id, upto_posting_id, upto_at_ms, balance_fen, postings)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, upto_posting_id) DO NOTHING"));
+    q.bindValue(0, accountId);
+    q.bindValue(1, c.uptoPostingId);
+    q.bindValue(2, c.uptoAtMs);
+    q.bindValue(3, c.balanceFen);
+    q.bindValue(4, c.postings);
+    return m_db.execWrite(q);
+}
+
+} // namespace paydesk

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "ledger/Accounts.h"
+#include "ledger/JournalEntry.h"
+
+#include <QHash>
+
+#include <optional>
+
+namespace paydesk {
+
+class Database;
+
+struct AccountRow
+{
+    qint64 id = 0;
+    QString code;
+    AccountType type = AccountType::Asset;
+    Currency currency = kCny;
+    qint64 createdAtMs = 0;
+};
+
+// A materialised balance: the sum of an account's postings up to one posting.
+struct Checkpoint
+{
+    qint64 uptoPostingId = 0;
+    qint64 uptoAtMs = 0;
+    qint64 balanceFen = 0; // signed: debits positive
+    qint64 postings = 0;
+};
+
+struct TailSum
+{
+    qint64 sumFen = 0;
+    qint64 count = 0;
+    qint64 maxPostingId = 0;
+    qint64 maxAtMs = 0;
+};
+
+struct JournalFilter
+{
+    QString accountCode; // '' any
+    QString ref;         // order no. or reference no.; '' any
+    qint64 fromMs = 0;
+    qint64 toMs = std::numeric_limits<qint64>::max();
+    int limit = 100;
+};
+
+// The ledger's tables over the engine's connection, so postings join the
+// same group-commit transaction as the state change that causes them.
+// Entries and postings are only ever inserted: no statement here updates or
+// deletes them.
+class LedgerStore
+{
+public:
+    explicit LedgerStore(Database& db) : m_db(db) {}
+
+    static QString schemaName() { return QStringLiteral("ledger"); }
+    static QStringList migrations();
+
+    // Creates the account on first use. nullopt on I/O error.
+    std::optional<qint64> ensureAccount(const AccountCode& code, const Currency& currency, qint64 atMs);
+    std::optional<AccountRow> account(const QString& code);
+    QList<AccountRow> accounts();
+
+    // 1 inserted (id set), 0 the key exists, -1 I/O error.
+    int insertEntry(const JournalEntry& e, qint64* id);
+    bool insertPostings(qint64 entryId, qint64 atMs, const QList<QPair<qint64, qint64>>& accountAmounts);
+    std::optional<JournalEntry> entryByKey(const QString& key);
+    QList<JournalEntry> journal(const JournalFilter& f);
+    // Newest at_ms the ledger holds (0 when empty): ledger time never goes back.
+    std::optional<qint64> latestAtMs();
+
+    std::optional<Checkpoint> latestCheckpoint(qint64 accountId, qint64 atOrBeforeMs);
+    // Postings after a checkpoint, up to a time.
+    std::optional<TailSum> tail(qint64 accountId, const Checkpoint& after, qint64 uptoMs);
+    bool insertCheckpoint(qint64 accountId, const Checkpoint& c);
+
+    QString lastError() const;
+
+private:
+    QList<Posting> postingsOf(qint64 entryId);
+
+    Database& m_db;
+    QHash<QString, qint64> m_accountIds; // ids never change once created
+};
+
+} // namespace paydesk

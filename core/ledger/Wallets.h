@@ -1,0 +1,67 @@
+#pragma once
+
+#include "ledger/BackOfficeResult.h"
+#include "ledger/LedgerConfig.h"
+#include "ledger/WalletStore.h"
+
+#include <functional>
+
+namespace paydesk {
+
+class Clock;
+class Database;
+class Ledger;
+class SettlementStore;
+
+struct WalletView
+{
+    QString memberId;
+    Money balance;
+    WalletTotals totals;
+    QList<WalletOp> recent;
+};
+
+// Member stored value. Every operation is idempotent by its request number
+// (a repeat returns the first result; other content under the same number is
+// refused), and a sale is paid from a wallet at most once whatever the
+// request numbers: a member pressing "pay" three times is charged once.
+//   top-up (cash)    Dr cash:<store>      / Cr wallet:<member>
+//   top-up (order)   Dr pending:<merchant>/ Cr wallet:<member>
+//   pay              Dr wallet:<member>   / Cr pending:<merchant>
+//   refund           Dr pending:<merchant>/ Cr wallet:<member>
+// Movements against pending carry a clearing item so the settlement run
+// moves exactly what pending holds.
+class Wallets
+{
+public:
+    // Paid amount of an order, or nullopt if the order is not paid.
+    using PaidAmount = std::function<std::optional<Money>(const QString& orderNo)>;
+
+    Wallets(Database& db, Ledger& ledger, WalletStore& store, SettlementStore& clearing, Clock& clock,
+            LedgerConfig config, QString storeId, PaidAmount paidAmount);
+
+    BackOfficeOutcome topUpCash(const QString& memberId, const Money& amount, const QString& requestNo,
+                                const QString& by);
+    BackOfficeOutcome topUpFromOrder(const QString& memberId, const QString& orderNo,
+                                     const QString& requestNo, const QString& by);
+    BackOfficeOutcome pay(const QString& memberId, const Money& amount, const QString& saleRef,
+                          const QString& requestNo, const QString& by);
+    BackOfficeOutcome refund(const QString& payOpNumber, const Money& amount, const QString& reason,
+                             const QString& requestNo, const QString& by);
+    std::optional<WalletView> show(const QString& memberId, QString* error = nullptr);
+    QStringList members() { return m_store.members(); }
+
+private:
+    BackOfficeOutcome apply(WalletOp op, const QString& debit, const QString& credit, qint64 clearingFen);
+
+    Database& m_db;
+    Ledger& m_ledger;
+    WalletStore& m_store;
+    SettlementStore& m_clearing;
+    Clock& m_clock;
+    LedgerConfig m_config;
+    QString m_storeId;
+    PaidAmount m_paidAmount;
+};
+
+} // namespace paydesk
