@@ -2,6 +2,7 @@
 // SQLite files, exit codes and messages; and a process killed with SIGKILL in
 // the middle of polling that resumes to the truth.
 #include "sandbox/SandboxBehaviour.h"
+#include "testsupport/CoreProcess.h"
 #include "testsupport/TempDir.h"
 
 #include <QJsonArray>
@@ -14,42 +15,10 @@
 
 using namespace paydesk;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-QString coreBin()
-{
-    const QString bin = qEnvironmentVariable("PAYDESK_CORE_BIN");
-    if (bin.isEmpty())
-        qFatal("PAYDESK_CORE_BIN is not set (run through ctest)");
-    return bin;
-}
-
-Run runCore(const QStringList& args, int timeoutMs = 60000)
-{
-    QProcess p;
-    p.start(coreBin(), args);
-    p.waitForFinished(timeoutMs);
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
-
-QJsonObject lastJson(const QString& out)
-{
-    const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    return lines.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(lines.last().toUtf8()).object();
-}
-
-} // namespace
+using paydesk::test::coreBin;
+using paydesk::test::lastJson;
+using paydesk::test::runCore;
+using Run = paydesk::test::CoreRun;
 
 class tst_Cli : public QObject
 {

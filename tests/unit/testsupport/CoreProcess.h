@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace paydesk::test {
+
+// The paydesk-core executable as a user runs it (ctest passes its path in
+// PAYDESK_CORE_BIN).
+struct CoreRun
+{
+    int exitCode = -1; // -1: crashed or did not finish
+    QString out;
+    QString err;
+};
+
+QString coreBin();
+CoreRun runCore(const QStringList& args, int timeoutMs = 60000);
+// The last line of --json output as an object.
+QJsonObject lastJson(const QString& out);
+
+} // namespace paydesk::test

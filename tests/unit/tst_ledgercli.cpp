@@ -1,0 +1,150 @@
+// The accounting commands as a user runs them, and a process killed with
+// SIGKILL at random moments while taking payments: afterwards every paid
+// payment has its ledger entry and the internal check passes.
+#include "sandbox/SandboxBehaviour.h"
+#include "testsupport/CoreProcess.h"
+#include "testsupport/TempDir.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <csignal>
+
+using namespace paydesk;
+using namespace paydesk::test;
+
+class tst_LedgerCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void commandsFailClearlyAndChangeNothing_data();
+    void commandsFailClearlyAndChangeNothing();
+    void paymentShowsInTrialBalanceAndCheck();
+    void walletAndApprovalsAcrossProcesses();
+    void killedWhilePayingLeavesNoUnpostedPayment();
+};
+
+namespace {
+QStringList data(const TempDataDir& dir, QStringList args)
+{
+    return QStringList{QStringLiteral("--data"), dir.path(), QStringLiteral("--no-fsync")} + args;
+}
+} // namespace
+
+void tst_LedgerCli::commandsFailClearlyAndChangeNothing_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown_account") << QStringList{"ledger", "balance", "asset:piggy:x"} << 2 << "unknown kind 'piggy'";
+    QTest::newRow("ledger_without_sub") << QStringList{"ledger"} << 2 << "ledger needs accounts";
+    QTest::newRow("settle_without_date") << QStringList{"settle"} << 2 << "--date YYYY-MM-DD";
+    QTest::newRow("settle_today_not_due") << QStringList{"settle", "--date", "2999-01-01"} << 1 << "(T+1)";
+    QTest::newRow("payout_without_by") << QStringList{"payout", "request", "--amount", "1.00"} << 2 << "--by NAME";
+    QTest::newRow("payout_nothing_available") << QStringList{"payout", "request", "--amount", "1.00", "--by", "ann"} << 1 << "only 0.00 is available";
+    QTest::newRow("payout_bad_amount") << QStringList{"payout", "request", "--amount", "1.001", "--by", "ann"} << 2 << "decimals";
+    QTest::newRow("approve_unknown") << QStringList{"payout", "approve", "PO000099", "--by", "bob"} << 1 << "no payout or adjustment PO000099";
+    QTest::newRow("wallet_pay_without_sale") << QStringList{"wallet", "pay", "m1", "--amount", "1.00"} << 2 << "--sale REF";
+    QTest::newRow("wallet_pay_empty_wallet") << QStringList{"wallet", "pay", "m1", "--amount", "1.00", "--sale", "S"} << 1 << "top up or pay another way";
+    QTest::newRow("wallet_bad_member") << QStringList{"wallet", "topup", "bad member!", "--amount", "1.00"} << 1 << "member id";
+    QTest::newRow("wallet_show_unknown") << QStringList{"wallet", "show", "ghost"} << 1 << "no wallet for member ghost";
+    QTest::newRow("adjust_bad_account") << QStringList{"adjust", "propose", "--account", "x", "--amount", "1", "--reason", "r", "--by", "a"} << 1 << "is not an account";
+}
+
+void tst_LedgerCli::commandsFailClearlyAndChangeNothing()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    TempDataDir dir;
+    const CoreRun r = runCore(data(dir, args));
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    const CoreRun journal = runCore(data(dir, {"--json", "ledger", "journal"}));
+    QCOMPARE(journal.exitCode, 0);
+    QCOMPARE(journal.out, QString());
+}
+
+void tst_LedgerCli::paymentShowsInTrialBalanceAndCheck()
+{
+    TempDataDir dir;
+    const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess, 0);
+    QCOMPARE(runCore(data(dir, {"pay", "--amount", "66.60", "--code", code, "--wait"})).exitCode, 0);
+    const CoreRun tb = runCore(data(dir, {"--json", "ledger", "trial-balance"}));
+    QCOMPARE(tb.exitCode, 0);
+    const QJsonObject total = lastJson(tb.out).value(QStringLiteral("trialBalance")).toObject();
+    QCOMPARE(total.value(QStringLiteral("balanced")).toBool(), true);
+    QCOMPARE(total.value(QStringLiteral("debits")).toObject().value(QStringLiteral("fen")).toString(), QStringLiteral("6660"));
+    const CoreRun bal = runCore(data(dir, {"--json", "ledger", "balance", "asset:channel-receivable:wechat"}));
+    QCOMPARE(lastJson(bal.out).value(QStringLiteral("balance")).toObject().value(QStringLiteral("amount")).toString(),
+             QStringLiteral("66.60"));
+    const CoreRun check = runCore(data(dir, {"--json", "check", "internal"}));
+    QCOMPARE(check.exitCode, 0);
+    QCOMPARE(lastJson(check.out).value(QStringLiteral("ok")).toBool(), true);
+}
+
+void tst_LedgerCli::walletAndApprovalsAcrossProcesses()
+{
+    TempDataDir dir;
+    QCOMPARE(runCore(data(dir, {"wallet", "topup", "m1", "--amount", "100.00", "--by", "ann"})).exitCode, 0);
+    const CoreRun pay = runCore(data(dir, {"--json", "wallet", "pay", "m1", "--amount", "30.00", "--sale", "S1", "--request-no", "p1"}));
+    QCOMPARE(pay.exitCode, 0);
+    const QString op = lastJson(pay.out).value(QStringLiteral("number")).toString();
+    // The same sale pressed again from another process, with a new request number.
+    const CoreRun again = runCore(data(dir, {"--json", "wallet", "pay", "m1", "--amount", "30.00", "--sale", "S1", "--request-no", "p2"}));
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(lastJson(again.out).value(QStringLiteral("status")).toString(), QStringLiteral("repeated"));
+    QCOMPARE(lastJson(again.out).value(QStringLiteral("number")).toString(), op);
+    const CoreRun show = runCore(data(dir, {"--json", "wallet", "show", "m1"}));
+    QCOMPARE(lastJson(show.out).value(QStringLiteral("balance")).toObject().value(QStringLiteral("fen")).toString(),
+             QStringLiteral("7000"));
+
+    const CoreRun prop = runCore(data(dir, {"--json", "adjust", "propose", "--account", "liability:suspense", "--amount", "2.00",
+                                            "--reason", "counted short", "--by", "ann"}));
+    const QString ad = lastJson(prop.out).value(QStringLiteral("number")).toString();
+    QVERIFY(ad.startsWith(QLatin1String("AD")));
+    const CoreRun self = runCore(data(dir, {"adjust", "approve", ad, "--by", "ann"}));
+    QCOMPARE(self.exitCode, 1);
+    QVERIFY(self.err.contains(QLatin1String("cannot also decide it")));
+    QCOMPARE(runCore(data(dir, {"adjust", "approve", ad, "--by", "bob"})).exitCode, 0);
+    const CoreRun check = runCore(data(dir, {"check", "internal"}));
+    QCOMPARE(check.exitCode, 0);
+    QVERIFY(check.out.contains(QLatin1String("internal check passed")));
+}
+
+void tst_LedgerCli::killedWhilePayingLeavesNoUnpostedPayment()
+{
+    TempDataDir dir;
+    QRandomGenerator rng(20261123);
+    int killed = 0;
+    for (int i = 0; i < 24; ++i) {
+        const QString code = sandboxCode(i % 2 ? Wallet::WeChat : Wallet::Alipay, SandboxBehaviour::InstantSuccess, i % 90);
+        QProcess p;
+        // Durable commits: the kill must find the real fsync path.
+        p.start(coreBin(), {QStringLiteral("--data"), dir.path(), QStringLiteral("pay"), QStringLiteral("--amount"),
+                            QStringLiteral("%1.00").arg(i + 1), QStringLiteral("--code"), code, QStringLiteral("--wait")});
+        QVERIFY(p.waitForStarted());
+        QTest::qSleep(int(rng.bounded(80)));
+        ::kill(p.processId(), SIGKILL);
+        p.waitForFinished(5000);
+        killed += p.exitStatus() == QProcess::CrashExit ? 1 : 0;
+    }
+    QVERIFY2(killed > 0, "no process was killed mid-way");
+    const CoreRun resume = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("run"), QStringLiteral("--until-idle")});
+    QCOMPARE(resume.exitCode, 0);
+    const CoreRun check = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("--json"), QStringLiteral("check"),
+                                   QStringLiteral("internal")});
+    QVERIFY2(check.exitCode == 0, qPrintable(check.out + check.err));
+    int paymentsChecked = 0;
+    for (const QJsonValue& v : lastJson(check.out).value(QStringLiteral("checks")).toArray()) {
+        const QJsonObject line = v.toObject();
+        QVERIFY2(line.value(QStringLiteral("ok")).toBool(), qPrintable(line.value(QStringLiteral("rule")).toString()));
+        paymentsChecked += line.value(QStringLiteral("subject")).toString() == QLatin1String("payments");
+    }
+    QCOMPARE(paymentsChecked, 1);
+}
+
+QTEST_GUILESS_MAIN(tst_LedgerCli)
+#include "tst_ledgercli.moc"
