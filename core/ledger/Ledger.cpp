@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "store/Database.h"
 
+
 namespace paydesk {
 
 QString postResultName(PostResult r)
@@ -60,52 +61,133 @@ PostResult Ledger::refuse(PostResult r, const JournalEntry& e, const QString& wh
     return r;
 }
 
-PostResult Ledger::post(JournalEntry& e, QString* error)
+PostResult Ledger::prepare(JournalEntry& e, qint64 atMs, QList<qint64>& accountIds, QString* error)
 {
     Q_ASSERT_X(!e.idempotencyKey.isEmpty(), "Ledger::post", "every entry needs an idempotency key");
     if (e.postings.isEmpty())
         return refuse(PostResult::Empty, e, QStringLiteral("no postings"), error);
     qint64 sum = 0;
-    QList<AccountCode> codes;
+    accountIds.clear();
     for (const Posting& p : e.postings) {
         if (p.amountFen == 0)
             return refuse(PostResult::Empty, e, QStringLiteral("a zero posting to %1").arg(p.account), error);
         if (__builtin_add_overflow(sum, p.amountFen, &sum))
             return refuse(PostResult::Overflow, e, QStringLiteral("amounts overflow"), error);
+        // Accounts seen before were checked when they were created.
+        if (const qint64 known = m_store.knownAccountId(p.account)) {
+            accountIds << known;
+            continue;
+        }
         QString why;
         const auto code = parseAccountCode(p.account, &why);
         if (!code)
             return refuse(PostResult::InvalidAccount, e, why, error);
-        codes << *code;
+        accountIds << 0; // created once the entry is known to balance
     }
     if (sum != 0)
         return refuse(PostResult::Unbalanced, e,
                       QStringLiteral("debits and credits differ by %1 fen").arg(sum), error);
+    for (qsizetype i = 0; i < accountIds.size(); ++i) {
+        if (accountIds[i])
+            continue;
+        const auto id = m_store.ensureAccount(*parseAccountCode(e.postings[i].account), e.currency, atMs);
+        if (!id)
+            return refuse(PostResult::StorageError, e, m_store.lastError(), error);
+        accountIds[i] = *id;
+    }
+    e.atMs = atMs;
+    return PostResult::Posted;
+}
 
+bool Ledger::noteFolds(const QList<qint64>& accountIds)
+{
+    for (qint64 accountId : accountIds)
+        if (++m_unfolded[accountId] >= m_foldEvery && !fold(accountId))
+            return false;
+    return true;
+}
+
+PostResult Ledger::post(JournalEntry& e, QString* error)
+{
     const auto at = ledgerTimeMs();
     if (!at)
         return refuse(PostResult::StorageError, e, m_store.lastError(), error);
-    QList<QPair<qint64, qint64>> rows;
-    for (qsizetype i = 0; i < codes.size(); ++i) {
-        const auto id = m_store.ensureAccount(codes[i], e.currency, *at);
-        if (!id)
-            return refuse(PostResult::StorageError, e, m_store.lastError(), error);
-        rows.append({*id, e.postings[i].amountFen});
-    }
-    e.atMs = *at;
+    QList<qint64> ids;
+    if (const PostResult r = prepare(e, *at, ids, error); r != PostResult::Posted)
+        return r;
     qint64 entryId = 0;
     const int inserted = m_store.insertEntry(e, &entryId);
     if (inserted < 0)
         return refuse(PostResult::StorageError, e, m_store.lastError(), error);
     if (inserted == 0)
         return PostResult::AlreadyPosted;
+    QList<QPair<qint64, qint64>> rows;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        rows.append({ids[i], e.postings[i].amountFen});
     if (!m_store.insertPostings(entryId, *at, rows))
         return refuse(PostResult::StorageError, e, m_store.lastError(), error);
     e.id = entryId;
-    for (const auto& [accountId, fen] : rows) {
-        Q_UNUSED(fen);
-        if (++m_unfolded[accountId] >= m_foldEvery && !fold(accountId))
-            return refuse(PostResult::StorageError, e, m_store.lastError(), error);
+    if (!noteFolds(ids))
+        return refuse(PostResult::StorageError, e, m_store.lastError(), error);
+    return PostResult::Posted;
+}
+
+PostResult Ledger::postBatch(QList<JournalEntry>& entries, QString* error)
+{
+    const auto at = ledgerTimeMs();
+    if (!at) {
+        if (error)
+            *error = m_store.lastError();
+        return PostResult::StorageError;
+    }
+    QList<QList<qint64>> ids(entries.size());
+    for (qsizetype i = 0; i < entries.size(); ++i)
+        if (const PostResult r = prepare(entries[i], *at, ids[i], error); r != PostResult::Posted)
+            return r;
+    // Chunks keep each statement under SQLite's bind limit.
+    constexpr qsizetype kEntriesPerStatement = 100;
+    constexpr qsizetype kRowsPerStatement = 200;
+    QList<std::array<qint64, 4>> rows;
+    auto flushRows = [&](bool all) {
+        while (rows.size() >= kRowsPerStatement || (all && !rows.isEmpty())) {
+            const qsizetype n = std::min(rows.size(), kRowsPerStatement);
+            if (!m_store.insertPostingRows(rows.mid(0, n)))
+                return false;
+            rows.remove(0, n);
+        }
+        return true;
+    };
+    for (qsizetype from = 0; from < entries.size(); from += kEntriesPerStatement) {
+        const QList<JournalEntry> chunk = entries.mid(from, kEntriesPerStatement);
+        const auto inserted = m_store.insertEntries(chunk);
+        if (!inserted) {
+            if (error)
+                *error = m_store.lastError();
+            return PostResult::StorageError;
+        }
+        for (qsizetype i = from; i < from + chunk.size(); ++i) {
+            JournalEntry& e = entries[i];
+            e.id = inserted->value(e.idempotencyKey, 0);
+            if (!e.id)
+                continue; // posted before
+            for (qsizetype k = 0; k < e.postings.size(); ++k)
+                rows.append({e.id, ids[i][k], e.postings[k].amountFen, *at});
+            if (!noteFolds(ids[i])) {
+                if (error)
+                    *error = m_store.lastError();
+                return PostResult::StorageError;
+            }
+        }
+        if (!flushRows(false)) {
+            if (error)
+                *error = m_store.lastError();
+            return PostResult::StorageError;
+        }
+    }
+    if (!flushRows(true)) {
+        if (error)
+            *error = m_store.lastError();
+        return PostResult::StorageError;
     }
     return PostResult::Posted;
 }

@@ -49,6 +49,11 @@ public:
     // LedgerTransaction rather than calling this directly. entry.id and
     // entry.atMs are set on success.
     PostResult post(JournalEntry& entry, QString* error = nullptr);
+    // Posts many entries with a few multi-row statements (imports, bulk
+    // recovery). Every entry is checked first; one refused entry refuses
+    // the batch. Entries whose key was posted before are skipped (their id
+    // stays 0). Returns Posted when all others were posted.
+    PostResult postBatch(QList<JournalEntry>& entries, QString* error = nullptr);
     // A correcting entry: the same postings with opposite signs.
     PostResult reverse(const QString& entryKey, const QString& idempotencyKey, const QString& memo,
                        QString* error = nullptr);
@@ -69,6 +74,9 @@ public:
 
 private:
     std::optional<qint64> ledgerTimeMs();
+    // Checks an entry and resolves its accounts to ids.
+    PostResult prepare(JournalEntry& e, qint64 atMs, QList<qint64>& accountIds, QString* error);
+    bool noteFolds(const QList<qint64>& accountIds);
     std::optional<AccountBalance> balanceOf(const AccountRow& row, qint64 atMs);
     bool fold(qint64 accountId);
 

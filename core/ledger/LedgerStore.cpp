@@ -62,11 +62,10 @@ CREATE TABLE ledger_entries (
 );
 CREATE INDEX ledger_entries_ref ON ledger_entries (ref_no);
 CREATE INDEX ledger_entries_order ON ledger_entries (order_no);
-CREATE INDEX ledger_entries_at ON ledger_entries (at_ms);
 CREATE TABLE ledger_postings (
   id {{ID}},
-  entry_id BIGINT NOT NULL REFERENCES ledger_entries (id),
-  account_id BIGINT NOT NULL REFERENCES ledger_accounts (id),
+  entry_id BIGINT NOT NULL,
+  account_id BIGINT NOT NULL,
   amount_fen BIGINT NOT NULL CHECK (amount_fen <> 0),
   at_ms BIGINT NOT NULL
 );
@@ -171,7 +170,11 @@ bool LedgerStore::insertPostings(qint64 entryId, qint64 atMs,
 {
     // One statement per entry (prepared once per row count): the per-statement
     // cost, not the row, dominates small inserts.
-    QSqlQuery& q = m_db.prepared(postingsInsertText(accountAmounts.size()));
+    static QHash<qsizetype, QString> texts; // one text per row count, built once
+    auto it = texts.constFind(accountAmounts.size());
+    if (it == texts.cend())
+        it = texts.insert(accountAmounts.size(), postingsInsertText(accountAmounts.size()));
+    QSqlQuery& q = m_db.prepared(*it);
     int i = 0;
     for (const auto& [accountId, fen] : accountAmounts) {
         q.bindValue(i++, entryId);
@@ -195,6 +198,55 @@ QList<Posting> LedgerStore::postingsOf(qint64 entryId)
         out << Posting{q.value(0).toString(), q.value(1).toLongLong()};
     q.finish();
     return out;
+}
+
+std::optional<QHash<QString, qint64>> LedgerStore::insertEntries(const QList<JournalEntry>& entries)
+{
+    static QHash<qsizetype, QString> texts;
+    auto it = texts.constFind(entries.size());
+    if (it == texts.cend()) {
+        QString text = QStringLiteral("INSERT INTO ledger_entries (idem_key, ref_kind, ref_no, order_no, memo,"
+                                      " currency, at_ms, reverses_entry_id) VALUES ");
+        for (qsizetype i = 0; i < entries.size(); ++i)
+            text += i ? QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?)") : QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)");
+        text += QStringLiteral(" ON CONFLICT (idem_key) DO NOTHING RETURNING id, idem_key");
+        it = texts.insert(entries.size(), text);
+    }
+    QSqlQuery& q = m_db.prepared(*it);
+    const QString empty = QStringLiteral("");
+    int i = 0;
+    for (const JournalEntry& e : entries) {
+        q.bindValue(i++, e.idempotencyKey);
+        q.bindValue(i++, e.refKind);
+        q.bindValue(i++, e.refNo.isNull() ? empty : e.refNo);
+        q.bindValue(i++, e.orderNo.isNull() ? empty : e.orderNo);
+        q.bindValue(i++, e.memo.isNull() ? empty : e.memo);
+        q.bindValue(i++, e.currency);
+        q.bindValue(i++, e.atMs);
+        q.bindValue(i++, e.reversesEntryId);
+    }
+    if (!m_db.execWrite(q))
+        return std::nullopt;
+    QHash<QString, qint64> ids;
+    ids.reserve(entries.size());
+    while (q.next())
+        ids.insert(q.value(1).toString(), q.value(0).toLongLong());
+    q.finish();
+    return ids;
+}
+
+bool LedgerStore::insertPostingRows(const QList<std::array<qint64, 4>>& rows)
+{
+    static QHash<qsizetype, QString> texts;
+    auto it = texts.constFind(rows.size());
+    if (it == texts.cend())
+        it = texts.insert(rows.size(), postingsInsertText(rows.size()));
+    QSqlQuery& q = m_db.prepared(*it);
+    int i = 0;
+    for (const auto& r : rows)
+        for (qint64 v : r)
+            q.bindValue(i++, v);
+    return m_db.execWrite(q);
 }
 
 std::optional<JournalEntry> LedgerStore::entryByKey(const QString& key)
@@ -243,7 +295,9 @@ QList<JournalEntry> LedgerStore::journal(const JournalFilter& f)
 
 std::optional<qint64> LedgerStore::latestAtMs()
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT COALESCE(MAX(at_ms), 0) FROM ledger_entries"));
+    // Ledger time grows with the id: the newest entry holds the newest time.
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT COALESCE((SELECT at_ms FROM ledger_entries ORDER BY id DESC LIMIT 1), 0)"));
     if (!m_db.execRead(q) || !q.next())
         return std::nullopt;
     const qint64 v = q.value(0).toLongLong();

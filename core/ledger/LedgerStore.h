@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <array>
+
 #include <optional>
 
 namespace paydesk {
@@ -60,11 +62,18 @@ public:
 
     // Creates the account on first use. nullopt on I/O error.
     std::optional<qint64> ensureAccount(const AccountCode& code, const Currency& currency, qint64 atMs);
+    // The id of an account created before (by anyone this store has seen), or 0.
+    qint64 knownAccountId(const QString& code) const { return m_accountIds.value(code, 0); }
     std::optional<AccountRow> account(const QString& code);
     QList<AccountRow> accounts();
 
     // 1 inserted (id set), 0 the key exists, -1 I/O error.
     int insertEntry(const JournalEntry& e, qint64* id);
+    // Many entries in one statement: inserted keys → ids (keys already
+    // posted are absent). nullopt on I/O error.
+    std::optional<QHash<QString, qint64>> insertEntries(const QList<JournalEntry>& entries);
+    // Rows of (entry id, account id, amount, at).
+    bool insertPostingRows(const QList<std::array<qint64, 4>>& rows);
     bool insertPostings(qint64 entryId, qint64 atMs, const QList<QPair<qint64, qint64>>& accountAmounts);
     std::optional<JournalEntry> entryByKey(const QString& key);
     QList<JournalEntry> journal(const JournalFilter& f);
