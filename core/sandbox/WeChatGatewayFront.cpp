@@ -137,6 +137,11 @@ void WeChatGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
             p.insert(QStringLiteral("transaction_id"), t->tradeNo);
             p.insert(QStringLiteral("total_fee"), QString::number(t->amountFen));
             p.insert(QStringLiteral("fee_type"), QStringLiteral("CNY"));
+            // When the acquirer recorded the payment, on its own clock: a
+            // bill and a query must tell the same time.
+            if (t->paidAtMs > 0)
+                p.insert(QStringLiteral("time_end"),
+                         chinaTime(t->paidAtMs).toString(QStringLiteral("yyyyMMddHHmmss")));
         }
         p.insert(QStringLiteral("out_trade_no"), paymentNo);
     };
@@ -170,9 +175,6 @@ void WeChatGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
                     if (ok) {
                         tradeFields(r.requestNo, p);
                         p.insert(QStringLiteral("trade_type"), QStringLiteral("MICROPAY"));
-                        p.insert(QStringLiteral("time_end"),
-                                 chinaTime(QDateTime::currentMSecsSinceEpoch())
-                                     .toString(QStringLiteral("yyyyMMddHHmmss")));
                     }
                     reply(answer(p, ok, r.returnCode, r.message));
                 });
