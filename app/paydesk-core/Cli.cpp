@@ -2,6 +2,7 @@
 #include "common/ChinaTime.h"
 
 #include "CliOutput.h"
+#include "DemoGateway.h"
 #include "SandboxGateway.h"
 #include "api/EmbeddedApi.h"
 #include "api/Json.h"
@@ -73,9 +74,20 @@ struct Context
     QCommandLineParser parser;
     QStringList args; // positional
     std::unique_ptr<Output> out;
+    // `demo` only: the sandbox behind real adapters over loopback HTTPS.
+    // Declared before the API, so the engine goes first.
+    SystemClock demoClock;
+    std::unique_ptr<DemoGateway> demo;
     std::unique_ptr<EmbeddedApi> api;
     std::unique_ptr<QTemporaryDir> tempDir;
 };
+
+// Where the customer's side of the sandbox is: the demo's gateway, or the
+// in-process sandbox; null when every channel is a real gateway.
+SandboxAcquirer* customerSide(Context& c)
+{
+    return c.demo ? &c.demo->acquirer() : c.api->sandbox();
+}
 
 int usageError(Output& out, const QString& message)
 {
@@ -102,6 +114,12 @@ int openApi(Context& c, const QString& dataDir, bool durable)
             c.out->error(e);
             return ExitUsage;
         }
+    }
+    if (c.demo) {
+        // Every channel goes through the demo gateway: no second acquirer
+        // may open the same sandbox.db in this process.
+        opt.withSandbox = false;
+        c.demo->configure(opt.engine);
     }
     c.api = std::make_unique<EmbeddedApi>(opt);
     if (QString e = c.api->open(); !e.isEmpty()) {
@@ -270,10 +288,10 @@ int cmdSandboxScan(Context& c)
 {
     if (c.args.size() != 2 || !c.parser.isSet(QStringLiteral("code")))
         return usageError(*c.out, QStringLiteral("usage: sandbox-scan URL --code CODE"));
-    if (!c.api->sandbox())
+    SandboxAcquirer* sandbox = customerSide(c);
+    if (!sandbox)
         return usageError(*c.out, QStringLiteral("no sandbox in this configuration"));
-    const QString e =
-        c.api->sandbox()->customerScan(c.args.at(1), c.parser.value(QStringLiteral("code")));
+    const QString e = sandbox->customerScan(c.args.at(1), c.parser.value(QStringLiteral("code")));
     if (!e.isEmpty()) {
         c.out->error(e);
         return ExitFailure;
@@ -548,8 +566,10 @@ int cmdSandbox(Context& c)
 int cmdDemo(Context& c)
 {
     c.out->line(QStringLiteral("PayDesk demo: a counter sale of ¥12.34 through the sandbox "
-                               "acquirer.\nThe customer's WeChat code makes them enter a password "
-                               "for 3 seconds, so you see the polling.\n"));
+                               "acquirer at %1, reached by the real WeChat Pay V2 adapter over "
+                               "mutual TLS.\nThe customer's WeChat code makes them enter a "
+                               "password for 3 seconds, so you see the polling.\n")
+                    .arg(c.demo->baseUrl()));
     const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour::UserPayingThenSuccess, 3);
     PayCommand cmd{requestNo(c), *Money::parse(QStringLiteral("12.34")), code,
                    QStringLiteral("demo: 2 coffees")};
@@ -655,6 +675,16 @@ int run(const QStringList& arguments)
     }
     if (dataDir.isEmpty())
         dataDir = defaultDataDir();
+    if (command == QLatin1String("demo")) {
+        DemoGatewayOptions demo;
+        demo.dataDir = dataDir;
+        demo.durable = durable;
+        c.demo = std::make_unique<DemoGateway>(c.demoClock, demo);
+        if (QString e = c.demo->start(); !e.isEmpty()) {
+            c.out->error(e);
+            return ExitFailure;
+        }
+    }
     if (int rc = openApi(c, dataDir, durable); rc != ExitOk)
         return rc;
 
