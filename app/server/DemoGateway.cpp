@@ -192,6 +192,12 @@ SandboxAcquirer& DemoGateway::acquirer()
     return d->gateway->acquirer();
 }
 
+void DemoGateway::setBillDifferences(const BillDifferences& differences)
+{
+    Q_ASSERT_X(d->gateway, "DemoGateway::setBillDifferences", "start() first");
+    d->gateway->setBillDifferences(differences);
+}
+
 QString DemoGateway::baseUrl() const
 {
     return d->gateway ? d->gateway->baseUrl() : QString();

@@ -49,6 +49,8 @@ public:
     SandboxAcquirer& acquirer();
     // "https://127.0.0.1:PORT"
     QString baseUrl() const;
+    // What the next bills show differently (reconciliation tests).
+    void setBillDifferences(const BillDifferences& differences);
 
 private:
     struct Impl;

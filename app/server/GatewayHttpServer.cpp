@@ -124,12 +124,15 @@ bool GatewayHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSoc
             front = f;
     if (!front)
         return false;
-    if (request.method() != QHttpServerRequest::Method::Post) {
+    const bool get = request.method() == QHttpServerRequest::Method::Get;
+    if (request.method() != QHttpServerRequest::Method::Post && !get) {
         QHttpServerResponder responder = makeResponder(request, socket);
-        writePlain(responder, "the gateway takes POST only", Status::MethodNotAllowed);
+        writePlain(responder, "the gateway takes POST (and GET for bill files) only",
+                   Status::MethodNotAllowed);
         return true;
     }
     GatewayRequest g;
+    g.method = get ? QByteArrayLiteral("GET") : QByteArrayLiteral("POST");
     g.path = path;
     g.query = request.url().query(QUrl::FullyEncoded).toUtf8();
     g.contentType = request.value("Content-Type");

@@ -24,8 +24,9 @@ QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out)
     const QDir base = QFileInfo(path).absoluteDir();
     for (auto it = root.begin(); it != root.end(); ++it)
         if (it.key() != QLatin1String("dataDir") && it.key() != QLatin1String("wechat") &&
-            it.key() != QLatin1String("alipay"))
-            return QStringLiteral("%1: unknown key '%2' (known: dataDir, wechat, alipay)")
+            it.key() != QLatin1String("alipay") && it.key() != QLatin1String("billDifferences"))
+            return QStringLiteral("%1: unknown key '%2' (known: dataDir, wechat, alipay, "
+                                  "billDifferences)")
                 .arg(path, it.key());
     SandboxGatewayConfig c = out;
     if (root.contains(QStringLiteral("dataDir")))
@@ -68,6 +69,10 @@ QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out)
             return QStringLiteral("%1: %2: %3").arg(where, k.fileName(), error);
         c.alipayAppKeys.insert(appId, key);
     }
+    if (QString e = readBillDifferences(root.value(QStringLiteral("billDifferences")).toObject(),
+                                        &c.billDifferences);
+        !e.isEmpty())
+        return QStringLiteral("%1: %2").arg(path, e);
     if (c.dataDir.isEmpty())
         return QStringLiteral("%1: dataDir is required (where the sandbox keeps its trades)")
             .arg(path);
@@ -185,6 +190,8 @@ QString SandboxGateway::start(const QList<SandboxListener>& listeners)
     m_alipay = std::make_unique<AlipayGatewayFront>(*m_acquirer, QStringLiteral("alipay"),
                                                     sandboxKey, m_config.alipayAppKeys, billBase,
                                                     &m_clock);
+    m_wechat->setBillDifferences(&m_config.billDifferences);
+    m_alipay->setBillDifferences(&m_config.billDifferences);
     m_server->addFront(WeChatGatewayFront::pathPrefix(), m_wechat.get());
     m_server->addFront(QStringLiteral("/alipay/"), m_alipay.get());
     return QString();

@@ -4,6 +4,7 @@
 #include "channels/alipay/AlipaySign.h"
 #include "sandbox/AlipayGatewayFront.h"
 #include "sandbox/SandboxCertificates.h"
+#include "sandbox/bills/BillDifferences.h"
 #include "sandbox/WeChatGatewayFront.h"
 
 #include <QHostAddress>
@@ -29,6 +30,8 @@ struct SandboxGatewayConfig
     QList<WeChatSandboxMerchant> wechat;
     QHash<QString, alipay::RsaKey> alipayAppKeys; // app_id -> the app's public key
     bool durable = true;
+    // "billDifferences": what the bills show differently from the trades.
+    BillDifferences billDifferences;
 };
 QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out);
 
@@ -63,6 +66,12 @@ public:
     // Every listener's base URL, in the order given to start().
     QStringList urls() const;
     SandboxAcquirer& acquirer() { return *m_acquirer; }
+    // The control call behind reconciliation tests: what the next bills
+    // show differently (replaces the configured differences).
+    void setBillDifferences(const BillDifferences& differences)
+    {
+        m_config.billDifferences = differences;
+    }
     // The PEM file of the sandbox's Alipay public key (after start()).
     QString alipayPublicKeyFile() const;
     // The test CA, server and merchant client certificates (after a start
