@@ -3,6 +3,7 @@
 
 #include "CliBackOffice.h"
 #include "CliOutput.h"
+#include "DemoGateway.h"
 #include "SandboxGateway.h"
 #include "api/EmbeddedApi.h"
 #include "api/Json.h"
@@ -51,9 +52,10 @@ Commands:
   alerts [--all]                    open alerts (or all)
   alerts ack ID --by NAME           acknowledge an alert
   sandbox-codes                     the sandbox's test payment codes and their behaviours
-  sandbox --listen ADDR:PORT --config FILE
-                                    run the sandbox acquirer as an HTTP gateway speaking
-                                    WeChat Pay V2 (/wechat/...)
+  sandbox --listen ADDR:PORT [--tls] [--listen-tls ADDR:PORT] --config FILE
+                                    run the sandbox acquirer as an HTTP(S) gateway speaking
+                                    WeChat Pay V2 (/wechat/...) and Alipay (/alipay/gateway.do);
+                                    --tls: HTTPS with a generated test CA (files printed)
   run [--until-idle]                host the engine: resume every unfinished item and work
 
 Accounting:
@@ -93,9 +95,20 @@ struct Context
     QCommandLineParser parser;
     QStringList args; // positional
     std::unique_ptr<Output> out;
+    // `demo` only: the sandbox behind real adapters over loopback HTTPS.
+    // Declared before the API, so the engine goes first.
+    SystemClock demoClock;
+    std::unique_ptr<DemoGateway> demo;
     std::unique_ptr<EmbeddedApi> api;
     std::unique_ptr<QTemporaryDir> tempDir;
 };
+
+// Where the customer's side of the sandbox is: the demo's gateway, or the
+// in-process sandbox; null when every channel is a real gateway.
+SandboxAcquirer* customerSide(Context& c)
+{
+    return c.demo ? &c.demo->acquirer() : c.api->sandbox();
+}
 
 int usageError(Output& out, const QString& message)
 {
@@ -122,6 +135,12 @@ int openApi(Context& c, const QString& dataDir, bool durable)
             c.out->error(e);
             return ExitUsage;
         }
+    }
+    if (c.demo) {
+        // Every channel goes through the demo gateway: no second acquirer
+        // may open the same sandbox.db in this process.
+        opt.withSandbox = false;
+        c.demo->configure(opt.engine);
     }
     c.api = std::make_unique<EmbeddedApi>(opt);
     if (QString e = c.api->open(); !e.isEmpty()) {
@@ -290,10 +309,10 @@ int cmdSandboxScan(Context& c)
 {
     if (c.args.size() != 2 || !c.parser.isSet(QStringLiteral("code")))
         return usageError(*c.out, QStringLiteral("usage: sandbox-scan URL --code CODE"));
-    if (!c.api->sandbox())
+    SandboxAcquirer* sandbox = customerSide(c);
+    if (!sandbox)
         return usageError(*c.out, QStringLiteral("no sandbox in this configuration"));
-    const QString e =
-        c.api->sandbox()->customerScan(c.args.at(1), c.parser.value(QStringLiteral("code")));
+    const QString e = sandbox->customerScan(c.args.at(1), c.parser.value(QStringLiteral("code")));
     if (!e.isEmpty()) {
         c.out->error(e);
         return ExitFailure;
@@ -494,40 +513,71 @@ int cmdRun(Context& c)
     return w.exec();
 }
 
+// "127.0.0.1:8080" -> address and port; false when malformed.
+bool parseListen(const QString& text, SandboxListener* out)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const uint port = colon > 0 ? text.mid(colon + 1).toUInt(&portOk) : 0;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    const QHostAddress address(host);
+    if (!portOk || port > 65535 || address.isNull())
+        return false;
+    out->address = address;
+    out->port = quint16(port);
+    return true;
+}
+
 // The sandbox acquirer behind the real protocols, as a standalone server.
 int cmdSandbox(Context& c)
 {
     const QString listen = c.parser.value(QStringLiteral("listen"));
+    const QString listenTls = c.parser.value(QStringLiteral("listen-tls"));
     const QString configPath = c.parser.value(QStringLiteral("config"));
-    if (listen.isEmpty() || configPath.isEmpty())
-        return usageError(*c.out,
-                          QStringLiteral("usage: sandbox --listen 127.0.0.1:PORT --config FILE"));
-    const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
-    bool portOk = false;
-    const uint port = colon > 0 ? listen.mid(colon + 1).toUInt(&portOk) : 0;
-    const QHostAddress address(listen.left(colon));
-    if (!portOk || port > 65535 || address.isNull())
-        return usageError(*c.out,
-                          QStringLiteral("--listen must be ADDRESS:PORT, e.g. 127.0.0.1:8080; "
-                                         "got '%1'")
-                              .arg(listen));
+    if ((listen.isEmpty() && listenTls.isEmpty()) || configPath.isEmpty())
+        return usageError(*c.out, QStringLiteral("usage: sandbox --listen 127.0.0.1:PORT [--tls] "
+                                                 "[--listen-tls 127.0.0.1:PORT] --config FILE"));
+    QList<SandboxListener> listeners;
+    for (const auto& [text, tls] : {std::pair{listen, c.parser.isSet(QStringLiteral("tls"))},
+                                    std::pair{listenTls, true}}) {
+        if (text.isEmpty())
+            continue;
+        SandboxListener l;
+        if (!parseListen(text, &l))
+            return usageError(*c.out,
+                              QStringLiteral("--listen and --listen-tls take ADDRESS:PORT, e.g. "
+                                             "127.0.0.1:8080; got '%1'")
+                                  .arg(text));
+        l.tls = tls;
+        listeners << l;
+    }
     SandboxGatewayConfig config;
     config.durable = !c.parser.isSet(QStringLiteral("no-fsync"));
     if (QString e = loadSandboxGatewayConfig(configPath, config); !e.isEmpty())
         return usageError(*c.out, e);
     SystemClock clock;
     SandboxGateway gateway(clock, config);
-    if (QString e = gateway.start(address, quint16(port)); !e.isEmpty()) {
+    if (QString e = gateway.start(listeners); !e.isEmpty()) {
         c.out->error(e);
         return ExitFailure;
     }
+    const QStringList urls = gateway.urls();
     c.out->line(QStringLiteral("sandbox acquirer listening on %1: WeChat Pay V2 under /wechat/ "
                                "(%2 merchant(s)), Alipay at /alipay/gateway.do (%3 app(s)); "
-                               "trades in %4; the sandbox's Alipay public key: %5; Ctrl+C stops")
-                    .arg(gateway.baseUrl())
+                               "trades in %4; the sandbox's Alipay public key: %5")
+                    .arg(urls.join(QStringLiteral(" and ")))
                     .arg(config.wechat.size())
                     .arg(config.alipayAppKeys.size())
                     .arg(config.dataDir, gateway.alipayPublicKeyFile()));
+    if (!gateway.url(true).isEmpty()) {
+        const SandboxCertificateFiles f = gateway.certificates();
+        c.out->line(QStringLiteral("HTTPS: the merchant side trusts the test CA %1 (caFile) and "
+                                   "presents %2 with its key %3 (clientCertFile, clientKeyFile)")
+                        .arg(f.caCertificate, f.clientCertificate, f.clientKey));
+    }
+    c.out->line(QStringLiteral("Ctrl+C stops"));
     Waiter w;
     QObject guard;
     onStopSignals(guard, [&] { w.finish(ExitOk); });
@@ -537,8 +587,10 @@ int cmdSandbox(Context& c)
 int cmdDemo(Context& c)
 {
     c.out->line(QStringLiteral("PayDesk demo: a counter sale of ¥12.34 through the sandbox "
-                               "acquirer.\nThe customer's WeChat code makes them enter a password "
-                               "for 3 seconds, so you see the polling.\n"));
+                               "acquirer at %1, reached by the real WeChat Pay V2 adapter over "
+                               "mutual TLS.\nThe customer's WeChat code makes them enter a "
+                               "password for 3 seconds, so you see the polling.\n")
+                    .arg(c.demo->baseUrl()));
     const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour::UserPayingThenSuccess, 3);
     PayCommand cmd{requestNo(c), *Money::parse(QStringLiteral("12.34")), code,
                    QStringLiteral("demo: 2 coffees")};
@@ -599,6 +651,8 @@ int run(const QStringList& arguments)
         {QStringLiteral("by"), QString(), QStringLiteral("name")},
         {QStringLiteral("until-idle"), QString()},
         {QStringLiteral("listen"), QString(), QStringLiteral("address:port")},
+        {QStringLiteral("listen-tls"), QString(), QStringLiteral("address:port")},
+        {QStringLiteral("tls"), QString()},
         {{QStringLiteral("h"), QStringLiteral("help")}, QString()},
         {QStringLiteral("version"), QString()},
     };
@@ -643,6 +697,16 @@ int run(const QStringList& arguments)
     }
     if (dataDir.isEmpty())
         dataDir = defaultDataDir();
+    if (command == QLatin1String("demo")) {
+        DemoGatewayOptions demo;
+        demo.dataDir = dataDir;
+        demo.durable = durable;
+        c.demo = std::make_unique<DemoGateway>(c.demoClock, demo);
+        if (QString e = c.demo->start(); !e.isEmpty()) {
+            c.out->error(e);
+            return ExitFailure;
+        }
+    }
     if (int rc = openApi(c, dataDir, durable); rc != ExitOk)
         return rc;
 

@@ -45,6 +45,10 @@ void GatewayHttpServer::addFront(const QString& pathPrefix, GatewayFront* front)
 quint16 GatewayHttpServer::listenOn(const QHostAddress& address, quint16 port,
                                     const GatewayTlsConfig* tls, QString* error)
 {
+    // Each listener is its own server bound to this one, so plain HTTP and
+    // HTTPS can serve side by side (sslSetup() would turn every later
+    // listener into HTTPS).
+    QTcpServer* server = nullptr;
     if (tls) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.setLocalCertificate(tls->certificate);
@@ -53,16 +57,28 @@ quint16 GatewayHttpServer::listenOn(const QHostAddress& address, quint16 port,
         // it only on secapi/* paths, checked per request.
         ssl.setPeerVerifyMode(QSslSocket::QueryPeer);
         ssl.setCaCertificates(tls->clientCaCertificates);
-        sslSetup(ssl);
-        m_clientCas = tls->clientCaCertificates;
+        auto* sslServer = new QSslServer(this);
+        sslServer->setSslConfiguration(ssl);
+        // A client that never finishes its handshake must not hold a slot.
+        sslServer->setHandshakeTimeout(10'000);
+        server = sslServer;
+        for (const QSslCertificate& ca : tls->clientCaCertificates)
+            if (!m_clientCas.contains(ca))
+                m_clientCas.append(ca);
+    } else {
+        server = new QTcpServer(this);
     }
-    const quint16 bound = listen(address, port);
-    if (bound == 0 && error)
-        *error = QStringLiteral("cannot listen on %1:%2 (in use, or not an address of this "
-                                "machine)")
-                     .arg(address.toString())
-                     .arg(port);
-    return bound;
+    if (!server->listen(address, port)) {
+        if (error)
+            *error = QStringLiteral("cannot listen on %1:%2: %3")
+                         .arg(address.toString())
+                         .arg(port)
+                         .arg(server->errorString());
+        delete server;
+        return 0;
+    }
+    bind(server);
+    return server->serverPort();
 }
 
 bool GatewayHttpServer::clientCertificateVerified(QTcpSocket* socket) const
@@ -108,12 +124,15 @@ bool GatewayHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSoc
             front = f;
     if (!front)
         return false;
-    if (request.method() != QHttpServerRequest::Method::Post) {
+    const bool get = request.method() == QHttpServerRequest::Method::Get;
+    if (request.method() != QHttpServerRequest::Method::Post && !get) {
         QHttpServerResponder responder = makeResponder(request, socket);
-        writePlain(responder, "the gateway takes POST only", Status::MethodNotAllowed);
+        writePlain(responder, "the gateway takes POST (and GET for bill files) only",
+                   Status::MethodNotAllowed);
         return true;
     }
     GatewayRequest g;
+    g.method = get ? QByteArrayLiteral("GET") : QByteArrayLiteral("POST");
     g.path = path;
     g.query = request.url().query(QUrl::FullyEncoded).toUtf8();
     g.contentType = request.value("Content-Type");

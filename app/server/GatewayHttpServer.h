@@ -24,8 +24,8 @@ struct GatewayTlsConfig
 
 // Carries HTTP(S) requests to the sandbox's protocol fronts by path prefix
 // ("/wechat/", "/alipay/"). Fronts answer asynchronously; an answer for a
-// client that has gone away is dropped. Only POST is served, as by the real
-// gateways.
+// client that has gone away is dropped. POST is served, as by the real
+// gateways, and GET for the files they link to (Alipay's bill download).
 class GatewayHttpServer final : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -36,8 +36,9 @@ public:
     // Not owned; must outlive the server.
     void addFront(const QString& pathPrefix, GatewayFront* front);
 
-    // Listens over plain HTTP, or HTTPS when `tls` is given. Returns the
-    // port, 0 on failure (`error` says why).
+    // Listens once more: plain HTTP, or HTTPS when `tls` is given (one
+    // server may do both on different ports). Returns the port, 0 on
+    // failure (`error` says why).
     quint16 listenOn(const QHostAddress& address, quint16 port, const GatewayTlsConfig* tls,
                      QString* error);
 

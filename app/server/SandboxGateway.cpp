@@ -24,8 +24,9 @@ QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out)
     const QDir base = QFileInfo(path).absoluteDir();
     for (auto it = root.begin(); it != root.end(); ++it)
         if (it.key() != QLatin1String("dataDir") && it.key() != QLatin1String("wechat") &&
-            it.key() != QLatin1String("alipay"))
-            return QStringLiteral("%1: unknown key '%2' (known: dataDir, wechat, alipay)")
+            it.key() != QLatin1String("alipay") && it.key() != QLatin1String("billDifferences"))
+            return QStringLiteral("%1: unknown key '%2' (known: dataDir, wechat, alipay, "
+                                  "billDifferences)")
                 .arg(path, it.key());
     SandboxGatewayConfig c = out;
     if (root.contains(QStringLiteral("dataDir")))
@@ -68,6 +69,10 @@ QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out)
             return QStringLiteral("%1: %2: %3").arg(where, k.fileName(), error);
         c.alipayAppKeys.insert(appId, key);
     }
+    if (QString e = readBillDifferences(root.value(QStringLiteral("billDifferences")).toObject(),
+                                        &c.billDifferences);
+        !e.isEmpty())
+        return QStringLiteral("%1: %2").arg(path, e);
     if (c.dataDir.isEmpty())
         return QStringLiteral("%1: dataDir is required (where the sandbox keeps its trades)")
             .arg(path);
@@ -76,7 +81,8 @@ QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out)
 }
 
 SandboxGateway::SandboxGateway(const Clock& clock, SandboxGatewayConfig config)
-    : m_config(std::move(config)), m_acquirer(std::make_unique<SandboxAcquirer>(clock))
+    : m_clock(clock), m_config(std::move(config)),
+      m_acquirer(std::make_unique<SandboxAcquirer>(clock))
 {}
 
 SandboxGateway::~SandboxGateway()
@@ -87,9 +93,45 @@ SandboxGateway::~SandboxGateway()
     m_alipay.reset();
 }
 
-QString SandboxGateway::start(const QHostAddress& address, quint16 port,
-                              const GatewayTlsConfig* tls)
+QString SandboxGateway::start(const QHostAddress& address, quint16 port, bool tls)
 {
+    return start(QList<SandboxListener>{SandboxListener{address, port, tls}});
+}
+
+namespace {
+
+QString loadTls(const SandboxCertificateFiles& files, GatewayTlsConfig* out)
+{
+    auto read = [](const QString& path, QByteArray* pem) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
+        *pem = f.readAll();
+        return QString();
+    };
+    QByteArray pem;
+    if (QString e = read(files.serverCertificate, &pem); !e.isEmpty())
+        return e;
+    const QList<QSslCertificate> server = QSslCertificate::fromData(pem, QSsl::Pem);
+    if (QString e = read(files.serverKey, &pem); !e.isEmpty())
+        return e;
+    out->key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+    if (QString e = read(files.caCertificate, &pem); !e.isEmpty())
+        return e;
+    out->clientCaCertificates = QSslCertificate::fromData(pem, QSsl::Pem);
+    if (server.isEmpty() || out->key.isNull() || out->clientCaCertificates.isEmpty())
+        return QStringLiteral("the sandbox's TLS files in %1 are damaged: delete them to have "
+                              "them made again")
+            .arg(QFileInfo(files.caCertificate).absolutePath());
+    out->certificate = server.first();
+    return QString();
+}
+
+} // namespace
+
+QString SandboxGateway::start(const QList<SandboxListener>& listeners)
+{
+    Q_ASSERT(!listeners.isEmpty());
     if (!QDir().mkpath(m_config.dataDir))
         return QStringLiteral("cannot create %1").arg(m_config.dataDir);
     DatabaseConfig db;
@@ -121,34 +163,79 @@ QString SandboxGateway::start(const QHostAddress& address, quint16 port,
     if (sandboxKey.isNull())
         return QStringLiteral("%1: %2").arg(privatePath, keyError);
 
+    GatewayTlsConfig tls;
+    for (const SandboxListener& l : listeners) {
+        if (!l.tls || !tls.certificate.isNull())
+            continue;
+        SandboxCertificateFiles files;
+        if (QString e = ensureSandboxCertificates(
+                QDir(m_config.dataDir).filePath(QStringLiteral("tls")), &files);
+            !e.isEmpty())
+            return e;
+        if (QString e = loadTls(files, &tls); !e.isEmpty())
+            return e;
+    }
     m_server = std::make_unique<GatewayHttpServer>();
-    QString error;
-    m_port = m_server->listenOn(address, port, tls, &error);
-    if (m_port == 0)
-        return error;
-    m_address = address;
-    m_tls = tls != nullptr;
+    for (const SandboxListener& l : listeners) {
+        QString error;
+        SandboxListener bound = l;
+        bound.port = m_server->listenOn(l.address, l.port, l.tls ? &tls : nullptr, &error);
+        if (bound.port == 0)
+            return error;
+        m_bound << bound;
+    }
+    // Bill links point at the first listener, HTTPS when there is one, as
+    // the real bill links are.
+    const QString billBase = url(true).isEmpty() ? baseUrl() : url(true);
     m_alipay = std::make_unique<AlipayGatewayFront>(*m_acquirer, QStringLiteral("alipay"),
-                                                    sandboxKey, m_config.alipayAppKeys, baseUrl());
+                                                    sandboxKey, m_config.alipayAppKeys, billBase,
+                                                    &m_clock);
+    m_wechat->setBillDifferences(&m_config.billDifferences);
+    m_alipay->setBillDifferences(&m_config.billDifferences);
     m_server->addFront(WeChatGatewayFront::pathPrefix(), m_wechat.get());
     m_server->addFront(QStringLiteral("/alipay/"), m_alipay.get());
     return QString();
 }
 
-QString SandboxGateway::baseUrl() const
+QString SandboxGateway::urlOf(const SandboxListener& l) const
 {
+    QString host = l.address.toString();
+    if (l.address.protocol() == QAbstractSocket::IPv6Protocol)
+        host = QLatin1Char('[') + host + QLatin1Char(']');
     return QStringLiteral("%1://%2:%3")
-        .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"), m_address.toString())
-        .arg(m_port);
+        .arg(l.tls ? QStringLiteral("https") : QStringLiteral("http"), host)
+        .arg(l.port);
 }
 
-} // namespace paydesk
+QString SandboxGateway::baseUrl() const
+{
+    return m_bound.isEmpty() ? QString() : urlOf(m_bound.first());
+}
 
-namespace paydesk {
+QString SandboxGateway::url(bool tls) const
+{
+    for (const SandboxListener& l : m_bound)
+        if (l.tls == tls)
+            return urlOf(l);
+    return QString();
+}
+
+QStringList SandboxGateway::urls() const
+{
+    QStringList out;
+    for (const SandboxListener& l : m_bound)
+        out << urlOf(l);
+    return out;
+}
 
 QString SandboxGateway::alipayPublicKeyFile() const
 {
     return QDir(m_config.dataDir).filePath(QStringLiteral("sandbox-alipay-public.pem"));
+}
+
+SandboxCertificateFiles SandboxGateway::certificates() const
+{
+    return sandboxCertificateFiles(QDir(m_config.dataDir).filePath(QStringLiteral("tls")));
 }
 
 } // namespace paydesk

@@ -3,6 +3,8 @@
 #include "GatewayHttpServer.h"
 #include "channels/alipay/AlipaySign.h"
 #include "sandbox/AlipayGatewayFront.h"
+#include "sandbox/SandboxCertificates.h"
+#include "sandbox/bills/BillDifferences.h"
 #include "sandbox/WeChatGatewayFront.h"
 
 #include <QHostAddress>
@@ -28,12 +30,25 @@ struct SandboxGatewayConfig
     QList<WeChatSandboxMerchant> wechat;
     QHash<QString, alipay::RsaKey> alipayAppKeys; // app_id -> the app's public key
     bool durable = true;
+    // "billDifferences": what the bills show differently from the trades.
+    BillDifferences billDifferences;
 };
 QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out);
 
-// The sandbox acquirer behind real protocols over HTTP: WeChat Pay V2 under
-// /wechat/..., Alipay OpenAPI at /alipay/gateway.do. Owns the acquirer (its own database), the
-// fronts and the listener.
+// One address the sandbox gateway listens on.
+struct SandboxListener
+{
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 0; // 0: any free port
+    bool tls = false; // HTTPS with the sandbox's generated certificates
+};
+
+// The sandbox acquirer behind real protocols over HTTP(S): WeChat Pay V2
+// under /wechat/..., Alipay OpenAPI at /alipay/gateway.do. Owns the acquirer
+// (its own database), the fronts and the listeners. HTTPS listeners use a
+// test CA and certificates made on first start in dataDir/tls (see
+// SandboxCertificates); the merchant certificate issued by that CA is what
+// WeChat's secapi/* calls must present.
 class SandboxGateway
 {
 public:
@@ -41,23 +56,38 @@ public:
     ~SandboxGateway();
 
     // Opens the acquirer's store and listens. Returns an error text.
-    QString start(const QHostAddress& address, quint16 port, const GatewayTlsConfig* tls = nullptr);
-    quint16 port() const { return m_port; }
-    // "http://127.0.0.1:PORT"
+    QString start(const QHostAddress& address, quint16 port, bool tls = false);
+    QString start(const QList<SandboxListener>& listeners);
+    // The first listener's port and "http(s)://ADDRESS:PORT".
+    quint16 port() const { return m_bound.isEmpty() ? 0 : m_bound.first().port; }
     QString baseUrl() const;
+    // The first plain or TLS listener's base URL; empty when there is none.
+    QString url(bool tls) const;
+    // Every listener's base URL, in the order given to start().
+    QStringList urls() const;
     SandboxAcquirer& acquirer() { return *m_acquirer; }
+    // The control call behind reconciliation tests: what the next bills
+    // show differently (replaces the configured differences).
+    void setBillDifferences(const BillDifferences& differences)
+    {
+        m_config.billDifferences = differences;
+    }
     // The PEM file of the sandbox's Alipay public key (after start()).
     QString alipayPublicKeyFile() const;
+    // The test CA, server and merchant client certificates (after a start
+    // with a TLS listener; the paths are known before).
+    SandboxCertificateFiles certificates() const;
 
 private:
+    QString urlOf(const SandboxListener& l) const;
+
+    const Clock& m_clock;
     SandboxGatewayConfig m_config;
     std::unique_ptr<SandboxAcquirer> m_acquirer;
     std::unique_ptr<WeChatGatewayFront> m_wechat;
     std::unique_ptr<AlipayGatewayFront> m_alipay;
     std::unique_ptr<GatewayHttpServer> m_server;
-    QHostAddress m_address;
-    quint16 m_port = 0;
-    bool m_tls = false;
+    QList<SandboxListener> m_bound;
 };
 
 } // namespace paydesk

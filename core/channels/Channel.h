@@ -4,6 +4,8 @@
 #include "domain/PaymentCode.h"
 #include "money/Money.h"
 
+#include <QByteArray>
+#include <QDate>
 #include <QString>
 
 #include <functional>
@@ -56,6 +58,28 @@ struct ChannelNotification
 
 using ResultCallback = std::function<void(const ChannelResult&)>;
 
+// Which lines of a day's bill (WeChat's bill_type; Alipay has one kind).
+enum class BillKind
+{
+    All,
+    Success,
+    Refund
+};
+
+// A downloaded bill, raw. Success: `content` is the bill as the channel
+// sent it (WeChat: the CSV text; Alipay: the ZIP). Failed: the channel says
+// there is no such bill (e.g. "No Bill Exist"). Unknown: anything else
+// (transport, unexpected answer): try again later.
+struct BillDownload
+{
+    TradeStatus status = TradeStatus::Unknown;
+    QString returnCode;
+    QString message;
+    QByteArray content;
+    QByteArray contentType; // "text/csv; charset=utf-8", "application/zip"
+};
+using BillCallback = std::function<void(const BillDownload&)>;
+
 // One acquiring channel. Calls are asynchronous: the callback runs later on
 // the caller's thread, at most once. A channel that never answers is allowed
 // (the engine times the call out and treats it as Processing), so callbacks
@@ -73,6 +97,9 @@ public:
     virtual void refund(const RefundRequest& req, ResultCallback done) = 0;
     virtual void refundQuery(const QString& refundNo, const QString& paymentNo,
                              ResultCallback done) = 0;
+    // The bill of one China-time day. The default: not supported (Failed,
+    // NOT_SUPPORTED), answered later like every call.
+    virtual void downloadBill(const QDate& day, BillKind kind, BillCallback done);
 
     // Where the channel delivers notifications; set by the engine.
     void setNotificationSink(std::function<void(const ChannelNotification&)> sink)

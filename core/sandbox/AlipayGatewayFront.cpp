@@ -1,5 +1,8 @@
 #include "sandbox/AlipayGatewayFront.h"
 
+#include "sandbox/bills/AlipayBill.h"
+#include "sandbox/bills/BillDifferences.h"
+
 #include "channels/alipay/AlipayProtocol.h"
 
 #include <QJsonDocument>
@@ -250,8 +253,61 @@ AlipayGatewayFront::AlipayGatewayFront(SandboxAcquirer& acquirer, QString channe
       m_appKeys(std::move(appPublicKeys)), m_baseUrl(std::move(baseUrl)), m_clock(clock)
 {}
 
+QString AlipayGatewayFront::billAccount(const QString& appId)
+{
+    QString digits;
+    for (QChar c : appId)
+        if (c.isDigit())
+            digits += c;
+    return QStringLiteral("2088") + digits.right(12).rightJustified(12, QLatin1Char('0')) +
+           QStringLiteral("0156");
+}
+
+void AlipayGatewayFront::serveBill(const GatewayRequest& request, const GatewayReply& reply)
+{
+    auto answer = [&reply](int status, const QByteArray& type, const QByteArray& body) {
+        GatewayResponse r;
+        r.httpStatus = status;
+        r.contentType = type;
+        r.body = body;
+        QTimer::singleShot(0, [reply, r] { reply(r); });
+    };
+    Params q;
+    QString error;
+    if (!formDecode(request.query, &q, &error))
+        return answer(400, "text/plain; charset=utf-8", "bad bill link: " + error.toUtf8());
+    const QDate day =
+        QDate::fromString(q.value(QStringLiteral("bill_date")), QStringLiteral("yyyy-MM-dd"));
+    const QString appId = q.value(QStringLiteral("app_id"));
+    if (!day.isValid() || q.value(QStringLiteral("bill_type")) != QLatin1String("trade") ||
+        !m_appKeys.contains(appId))
+        return answer(404, "text/plain; charset=utf-8",
+                      "the sandbox serves daily trade bills of known apps only");
+    QList<SandboxAcquirer::BillEntry> lines = m_acquirer.billEntries(
+        m_channel, chinaDayStartMs(day), chinaDayStartMs(day.addDays(1)), &error);
+    if (!error.isEmpty())
+        return answer(500, "text/plain; charset=utf-8", error.toUtf8());
+    if (m_differences)
+        lines = applyBillDifferences(std::move(lines), *m_differences, day);
+    const AlipayBillFiles files =
+        alipayBill(lines, day, billAccount(appId),
+                   m_clock ? m_clock->nowMs() : QDateTime::currentMSecsSinceEpoch(), &error);
+    if (files.zip.isEmpty())
+        return answer(500, "text/plain; charset=utf-8", error.toUtf8());
+    answer(200, "application/zip", files.zip);
+}
+
 void AlipayGatewayFront::handle(const GatewayRequest& request, GatewayReply reply)
 {
+    if (request.path == QLatin1String("/alipay/bill") && request.method == "GET")
+        return serveBill(request, reply);
+    if (request.method != "POST") {
+        GatewayResponse r;
+        r.httpStatus = 405;
+        r.contentType = "text/plain; charset=utf-8";
+        r.body = "the Alipay gateway takes POST";
+        return replyLater(std::move(reply), r);
+    }
     const auto refuse = [&](const QString& key, GatewayError e) {
         replyLater(std::move(reply),
                    jsonResponse(buildUnsignedResponse(key, gatewayErrorFields(e))));

@@ -10,6 +10,8 @@
 
 namespace paydesk {
 
+struct BillDifferences;
+
 // The sandbox acquirer behind an Alipay OpenAPI gateway (gateway.do): checks
 // the request as the real gateway does (app_id, RSA2 signature, method,
 // biz_content), calls the acquirer and answers in Alipay's JSON envelope,
@@ -38,7 +40,16 @@ public:
 
     static constexpr const char* kContentType = "application/json;charset=utf-8";
 
+    // Differences written into every bill (not owned; null: none).
+    void setBillDifferences(const BillDifferences* differences) { m_differences = differences; }
+    // The account number bills are issued under ("2088...0156") for an app.
+    static QString billAccount(const QString& appId);
+
 private:
+    // GET of a bill_download_url: the day's ZIP.
+    void serveBill(const GatewayRequest& request, const GatewayReply& reply);
+
+    const BillDifferences* m_differences = nullptr;
     SandboxAcquirer& m_acquirer;
     QString m_channel;
     alipay::RsaKey m_key;

@@ -11,6 +11,7 @@ namespace paydesk {
 // carried it (the sandbox's HTTP listener, or a test calling in directly).
 struct GatewayRequest
 {
+    QByteArray method = "POST"; // "GET" only for files a gateway links to (bills)
     QString path;           // "/wechat/pay/micropay", "/alipay/gateway.do"
     QByteArray query;       // the raw URL query, without '?' (Alipay SDKs put the
                             // common parameters there and biz_content in the body)

@@ -42,7 +42,8 @@ constexpr int kRevokeFailsForever = 99;
 const QString kTradeCols = QStringLiteral(
     "payment_no, channel, kind, behaviour, parameter, amount_fen, currency, state,"
     " created_at_ms, paid_at_ms, trade_no, revoke_failures_left, refunded_fen, code_url,"
-    " auth_code_masked, settles_at_ms, expire_at_ms, revoke_action, error_code, tombstone");
+    " auth_code_masked, settles_at_ms, expire_at_ms, revoke_action, error_code, tombstone,"
+    " revoked_at_ms");
 
 struct Trade
 {
@@ -68,6 +69,7 @@ struct Trade
     QString revokeAction;
     QString errorCode; // why a PAYERROR trade failed (NOTENOUGH, ...)
     bool tombstone = false;
+    qint64 revokedAtMs = 0; // when a revoke closed or reversed it
 };
 
 struct Counter
@@ -110,6 +112,7 @@ Trade readTrade(const QSqlQuery& q)
     t.revokeAction = str(q, 17);
     t.errorCode = str(q, 18);
     t.tombstone = q.value(19).toInt() != 0;
+    t.revokedAtMs = q.value(20).toLongLong();
     return t;
 }
 
@@ -126,6 +129,7 @@ void bindMutable(QSqlQuery& q, const Trade& t)
     bind(q, "settles_at_ms", t.settlesAtMs);
     bind(q, "revoke_action", t.revokeAction);
     bind(q, "error_code", t.errorCode);
+    bind(q, "revoked_at_ms", t.revokedAtMs);
 }
 
 // Short WeChat-V2-like XML for the raw request/response shown in the track.
@@ -248,7 +252,7 @@ struct SandboxAcquirer::Impl
                            " :behaviour, :parameter, :amount_fen, :currency, :state,"
                            " :created_at_ms, :paid_at_ms, :trade_no, :revoke_failures_left,"
                            " :refunded_fen, :code_url, :auth_code_masked, :settles_at_ms,"
-                           " :expire_at_ms, :revoke_action, :error_code, :tombstone)"
+                           " :expire_at_ms, :revoke_action, :error_code, :tombstone, :revoked_at_ms)"
                            " ON CONFLICT (payment_no) DO NOTHING")
                 .arg(kTradeCols);
         QSqlQuery& s = db.prepared(sql);
@@ -273,8 +277,8 @@ struct SandboxAcquirer::Impl
             " state = :state, paid_at_ms = :paid_at_ms,"
             " revoke_failures_left = :revoke_failures_left, refunded_fen = :refunded_fen,"
             " auth_code_masked = :auth_code_masked, settles_at_ms = :settles_at_ms,"
-            " revoke_action = :revoke_action, error_code = :error_code"
-            " WHERE payment_no = :payment_no"));
+            " revoke_action = :revoke_action, error_code = :error_code,"
+            " revoked_at_ms = :revoked_at_ms WHERE payment_no = :payment_no"));
         bindMutable(s, t);
         return db.execWrite(s);
     }
@@ -704,6 +708,12 @@ QStringList SandboxAcquirer::migrations()
             "INSERT INTO sandbox_counters (name, value) VALUES ('trade', 0);"
             "INSERT INTO sandbox_counters (name, value) VALUES ('refund', 0);"
             "INSERT INTO sandbox_counters (name, value) VALUES ('notification', 0)"),
+        // v2: when a revoke happened (bills show a reversed payment's refund
+        // on that day), and the lookups bills make by day.
+        QStringLiteral(
+            "ALTER TABLE sandbox_trades ADD COLUMN revoked_at_ms BIGINT NOT NULL DEFAULT 0;"
+            "CREATE INDEX sandbox_trades_paid_at ON sandbox_trades (paid_at_ms);"
+            "CREATE INDEX sandbox_refunds_created_at ON sandbox_refunds (created_at_ms)"),
     };
 }
 
@@ -1014,6 +1024,7 @@ void SandboxAcquirer::revoke(const QString& paymentNo, Answer answer)
         t.currency = kCny;
         t.revokeAction = kActionClose;
         t.tombstone = true;
+        t.revokedAtMs = t.createdAtMs;
         const bool inserted = d->insertTrade(t, &ok);
         if (!ok)
             return d->respondStorageError(r, std::move(answer));
@@ -1058,6 +1069,7 @@ void SandboxAcquirer::revoke(const QString& paymentNo, Answer answer)
         return d->respond(out, false, std::move(answer));
     }
     QString message;
+    t.revokedAtMs = d->now();
     if (t.state == kSuccess) {
         t.state = kRevoked;
         t.revokeAction = kActionRefund;
@@ -1320,7 +1332,99 @@ std::optional<SandboxAcquirer::TradeView> SandboxAcquirer::trade(const QString& 
     v.amountFen = t->amountFen;
     v.refundedFen = t->refundedFen;
     v.tradeNo = t->tradeNo;
+    v.createdAtMs = t->createdAtMs;
+    v.paidAtMs = t->paidAtMs;
     return v;
+}
+
+QList<SandboxAcquirer::BillEntry> SandboxAcquirer::billEntries(const QString& channel,
+                                                              qint64 fromMs, qint64 toMs,
+                                                              QString* error)
+{
+    QList<BillEntry> out;
+    if (!d->db.isOpen()) {
+        *error = QStringLiteral("the sandbox is not open");
+        return out;
+    }
+    // Payments by the time they were paid; a revoked one keeps its payment
+    // line (the money moved) and gets its refund line on the revoke's day.
+    QSqlQuery& t = d->db.prepared(
+        QStringLiteral("SELECT %1 FROM sandbox_trades WHERE channel = :channel AND"
+                       " ((paid_at_ms >= :from AND paid_at_ms < :to) OR"
+                       " (revoked_at_ms >= :from AND revoked_at_ms < :to))"
+                       " ORDER BY paid_at_ms, payment_no")
+            .arg(kTradeCols));
+    bind(t, "channel", channel);
+    bind(t, "from", fromMs);
+    bind(t, "to", toMs);
+    if (!d->read(t)) {
+        *error = d->db.lastError();
+        return out;
+    }
+    std::vector<Trade> trades;
+    while (t.next())
+        trades.push_back(readTrade(t));
+    t.finish();
+    for (const Trade& tr : trades) {
+        if (tr.paidAtMs <= 0)
+            continue; // closed before anyone paid: never on a bill
+        BillEntry e;
+        e.paymentNo = tr.paymentNo;
+        e.tradeNo = tr.tradeNo;
+        e.kind = tr.kind == kQr ? BillEntry::Kind::QrPayment : BillEntry::Kind::BarcodePayment;
+        e.tradeState = tr.state;
+        e.amountFen = tr.amountFen;
+        e.currency = tr.currency;
+        e.createdAtMs = tr.createdAtMs;
+        e.atMs = tr.paidAtMs;
+        if (tr.paidAtMs >= fromMs && tr.paidAtMs < toMs)
+            out << e;
+        if (tr.state == kRevoked && tr.revokeAction == kActionRefund && tr.revokedAtMs >= fromMs &&
+            tr.revokedAtMs < toMs) {
+            BillEntry r = e;
+            r.refund = true;
+            r.revoke = true;
+            r.refundFen = tr.amountFen;
+            r.refundNo = tr.paymentNo;
+            r.refundId = tr.tradeNo;
+            r.atMs = tr.revokedAtMs;
+            out << r;
+        }
+    }
+    QSqlQuery& rq = d->db.prepared(QStringLiteral(
+        "SELECT r.refund_no, r.payment_no, r.amount_fen, r.currency, r.state, r.refund_id,"
+        " r.created_at_ms, t.trade_no, t.kind, t.amount_fen, t.state, t.created_at_ms"
+        " FROM sandbox_refunds r JOIN sandbox_trades t ON t.payment_no = r.payment_no"
+        " WHERE t.channel = :channel AND r.created_at_ms >= :from AND r.created_at_ms < :to"
+        " ORDER BY r.created_at_ms, r.refund_no"));
+    bind(rq, "channel", channel);
+    bind(rq, "from", fromMs);
+    bind(rq, "to", toMs);
+    if (!d->read(rq)) {
+        *error = d->db.lastError();
+        return {};
+    }
+    while (rq.next()) {
+        BillEntry r;
+        r.refund = true;
+        r.refundNo = str(rq, 0);
+        r.paymentNo = str(rq, 1);
+        r.refundFen = rq.value(2).toLongLong();
+        r.currency = str(rq, 3);
+        r.refundState = str(rq, 4);
+        r.refundId = str(rq, 5);
+        r.atMs = rq.value(6).toLongLong();
+        r.tradeNo = str(rq, 7);
+        r.kind = str(rq, 8) == kQr ? BillEntry::Kind::QrPayment : BillEntry::Kind::BarcodePayment;
+        r.amountFen = rq.value(9).toLongLong();
+        r.tradeState = str(rq, 10);
+        r.createdAtMs = rq.value(11).toLongLong();
+        out << r;
+    }
+    rq.finish();
+    std::stable_sort(out.begin(), out.end(),
+                     [](const BillEntry& a, const BillEntry& b) { return a.atMs < b.atMs; });
+    return out;
 }
 
 } // namespace paydesk

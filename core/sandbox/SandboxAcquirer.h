@@ -64,8 +64,37 @@ public:
         qint64 amountFen = 0;
         qint64 refundedFen = 0;
         QString tradeNo;
+        qint64 createdAtMs = 0;
+        qint64 paidAtMs = 0; // 0: never paid
     };
     std::optional<TradeView> trade(const QString& paymentNo);
+
+    // One line of a bill: a payment (by the time it was paid) or a refund
+    // (by the time it was made). A revoke that reversed a paid payment is a
+    // refund line too (revoke = true, refundNo = the payment number), on the
+    // revoke's day, as the wallets bill it.
+    struct BillEntry
+    {
+        enum class Kind { BarcodePayment, QrPayment };
+        Kind kind = Kind::BarcodePayment;
+        QString paymentNo;
+        QString tradeNo;
+        QString tradeState; // the trade's state now (SUCCESS, REFUND, REVOKED)
+        qint64 amountFen = 0;
+        QString currency;
+        qint64 createdAtMs = 0;
+        qint64 atMs = 0; // paid, refunded or revoked
+        bool refund = false;
+        bool revoke = false;
+        QString refundNo;
+        QString refundId;
+        qint64 refundFen = 0;
+        QString refundState;
+    };
+    // Every bill line of `channel` in [fromMs, toMs), in time order. Read
+    // only. Empty and `error` set when the store cannot be read.
+    QList<BillEntry> billEntries(const QString& channel, qint64 fromMs, qint64 toMs,
+                                 QString* error);
 
 private:
     struct Impl;

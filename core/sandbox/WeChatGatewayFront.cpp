@@ -4,6 +4,10 @@
 #include "channels/wechat/WeChatV2Api.h"
 #include "common/ChinaTime.h"
 #include "sandbox/SandboxAcquirer.h"
+#include "sandbox/bills/BillDifferences.h"
+#include "sandbox/bills/WeChatBill.h"
+
+#include <QTimer>
 
 
 namespace paydesk {
@@ -88,6 +92,13 @@ void WeChatGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
         r.body = "no such WeChat Pay V2 endpoint: " + request.path.toUtf8();
         return reply(r);
     }
+    if (request.method != "POST") {
+        GatewayResponse r;
+        r.httpStatus = 405;
+        r.contentType = "text/plain; charset=utf-8";
+        r.body = "WeChat Pay V2 takes POST only";
+        return reply(r);
+    }
     const XmlResult xml = parseXml(request.body);
     if (!xml.ok())
         return reply(refusal(QStringLiteral("XML格式错误 (XML_FORMAT_ERROR): ") + xml.error));
@@ -137,6 +148,11 @@ void WeChatGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
             p.insert(QStringLiteral("transaction_id"), t->tradeNo);
             p.insert(QStringLiteral("total_fee"), QString::number(t->amountFen));
             p.insert(QStringLiteral("fee_type"), QStringLiteral("CNY"));
+            // When the acquirer recorded the payment, on its own clock: a
+            // bill and a query must tell the same time.
+            if (t->paidAtMs > 0)
+                p.insert(QStringLiteral("time_end"),
+                         chinaTime(t->paidAtMs).toString(QStringLiteral("yyyyMMddHHmmss")));
         }
         p.insert(QStringLiteral("out_trade_no"), paymentNo);
     };
@@ -170,9 +186,6 @@ void WeChatGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
                     if (ok) {
                         tradeFields(r.requestNo, p);
                         p.insert(QStringLiteral("trade_type"), QStringLiteral("MICROPAY"));
-                        p.insert(QStringLiteral("time_end"),
-                                 chinaTime(QDateTime::currentMSecsSinceEpoch())
-                                     .toString(QStringLiteral("yyyyMMddHHmmss")));
                     }
                     reply(answer(p, ok, r.returnCode, r.message));
                 });
@@ -279,9 +292,43 @@ void WeChatGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
             });
     }
     case Api::DownloadBill:
-        // Bills come with reconciliation; until then WeChat's "no bill" answer.
-        return reply(refusal(QStringLiteral("No Bill Exist")));
+        return downloadBill(in, m, reply);
     }
+}
+
+void WeChatGatewayFront::downloadBill(const Params& in, const WeChatSandboxMerchant& merchant,
+                                      const GatewayReply& reply)
+{
+    // WeChat answers bill errors unsigned, return_code FAIL, with an error_code.
+    auto fail = [&reply](const QString& message, const char* code) {
+        Params p;
+        p.insert(QStringLiteral("return_code"), kFail);
+        p.insert(QStringLiteral("return_msg"), message);
+        p.insert(QStringLiteral("error_code"), QString::fromLatin1(code));
+        GatewayResponse r = xmlResponse(p);
+        QTimer::singleShot(0, [reply, r] { reply(r); });
+    };
+    const QDate day =
+        QDate::fromString(in.value(QStringLiteral("bill_date")), QStringLiteral("yyyyMMdd"));
+    WeChatBillType type;
+    if (!day.isValid() || in.value(QStringLiteral("bill_date")).size() != 8)
+        return fail(QStringLiteral("invalid bill_date"), "20001");
+    if (!parseWeChatBillType(in.value(QStringLiteral("bill_type")), &type))
+        return fail(QStringLiteral("invalid bill_type"), "20001");
+    QString error;
+    QList<SandboxAcquirer::BillEntry> lines = m_acquirer.billEntries(
+        m_channel, chinaDayStartMs(day), chinaDayStartMs(day.addDays(1)), &error);
+    if (!error.isEmpty())
+        return fail(QStringLiteral("System Error: ") + error, "20007");
+    if (m_differences)
+        lines = applyBillDifferences(std::move(lines), *m_differences, day);
+    const QByteArray bill = wechatBill(lines, type, WeChatBillAccount{merchant.appId, merchant.mchId});
+    if (bill.isEmpty())
+        return fail(QStringLiteral("No Bill Exist"), "20002");
+    GatewayResponse r;
+    r.contentType = "text/plain; charset=utf-8";
+    r.body = bill;
+    QTimer::singleShot(0, [reply, r] { reply(r); });
 }
 
 } // namespace paydesk

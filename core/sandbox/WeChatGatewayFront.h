@@ -8,6 +8,7 @@
 namespace paydesk {
 
 class SandboxAcquirer;
+struct BillDifferences;
 
 // A merchant account the sandbox knows, as WeChat would.
 struct WeChatSandboxMerchant
@@ -34,7 +35,14 @@ public:
 
     static QString pathPrefix() { return QStringLiteral("/wechat/"); }
 
+    // Differences written into every bill (not owned; null: none).
+    void setBillDifferences(const BillDifferences* differences) { m_differences = differences; }
+
 private:
+    void downloadBill(const wechat::Params& in, const WeChatSandboxMerchant& merchant,
+                      const GatewayReply& reply);
+
+    const BillDifferences* m_differences = nullptr;
     SandboxAcquirer& m_acquirer;
     QString m_channel;
     QHash<QString, WeChatSandboxMerchant> m_merchants; // by mch_id

@@ -5,6 +5,7 @@
 #include "testsupport/CoreProcess.h"
 #include "testsupport/TempDir.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,7 +32,35 @@ private Q_SLOTS:
     void killedDuringPollingResumesToFinal_data();
     void killedDuringPollingResumesToFinal();
     void badConfigIsRefused();
+    void demoRunsThroughTheRealAdapters();
 };
+
+// The demo takes its sale through the sandbox's HTTPS gateway and the real
+// WeChat adapter; afterwards the data directory works with plain commands
+// (the in-process sandbox reads the same sandbox.db).
+void tst_Cli::demoRunsThroughTheRealAdapters()
+{
+    test::TempDataDir dir;
+    const Run demo = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("--no-fsync"),
+                              QStringLiteral("demo")});
+    QVERIFY2(demo.exitCode == 0, qPrintable(demo.out + demo.err));
+    QVERIFY2(demo.out.contains(QStringLiteral("https://127.0.0.1:")), qPrintable(demo.out));
+    QVERIFY2(demo.out.contains(QStringLiteral("is PAID")), qPrintable(demo.out));
+    QVERIFY(QFile::exists(dir.file(QStringLiteral("tls/ca.pem"))));
+    QVERIFY(QFile::exists(dir.file(QStringLiteral("demo/wechat-api-key.txt"))));
+    const Run list = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("--json"),
+                              QStringLiteral("order"), QStringLiteral("list")});
+    QCOMPARE(list.exitCode, 0);
+    QVERIFY2(list.out.contains(QStringLiteral("PAID")), qPrintable(list.out));
+    const QString orderNo =
+        QJsonDocument::fromJson(list.out.split(QLatin1Char('\n')).first().toUtf8())
+            .object()
+            .value(QStringLiteral("orderNo"))
+            .toString();
+    const Run query = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("--json"),
+                               QStringLiteral("query"), orderNo});
+    QVERIFY2(query.exitCode == 0, qPrintable(query.out + query.err));
+}
 
 void tst_Cli::badArgumentsFailClearlyAndChangeNothing_data()
 {

@@ -214,4 +214,59 @@ QByteArray AlipayChannel::handleNotification(const QByteArray& formBody, QString
     return QByteArrayLiteral("success");
 }
 
+void AlipayChannel::downloadBill(const QDate& day, BillKind kind, BillCallback done)
+{
+    if (kind != BillKind::All) {
+        BillDownload b;
+        b.status = TradeStatus::Failed;
+        b.returnCode = QStringLiteral("NOT_SUPPORTED");
+        b.message = QStringLiteral("Alipay has one trade bill per day: ask for all lines");
+        QTimer::singleShot(0, [done = std::move(done), b] { done(b); });
+        return;
+    }
+    HttpTransport* transport = &m_transport;
+    billDownloadUrl(day, [transport, done = std::move(done)](const ChannelResult& r) {
+        BillDownload b;
+        b.returnCode = r.returnCode;
+        b.message = r.message;
+        if (r.status == TradeStatus::Failed) {
+            b.status = TradeStatus::Failed; // isp.bill_not_exist: known, no bill
+            return done(b);
+        }
+        const QUrl url(r.codeUrl, QUrl::StrictMode);
+        if (r.status != TradeStatus::Success || !url.isValid() ||
+            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
+            if (r.status == TradeStatus::Success) {
+                b.returnCode = QStringLiteral("BAD_RESPONSE");
+                b.message = QStringLiteral("bill_download_url is not an http(s) URL");
+            }
+            return done(b);
+        }
+        HttpCall get;
+        get.method = HttpCall::Method::Get;
+        get.url = url;
+        transport->post(get, [done](const HttpReply& reply) {
+            BillDownload f;
+            if (reply.outcome != HttpReply::Outcome::Answered || reply.httpStatus != 200) {
+                f.returnCode = reply.outcome == HttpReply::Outcome::Answered
+                                   ? QStringLiteral("HTTP_%1").arg(reply.httpStatus)
+                                   : QStringLiteral("NETWORK_ERROR");
+                f.message = reply.error.isEmpty() ? QString::fromUtf8(reply.body.left(200))
+                                                  : reply.error;
+                return done(f);
+            }
+            if (!reply.body.startsWith(QByteArrayLiteral("PK\x03\x04"))) {
+                f.returnCode = QStringLiteral("BAD_RESPONSE");
+                f.message = QStringLiteral("the bill download is not a ZIP archive");
+                return done(f);
+            }
+            f.status = TradeStatus::Success;
+            f.returnCode = QStringLiteral("SUCCESS");
+            f.content = reply.body;
+            f.contentType = "application/zip";
+            done(f);
+        });
+    });
+}
+
 } // namespace paydesk::alipay

@@ -34,6 +34,9 @@ public:
                      ResultCallback done) override;
     // alipay.data.dataservice.bill.downloadurl.query: the URL in codeUrl.
     void billDownloadUrl(const QDate& day, ResultCallback done);
+    // The trade bill: the download URL from a verified answer, then a GET
+    // of it over the same transport. Only BillKind::All (bill_type trade).
+    void downloadBill(const QDate& day, BillKind kind, BillCallback done) override;
 
     // A notification posted to notify_url: verified (RSA2, our app_id), then
     // delivered to the sink. Returns the body to answer Alipay with:

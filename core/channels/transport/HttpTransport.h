@@ -8,12 +8,18 @@
 
 namespace paydesk {
 
-// One POST to a gateway.
+// One call to a gateway: a POST, or a GET of a file it links to (a bill).
 struct HttpCall
 {
+    enum class Method
+    {
+        Post,
+        Get
+    };
+    Method method = Method::Post;
     QUrl url;
-    QByteArray contentType;
-    QByteArray body;
+    QByteArray contentType; // POST only
+    QByteArray body;        // POST only
     // Present the merchant's client certificate (WeChat secapi/* calls).
     bool clientCertificate = false;
 };
@@ -40,6 +46,7 @@ class HttpTransport
 public:
     virtual ~HttpTransport() = default;
     // `done` runs once, later, on the caller's thread.
+    // (Named for the common case; a GET goes the same way.)
     virtual void post(const HttpCall& call, std::function<void(const HttpReply&)> done) = 0;
 };
 

@@ -80,18 +80,24 @@ QString loadTransportCertificates(const QString& caFile, const QString& clientCe
 }
 
 NetworkTransport::NetworkTransport(TransportConfig config, QObject* parent)
-    : QObject(parent), m_config(std::move(config)), m_nam(new QNetworkAccessManager(this))
+    : QObject(parent), m_config(std::move(config)), m_nam(newAccessManager())
 {
     Q_ASSERT(m_config.maxInFlight > 0);
+}
+
+QNetworkAccessManager* NetworkTransport::newAccessManager()
+{
+    auto* nam = new QNetworkAccessManager(this);
     // Gateways are reached directly; a system proxy setting must not leak
     // payment traffic elsewhere.
-    m_nam->setProxy(QNetworkProxy::NoProxy);
+    nam->setProxy(QNetworkProxy::NoProxy);
+    return nam;
 }
 
 NetworkTransport::~NetworkTransport()
 {
     // Callbacks must not run into a half-destroyed owner.
-    for (QNetworkReply* r : m_nam->findChildren<QNetworkReply*>())
+    for (QNetworkReply* r : findChildren<QNetworkReply*>())
         r->disconnect(this);
 }
 
@@ -117,22 +123,31 @@ void NetworkTransport::start(Pending p)
 {
     ++m_inFlight;
     QNetworkRequest req(p.call.url);
-    req.setHeader(QNetworkRequest::ContentTypeHeader, p.call.contentType);
+    if (p.call.method == HttpCall::Method::Post)
+        req.setHeader(QNetworkRequest::ContentTypeHeader, p.call.contentType);
     req.setTransferTimeout(int(m_config.readTimeoutMs));
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                      QNetworkRequest::ManualRedirectPolicy);
+    const bool withCertificate = p.call.clientCertificate && !m_config.clientCertificate.isNull();
     if (p.call.url.scheme() == QLatin1String("https")) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
         if (!m_config.extraCaCertificates.isEmpty())
             ssl.addCaCertificates(m_config.extraCaCertificates);
-        if (p.call.clientCertificate && !m_config.clientCertificate.isNull()) {
+        if (withCertificate) {
             ssl.setLocalCertificate(m_config.clientCertificate);
             ssl.setPrivateKey(m_config.clientKey);
         }
         req.setSslConfiguration(ssl);
     }
-    QNetworkReply* reply = m_nam->post(req, p.call.body);
+    QNetworkAccessManager* nam = m_nam;
+    if (withCertificate) {
+        if (!m_certNam)
+            m_certNam = newAccessManager();
+        nam = m_certNam;
+    }
+    QNetworkReply* reply = p.call.method == HttpCall::Method::Get ? nam->get(req)
+                                                                  : nam->post(req, p.call.body);
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, done = std::move(p.done)] { finished(reply, done); });
 }

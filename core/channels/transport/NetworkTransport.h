@@ -60,8 +60,16 @@ private:
     void finished(QNetworkReply* reply, const std::function<void(const HttpReply&)>& done);
     void startQueued();
 
+    QNetworkAccessManager* newAccessManager();
+
     TransportConfig m_config;
     QNetworkAccessManager* m_nam;
+    // Calls that present the client certificate get their own connections:
+    // Qt applies a request's TLS settings only when it opens a connection,
+    // so a pooled connection opened without the certificate would carry a
+    // secapi/* call without it (and the reverse would show the merchant's
+    // identity where it is not asked for).
+    QNetworkAccessManager* m_certNam = nullptr;
     std::deque<Pending> m_queue;
     int m_inFlight = 0;
 };

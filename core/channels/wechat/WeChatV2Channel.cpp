@@ -182,4 +182,54 @@ void WeChatV2Channel::refundQuery(const QString& refundNo, const QString& paymen
     call(Api::RefundQuery, refundNo, std::move(f), std::move(done));
 }
 
+void WeChatV2Channel::downloadBill(const QDate& day, BillKind kind, BillCallback done)
+{
+    Params f;
+    f.insert(QStringLiteral("bill_date"), day.toString(QStringLiteral("yyyyMMdd")));
+    f.insert(QStringLiteral("bill_type"), kind == BillKind::Success  ? QStringLiteral("SUCCESS")
+                                          : kind == BillKind::Refund ? QStringLiteral("REFUND")
+                                                                     : QStringLiteral("ALL"));
+    HttpCall http;
+    http.url = m_merchant.gateway.resolved(QUrl(apiPath(Api::DownloadBill)));
+    http.contentType = "text/xml; charset=utf-8";
+    http.body = toXml(signedRequest(std::move(f)));
+    m_transport.post(http, [done = std::move(done)](const HttpReply& reply) {
+        BillDownload b;
+        if (reply.outcome != HttpReply::Outcome::Answered || reply.httpStatus != 200) {
+            b.returnCode = reply.outcome == HttpReply::Outcome::Answered
+                               ? QStringLiteral("HTTP_%1").arg(reply.httpStatus)
+                               : QStringLiteral("NETWORK_ERROR");
+            b.message = reply.error.isEmpty() ? QStringLiteral("no bill: the gateway answered HTTP %1")
+                                                    .arg(reply.httpStatus)
+                                              : reply.error;
+            return done(b);
+        }
+        // A bill is the CSV itself; a refusal is XML (unsigned, like every
+        // return_code FAIL answer).
+        if (reply.body.trimmed().startsWith("<xml>")) {
+            const XmlResult xml = parseXml(reply.body);
+            const QString msg = xml.params.value(QStringLiteral("return_msg"));
+            b.returnCode = xml.ok() ? xml.params.value(QStringLiteral("error_code"),
+                                                       QStringLiteral("FAIL"))
+                                    : QStringLiteral("BAD_RESPONSE");
+            b.message = xml.ok() ? msg : xml.error;
+            // Only "no bill" is a known answer; anything else may pass.
+            if (xml.ok() && xml.params.value(QStringLiteral("return_code")) == QLatin1String("FAIL") &&
+                msg == QLatin1String("No Bill Exist"))
+                b.status = TradeStatus::Failed;
+            return done(b);
+        }
+        if (!reply.body.startsWith(QByteArrayLiteral("交易时间,"))) {
+            b.returnCode = QStringLiteral("BAD_RESPONSE");
+            b.message = QStringLiteral("the answer is neither a bill nor a WeChat refusal");
+            return done(b);
+        }
+        b.status = TradeStatus::Success;
+        b.returnCode = QStringLiteral("SUCCESS");
+        b.content = reply.body;
+        b.contentType = "text/csv; charset=utf-8";
+        done(b);
+    });
+}
+
 } // namespace paydesk

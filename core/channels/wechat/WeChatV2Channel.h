@@ -41,6 +41,8 @@ public:
     void refund(const RefundRequest& req, ResultCallback done) override;
     void refundQuery(const QString& refundNo, const QString& paymentNo,
                      ResultCallback done) override;
+    // pay/downloadbill: the CSV text itself, or return_code FAIL.
+    void downloadBill(const QDate& day, BillKind kind, BillCallback done) override;
 
     // Builds the signed request of `api` from its business fields (the
     // account fields, nonce_str, sign_type and sign are added). Public for
