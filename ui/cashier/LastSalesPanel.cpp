@@ -1,5 +1,6 @@
 #include "cashier/LastSalesPanel.h"
 
+#include "common/ModelTexts.h"
 #include "orders/OrdersTableModel.h"
 
 #include <QEvent>
@@ -94,6 +95,7 @@ void LastSalesPanel::updateButtons()
 
 void LastSalesPanel::retranslate()
 {
+    refreshModelTexts(m_model);
     m_title->setText(tr("Last sales"));
     m_refund->setText(tr("Refund…"));
     m_receipt->setText(tr("Receipt…"));

@@ -149,6 +149,13 @@ SaleView SaleText::describe(const OrderDetails& d)
             v.headline = tr("Sent to %1…").arg(wallet);
             v.detail = tr("%1 is being charged.").arg(amount);
             v.nextStep = tr("Wait for the answer.");
+        } else if (p->kind == PaymentKind::Qr) {
+            v.phase = SalePhase::WaitingForScan;
+            v.headline = tr("Waiting for the customer to scan");
+            v.detail = p->pollCount > 0
+                           ? tr("Checked with %1 %n time(s).", nullptr, p->pollCount).arg(wallet)
+                           : tr("The code is valid until the countdown ends.");
+            v.nextStep = tr("Ask the customer to scan the code with %1.").arg(wallet);
         } else if (p->returnCode == QLatin1String("USERPAYING")) {
             v.phase = SalePhase::WaitingForPassword;
             v.headline = tr("Waiting for the customer's password");

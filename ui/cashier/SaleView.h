@@ -15,6 +15,7 @@ enum class SalePhase
     Refused,            // the core refused the command: nothing was created
     Sending,            // stored, sent to the channel, no answer yet
     WaitingForPassword, // the customer confirms on the phone (USERPAYING)
+    WaitingForScan,     // a QR code is shown; the customer has not paid yet
     Checking,           // no final answer: the core queries the channel
     Revoking,           // a revoke is under way (close, or return the money)
     Paid,

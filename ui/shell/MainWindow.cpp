@@ -2,13 +2,19 @@
 
 #include "app/Language.h"
 #include "cashier/CashierScreen.h"
+#include "orders/AlertsStrip.h"
+#include "orders/OrdersScreen.h"
+#include "qr/QrScreen.h"
+#include "receipt/ReceiptDialog.h"
+#include "refund/RefundDialog.h"
+#include "scan/CameraScanDialog.h"
+#include "scan/SerialScanner.h"
 #include "settings/AppSettings.h"
+#include "settings/SettingsDialog.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QEvent>
-#include <QLabel>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -23,16 +29,34 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("screens"));
     m_cashier = new CashierScreen(core, m_tabs);
-    m_orders = nullptr;
-    m_qr = nullptr;
-    m_alerts = nullptr;
+    m_qr = new QrScreen(core, m_tabs);
+    m_orders = new OrdersScreen(*core.api, *core.clock, m_tabs);
+    m_alerts = new AlertsStrip(*core.api, this);
     m_tabs->addTab(m_cashier, QString());
+    m_tabs->addTab(m_qr, QString());
+    m_tabs->addTab(m_orders, QString());
+    m_serial = new SerialScanner(this);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_alerts);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
+
+    connect(m_cashier, &CashierScreen::qrRequested, this, &MainWindow::openQr);
+    connect(m_cashier, &CashierScreen::receiptRequested, this, &MainWindow::openReceipt);
+    connect(m_cashier, &CashierScreen::refundRequested, this, &MainWindow::openRefund);
+    connect(m_cashier, &CashierScreen::cameraRequested, this, &MainWindow::openCamera);
+    connect(m_qr, &QrScreen::receiptRequested, this, &MainWindow::openReceipt);
+    connect(m_alerts, &AlertsStrip::openOrderRequested, this, [this](const QString& orderNo) {
+        m_orders->openOrder(orderNo);
+        showOrders();
+    });
+    connect(m_serial, &SerialScanner::scanned, this, [this](const QString& code) {
+        showCashier();
+        m_cashier->acceptScannedCode(code);
+    });
 
     buildMenu();
     retranslate();
@@ -52,7 +76,7 @@ void MainWindow::buildMenu()
     m_viewMenu = menuBar()->addMenu(QString());
     m_counterModeAction = m_viewMenu->addAction(QString());
     m_counterModeAction->setCheckable(true);
-    connect(m_counterModeAction, &QAction::toggled, this, [this](bool on) {
+    connect(m_counterModeAction, &QAction::triggered, this, [this](bool on) {
         m_settings.setCounterMode(on);
         setCounterMode(on);
     });
@@ -65,17 +89,33 @@ void MainWindow::showCashier()
 
 void MainWindow::showOrders()
 {
-    if (m_orders)
-        m_tabs->setCurrentWidget(reinterpret_cast<QWidget*>(m_orders));
+    m_tabs->setCurrentWidget(m_orders);
 }
 
-void MainWindow::showQr() {}
+void MainWindow::showQr()
+{
+    m_tabs->setCurrentWidget(m_qr);
+}
 
 void MainWindow::applySettings()
 {
     m_cashier->setScanConfig(m_settings.scanConfig());
     m_counterModeAction->setChecked(m_settings.counterMode());
     setCounterMode(m_settings.counterMode());
+    m_alerts->setAcknowledgedBy(m_settings.terminalName().isEmpty() ? QStringLiteral("counter")
+                                                                    : m_settings.terminalName());
+    openSerialScanner();
+}
+
+void MainWindow::openSerialScanner()
+{
+    m_serial->close();
+    if (m_settings.serialPort().isEmpty())
+        return;
+    const QString e =
+        m_serial->open(m_settings.serialPort(), m_settings.serialBaud(), m_settings.scanConfig());
+    if (!e.isEmpty())
+        statusBar()->showMessage(e);
 }
 
 void MainWindow::setCounterMode(bool on)
@@ -95,31 +135,52 @@ void MainWindow::setCounterMode(bool on)
     }
 }
 
-void MainWindow::openSettings() {}
-
-void MainWindow::openReceipt(const QString& orderNo)
+void MainWindow::openSettings()
 {
-    Q_UNUSED(orderNo);
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Language::apply(m_settings.language());
+    applySettings();
 }
 
-void MainWindow::openRefund(const QString& orderNo)
+QDialog* MainWindow::openReceipt(const QString& orderNo)
 {
-    Q_UNUSED(orderNo);
+    auto* d = new ReceiptDialog(*m_core.api, m_settings, orderNo, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->show();
+    return d;
+}
+
+QDialog* MainWindow::openRefund(const QString& orderNo)
+{
+    auto* d = new RefundDialog(*m_core.api, m_settings, orderNo, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->show();
+    return d;
 }
 
 void MainWindow::openQr(const QString& amountText, const QString& note)
 {
-    Q_UNUSED(amountText);
-    Q_UNUSED(note);
+    showQr();
+    m_qr->start(amountText, note);
 }
 
-void MainWindow::openCamera() {}
+void MainWindow::openCamera()
+{
+    auto* d = new CameraScanDialog(m_settings.cameraId(), this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &CameraScanDialog::codeAccepted, m_cashier, &CashierScreen::acceptScannedCode);
+    d->show();
+}
 
 void MainWindow::retranslate()
 {
     setWindowTitle(m_core.demo ? tr("PayDesk — demo (sandbox, nothing is really charged)")
                                : tr("PayDesk"));
     m_tabs->setTabText(m_tabs->indexOf(m_cashier), tr("Cashier"));
+    m_tabs->setTabText(m_tabs->indexOf(m_qr), tr("QR code"));
+    m_tabs->setTabText(m_tabs->indexOf(m_orders), tr("Orders"));
     m_fileMenu->setTitle(tr("&File"));
     m_settingsAction->setText(tr("&Settings…"));
     m_quitAction->setText(tr("&Quit"));

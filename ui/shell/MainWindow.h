@@ -7,6 +7,7 @@
 class QTabWidget;
 class QAction;
 class QMenu;
+class QDialog;
 
 namespace paydesk::ui {
 
@@ -15,6 +16,7 @@ class OrdersScreen;
 class QrScreen;
 class AlertsStrip;
 class AppSettings;
+class SerialScanner;
 
 // The window: assembles the screens (one class each), the alerts strip and
 // the menu, and opens dialogs when screens ask. No payment logic here.
@@ -36,6 +38,9 @@ public:
     void showQr();
     // Applies the settings (scanner, counter mode, language) again.
     void applySettings();
+    // Dialogs the screens ask for (modeless, so tests and cashiers can go on).
+    QDialog* openReceipt(const QString& orderNo);
+    QDialog* openRefund(const QString& orderNo);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -44,10 +49,9 @@ private:
     void buildMenu();
     void retranslate();
     void openSettings();
-    void openReceipt(const QString& orderNo);
-    void openRefund(const QString& orderNo);
     void openQr(const QString& amountText, const QString& note);
     void openCamera();
+    void openSerialScanner();
     void setCounterMode(bool on);
 
     CoreSession& m_core;
@@ -62,6 +66,7 @@ private:
     QAction* m_settingsAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_counterModeAction = nullptr;
+    SerialScanner* m_serial = nullptr;
 };
 
 } // namespace paydesk::ui

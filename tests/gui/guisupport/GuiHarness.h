@@ -2,6 +2,7 @@
 
 #include "CoreFactory.h"
 #include "app/CoreSession.h"
+#include "cashier/CashierScreen.h"
 #include "settings/AppSettings.h"
 #include "shell/MainWindow.h"
 #include "testsupport/TempDir.h"
@@ -34,9 +35,11 @@ public:
     // A finished sale through the facade (not the widgets): for lists and searches.
     QString paidOrder(const QString& amount, const QString& code, const QString& note = {});
 
+    // A widget of the cashier screen by object name (the QR screen has its
+    // own progress panel with the same names).
     template <typename T> T* find(const QString& name) const
     {
-        return m_window->findChild<T*>(name);
+        return static_cast<QWidget*>(m_window->cashier())->findChild<T*>(name);
     }
 
 private:
