@@ -8,14 +8,22 @@ namespace paydesk::decode {
 
 namespace {
 
-ZXing::DecodeHints hintsFor(const CodeDecoder::Options& o)
+// ZXing 1.4 (Debian's build keeps its assertions) aborts in Result::operator==
+// when it merges several results of a linear code, which happens with
+// maxNumberOfSymbols > 1 on large barcodes. So matrix codes (QR, ...) are
+// read up to maxSymbols at a time, linear codes one per pass.
+ZXing::DecodeHints hintsFor(const CodeDecoder::Options& o, bool linear)
 {
     ZXing::DecodeHints hints;
     hints.setTryHarder(o.tryHarder);
     hints.setTryRotate(o.tryRotate);
-    hints.setMaxNumberOfSymbols(static_cast<uint8_t>(qBound(1, o.maxSymbols, 255)));
+    hints.setFormats(linear ? ZXing::BarcodeFormat::LinearCodes
+                            : ZXing::BarcodeFormat::MatrixCodes);
+    hints.setMaxNumberOfSymbols(linear ? 1 : static_cast<uint8_t>(qBound(1, o.maxSymbols, 255)));
     return hints;
 }
+
+void readAll(const ZXing::ImageView& view, const CodeDecoder::Options& o, QList<DecodedCode>& out);
 
 void collect(const ZXing::Results& results, QList<DecodedCode>& out)
 {
@@ -31,6 +39,13 @@ void collect(const ZXing::Results& results, QList<DecodedCode>& out)
         if (!seen)
             out << c;
     }
+}
+
+void readAll(const ZXing::ImageView& view, const CodeDecoder::Options& o, QList<DecodedCode>& out)
+{
+    collect(ZXing::ReadBarcodes(view, hintsFor(o, false)), out);
+    if (out.size() < o.maxSymbols)
+        collect(ZXing::ReadBarcodes(view, hintsFor(o, true)), out);
 }
 
 } // namespace
@@ -51,9 +66,8 @@ QList<DecodedCode> CodeDecoder::decodeGrey(const uchar* data, int widthPx, int h
     QList<DecodedCode> out;
     if (!data || widthPx <= 0 || heightPx <= 0)
         return out;
-    const ZXing::DecodeHints hints = hintsFor(m_options);
     const ZXing::ImageView view(data, widthPx, heightPx, ZXing::ImageFormat::Lum, bytesPerLine);
-    collect(ZXing::ReadBarcodes(view, hints), out);
+    readAll(view, m_options, out);
     if (!out.isEmpty() || !m_options.tryInverted)
         return out;
     // ZXing 1.4 reads dark-on-light only: try the negative once.
@@ -65,7 +79,7 @@ QList<DecodedCode> CodeDecoder::decodeGrey(const uchar* data, int widthPx, int h
             dst[x] = uchar(255 - row[x]);
     }
     const ZXing::ImageView negative(inverted.data(), widthPx, heightPx, ZXing::ImageFormat::Lum);
-    collect(ZXing::ReadBarcodes(negative, hints), out);
+    readAll(negative, m_options, out);
     return out;
 }
 
