@@ -15,12 +15,11 @@ using namespace paydesk;
 
 int main(int argc, char** argv)
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("PayDesk"));
-    QApplication::setApplicationName(QStringLiteral("paydesk"));
-    QApplication::setApplicationVersion(QStringLiteral(PAYDESK_VERSION));
-
-    const app::CommandLine cl = app::parseCommandLine(QApplication::arguments());
+    // Arguments first: --help and mistakes need no display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const app::CommandLine cl = app::parseCommandLine(arguments);
     if (cl.help || !cl.error.isEmpty()) {
         QTextStream err(cl.help ? stdout : stderr);
         if (!cl.error.isEmpty())
@@ -28,6 +27,11 @@ int main(int argc, char** argv)
         err << app::commandLineHelp();
         return cl.help ? 0 : 2;
     }
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("PayDesk"));
+    QApplication::setApplicationName(QStringLiteral("paydesk"));
+    QApplication::setApplicationVersion(QStringLiteral(PAYDESK_VERSION));
 
     ui::AppSettings settings(cl.settingsPath);
     ui::Language::apply(cl.language.isEmpty() ? settings.language() : cl.language);

@@ -1,9 +1,15 @@
 // Saves PNGs of the main screens (offscreen platform), to be looked at:
 //   QT_QPA_PLATFORM=offscreen build/tests/gui/screenshots OUTDIR
+#include "app/Language.h"
 #include "cashier/CashierScreen.h"
 #include "cashier/SaleSession.h"
 #include "guisupport/GuiHarness.h"
+#include "orders/OrdersScreen.h"
+#include "qr/QrScreen.h"
+
 #include "sandbox/SandboxBehaviour.h"
+#include <QDialog>
+#include <QTableView>
 
 #include <QApplication>
 #include <QDir>
@@ -67,10 +73,36 @@ int main(int argc, char** argv)
     save(&h.window(), dir, QStringLiteral("05-cashier-counter-mode"));
     h.settings().setCounterMode(false);
     h.window().applySettings();
-    for (int i = 0; i < h.window().tabs()->count(); ++i) {
-        h.window().tabs()->setCurrentIndex(i);
-        h.drain();
-        save(&h.window(), dir, QStringLiteral("10-tab-%1").arg(i));
-    }
+    const QString paid = h.window().cashier()->session().view().orderNo;
+    h.window().showQr();
+    h.window().qr()->start(QStringLiteral("66.00"), QStringLiteral("table 4"));
+    h.advance(500);
+    save(&h.window(), dir, QStringLiteral("06-qr-code"));
+    h.window().showOrders();
+    h.window().orders()->search(QString());
+    h.advance(500);
+    h.window().orders()->view()->selectRow(1);
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("07-orders-and-timeline"));
+    const QString sale = h.paidOrder(QStringLiteral("88.00"),
+                                     sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess),
+                                     QStringLiteral("gift box"));
+    h.advance(500);
+    QDialog* refund = h.window().openRefund(sale);
+    h.advance(200);
+    save(refund, dir, QStringLiteral("08-refund-dialog"));
+    refund->close();
+    QDialog* receipt = h.window().openReceipt(sale);
+    h.advance(200);
+    save(receipt, dir, QStringLiteral("09-receipt"));
+    receipt->close();
+    ui::Language::apply(QStringLiteral("zh_CN"));
+    h.window().showCashier();
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("10-cashier-zh_CN"));
+    h.window().showOrders();
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("11-orders-zh_CN"));
+    Q_UNUSED(paid);
     return 0;
 }

@@ -26,6 +26,17 @@ public:
         int maxSymbols = 8;      // stop after this many codes
     };
 
+    // For a live camera feed: fast, one code; the next frame is another try.
+    static Options liveOptions()
+    {
+        Options o;
+        o.tryHarder = false;
+        o.tryRotate = false;   // the cashier turns the phone; the next frame retries
+        o.tryInverted = false; // payment code screens are dark on light
+        o.maxSymbols = 1;
+        return o;
+    }
+
     CodeDecoder() = default;
     explicit CodeDecoder(Options options) : m_options(options) {}
 

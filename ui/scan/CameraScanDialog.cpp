@@ -17,25 +17,13 @@
 
 namespace paydesk::ui {
 
-namespace {
-
-decode::CodeDecoder::Options cameraOptions()
-{
-    decode::CodeDecoder::Options o;
-    o.tryHarder = false; // a live feed gives another chance every frame
-    o.maxSymbols = 1;
-    return o;
-}
-
-} // namespace
-
 bool CameraScanDialog::cameraAvailable()
 {
     return !QMediaDevices::videoInputs().isEmpty();
 }
 
 CameraScanDialog::CameraScanDialog(const QString& cameraId, QWidget* parent)
-    : QDialog(parent), m_decoder(cameraOptions())
+    : QDialog(parent), m_decoder(decode::CodeDecoder::liveOptions())
 {
     setObjectName(QStringLiteral("cameraDialog"));
     setWindowTitle(tr("Scan with the camera"));
