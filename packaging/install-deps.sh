@@ -17,6 +17,8 @@ PACKAGES=(
   postgresql postgresql-client
   # screenshots of the GUI under a virtual display
   xvfb xauth
+  # Chinese text in the cashier app (zh_CN translation)
+  fonts-noto-cjk
 )
 
 SUDO=""

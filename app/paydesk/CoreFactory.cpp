@@ -1,0 +1,85 @@
+#include "CoreFactory.h"
+
+#include "DemoData.h"
+#include "api/EmbeddedApi.h"
+#include "engine/ConfigFile.h"
+#include "sandbox/SandboxAcquirer.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+namespace paydesk::app {
+
+QString defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+}
+
+std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString* error)
+{
+    auto session = std::make_unique<ui::CoreSession>();
+    session->demo = options.demo;
+    QString dataDir = options.dataDir;
+    if (dataDir.isEmpty() && options.demo) {
+        session->tempDir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
+                                                           QStringLiteral("/paydesk-demo-XXXXXX"));
+        if (!session->tempDir->isValid()) {
+            *error = QStringLiteral("cannot create a temporary data directory: %1")
+                         .arg(session->tempDir->errorString());
+            return nullptr;
+        }
+        dataDir = session->tempDir->path();
+    }
+    if (dataDir.isEmpty())
+        dataDir = defaultDataDir();
+    session->dataDir = dataDir;
+
+    EmbeddedOptions opt;
+    opt.dataDir = dataDir;
+    opt.durable = options.durable;
+    opt.withSandbox = true; // routed channels without a gateway are served by the sandbox
+    if (options.engine) {
+        opt.engine = *options.engine;
+    } else {
+        QString configPath = options.configPath;
+        if (configPath.isEmpty() &&
+            QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("paydesk.json"))))
+            configPath = QDir(dataDir).filePath(QStringLiteral("paydesk.json"));
+        if (!configPath.isEmpty()) {
+            if (QString e = loadEngineConfig(configPath, opt.engine); !e.isEmpty()) {
+                *error = e;
+                return nullptr;
+            }
+        }
+    }
+    if (options.clock) {
+        opt.clock = options.clock;
+        session->clock = options.clock;
+    } else {
+        session->ownedClock = std::make_unique<SystemClock>();
+        session->clock = session->ownedClock.get();
+        opt.clock = session->ownedClock.get();
+    }
+    auto api = std::make_unique<EmbeddedApi>(opt);
+    if (QString e = api->open(); !e.isEmpty()) {
+        *error = e;
+        return nullptr;
+    }
+    api->resumeAll(); // whatever a previous run left unfinished goes on now
+    if (SandboxAcquirer* sandbox = api->sandbox(); sandbox && options.demo) {
+        EmbeddedApi* raw = api.get();
+        session->customerScan = [sandbox, raw](const QString& url, const QString& code) {
+            const QString e = sandbox->customerScan(url, code);
+            raw->flush();
+            return e;
+        };
+    }
+    session->api = std::move(api);
+    if (options.demo && options.sampleOrders)
+        addSampleOrders(*session->api);
+    return session;
+}
+
+} // namespace paydesk::app

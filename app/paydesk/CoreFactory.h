@@ -1,0 +1,35 @@
+#pragma once
+
+#include "app/CoreSession.h"
+#include "engine/EngineConfig.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace paydesk::app {
+
+struct CoreOptions
+{
+    // Demo: a throw-away data dir, the in-process sandbox acquirer behind
+    // every wallet, sample orders. Otherwise the configured data dir.
+    bool demo = false;
+    QString dataDir;    // empty: QStandardPaths (or a temp dir in the demo)
+    QString configPath; // empty: DIR/paydesk.json when it exists
+    bool durable = true;
+    bool sampleOrders = true;           // demo only
+    Clock* clock = nullptr;             // tests: a manual clock
+    std::optional<EngineConfig> engine; // tests: replaces the config file
+};
+
+// The one place the GUI's core is built. Today: EmbeddedApi on SQLite with
+// the in-process sandbox. To serve the demo's sandbox over loopback HTTP
+// instead, start the gateway here and point the engine's gateways at it; no
+// screen changes. Returns null and an error text when the core cannot open.
+std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString* error);
+
+// Where the core keeps its data when nothing else is said.
+QString defaultDataDir();
+
+} // namespace paydesk::app

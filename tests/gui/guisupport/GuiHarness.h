@@ -1,0 +1,54 @@
+#pragma once
+
+#include "CoreFactory.h"
+#include "app/CoreSession.h"
+#include "cashier/CashierScreen.h"
+#include "settings/AppSettings.h"
+#include "shell/MainWindow.h"
+#include "testsupport/TempDir.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace paydesk::test {
+
+// The real main window over a demo core (sandbox, throw-away data) with a
+// manual clock, so polls, deadlines and revokes run when the test says.
+class GuiHarness
+{
+public:
+    explicit GuiHarness(EngineConfig engine = {}, bool sampleOrders = false);
+    ~GuiHarness();
+
+    ManualClock& clock() { return m_clock; }
+    ui::CoreSession& core() { return *m_core; }
+    PayDeskApi& api() { return *m_core->api; }
+    ui::AppSettings& settings() { return *m_settings; }
+    ui::MainWindow& window() { return *m_window; }
+    QString dataDir() const { return m_dir.path(); }
+
+    // Lets queued work run (commits, channel answers, signals).
+    void drain();
+    // Moves the core's time forward in steps, running what falls due.
+    void advance(qint64 ms, qint64 stepMs = 250);
+    // A finished sale through the facade (not the widgets): for lists and searches.
+    QString paidOrder(const QString& amount, const QString& code, const QString& note = {});
+
+    // A widget of the cashier screen by object name (the QR screen has its
+    // own progress panel with the same names).
+    template <typename T> T* find(const QString& name) const
+    {
+        return static_cast<QWidget*>(m_window->cashier())->findChild<T*>(name);
+    }
+
+private:
+    TempDataDir m_dir;
+    TempDataDir m_settingsDir;
+    ManualClock m_clock;
+    std::unique_ptr<ui::CoreSession> m_core;
+    std::unique_ptr<ui::AppSettings> m_settings;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+} // namespace paydesk::test

@@ -1,0 +1,108 @@
+// Saves PNGs of the main screens (offscreen platform), to be looked at:
+//   QT_QPA_PLATFORM=offscreen build/tests/gui/screenshots OUTDIR
+#include "app/Language.h"
+#include "cashier/CashierScreen.h"
+#include "cashier/SaleSession.h"
+#include "guisupport/GuiHarness.h"
+#include "orders/OrdersScreen.h"
+#include "qr/QrScreen.h"
+
+#include "sandbox/SandboxBehaviour.h"
+#include <QDialog>
+#include <QTableView>
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace paydesk;
+
+namespace {
+
+void save(QWidget* w, const QString& dir, const QString& name)
+{
+    QCoreApplication::processEvents();
+    const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
+    if (!w->grab().save(path))
+        qFatal("cannot write %s", qPrintable(path));
+    std::printf("%s\n", qPrintable(path));
+}
+
+void charge(test::GuiHarness& h, const QString& amount, const QString& code)
+{
+    auto* a = h.find<QLineEdit>(QStringLiteral("amountEdit"));
+    auto* c = h.find<QLineEdit>(QStringLiteral("codeEdit"));
+    a->setText(amount);
+    c->setText(code);
+    QTest::keyClick(c, Qt::Key_Return);
+    h.drain();
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const QString dir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
+    QDir().mkpath(dir);
+    test::GuiHarness h({}, true);
+    h.window().resize(1024, 768);
+    h.advance(1000);
+    h.window()
+        .cashier()
+        ->findChild<QLineEdit*>(QStringLiteral("noteEdit"))
+        ->setText(QStringLiteral("2 coffees"));
+    save(&h.window(), dir, QStringLiteral("01-cashier-ready"));
+    charge(h, QStringLiteral("23.50"),
+           sandboxCode(Wallet::WeChat, SandboxBehaviour::UserPayingThenSuccess, 9));
+    h.advance(3000);
+    save(&h.window(), dir, QStringLiteral("02-cashier-waiting-for-password"));
+    h.advance(10000);
+    save(&h.window(), dir, QStringLiteral("03-cashier-paid"));
+    h.window().cashier()->session().reset();
+    charge(h, QStringLiteral("8.99"),
+           sandboxCode(Wallet::Alipay, SandboxBehaviour::InsufficientFunds));
+    h.advance(500);
+    save(&h.window(), dir, QStringLiteral("04-cashier-not-paid"));
+    h.settings().setCounterMode(true);
+    h.window().applySettings();
+    save(&h.window(), dir, QStringLiteral("05-cashier-counter-mode"));
+    h.settings().setCounterMode(false);
+    h.window().applySettings();
+    const QString paid = h.window().cashier()->session().view().orderNo;
+    h.window().showQr();
+    h.window().qr()->start(QStringLiteral("66.00"), QStringLiteral("table 4"));
+    h.advance(500);
+    save(&h.window(), dir, QStringLiteral("06-qr-code"));
+    h.window().showOrders();
+    h.window().orders()->search(QString());
+    h.advance(500);
+    h.window().orders()->view()->selectRow(1);
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("07-orders-and-timeline"));
+    const QString sale = h.paidOrder(QStringLiteral("88.00"),
+                                     sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess),
+                                     QStringLiteral("gift box"));
+    h.advance(500);
+    QDialog* refund = h.window().openRefund(sale);
+    h.advance(200);
+    save(refund, dir, QStringLiteral("08-refund-dialog"));
+    refund->close();
+    QDialog* receipt = h.window().openReceipt(sale);
+    h.advance(200);
+    save(receipt, dir, QStringLiteral("09-receipt"));
+    receipt->close();
+    ui::Language::apply(QStringLiteral("zh_CN"));
+    h.window().showCashier();
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("10-cashier-zh_CN"));
+    h.window().showOrders();
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("11-orders-zh_CN"));
+    Q_UNUSED(paid);
+    return 0;
+}

@@ -1,0 +1,231 @@
+// The cashier screen on the real widgets, through the sandbox: keyboard-only
+// sale, a scanner burst while the focus is in the note field, revoke during
+// polling, cancel racing completion, refusals that end with a next step.
+#include "cashier/CashierScreen.h"
+#include "cashier/SaleSession.h"
+#include "guisupport/GuiHarness.h"
+#include "sandbox/SandboxBehaviour.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace paydesk;
+using namespace paydesk::ui;
+using paydesk::test::GuiHarness;
+
+namespace {
+
+QString code(SandboxBehaviour b, int n = 0, Wallet w = Wallet::WeChat)
+{
+    return sandboxCode(w, b, n);
+}
+
+// Types the amount the way a person does: the scanner filter holds fast keys
+// for a few ms, then delivers them to the field.
+void typeAmount(GuiHarness& h, const QString& amount)
+{
+    auto* edit = h.find<QLineEdit>(QStringLiteral("amountEdit"));
+    edit->setFocus();
+    QTest::keyClicks(edit, amount);
+    QTRY_COMPARE(edit->text(), amount);
+}
+
+SalePhase phase(GuiHarness& h)
+{
+    return h.window().cashier()->session().view().phase;
+}
+
+} // namespace
+
+class TestGuiCashier : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void keyboardOnlySale()
+    {
+        GuiHarness h;
+        auto* amount = h.find<QLineEdit>(QStringLiteral("amountEdit"));
+        auto* codeEdit = h.find<QLineEdit>(QStringLiteral("codeEdit"));
+        typeAmount(h, QStringLiteral("12.34"));
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTRY_VERIFY(codeEdit->hasFocus()); // Enter with no code: on to the code field
+        QTest::keyClicks(codeEdit, code(SandboxBehaviour::InstantSuccess));
+        QTest::keyClick(codeEdit, Qt::Key_Return);
+        QTRY_COMPARE(phase(h), SalePhase::Paid);
+        auto* headline = h.find<QLabel>(QStringLiteral("saleHeadline"));
+        QVERIFY2(headline->text().contains(QStringLiteral("12.34")), qPrintable(headline->text()));
+        QVERIFY(!h.find<QLabel>(QStringLiteral("saleNextStep"))->text().isEmpty());
+        QVERIFY(codeEdit->text().isEmpty()); // the code is good for one charge only
+        // Esc clears for the next sale.
+        QTest::keyClick(amount, Qt::Key_Escape);
+        QTRY_VERIFY(amount->text().isEmpty());
+        QCOMPARE(phase(h), SalePhase::Idle);
+    }
+
+    void scannerBurstWhileFocusInNote()
+    {
+        GuiHarness h;
+        typeAmount(h, QStringLiteral("8.80"));
+        auto* note = h.find<QLineEdit>(QStringLiteral("noteEdit"));
+        note->setFocus();
+        QTest::keyClicks(note, QStringLiteral("tea")); // a person types a note...
+        QTRY_COMPARE(note->text(), QStringLiteral("tea"));
+        // ...and the scanner fires while the note still has the focus.
+        QTest::keyClicks(note, code(SandboxBehaviour::InstantSuccess, 0, Wallet::Alipay));
+        QTest::keyClick(note, Qt::Key_Return);
+        QTRY_COMPARE(phase(h), SalePhase::Paid);
+        QCOMPARE(note->text(), QStringLiteral("tea")); // nothing of the scan typed into the note
+        std::optional<OrderDetails> d;
+        h.api().orderDetails(h.window().cashier()->session().view().orderNo,
+                             [&](const std::optional<OrderDetails>& x) { d = x; });
+        QVERIFY(d);
+        QCOMPARE(d->order.subject, QStringLiteral("tea"));
+        QCOMPARE(d->payments.constLast().wallet, Wallet::Alipay);
+    }
+
+    void scanWithoutAmountAsksForIt()
+    {
+        GuiHarness h;
+        auto* note = h.find<QLineEdit>(QStringLiteral("noteEdit"));
+        note->setFocus();
+        QTest::keyClicks(note, code(SandboxBehaviour::InstantSuccess));
+        QTest::keyClick(note, Qt::Key_Return);
+        auto* codeEdit = h.find<QLineEdit>(QStringLiteral("codeEdit"));
+        QTRY_COMPARE(codeEdit->text(), code(SandboxBehaviour::InstantSuccess));
+        QVERIFY(note->text().isEmpty());
+        QCOMPARE(phase(h), SalePhase::Idle);
+        QVERIFY(!h.find<QLabel>(QStringLiteral("cashierStatus"))->text().isEmpty());
+        // Typing the amount and Enter charges the held code.
+        typeAmount(h, QStringLiteral("3.00"));
+        QTest::keyClick(h.find<QLineEdit>(QStringLiteral("amountEdit")), Qt::Key_Return);
+        QTRY_COMPARE(phase(h), SalePhase::Paid);
+    }
+
+    void passwordThenPaidShowsEachStep()
+    {
+        GuiHarness h;
+        typeAmount(h, QStringLiteral("20.00"));
+        auto* codeEdit = h.find<QLineEdit>(QStringLiteral("codeEdit"));
+        codeEdit->setFocus();
+        QTest::keyClicks(codeEdit, code(SandboxBehaviour::UserPayingThenSuccess, 8));
+        QTest::keyClick(codeEdit, Qt::Key_Return);
+        QTRY_COMPARE(phase(h), SalePhase::WaitingForPassword);
+        auto* countdown = h.find<QLabel>(QStringLiteral("saleCountdown"));
+        QTRY_VERIFY(countdown->isVisible());
+        QVERIFY2(countdown->text().contains(QStringLiteral("30")), qPrintable(countdown->text()));
+        h.advance(2'500);
+        QTRY_VERIFY(h.window().cashier()->session().view().detail.contains(QStringLiteral("1")));
+        h.advance(10'000);
+        QTRY_COMPARE(phase(h), SalePhase::Paid);
+        QVERIFY(!countdown->isVisible());
+    }
+
+    void revokeDuringPolling()
+    {
+        GuiHarness h;
+        typeAmount(h, QStringLiteral("45.00"));
+        auto* codeEdit = h.find<QLineEdit>(QStringLiteral("codeEdit"));
+        codeEdit->setFocus();
+        QTest::keyClicks(codeEdit, code(SandboxBehaviour::NeverFinal));
+        QTest::keyClick(codeEdit, Qt::Key_Return);
+        QTRY_COMPARE(phase(h), SalePhase::WaitingForPassword);
+        h.advance(2'500); // first poll
+        QTRY_VERIFY(
+            h.window().cashier()->session().view().lastStep.contains(QStringLiteral("query 1")));
+        auto* revoke = h.find<QPushButton>(QStringLiteral("revokeButton"));
+        QVERIFY(revoke->isVisible());
+        QVERIFY2(revoke->text().contains(QStringLiteral("cancel")), qPrintable(revoke->text()));
+        QTest::mouseClick(revoke, Qt::LeftButton);
+        QTRY_COMPARE(phase(h), SalePhase::Revoked);
+        QVERIFY(!revoke->isVisible());
+        QVERIFY(h.find<QPushButton>(QStringLiteral("newSaleButton"))->isVisible());
+        // Esc is refused while busy, allowed now.
+        QTest::keyClick(h.find<QLineEdit>(QStringLiteral("amountEdit")), Qt::Key_Escape);
+        QTRY_COMPARE(phase(h), SalePhase::Idle);
+    }
+
+    void revokeRacingCompletionEndsAtTheCoresTruth()
+    {
+        GuiHarness h;
+        typeAmount(h, QStringLiteral("9.90"));
+        auto* codeEdit = h.find<QLineEdit>(QStringLiteral("codeEdit"));
+        codeEdit->setFocus();
+        // The customer confirms after 2 s; the cashier clicks Revoke at the same moment.
+        QTest::keyClicks(codeEdit, code(SandboxBehaviour::UserPayingThenSuccess, 2));
+        QTest::keyClick(codeEdit, Qt::Key_Return);
+        QTRY_COMPARE(phase(h), SalePhase::WaitingForPassword);
+        h.clock().advance(2'000);
+        QTest::mouseClick(h.find<QPushButton>(QStringLiteral("revokeButton")), Qt::LeftButton);
+        h.advance(5'000);
+        QTRY_VERIFY(h.window().cashier()->session().view().final);
+        std::optional<OrderDetails> d;
+        h.api().orderDetails(h.window().cashier()->session().view().orderNo,
+                             [&](const std::optional<OrderDetails>& x) { d = x; });
+        QVERIFY(d);
+        // Whatever won, the screen says what the core says.
+        const SalePhase p = phase(h);
+        switch (d->order.state) {
+        case OrderState::Refunded:
+            QCOMPARE(p, SalePhase::Returned);
+            break;
+        case OrderState::Closed:
+            QCOMPARE(p, SalePhase::Revoked);
+            break;
+        case OrderState::Paid:
+            QCOMPARE(p, SalePhase::Paid);
+            break;
+        default:
+            QFAIL(qPrintable(orderStateName(d->order.state)));
+        }
+    }
+
+    void refusedAndFailedEndWithANextStep_data()
+    {
+        QTest::addColumn<QString>("paymentCode");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("insufficient funds")
+            << code(SandboxBehaviour::InsufficientFunds) << int(SalePhase::NotPaid);
+        QTest::newRow("expired code")
+            << code(SandboxBehaviour::AuthCodeExpired) << int(SalePhase::NotPaid);
+        QTest::newRow("not a payment code")
+            << QStringLiteral("999999999999999999") << int(SalePhase::Refused);
+    }
+    void refusedAndFailedEndWithANextStep()
+    {
+        QFETCH(QString, paymentCode);
+        QFETCH(int, expected);
+        GuiHarness h;
+        typeAmount(h, QStringLiteral("1.00"));
+        auto* codeEdit = h.find<QLineEdit>(QStringLiteral("codeEdit"));
+        codeEdit->setFocus();
+        QTest::keyClicks(codeEdit, paymentCode);
+        QTest::keyClick(codeEdit, Qt::Key_Return);
+        QTRY_COMPARE(int(phase(h)), expected);
+        QVERIFY(!h.find<QLabel>(QStringLiteral("saleNextStep"))->text().isEmpty());
+        QVERIFY(h.find<QPushButton>(QStringLiteral("newSaleButton"))->isVisible());
+    }
+
+    void attentionWhenTheRevokeNeverWorks()
+    {
+        EngineConfig cfg;
+        cfg.defaultPolicy.revokeDelaysMs = {0, 100};
+        cfg.defaultPolicy.maxRevokeAttempts = 2;
+        GuiHarness h(cfg);
+        typeAmount(h, QStringLiteral("5.00"));
+        auto* codeEdit = h.find<QLineEdit>(QStringLiteral("codeEdit"));
+        codeEdit->setFocus();
+        QTest::keyClicks(codeEdit, code(SandboxBehaviour::RevokeFailsNTimes, 99));
+        QTest::keyClick(codeEdit, Qt::Key_Return);
+        QTRY_COMPARE(phase(h), SalePhase::WaitingForPassword);
+        h.advance(35'000); // past the deadline: the core revokes, which keeps failing
+        QTRY_COMPARE(phase(h), SalePhase::NeedsAttention);
+        QVERIFY(h.find<QLabel>(QStringLiteral("saleNextStep"))
+                    ->text()
+                    .contains(h.window().cashier()->session().view().orderNo));
+    }
+};
+
+QTEST_MAIN(TestGuiCashier)
+#include "tst_gui_cashier.moc"

@@ -1,0 +1,91 @@
+// Language switch on the running window (QEvent::LanguageChange), and the
+// translation files are complete.
+#include "app/Language.h"
+#include "cashier/CashierScreen.h"
+#include "guisupport/GuiHarness.h"
+#include "orders/OrdersScreen.h"
+#include "orders/OrdersTableModel.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace paydesk;
+using namespace paydesk::ui;
+using paydesk::test::GuiHarness;
+
+class TestGuiLanguage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void switchChangesVisibleTexts()
+    {
+        Language::apply(QStringLiteral("en"));
+        GuiHarness h;
+        auto* charge = h.find<QPushButton>(QStringLiteral("chargeButton"));
+        auto* headline = h.find<QLabel>(QStringLiteral("saleHeadline"));
+        QCOMPARE(h.window().tabs()->tabText(0), QStringLiteral("Cashier"));
+        QCOMPARE(charge->text(), QStringLiteral("Charge (Enter)"));
+        QCOMPARE(headline->text(), QStringLiteral("Ready"));
+
+        QCOMPARE(Language::apply(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+        QTRY_COMPARE(h.window().tabs()->tabText(0), QStringLiteral("收银"));
+        QTRY_COMPARE(charge->text(), QStringLiteral("收款（回车）"));
+        QTRY_COMPARE(headline->text(), QStringLiteral("就绪"));
+        QCOMPARE(h.window().tabs()->tabText(2), QStringLiteral("订单"));
+        QCOMPARE(h.window()
+                     .orders()
+                     ->model()
+                     .headerData(OrdersTableModel::OrderNoColumn, Qt::Horizontal)
+                     .toString(),
+                 QStringLiteral("订单号"));
+
+        // A sale's outcome in the new language, then back to English.
+        const QString no =
+            h.paidOrder(QStringLiteral("1.00"), QStringLiteral("130000000000000001"));
+        QVERIFY(!no.isEmpty());
+        Language::apply(QStringLiteral("en"));
+        QTRY_COMPARE(h.window().tabs()->tabText(0), QStringLiteral("Cashier"));
+        QTRY_COMPARE(charge->text(), QStringLiteral("Charge (Enter)"));
+    }
+
+    void translationFilesAreComplete_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("zh_CN") << QStringLiteral(PAYDESK_TRANSLATIONS_DIR "/paydesk_zh_CN.ts");
+        QTest::newRow("en") << QStringLiteral(PAYDESK_TRANSLATIONS_DIR "/paydesk_en.ts");
+    }
+    void translationFilesAreComplete()
+    {
+        QFETCH(QString, file);
+        QFile f(file);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
+        QXmlStreamReader xml(&f);
+        int messages = 0;
+        QStringList unfinished;
+        QString source;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("message"))
+                ++messages;
+            else if (xml.name() == QLatin1String("source"))
+                source = xml.readElementText();
+            else if (xml.name() == QLatin1String("translation") &&
+                     (xml.attributes().value(QLatin1String("type")) ==
+                          QLatin1String("unfinished") ||
+                      xml.attributes().value(QLatin1String("type")) == QLatin1String("vanished")))
+                unfinished << source;
+        }
+        QVERIFY(!xml.hasError());
+        QVERIFY(messages > 100);
+        QVERIFY2(unfinished.isEmpty(), qPrintable(unfinished.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_MAIN(TestGuiLanguage)
+#include "tst_gui_language.moc"

@@ -1,0 +1,1039 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AppMessages</name>
+    <message>
+        <source>The core could not start: %1
+Check the data directory and the configuration, then start PayDesk again.</source>
+        <translation>The core could not start: %1
+Check the data directory and the configuration, then start PayDesk again.</translation>
+    </message>
+    <message>
+        <source>Storage failed: %1
+No command is taken any more. Restart PayDesk; it recovers from disk.</source>
+        <translation>Storage failed: %1
+No command is taken any more. Restart PayDesk; it recovers from disk.</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDocument</name>
+    <message>
+        <source>PayDesk store</source>
+        <translation>PayDesk store</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>Paid with</translation>
+    </message>
+    <message>
+        <source>Payment code</source>
+        <translation>Payment code</translation>
+    </message>
+    <message>
+        <source>Transaction no.</source>
+        <translation>Transaction no.</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation>Refund %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Thank you. Keep this receipt for refunds.</source>
+        <translation>Thank you. Keep this receipt for refunds.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1. Choose another folder.</source>
+        <translation>The PDF could not be written to %1. Choose another folder.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleText</name>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>UnionPay</source>
+        <translation>UnionPay</translation>
+    </message>
+    <message>
+        <source>unknown wallet</source>
+        <translation>unknown wallet</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>paid</translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation>not paid</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>needs attention</translation>
+    </message>
+    <message>
+        <source>partly refunded</source>
+        <translation>partly refunded</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1 s left before it is revoked automatically</source>
+        <translation>%1 s left before it is revoked automatically</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Enter the amount, then scan the customer's payment code.</source>
+        <translation>Enter the amount, then scan the customer's payment code.</translation>
+    </message>
+    <message>
+        <source>Starting %1…</source>
+        <translation>Starting %1…</translation>
+    </message>
+    <message>
+        <source>Wait a moment.</source>
+        <translation>Wait a moment.</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. Scan the customer's payment code again.</source>
+        <translation>Nothing was charged. Scan the customer's payment code again.</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. Check the amount and try again.</source>
+        <translation>Nothing was charged. Check the amount and try again.</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. Restart PayDesk, then charge again.</source>
+        <translation>Nothing was charged. Restart PayDesk, then charge again.</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. This wallet is not set up: ask for another one.</source>
+        <translation>Nothing was charged. This wallet is not set up: ask for another one.</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. Read the message, then try again.</source>
+        <translation>Nothing was charged. Read the message, then try again.</translation>
+    </message>
+    <message>
+        <source>Revoking…</source>
+        <translation>Revoking…</translation>
+    </message>
+    <message>
+        <source>Revoke attempt %1 at %2.</source>
+        <translation>Revoke attempt %1 at %2.</translation>
+    </message>
+    <message>
+        <source>The revoke is being sent to %1.</source>
+        <translation>The revoke is being sent to %1.</translation>
+    </message>
+    <message>
+        <source>Wait: the payment is being cancelled. Do not charge again yet.</source>
+        <translation>Wait: the payment is being cancelled. Do not charge again yet.</translation>
+    </message>
+    <message>
+        <source>Sent to %1…</source>
+        <translation>Sent to %1…</translation>
+    </message>
+    <message>
+        <source>%1 is being charged.</source>
+        <translation>%1 is being charged.</translation>
+    </message>
+    <message>
+        <source>Wait for the answer.</source>
+        <translation>Wait for the answer.</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to scan</source>
+        <translation>Waiting for the customer to scan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked with %1 %n time(s).</source>
+        <translation><numerusform>Checked with %1 %n time.</numerusform><numerusform>Checked with %1 %n times.</numerusform></translation>
+    </message>
+    <message>
+        <source>The code is valid until the countdown ends.</source>
+        <translation>The code is valid until the countdown ends.</translation>
+    </message>
+    <message>
+        <source>Ask the customer to scan the code with %1.</source>
+        <translation>Ask the customer to scan the code with %1.</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer's password</source>
+        <translation>Waiting for the customer's password</translation>
+    </message>
+    <message>
+        <source>%1 asked the customer to confirm.</source>
+        <translation>%1 asked the customer to confirm.</translation>
+    </message>
+    <message>
+        <source>Ask the customer to confirm the payment on the phone.</source>
+        <translation>Ask the customer to confirm the payment on the phone.</translation>
+    </message>
+    <message>
+        <source>Checking with %1 (attempt %2)</source>
+        <translation>Checking with %1 (attempt %2)</translation>
+    </message>
+    <message>
+        <source>No clear answer yet from %1</source>
+        <translation>No clear answer yet from %1</translation>
+    </message>
+    <message>
+        <source>The outcome is not known yet; the payment is checked automatically.</source>
+        <translation>The outcome is not known yet; the payment is checked automatically.</translation>
+    </message>
+    <message>
+        <source>Wait. Do not charge again: the customer may already have paid.</source>
+        <translation>Wait. Do not charge again: the customer may already have paid.</translation>
+    </message>
+    <message>
+        <source>Revoke: return the money to the customer</source>
+        <translation>Revoke: return the money to the customer</translation>
+    </message>
+    <message>
+        <source>Revoke: cancel the payment (returned if already paid)</source>
+        <translation>Revoke: cancel the payment (returned if already paid)</translation>
+    </message>
+    <message>
+        <source>Paid %1</source>
+        <translation>Paid %1</translation>
+    </message>
+    <message>
+        <source>Paid with %1. Order %2.</source>
+        <translation>Paid with %1. Order %2.</translation>
+    </message>
+    <message>
+        <source>Hand over the receipt, then press New sale.</source>
+        <translation>Hand over the receipt, then press New sale.</translation>
+    </message>
+    <message>
+        <source>Money returned</source>
+        <translation>Money returned</translation>
+    </message>
+    <message>
+        <source>The payment was revoked after it went through: %1 went back to the customer.</source>
+        <translation>The payment was revoked after it went through: %1 went back to the customer.</translation>
+    </message>
+    <message>
+        <source>%1 was refunded to the customer.</source>
+        <translation>%1 was refunded to the customer.</translation>
+    </message>
+    <message>
+        <source>Nothing is kept for this sale. Charge again if the customer still buys.</source>
+        <translation>Nothing is kept for this sale. Charge again if the customer still buys.</translation>
+    </message>
+    <message>
+        <source>Revoked: not paid</source>
+        <translation>Revoked: not paid</translation>
+    </message>
+    <message>
+        <source>The payment was cancelled before any money was taken.</source>
+        <translation>The payment was cancelled before any money was taken.</translation>
+    </message>
+    <message>
+        <source>Ask the customer to pay again, or start a new sale.</source>
+        <translation>Ask the customer to pay again, or start a new sale.</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Not paid</translation>
+    </message>
+    <message>
+        <source>The customer's balance is not enough.</source>
+        <translation>The customer's balance is not enough.</translation>
+    </message>
+    <message>
+        <source>The payment code has expired.</source>
+        <translation>The payment code has expired.</translation>
+    </message>
+    <message>
+        <source>The channel refused the payment.</source>
+        <translation>The channel refused the payment.</translation>
+    </message>
+    <message>
+        <source>Nothing was taken. Ask for a new payment code or another way to pay.</source>
+        <translation>Nothing was taken. Ask for a new payment code or another way to pay.</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>The payment could not be cancelled, so whether money was taken is unknown.</source>
+        <translation>The payment could not be cancelled, so whether money was taken is unknown.</translation>
+    </message>
+    <message>
+        <source>Do not charge again. Call a supervisor with order %1; support checks it with the channel.</source>
+        <translation>Do not charge again. Call a supervisor with order %1; support checks it with the channel.</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::AlertsStrip</name>
+    <message numerus="yes">
+        <source>⚠ %n open alert(s)</source>
+        <translation><numerusform>⚠ %n open alert</numerusform><numerusform>⚠ %n open alerts</numerusform></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation>Open order</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::CameraScanDialog</name>
+    <message>
+        <source>Scan with the camera</source>
+        <translation>Scan with the camera</translation>
+    </message>
+    <message>
+        <source>Use this code</source>
+        <translation>Use this code</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>No camera was found. Use the scanner, or type the code by hand.</source>
+        <translation>No camera was found. Use the scanner, or type the code by hand.</translation>
+    </message>
+    <message>
+        <source>The camera failed: %1. Use the scanner, or type the code.</source>
+        <translation>The camera failed: %1. Use the scanner, or type the code.</translation>
+    </message>
+    <message>
+        <source>Hold the customer's payment code in front of the camera.</source>
+        <translation>Hold the customer's payment code in front of the camera.</translation>
+    </message>
+    <message>
+        <source>Found a %1 payment code: %2</source>
+        <translation>Found a %1 payment code: %2</translation>
+    </message>
+    <message>
+        <source>Found %1, which is not a payment code. Ask for the payment code.</source>
+        <translation>Found %1, which is not a payment code. Ask for the payment code.</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::CashierScreen</name>
+    <message>
+        <source>The amount is not valid (%1). Type it like 12.50.</source>
+        <translation>The amount is not valid (%1). Type it like 12.50.</translation>
+    </message>
+    <message>
+        <source>Now scan the customer's payment code (or type it and press Enter).</source>
+        <translation>Now scan the customer's payment code (or type it and press Enter).</translation>
+    </message>
+    <message>
+        <source>A sale is in progress: the scanned code was not used. Wait for its outcome.</source>
+        <translation>A sale is in progress: the scanned code was not used. Wait for its outcome.</translation>
+    </message>
+    <message>
+        <source>Code scanned. Enter the amount and press Enter to charge.</source>
+        <translation>Code scanned. Enter the amount and press Enter to charge.</translation>
+    </message>
+    <message>
+        <source>A sale is in progress. Wait for its outcome or revoke it.</source>
+        <translation>A sale is in progress. Wait for its outcome or revoke it.</translation>
+    </message>
+    <message>
+        <source>Scan the customer's payment code first.</source>
+        <translation>Scan the customer's payment code first.</translation>
+    </message>
+    <message>
+        <source>A sale is in progress: it cannot be cleared. Wait, or revoke it.</source>
+        <translation>A sale is in progress: it cannot be cleared. Wait, or revoke it.</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>Amount (¥)</translation>
+    </message>
+    <message>
+        <source>0.00</source>
+        <translation>0.00</translation>
+    </message>
+    <message>
+        <source>Note / items (optional)</source>
+        <translation>Note / items (optional)</translation>
+    </message>
+    <message>
+        <source>Payment code</source>
+        <translation>Payment code</translation>
+    </message>
+    <message>
+        <source>Scan the customer's code</source>
+        <translation>Scan the customer's code</translation>
+    </message>
+    <message>
+        <source>Charge (Enter)</source>
+        <translation>Charge (Enter)</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>Clear (Esc)</translation>
+    </message>
+    <message>
+        <source>Show QR code</source>
+        <translation>Show QR code</translation>
+    </message>
+    <message>
+        <source>Camera…</source>
+        <translation>Camera…</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::FirstRunWizard</name>
+    <message>
+        <source>Set up this counter</source>
+        <translation>Set up this counter</translation>
+    </message>
+    <message>
+        <source>Welcome to PayDesk</source>
+        <translation>Welcome to PayDesk</translation>
+    </message>
+    <message>
+        <source>A few answers and this counter is ready. Everything can be changed later in Settings.</source>
+        <translation>A few answers and this counter is ready. Everything can be changed later in Settings.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>This counter</source>
+        <translation>This counter</translation>
+    </message>
+    <message>
+        <source>Names printed on receipts. The core's store and terminal numbers are in its configuration file.</source>
+        <translation>Names printed on receipts. The core's store and terminal numbers are in its configuration file.</translation>
+    </message>
+    <message>
+        <source>default location</source>
+        <translation>default location</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Store name</translation>
+    </message>
+    <message>
+        <source>Counter name</source>
+        <translation>Counter name</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>Data directory</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>A USB scanner that types like a keyboard works as it is. If it adds characters before or after each code, enter them here.</source>
+        <translation>A USB scanner that types like a keyboard works as it is. If it adds characters before or after each code, enter them here.</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Prefix</translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation>Suffix</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::LastSalesPanel</name>
+    <message>
+        <source>Last sales</source>
+        <translation>Last sales</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>Refund…</translation>
+    </message>
+    <message>
+        <source>Receipt…</source>
+        <translation>Receipt…</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::MainWindow</name>
+    <message>
+        <source>PayDesk — demo (sandbox, nothing is really charged)</source>
+        <translation>PayDesk — demo (sandbox, nothing is really charged)</translation>
+    </message>
+    <message>
+        <source>PayDesk</source>
+        <translation>PayDesk</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Counter mode (high contrast, large type)</source>
+        <translation>&amp;Counter mode (high contrast, large type)</translation>
+    </message>
+    <message>
+        <source>Demo: test codes such as 130000000000000001 (paid at once) or 130105000000000001 (password, then paid). Data in %1 is thrown away.</source>
+        <translation>Demo: test codes such as 130000000000000001 (paid at once) or 130105000000000001 (password, then paid). Data in %1 is thrown away.</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::OrderDetailView</name>
+    <message>
+        <source>Select an order to see its story.</source>
+        <translation>Select an order to see its story.</translation>
+    </message>
+    <message>
+        <source>Order %1 was not found.</source>
+        <translation>Order %1 was not found.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Order %1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;Order %1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>Amount %1, refunded %2, refund in progress %3</source>
+        <translation>Amount %1, refunded %2, refund in progress %3</translation>
+    </message>
+    <message>
+        <source>Created %1 at store %2, counter %3; note: %4</source>
+        <translation>Created %1 at store %2, counter %3; note: %4</translation>
+    </message>
+    <message>
+        <source>Payment %1: %2 %3, %4, code %5, channel trade no. %6</source>
+        <translation>Payment %1: %2 %3, %4, code %5, channel trade no. %6</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %1: %2, %n attempt(s), action %3</source>
+        <translation><numerusform>Revoke %1: %2, %n attempt, action %3</numerusform><numerusform>Revoke %1: %2, %n attempts, action %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style='color:#b01c1c'&gt;⚠ %n alert(s) on this order: see the highlighted steps.&lt;/span&gt;</source>
+        <translation><numerusform>&lt;span style='color:#b01c1c'&gt;⚠ %n alert on this order: see the highlighted steps.&lt;/span&gt;</numerusform><numerusform>&lt;span style='color:#b01c1c'&gt;⚠ %n alerts on this order: see the highlighted steps.&lt;/span&gt;</numerusform></translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Timeline (click ▸ to see the raw message; codes and keys are masked)</source>
+        <translation>Timeline (click ▸ to see the raw message; codes and keys are masked)</translation>
+    </message>
+    <message>
+        <source>Ask the channel now</source>
+        <translation>Ask the channel now</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::OrdersScreen</name>
+    <message numerus="yes">
+        <source>%n order(s) loaded; scroll down for older ones.</source>
+        <translation><numerusform>%n order loaded; scroll down for older ones.</numerusform><numerusform>%n orders loaded; scroll down for older ones.</numerusform></translation>
+    </message>
+    <message>
+        <source>Search: order, payment, channel trade or refund no., or last 4 digits of the code</source>
+        <translation>Search: order, payment, channel trade or refund no., or last 4 digits of the code</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Any state</translation>
+    </message>
+    <message>
+        <source>Any wallet</source>
+        <translation>Any wallet</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::OrdersTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ProgressPanel</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>New sale</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::QrScreen</name>
+    <message>
+        <source>Show this code to the customer; the outcome appears here.</source>
+        <translation>Show this code to the customer; the outcome appears here.</translation>
+    </message>
+    <message>
+        <source>The amount is not valid (%1). Type it like 12.50.</source>
+        <translation>The amount is not valid (%1). Type it like 12.50.</translation>
+    </message>
+    <message>
+        <source>A QR sale is in progress. Wait for its outcome or revoke it.</source>
+        <translation>A QR sale is in progress. Wait for its outcome or revoke it.</translation>
+    </message>
+    <message>
+        <source>The customer scanned the code (sandbox).</source>
+        <translation>The customer scanned the code (sandbox).</translation>
+    </message>
+    <message>
+        <source>The sandbox refused the scan: %1</source>
+        <translation>The sandbox refused the scan: %1</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>Amount (¥)</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>Note / items (optional)</source>
+        <translation>Note / items (optional)</translation>
+    </message>
+    <message>
+        <source>Show QR code</source>
+        <translation>Show QR code</translation>
+    </message>
+    <message>
+        <source>Simulate customer scan</source>
+        <translation>Simulate customer scan</translation>
+    </message>
+    <message>
+        <source>The sandbox test code the simulated customer pays with</source>
+        <translation>The sandbox test code the simulated customer pays with</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ReceiptDialog</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Order %1 was not found.</source>
+        <translation>Order %1 was not found.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Export a PDF instead, or add a printer and try again.</source>
+        <translation>No printer is set up on this computer. Export a PDF instead, or add a printer and try again.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Export receipt as PDF</source>
+        <translation>Export receipt as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Full amount</source>
+        <translation>Full amount</translation>
+    </message>
+    <message>
+        <source>Goods returned</source>
+        <translation>Goods returned</translation>
+    </message>
+    <message>
+        <source>Wrong amount charged</source>
+        <translation>Wrong amount charged</translation>
+    </message>
+    <message>
+        <source>Customer charged twice</source>
+        <translation>Customer charged twice</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>Supervisor PIN</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Amount to refund (¥)</source>
+        <translation>Amount to refund (¥)</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>Order %1 was not found.</source>
+        <translation>Order %1 was not found.</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 paid, %3 refunded, %4 can still be refunded (%5).</source>
+        <translation>Order %1: %2 paid, %3 refunded, %4 can still be refunded (%5).</translation>
+    </message>
+    <message>
+        <source>The amount is not valid (%1). Type it like 12.50.</source>
+        <translation>The amount is not valid (%1). Type it like 12.50.</translation>
+    </message>
+    <message>
+        <source>Give a reason for the refund: it is kept with the order.</source>
+        <translation>Give a reason for the refund: it is kept with the order.</translation>
+    </message>
+    <message>
+        <source>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it.</source>
+        <translation>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it.</translation>
+    </message>
+    <message>
+        <source>Sending the refund…</source>
+        <translation>Sending the refund…</translation>
+    </message>
+    <message>
+        <source>Refund %1 accepted. The money goes back to the customer's wallet; the order's timeline shows when it arrives.</source>
+        <translation>Refund %1 accepted. The money goes back to the customer's wallet; the order's timeline shows when it arrives.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Not refunded: %1. Correct it and press Refund again.</source>
+        <translation>Not refunded: %1. Correct it and press Refund again.</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::RefundsModel</name>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>Refund no.</source>
+        <translation>Refund no.</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::SerialScanner</name>
+    <message>
+        <source>The serial scanner on %1 could not be opened (%2). Check the cable and the port in Settings; the keyboard scanner and typing still work.</source>
+        <translation>The serial scanner on %1 could not be opened (%2). Check the cable and the port in Settings; the keyboard scanner and typing still work.</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>default location</source>
+        <translation>default location</translation>
+    </message>
+    <message>
+        <source>High contrast, large type</source>
+        <translation>High contrast, large type</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Store name</translation>
+    </message>
+    <message>
+        <source>Counter name</source>
+        <translation>Counter name</translation>
+    </message>
+    <message>
+        <source>Data directory (after restart)</source>
+        <translation>Data directory (after restart)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Counter mode</source>
+        <translation>Counter mode</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>default camera</source>
+        <translation>default camera</translation>
+    </message>
+    <message>
+        <source>Prefix the scanner adds</source>
+        <translation>Prefix the scanner adds</translation>
+    </message>
+    <message>
+        <source>Suffix the scanner adds</source>
+        <translation>Suffix the scanner adds</translation>
+    </message>
+    <message>
+        <source>Longest gap between scanner keys</source>
+        <translation>Longest gap between scanner keys</translation>
+    </message>
+    <message>
+        <source>Shortest code</source>
+        <translation>Shortest code</translation>
+    </message>
+    <message>
+        <source>Serial scanner port</source>
+        <translation>Serial scanner port</translation>
+    </message>
+    <message>
+        <source>Serial speed (baud)</source>
+        <translation>Serial speed (baud)</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>default printer</source>
+        <translation>default printer</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>No PIN: any cashier may refund</source>
+        <translation>No PIN: any cashier may refund</translation>
+    </message>
+    <message>
+        <source>Refunds need the supervisor PIN. Enter a new one to change it.</source>
+        <translation>Refunds need the supervisor PIN. Enter a new one to change it.</translation>
+    </message>
+    <message>
+        <source>Refunds need no PIN. Set one so that only a supervisor can refund.</source>
+        <translation>Refunds need no PIN. Set one so that only a supervisor can refund.</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>Supervisor PIN</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the new PIN twice, the same.</source>
+        <translation>The two PINs differ. Type the new PIN twice, the same.</translation>
+    </message>
+    <message>
+        <source>The PIN is too short: use at least 4 digits.</source>
+        <translation>The PIN is too short: use at least 4 digits.</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::TimelineModel</name>
+    <message>
+        <source>raw (masked)</source>
+        <translation>raw (masked)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>State change</source>
+        <translation>State change</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1039 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AppMessages</name>
+    <message>
+        <source>The core could not start: %1
+Check the data directory and the configuration, then start PayDesk again.</source>
+        <translation>核心无法启动：%1
+请检查数据目录和配置，然后重新启动 PayDesk。</translation>
+    </message>
+    <message>
+        <source>Storage failed: %1
+No command is taken any more. Restart PayDesk; it recovers from disk.</source>
+        <translation>存储失败：%1
+不再接受任何操作。请重新启动 PayDesk，它会从磁盘恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDocument</name>
+    <message>
+        <source>PayDesk store</source>
+        <translation>PayDesk 门店</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Payment code</source>
+        <translation>付款码</translation>
+    </message>
+    <message>
+        <source>Transaction no.</source>
+        <translation>交易号</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation>退款 %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Thank you. Keep this receipt for refunds.</source>
+        <translation>谢谢惠顾。退款时请出示本小票。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1. Choose another folder.</source>
+        <translation>无法将 PDF 写入 %1。请选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>SaleText</name>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>UnionPay</source>
+        <translation>银联</translation>
+    </message>
+    <message>
+        <source>unknown wallet</source>
+        <translation>未知钱包</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation>未支付</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>需人工处理</translation>
+    </message>
+    <message>
+        <source>partly refunded</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 s left before it is revoked automatically</source>
+        <translation>还剩 %1 秒，届时将自动撤销</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Enter the amount, then scan the customer's payment code.</source>
+        <translation>请输入金额，然后扫描顾客的付款码。</translation>
+    </message>
+    <message>
+        <source>Starting %1…</source>
+        <translation>正在发起 %1…</translation>
+    </message>
+    <message>
+        <source>Wait a moment.</source>
+        <translation>请稍候。</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未发起</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. Scan the customer's payment code again.</source>
+        <translation>未扣款。请重新扫描顾客的付款码。</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. Check the amount and try again.</source>
+        <translation>未扣款。请检查金额后重试。</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. Restart PayDesk, then charge again.</source>
+        <translation>未扣款。请重新启动 PayDesk 后再收款。</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. This wallet is not set up: ask for another one.</source>
+        <translation>未扣款。此钱包未开通：请顾客换一种支付方式。</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. Read the message, then try again.</source>
+        <translation>未扣款。请阅读提示信息后重试。</translation>
+    </message>
+    <message>
+        <source>Revoking…</source>
+        <translation>正在撤销…</translation>
+    </message>
+    <message>
+        <source>Revoke attempt %1 at %2.</source>
+        <translation>第 %1 次向%2撤销。</translation>
+    </message>
+    <message>
+        <source>The revoke is being sent to %1.</source>
+        <translation>正在向%1发送撤销请求。</translation>
+    </message>
+    <message>
+        <source>Wait: the payment is being cancelled. Do not charge again yet.</source>
+        <translation>请等待：正在撤销本次支付。暂时不要重新收款。</translation>
+    </message>
+    <message>
+        <source>Sent to %1…</source>
+        <translation>已发送至%1…</translation>
+    </message>
+    <message>
+        <source>%1 is being charged.</source>
+        <translation>正在收取 %1。</translation>
+    </message>
+    <message>
+        <source>Wait for the answer.</source>
+        <translation>请等待结果。</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to scan</source>
+        <translation>等待顾客扫码</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked with %1 %n time(s).</source>
+        <translation><numerusform>已向%1查询 %n 次。</numerusform></translation>
+    </message>
+    <message>
+        <source>The code is valid until the countdown ends.</source>
+        <translation>倒计时结束前二维码有效。</translation>
+    </message>
+    <message>
+        <source>Ask the customer to scan the code with %1.</source>
+        <translation>请顾客用%1扫描二维码。</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer's password</source>
+        <translation>等待顾客输入密码</translation>
+    </message>
+    <message>
+        <source>%1 asked the customer to confirm.</source>
+        <translation>%1已要求顾客确认支付。</translation>
+    </message>
+    <message>
+        <source>Ask the customer to confirm the payment on the phone.</source>
+        <translation>请顾客在手机上确认支付。</translation>
+    </message>
+    <message>
+        <source>Checking with %1 (attempt %2)</source>
+        <translation>正在向%1查询（第 %2 次）</translation>
+    </message>
+    <message>
+        <source>No clear answer yet from %1</source>
+        <translation>%1尚未给出明确结果</translation>
+    </message>
+    <message>
+        <source>The outcome is not known yet; the payment is checked automatically.</source>
+        <translation>结果暂未确定；系统会自动查询。</translation>
+    </message>
+    <message>
+        <source>Wait. Do not charge again: the customer may already have paid.</source>
+        <translation>请等待。不要重新收款：顾客可能已经付款。</translation>
+    </message>
+    <message>
+        <source>Revoke: return the money to the customer</source>
+        <translation>撤销：将钱退还顾客</translation>
+    </message>
+    <message>
+        <source>Revoke: cancel the payment (returned if already paid)</source>
+        <translation>撤销：取消本次支付（如已付款则退回）</translation>
+    </message>
+    <message>
+        <source>Paid %1</source>
+        <translation>已收款 %1</translation>
+    </message>
+    <message>
+        <source>Paid with %1. Order %2.</source>
+        <translation>通过%1支付。订单 %2。</translation>
+    </message>
+    <message>
+        <source>Hand over the receipt, then press New sale.</source>
+        <translation>请交付小票，然后按“新交易”。</translation>
+    </message>
+    <message>
+        <source>Money returned</source>
+        <translation>款项已退回</translation>
+    </message>
+    <message>
+        <source>The payment was revoked after it went through: %1 went back to the customer.</source>
+        <translation>支付成功后被撤销：%1 已退回顾客。</translation>
+    </message>
+    <message>
+        <source>%1 was refunded to the customer.</source>
+        <translation>%1 已退款给顾客。</translation>
+    </message>
+    <message>
+        <source>Nothing is kept for this sale. Charge again if the customer still buys.</source>
+        <translation>本笔交易未保留任何款项。如顾客仍要购买，请重新收款。</translation>
+    </message>
+    <message>
+        <source>Revoked: not paid</source>
+        <translation>已撤销：未付款</translation>
+    </message>
+    <message>
+        <source>The payment was cancelled before any money was taken.</source>
+        <translation>支付在扣款前已被取消。</translation>
+    </message>
+    <message>
+        <source>Ask the customer to pay again, or start a new sale.</source>
+        <translation>请顾客重新支付，或开始新交易。</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>未支付</translation>
+    </message>
+    <message>
+        <source>The customer's balance is not enough.</source>
+        <translation>顾客余额不足。</translation>
+    </message>
+    <message>
+        <source>The payment code has expired.</source>
+        <translation>付款码已过期。</translation>
+    </message>
+    <message>
+        <source>The channel refused the payment.</source>
+        <translation>支付渠道拒绝了本次支付。</translation>
+    </message>
+    <message>
+        <source>Nothing was taken. Ask for a new payment code or another way to pay.</source>
+        <translation>未扣款。请顾客刷新付款码或换一种支付方式。</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需人工处理</translation>
+    </message>
+    <message>
+        <source>The payment could not be cancelled, so whether money was taken is unknown.</source>
+        <translation>无法撤销本次支付，因此无法确定是否已扣款。</translation>
+    </message>
+    <message>
+        <source>Do not charge again. Call a supervisor with order %1; support checks it with the channel.</source>
+        <translation>不要重新收款。请联系主管并提供订单号 %1；客服会向渠道核实。</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::AlertsStrip</name>
+    <message numerus="yes">
+        <source>⚠ %n open alert(s)</source>
+        <translation><numerusform>⚠ %n 条未处理告警</numerusform></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation>打开订单</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::CameraScanDialog</name>
+    <message>
+        <source>Scan with the camera</source>
+        <translation>用摄像头扫码</translation>
+    </message>
+    <message>
+        <source>Use this code</source>
+        <translation>使用此码</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No camera was found. Use the scanner, or type the code by hand.</source>
+        <translation>未找到摄像头。请使用扫码枪，或手动输入付款码。</translation>
+    </message>
+    <message>
+        <source>The camera failed: %1. Use the scanner, or type the code.</source>
+        <translation>摄像头出错：%1。请使用扫码枪，或手动输入付款码。</translation>
+    </message>
+    <message>
+        <source>Hold the customer's payment code in front of the camera.</source>
+        <translation>请将顾客的付款码对准摄像头。</translation>
+    </message>
+    <message>
+        <source>Found a %1 payment code: %2</source>
+        <translation>识别到%1付款码：%2</translation>
+    </message>
+    <message>
+        <source>Found %1, which is not a payment code. Ask for the payment code.</source>
+        <translation>识别到 %1，但这不是付款码。请顾客出示付款码。</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::CashierScreen</name>
+    <message>
+        <source>The amount is not valid (%1). Type it like 12.50.</source>
+        <translation>金额无效（%1）。请按 12.50 的格式输入。</translation>
+    </message>
+    <message>
+        <source>Now scan the customer's payment code (or type it and press Enter).</source>
+        <translation>现在请扫描顾客的付款码（或手动输入后按回车）。</translation>
+    </message>
+    <message>
+        <source>A sale is in progress: the scanned code was not used. Wait for its outcome.</source>
+        <translation>有交易正在进行：扫描到的付款码未被使用。请等待结果。</translation>
+    </message>
+    <message>
+        <source>Code scanned. Enter the amount and press Enter to charge.</source>
+        <translation>已扫描付款码。请输入金额并按回车收款。</translation>
+    </message>
+    <message>
+        <source>A sale is in progress. Wait for its outcome or revoke it.</source>
+        <translation>有交易正在进行。请等待结果或撤销。</translation>
+    </message>
+    <message>
+        <source>Scan the customer's payment code first.</source>
+        <translation>请先扫描顾客的付款码。</translation>
+    </message>
+    <message>
+        <source>A sale is in progress: it cannot be cleared. Wait, or revoke it.</source>
+        <translation>有交易正在进行，无法清除。请等待或撤销。</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（¥）</translation>
+    </message>
+    <message>
+        <source>0.00</source>
+        <translation>0.00</translation>
+    </message>
+    <message>
+        <source>Note / items (optional)</source>
+        <translation>备注 / 商品（可选）</translation>
+    </message>
+    <message>
+        <source>Payment code</source>
+        <translation>付款码</translation>
+    </message>
+    <message>
+        <source>Scan the customer's code</source>
+        <translation>扫描顾客的付款码</translation>
+    </message>
+    <message>
+        <source>Charge (Enter)</source>
+        <translation>收款（回车）</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>清除（Esc）</translation>
+    </message>
+    <message>
+        <source>Show QR code</source>
+        <translation>显示收款码</translation>
+    </message>
+    <message>
+        <source>Camera…</source>
+        <translation>摄像头…</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::FirstRunWizard</name>
+    <message>
+        <source>Set up this counter</source>
+        <translation>设置本收银台</translation>
+    </message>
+    <message>
+        <source>Welcome to PayDesk</source>
+        <translation>欢迎使用 PayDesk</translation>
+    </message>
+    <message>
+        <source>A few answers and this counter is ready. Everything can be changed later in Settings.</source>
+        <translation>回答几个问题即可开始使用。所有设置之后都可以在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>This counter</source>
+        <translation>本收银台</translation>
+    </message>
+    <message>
+        <source>Names printed on receipts. The core's store and terminal numbers are in its configuration file.</source>
+        <translation>打印在小票上的名称。核心的门店号和终端号在其配置文件中设置。</translation>
+    </message>
+    <message>
+        <source>default location</source>
+        <translation>默认位置</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>Counter name</source>
+        <translation>收银台名称</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <source>A USB scanner that types like a keyboard works as it is. If it adds characters before or after each code, enter them here.</source>
+        <translation>模拟键盘输入的 USB 扫码枪可直接使用。如果它在每个码前后附加字符，请在此填写。</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation>后缀</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::LastSalesPanel</name>
+    <message>
+        <source>Last sales</source>
+        <translation>最近交易</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <source>Receipt…</source>
+        <translation>小票…</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::MainWindow</name>
+    <message>
+        <source>PayDesk — demo (sandbox, nothing is really charged)</source>
+        <translation>PayDesk — 演示（沙箱，不会真实扣款）</translation>
+    </message>
+    <message>
+        <source>PayDesk</source>
+        <translation>PayDesk</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>收款码</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Counter mode (high contrast, large type)</source>
+        <translation>收银台模式（高对比度、大字体）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Demo: test codes such as 130000000000000001 (paid at once) or 130105000000000001 (password, then paid). Data in %1 is thrown away.</source>
+        <translation>演示：可使用测试付款码，如 130000000000000001（立即成功）或 130105000000000001（需输入密码，然后成功）。%1 中的数据将被丢弃。</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::OrderDetailView</name>
+    <message>
+        <source>Select an order to see its story.</source>
+        <translation>选择一个订单以查看其完整记录。</translation>
+    </message>
+    <message>
+        <source>Order %1 was not found.</source>
+        <translation>未找到订单 %1。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Order %1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;订单 %1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>Amount %1, refunded %2, refund in progress %3</source>
+        <translation>金额 %1，已退款 %2，退款中 %3</translation>
+    </message>
+    <message>
+        <source>Created %1 at store %2, counter %3; note: %4</source>
+        <translation>创建于 %1，门店 %2，终端 %3；备注：%4</translation>
+    </message>
+    <message>
+        <source>Payment %1: %2 %3, %4, code %5, channel trade no. %6</source>
+        <translation>支付 %1：%2 %3，%4，付款码 %5，渠道交易号 %6</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %1: %2, %n attempt(s), action %3</source>
+        <translation><numerusform>撤销 %1：%2，尝试 %n 次，动作 %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style='color:#b01c1c'&gt;⚠ %n alert(s) on this order: see the highlighted steps.&lt;/span&gt;</source>
+        <translation><numerusform>&lt;span style='color:#b01c1c'&gt;⚠ 此订单有 %n 条告警：请查看高亮的步骤。&lt;/span&gt;</numerusform></translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Timeline (click ▸ to see the raw message; codes and keys are masked)</source>
+        <translation>时间线（点击 ▸ 查看原始报文；付款码和密钥已脱敏）</translation>
+    </message>
+    <message>
+        <source>Ask the channel now</source>
+        <translation>立即向渠道查询</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::OrdersScreen</name>
+    <message numerus="yes">
+        <source>%n order(s) loaded; scroll down for older ones.</source>
+        <translation><numerusform>已加载 %n 个订单；向下滚动可查看更早的订单。</numerusform></translation>
+    </message>
+    <message>
+        <source>Search: order, payment, channel trade or refund no., or last 4 digits of the code</source>
+        <translation>搜索：订单号、支付号、渠道交易号、退款号，或付款码后 4 位</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any wallet</source>
+        <translation>全部钱包</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::OrdersTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>钱包</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ProgressPanel</name>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>新交易</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::QrScreen</name>
+    <message>
+        <source>Show this code to the customer; the outcome appears here.</source>
+        <translation>请向顾客出示此二维码；结果将显示在这里。</translation>
+    </message>
+    <message>
+        <source>The amount is not valid (%1). Type it like 12.50.</source>
+        <translation>金额无效（%1）。请按 12.50 的格式输入。</translation>
+    </message>
+    <message>
+        <source>A QR sale is in progress. Wait for its outcome or revoke it.</source>
+        <translation>有扫码交易正在进行。请等待结果或撤销。</translation>
+    </message>
+    <message>
+        <source>The customer scanned the code (sandbox).</source>
+        <translation>顾客已扫码（沙箱）。</translation>
+    </message>
+    <message>
+        <source>The sandbox refused the scan: %1</source>
+        <translation>沙箱拒绝了此次扫码：%1</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（¥）</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>钱包</translation>
+    </message>
+    <message>
+        <source>Note / items (optional)</source>
+        <translation>备注 / 商品（可选）</translation>
+    </message>
+    <message>
+        <source>Show QR code</source>
+        <translation>显示收款码</translation>
+    </message>
+    <message>
+        <source>Simulate customer scan</source>
+        <translation>模拟顾客扫码</translation>
+    </message>
+    <message>
+        <source>The sandbox test code the simulated customer pays with</source>
+        <translation>模拟顾客用来付款的沙箱测试码</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ReceiptDialog</name>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Order %1 was not found.</source>
+        <translation>未找到订单 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Export a PDF instead, or add a printer and try again.</source>
+        <translation>本机未设置打印机。请导出 PDF，或添加打印机后重试。</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Export receipt as PDF</source>
+        <translation>将小票导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Full amount</source>
+        <translation>全额</translation>
+    </message>
+    <message>
+        <source>Goods returned</source>
+        <translation>顾客退货</translation>
+    </message>
+    <message>
+        <source>Wrong amount charged</source>
+        <translation>收款金额错误</translation>
+    </message>
+    <message>
+        <source>Customer charged twice</source>
+        <translation>重复扣款</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>主管密码</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Amount to refund (¥)</source>
+        <translation>退款金额（¥）</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Order %1 was not found.</source>
+        <translation>未找到订单 %1。</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 paid, %3 refunded, %4 can still be refunded (%5).</source>
+        <translation>订单 %1：已付 %2，已退 %3，还可退 %4（%5）。</translation>
+    </message>
+    <message>
+        <source>The amount is not valid (%1). Type it like 12.50.</source>
+        <translation>金额无效（%1）。请按 12.50 的格式输入。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the refund: it is kept with the order.</source>
+        <translation>请填写退款原因：它会随订单保存。</translation>
+    </message>
+    <message>
+        <source>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it.</source>
+        <translation>主管密码错误。未退款；请主管输入密码。</translation>
+    </message>
+    <message>
+        <source>Sending the refund…</source>
+        <translation>正在发送退款…</translation>
+    </message>
+    <message>
+        <source>Refund %1 accepted. The money goes back to the customer's wallet; the order's timeline shows when it arrives.</source>
+        <translation>退款 %1 已受理。款项将退回顾客的钱包；到账时间可在订单时间线中查看。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Not refunded: %1. Correct it and press Refund again.</source>
+        <translation>未退款：%1。请更正后再按“退款”。</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::RefundsModel</name>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Refund no.</source>
+        <translation>退款号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::SerialScanner</name>
+    <message>
+        <source>The serial scanner on %1 could not be opened (%2). Check the cable and the port in Settings; the keyboard scanner and typing still work.</source>
+        <translation>无法打开 %1 上的串口扫码枪（%2）。请检查线缆和“设置”中的端口；键盘扫码枪和手动输入仍可使用。</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>default location</source>
+        <translation>默认位置</translation>
+    </message>
+    <message>
+        <source>High contrast, large type</source>
+        <translation>高对比度、大字体</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>Counter name</source>
+        <translation>收银台名称</translation>
+    </message>
+    <message>
+        <source>Data directory (after restart)</source>
+        <translation>数据目录（重启后生效）</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Counter mode</source>
+        <translation>收银台模式</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>default camera</source>
+        <translation>默认摄像头</translation>
+    </message>
+    <message>
+        <source>Prefix the scanner adds</source>
+        <translation>扫码枪添加的前缀</translation>
+    </message>
+    <message>
+        <source>Suffix the scanner adds</source>
+        <translation>扫码枪添加的后缀</translation>
+    </message>
+    <message>
+        <source>Longest gap between scanner keys</source>
+        <translation>扫码枪按键最大间隔</translation>
+    </message>
+    <message>
+        <source>Shortest code</source>
+        <translation>最短码长</translation>
+    </message>
+    <message>
+        <source>Serial scanner port</source>
+        <translation>串口扫码枪端口</translation>
+    </message>
+    <message>
+        <source>Serial speed (baud)</source>
+        <translation>串口速率（波特）</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <source>default printer</source>
+        <translation>默认打印机</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>No PIN: any cashier may refund</source>
+        <translation>不设密码：任何收银员都可退款</translation>
+    </message>
+    <message>
+        <source>Refunds need the supervisor PIN. Enter a new one to change it.</source>
+        <translation>退款需要主管密码。输入新密码即可更改。</translation>
+    </message>
+    <message>
+        <source>Refunds need no PIN. Set one so that only a supervisor can refund.</source>
+        <translation>退款不需要密码。设置密码后只有主管可以退款。</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>主管密码</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the new PIN twice, the same.</source>
+        <translation>两次输入的密码不一致。请输入两次相同的新密码。</translation>
+    </message>
+    <message>
+        <source>The PIN is too short: use at least 4 digits.</source>
+        <translation>密码太短：至少使用 4 位数字。</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::TimelineModel</name>
+    <message>
+        <source>raw (masked)</source>
+        <translation>原始报文（已脱敏）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>State change</source>
+        <translation>状态变化</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>信息</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "api/PayDeskApi.h"
+#include "common/Clock.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class QTemporaryDir;
+
+namespace paydesk::ui {
+
+// What the screens get from whoever built the core: the facade, the clock
+// the core runs on (for countdowns to its deadlines) and, in the demo only, a
+// way to play the customer. Screens never see how the core was built
+// (embedded, sandbox in-process or over loopback HTTP, later remote).
+struct CoreSession
+{
+    CoreSession();
+    ~CoreSession();
+    CoreSession(const CoreSession&) = delete;
+    CoreSession& operator=(const CoreSession&) = delete;
+
+    std::unique_ptr<PayDeskApi> api;
+    const Clock* clock = nullptr;
+    bool demo = false;
+    QString dataDir;
+    // Demo: the customer scans a QR code URL with a sandbox payment code.
+    // Returns an error text, empty on success. Empty function: no sandbox.
+    std::function<QString(const QString& codeUrl, const QString& customerCode)> customerScan;
+    // Owned resources that must outlive the api (temp data dir, clocks, ...).
+    std::unique_ptr<QTemporaryDir> tempDir;
+    std::unique_ptr<Clock> ownedClock;
+
+    bool canSimulateCustomer() const { return bool(customerScan); }
+};
+
+} // namespace paydesk::ui

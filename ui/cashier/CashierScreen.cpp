@@ -1,0 +1,251 @@
+#include "cashier/CashierScreen.h"
+
+#include "cashier/AmountKeypad.h"
+#include "cashier/LastSalesPanel.h"
+#include "cashier/ProgressPanel.h"
+#include "cashier/SaleSession.h"
+#include "orders/OrdersTableModel.h"
+#include "scan/ScannerKeyFilter.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+namespace paydesk::ui {
+
+namespace {
+
+QLineEdit* bigEdit(QWidget* parent, const QString& name, double scale)
+{
+    auto* e = new QLineEdit(parent);
+    e->setObjectName(name);
+    QFont f = e->font();
+    f.setPointSizeF(f.pointSizeF() * scale);
+    e->setFont(f);
+    e->setMinimumHeight(int(QFontMetrics(f).height() * 1.5));
+    return e;
+}
+
+} // namespace
+
+CashierScreen::CashierScreen(CoreSession& core, QWidget* parent) : QWidget(parent), m_core(core)
+{
+    setObjectName(QStringLiteral("cashierScreen"));
+    m_session = new SaleSession(*core.api, this);
+    // Key timing is wall-clock time, whatever clock the core runs on.
+    static const SystemClock keyClock;
+    m_scanner = new ScannerKeyFilter(this, keyClock, {}, this);
+    m_progress = new ProgressPanel(*core.clock, this);
+    m_lastSales = new LastSalesPanel(*core.api, this);
+
+    m_amountLabel = new QLabel(this);
+    m_amount = bigEdit(this, QStringLiteral("amountEdit"), 2.4);
+    m_amount->setAlignment(Qt::AlignRight);
+    // Shape only (digits, one point, two decimals); Money::parse decides.
+    m_amount->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("\\d{0,9}(\\.\\d{0,2})?")), m_amount));
+    auto* keypad = new AmountKeypad(m_amount, this);
+    m_noteLabel = new QLabel(this);
+    m_note = bigEdit(this, QStringLiteral("noteEdit"), 1.2);
+    m_codeLabel = new QLabel(this);
+    m_code = bigEdit(this, QStringLiteral("codeEdit"), 1.4);
+    m_charge = new QPushButton(this);
+    m_charge->setObjectName(QStringLiteral("chargeButton"));
+    m_charge->setMinimumHeight(64);
+    m_charge->setFocusPolicy(Qt::NoFocus);
+    QFont cf = m_charge->font();
+    cf.setPointSizeF(cf.pointSizeF() * 1.6);
+    cf.setBold(true);
+    m_charge->setFont(cf);
+    m_clear = new QPushButton(this);
+    m_clear->setObjectName(QStringLiteral("clearButton"));
+    m_clear->setMinimumHeight(64);
+    m_clear->setFocusPolicy(Qt::NoFocus);
+    m_qr = new QPushButton(this);
+    m_qr->setObjectName(QStringLiteral("qrButton"));
+    m_qr->setMinimumHeight(48);
+    m_qr->setFocusPolicy(Qt::NoFocus);
+    m_camera = new QPushButton(this);
+    m_camera->setObjectName(QStringLiteral("cameraButton"));
+    m_camera->setMinimumHeight(48);
+    m_camera->setFocusPolicy(Qt::NoFocus);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("cashierStatus"));
+    m_status->setWordWrap(true);
+
+    auto* left = new QVBoxLayout;
+    left->addWidget(m_amountLabel);
+    left->addWidget(m_amount);
+    left->addWidget(keypad);
+    left->addWidget(m_noteLabel);
+    left->addWidget(m_note);
+    left->addWidget(m_codeLabel);
+    left->addWidget(m_code);
+    auto* actions = new QGridLayout;
+    actions->addWidget(m_charge, 0, 0);
+    actions->addWidget(m_clear, 0, 1);
+    actions->addWidget(m_qr, 1, 0);
+    actions->addWidget(m_camera, 1, 1);
+    actions->setColumnStretch(0, 2);
+    actions->setColumnStretch(1, 1);
+    left->addLayout(actions);
+    left->addWidget(m_status);
+    left->addStretch(1);
+    auto* right = new QVBoxLayout;
+    right->addWidget(m_progress, 3);
+    right->addWidget(m_lastSales, 2);
+    auto* layout = new QHBoxLayout(this);
+    layout->addLayout(left, 4);
+    layout->addLayout(right, 5);
+
+    connect(m_amount, &QLineEdit::returnPressed, this, &CashierScreen::onAmountEntered);
+    connect(m_note, &QLineEdit::returnPressed, this, [this] { m_code->setFocus(); });
+    connect(m_code, &QLineEdit::returnPressed, this, &CashierScreen::charge);
+    connect(m_charge, &QPushButton::clicked, this, &CashierScreen::charge);
+    connect(m_clear, &QPushButton::clicked, this, &CashierScreen::clearSale);
+    connect(keypad, &AmountKeypad::clearRequested, this, &CashierScreen::clearSale);
+    connect(m_qr, &QPushButton::clicked, this,
+            [this] { Q_EMIT qrRequested(m_amount->text(), m_note->text()); });
+    connect(m_camera, &QPushButton::clicked, this, &CashierScreen::cameraRequested);
+    auto* esc = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    esc->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(esc, &QShortcut::activated, this, &CashierScreen::clearSale);
+
+    connect(m_scanner, &ScannerKeyFilter::scanned, this, &CashierScreen::acceptScannedCode);
+    connect(m_session, &SaleSession::viewChanged, m_progress, &ProgressPanel::setView);
+    connect(m_session, &SaleSession::viewChanged, this, [this](const SaleView& v) {
+        m_charge->setEnabled(!v.busy());
+        m_qr->setEnabled(!v.busy());
+    });
+    connect(m_session, &SaleSession::notice, this, &CashierScreen::showStatus);
+    connect(m_session, &SaleSession::saleFinished, this, [this](const QString& orderNo) {
+        m_lastSales->reload();
+        m_lastSales->selectOrder(orderNo);
+    });
+    connect(m_progress, &ProgressPanel::revokeRequested, m_session, &SaleSession::revoke);
+    connect(m_progress, &ProgressPanel::newSaleRequested, this, &CashierScreen::clearSale);
+    connect(m_progress, &ProgressPanel::receiptRequested, this, &CashierScreen::receiptRequested);
+    connect(m_lastSales, &LastSalesPanel::refundRequested, this, &CashierScreen::refundRequested);
+    connect(m_lastSales, &LastSalesPanel::receiptRequested, this, &CashierScreen::receiptRequested);
+
+    retranslate();
+    setFocusProxy(m_amount);
+}
+
+CashierScreen::~CashierScreen() = default;
+
+void CashierScreen::setScanConfig(const ScanBurstConfig& config)
+{
+    m_scanner->setConfig(config);
+}
+
+void CashierScreen::setHighContrast(bool on)
+{
+    m_progress->setHighContrast(on);
+}
+
+void CashierScreen::onAmountEntered()
+{
+    if (!m_code->text().trimmed().isEmpty()) {
+        charge();
+        return;
+    }
+    QString error;
+    if (!Money::parse(m_amount->text(), kCny, &error)) {
+        showStatus(tr("The amount is not valid (%1). Type it like 12.50.").arg(error));
+        return;
+    }
+    m_code->setFocus();
+    showStatus(tr("Now scan the customer's payment code (or type it and press Enter)."));
+}
+
+void CashierScreen::acceptScannedCode(const QString& code)
+{
+    if (m_session->busy()) {
+        showStatus(
+            tr("A sale is in progress: the scanned code was not used. Wait for its outcome."));
+        return;
+    }
+    m_code->setText(code);
+    QString error;
+    if (!Money::parse(m_amount->text(), kCny, &error)) {
+        m_amount->setFocus();
+        showStatus(tr("Code scanned. Enter the amount and press Enter to charge."));
+        return;
+    }
+    charge();
+}
+
+void CashierScreen::charge()
+{
+    if (m_session->busy()) {
+        showStatus(tr("A sale is in progress. Wait for its outcome or revoke it."));
+        return;
+    }
+    QString error;
+    const auto amount = Money::parse(m_amount->text(), kCny, &error);
+    if (!amount) {
+        m_amount->setFocus();
+        showStatus(tr("The amount is not valid (%1). Type it like 12.50.").arg(error));
+        return;
+    }
+    const QString code = m_code->text().trimmed();
+    if (code.isEmpty()) {
+        m_code->setFocus();
+        showStatus(tr("Scan the customer's payment code first."));
+        return;
+    }
+    if (m_session->charge(*amount, code, m_note->text().trimmed())) {
+        m_code->clear(); // a payment code is good for one charge only
+        showStatus(QString());
+    }
+}
+
+void CashierScreen::clearSale()
+{
+    if (m_session->busy()) {
+        showStatus(tr("A sale is in progress: it cannot be cleared. Wait, or revoke it."));
+        return;
+    }
+    m_amount->clear();
+    m_note->clear();
+    m_code->clear();
+    m_session->reset();
+    showStatus(QString());
+    m_amount->setFocus();
+}
+
+void CashierScreen::showStatus(const QString& text)
+{
+    m_status->setText(text);
+}
+
+void CashierScreen::retranslate()
+{
+    m_amountLabel->setText(tr("Amount (¥)"));
+    m_amount->setPlaceholderText(tr("0.00"));
+    m_noteLabel->setText(tr("Note / items (optional)"));
+    m_codeLabel->setText(tr("Payment code"));
+    m_code->setPlaceholderText(tr("Scan the customer's code"));
+    m_charge->setText(tr("Charge (Enter)"));
+    m_clear->setText(tr("Clear (Esc)"));
+    m_qr->setText(tr("Show QR code"));
+    m_camera->setText(tr("Camera…"));
+}
+
+void CashierScreen::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        m_session->retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace paydesk::ui

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "app/CoreSession.h"
+#include "scan/ScanBurstDetector.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace paydesk::ui {
+
+class ProgressPanel;
+class SaleSession;
+class ScannerKeyFilter;
+class LastSalesPanel;
+
+// The counter: amount (keyboard or keypad), note, payment code (scanner,
+// typed, camera or serial), Charge; the in-progress panel; the last sales.
+// Enter charges (or moves to the code field), Esc clears.
+class CashierScreen : public QWidget
+{
+    Q_OBJECT
+public:
+    CashierScreen(CoreSession& core, QWidget* parent = nullptr);
+    ~CashierScreen() override;
+
+    SaleSession& session() { return *m_session; }
+    ScannerKeyFilter& scannerFilter() { return *m_scanner; }
+    void setScanConfig(const ScanBurstConfig& config);
+    void setHighContrast(bool on);
+
+    // A payment code from any source (scanner burst, serial, camera).
+    void acceptScannedCode(const QString& code);
+
+Q_SIGNALS:
+    void qrRequested(const QString& amountText, const QString& note);
+    void receiptRequested(const QString& orderNo);
+    void refundRequested(const QString& orderNo);
+    void cameraRequested();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void charge();
+    void clearSale();
+    void onAmountEntered();
+    void showStatus(const QString& text);
+    void retranslate();
+
+    CoreSession& m_core;
+    SaleSession* m_session;
+    ScannerKeyFilter* m_scanner;
+    ProgressPanel* m_progress;
+    LastSalesPanel* m_lastSales;
+    QLabel* m_amountLabel;
+    QLineEdit* m_amount;
+    QLabel* m_noteLabel;
+    QLineEdit* m_note;
+    QLabel* m_codeLabel;
+    QLineEdit* m_code;
+    QPushButton* m_charge;
+    QPushButton* m_clear;
+    QPushButton* m_qr;
+    QPushButton* m_camera;
+    QLabel* m_status;
+};
+
+} // namespace paydesk::ui

@@ -1,0 +1,134 @@
+#include "cashier/ProgressPanel.h"
+
+#include "common/Tone.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace paydesk::ui {
+
+ProgressPanel::ProgressPanel(const Clock& clock, QWidget* parent) : QWidget(parent), m_clock(clock)
+{
+    setObjectName(QStringLiteral("progressPanel"));
+    m_icon = new QLabel(this);
+    m_icon->setFixedSize(64, 64);
+    m_headline = new QLabel(this);
+    m_headline->setObjectName(QStringLiteral("saleHeadline"));
+    m_headline->setWordWrap(true);
+    QFont big = m_headline->font();
+    big.setPointSizeF(big.pointSizeF() * 2.2);
+    big.setBold(true);
+    m_headline->setFont(big);
+    m_detail = new QLabel(this);
+    m_detail->setObjectName(QStringLiteral("saleDetail"));
+    m_detail->setWordWrap(true);
+    m_nextStep = new QLabel(this);
+    m_nextStep->setObjectName(QStringLiteral("saleNextStep"));
+    m_nextStep->setWordWrap(true);
+    QFont bold = m_nextStep->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.2);
+    m_nextStep->setFont(bold);
+    m_countdown = new QLabel(this);
+    m_countdown->setObjectName(QStringLiteral("saleCountdown"));
+    m_lastStep = new QLabel(this);
+    m_lastStep->setObjectName(QStringLiteral("saleLastStep"));
+    m_lastStep->setWordWrap(true);
+    m_lastStep->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_revoke = new QPushButton(this);
+    m_revoke->setObjectName(QStringLiteral("revokeButton"));
+    m_revoke->setMinimumHeight(56);
+    m_revoke->setFocusPolicy(Qt::NoFocus);
+    m_receipt = new QPushButton(this);
+    m_receipt->setObjectName(QStringLiteral("receiptButton"));
+    m_receipt->setMinimumHeight(56);
+    m_receipt->setFocusPolicy(Qt::NoFocus);
+    m_newSale = new QPushButton(this);
+    m_newSale->setObjectName(QStringLiteral("newSaleButton"));
+    m_newSale->setMinimumHeight(56);
+    m_newSale->setFocusPolicy(Qt::NoFocus);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_icon, 0, Qt::AlignTop);
+    top->addWidget(m_headline, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_revoke, 2);
+    buttons->addWidget(m_receipt, 1);
+    buttons->addWidget(m_newSale, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_detail);
+    layout->addWidget(m_countdown);
+    layout->addWidget(m_nextStep);
+    layout->addStretch(1);
+    layout->addWidget(m_lastStep);
+    layout->addLayout(buttons);
+
+    connect(m_revoke, &QPushButton::clicked, this, &ProgressPanel::revokeRequested);
+    connect(m_newSale, &QPushButton::clicked, this, &ProgressPanel::newSaleRequested);
+    connect(m_receipt, &QPushButton::clicked, this,
+            [this] { Q_EMIT receiptRequested(m_view.orderNo); });
+    m_tick.setInterval(200);
+    connect(&m_tick, &QTimer::timeout, this, &ProgressPanel::updateCountdown);
+    retranslate();
+    setView(SaleText::idle());
+}
+
+void ProgressPanel::setView(const SaleView& view)
+{
+    m_view = view;
+    render();
+}
+
+void ProgressPanel::setHighContrast(bool on)
+{
+    m_highContrast = on;
+    render();
+}
+
+void ProgressPanel::render()
+{
+    const QColor c = toneColor(m_view.tone, m_highContrast);
+    m_icon->setPixmap(toneIcon(m_view.tone).pixmap(64, 64));
+    m_headline->setText(m_view.headline);
+    m_headline->setStyleSheet(QStringLiteral("color: %1;").arg(c.name()));
+    m_detail->setText(m_view.detail);
+    m_nextStep->setText(m_view.nextStep);
+    m_lastStep->setText(m_view.lastStep);
+    m_lastStep->setVisible(!m_view.lastStep.isEmpty());
+    m_revoke->setVisible(m_view.canRevoke);
+    m_revoke->setText(m_view.revokeLabel);
+    m_receipt->setVisible(m_view.final && m_view.phase == SalePhase::Paid);
+    m_newSale->setVisible(m_view.final);
+    if (m_view.deadlineAtMs > 0 && !m_view.final)
+        m_tick.start();
+    else
+        m_tick.stop();
+    updateCountdown();
+}
+
+void ProgressPanel::updateCountdown()
+{
+    const bool show = m_view.deadlineAtMs > 0 && !m_view.final;
+    m_countdown->setVisible(show);
+    if (show)
+        m_countdown->setText(SaleText::countdown(m_view.deadlineAtMs - m_clock.nowMs()));
+}
+
+void ProgressPanel::retranslate()
+{
+    m_receipt->setText(tr("Receipt"));
+    m_newSale->setText(tr("New sale"));
+}
+
+void ProgressPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace paydesk::ui

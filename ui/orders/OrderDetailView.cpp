@@ -1,0 +1,140 @@
+#include "orders/OrderDetailView.h"
+
+#include "cashier/SaleView.h"
+#include "common/ModelTexts.h"
+#include "orders/RefundsModel.h"
+#include "orders/TimelineModel.h"
+
+#include <QDateTime>
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace paydesk::ui {
+
+OrderDetailView::OrderDetailView(PayDeskApi& api, QWidget* parent) : QWidget(parent), m_api(api)
+{
+    setObjectName(QStringLiteral("orderDetail"));
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("orderSummary"));
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+    m_refunds = new RefundsModel(this);
+    m_timeline = new TimelineModel(this);
+    m_refundsTitle = new QLabel(this);
+    m_refundsView = new QTableView(this);
+    m_refundsView->setObjectName(QStringLiteral("refundsView"));
+    m_refundsView->setModel(m_refunds);
+    m_refundsView->verticalHeader()->hide();
+    m_refundsView->horizontalHeader()->setStretchLastSection(true);
+    m_refundsView->setMaximumHeight(110);
+    m_timelineTitle = new QLabel(this);
+    m_timelineView = new QTreeView(this);
+    m_timelineView->setObjectName(QStringLiteral("timelineView"));
+    m_timelineView->setModel(m_timeline);
+    m_timelineView->setUniformRowHeights(false);
+    m_timelineView->setWordWrap(true);
+    m_timelineView->header()->setStretchLastSection(true);
+    m_query = new QPushButton(this);
+    m_query->setObjectName(QStringLiteral("queryButton"));
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_refundsTitle);
+    layout->addWidget(m_refundsView);
+    layout->addWidget(m_timelineTitle);
+    layout->addWidget(m_timelineView, 1);
+    layout->addWidget(m_query, 0, Qt::AlignLeft);
+    connect(m_query, &QPushButton::clicked, this, [this] {
+        if (m_orderNo.isEmpty())
+            return;
+        m_api.query(m_orderNo, [this](const CommandOutcome& o) {
+            m_summary->setToolTip(o.message);
+            reload();
+        });
+    });
+    connect(&m_api, &PayDeskApi::eventRecorded, this, [this](const TrackEvent& e) {
+        if (e.orderNo == m_orderNo && isVisible())
+            reload();
+    });
+    retranslate();
+}
+
+void OrderDetailView::showOrder(const QString& orderNo)
+{
+    m_orderNo = orderNo;
+    reload();
+}
+
+void OrderDetailView::reload()
+{
+    if (m_orderNo.isEmpty())
+        return;
+    const QString no = m_orderNo;
+    m_api.orderDetails(no, [this, no](const std::optional<OrderDetails>& d) {
+        if (no != m_orderNo)
+            return;
+        m_details = d;
+        m_refunds->setRefunds(d ? d->refunds : QList<RefundRecord>{});
+        m_timeline->setEvents(d ? d->events : QList<TrackEvent>{});
+        m_summary->setText(summaryText());
+    });
+}
+
+QString OrderDetailView::summaryText() const
+{
+    if (!m_details)
+        return m_orderNo.isEmpty() ? tr("Select an order to see its story.")
+                                   : tr("Order %1 was not found.").arg(m_orderNo);
+    const OrderRecord& o = m_details->order;
+    QStringList lines;
+    lines << tr("<b>Order %1</b> — %2")
+                 .arg(o.orderNo, SaleText::orderStateLabel(o.state).toHtmlEscaped());
+    lines << tr("Amount %1, refunded %2, refund in progress %3")
+                 .arg(o.amount.toDisplayString(), Money::fromFen(o.refundedFen).toDisplayString(),
+                      Money::fromFen(o.refundPendingFen).toDisplayString());
+    lines << tr("Created %1 at store %2, counter %3; note: %4")
+                 .arg(QDateTime::fromMSecsSinceEpoch(o.createdAtMs)
+                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                      o.storeId, o.terminalId, o.subject.toHtmlEscaped());
+    for (const PaymentRecord& p : m_details->payments)
+        lines << tr("Payment %1: %2 %3, %4, code %5, channel trade no. %6")
+                     .arg(p.paymentNo, SaleText::walletLabel(p.wallet), p.amount.toDisplayString(),
+                          paymentStateName(p.state), p.codeMasked,
+                          p.channelTradeNo.isEmpty() ? QStringLiteral("-") : p.channelTradeNo);
+    for (const RevokeRecord& r : m_details->revokes)
+        lines << tr("Revoke %1: %2, %n attempt(s), action %3", nullptr, r.attempts)
+                     .arg(r.revokeNo, revokeStateName(r.state),
+                          r.action.isEmpty() ? QStringLiteral("-") : r.action);
+    int alerts = 0;
+    for (const TrackEvent& e : m_details->events)
+        alerts += e.alert != AlertLevel::None ? 1 : 0;
+    if (alerts)
+        lines << tr("<span style='color:#b01c1c'>⚠ %n alert(s) on this order: see the highlighted "
+                    "steps.</span>",
+                    nullptr, alerts);
+    return lines.join(QStringLiteral("<br>"));
+}
+
+void OrderDetailView::retranslate()
+{
+    refreshModelTexts(m_refunds);
+    refreshModelTexts(m_timeline);
+    m_refundsTitle->setText(tr("Refunds"));
+    m_timelineTitle->setText(
+        tr("Timeline (click ▸ to see the raw message; codes and keys are masked)"));
+    m_query->setText(tr("Ask the channel now"));
+    m_summary->setText(summaryText());
+}
+
+void OrderDetailView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace paydesk::ui

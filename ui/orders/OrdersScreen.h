@@ -1,0 +1,57 @@
+#pragma once
+
+#include "api/PayDeskApi.h"
+#include "common/Clock.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace paydesk::ui {
+
+class OrderDetailView;
+class OrdersFilterProxy;
+class OrdersTableModel;
+
+// Support's view: every order, newest first, loaded as it scrolls; search by
+// any number (order, payment, channel trade, refund, request, last 4 of the
+// code); state, wallet and date filters; the selected order's story.
+class OrdersScreen : public QWidget
+{
+    Q_OBJECT
+public:
+    OrdersScreen(PayDeskApi& api, const Clock& clock, QWidget* parent = nullptr);
+
+    OrdersTableModel& model() { return *m_model; }
+    OrdersFilterProxy& proxy() { return *m_proxy; }
+    QTableView* view() const { return m_view; }
+    OrderDetailView* detail() const { return m_detail; }
+    // Runs the search now (the box also searches shortly after typing stops).
+    void search(const QString& text);
+    void openOrder(const QString& orderNo);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void applyFilter();
+    void retranslate();
+
+    const Clock& m_clock;
+    OrdersTableModel* m_model;
+    OrdersFilterProxy* m_proxy;
+    QLineEdit* m_search;
+    QComboBox* m_state;
+    QComboBox* m_wallet;
+    QComboBox* m_since;
+    QLabel* m_count;
+    QTableView* m_view;
+    OrderDetailView* m_detail;
+    QTimer m_searchDelay;
+};
+
+} // namespace paydesk::ui

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "engine/Commands.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+class QPrinter;
+
+namespace paydesk::ui {
+
+// A sale's receipt as HTML (for preview, printer and PDF alike). Built from
+// the order as the core reports it; the payment code appears masked only.
+class ReceiptDocument
+{
+    Q_DECLARE_TR_FUNCTIONS(ReceiptDocument)
+public:
+    static QString html(const OrderDetails& details, const QString& storeName,
+                        const QString& counterName);
+    static void print(const QString& html, QPrinter& printer);
+    // Writes a PDF; returns an error text, empty on success.
+    static QString exportPdf(const QString& html, const QString& path);
+};
+
+} // namespace paydesk::ui

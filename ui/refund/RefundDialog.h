@@ -1,0 +1,51 @@
+#pragma once
+
+#include "api/PayDeskApi.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace paydesk::ui {
+
+class AppSettings;
+
+// Refund of a paid sale, full or partial, with a required reason and, when
+// one is set, the supervisor's PIN. One request number per dialog: pressing
+// Refund twice asks the core once. The core decides what may be refunded.
+class RefundDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    RefundDialog(PayDeskApi& api, AppSettings& settings, const QString& orderNo,
+                 QWidget* parent = nullptr);
+
+    QString statusText() const;
+    bool succeeded() const { return m_done; }
+    void submit();
+
+private:
+    void load();
+
+    PayDeskApi& m_api;
+    AppSettings& m_settings;
+    QString m_orderNo;
+    QString m_requestNo;
+    qint64 m_refundableFen = 0;
+    bool m_done = false;
+    bool m_sending = false;
+    QLabel* m_summary;
+    QLineEdit* m_amount;
+    QPushButton* m_full;
+    QComboBox* m_reason;
+    QLabel* m_pinLabel;
+    QLineEdit* m_pin;
+    QLabel* m_status;
+    QPushButton* m_refund;
+    QPushButton* m_close;
+};
+
+} // namespace paydesk::ui

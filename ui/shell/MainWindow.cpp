@@ -1,0 +1,203 @@
+#include "shell/MainWindow.h"
+
+#include "app/Language.h"
+#include "cashier/CashierScreen.h"
+#include "orders/AlertsStrip.h"
+#include "orders/OrdersScreen.h"
+#include "qr/QrScreen.h"
+#include "receipt/ReceiptDialog.h"
+#include "refund/RefundDialog.h"
+#include "scan/CameraScanDialog.h"
+#include "scan/SerialScanner.h"
+#include "settings/AppSettings.h"
+#include "settings/SettingsDialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QEvent>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace paydesk::ui {
+
+MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent)
+    : QMainWindow(parent), m_core(core), m_settings(settings)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("screens"));
+    m_cashier = new CashierScreen(core, m_tabs);
+    m_qr = new QrScreen(core, m_tabs);
+    m_orders = new OrdersScreen(*core.api, *core.clock, m_tabs);
+    m_alerts = new AlertsStrip(*core.api, this);
+    m_tabs->addTab(m_cashier, QString());
+    m_tabs->addTab(m_qr, QString());
+    m_tabs->addTab(m_orders, QString());
+    m_serial = new SerialScanner(this);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_alerts);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+
+    connect(m_cashier, &CashierScreen::qrRequested, this, &MainWindow::openQr);
+    connect(m_cashier, &CashierScreen::receiptRequested, this, &MainWindow::openReceipt);
+    connect(m_cashier, &CashierScreen::refundRequested, this, &MainWindow::openRefund);
+    connect(m_cashier, &CashierScreen::cameraRequested, this, &MainWindow::openCamera);
+    connect(m_qr, &QrScreen::receiptRequested, this, &MainWindow::openReceipt);
+    connect(m_alerts, &AlertsStrip::openOrderRequested, this, [this](const QString& orderNo) {
+        m_orders->openOrder(orderNo);
+        showOrders();
+    });
+    connect(m_serial, &SerialScanner::scanned, this, [this](const QString& code) {
+        showCashier();
+        m_cashier->acceptScannedCode(code);
+    });
+
+    buildMenu();
+    retranslate();
+    applySettings();
+    resize(1024, 768);
+    m_cashier->setFocus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenu()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_settingsAction = m_fileMenu->addAction(QString(), this, &MainWindow::openSettings);
+    m_fileMenu->addSeparator();
+    m_quitAction = m_fileMenu->addAction(QString(), qApp, &QApplication::closeAllWindows);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_counterModeAction = m_viewMenu->addAction(QString());
+    m_counterModeAction->setCheckable(true);
+    connect(m_counterModeAction, &QAction::triggered, this, [this](bool on) {
+        m_settings.setCounterMode(on);
+        setCounterMode(on);
+    });
+}
+
+void MainWindow::showCashier()
+{
+    m_tabs->setCurrentWidget(m_cashier);
+}
+
+void MainWindow::showOrders()
+{
+    m_tabs->setCurrentWidget(m_orders);
+}
+
+void MainWindow::showQr()
+{
+    m_tabs->setCurrentWidget(m_qr);
+}
+
+void MainWindow::applySettings()
+{
+    m_cashier->setScanConfig(m_settings.scanConfig());
+    m_counterModeAction->setChecked(m_settings.counterMode());
+    setCounterMode(m_settings.counterMode());
+    m_alerts->setAcknowledgedBy(m_settings.terminalName().isEmpty() ? QStringLiteral("counter")
+                                                                    : m_settings.terminalName());
+    openSerialScanner();
+}
+
+void MainWindow::openSerialScanner()
+{
+    m_serial->close();
+    if (m_settings.serialPort().isEmpty())
+        return;
+    const QString e =
+        m_serial->open(m_settings.serialPort(), m_settings.serialBaud(), m_settings.scanConfig());
+    if (!e.isEmpty())
+        statusBar()->showMessage(e);
+}
+
+void MainWindow::setCounterMode(bool on)
+{
+    m_cashier->setHighContrast(on);
+    if (on) {
+        setStyleSheet(QStringLiteral(
+            "QWidget { background: black; color: white; font-size: 16pt; }"
+            "QLineEdit, QTableView, QTreeView, QListView { background: #111; color: white;"
+            " border: 2px solid white; }"
+            "QPushButton { background: #222; color: white; border: 2px solid white;"
+            " padding: 6px; }"
+            "QPushButton:disabled { color: #777; border-color: #777; }"
+            "QTabBar::tab:selected { background: white; color: black; }"));
+    } else {
+        setStyleSheet(QString());
+    }
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Language::apply(m_settings.language());
+    applySettings();
+}
+
+QDialog* MainWindow::openReceipt(const QString& orderNo)
+{
+    auto* d = new ReceiptDialog(*m_core.api, m_settings, orderNo, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->show();
+    return d;
+}
+
+QDialog* MainWindow::openRefund(const QString& orderNo)
+{
+    auto* d = new RefundDialog(*m_core.api, m_settings, orderNo, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->show();
+    return d;
+}
+
+void MainWindow::openQr(const QString& amountText, const QString& note)
+{
+    showQr();
+    m_qr->start(amountText, note);
+}
+
+void MainWindow::openCamera()
+{
+    auto* d = new CameraScanDialog(m_settings.cameraId(), this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &CameraScanDialog::codeAccepted, m_cashier, &CashierScreen::acceptScannedCode);
+    d->show();
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(m_core.demo ? tr("PayDesk — demo (sandbox, nothing is really charged)")
+                               : tr("PayDesk"));
+    m_tabs->setTabText(m_tabs->indexOf(m_cashier), tr("Cashier"));
+    m_tabs->setTabText(m_tabs->indexOf(m_qr), tr("QR code"));
+    m_tabs->setTabText(m_tabs->indexOf(m_orders), tr("Orders"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_settingsAction->setText(tr("&Settings…"));
+    m_quitAction->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_counterModeAction->setText(tr("&Counter mode (high contrast, large type)"));
+    if (m_core.demo)
+        statusBar()->showMessage(
+            tr("Demo: test codes such as 130000000000000001 (paid at once) or 130105000000000001 "
+               "(password, then paid). Data in %1 is thrown away.")
+                .arg(m_core.dataDir));
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+} // namespace paydesk::ui

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "app/CoreSession.h"
+
+#include <QMainWindow>
+
+class QTabWidget;
+class QAction;
+class QMenu;
+class QDialog;
+
+namespace paydesk::ui {
+
+class CashierScreen;
+class OrdersScreen;
+class QrScreen;
+class AlertsStrip;
+class AppSettings;
+class SerialScanner;
+
+// The window: assembles the screens (one class each), the alerts strip and
+// the menu, and opens dialogs when screens ask. No payment logic here.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    CashierScreen* cashier() const { return m_cashier; }
+    OrdersScreen* orders() const { return m_orders; }
+    QrScreen* qr() const { return m_qr; }
+    AlertsStrip* alerts() const { return m_alerts; }
+    QTabWidget* tabs() const { return m_tabs; }
+
+    void showCashier();
+    void showOrders();
+    void showQr();
+    // Applies the settings (scanner, counter mode, language) again.
+    void applySettings();
+    // Dialogs the screens ask for (modeless, so tests and cashiers can go on).
+    QDialog* openReceipt(const QString& orderNo);
+    QDialog* openRefund(const QString& orderNo);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void buildMenu();
+    void retranslate();
+    void openSettings();
+    void openQr(const QString& amountText, const QString& note);
+    void openCamera();
+    void openSerialScanner();
+    void setCounterMode(bool on);
+
+    CoreSession& m_core;
+    AppSettings& m_settings;
+    QTabWidget* m_tabs;
+    CashierScreen* m_cashier;
+    OrdersScreen* m_orders;
+    QrScreen* m_qr;
+    AlertsStrip* m_alerts;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QAction* m_settingsAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_counterModeAction = nullptr;
+    SerialScanner* m_serial = nullptr;
+};
+
+} // namespace paydesk::ui
