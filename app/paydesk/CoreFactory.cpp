@@ -1,6 +1,7 @@
 #include "CoreFactory.h"
 
 #include "DemoData.h"
+#include "DemoGateway.h"
 #include "api/EmbeddedApi.h"
 #include "engine/ConfigFile.h"
 #include "sandbox/SandboxAcquirer.h"
@@ -62,13 +63,32 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
         session->clock = session->ownedClock.get();
         opt.clock = session->ownedClock.get();
     }
+    // The real app's demo reaches the sandbox through the real adapters over
+    // loopback HTTPS, as a merchant with real keys would reach the gateways.
+    // Tests that inject an engine config or a clock keep the in-process one.
+    std::shared_ptr<DemoGateway> gateway;
+    if (options.demo && !options.engine && !options.clock) {
+        gateway = std::make_shared<DemoGateway>(*session->clock, DemoGatewayOptions{dataDir, true, options.durable});
+        if (QString e = gateway->start(); !e.isEmpty()) {
+            *error = QStringLiteral("cannot start the demo's sandbox acquirer: %1").arg(e);
+            return nullptr;
+        }
+        gateway->configure(opt.engine);
+        opt.withSandbox = false;
+        session->backend = gateway;
+    }
     auto api = std::make_unique<EmbeddedApi>(opt);
     if (QString e = api->open(); !e.isEmpty()) {
         *error = e;
         return nullptr;
     }
     api->resumeAll(); // whatever a previous run left unfinished goes on now
-    if (SandboxAcquirer* sandbox = api->sandbox(); sandbox && options.demo) {
+    if (gateway) {
+        DemoGateway* g = gateway.get();
+        session->customerScan = [g](const QString& url, const QString& code) {
+            return g->acquirer().customerScan(url, code);
+        };
+    } else if (SandboxAcquirer* sandbox = api->sandbox(); sandbox && options.demo) {
         EmbeddedApi* raw = api.get();
         session->customerScan = [sandbox, raw](const QString& url, const QString& code) {
             const QString e = sandbox->customerScan(url, code);

@@ -23,6 +23,9 @@ struct CoreSession
     CoreSession(const CoreSession&) = delete;
     CoreSession& operator=(const CoreSession&) = delete;
 
+    // Whatever serves the core's channels in the demo (the sandbox gateway):
+    // declared first so it outlives the api.
+    std::shared_ptr<void> backend;
     std::unique_ptr<PayDeskApi> api;
     const Clock* clock = nullptr;
     bool demo = false;
