@@ -33,6 +33,17 @@
 
 namespace paydesk::cli {
 
+int usageError(Output& out, const QString& message)
+{
+    out.error(message + QStringLiteral(" (see paydesk-core --help)"));
+    return ExitUsage;
+}
+
+QString requestNoOrFresh(const QString& given)
+{
+    return given.isEmpty() ? QStringLiteral("cli-") + QUuid::createUuid().toString(QUuid::Id128) : given;
+}
+
 namespace {
 
 const char* const kUsage = R"(Usage: paydesk-core [global options] COMMAND [arguments]
@@ -110,12 +121,6 @@ SandboxAcquirer* customerSide(Context& c)
     return c.demo ? &c.demo->acquirer() : c.api->sandbox();
 }
 
-int usageError(Output& out, const QString& message)
-{
-    out.error(message + QStringLiteral(" (see paydesk-core --help)"));
-    return ExitUsage;
-}
-
 QString defaultDataDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
@@ -167,8 +172,7 @@ std::optional<Money> amountOption(Context& c, int* rc)
 
 QString requestNo(Context& c)
 {
-    const QString r = c.parser.value(QStringLiteral("request-no"));
-    return r.isEmpty() ? QStringLiteral("cli-") + QUuid::createUuid().toString(QUuid::Id128) : r;
+    return requestNoOrFresh(c.parser.value(QStringLiteral("request-no")));
 }
 
 // Runs the event loop until `done` is called; returns its code.

@@ -16,4 +16,10 @@ enum ExitCode : int {
 
 int run(const QStringList& arguments);
 
+class Output;
+// Prints the message with a pointer to --help; returns ExitUsage.
+int usageError(Output& out, const QString& message);
+// The given request number, or a fresh one when none was given.
+QString requestNoOrFresh(const QString& given);
+
 } // namespace paydesk::cli

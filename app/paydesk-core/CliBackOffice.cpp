@@ -8,7 +8,6 @@
 #include "ledger/BackOffice.h"
 
 #include <QJsonArray>
-#include <QUuid>
 
 namespace paydesk::cli {
 
@@ -26,23 +25,17 @@ struct Args
     QString arg(int i) const { return i < args.size() ? args.at(i) : QString(); }
 };
 
-int usage(Output& out, const QString& message)
-{
-    out.error(message + QStringLiteral(" (see paydesk-core --help)"));
-    return ExitUsage;
-}
-
 // Amounts: "12.34"; adjustments may be negative ("-5.00" credits the account).
 std::optional<Money> amount(const Args& a, int* rc, bool allowNegative = false)
 {
     if (!a.has("amount")) {
-        *rc = usage(a.out, QStringLiteral("--amount is required, e.g. --amount 12.34"));
+        *rc = usageError(a.out, QStringLiteral("--amount is required, e.g. --amount 12.34"));
         return std::nullopt;
     }
     QString err;
     const auto m = Money::parse(a.opt("amount"), kCny, &err);
     if (!m || m->isZero() || (!allowNegative && m->isNegative())) {
-        *rc = usage(a.out, m ? QStringLiteral("--amount must be more than 0") : err);
+        *rc = usageError(a.out, m ? QStringLiteral("--amount must be more than 0") : err);
         return std::nullopt;
     }
     return m;
@@ -50,8 +43,7 @@ std::optional<Money> amount(const Args& a, int* rc, bool allowNegative = false)
 
 QString requestNo(const Args& a)
 {
-    const QString r = a.opt("request-no");
-    return r.isEmpty() ? QStringLiteral("cli-") + QUuid::createUuid().toString(QUuid::Id128) : r;
+    return requestNoOrFresh(a.opt("request-no"));
 }
 
 QString actor(const Args& a)
@@ -128,7 +120,7 @@ int cmdLedger(const Args& a)
     if (sub == QLatin1String("accounts") || sub == QLatin1String("trial-balance")) {
         const auto at = atOption(a);
         if (!at)
-            return usage(a.out, QStringLiteral("--at takes YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\" (China time)"));
+            return usageError(a.out, QStringLiteral("--at takes YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\" (China time)"));
         const auto all = ledger.balances(*at, &error);
         if (!all) {
             a.out.error(error);
@@ -165,10 +157,10 @@ int cmdLedger(const Args& a)
     if (sub == QLatin1String("balance")) {
         const QString account = a.arg(2);
         if (account.isEmpty())
-            return usage(a.out, QStringLiteral("ledger balance needs an ACCOUNT, e.g. liability:pending:M0001"));
+            return usageError(a.out, QStringLiteral("ledger balance needs an ACCOUNT, e.g. liability:pending:M0001"));
         const auto at = atOption(a);
         if (!at)
-            return usage(a.out, QStringLiteral("--at takes YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\" (China time)"));
+            return usageError(a.out, QStringLiteral("--at takes YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\" (China time)"));
         const auto b = ledger.balance(account, *at, &error);
         if (!b) {
             a.out.error(error);
@@ -187,14 +179,14 @@ int cmdLedger(const Args& a)
         if (a.has("limit"))
             f.limit = a.opt("limit").toInt();
         if (f.limit <= 0)
-            return usage(a.out, QStringLiteral("--limit must be a positive number"));
+            return usageError(a.out, QStringLiteral("--limit must be a positive number"));
         if (!f.accountCode.isEmpty() && !parseAccountCode(f.accountCode, &error))
-            return usage(a.out, error);
+            return usageError(a.out, error);
         for (const JournalEntry& e : ledger.journal(f))
             printEntry(a.out, e);
         return ExitOk;
     }
-    return usage(a.out, QStringLiteral("ledger needs accounts, balance, journal or trial-balance"));
+    return usageError(a.out, QStringLiteral("ledger needs accounts, balance, journal or trial-balance"));
 }
 
 int cmdSettle(const Args& a)
@@ -213,7 +205,7 @@ int cmdSettle(const Args& a)
     }
     const QDate day = QDate::fromString(a.opt("date"), Qt::ISODate);
     if (!day.isValid())
-        return usage(a.out, QStringLiteral("settle needs --date YYYY-MM-DD"));
+        return usageError(a.out, QStringLiteral("settle needs --date YYYY-MM-DD"));
     const SettlementReport r = a.bo.settlement().run(day, actor(a), a.opt("merchant"));
     if (!a.out.json() && r.outcome.ok())
         a.out.line(QStringLiteral("payments %1, refunds and reversals %2, net %3, fees %4 → available %5")
@@ -242,7 +234,7 @@ int cmdApproval(const Args& a, const QString& kind)
     }
     if (sub == QLatin1String("approve") || sub == QLatin1String("reject")) {
         if (a.arg(2).isEmpty() || !a.has("by"))
-            return usage(a.out, QStringLiteral("%1 %2 needs the number and --by NAME").arg(kind, sub));
+            return usageError(a.out, QStringLiteral("%1 %2 needs the number and --by NAME").arg(kind, sub));
         const auto o = sub == QLatin1String("approve") ? ap.approve(a.arg(2), a.opt("by"), a.opt("note"))
                                                        : ap.reject(a.arg(2), a.opt("by"), a.opt("reason"));
         return finish(a, o);
@@ -252,7 +244,7 @@ int cmdApproval(const Args& a, const QString& kind)
         if (!m)
             return rc;
         if (!a.has("by"))
-            return usage(a.out, QStringLiteral("payout request needs --by NAME"));
+            return usageError(a.out, QStringLiteral("payout request needs --by NAME"));
         return finish(a, ap.requestPayout(*m, a.opt("by"), a.opt("note")));
     }
     if (kind == QLatin1String("adjustment") && sub == QLatin1String("propose")) {
@@ -260,10 +252,10 @@ int cmdApproval(const Args& a, const QString& kind)
         if (!m)
             return rc;
         if (!a.has("by") || !a.has("account"))
-            return usage(a.out, QStringLiteral("adjust propose needs --account A, --amount, --reason and --by NAME"));
+            return usageError(a.out, QStringLiteral("adjust propose needs --account A, --amount, --reason and --by NAME"));
         return finish(a, ap.proposeAdjustment(a.opt("account"), *m, a.opt("counter"), a.opt("reason"), a.opt("by")));
     }
-    return usage(a.out, kind == QLatin1String("payout") ? QStringLiteral("payout needs request, approve, reject or list")
+    return usageError(a.out, kind == QLatin1String("payout") ? QStringLiteral("payout needs request, approve, reject or list")
                                                         : QStringLiteral("adjust needs propose, approve, reject or list"));
 }
 
@@ -294,7 +286,7 @@ int cmdWallet(const Args& a)
     }
     if (sub == QLatin1String("topup")) {
         if (a.arg(2).isEmpty())
-            return usage(a.out, QStringLiteral("wallet topup needs a MEMBER"));
+            return usageError(a.out, QStringLiteral("wallet topup needs a MEMBER"));
         if (a.has("order"))
             return finish(a, w.topUpFromOrder(a.arg(2), a.opt("order"), requestNo(a), actor(a)));
         const auto m = amount(a, &rc);
@@ -302,23 +294,23 @@ int cmdWallet(const Args& a)
     }
     if (sub == QLatin1String("pay")) {
         if (a.arg(2).isEmpty() || !a.has("sale"))
-            return usage(a.out, QStringLiteral("wallet pay needs a MEMBER, --amount and --sale REF"));
+            return usageError(a.out, QStringLiteral("wallet pay needs a MEMBER, --amount and --sale REF"));
         const auto m = amount(a, &rc);
         return m ? finish(a, w.pay(a.arg(2), *m, a.opt("sale"), requestNo(a), actor(a))) : rc;
     }
     if (sub == QLatin1String("refund")) {
         if (a.arg(2).isEmpty())
-            return usage(a.out, QStringLiteral("wallet refund needs the payment's number (WO...)"));
+            return usageError(a.out, QStringLiteral("wallet refund needs the payment's number (WO...)"));
         const auto m = amount(a, &rc);
         return m ? finish(a, w.refund(a.arg(2), *m, a.opt("reason"), requestNo(a), actor(a))) : rc;
     }
-    return usage(a.out, QStringLiteral("wallet needs topup, pay, refund or show"));
+    return usageError(a.out, QStringLiteral("wallet needs topup, pay, refund or show"));
 }
 
 int cmdCheck(const Args& a)
 {
     if (a.arg(1) != QLatin1String("internal"))
-        return usage(a.out, QStringLiteral("check needs 'internal'"));
+        return usageError(a.out, QStringLiteral("check needs 'internal'"));
     const InternalCheckReport r = a.bo.check();
     if (a.out.json()) {
         a.out.object(toJson(r));

@@ -35,11 +35,6 @@ ApprovalRecord readRecord(const QSqlQuery& q)
     return r;
 }
 
-QString nn(const QString& s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
 } // namespace
 
 QString approvalStateName(ApprovalState s)
@@ -97,15 +92,15 @@ std::optional<qint64> ApprovalStore::insert(const ApprovalRecord& r)
     int i = 0;
     q.bindValue(i++, r.kind);
     q.bindValue(i++, r.merchantId);
-    q.bindValue(i++, nn(r.account));
-    q.bindValue(i++, nn(r.counterAccount));
+    q.bindValue(i++, notNull(r.account));
+    q.bindValue(i++, notNull(r.counterAccount));
     q.bindValue(i++, r.amountFen);
     q.bindValue(i++, r.currency);
-    q.bindValue(i++, nn(r.reason));
+    q.bindValue(i++, notNull(r.reason));
     q.bindValue(i++, int(r.state));
     q.bindValue(i++, r.proposedBy);
-    q.bindValue(i++, nn(r.decidedBy));
-    q.bindValue(i++, nn(r.decisionNote));
+    q.bindValue(i++, notNull(r.decidedBy));
+    q.bindValue(i++, notNull(r.decisionNote));
     q.bindValue(i++, r.proposedAtMs);
     q.bindValue(i++, r.decidedAtMs);
     q.bindValue(i++, r.businessDate.toString(Qt::ISODate));
@@ -123,8 +118,8 @@ bool ApprovalStore::update(const ApprovalRecord& r, int expectedVersion)
         "UPDATE approvals SET state = ?, decided_by = ?, decision_note = ?, decided_at_ms = ?,"
         " version = ? WHERE id = ? AND version = ?"));
     q.bindValue(0, int(r.state));
-    q.bindValue(1, nn(r.decidedBy));
-    q.bindValue(2, nn(r.decisionNote));
+    q.bindValue(1, notNull(r.decidedBy));
+    q.bindValue(2, notNull(r.decisionNote));
     q.bindValue(3, r.decidedAtMs);
     q.bindValue(4, r.version);
     q.bindValue(5, r.id);

@@ -68,6 +68,7 @@ PostResult Ledger::prepare(JournalEntry& e, qint64 atMs, QList<qint64>& accountI
         return refuse(PostResult::Empty, e, QStringLiteral("no postings"), error);
     qint64 sum = 0;
     accountIds.clear();
+    QList<std::optional<AccountCode>> newCodes; // accounts this entry creates
     for (const Posting& p : e.postings) {
         if (p.amountFen == 0)
             return refuse(PostResult::Empty, e, QStringLiteral("a zero posting to %1").arg(p.account), error);
@@ -76,6 +77,7 @@ PostResult Ledger::prepare(JournalEntry& e, qint64 atMs, QList<qint64>& accountI
         // Accounts seen before were checked when they were created.
         if (const qint64 known = m_store.knownAccountId(p.account)) {
             accountIds << known;
+            newCodes << std::nullopt;
             continue;
         }
         QString why;
@@ -83,6 +85,7 @@ PostResult Ledger::prepare(JournalEntry& e, qint64 atMs, QList<qint64>& accountI
         if (!code)
             return refuse(PostResult::InvalidAccount, e, why, error);
         accountIds << 0; // created once the entry is known to balance
+        newCodes << code;
     }
     if (sum != 0)
         return refuse(PostResult::Unbalanced, e,
@@ -90,7 +93,7 @@ PostResult Ledger::prepare(JournalEntry& e, qint64 atMs, QList<qint64>& accountI
     for (qsizetype i = 0; i < accountIds.size(); ++i) {
         if (accountIds[i])
             continue;
-        const auto id = m_store.ensureAccount(*parseAccountCode(e.postings[i].account), e.currency, atMs);
+        const auto id = m_store.ensureAccount(*newCodes[i], e.currency, atMs);
         if (!id)
             return refuse(PostResult::StorageError, e, m_store.lastError(), error);
         accountIds[i] = *id;
@@ -115,16 +118,16 @@ PostResult Ledger::post(JournalEntry& e, QString* error)
     QList<qint64> ids;
     if (const PostResult r = prepare(e, *at, ids, error); r != PostResult::Posted)
         return r;
-    qint64 entryId = 0;
-    const int inserted = m_store.insertEntry(e, &entryId);
-    if (inserted < 0)
+    const auto inserted = m_store.insertEntries({e});
+    if (!inserted)
         return refuse(PostResult::StorageError, e, m_store.lastError(), error);
-    if (inserted == 0)
+    const qint64 entryId = inserted->value(e.idempotencyKey, 0);
+    if (!entryId)
         return PostResult::AlreadyPosted;
-    QList<QPair<qint64, qint64>> rows;
+    QList<std::array<qint64, 4>> rows;
     for (qsizetype i = 0; i < ids.size(); ++i)
-        rows.append({ids[i], e.postings[i].amountFen});
-    if (!m_store.insertPostings(entryId, *at, rows))
+        rows.append({entryId, ids[i], e.postings[i].amountFen, *at});
+    if (!m_store.insertPostingRows(rows))
         return refuse(PostResult::StorageError, e, m_store.lastError(), error);
     e.id = entryId;
     if (!noteFolds(ids))

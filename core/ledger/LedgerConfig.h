@@ -10,7 +10,7 @@
 namespace paydesk {
 
 // The merchant's accounting terms. Fee rates are integers of parts per
-// million (0.38 % = 3800 ppm) so no double ever touches a fee.
+// million (0.38 % = 3800 ppm): fees are computed in integers only.
 struct LedgerConfig
 {
     QString merchantId = QStringLiteral("M0001");

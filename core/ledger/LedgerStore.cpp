@@ -139,52 +139,6 @@ QList<AccountRow> LedgerStore::accounts()
     return out;
 }
 
-int LedgerStore::insertEntry(const JournalEntry& e, qint64* id)
-{
-    QSqlQuery& q = m_db.prepared(QStringLiteral(
-        "INSERT INTO ledger_entries (idem_key, ref_kind, ref_no, order_no, memo, currency, at_ms,"
-        " reverses_entry_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idem_key) DO NOTHING"
-        " RETURNING id"));
-    const QString empty = QStringLiteral("");
-    q.bindValue(0, e.idempotencyKey);
-    q.bindValue(1, e.refKind);
-    q.bindValue(2, e.refNo.isNull() ? empty : e.refNo);
-    q.bindValue(3, e.orderNo.isNull() ? empty : e.orderNo);
-    q.bindValue(4, e.memo.isNull() ? empty : e.memo);
-    q.bindValue(5, e.currency);
-    q.bindValue(6, e.atMs);
-    q.bindValue(7, e.reversesEntryId);
-    if (!m_db.execWrite(q))
-        return -1;
-    int out = 0;
-    if (q.next()) {
-        *id = q.value(0).toLongLong();
-        out = 1;
-    }
-    q.finish();
-    return out;
-}
-
-bool LedgerStore::insertPostings(qint64 entryId, qint64 atMs,
-                                 const QList<QPair<qint64, qint64>>& accountAmounts)
-{
-    // One statement per entry (prepared once per row count): the per-statement
-    // cost, not the row, dominates small inserts.
-    static QHash<qsizetype, QString> texts; // one text per row count, built once
-    auto it = texts.constFind(accountAmounts.size());
-    if (it == texts.cend())
-        it = texts.insert(accountAmounts.size(), postingsInsertText(accountAmounts.size()));
-    QSqlQuery& q = m_db.prepared(*it);
-    int i = 0;
-    for (const auto& [accountId, fen] : accountAmounts) {
-        q.bindValue(i++, entryId);
-        q.bindValue(i++, accountId);
-        q.bindValue(i++, fen);
-        q.bindValue(i++, atMs);
-    }
-    return m_db.execWrite(q);
-}
-
 QList<Posting> LedgerStore::postingsOf(qint64 entryId)
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral(
@@ -213,14 +167,13 @@ std::optional<QHash<QString, qint64>> LedgerStore::insertEntries(const QList<Jou
         it = texts.insert(entries.size(), text);
     }
     QSqlQuery& q = m_db.prepared(*it);
-    const QString empty = QStringLiteral("");
     int i = 0;
     for (const JournalEntry& e : entries) {
         q.bindValue(i++, e.idempotencyKey);
         q.bindValue(i++, e.refKind);
-        q.bindValue(i++, e.refNo.isNull() ? empty : e.refNo);
-        q.bindValue(i++, e.orderNo.isNull() ? empty : e.orderNo);
-        q.bindValue(i++, e.memo.isNull() ? empty : e.memo);
+        q.bindValue(i++, notNull(e.refNo));
+        q.bindValue(i++, notNull(e.orderNo));
+        q.bindValue(i++, notNull(e.memo));
         q.bindValue(i++, e.currency);
         q.bindValue(i++, e.atMs);
         q.bindValue(i++, e.reversesEntryId);
@@ -276,11 +229,10 @@ QList<JournalEntry> LedgerStore::journal(const JournalFilter& f)
                        "  WHERE p.entry_id = e.id AND a.code = :account))"
                        " ORDER BY e.id LIMIT :limit")
             .arg(QLatin1String(kEntryCols)));
-    const QString empty = QStringLiteral("");
     q.bindValue(QStringLiteral(":from"), f.fromMs);
     q.bindValue(QStringLiteral(":to"), f.toMs);
-    q.bindValue(QStringLiteral(":ref"), f.ref.isNull() ? empty : f.ref);
-    q.bindValue(QStringLiteral(":account"), f.accountCode.isNull() ? empty : f.accountCode);
+    q.bindValue(QStringLiteral(":ref"), notNull(f.ref));
+    q.bindValue(QStringLiteral(":account"), notNull(f.accountCode));
     q.bindValue(QStringLiteral(":limit"), f.limit);
     QList<JournalEntry> out;
     if (!m_db.execRead(q))

@@ -67,14 +67,11 @@ public:
     std::optional<AccountRow> account(const QString& code);
     QList<AccountRow> accounts();
 
-    // 1 inserted (id set), 0 the key exists, -1 I/O error.
-    int insertEntry(const JournalEntry& e, qint64* id);
     // Many entries in one statement: inserted keys → ids (keys already
     // posted are absent). nullopt on I/O error.
     std::optional<QHash<QString, qint64>> insertEntries(const QList<JournalEntry>& entries);
     // Rows of (entry id, account id, amount, at).
     bool insertPostingRows(const QList<std::array<qint64, 4>>& rows);
-    bool insertPostings(qint64 entryId, qint64 atMs, const QList<QPair<qint64, qint64>>& accountAmounts);
     std::optional<JournalEntry> entryByKey(const QString& key);
     QList<JournalEntry> journal(const JournalFilter& f);
     // Newest at_ms the ledger holds (0 when empty): ledger time never goes back.

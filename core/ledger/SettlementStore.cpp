@@ -94,7 +94,7 @@ int SettlementStore::insertClearing(const ClearingItem& c)
     q.bindValue(0, c.refKey);
     q.bindValue(1, c.merchantId);
     q.bindValue(2, c.channel);
-    q.bindValue(3, c.orderNo.isNull() ? QStringLiteral("") : c.orderNo);
+    q.bindValue(3, notNull(c.orderNo));
     q.bindValue(4, isoDate(c.businessDate));
     q.bindValue(5, c.amountFen);
     q.bindValue(6, c.feeFen);
@@ -186,7 +186,7 @@ bool SettlementStore::insertSettlement(const SettlementRow& s)
     q.bindValue(4, s.totals.returnedFen);
     q.bindValue(5, s.totals.feeFen);
     q.bindValue(6, s.currency);
-    q.bindValue(7, s.entryKey.isNull() ? QStringLiteral("") : s.entryKey);
+    q.bindValue(7, notNull(s.entryKey));
     q.bindValue(8, s.runBy);
     q.bindValue(9, s.atMs);
     return m_db.execWrite(q);

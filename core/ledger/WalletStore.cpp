@@ -27,11 +27,6 @@ WalletOp readOp(const QSqlQuery& q)
     return o;
 }
 
-QString nn(const QString& s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
 } // namespace
 
 QString walletOpKindName(WalletOpKind k)
@@ -121,9 +116,9 @@ int WalletStore::insertOp(WalletOp& op)
     q.bindValue(i++, int(op.kind));
     q.bindValue(i++, op.amount.fen());
     q.bindValue(i++, op.amount.currency());
-    q.bindValue(i++, nn(op.ref));
-    q.bindValue(i++, nn(op.note));
-    q.bindValue(i++, nn(op.by));
+    q.bindValue(i++, notNull(op.ref));
+    q.bindValue(i++, notNull(op.note));
+    q.bindValue(i++, notNull(op.by));
     q.bindValue(i++, op.atMs);
     if (!m_db.execWrite(q))
         return -1;

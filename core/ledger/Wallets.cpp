@@ -45,8 +45,9 @@ BackOfficeOutcome Wallets::apply(WalletOp op, const QString& debit, const QStrin
         return BackOfficeOutcome::fail(S::StorageError, m_db.lastError());
 
     // The first answer to a request number (or to a sale already paid) is
-    // the answer to every repeat: never query-then-insert on the happy path,
-    // the unique indexes decide.
+    // the answer to every repeat. The unique indexes decide; the look-ups
+    // before a wallet payment only spare a repeat a balance refusal for
+    // money it already spent.
     auto repeated = [&](const WalletOp& first, const QString& why) {
         return BackOfficeOutcome{S::Repeated,
                                  QStringLiteral("%1: %2 %3 of %4 for member %5 at %6; nothing charged again")

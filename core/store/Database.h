@@ -18,6 +18,14 @@ class WalCheckpointer;
 
 enum class SqlDialect { Sqlite, Postgres };
 
+// Qt binds a null QString as SQL NULL; PayDesk's text columns are NOT NULL
+// with '' for "none".
+inline const QString& notNull(const QString& v)
+{
+    static const QString empty = QStringLiteral("");
+    return v.isNull() ? empty : v;
+}
+
 struct DatabaseConfig
 {
     SqlDialect dialect = SqlDialect::Sqlite;

@@ -151,14 +151,6 @@ std::array<QString, size_t(S::Count)> buildTexts()
     return t;
 }
 
-// Qt binds a null QString as SQL NULL; PayDesk's text columns are NOT NULL
-// with '' for "none".
-const QString& notNull(const QString& v)
-{
-    static const QString empty = QStringLiteral("");
-    return v.isNull() ? empty : v;
-}
-
 // Binds by position, in the order values are streamed.
 class Binder
 {
