@@ -2,6 +2,7 @@
 #include "common/ChinaTime.h"
 
 #include "CliBackOffice.h"
+#include "CliRecon.h"
 #include "CliOutput.h"
 #include "DemoGateway.h"
 #include "SandboxGateway.h"
@@ -88,6 +89,18 @@ Accounting:
   wallet refund WO... --amount A --reason R [--request-no R]
   wallet show MEMBER
   check internal                    top-ups + income - withdrawals - spending = balance, and more
+
+Reconciliation:
+  reconcile --channel C --date D [--bill FILE] [--csv FILE] [--pdf FILE] [--by NAME]
+                                    match day D's bill (downloaded through the channel, or FILE:
+                                    WeChat CSV / Alipay ZIP) against our payments, refunds,
+                                    revokes and ledger; the same bill twice changes nothing
+  diff list [--channel C] [--date D] [--state S|needs-action] [--limit N]
+  diff show ID
+  diff resolve ID --reason R --by NAME   a person explains an open difference
+  diff writeoff ID --reason R --by NAME  propose a write-off ...
+  diff approve|reject ID --by NAME       ... which a second person decides
+  diff assign ID --to NAME --by NAME
 
 Global options:
   --data DIR        data directory (default: the user's PayDesk data directory)
@@ -662,6 +675,7 @@ int run(const QStringList& arguments)
     };
     p.addOptions(options);
     p.addOptions(backOfficeOptions());
+    p.addOptions(reconOptions());
     const bool parsed = p.parse(arguments);
     c.out = std::make_unique<Output>(p.isSet(QStringLiteral("json")));
     if (!parsed)
@@ -684,7 +698,7 @@ int run(const QStringList& arguments)
         QStringLiteral("query"), QStringLiteral("revoke"),       QStringLiteral("refund"),
         QStringLiteral("order"), QStringLiteral("alerts"),       QStringLiteral("sandbox-codes"),
         QStringLiteral("run"),   QStringLiteral("sandbox-scan"), QStringLiteral("sandbox")};
-    if (!known.contains(command) && !isBackOfficeCommand(command))
+    if (!known.contains(command) && !isBackOfficeCommand(command) && !isReconCommand(command))
         return usageError(*c.out, QStringLiteral("unknown command '%1'").arg(command));
     if (command == QLatin1String("sandbox-codes"))
         return cmdSandboxCodes(c);
@@ -716,6 +730,8 @@ int run(const QStringList& arguments)
 
     if (isBackOfficeCommand(command))
         return runBackOffice(c.parser, c.args, *c.out, *c.api->backOffice());
+    if (isReconCommand(command))
+        return runRecon(c.parser, c.args, *c.out, *c.api);
     if (command == QLatin1String("demo"))
         return cmdDemo(c);
     if (command == QLatin1String("pay"))

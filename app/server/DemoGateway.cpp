@@ -1,6 +1,7 @@
 #include "DemoGateway.h"
 
 #include "engine/EngineConfig.h"
+#include "sandbox/AlipayGatewayFront.h"
 #include "sandbox/SandboxAcquirer.h"
 
 #include <QDir>
@@ -172,6 +173,7 @@ GatewaySettings DemoGateway::settings(const QString& channel) const
         QByteArray publicPem;
         readAll(d->gateway->alipayPublicKeyFile(), &publicPem);
         s.alipayPublicKey = publicPem;
+        s.billAccount = AlipayGatewayFront::billAccount(kAlipayAppId);
     }
     return s;
 }

@@ -5,6 +5,7 @@
 #include "engine/Scheduler.h"
 #include "ids/IdGenerator.h"
 #include "ledger/BackOffice.h"
+#include "recon/Reconciler.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxChannel.h"
 #include "store/CachingStore.h"
@@ -31,6 +32,7 @@ struct EmbeddedApi::Impl
     std::vector<GatewayChannel> gatewayChannels;
     std::unique_ptr<PaymentEngine> engine;
     std::unique_ptr<BackOffice> backOffice;
+    std::unique_ptr<Reconciler> reconciler;
     bool failed = false;
 };
 
@@ -46,6 +48,7 @@ EmbeddedApi::~EmbeddedApi()
     if (d->db.isOpen() && !d->failed)
         d->db.flush();
     d->engine.reset();
+    d->reconciler.reset();
     d->backOffice.reset();
     d->channels.clear();
     d->gatewayChannels.clear();
@@ -89,6 +92,18 @@ QString EmbeddedApi::open()
         d->engine->raiseExternalAlert(AlertLevel::Page, kind, orderNo, msg);
     });
     d->engine->setMoneyMovements(&d->backOffice->engineSink());
+    ReconConfig recon = ec.recon;
+    recon.billsDir = QDir(d->options.dataDir).filePath(QStringLiteral("bills"));
+    d->reconciler = std::make_unique<Reconciler>(d->db, *d->clock, d->backOffice->ledger(), recon);
+    if (QString e = d->reconciler->open(); !e.isEmpty())
+        return e;
+    d->reconciler->setTimelineSink([this](const QString& orderNo, const QString& message, AlertLevel level) {
+        if (level != AlertLevel::None)
+            d->engine->raiseExternalAlert(level, QStringLiteral("reconciliation"), orderNo, message);
+        else
+            d->engine->trackExternal(orderNo, QStringLiteral("reconciliation"),
+                                     QStringLiteral("reconciliation"), message);
+    });
     connect(d->engine.get(), &PaymentEngine::orderChanged, this, &PayDeskApi::orderChanged);
     connect(d->engine.get(), &PaymentEngine::paymentChanged, this, &PayDeskApi::paymentChanged);
     connect(d->engine.get(), &PaymentEngine::eventRecorded, this, &PayDeskApi::eventRecorded);
@@ -226,6 +241,32 @@ SandboxAcquirer* EmbeddedApi::sandbox() const
 void EmbeddedApi::flush()
 {
     d->db.flush();
+}
+
+Reconciler* EmbeddedApi::reconciler() const
+{
+    return d->reconciler.get();
+}
+
+EmbeddedApi::BillSource EmbeddedApi::billSource(const QString& channelName) const
+{
+    BillSource src;
+    const EngineConfig& ec = d->options.engine;
+    for (const GatewayChannel& g : d->gatewayChannels)
+        if (g.channel->name() == channelName) {
+            const GatewaySettings s = ec.gateways.value(channelName);
+            src.channel = g.channel.get();
+            src.alipayFormat = s.protocol == GatewaySettings::Protocol::Alipay;
+            src.merchant = src.alipayFormat ? s.billAccount : s.mchId;
+            return src;
+        }
+    for (const auto& c : d->channels)
+        if (c->name() == channelName) {
+            src.channel = c.get();
+            src.alipayFormat = c->billsAreAlipay();
+            src.merchant = c->billMerchant();
+        }
+    return src;
 }
 
 } // namespace paydesk

@@ -9,6 +9,8 @@
 namespace paydesk {
 
 class BackOffice;
+class Channel;
+class Reconciler;
 class SandboxAcquirer;
 
 struct EmbeddedOptions
@@ -48,6 +50,19 @@ public:
     SandboxAcquirer* sandbox() const;
     // Ledger, settlement, payouts, adjustments, wallets (null before open()).
     BackOffice* backOffice() const;
+    // Reconciliation of channel bills (null before open()).
+    Reconciler* reconciler() const;
+    // Where a channel's bills come from: the adapter that downloads them,
+    // their format ("alipay" or "wechat") and the merchant they must carry.
+    struct BillSource
+    {
+        Channel* channel = nullptr;
+        bool alipayFormat = false;
+        QString merchant;
+    };
+    // Empty channel when the name is not a configured channel.
+    BillSource billSource(const QString& channelName) const;
+
     // Commits whatever is pending now (tests and shutdown).
     void flush();
 

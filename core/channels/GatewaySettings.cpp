@@ -38,6 +38,7 @@ QString readGatewaySettings(const QJsonObject& o, const QString& where, const QS
                                       QStringLiteral("appPrivateKeyFile"),
                                       QStringLiteral("alipayPublicKeyFile"),
                                       QStringLiteral("caFile"),
+                                      QStringLiteral("billAccount"),
                                       QStringLiteral("clientCertFile"),
                                       QStringLiteral("clientKeyFile"),
                                       QStringLiteral("readTimeoutMs"),
@@ -83,6 +84,7 @@ QString readGatewaySettings(const QJsonObject& o, const QString& where, const QS
     if (o.contains(QStringLiteral("clientIp")))
         s.clientIp = text("clientIp");
     s.notifyUrl = text("notifyUrl");
+    s.billAccount = text("billAccount");
     if (s.protocol == GatewaySettings::Protocol::WeChatV2) {
         if (s.mchId.isEmpty() || text("apiKeyFile").isEmpty())
             return QStringLiteral("%1: a wechat-v2 gateway needs mchId and apiKeyFile").arg(where);

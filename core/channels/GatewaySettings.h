@@ -36,6 +36,9 @@ struct GatewaySettings
     // Alipay OpenAPI (PEM or Alipay's bare base64)
     QByteArray appPrivateKey;
     QByteArray alipayPublicKey;
+    // The account (PID "2088...") Alipay's bills are issued for; the
+    // reconciliation refuses a bill of any other account.
+    QString billAccount;
 
     TransportConfig transport;
 };
@@ -43,7 +46,7 @@ struct GatewaySettings
 // Reads one "gateways.<channel>" object. Keys: protocol ("wechat-v2" |
 // "alipay"), url, appId, mchId, subAppId, subMchId, apiKeyFile, signType,
 // clientIp, notifyUrl, appPrivateKeyFile, alipayPublicKeyFile, caFile,
-// clientCertFile, clientKeyFile, readTimeoutMs, maxInFlight. Relative file
+// clientCertFile, clientKeyFile, billAccount, readTimeoutMs, maxInFlight. Relative file
 // names are taken from `baseDir`. Returns an error naming the key.
 QString readGatewaySettings(const QJsonObject& o, const QString& where, const QString& baseDir,
                             GatewaySettings& out);

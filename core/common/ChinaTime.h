@@ -18,4 +18,10 @@ inline QDateTime chinaTime(qint64 epochMs)
     return QDateTime::fromMSecsSinceEpoch(epochMs, chinaZone());
 }
 
+// Where a China-time day begins, in ms since the epoch ([start, next start)).
+inline qint64 chinaDayStartMs(const QDate& day)
+{
+    return QDateTime(day, QTime(0, 0), chinaZone()).toMSecsSinceEpoch();
+}
+
 } // namespace paydesk

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace paydesk {
 
 namespace {
@@ -154,7 +156,7 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
         QStringLiteral("storeId"),     QStringLiteral("terminalId"), QStringLiteral("maxAmount"),
         QStringLiteral("largeAmount"), QStringLiteral("routes"),     QStringLiteral("channels"),
         QStringLiteral("defaults"),    QStringLiteral("networkErrorsPerMinute"),
-        QStringLiteral("gateways"),    QStringLiteral("ledger")};
+        QStringLiteral("gateways"),    QStringLiteral("ledger"),     QStringLiteral("recon")};
     EngineConfig c = config;
     if (QString e = checkKeys(root, known, path); !e.isEmpty())
         return e;
@@ -210,6 +212,22 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
                                    path + QStringLiteral(": ledger"), c.ledger);
             !e.isEmpty())
             return e;
+    }
+    if (root.contains(QStringLiteral("recon"))) {
+        const QJsonObject recon = root.value(QStringLiteral("recon")).toObject();
+        if (QString e = checkKeys(recon, {QStringLiteral("cutoffWindowMinutes")},
+                                  path + QStringLiteral(": recon"));
+            !e.isEmpty())
+            return e;
+        const QJsonValue minutes = recon.value(QStringLiteral("cutoffWindowMinutes"));
+        if (!minutes.isUndefined()) {
+            if (!minutes.isDouble() || minutes.toDouble() != std::floor(minutes.toDouble()) ||
+                minutes.toDouble() < 0 || minutes.toDouble() > 720)
+                return QStringLiteral("%1: recon.cutoffWindowMinutes must be a whole number of "
+                                      "minutes from 0 to 720")
+                    .arg(path);
+            c.recon.cutoffWindowMs = qint64(minutes.toDouble()) * 60 * 1000;
+        }
     }
     const QJsonObject gateways = root.value(QStringLiteral("gateways")).toObject();
     const QString baseDir = QFileInfo(path).absolutePath();

@@ -3,6 +3,7 @@
 #include "channels/GatewaySettings.h"
 #include "domain/PaymentCode.h"
 #include "ledger/LedgerConfig.h"
+#include "recon/ReconTypes.h"
 
 #include <QHash>
 #include <QList>
@@ -46,6 +47,8 @@ struct EngineConfig
     QHash<QString, GatewaySettings> gateways;
     // The merchant's accounting: fee rates, settlement period, payout limits.
     LedgerConfig ledger;
+    // Reconciliation (billsDir is set by whoever knows the data directory).
+    ReconConfig recon;
 
     const ChannelPolicy& policy(const QString& channel) const
     {

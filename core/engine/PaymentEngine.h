@@ -72,6 +72,13 @@ public:
         raiseAlert(level, kind, orderNo, message);
     }
 
+    // An event on an order's timeline from outside the engine (reconciliation).
+    void trackExternal(const QString& orderNo, const QString& source, const QString& kind,
+                       const QString& message)
+    {
+        track(orderNo, source, kind, orderNo, message, {}, {}, {}, AlertLevel::None);
+    }
+
     // Where money movements are posted (the ledger); none: not posted.
     void setMoneyMovements(MoneyMovements* sink) { m_money = sink; }
 

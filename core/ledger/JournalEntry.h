@@ -25,6 +25,7 @@ inline const QString payout = QStringLiteral("payout");
 inline const QString adjustment = QStringLiteral("adjustment");
 inline const QString wallet = QStringLiteral("wallet");
 inline const QString correction = QStringLiteral("correction"); // reversing entry
+inline const QString reconciliation = QStringLiteral("reconciliation"); // channel settlement, write-offs
 } // namespace refkind
 
 // Immutable once committed; a mistake is corrected by a reversing entry.

@@ -77,7 +77,9 @@ CREATE TABLE settlements (
   at_ms BIGINT NOT NULL,
   PRIMARY KEY (merchant_id, business_date)
 )
-)SQL")};
+)SQL"),
+            // v2: reconciliation reads one channel's items of one day.
+            QStringLiteral("CREATE INDEX clearing_channel_day ON clearing (channel, business_date)")};
 }
 
 QString SettlementStore::lastError() const

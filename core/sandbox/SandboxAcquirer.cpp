@@ -627,6 +627,11 @@ struct SandboxAcquirer::Impl
     }
 };
 
+const Clock& SandboxAcquirer::clock() const
+{
+    return d->clock;
+}
+
 SandboxAcquirer::SandboxAcquirer(const Clock& clock, QObject* parent)
     : QObject(parent), d(new Impl(this, clock))
 {

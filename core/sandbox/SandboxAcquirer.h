@@ -28,6 +28,7 @@ class SandboxAcquirer : public QObject
 public:
     SandboxAcquirer(const Clock& clock, QObject* parent = nullptr);
     ~SandboxAcquirer() override;
+    const Clock& clock() const;
 
     // Opens (and migrates) the sandbox's database. Empty string on success.
     QString open(const DatabaseConfig& config);

@@ -7,6 +7,8 @@
 
 namespace paydesk {
 
+struct BillDifferences;
+
 // The in-process channel onto the sandbox acquirer: no transport, no
 // signing. One instance per channel name ("wechat", "alipay", "unionpay")
 // share one acquirer. A dropped answer never reaches the callback, so the
@@ -26,6 +28,15 @@ public:
     void refundQuery(const QString& refundNo, const QString& paymentNo,
                      ResultCallback done) override;
 
+    // The day's bill in the format of the protocol the channel stands for
+    // (Alipay's ZIP for "alipay", WeChat's CSV otherwise), with the
+    // differences set by setBillDifferences written in on purpose.
+    void downloadBill(const QDate& day, BillKind kind, BillCallback done) override;
+    void setBillDifferences(const BillDifferences* differences) { m_differences = differences; }
+    bool billsAreAlipay() const { return m_name == QLatin1String("alipay"); }
+    // The merchant account the in-process sandbox's bills carry.
+    QString billMerchant() const;
+
     // Whoever routes the acquirer's notifications (by channel name) hands
     // them to the channel they belong to.
     void deliverNotification(const ChannelNotification& n) { deliver(n); }
@@ -33,6 +44,7 @@ public:
 private:
     QString m_name;
     SandboxAcquirer& m_acquirer;
+    const BillDifferences* m_differences = nullptr;
 };
 
 } // namespace paydesk

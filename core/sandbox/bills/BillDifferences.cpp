@@ -16,11 +16,6 @@ QString yuanText(qint64 fen)
         .arg(a % 100, 2, 10, QLatin1Char('0'));
 }
 
-qint64 chinaDayStartMs(const QDate& day)
-{
-    return QDateTime(day, QTime(0, 0), chinaZone()).toMSecsSinceEpoch();
-}
-
 QString readBillDifferences(const QJsonObject& o, BillDifferences* out)
 {
     static const QStringList known = {QStringLiteral("drop"), QStringLiteral("amounts"),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/ChinaTime.h"
 #include "sandbox/SandboxAcquirer.h"
 
 #include <QDate>
@@ -43,9 +44,6 @@ QString readBillDifferences(const QJsonObject& o, BillDifferences* out);
 QList<SandboxAcquirer::BillEntry> applyBillDifferences(QList<SandboxAcquirer::BillEntry> lines,
                                                        const BillDifferences& differences,
                                                        const QDate& day);
-
-// [start, end) of a China-time day in ms since the epoch.
-qint64 chinaDayStartMs(const QDate& day);
 
 // "12.34", "-0.05": yuan with two decimals, exact.
 QString yuanText(qint64 fen);

@@ -1,0 +1,270 @@
+#include "CliRecon.h"
+
+#include "Cli.h"
+#include "CliOutput.h"
+#include "api/EmbeddedApi.h"
+#include "api/LedgerJson.h"
+#include "api/ReconJson.h"
+#include "channels/Channel.h"
+#include "common/ChinaTime.h"
+#include "ledger/BackOffice.h"
+#include "money/Money.h"
+#include "recon/ReconReportExport.h"
+#include "recon/Reconciler.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QSaveFile>
+
+namespace paydesk::cli {
+
+namespace {
+
+struct Args
+{
+    const QCommandLineParser& p;
+    const QStringList& args;
+    Output& out;
+    EmbeddedApi& api;
+
+    QString opt(const char* name) const { return p.value(QString::fromLatin1(name)); }
+    bool has(const char* name) const { return p.isSet(QString::fromLatin1(name)); }
+    QString arg(int i) const { return i < args.size() ? args.at(i) : QString(); }
+    Reconciler& recon() const { return *api.reconciler(); }
+};
+
+QString actor(const Args& a)
+{
+    if (a.has("by"))
+        return a.opt("by");
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? QStringLiteral("cli") : user;
+}
+
+QString yuan(qint64 fen)
+{
+    return Money::fromFen(fen).toPlainString();
+}
+
+int exitFor(const BackOfficeOutcome& o)
+{
+    if (o.ok())
+        return ExitOk;
+    return o.status == BackOfficeStatus::StorageError ? ExitStorage : ExitFailure;
+}
+
+int finish(const Args& a, const BackOfficeOutcome& o, const QJsonObject& extra = {})
+{
+    if (o.ok() && !a.api.backOffice()->commit()) {
+        a.out.error(QStringLiteral("storage failed; nothing was changed: restart PayDesk"));
+        return ExitStorage;
+    }
+    if (a.out.json()) {
+        QJsonObject j = toJson(o);
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            j.insert(it.key(), it.value());
+        a.out.object(j);
+    } else if (o.ok()) {
+        a.out.line(o.message);
+    } else {
+        a.out.error(o.message);
+    }
+    return exitFor(o);
+}
+
+bool writeFile(const QString& path, const QByteArray& data, QString* error)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+void printReport(const Args& a, const ReconReport& r)
+{
+    for (const QStringList& row : reconReportRows(r)) {
+        if (row.at(1).isEmpty() && row.at(2).isEmpty())
+            continue;
+        a.out.line(QStringLiteral("  %1 %2 %3")
+                       .arg(row.at(0), -30)
+                       .arg(row.at(1), -16)
+                       .arg(row.at(2)));
+    }
+}
+
+std::optional<QDate> dayOption(const Args& a, int* rc)
+{
+    const QDate day = QDate::fromString(a.opt("date"), Qt::ISODate);
+    if (!a.has("date") || !day.isValid()) {
+        *rc = usageError(a.out, QStringLiteral("--date YYYY-MM-DD is required (the bill's day, China time)"));
+        return std::nullopt;
+    }
+    return day;
+}
+
+int cmdReconcile(const Args& a)
+{
+    const QString channel = a.opt("channel");
+    if (channel.isEmpty())
+        return usageError(a.out, QStringLiteral("--channel is required (wechat, alipay, ...)"));
+    int rc = ExitOk;
+    const auto day = dayOption(a, &rc);
+    if (!day)
+        return rc;
+    const EmbeddedApi::BillSource src = a.api.billSource(channel);
+    if (!src.channel)
+        return usageError(a.out, QStringLiteral("unknown channel '%1': no route or gateway uses it").arg(channel));
+    BillInput in;
+    in.channel = channel;
+    in.format = src.alipayFormat ? BillFormat::Alipay : BillFormat::WeChat;
+    in.day = *day;
+    in.expectedMerchant = src.merchant;
+    in.by = actor(a);
+    if (a.has("bill")) {
+        in.path = a.opt("bill");
+    } else {
+        // Download the day's bill through the channel's adapter.
+        QEventLoop loop;
+        BillDownload got;
+        bool done = false;
+        src.channel->downloadBill(*day, BillKind::All, [&](const BillDownload& b) {
+            got = b;
+            done = true;
+            loop.quit();
+        });
+        if (!done)
+            loop.exec();
+        if (got.status != TradeStatus::Success || got.content.isEmpty()) {
+            a.out.error(QStringLiteral("the %1 bill for %2 could not be downloaded: %3 %4")
+                            .arg(channel, day->toString(Qt::ISODate), got.returnCode, got.message)
+                            .trimmed());
+            return ExitFailure;
+        }
+        in.content = got.content;
+    }
+    ReconReport report;
+    const BackOfficeOutcome o = a.recon().reconcile(in, &report);
+    if (!o.ok())
+        return finish(a, o);
+    QString error;
+    if (a.has("csv") && !writeFile(a.opt("csv"), reconReportCsv(report), &error))
+        return finish(a, BackOfficeOutcome::fail(BackOfficeStatus::StorageError, error));
+    if (a.has("pdf") && !writeFile(a.opt("pdf"), reconReportPdf(report), &error))
+        return finish(a, BackOfficeOutcome::fail(BackOfficeStatus::StorageError, error));
+    const int code = finish(a, o, {{QStringLiteral("report"), toJson(report)}});
+    if (!a.out.json() && code == ExitOk)
+        printReport(a, report);
+    return code;
+}
+
+void printDifference(const Args& a, const ReconDifference& d)
+{
+    a.out.line(QStringLiteral("%1  %2 %3  %4  %5  %6 %7  ours %8  bill %9")
+                   .arg(d.id, 5)
+                   .arg(d.businessDate.toString(Qt::ISODate), d.channel)
+                   .arg(diffKindName(d.kind), -18)
+                   .arg(diffStateName(d.state), -17)
+                   .arg(itemKindName(d.item), d.itemNo.isEmpty() ? QStringLiteral("-") : d.itemNo)
+                   .arg(yuan(d.oursFen), yuan(d.theirsFen)));
+}
+
+int cmdDiff(const Args& a)
+{
+    const QString sub = a.arg(1);
+    if (sub == QLatin1String("list") || sub.isEmpty()) {
+        DiffFilter f;
+        f.channel = a.opt("channel");
+        if (a.has("date")) {
+            f.businessDate = QDate::fromString(a.opt("date"), Qt::ISODate);
+            if (!f.businessDate.isValid())
+                return usageError(a.out, QStringLiteral("--date must be YYYY-MM-DD"));
+        }
+        if (a.has("state")) {
+            DiffState s;
+            if (a.opt("state") == QLatin1String("needs-action"))
+                f.needsAction = true;
+            else if (parseDiffState(a.opt("state"), &s))
+                f.state = s;
+            else
+                return usageError(a.out, QStringLiteral("--state must be needs-action, open, pending_next_day, "
+                                                        "auto_resolved, resolved, writeoff_proposed or "
+                                                        "written_off"));
+        }
+        if (a.has("limit"))
+            f.limit = qBound(1, a.opt("limit").toInt(), 100000);
+        const QList<ReconDifference> list = a.recon().differences(f);
+        if (a.out.json()) {
+            QJsonArray arr;
+            for (const ReconDifference& d : list)
+                arr.append(toJson(d));
+            a.out.object({{QStringLiteral("differences"), arr}});
+        } else if (list.isEmpty()) {
+            a.out.line(QStringLiteral("no differences"));
+        } else {
+            for (const ReconDifference& d : list)
+                printDifference(a, d);
+        }
+        return ExitOk;
+    }
+    bool okId = false;
+    const qint64 id = a.arg(2).toLongLong(&okId);
+    if (!okId)
+        return usageError(a.out, QStringLiteral("diff %1 needs the difference's id, e.g. diff %1 12").arg(sub));
+    if (sub == QLatin1String("show")) {
+        const auto d = a.recon().difference(id);
+        if (!d) {
+            a.out.error(QStringLiteral("no difference %1").arg(id));
+            return ExitFailure;
+        }
+        if (a.out.json()) {
+            a.out.object(toJson(*d));
+        } else {
+            printDifference(a, *d);
+            const QJsonObject j = toJson(*d);
+            for (auto it = j.begin(); it != j.end(); ++it)
+                if (!it.value().toVariant().toString().isEmpty())
+                    a.out.line(QStringLiteral("  %1: %2").arg(it.key(), -12).arg(it.value().toVariant().toString()));
+        }
+        return ExitOk;
+    }
+    if (sub == QLatin1String("resolve"))
+        return finish(a, a.recon().resolve(id, actor(a), a.opt("reason")));
+    if (sub == QLatin1String("writeoff"))
+        return finish(a, a.recon().proposeWriteOff(id, actor(a), a.opt("reason")));
+    if (sub == QLatin1String("approve") || sub == QLatin1String("reject"))
+        return finish(a, a.recon().decide(id, actor(a), sub == QLatin1String("approve")));
+    if (sub == QLatin1String("assign"))
+        return finish(a, a.recon().assign(id, a.opt("to"), actor(a)));
+    return usageError(a.out, QStringLiteral("diff takes list, show, resolve, writeoff, approve, reject or assign"));
+}
+
+} // namespace
+
+bool isReconCommand(const QString& command)
+{
+    return command == QLatin1String("reconcile") || command == QLatin1String("diff");
+}
+
+QList<QCommandLineOption> reconOptions()
+{
+    return {
+        {QStringLiteral("channel"), QString(), QStringLiteral("name")},
+        {QStringLiteral("bill"), QString(), QStringLiteral("file")},
+        {QStringLiteral("csv"), QString(), QStringLiteral("file")},
+        {QStringLiteral("pdf"), QString(), QStringLiteral("file")},
+        {QStringLiteral("state"), QString(), QStringLiteral("state")},
+        {QStringLiteral("to"), QString(), QStringLiteral("name")},
+    };
+}
+
+int runRecon(const QCommandLineParser& parser, const QStringList& args, Output& out, EmbeddedApi& api)
+{
+    const Args a{parser, args, out, api};
+    if (args.first() == QLatin1String("reconcile"))
+        return cmdReconcile(a);
+    return cmdDiff(a);
+}
+
+} // namespace paydesk::cli

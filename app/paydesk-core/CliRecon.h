@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace paydesk {
+class EmbeddedApi;
+}
+
+namespace paydesk::cli {
+
+class Output;
+
+// Reconciliation: reconcile, diff.
+bool isReconCommand(const QString& command);
+QList<QCommandLineOption> reconOptions();
+int runRecon(const QCommandLineParser& parser, const QStringList& args, Output& out,
+             EmbeddedApi& api);
+
+} // namespace paydesk::cli

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "recon/ReconTypes.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace paydesk {
+
+// The run report as rows of (label, ours, bill) text, the one source of
+// both exports.
+QList<QStringList> reconReportRows(const ReconReport& r);
+
+// UTF-8 CSV with a header row; amounts in yuan with two decimals.
+QByteArray reconReportCsv(const ReconReport& r);
+
+// A one-page PDF (PDF 1.4, Helvetica, A4) of the same rows. Written by hand
+// so the headless core needs no Qt Gui; labels are ASCII for that reason.
+QByteArray reconReportPdf(const ReconReport& r);
+
+} // namespace paydesk

@@ -1,0 +1,383 @@
+#include "recon/ReconStore.h"
+
+#include "domain/States.h"
+#include "store/Database.h"
+
+#include <QSqlError>
+
+namespace paydesk {
+
+namespace {
+
+const char* const kDiffCols =
+    "id, channel, merchant, business_date, kind, state, item, item_no, order_no, trade_no,"
+    " ours_fen, theirs_fen, ours_fee_fen, theirs_fee_fen, ours_state, theirs_state, line_at_ms,"
+    " held_from_bill, owner, note, proposed_by, decided_by, entry_key, created_at_ms,"
+    " updated_at_ms";
+
+QString isoDate(const QDate& d)
+{
+    return d.toString(Qt::ISODate);
+}
+
+ReconDifference readDifference(const QSqlQuery& q)
+{
+    ReconDifference d;
+    d.id = q.value(0).toLongLong();
+    d.channel = q.value(1).toString();
+    d.merchant = q.value(2).toString();
+    d.businessDate = QDate::fromString(q.value(3).toString(), Qt::ISODate);
+    d.kind = DiffKind(q.value(4).toInt());
+    d.state = DiffState(q.value(5).toInt());
+    d.item = ItemKind(q.value(6).toInt());
+    d.itemNo = q.value(7).toString();
+    d.orderNo = q.value(8).toString();
+    d.tradeNo = q.value(9).toString();
+    d.oursFen = q.value(10).toLongLong();
+    d.theirsFen = q.value(11).toLongLong();
+    d.oursFeeFen = q.value(12).toLongLong();
+    d.theirsFeeFen = q.value(13).toLongLong();
+    d.oursState = q.value(14).toString();
+    d.theirsState = q.value(15).toString();
+    d.lineAtMs = q.value(16).toLongLong();
+    d.heldFromBill = q.value(17).toInt() != 0;
+    d.owner = q.value(18).toString();
+    d.note = q.value(19).toString();
+    d.proposedBy = q.value(20).toString();
+    d.decidedBy = q.value(21).toString();
+    d.entryKey = q.value(22).toString();
+    d.createdAtMs = q.value(23).toLongLong();
+    d.updatedAtMs = q.value(24).toLongLong();
+    return d;
+}
+
+// Clearing keys are the ledger's idempotency keys (EnginePostings).
+bool splitKey(const QString& key, ItemKind* kind, QString* no)
+{
+    static const struct
+    {
+        QLatin1String prefix;
+        ItemKind kind;
+    } kPrefixes[] = {{QLatin1String("pay:"), ItemKind::Payment},
+                     {QLatin1String("refund:"), ItemKind::Refund},
+                     {QLatin1String("reversal:"), ItemKind::Revoke}};
+    for (const auto& p : kPrefixes)
+        if (key.startsWith(p.prefix)) {
+            *kind = p.kind;
+            *no = key.mid(p.prefix.size());
+            return true;
+        }
+    return false;
+}
+
+QString clearingKey(ItemKind kind, const QString& no)
+{
+    switch (kind) {
+    case ItemKind::Payment: return QStringLiteral("pay:") + no;
+    case ItemKind::Refund: return QStringLiteral("refund:") + no;
+    case ItemKind::Revoke: return QStringLiteral("reversal:") + no;
+    }
+    return QString();
+}
+
+} // namespace
+
+QStringList ReconStore::migrations()
+{
+    return {QStringLiteral(R"SQL(
+CREATE TABLE recon_runs (
+  channel TEXT NOT NULL,
+  merchant TEXT NOT NULL,
+  business_date TEXT NOT NULL,
+  bill_sha256 TEXT NOT NULL,
+  raw_path TEXT NOT NULL,
+  report TEXT NOT NULL,
+  run_by TEXT NOT NULL,
+  at_ms BIGINT NOT NULL,
+  PRIMARY KEY (channel, merchant, business_date)
+);
+CREATE TABLE recon_differences (
+  id {{ID}},
+  channel TEXT NOT NULL,
+  merchant TEXT NOT NULL,
+  business_date TEXT NOT NULL,
+  kind INTEGER NOT NULL,
+  state INTEGER NOT NULL,
+  item INTEGER NOT NULL,
+  item_no TEXT NOT NULL,
+  order_no TEXT NOT NULL,
+  trade_no TEXT NOT NULL,
+  ours_fen BIGINT NOT NULL,
+  theirs_fen BIGINT NOT NULL,
+  ours_fee_fen BIGINT NOT NULL,
+  theirs_fee_fen BIGINT NOT NULL,
+  ours_state TEXT NOT NULL,
+  theirs_state TEXT NOT NULL,
+  line_at_ms BIGINT NOT NULL,
+  held_from_bill INTEGER NOT NULL,
+  owner TEXT NOT NULL,
+  note TEXT NOT NULL,
+  proposed_by TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  entry_key TEXT NOT NULL,
+  created_at_ms BIGINT NOT NULL,
+  updated_at_ms BIGINT NOT NULL
+);
+CREATE INDEX recon_diff_state ON recon_differences (state, channel, business_date);
+CREATE INDEX recon_diff_day ON recon_differences (channel, business_date);
+CREATE INDEX recon_diff_order ON recon_differences (order_no)
+)SQL")};
+}
+
+QString ReconStore::lastError() const
+{
+    return m_db.lastError();
+}
+
+bool ReconStore::clearedItems(const QString& channel, const QDate& day,
+                              const std::function<void(ClearedItem&&)>& each)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT ref_key, order_no, amount_fen, fee_fen, at_ms FROM clearing"
+        " WHERE channel = ? AND business_date = ?"));
+    q.bindValue(0, channel);
+    q.bindValue(1, isoDate(day));
+    if (!m_db.execRead(q))
+        return false;
+    while (q.next()) {
+        ClearedItem c;
+        if (!splitKey(q.value(0).toString(), &c.kind, &c.itemNo))
+            continue; // wallet movements never reach a channel bill
+        c.orderNo = q.value(1).toString();
+        const qint64 fen = q.value(2).toLongLong();
+        c.amountFen = fen < 0 ? -fen : fen;
+        c.feeFen = q.value(3).toLongLong();
+        c.atMs = q.value(4).toLongLong();
+        c.businessDate = day;
+        each(std::move(c));
+    }
+    q.finish();
+    return true;
+}
+
+std::optional<ClearedItem> ReconStore::clearedItem(ItemKind kind, const QString& itemNo)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT order_no, amount_fen, fee_fen, at_ms, business_date FROM clearing"
+        " WHERE ref_key = ?"));
+    q.bindValue(0, clearingKey(kind, itemNo));
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    std::optional<ClearedItem> out;
+    if (q.next()) {
+        ClearedItem c;
+        c.kind = kind;
+        c.itemNo = itemNo;
+        c.orderNo = q.value(0).toString();
+        c.amountFen = qAbs(q.value(1).toLongLong());
+        c.feeFen = q.value(2).toLongLong();
+        c.atMs = q.value(3).toLongLong();
+        c.businessDate = QDate::fromString(q.value(4).toString(), Qt::ISODate);
+        out = c;
+    }
+    q.finish();
+    return out;
+}
+
+std::optional<LocalRecord> ReconStore::localPayment(const QString& paymentNo)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT order_no, state, amount_fen, channel_trade_no FROM payments WHERE payment_no = ?"));
+    q.bindValue(0, paymentNo);
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    std::optional<LocalRecord> out;
+    if (q.next())
+        out = LocalRecord{q.value(0).toString(),
+                          stateName(EntityKind::Payment, q.value(1).toInt()),
+                          q.value(2).toLongLong(), q.value(3).toString()};
+    q.finish();
+    return out;
+}
+
+std::optional<LocalRecord> ReconStore::localRefund(const QString& refundNo)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT order_no, state, amount_fen, channel_refund_no FROM refunds WHERE refund_no = ?"));
+    q.bindValue(0, refundNo);
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    std::optional<LocalRecord> out;
+    if (q.next())
+        out = LocalRecord{q.value(0).toString(), stateName(EntityKind::Refund, q.value(1).toInt()),
+                          q.value(2).toLongLong(), q.value(3).toString()};
+    q.finish();
+    return out;
+}
+
+std::optional<QByteArray> ReconStore::runReport(const QString& channel, const QString& merchant,
+                                                const QDate& day)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT report FROM recon_runs WHERE channel = ? AND merchant = ? AND business_date = ?"));
+    q.bindValue(0, channel);
+    q.bindValue(1, merchant);
+    q.bindValue(2, isoDate(day));
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    std::optional<QByteArray> out;
+    if (q.next())
+        out = q.value(0).toString().toUtf8();
+    q.finish();
+    return out;
+}
+
+QList<QPair<QString, QString>> ReconStore::runsOn(const QString& channel, const QDate& day)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT merchant, bill_sha256 FROM recon_runs WHERE channel = ? AND business_date = ?"));
+    q.bindValue(0, channel);
+    q.bindValue(1, isoDate(day));
+    QList<QPair<QString, QString>> out;
+    if (!m_db.execRead(q))
+        return out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString()});
+    q.finish();
+    return out;
+}
+
+bool ReconStore::insertRun(const ReconReport& r, const QByteArray& reportJson)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "INSERT INTO recon_runs (channel, merchant, business_date, bill_sha256, raw_path, report,"
+        " run_by, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.bindValue(0, r.channel);
+    q.bindValue(1, r.merchant);
+    q.bindValue(2, isoDate(r.businessDate));
+    q.bindValue(3, r.billSha256);
+    q.bindValue(4, notNull(r.rawPath));
+    q.bindValue(5, QString::fromUtf8(reportJson));
+    q.bindValue(6, notNull(r.runBy));
+    q.bindValue(7, r.atMs);
+    return m_db.execWrite(q);
+}
+
+bool ReconStore::insertDifference(ReconDifference& d)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "INSERT INTO recon_differences (channel, merchant, business_date, kind, state, item,"
+        " item_no, order_no, trade_no, ours_fen, theirs_fen, ours_fee_fen, theirs_fee_fen,"
+        " ours_state, theirs_state, line_at_ms, held_from_bill, owner, note, proposed_by,"
+        " decided_by, entry_key, created_at_ms, updated_at_ms)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " RETURNING id"));
+    int i = 0;
+    q.bindValue(i++, d.channel);
+    q.bindValue(i++, notNull(d.merchant));
+    q.bindValue(i++, isoDate(d.businessDate));
+    q.bindValue(i++, int(d.kind));
+    q.bindValue(i++, int(d.state));
+    q.bindValue(i++, int(d.item));
+    q.bindValue(i++, notNull(d.itemNo));
+    q.bindValue(i++, notNull(d.orderNo));
+    q.bindValue(i++, notNull(d.tradeNo));
+    q.bindValue(i++, d.oursFen);
+    q.bindValue(i++, d.theirsFen);
+    q.bindValue(i++, d.oursFeeFen);
+    q.bindValue(i++, d.theirsFeeFen);
+    q.bindValue(i++, notNull(d.oursState));
+    q.bindValue(i++, notNull(d.theirsState));
+    q.bindValue(i++, d.lineAtMs);
+    q.bindValue(i++, d.heldFromBill ? 1 : 0);
+    q.bindValue(i++, notNull(d.owner));
+    q.bindValue(i++, notNull(d.note));
+    q.bindValue(i++, notNull(d.proposedBy));
+    q.bindValue(i++, notNull(d.decidedBy));
+    q.bindValue(i++, notNull(d.entryKey));
+    q.bindValue(i++, d.createdAtMs);
+    q.bindValue(i++, d.updatedAtMs);
+    if (!m_db.execWrite(q) || !q.next())
+        return false;
+    d.id = q.value(0).toLongLong();
+    q.finish();
+    return true;
+}
+
+bool ReconStore::updateDifference(const ReconDifference& d)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "UPDATE recon_differences SET kind = ?, state = ?, owner = ?, note = ?, proposed_by = ?,"
+        " decided_by = ?, entry_key = ?, updated_at_ms = ? WHERE id = ?"));
+    q.bindValue(0, int(d.kind));
+    q.bindValue(1, int(d.state));
+    q.bindValue(2, notNull(d.owner));
+    q.bindValue(3, notNull(d.note));
+    q.bindValue(4, notNull(d.proposedBy));
+    q.bindValue(5, notNull(d.decidedBy));
+    q.bindValue(6, notNull(d.entryKey));
+    q.bindValue(7, d.updatedAtMs);
+    q.bindValue(8, d.id);
+    return m_db.execWrite(q) && q.numRowsAffected() == 1;
+}
+
+std::optional<ReconDifference> ReconStore::difference(qint64 id)
+{
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT %1 FROM recon_differences WHERE id = ?").arg(QLatin1String(kDiffCols)));
+    q.bindValue(0, id);
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    std::optional<ReconDifference> out;
+    if (q.next())
+        out = readDifference(q);
+    q.finish();
+    return out;
+}
+
+QList<ReconDifference> ReconStore::differences(const DiffFilter& f)
+{
+    // Optional filters as "(? = '' OR column = ?)" keep one prepared statement.
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT %1 FROM recon_differences WHERE (? = '' OR channel = ?)"
+                       " AND (? = '' OR business_date = ?) AND (? = 0 OR state = ?)"
+                       " AND (? = 0 OR state IN (1, 5, 7)) ORDER BY id LIMIT ?")
+            .arg(QLatin1String(kDiffCols)));
+    const QString day = f.businessDate.isValid() ? isoDate(f.businessDate) : QStringLiteral("");
+    const int state = f.state ? int(*f.state) : 0;
+    q.bindValue(0, notNull(f.channel));
+    q.bindValue(1, notNull(f.channel));
+    q.bindValue(2, day);
+    q.bindValue(3, day);
+    q.bindValue(4, state);
+    q.bindValue(5, state);
+    q.bindValue(6, f.needsAction ? 1 : 0);
+    q.bindValue(7, f.limit);
+    QList<ReconDifference> out;
+    if (!m_db.execRead(q))
+        return out;
+    while (q.next())
+        out << readDifference(q);
+    q.finish();
+    return out;
+}
+
+QList<ReconDifference> ReconStore::pendingBefore(const QString& channel, const QDate& day)
+{
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT %1 FROM recon_differences WHERE state = ? AND channel = ?"
+                       " AND business_date < ? ORDER BY id")
+            .arg(QLatin1String(kDiffCols)));
+    q.bindValue(0, int(DiffState::PendingNextDay));
+    q.bindValue(1, channel);
+    q.bindValue(2, isoDate(day));
+    QList<ReconDifference> out;
+    if (!m_db.execRead(q))
+        return out;
+    while (q.next())
+        out << readDifference(q);
+    q.finish();
+    return out;
+}
+
+} // namespace paydesk

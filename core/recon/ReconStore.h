@@ -1,0 +1,83 @@
+#pragma once
+
+#include "recon/ReconTypes.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace paydesk {
+
+class Database;
+
+// One of our money movements on a channel, as the clearing table holds it
+// (one per payment, refund and reversal the ledger posted).
+struct ClearedItem
+{
+    ItemKind kind = ItemKind::Payment;
+    QString itemNo;        // payment no or refund no
+    QString orderNo;
+    qint64 amountFen = 0;  // positive
+    qint64 feeFen = 0;     // + payments, − refunds and reversals
+    qint64 atMs = 0;
+    QDate businessDate;
+};
+
+// What we know of a payment or refund the bill names but clearing lacks.
+struct LocalRecord
+{
+    QString orderNo;
+    QString state;         // our state name ("PROCESSING", "SUCCESS", ...)
+    qint64 amountFen = 0;
+    QString tradeNo;
+};
+
+struct DiffFilter
+{
+    QString channel;            // '' = all
+    QDate businessDate;         // null = all
+    std::optional<DiffState> state;
+    bool needsAction = false;   // only open / proposed ones
+    int limit = 500;
+};
+
+// Reconciliation runs and differences, on the engine's connection (so a
+// run's writes share one transaction with its ledger entry and timeline).
+class ReconStore
+{
+public:
+    explicit ReconStore(Database& db) : m_db(db) {}
+    static QString schemaName() { return QStringLiteral("recon"); }
+    static QStringList migrations();
+
+    // Streams the channel's cleared items of a China day. False on I/O error.
+    bool clearedItems(const QString& channel, const QDate& day,
+                      const std::function<void(ClearedItem&&)>& each);
+    std::optional<ClearedItem> clearedItem(ItemKind kind, const QString& itemNo);
+    std::optional<LocalRecord> localPayment(const QString& paymentNo);
+    std::optional<LocalRecord> localRefund(const QString& refundNo);
+
+    // The stored report JSON of a run, if any.
+    std::optional<QByteArray> runReport(const QString& channel, const QString& merchant,
+                                        const QDate& day);
+    // Runs of a channel and day whatever the merchant: (merchant, sha256).
+    QList<QPair<QString, QString>> runsOn(const QString& channel, const QDate& day);
+    bool insertRun(const ReconReport& r, const QByteArray& reportJson);
+
+    // Inserts; sets d.id. False on I/O error.
+    bool insertDifference(ReconDifference& d);
+    bool updateDifference(const ReconDifference& d);
+    std::optional<ReconDifference> difference(qint64 id);
+    QList<ReconDifference> differences(const DiffFilter& f);
+    // Held (pending next day) items of the channel from days before `day`.
+    QList<ReconDifference> pendingBefore(const QString& channel, const QDate& day);
+
+    QString lastError() const;
+
+private:
+    Database& m_db;
+};
+
+} // namespace paydesk

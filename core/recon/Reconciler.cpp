@@ -1,0 +1,731 @@
+#include "recon/Reconciler.h"
+
+#include "common/ChinaTime.h"
+#include "common/Clock.h"
+#include "ledger/Accounts.h"
+#include "ledger/Ledger.h"
+#include "money/Money.h"
+#include "recon/BillParsers.h"
+#include "store/Database.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace paydesk {
+
+namespace {
+
+BackOfficeOutcome fail(BackOfficeStatus s, const QString& message, const QString& number = QString())
+{
+    return BackOfficeOutcome::fail(s, message, number);
+}
+
+ItemKind itemOf(BillLine::Kind k)
+{
+    switch (k) {
+    case BillLine::Kind::Payment: return ItemKind::Payment;
+    case BillLine::Kind::Refund: return ItemKind::Refund;
+    case BillLine::Kind::Revoke: return ItemKind::Revoke;
+    }
+    return ItemKind::Payment;
+}
+
+// Payments and revokes are known by the payment number, refunds by the
+// refund number; the kind keeps a payment apart from its own revoke.
+QString joinKey(ItemKind kind, const QString& no)
+{
+    const QChar tag = kind == ItemKind::Payment ? u'P' : kind == ItemKind::Refund ? u'R' : u'V';
+    QString key;
+    key.reserve(no.size() + 1);
+    key += tag;
+    key += no;
+    return key;
+}
+
+// What the line does to the channel receivable: payments add, returns subtract.
+qint64 signedFen(ItemKind kind, qint64 amountFen)
+{
+    return kind == ItemKind::Payment ? amountFen : -amountFen;
+}
+
+QString yuan(qint64 fen)
+{
+    return Money::fromFen(fen).toPlainString();
+}
+
+struct OurItem
+{
+    QString itemNo;
+    QString orderNo;
+    qint64 amountFen = 0;
+    qint64 feeFen = 0;
+    qint64 atMs = 0;
+    qint64 heldId = 0; // a pending-next-day difference from an earlier day
+    bool matched = false;
+};
+
+// The bill as kept on disk, and its SHA-256.
+struct KeptBill
+{
+    QString path;
+    QString sha256;
+    QString error;
+};
+
+KeptBill keepBill(const BillInput& in, const QString& dir)
+{
+    KeptBill k;
+    const QString ext = in.format == BillFormat::Alipay ? QStringLiteral("zip") : QStringLiteral("csv");
+    if (!QDir().mkpath(dir)) {
+        k.error = QStringLiteral("cannot create %1 to keep the bill").arg(dir);
+        return k;
+    }
+    const QString part = QDir(dir).filePath(in.day.toString(Qt::ISODate) + QStringLiteral(".part"));
+    QFile out(part);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        k.error = QStringLiteral("cannot write %1: %2").arg(part, out.errorString());
+        return k;
+    }
+    QCryptographicHash sha(QCryptographicHash::Sha256);
+    if (in.path.isEmpty()) {
+        sha.addData(in.content);
+        if (out.write(in.content) != in.content.size())
+            k.error = QStringLiteral("cannot write %1: %2").arg(part, out.errorString());
+    } else {
+        QFile src(in.path);
+        if (!src.open(QIODevice::ReadOnly)) {
+            k.error = QStringLiteral("cannot read the bill %1: %2").arg(in.path, src.errorString());
+        } else {
+            QByteArray buf(1 << 20, Qt::Uninitialized);
+            for (;;) {
+                const qint64 n = src.read(buf.data(), buf.size());
+                if (n < 0) {
+                    k.error = QStringLiteral("cannot read the bill %1: %2").arg(in.path, src.errorString());
+                    break;
+                }
+                if (n == 0)
+                    break;
+                sha.addData(QByteArrayView(buf.constData(), n));
+                if (out.write(buf.constData(), n) != n) {
+                    k.error = QStringLiteral("cannot write %1: %2").arg(part, out.errorString());
+                    break;
+                }
+            }
+        }
+    }
+    if (!out.flush())
+        k.error = QStringLiteral("cannot write %1: %2").arg(part, out.errorString());
+    out.close();
+    if (!k.error.isEmpty()) {
+        QFile::remove(part);
+        return k;
+    }
+    k.sha256 = QString::fromLatin1(sha.result().toHex());
+    k.path = QDir(dir).filePath(QStringLiteral("%1_%2.%3")
+                                    .arg(in.day.toString(Qt::ISODate), k.sha256.left(16), ext));
+    QFile::remove(k.path); // the same bytes kept before: replace with the same bytes
+    if (!QFile::rename(part, k.path)) {
+        QFile::remove(part);
+        k.error = QStringLiteral("cannot keep the bill as %1").arg(k.path);
+    }
+    return k;
+}
+
+} // namespace
+
+Reconciler::Reconciler(Database& db, Clock& clock, Ledger& ledger, ReconConfig config)
+    : m_db(db), m_clock(clock), m_ledger(ledger), m_config(std::move(config)), m_store(db)
+{
+}
+
+QString Reconciler::open()
+{
+    return m_db.migrate(ReconStore::schemaName(), ReconStore::migrations());
+}
+
+BackOfficeOutcome Reconciler::writeFailed()
+{
+    return fail(BackOfficeStatus::StorageError,
+                QStringLiteral("storage error, nothing was saved: %1").arg(m_store.lastError()));
+}
+
+std::optional<ReconReport> Reconciler::report(const QString& channel, const QString& merchant,
+                                              const QDate& day)
+{
+    const auto json = m_store.runReport(channel, merchant, day);
+    ReconReport r;
+    if (!json || !readReconReportJson(*json, &r))
+        return std::nullopt;
+    return r;
+}
+
+BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (in.channel.isEmpty())
+        return fail(BackOfficeStatus::InvalidArgument, QStringLiteral("name the channel (--channel wechat|alipay)"));
+    if (!in.day.isValid())
+        return fail(BackOfficeStatus::InvalidArgument, QStringLiteral("give the bill's day as YYYY-MM-DD"));
+    if (in.by.trimmed().isEmpty())
+        return fail(BackOfficeStatus::InvalidArgument, QStringLiteral("say who reconciles (--by NAME)"));
+    if (in.path.isEmpty() && in.content.isEmpty())
+        return fail(BackOfficeStatus::InvalidArgument, QStringLiteral("the bill is empty"));
+    const QString number = in.channel + QLatin1Char(':') + in.day.toString(Qt::ISODate);
+
+    const KeptBill kept = keepBill(in, QDir(m_config.billsDir).filePath(in.channel));
+    if (!kept.error.isEmpty())
+        return fail(BackOfficeStatus::StorageError, kept.error, number);
+
+    // Under the write lock: two runs of one day cannot both post.
+    if (!m_db.beginWrite())
+        return fail(BackOfficeStatus::StorageError, m_db.lastError(), number);
+    for (const auto& [merchant, sha] : m_store.runsOn(in.channel, in.day))
+        if (sha == kept.sha256) {
+            if (const auto r = report(in.channel, merchant, in.day))
+                *out = *r;
+            return {BackOfficeStatus::Repeated,
+                    QStringLiteral("this bill (%1 for %2) was reconciled before; nothing changed")
+                        .arg(in.channel, in.day.toString(Qt::ISODate)),
+                    number};
+        }
+
+    ReconReport r;
+    r.channel = in.channel;
+    r.businessDate = in.day;
+    r.billSha256 = kept.sha256;
+    r.rawPath = kept.path;
+    r.runBy = in.by;
+    r.atMs = m_clock.nowMs();
+    const qint64 dayStartMs = chinaDayStartMs(in.day);
+    const qint64 dayEndMs = chinaDayStartMs(in.day.addDays(1));
+    const qint64 nowMs = r.atMs;
+
+    // Our side: the day's cleared movements, plus what earlier runs held
+    // for today's bill.
+    QHash<QString, OurItem> ours;
+    const bool readOk = m_store.clearedItems(in.channel, in.day, [&](ClearedItem&& c) {
+        (c.kind == ItemKind::Payment ? r.ours.payments : r.ours.refunds)++;
+        (c.kind == ItemKind::Payment ? r.ours.paidFen : r.ours.refundedFen) += c.amountFen;
+        r.ours.feeFen += c.feeFen;
+        const QString key = joinKey(c.kind, c.itemNo);
+        ours.insert(key, OurItem{std::move(c.itemNo), std::move(c.orderNo), c.amountFen, c.feeFen,
+                                 c.atMs, 0, false});
+    });
+    if (!readOk)
+        return fail(BackOfficeStatus::StorageError, m_store.lastError(), number);
+    QList<ReconDifference> heldBill;
+    QList<ReconDifference> heldFund;
+    QHash<qint64, ReconDifference> held;
+    for (ReconDifference& d : m_store.pendingBefore(in.channel, in.day)) {
+        held.insert(d.id, d);
+        if (d.kind == DiffKind::FundLong || d.kind == DiffKind::FundShort)
+            heldFund << d;
+        else if (d.heldFromBill)
+            heldBill << d;
+        else
+            ours.insert(joinKey(d.item, d.itemNo),
+                        OurItem{d.itemNo, d.orderNo, d.oursFen, d.oursFeeFen, d.lineAtMs, d.id, false});
+    }
+
+    QList<ReconDifference> found;  // new differences
+    QHash<qint64, DiffState> heldOutcome; // earlier held ones: auto-resolved or open now
+    qint64 explainedFen = 0;        // fund difference the cut-off explains
+    auto newDiff = [&](DiffKind kind, ItemKind item, const QString& itemNo) {
+        ReconDifference d;
+        d.channel = in.channel;
+        d.businessDate = in.day;
+        d.kind = kind;
+        d.item = item;
+        d.itemNo = itemNo;
+        d.createdAtMs = d.updatedAtMs = nowMs;
+        return d;
+    };
+    // Joins one bill line (or a held one) with our side. False: we lack it.
+    auto probe = [&](ItemKind item, const QString& itemNo, const QString& tradeNo, qint64 fen,
+                     qint64 feeFen, const QString& state, qint64 atMs, qint64 heldBillId) {
+        auto it = ours.find(joinKey(item, itemNo));
+        if (it == ours.end() || it->matched)
+            return false;
+        it->matched = true;
+        ++r.matched;
+        if (it->heldId) {
+            heldOutcome.insert(it->heldId, DiffState::AutoResolved);
+            ++r.resolvedFromPrevious;
+            explainedFen += signedFen(item, it->amountFen); // in our earlier day, in their bill today
+        }
+        if (heldBillId) {
+            heldOutcome.insert(heldBillId, DiffState::AutoResolved);
+            ++r.resolvedFromPrevious;
+            explainedFen -= signedFen(item, fen); // in their earlier bill, in our day today
+        }
+        if (fen != it->amountFen || feeFen != it->feeFen) {
+            ReconDifference d = newDiff(fen != it->amountFen ? DiffKind::AmountMismatch
+                                                             : DiffKind::FeeMismatch,
+                                        item, itemNo);
+            d.orderNo = it->orderNo;
+            d.tradeNo = tradeNo;
+            d.oursFen = it->amountFen;
+            d.theirsFen = fen;
+            d.oursFeeFen = it->feeFen;
+            d.theirsFeeFen = feeFen;
+            d.theirsState = state;
+            d.lineAtMs = atMs;
+            found << d;
+        }
+        return true;
+    };
+
+    QList<BillLine> leftover; // bill lines we lack: few, kept in memory
+    qint64 linesOnDay = 0;
+    auto onLine = [&](const BillLine& l) {
+        const ItemKind item = itemOf(l.kind);
+        (item == ItemKind::Payment ? r.theirs.payments : r.theirs.refunds)++;
+        (item == ItemKind::Payment ? r.theirs.paidFen : r.theirs.refundedFen) += l.amountFen;
+        r.theirs.feeFen += l.feeFen;
+        if (l.atMs >= dayStartMs && l.atMs < dayEndMs)
+            ++linesOnDay;
+        const QString& no = item == ItemKind::Refund ? l.refundNo : l.paymentNo;
+        if (!probe(item, no, l.tradeNo, l.amountFen, l.feeFen, l.state, l.atMs, 0))
+            leftover << l;
+        return true;
+    };
+    QString kept_ = kept.path;
+    const BillParseResult parsed = in.format == BillFormat::Alipay
+                                       ? parseAlipayBillFile(kept_, onLine)
+                                       : parseWeChatBillFile(kept_, onLine);
+    auto refuse = [&](const QString& why) {
+        QFile::remove(kept.path); // not imported: do not keep it
+        return fail(BackOfficeStatus::InvalidArgument, why, number);
+    };
+    if (!parsed.ok)
+        return refuse(QStringLiteral("the bill was refused, nothing imported: %1").arg(parsed.error));
+    if (!in.expectedMerchant.isEmpty() && parsed.merchant != in.expectedMerchant)
+        return refuse(QStringLiteral("the bill is merchant %1's; this shop reconciles merchant %2 on %3")
+                          .arg(parsed.merchant, in.expectedMerchant, in.channel));
+    if (parsed.totals.lines > 0 && linesOnDay == 0)
+        return refuse(QStringLiteral("no line of the bill is dated %1: is it another day's bill?")
+                          .arg(in.day.toString(Qt::ISODate)));
+    r.merchant = parsed.merchant;
+    if (m_store.runReport(in.channel, r.merchant, in.day))
+        return refuse(QStringLiteral("%1 of merchant %2 was already reconciled with another bill; "
+                                     "work its differences (diff list --date %3) instead")
+                          .arg(number, r.merchant, in.day.toString(Qt::ISODate)));
+
+    for (const ReconDifference& d : heldBill)
+        if (!probe(d.item, d.itemNo, d.tradeNo, d.theirsFen, d.theirsFeeFen, d.theirsState,
+                   d.lineAtMs, d.id))
+            heldOutcome.insert(d.id, DiffState::Open); // not on our next day either
+
+    // What is left on our side.
+    qint64 pendingFen = 0;
+    for (auto it = ours.cbegin(); it != ours.cend(); ++it) {
+        if (it->matched)
+            continue;
+        if (it->heldId) {
+            heldOutcome.insert(it->heldId, DiffState::Open);
+            continue;
+        }
+        const ItemKind item = it.key().at(0) == u'P' ? ItemKind::Payment
+                              : it.key().at(0) == u'R' ? ItemKind::Refund
+                                                       : ItemKind::Revoke;
+        ReconDifference d = newDiff(DiffKind::MissingAtChannel, item, it->itemNo);
+        d.orderNo = it->orderNo;
+        d.oursFen = it->amountFen;
+        d.oursFeeFen = it->feeFen;
+        d.oursState = QStringLiteral("SUCCESS");
+        d.lineAtMs = it->atMs;
+        if (it->atMs >= dayEndMs - m_config.cutoffWindowMs) {
+            d.state = DiffState::PendingNextDay;
+            pendingFen -= signedFen(item, it->amountFen);
+        }
+        found << d;
+    }
+    // Bill lines we lack: why?
+    for (const BillLine& l : leftover) {
+        const ItemKind item = itemOf(l.kind);
+        const QString& no = item == ItemKind::Refund ? l.refundNo : l.paymentNo;
+        ReconDifference d = newDiff(DiffKind::MissingLocally, item, no);
+        d.tradeNo = l.tradeNo;
+        d.theirsFen = l.amountFen;
+        d.theirsFeeFen = l.feeFen;
+        d.theirsState = l.state;
+        d.lineAtMs = l.atMs;
+        d.heldFromBill = true;
+        if (const auto c = m_store.clearedItem(item, no)) {
+            // Cleared on another day: the two sides cut the day apart.
+            d.orderNo = c->orderNo;
+            d.oursFen = c->amountFen;
+            d.oursFeeFen = c->feeFen;
+            d.oursState = QStringLiteral("SUCCESS on %1").arg(c->businessDate.toString(Qt::ISODate));
+            const bool nearCut = c->businessDate == in.day.addDays(1) &&
+                                 (l.atMs >= dayEndMs - m_config.cutoffWindowMs ||
+                                  c->atMs < dayEndMs + m_config.cutoffWindowMs);
+            if (nearCut) {
+                d.state = DiffState::PendingNextDay;
+                pendingFen += signedFen(item, l.amountFen);
+            } else {
+                d.kind = DiffKind::StatusMismatch;
+            }
+        } else if (const auto local = item == ItemKind::Refund ? m_store.localRefund(no)
+                                                               : m_store.localPayment(no)) {
+            d.kind = DiffKind::StatusMismatch;
+            d.orderNo = local->orderNo;
+            d.oursFen = local->amountFen;
+            d.oursState = local->state;
+        }
+        found << d;
+    }
+
+    // Fund flow: what the channel settles for the day against what our
+    // ledger put into its receivable. Fees go to the channel-fee expense.
+    const qint64 theirsGross = r.theirs.netFen();
+    const qint64 oursGross = r.ours.netFen();
+    const qint64 theirsFee = r.theirs.feeFen;
+    r.fundDifferenceFen = theirsGross - oursGross;
+    if (theirsGross != 0 || oursGross != 0 || theirsFee != 0) {
+        r.fundEntryKey = QStringLiteral("recon:%1:%2:%3")
+                             .arg(in.channel, r.merchant, in.day.toString(Qt::ISODate));
+        LedgerTransaction t(m_ledger, r.fundEntryKey, refkind::reconciliation, number, QString(),
+                            QStringLiteral("%1 settles %2 for %3 (fees %4); the ledger expected %5")
+                                .arg(in.channel, yuan(theirsGross - theirsFee),
+                                     in.day.toString(Qt::ISODate), yuan(theirsFee), yuan(oursGross)));
+        // Signed amounts: LedgerTransaction turns a negative debit into a credit.
+        if (theirsGross - theirsFee != 0)
+            t.debit(accounts::bank(), Money::fromFen(theirsGross - theirsFee));
+        if (theirsFee != 0)
+            t.debit(accounts::channelFees(in.channel), Money::fromFen(theirsFee));
+        if (oursGross != 0)
+            t.credit(accounts::channelReceivable(in.channel), Money::fromFen(oursGross));
+        if (r.fundDifferenceFen != 0)
+            t.credit(accounts::suspense(), Money::fromFen(r.fundDifferenceFen));
+        QString error;
+        const PostResult pr = t.commit(&error);
+        if (pr != PostResult::Posted && pr != PostResult::AlreadyPosted)
+            return fail(pr == PostResult::StorageError ? BackOfficeStatus::StorageError
+                                                       : BackOfficeStatus::Refused,
+                        error, number);
+    }
+    if (r.fundDifferenceFen != 0) {
+        ReconDifference d = newDiff(r.fundDifferenceFen > 0 ? DiffKind::FundLong : DiffKind::FundShort,
+                                    ItemKind::Payment, QString());
+        d.oursFen = oursGross;
+        d.theirsFen = theirsGross;
+        d.oursFeeFen = r.ours.feeFen;
+        d.theirsFeeFen = theirsFee;
+        d.entryKey = r.fundEntryKey;
+        // Explained by the cut-off alone: it evens out with the next bill.
+        if (r.fundDifferenceFen == pendingFen + explainedFen)
+            d.state = pendingFen != 0 ? DiffState::PendingNextDay : DiffState::AutoResolved;
+        found << d;
+    }
+    // An earlier day's fund difference waited on its held items.
+    for (const ReconDifference& f : heldFund) {
+        bool allMatched = true;
+        for (auto it = heldOutcome.cbegin(); it != heldOutcome.cend(); ++it)
+            if (held.value(it.key()).businessDate == f.businessDate && it.value() == DiffState::Open)
+                allMatched = false;
+        heldOutcome.insert(f.id, allMatched ? DiffState::AutoResolved : DiffState::Open);
+    }
+
+    // Write it all in this one transaction.
+    for (ReconDifference& d : found) {
+        d.merchant = r.merchant;
+        if (d.state == DiffState::PendingNextDay)
+            ++r.pendingNextDay;
+        else if (d.state == DiffState::Open) {
+            ReconKindTotals& k = r.byKind[int(d.kind)];
+            ++k.count;
+            k.sumFen += d.kind == DiffKind::MissingLocally     ? d.theirsFen
+                        : d.kind == DiffKind::MissingAtChannel ? d.oursFen
+                        : d.kind == DiffKind::FeeMismatch      ? qAbs(d.theirsFeeFen - d.oursFeeFen)
+                                                               : qAbs(d.theirsFen - d.oursFen);
+        }
+        if (!m_store.insertDifference(d))
+            return writeFailed();
+    }
+    for (auto it = heldOutcome.cbegin(); it != heldOutcome.cend(); ++it) {
+        ReconDifference d = held.value(it.key());
+        d.state = it.value();
+        d.updatedAtMs = nowMs;
+        d.note = it.value() == DiffState::AutoResolved
+                     ? QStringLiteral("matched on the %1 bill of %2").arg(in.channel, in.day.toString(Qt::ISODate))
+                     : QStringLiteral("not on the %1 bill of %2 either").arg(in.channel, in.day.toString(Qt::ISODate));
+        if (!m_store.updateDifference(d))
+            return writeFailed();
+        found << d;
+    }
+    r.elapsedMs = timer.elapsed();
+    if (!m_store.insertRun(r, reconReportJson(r)))
+        return writeFailed();
+
+    // Tell each order's timeline; a person is asked only for what is open.
+    if (m_timeline) {
+        int alerted = 0;
+        qint64 unalerted = 0;
+        for (const ReconDifference& d : found) {
+            // Money taken that we know nothing of pages; the rest is watched.
+            AlertLevel level = d.state != DiffState::Open            ? AlertLevel::None
+                               : d.kind == DiffKind::MissingLocally ? AlertLevel::Page
+                                                                     : AlertLevel::Watch;
+            if (level != AlertLevel::None && ++alerted > kAlertsPerRun) {
+                ++unalerted;
+                level = AlertLevel::None;
+            }
+            QString what = QStringLiteral("reconciliation %1 %2: %3 %4 (ours %5, bill %6)")
+                               .arg(number, diffStateName(d.state), diffKindName(d.kind),
+                                    itemKindName(d.item) + (d.itemNo.isEmpty() ? QString() : QLatin1Char(' ') + d.itemNo),
+                                    yuan(d.oursFen), yuan(d.theirsFen));
+            if (d.id)
+                what += QStringLiteral(" [diff %1]").arg(d.id);
+            if (level != AlertLevel::None || !d.orderNo.isEmpty())
+                m_timeline(d.orderNo, what, level);
+        }
+        if (unalerted > 0)
+            m_timeline(QString(),
+                       QStringLiteral("reconciliation %1: %2 more open differences (diff list --date %3)")
+                           .arg(number)
+                           .arg(unalerted)
+                           .arg(in.day.toString(Qt::ISODate)),
+                       AlertLevel::Watch);
+    }
+    *out = r;
+    qint64 openCount = 0;
+    for (const ReconKindTotals& k : r.byKind)
+        openCount += k.count;
+    return {BackOfficeStatus::Ok,
+            QStringLiteral("reconciled %1 (merchant %2): %3 lines, %4 matched, %5 open differences, "
+                           "%6 pending next day, fund difference %7")
+                .arg(number, r.merchant)
+                .arg(parsed.totals.lines)
+                .arg(r.matched)
+                .arg(openCount)
+                .arg(r.pendingNextDay)
+                .arg(yuan(r.fundDifferenceFen)),
+            number};
+}
+
+BackOfficeOutcome Reconciler::resolve(qint64 id, const QString& by, const QString& reason)
+{
+    if (by.trimmed().isEmpty() || reason.trimmed().isEmpty())
+        return fail(BackOfficeStatus::InvalidArgument,
+                    QStringLiteral("say who resolves it (--by NAME) and why (--reason TEXT)"));
+    if (!m_db.beginWrite())
+        return fail(BackOfficeStatus::StorageError, m_db.lastError());
+    auto d = m_store.difference(id);
+    if (!d)
+        return fail(BackOfficeStatus::NotFound, QStringLiteral("no difference %1").arg(id));
+    if (d->state != DiffState::Open && d->state != DiffState::PendingNextDay)
+        return fail(BackOfficeStatus::InvalidState,
+                    QStringLiteral("difference %1 is %2; only open ones can be resolved")
+                        .arg(id)
+                        .arg(diffStateName(d->state)));
+    d->state = DiffState::Resolved;
+    d->decidedBy = by;
+    if (d->owner.isEmpty())
+        d->owner = by;
+    d->note = reason;
+    d->updatedAtMs = m_clock.nowMs();
+    if (!m_store.updateDifference(*d))
+        return writeFailed();
+    if (m_timeline)
+        m_timeline(d->orderNo,
+                   QStringLiteral("reconciliation difference %1 resolved by %2: %3").arg(id).arg(by, reason),
+                   AlertLevel::None);
+    return {BackOfficeStatus::Ok, QStringLiteral("difference %1 resolved by %2").arg(id).arg(by),
+            QString::number(id)};
+}
+
+BackOfficeOutcome Reconciler::assign(qint64 id, const QString& owner, const QString& by)
+{
+    if (owner.trimmed().isEmpty() || by.trimmed().isEmpty())
+        return fail(BackOfficeStatus::InvalidArgument,
+                    QStringLiteral("say to whom (--to NAME) and who assigns it (--by NAME)"));
+    if (!m_db.beginWrite())
+        return fail(BackOfficeStatus::StorageError, m_db.lastError());
+    auto d = m_store.difference(id);
+    if (!d)
+        return fail(BackOfficeStatus::NotFound, QStringLiteral("no difference %1").arg(id));
+    d->owner = owner;
+    d->updatedAtMs = m_clock.nowMs();
+    if (!m_store.updateDifference(*d))
+        return writeFailed();
+    return {BackOfficeStatus::Ok,
+            QStringLiteral("difference %1 is now %2's (assigned by %3)").arg(id).arg(owner, by),
+            QString::number(id)};
+}
+
+BackOfficeOutcome Reconciler::proposeWriteOff(qint64 id, const QString& by, const QString& reason)
+{
+    if (by.trimmed().isEmpty() || reason.trimmed().isEmpty())
+        return fail(BackOfficeStatus::InvalidArgument,
+                    QStringLiteral("say who proposes it (--by NAME) and why (--reason TEXT)"));
+    if (!m_db.beginWrite())
+        return fail(BackOfficeStatus::StorageError, m_db.lastError());
+    auto d = m_store.difference(id);
+    if (!d)
+        return fail(BackOfficeStatus::NotFound, QStringLiteral("no difference %1").arg(id));
+    if (d->state != DiffState::Open)
+        return fail(BackOfficeStatus::InvalidState,
+                    QStringLiteral("difference %1 is %2; only open ones can be written off")
+                        .arg(id)
+                        .arg(diffStateName(d->state)));
+    d->state = DiffState::WriteOffProposed;
+    d->proposedBy = by;
+    if (d->owner.isEmpty())
+        d->owner = by;
+    d->note = reason;
+    d->updatedAtMs = m_clock.nowMs();
+    if (!m_store.updateDifference(*d))
+        return writeFailed();
+    return {BackOfficeStatus::Ok,
+            QStringLiteral("write-off of difference %1 proposed by %2; another person must approve it "
+                           "(diff approve %1 --by NAME)")
+                .arg(id)
+                .arg(by),
+            QString::number(id)};
+}
+
+BackOfficeOutcome Reconciler::decide(qint64 id, const QString& by, bool approve)
+{
+    if (by.trimmed().isEmpty())
+        return fail(BackOfficeStatus::InvalidArgument, QStringLiteral("say who decides (--by NAME)"));
+    if (!m_db.beginWrite())
+        return fail(BackOfficeStatus::StorageError, m_db.lastError());
+    auto d = m_store.difference(id);
+    if (!d)
+        return fail(BackOfficeStatus::NotFound, QStringLiteral("no difference %1").arg(id));
+    if (d->state != DiffState::WriteOffProposed)
+        return fail(BackOfficeStatus::InvalidState,
+                    QStringLiteral("difference %1 is %2; nothing waits for approval")
+                        .arg(id)
+                        .arg(diffStateName(d->state)));
+    if (d->proposedBy == by)
+        return fail(BackOfficeStatus::SameUser,
+                    QStringLiteral("%1 proposed this write-off; another person must decide it").arg(by));
+    d->decidedBy = by;
+    d->updatedAtMs = m_clock.nowMs();
+    if (!approve) {
+        d->state = DiffState::Open;
+        if (!m_store.updateDifference(*d))
+            return writeFailed();
+        return {BackOfficeStatus::Ok,
+                QStringLiteral("write-off of difference %1 rejected by %2; it is open again").arg(id).arg(by),
+                QString::number(id)};
+    }
+    d->state = DiffState::WrittenOff;
+    // A fund difference sits in suspense: writing it off moves it to adjustments.
+    const qint64 fundFen = d->theirsFen - d->oursFen;
+    if ((d->kind == DiffKind::FundLong || d->kind == DiffKind::FundShort) && fundFen != 0) {
+        const QString key = QStringLiteral("recon-writeoff:%1").arg(id);
+        LedgerTransaction t(m_ledger, key, refkind::reconciliation, QString::number(id), QString(),
+                            QStringLiteral("write-off of reconciliation difference %1, proposed by %2, "
+                                           "approved by %3: %4")
+                                .arg(id)
+                                .arg(d->proposedBy, by, d->note));
+        t.debit(accounts::suspense(), Money::fromFen(fundFen))
+            .credit(accounts::adjustments(), Money::fromFen(fundFen));
+        QString error;
+        const PostResult pr = t.commit(&error);
+        if (pr != PostResult::Posted && pr != PostResult::AlreadyPosted)
+            return fail(pr == PostResult::StorageError ? BackOfficeStatus::StorageError
+                                                       : BackOfficeStatus::Refused,
+                        error);
+        d->entryKey = key;
+    }
+    if (!m_store.updateDifference(*d))
+        return writeFailed();
+    if (m_timeline)
+        m_timeline(d->orderNo,
+                   QStringLiteral("reconciliation difference %1 written off: proposed by %2, approved by %3")
+                       .arg(id)
+                       .arg(d->proposedBy, by),
+                   AlertLevel::None);
+    return {BackOfficeStatus::Ok,
+            QStringLiteral("difference %1 written off (approved by %2)").arg(id).arg(by),
+            QString::number(id)};
+}
+
+QByteArray reconReportJson(const ReconReport& r)
+{
+    auto side = [](const ReconSideTotals& s) {
+        return QJsonObject{{QStringLiteral("payments"), s.payments},
+                           {QStringLiteral("paid"), yuan(s.paidFen)},
+                           {QStringLiteral("refunds"), s.refunds},
+                           {QStringLiteral("refunded"), yuan(s.refundedFen)},
+                           {QStringLiteral("fees"), yuan(s.feeFen)},
+                           {QStringLiteral("net"), yuan(s.netFen())}};
+    };
+    QJsonObject kinds;
+    for (int k = int(DiffKind::MissingLocally); k <= int(DiffKind::FundShort); ++k)
+        kinds.insert(diffKindName(DiffKind(k)),
+                     QJsonObject{{QStringLiteral("count"), r.byKind[k].count},
+                                 {QStringLiteral("amount"), yuan(r.byKind[k].sumFen)}});
+    const QJsonObject o{{QStringLiteral("channel"), r.channel},
+                        {QStringLiteral("merchant"), r.merchant},
+                        {QStringLiteral("date"), r.businessDate.toString(Qt::ISODate)},
+                        {QStringLiteral("billSha256"), r.billSha256},
+                        {QStringLiteral("rawPath"), r.rawPath},
+                        {QStringLiteral("ours"), side(r.ours)},
+                        {QStringLiteral("bill"), side(r.theirs)},
+                        {QStringLiteral("matched"), r.matched},
+                        {QStringLiteral("pendingNextDay"), r.pendingNextDay},
+                        {QStringLiteral("resolvedFromPrevious"), r.resolvedFromPrevious},
+                        {QStringLiteral("differences"), kinds},
+                        {QStringLiteral("fundDifference"), yuan(r.fundDifferenceFen)},
+                        {QStringLiteral("fundEntry"), r.fundEntryKey},
+                        {QStringLiteral("runBy"), r.runBy},
+                        {QStringLiteral("atMs"), r.atMs},
+                        {QStringLiteral("elapsedMs"), r.elapsedMs}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+bool readReconReportJson(const QByteArray& json, ReconReport* out)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    if (o.isEmpty())
+        return false;
+    auto fen = [](const QJsonValue& v) {
+        const auto m = Money::parse(v.toString(), kCny);
+        return m ? m->fen() : 0;
+    };
+    auto side = [&](const QJsonObject& s, ReconSideTotals* t) {
+        t->payments = s.value(QStringLiteral("payments")).toInteger();
+        t->paidFen = fen(s.value(QStringLiteral("paid")));
+        t->refunds = s.value(QStringLiteral("refunds")).toInteger();
+        t->refundedFen = fen(s.value(QStringLiteral("refunded")));
+        t->feeFen = fen(s.value(QStringLiteral("fees")));
+    };
+    ReconReport r;
+    r.channel = o.value(QStringLiteral("channel")).toString();
+    r.merchant = o.value(QStringLiteral("merchant")).toString();
+    r.businessDate = QDate::fromString(o.value(QStringLiteral("date")).toString(), Qt::ISODate);
+    r.billSha256 = o.value(QStringLiteral("billSha256")).toString();
+    r.rawPath = o.value(QStringLiteral("rawPath")).toString();
+    side(o.value(QStringLiteral("ours")).toObject(), &r.ours);
+    side(o.value(QStringLiteral("bill")).toObject(), &r.theirs);
+    r.matched = o.value(QStringLiteral("matched")).toInteger();
+    r.pendingNextDay = o.value(QStringLiteral("pendingNextDay")).toInteger();
+    r.resolvedFromPrevious = o.value(QStringLiteral("resolvedFromPrevious")).toInteger();
+    const QJsonObject kinds = o.value(QStringLiteral("differences")).toObject();
+    for (int k = int(DiffKind::MissingLocally); k <= int(DiffKind::FundShort); ++k) {
+        const QJsonObject ko = kinds.value(diffKindName(DiffKind(k))).toObject();
+        r.byKind[k].count = ko.value(QStringLiteral("count")).toInteger();
+        r.byKind[k].sumFen = fen(ko.value(QStringLiteral("amount")));
+    }
+    r.fundDifferenceFen = fen(o.value(QStringLiteral("fundDifference")));
+    r.fundEntryKey = o.value(QStringLiteral("fundEntry")).toString();
+    r.runBy = o.value(QStringLiteral("runBy")).toString();
+    r.atMs = o.value(QStringLiteral("atMs")).toInteger();
+    r.elapsedMs = o.value(QStringLiteral("elapsedMs")).toInteger();
+    *out = r;
+    return true;
+}
+
+} // namespace paydesk
