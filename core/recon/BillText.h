@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QString>
+
+namespace paydesk {
+
+// Byte-level helpers shared by the bill parsers: they run once per field of
+// a million-line bill, so they work on the raw bytes and build no strings.
+
+// "12.34", "-0.05", "7", "0.00600": a decimal with at most `decimals`
+// places, as an integer count of 10^-decimals units (yuan "12.34" with 2 ->
+// 1234 fen). Nothing else is accepted: no spaces, no exponent, no second
+// point, at most 15 integer digits (no overflow).
+bool parseDecimal(QByteArrayView text, int decimals, qint64* units);
+
+// 10^-5 yuan units to fen, rounded half away from zero (WeChat's fees).
+qint64 feeUnitsToFen(qint64 units);
+
+// Units back to text for messages: (1234, 2) -> "12.34".
+QString decimalText(qint64 units, int decimals);
+
+// "yyyy-MM-dd HH:mm:ss" in China time (UTC+8) to ms since the epoch. Bills
+// hold one day, so the date's day number is cached between calls.
+class ChinaTimeParser
+{
+public:
+    bool parse(QByteArrayView text, qint64* ms);
+
+private:
+    char m_lastDate[10] = {};
+    qint64 m_lastDays = 0;
+    bool m_hasLast = false;
+};
+
+// Splits `line` at `separator` into at most `max` views; returns how many
+// fields there are (also when more than `max`).
+int splitFields(QByteArrayView line, char separator, QByteArrayView* fields, int max);
+
+// Bytes below 0x80 only: such a field is the same in UTF-8, GBK and Latin-1.
+bool isAscii(QByteArrayView text);
+
+} // namespace paydesk
