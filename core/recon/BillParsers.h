@@ -15,11 +15,11 @@ using BillLineHandler = std::function<bool(const BillLine&)>;
 struct BillParseResult
 {
     bool ok = false;
-    bool stopped = false;  // the handler asked to stop
-    QString error;         // for people: what is wrong and where ("line 12: ...")
-    qint64 errorLine = 0;  // 1-based line of the detail file; 0 when not about a line
-    QString merchant;      // WeChat 商户号 (mch_id) / Alipay account (2088...)
-    BillTotals totals;     // counted from the lines and equal to the bill's own totals
+    bool stopped = false; // the handler asked to stop
+    QString error;        // for people: what is wrong and where ("line 12: ...")
+    qint64 errorLine = 0; // 1-based line of the detail file; 0 when not about a line
+    QString merchant;     // WeChat 商户号 (mch_id) / Alipay account (2088...)
+    BillTotals totals;    // counted from the lines and equal to the bill's own totals
 };
 
 // The bill is read as a stream (bounded memory whatever its size). Lines
