@@ -29,8 +29,8 @@ struct BillLine
     // negative on refunds and revokes (the fee handed back). WeChat bills
     // fees with five decimals; they are rounded half away from zero here.
     qint64 feeFen = 0;
-    qint64 atMs = 0;   // when it completed (the bill's China time)
-    qint64 lineNo = 0; // 1-based line in the (decoded) bill file
+    qint64 atMs = 0;         // when it completed (the bill's China time)
+    qint64 lineNo = 0;       // 1-based line in the (decoded) bill file
 };
 
 // What a bill says about itself, checked against its lines before a
@@ -38,11 +38,11 @@ struct BillLine
 struct BillTotals
 {
     qint64 lines = 0;
-    qint64 payments = 0;    // payment lines
-    qint64 refunds = 0;     // refund + revoke lines
-    qint64 paidFen = 0;     // Σ payment amounts
-    qint64 refundedFen = 0; // Σ refund + revoke amounts (positive)
-    qint64 feeFen = 0;      // Σ line fees (payments − fees returned)
+    qint64 payments = 0;     // payment lines
+    qint64 refunds = 0;      // refund + revoke lines
+    qint64 paidFen = 0;      // Σ payment amounts
+    qint64 refundedFen = 0;  // Σ refund + revoke amounts (positive)
+    qint64 feeFen = 0;       // Σ line fees (payments − fees returned)
 };
 
 } // namespace paydesk

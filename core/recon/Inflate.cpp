@@ -107,7 +107,8 @@ bool Inflater::fail(const QString& why)
     return false;
 }
 
-void Inflater::refill(QByteArrayView in, qsizetype* pos)
+// Inlined: called once per byte or symbol in the hot loop.
+Q_ALWAYS_INLINE void Inflater::refill(QByteArrayView in, qsizetype* pos)
 {
     while (m_bitCount <= 56 && *pos < in.size()) {
         m_bits |= quint64(quint8(in[*pos])) << m_bitCount;
@@ -116,7 +117,8 @@ void Inflater::refill(QByteArrayView in, qsizetype* pos)
     }
 }
 
-int Inflater::decode(const Huffman& h, int skip, int* len) const
+// Inlined: called once per byte or symbol in the hot loop.
+Q_ALWAYS_INLINE int Inflater::decode(const Huffman& h, int skip, int* len) const
 {
     const int avail = m_bitCount - skip;
     const quint64 bits = m_bits >> skip;
@@ -145,7 +147,8 @@ int Inflater::decode(const Huffman& h, int skip, int* len) const
     return -2;
 }
 
-void Inflater::put(char c, char* out, qsizetype* made)
+// Inlined: called once per byte or symbol in the hot loop.
+Q_ALWAYS_INLINE void Inflater::put(char c, char* out, qsizetype* made)
 {
     out[(*made)++] = c;
     m_window[m_windowPos] = c;

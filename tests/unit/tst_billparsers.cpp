@@ -343,6 +343,7 @@ private slots:
     void handlerStops_data();
     void handlerStops();
     void speed();
+    void speedOfGivenFiles();
 
 private:
     test::TempDataDir m_dir;
@@ -878,20 +879,34 @@ void TestBillParsers::speed()
         }
         qInfo("inflate: %.1f MB/s", bytes / 1e6 / (t.nsecsElapsed() / 1e9));
     }
-    const QByteArray extra = qgetenv("PAYDESK_BILL_BENCH_ALIPAY_ZIP");
-    if (!extra.isEmpty()) {
+}
+
+// Times bills made elsewhere (a million-line deflated Alipay ZIP, say):
+// PAYDESK_BILL_BENCH_WECHAT / PAYDESK_BILL_BENCH_ALIPAY name the files.
+void TestBillParsers::speedOfGivenFiles()
+{
+    const QByteArray wechat = qgetenv("PAYDESK_BILL_BENCH_WECHAT");
+    const QByteArray alipay = qgetenv("PAYDESK_BILL_BENCH_ALIPAY");
+    if (wechat.isEmpty() && alipay.isEmpty())
+        QSKIP("set PAYDESK_BILL_BENCH_WECHAT or PAYDESK_BILL_BENCH_ALIPAY to time a bill file");
+    for (bool isWeChat : {true, false}) {
+        const QByteArray file = isWeChat ? wechat : alipay;
+        if (file.isEmpty())
+            continue;
         qint64 lines = 0;
+        const auto count = [&lines](const BillLine&) {
+            ++lines;
+            return true;
+        };
         QElapsedTimer t;
         t.start();
+        const QString path = QString::fromLocal8Bit(file);
         const BillParseResult r =
-            parseAlipayBillFile(QString::fromLocal8Bit(extra), [&lines](const BillLine&) {
-                ++lines;
-                return true;
-            });
+            isWeChat ? parseWeChatBillFile(path, count) : parseAlipayBillFile(path, count);
         const qint64 ns = t.nsecsElapsed();
         QVERIFY2(r.ok, qPrintable(r.error));
-        qInfo("Alipay (%s): %lld lines in %.1f ms: %.0f ns per line", extra.constData(), lines,
-              ns / 1e6, double(ns) / std::max<qint64>(lines, 1));
+        qInfo("%s: %lld lines in %.1f ms: %.0f ns per line", file.constData(), lines, ns / 1e6,
+              double(ns) / std::max<qint64>(lines, 1));
     }
 }
 
