@@ -76,7 +76,7 @@ constexpr Name kDetailNames[] = {
 };
 
 constexpr std::array<const char16_t*, kColumnCount> kColumnLabel = {
-    u"支付宝交易号",  u"商户订单号",        u"业务类型",     u"完成时间", u"订单金额（元）",
+    u"支付宝交易号",   u"商户订单号",        u"业务类型",     u"完成时间", u"订单金额（元）",
     u"商家实收（元）", u"退款批次号/请求号", u"服务费（元）", u"备注"};
 
 enum SummaryColumn : int
@@ -111,13 +111,22 @@ QByteArrayView cell(QByteArrayView v)
     return v;
 }
 
+// ICU's GBK converter maps bytes no GBK character uses (0xFF, ...) to the
+// private use area rather than flagging them; bills never hold such text.
+bool hasUndecodable(QStringView text)
+{
+    for (QChar c : text)
+        if (c.unicode() == 0xFFFD || (c.unicode() >= 0xE000 && c.unicode() <= 0xF8FF))
+            return true;
+    return false;
+}
+
 class AlipayParser
 {
 public:
     AlipayParser(const QString& path, const BillLineHandler& onLine)
         : m_path(path), m_onLine(onLine), m_gbk("GBK"), m_fieldGbk("GBK")
-    {
-    }
+    {}
 
     BillParseResult run();
 
@@ -135,8 +144,8 @@ private:
     QString m_path;
     const BillLineHandler& m_onLine;
     BillParseResult m_result;
-    QStringDecoder m_gbk;      // whole lines, in file order
-    QStringDecoder m_fieldGbk; // single fields of detail rows
+    QStringDecoder m_gbk;                    // whole lines, in file order
+    QStringDecoder m_fieldGbk;               // single fields of detail rows
     QByteArray m_payment, m_refund, m_total; // "交易", "退款", "合计" in GBK
 
     int m_fieldCount = 0;
@@ -168,8 +177,13 @@ bool AlipayParser::decodeLine(QByteArrayView line, const QString& file, qint64 n
         (!isAscii(line) && line.isValidUtf8() &&
          QString::fromUtf8(line).contains(QStringLiteral("支付宝"))))
         return fail(file, no, QStringLiteral("the Alipay bill is UTF-8; Alipay bills are GBK"));
+    // The line break goes through the decoder too: a lead byte left
+    // dangling at the end of the line then shows as an error, instead of
+    // waiting in the decoder's state for the next line.
     *out = m_gbk.decode(line);
-    if (m_gbk.hasError()) {
+    *out += m_gbk.decode(QByteArrayView("\n", 1));
+    out->chop(1);
+    if (m_gbk.hasError() || hasUndecodable(*out)) {
         m_gbk.resetState();
         return fail(file, no, QStringLiteral("not GBK text"));
     }
@@ -183,7 +197,9 @@ bool AlipayParser::text(QByteArrayView field, const QString& file, qint64 no, QS
         return true;
     }
     *out = m_fieldGbk.decode(field);
-    if (m_fieldGbk.hasError()) {
+    *out += m_fieldGbk.decode(QByteArrayView("\n", 1));
+    out->chop(1);
+    if (m_fieldGbk.hasError() || hasUndecodable(*out)) {
         m_fieldGbk.resetState();
         return fail(file, no, QStringLiteral("not GBK text"));
     }
@@ -195,8 +211,8 @@ bool AlipayParser::readHeader(const QString& header, const QString& file, qint64
     const QStringList names = header.split(QLatin1Char(','));
     m_fieldCount = int(names.size());
     if (m_fieldCount > kMaxFields)
-        return fail(file, no, QStringLiteral("%1 columns; no Alipay bill has that many")
-                                  .arg(m_fieldCount));
+        return fail(file, no,
+                    QStringLiteral("%1 columns; no Alipay bill has that many").arg(m_fieldCount));
     m_at.fill(-1);
     for (int i = 0; i < m_fieldCount; ++i) {
         const QString name = normalisedName(names.at(i));
@@ -205,9 +221,10 @@ bool AlipayParser::readHeader(const QString& header, const QString& file, qint64
             if (name == QStringView(n.text))
                 column = n.column;
         if (column == -2)
-            return fail(file, no, QStringLiteral("unknown column \"%1\" (column %2)")
-                                      .arg(names.at(i).trimmed())
-                                      .arg(i + 1));
+            return fail(file, no,
+                        QStringLiteral("unknown column \"%1\" (column %2)")
+                            .arg(names.at(i).trimmed())
+                            .arg(i + 1));
         if (column == Ignored)
             continue;
         if (m_at[column] >= 0)
@@ -216,8 +233,9 @@ bool AlipayParser::readHeader(const QString& header, const QString& file, qint64
     }
     for (int c = 0; c < kColumnCount; ++c)
         if (m_at[c] < 0 && c != Remark)
-            return fail(file, no, QStringLiteral("the header has no column \"%1\"")
-                                      .arg(QStringView(kColumnLabel[c])));
+            return fail(file, no,
+                        QStringLiteral("the header has no column \"%1\"")
+                            .arg(QStringView(kColumnLabel[c])));
     return true;
 }
 
@@ -229,18 +247,17 @@ bool AlipayParser::readRow(QByteArrayView line, const QString& file, qint64 no)
     // column, commas in it make extra fields that all belong to it.
     const bool remarkLast = m_at[Remark] == m_fieldCount - 1;
     if (n < m_fieldCount || (n > m_fieldCount && !remarkLast))
-        return fail(file, no, QStringLiteral("%1 fields; the header has %2")
-                                  .arg(n)
-                                  .arg(m_fieldCount));
+        return fail(file, no,
+                    QStringLiteral("%1 fields; the header has %2").arg(n).arg(m_fieldCount));
     auto value = [&](int column) { return cell(f[m_at[column]]); };
     auto amount = [&](int column, qint64* fen) {
         if (parseDecimal(value(column), 2, fen))
             return true;
         QString shown;
-        text(value(column).first(std::min<qsizetype>(value(column).size(), 40)), file, no,
-             &shown);
-        return fail(file, no, QStringLiteral("%1 \"%2\" is not an amount")
-                                  .arg(QStringView(kColumnLabel[column]), shown));
+        text(value(column).first(std::min<qsizetype>(value(column).size(), 40)), file, no, &shown);
+        return fail(file, no,
+                    QStringLiteral("%1 \"%2\" is not an amount")
+                        .arg(QStringView(kColumnLabel[column]), shown));
     };
 
     const QByteArrayView type = value(Type);
@@ -248,15 +265,17 @@ bool AlipayParser::readRow(QByteArrayView line, const QString& file, qint64 no)
     if (!refund && type != m_payment) {
         QString shown;
         text(type, file, no, &shown);
-        return fail(file, no, QStringLiteral("业务类型 \"%1\" is neither 交易 nor 退款").arg(shown));
+        return fail(file, no,
+                    QStringLiteral("业务类型 \"%1\" is neither 交易 nor 退款").arg(shown));
     }
     qint64 order = 0, received = 0, fee = 0, atMs = 0;
     if (!amount(OrderAmount, &order) || !amount(Received, &received) || !amount(Fee, &fee))
         return false;
     // Payments bring money in, refunds take it out: the signs say which.
     if (refund ? (received > 0 || order > 0) : (received < 0 || order < 0))
-        return fail(file, no, refund ? QStringLiteral("a refund with a positive amount")
-                                     : QStringLiteral("a payment with a negative amount"));
+        return fail(file, no,
+                    refund ? QStringLiteral("a refund with a positive amount")
+                           : QStringLiteral("a payment with a negative amount"));
     if (!m_time.parse(value(Time), &atMs))
         return fail(file, no, QStringLiteral("完成时间 is not yyyy-MM-dd HH:mm:ss"));
 
@@ -322,15 +341,16 @@ bool AlipayParser::readTail(const QString& line, const QString& file, qint64 no)
         return fail(file, no, QStringLiteral("unreadable totals \"%1\"").arg(line));
     const qint64 lines = refunds ? m_refunds : m_payments;
     const qint64 sum = refunds ? m_refundFen : m_paidFen;
-    if (count != lines || fen != sum)
-        return fail(file, no, QStringLiteral("the bill says %1 %2 / %3 yuan, the lines add up "
-                                             "to %4 / %5 yuan")
-                                  .arg(count)
-                                  .arg(refunds ? QStringLiteral("refunds")
-                                               : QStringLiteral("payments"))
-                                  .arg(decimalText(fen, 2))
-                                  .arg(lines)
-                                  .arg(decimalText(sum, 2)));
+    if (count != lines || fen != sum) {
+        const QString what = refunds ? QStringLiteral("refunds") : QStringLiteral("payments");
+        return fail(file, no,
+                    QStringLiteral("the bill says %1 %2 / %3 yuan, the lines add up "
+                                   "to %4 %2 / %5 yuan")
+                        .arg(count)
+                        .arg(what, decimalText(fen, 2))
+                        .arg(lines)
+                        .arg(decimalText(sum, 2)));
+    }
     (refunds ? m_hasRefundTotal : m_hasPaymentTotal) = true;
     return true;
 }
@@ -389,8 +409,9 @@ bool AlipayParser::readDetail(LineReader& reader, const QString& file)
     if (!any)
         return fail(file, 0, QStringLiteral("the Alipay bill is empty"));
     if (part == Part::Head)
-        return fail(file, reader.lineNo(), QStringLiteral("the bill ends here without its header "
-                                                          "row"));
+        return fail(file, reader.lineNo(),
+                    QStringLiteral("the bill ends here without its header "
+                                   "row"));
     if (!m_hasPaymentTotal || !m_hasRefundTotal)
         return fail(file, reader.lineNo(),
                     QStringLiteral("the bill ends here without its '#%1合计' line (cut short?)")
@@ -423,22 +444,24 @@ bool AlipayParser::readSummary(LineReader& reader, const QString& file)
                         at[c] = i;
             for (int c = 0; c < kSummaryCount; ++c)
                 if (at[c] < 0)
-                    return fail(file, no, QStringLiteral("the header has no column \"%1\"")
-                                              .arg(QStringView(kSummaryLabel[c])));
+                    return fail(file, no,
+                                QStringLiteral("the header has no column \"%1\"")
+                                    .arg(QStringView(kSummaryLabel[c])));
             header = true;
             continue;
         }
         if (cells.value(0).trimmed() != QStringLiteral("合计"))
             continue; // one row per store
         if (cells.size() != fieldCount)
-            return fail(file, no, QStringLiteral("%1 fields; the header has %2")
-                                      .arg(cells.size())
-                                      .arg(fieldCount));
+            return fail(
+                file, no,
+                QStringLiteral("%1 fields; the header has %2").arg(cells.size()).arg(fieldCount));
         std::array<qint64, kSummaryCount> v{};
         for (int c = 0; c < kSummaryCount; ++c)
             if (!parseDecimal(cell(cells.at(at[c]).toLatin1()), c < SumReceived ? 0 : 2, &v[c]))
-                return fail(file, no, QStringLiteral("%1 \"%2\" is not a number")
-                                          .arg(QStringView(kSummaryLabel[c]), cells.at(at[c])));
+                return fail(file, no,
+                            QStringLiteral("%1 \"%2\" is not a number")
+                                .arg(QStringView(kSummaryLabel[c]), cells.at(at[c])));
         const qint64 net = m_paidFen + m_refundFen;
         if (v[SumPayments] != m_payments || v[SumRefunds] != m_refunds || v[SumReceived] != net ||
             v[SumFee] != m_fileFeeFen)
@@ -463,8 +486,9 @@ BillParseResult AlipayParser::run()
 {
     const QString fileName = QFileInfo(m_path).fileName();
     if (!m_gbk.isValid() || !m_fieldGbk.isValid()) {
-        fail(fileName, 0, QStringLiteral("this Qt has no GBK decoder (built without ICU): "
-                                         "cannot read Alipay bills"));
+        fail(fileName, 0,
+             QStringLiteral("this Qt has no GBK decoder (built without ICU): "
+                            "cannot read Alipay bills"));
         return m_result;
     }
     QStringEncoder gbk("GBK");
@@ -515,8 +539,9 @@ BillParseResult AlipayParser::run()
         }
     }
     if (!detail) {
-        fail(fileName, 0, QStringLiteral("no ..._业务明细.csv in the archive (it holds: %1)")
-                              .arg(names.join(QStringLiteral(", "))));
+        fail(fileName, 0,
+             QStringLiteral("no ..._业务明细.csv in the archive (it holds: %1)")
+                 .arg(names.join(QStringLiteral(", "))));
         return m_result;
     }
     auto parseEntry = [&](const ZipEntry& e, const QString& name, bool isDetail) {

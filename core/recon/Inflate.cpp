@@ -5,16 +5,17 @@ namespace paydesk {
 namespace {
 
 // RFC 1951 3.2.5: base values and extra bits of the length and distance codes.
-constexpr std::array<quint16, 29> kLengthBase = {3,  4,  5,  6,  7,  8,  9,  10,  11,  13,
-                                                 15, 17, 19, 23, 27, 31, 35, 43,  51,  59,
+constexpr std::array<quint16, 29> kLengthBase = {3,  4,  5,  6,   7,   8,   9,   10,  11, 13,
+                                                 15, 17, 19, 23,  27,  31,  35,  43,  51, 59,
                                                  67, 83, 99, 115, 131, 163, 195, 227, 258};
 constexpr std::array<quint8, 29> kLengthExtra = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
                                                  2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
 constexpr std::array<quint16, 30> kDistanceBase = {
     1,   2,   3,   4,   5,   7,    9,    13,   17,   25,   33,   49,   65,    97,    129,
     193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
-constexpr std::array<quint8, 30> kDistanceExtra = {0, 0, 0, 0, 1, 1, 2, 2,  3,  3,  4,  4,  5,  5,  6,
-                                                   6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
+constexpr std::array<quint8, 30> kDistanceExtra = {0, 0, 0,  0,  1,  1,  2,  2,  3,  3,
+                                                   4, 4, 5,  5,  6,  6,  7,  7,  8,  8,
+                                                   9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
 // The order in which a dynamic block lists its code-length code lengths.
 constexpr std::array<quint8, 19> kCodeLengthOrder = {16, 17, 18, 0, 8,  7, 9,  6, 10, 5,
                                                      11, 4,  12, 3, 13, 2, 14, 1, 15};
@@ -106,7 +107,8 @@ bool Inflater::fail(const QString& why)
     return false;
 }
 
-void Inflater::refill(QByteArrayView in, qsizetype* pos)
+// Inlined: called once per byte or symbol in the hot loop.
+Q_ALWAYS_INLINE void Inflater::refill(QByteArrayView in, qsizetype* pos)
 {
     while (m_bitCount <= 56 && *pos < in.size()) {
         m_bits |= quint64(quint8(in[*pos])) << m_bitCount;
@@ -115,7 +117,8 @@ void Inflater::refill(QByteArrayView in, qsizetype* pos)
     }
 }
 
-int Inflater::decode(const Huffman& h, int skip, int* len) const
+// Inlined: called once per byte or symbol in the hot loop.
+Q_ALWAYS_INLINE int Inflater::decode(const Huffman& h, int skip, int* len) const
 {
     const int avail = m_bitCount - skip;
     const quint64 bits = m_bits >> skip;
@@ -144,7 +147,8 @@ int Inflater::decode(const Huffman& h, int skip, int* len) const
     return -2;
 }
 
-void Inflater::put(char c, char* out, qsizetype* made)
+// Inlined: called once per byte or symbol in the hot loop.
+Q_ALWAYS_INLINE void Inflater::put(char c, char* out, qsizetype* made)
 {
     out[(*made)++] = c;
     m_window[m_windowPos] = c;

@@ -82,8 +82,9 @@ constexpr Name kDetailNames[] = {
 
 // Names used in messages for the columns the parser needs.
 constexpr std::array<const char*, kColumnCount> kColumnLabel = {
-    "交易时间", "商户号", "微信订单号", "商户订单号", "交易状态", "货币种类", "应结订单金额",
-    "微信退款单号", "商户退款单号", "退款金额", "退款状态", "手续费", "退款成功时间"};
+    "交易时间", "商户号",       "微信订单号",   "商户订单号",   "交易状态",
+    "货币种类", "应结订单金额", "微信退款单号", "商户退款单号", "退款金额",
+    "退款状态", "手续费",       "退款成功时间"};
 
 enum SummaryColumn : int
 {
@@ -95,21 +96,16 @@ enum SummaryColumn : int
 };
 
 constexpr Name kSummaryNames[] = {
-    {"总交易单数", SumCount},
-    {"应结订单总金额", SumSettled},
-    {"总交易额", SumSettled},
-    {"退款总金额", SumRefunded},
-    {"总退款金额", SumRefunded},
-    {"手续费总金额", SumFee},
-    {"充值券退款总金额", Ignored},
-    {"订单总金额", Ignored},
-    {"申请退款总金额", Ignored},
-    {"总代金券或立减优惠退款金额", Ignored},
+    {"总交易单数", SumCount},        {"应结订单总金额", SumSettled},
+    {"总交易额", SumSettled},        {"退款总金额", SumRefunded},
+    {"总退款金额", SumRefunded},     {"手续费总金额", SumFee},
+    {"充值券退款总金额", Ignored},   {"订单总金额", Ignored},
+    {"申请退款总金额", Ignored},     {"总代金券或立减优惠退款金额", Ignored},
     {"总企业红包退款金额", Ignored},
 };
 
-constexpr std::array<const char*, kSummaryCount> kSummaryLabel = {
-    "总交易单数", "应结订单总金额", "退款总金额", "手续费总金额"};
+constexpr std::array<const char*, kSummaryCount> kSummaryLabel = {"总交易单数", "应结订单总金额",
+                                                                  "退款总金额", "手续费总金额"};
 
 enum class BillType
 {
@@ -120,8 +116,7 @@ enum class BillType
 
 constexpr int kMaxFields = 64;
 
-template <size_t N>
-int lookup(const Name (&names)[N], QByteArrayView text, bool* known)
+template <size_t N> int lookup(const Name (&names)[N], QByteArrayView text, bool* known)
 {
     for (const Name& n : names) {
         if (text == QByteArrayView(n.text)) {
@@ -171,8 +166,7 @@ class WeChatParser
 public:
     WeChatParser(const QString& path, const BillLineHandler& onLine)
         : m_path(path), m_onLine(onLine)
-    {
-    }
+    {}
 
     BillParseResult run();
 
@@ -243,16 +237,15 @@ bool WeChatParser::readHeader(QByteArrayView line)
         if (column == Ignored)
             continue;
         if (m_at[column] >= 0)
-            return fail(1, QStringLiteral("column \"%1\" appears twice")
-                               .arg(QString::fromUtf8(name)));
+            return fail(1,
+                        QStringLiteral("column \"%1\" appears twice").arg(QString::fromUtf8(name)));
         m_at[column] = i;
     }
-    m_type = refundBill ? BillType::Refund
+    m_type = refundBill                ? BillType::Refund
              : m_at[RefundAmount] >= 0 ? BillType::All
                                        : BillType::Success;
-    std::array<int, 12> required = {Time,     MchId,    TradeNo,      PaymentNo,
-                                    State,    Currency, Settled,      Fee,
-                                    RefundId, RefundNo, RefundAmount, RefundState};
+    std::array<int, 12> required = {Time,    MchId, TradeNo,  PaymentNo, State,        Currency,
+                                    Settled, Fee,   RefundId, RefundNo,  RefundAmount, RefundState};
     const int requiredCount = m_type == BillType::Success ? 8 : 12;
     for (int i = 0; i < requiredCount; ++i)
         if (m_at[required[i]] < 0)
@@ -261,8 +254,7 @@ bool WeChatParser::readHeader(QByteArrayView line)
     return true;
 }
 
-bool WeChatParser::splitValues(QByteArrayView line, qint64 no, int expected,
-                               QByteArrayView* values)
+bool WeChatParser::splitValues(QByteArrayView line, qint64 no, int expected, QByteArrayView* values)
 {
     int n = splitFields(line, ',', values, kMaxFields);
     bool ticked = n == expected;
@@ -279,9 +271,9 @@ bool WeChatParser::splitValues(QByteArrayView line, qint64 no, int expected,
         if (!ticked) {
             n = splitFields(line, ',', values, kMaxFields);
             if (commaFree != expected)
-                return fail(no, QStringLiteral("%1 fields; the header has %2")
-                                    .arg(commaFree)
-                                    .arg(expected));
+                return fail(
+                    no,
+                    QStringLiteral("%1 fields; the header has %2").arg(commaFree).arg(expected));
             for (int i = 0; i < n; ++i)
                 if (!values[i].startsWith('`'))
                     return fail(no, QStringLiteral("value %1 (\"%2\") does not start with a "
@@ -305,8 +297,7 @@ bool WeChatParser::readDetail(QByteArrayView line, qint64 no)
     auto value = [&](int column) { return v[m_at[column]]; };
     auto amountError = [&](int column, QByteArrayView text) {
         return fail(no, QStringLiteral("%1 \"%2\" is not an amount")
-                            .arg(QString::fromUtf8(kColumnLabel[column]),
-                                 shown(text)));
+                            .arg(QString::fromUtf8(kColumnLabel[column]), shown(text)));
     };
 
     const QByteArrayView mch = value(MchId);
@@ -334,12 +325,11 @@ bool WeChatParser::readDetail(QByteArrayView line, qint64 no)
         !parseDecimal(value(RefundAmount), 2, &refunded))
         return amountError(RefundAmount, value(RefundAmount));
     if (!parseDecimal(value(Fee), 5, &feeUnits))
-        return fail(no, QStringLiteral("手续费 \"%1\" is not an amount")
-                            .arg(shown(value(Fee))));
+        return fail(no, QStringLiteral("手续费 \"%1\" is not an amount").arg(shown(value(Fee))));
     if (settled < 0 || refunded < 0)
-        return fail(no, QStringLiteral("a negative %1")
-                            .arg(QString::fromUtf8(kColumnLabel[settled < 0 ? Settled
-                                                                            : RefundAmount])));
+        return fail(
+            no, QStringLiteral("a negative %1")
+                    .arg(QString::fromUtf8(kColumnLabel[settled < 0 ? Settled : RefundAmount])));
     if (refund && refunded == 0)
         return fail(no, QStringLiteral("a refund line with no 退款金额"));
 
@@ -349,8 +339,7 @@ bool WeChatParser::readDetail(QByteArrayView line, qint64 no)
         when = value(RefundDoneTime);
     qint64 atMs = 0;
     if (!m_time.parse(when, &atMs))
-        return fail(no, QStringLiteral("time \"%1\" is not yyyy-MM-dd HH:mm:ss")
-                            .arg(shown(when)));
+        return fail(no, QStringLiteral("time \"%1\" is not yyyy-MM-dd HH:mm:ss").arg(shown(when)));
 
     const QByteArrayView state = value(State);
     BillLine& l = m_line;
@@ -404,8 +393,8 @@ bool WeChatParser::readSummaryHeader(QByteArrayView line, qint64 no)
         bool known = false;
         const int column = lookup(kSummaryNames, name, &known);
         if (!known)
-            return fail(no, QStringLiteral("unknown summary column \"%1\"")
-                                .arg(QString::fromUtf8(name)));
+            return fail(
+                no, QStringLiteral("unknown summary column \"%1\"").arg(QString::fromUtf8(name)));
         if (column != Ignored)
             m_summaryAt[column] = i;
     }
@@ -431,9 +420,9 @@ bool WeChatParser::readSummary(QByteArrayView line, qint64 no)
     for (int c : {SumSettled, SumRefunded}) {
         if (m_summaryAt[c] >= 0 &&
             !parseDecimal(v[m_summaryAt[c]], 2, c == SumSettled ? &settled : &refunded))
-            return fail(no, QStringLiteral("%1 \"%2\" is not an amount")
-                                .arg(QString::fromUtf8(kSummaryLabel[c]),
-                                     shown(v[m_summaryAt[c]])));
+            return fail(no,
+                        QStringLiteral("%1 \"%2\" is not an amount")
+                            .arg(QString::fromUtf8(kSummaryLabel[c]), shown(v[m_summaryAt[c]])));
     }
     if (!parseDecimal(v[m_summaryAt[SumFee]], 5, &feeUnits))
         return fail(no, QStringLiteral("手续费总金额 \"%1\" is not an amount")

@@ -71,8 +71,8 @@ bool ZipReader::open(const QString& path, QString* error)
     }
     const qint64 endOffset = size - tailSize + end;
     if (directorySize > kMaxDirectorySize || qint64(directoryOffset) + directorySize > endOffset) {
-        *error = QStringLiteral("%1: the ZIP directory lies outside the file (cut short?)")
-                     .arg(name);
+        *error =
+            QStringLiteral("%1: the ZIP directory lies outside the file (cut short?)").arg(name);
         return false;
     }
     if (!f.seek(directoryOffset)) {
@@ -116,9 +116,8 @@ bool ZipReader::open(const QString& path, QString* error)
     return true;
 }
 
-std::unique_ptr<ZipEntryReader> ZipReader::openEntry(const ZipEntry& entry,
-                                                     const QString& displayName,
-                                                     QString* error) const
+std::unique_ptr<ZipEntryReader>
+ZipReader::openEntry(const ZipEntry& entry, const QString& displayName, QString* error) const
 {
     const QString where = QFileInfo(m_path).fileName() + QStringLiteral(": ") + displayName;
     if (entry.flags & 1) {
@@ -211,8 +210,8 @@ qsizetype ZipEntryReader::read(char* buf, qsizetype max)
             m_compressedLeft -= quint64(got);
         }
         qsizetype used = 0, made = 0;
-        const Inflater::Status s = m_inflater.inflate(
-            QByteArrayView(m_in).sliced(m_inPos), &used, buf, max, &made);
+        const Inflater::Status s =
+            m_inflater.inflate(QByteArrayView(m_in).sliced(m_inPos), &used, buf, max, &made);
         m_inPos += used;
         if (s == Inflater::Status::Failed)
             return failed(m_inflater.error());

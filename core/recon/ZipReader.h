@@ -18,7 +18,7 @@ struct ZipEntry
     QByteArray rawName;    // as stored: GBK on Alipay's archives, UTF-8 when utf8Name
     bool utf8Name = false; // general purpose flag bit 11
     quint16 flags = 0;
-    quint16 method = 0;    // 0 stored, 8 deflate
+    quint16 method = 0; // 0 stored, 8 deflate
     quint32 crc = 0;
     quint64 compressedSize = 0;
     quint64 size = 0;
