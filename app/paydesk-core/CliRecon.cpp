@@ -87,10 +87,8 @@ void printReport(const Args& a, const ReconReport& r)
     for (const QStringList& row : reconReportRows(r)) {
         if (row.at(1).isEmpty() && row.at(2).isEmpty())
             continue;
-        a.out.line(QStringLiteral("  %1 %2 %3")
-                       .arg(row.at(0), -30)
-                       .arg(row.at(1), -16)
-                       .arg(row.at(2)));
+        a.out.line(
+            QStringLiteral("  %1 %2 %3").arg(row.at(0), -30).arg(row.at(1), -16).arg(row.at(2)));
     }
 }
 
@@ -98,7 +96,8 @@ std::optional<QDate> dayOption(const Args& a, int* rc)
 {
     const QDate day = QDate::fromString(a.opt("date"), Qt::ISODate);
     if (!a.has("date") || !day.isValid()) {
-        *rc = usageError(a.out, QStringLiteral("--date YYYY-MM-DD is required (the bill's day, China time)"));
+        *rc = usageError(
+            a.out, QStringLiteral("--date YYYY-MM-DD is required (the bill's day, China time)"));
         return std::nullopt;
     }
     return day;
@@ -115,7 +114,9 @@ int cmdReconcile(const Args& a)
         return rc;
     const EmbeddedApi::BillSource src = a.api.billSource(channel);
     if (!src.channel)
-        return usageError(a.out, QStringLiteral("unknown channel '%1': no route or gateway uses it").arg(channel));
+        return usageError(
+            a.out,
+            QStringLiteral("unknown channel '%1': no route or gateway uses it").arg(channel));
     BillInput in;
     in.channel = channel;
     in.format = src.alipayFormat ? BillFormat::Alipay : BillFormat::WeChat;
@@ -188,9 +189,10 @@ int cmdDiff(const Args& a)
             else if (parseDiffState(a.opt("state"), &s))
                 f.state = s;
             else
-                return usageError(a.out, QStringLiteral("--state must be needs-action, open, pending_next_day, "
-                                                        "auto_resolved, resolved, writeoff_proposed or "
-                                                        "written_off"));
+                return usageError(
+                    a.out, QStringLiteral("--state must be needs-action, open, pending_next_day, "
+                                          "auto_resolved, resolved, writeoff_proposed or "
+                                          "written_off"));
         }
         if (a.has("limit"))
             f.limit = qBound(1, a.opt("limit").toInt(), 100000);
@@ -211,7 +213,8 @@ int cmdDiff(const Args& a)
     bool okId = false;
     const qint64 id = a.arg(2).toLongLong(&okId);
     if (!okId)
-        return usageError(a.out, QStringLiteral("diff %1 needs the difference's id, e.g. diff %1 12").arg(sub));
+        return usageError(
+            a.out, QStringLiteral("diff %1 needs the difference's id, e.g. diff %1 12").arg(sub));
     if (sub == QLatin1String("show")) {
         const auto d = a.recon().difference(id);
         if (!d) {
@@ -225,7 +228,9 @@ int cmdDiff(const Args& a)
             const QJsonObject j = toJson(*d);
             for (auto it = j.begin(); it != j.end(); ++it)
                 if (!it.value().toVariant().toString().isEmpty())
-                    a.out.line(QStringLiteral("  %1: %2").arg(it.key(), -12).arg(it.value().toVariant().toString()));
+                    a.out.line(QStringLiteral("  %1: %2")
+                                   .arg(it.key(), -12)
+                                   .arg(it.value().toVariant().toString()));
         }
         return ExitOk;
     }
@@ -237,7 +242,9 @@ int cmdDiff(const Args& a)
         return finish(a, a.recon().decide(id, actor(a), sub == QLatin1String("approve")));
     if (sub == QLatin1String("assign"))
         return finish(a, a.recon().assign(id, a.opt("to"), actor(a)));
-    return usageError(a.out, QStringLiteral("diff takes list, show, resolve, writeoff, approve, reject or assign"));
+    return usageError(
+        a.out,
+        QStringLiteral("diff takes list, show, resolve, writeoff, approve, reject or assign"));
 }
 
 } // namespace
@@ -259,7 +266,8 @@ QList<QCommandLineOption> reconOptions()
     };
 }
 
-int runRecon(const QCommandLineParser& parser, const QStringList& args, Output& out, EmbeddedApi& api)
+int runRecon(const QCommandLineParser& parser, const QStringList& args, Output& out,
+             EmbeddedApi& api)
 {
     const Args a{parser, args, out, api};
     if (args.first() == QLatin1String("reconcile"))

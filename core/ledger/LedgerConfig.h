@@ -15,7 +15,8 @@ struct LedgerConfig
 {
     QString merchantId = QStringLiteral("M0001");
     QHash<QString, qint64> feeRatePpm; // by channel; missing → defaultFeeRatePpm
-    qint64 defaultFeeRatePpm = 3800;
+    // 0.6 %: WeChat Pay's and Alipay's standard rate (and the sandbox's).
+    qint64 defaultFeeRatePpm = 6000;
     int settlementDelayDays = 1;       // T+1: a day may be settled the day after
     int payoutsPerDay = 3;             // seeds: at most 3 withdrawals a day
     qint64 payoutFenPerDay = 1'000'000;// and at most ¥10,000.00 a day

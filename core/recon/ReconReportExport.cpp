@@ -14,7 +14,8 @@ QString yuan(qint64 fen)
 
 QString csvField(const QString& v)
 {
-    if (!v.contains(QLatin1Char(',')) && !v.contains(QLatin1Char('"')) && !v.contains(QLatin1Char('\n')))
+    if (!v.contains(QLatin1Char(',')) && !v.contains(QLatin1Char('"')) &&
+        !v.contains(QLatin1Char('\n')))
         return v;
     QString q = v;
     q.replace(QLatin1String("\""), QLatin1String("\"\""));
@@ -41,7 +42,8 @@ QList<QStringList> reconReportRows(const ReconReport& r)
     QList<QStringList> rows;
     rows << QStringList{QStringLiteral("channel"), r.channel, QString()}
          << QStringList{QStringLiteral("merchant"), r.merchant, QString()}
-         << QStringList{QStringLiteral("business date"), r.businessDate.toString(Qt::ISODate), QString()}
+         << QStringList{QStringLiteral("business date"), r.businessDate.toString(Qt::ISODate),
+                        QString()}
          << QStringList{QStringLiteral("run by"), r.runBy,
                         chinaTime(r.atMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))}
          << QStringList{QStringLiteral("bill sha256"), r.billSha256, QString()}
@@ -51,11 +53,13 @@ QList<QStringList> reconReportRows(const ReconReport& r)
          << QStringList{QStringLiteral("paid"), yuan(r.ours.paidFen), yuan(r.theirs.paidFen)}
          << QStringList{QStringLiteral("refunds and revokes"), QString::number(r.ours.refunds),
                         QString::number(r.theirs.refunds)}
-         << QStringList{QStringLiteral("refunded"), yuan(r.ours.refundedFen), yuan(r.theirs.refundedFen)}
+         << QStringList{QStringLiteral("refunded"), yuan(r.ours.refundedFen),
+                        yuan(r.theirs.refundedFen)}
          << QStringList{QStringLiteral("fees"), yuan(r.ours.feeFen), yuan(r.theirs.feeFen)}
          << QStringList{QStringLiteral("net"), yuan(r.ours.netFen()), yuan(r.theirs.netFen())}
          << QStringList{QStringLiteral("matched"), QString::number(r.matched), QString()}
-         << QStringList{QStringLiteral("pending next day"), QString::number(r.pendingNextDay), QString()}
+         << QStringList{QStringLiteral("pending next day"), QString::number(r.pendingNextDay),
+                        QString()}
          << QStringList{QStringLiteral("resolved from earlier days"),
                         QString::number(r.resolvedFromPrevious), QString()};
     for (int k = int(DiffKind::MissingLocally); k <= int(DiffKind::FundShort); ++k)

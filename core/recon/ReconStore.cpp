@@ -73,9 +73,12 @@ bool splitKey(const QString& key, ItemKind* kind, QString* no)
 QString clearingKey(ItemKind kind, const QString& no)
 {
     switch (kind) {
-    case ItemKind::Payment: return QStringLiteral("pay:") + no;
-    case ItemKind::Refund: return QStringLiteral("refund:") + no;
-    case ItemKind::Revoke: return QStringLiteral("reversal:") + no;
+    case ItemKind::Payment:
+        return QStringLiteral("pay:") + no;
+    case ItemKind::Refund:
+        return QStringLiteral("refund:") + no;
+    case ItemKind::Revoke:
+        return QStringLiteral("reversal:") + no;
     }
     return QString();
 }
@@ -137,9 +140,9 @@ QString ReconStore::lastError() const
 bool ReconStore::clearedItems(const QString& channel, const QDate& day,
                               const std::function<void(ClearedItem&&)>& each)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral(
-        "SELECT ref_key, order_no, amount_fen, fee_fen, at_ms FROM clearing"
-        " WHERE channel = ? AND business_date = ?"));
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT ref_key, order_no, amount_fen, fee_fen, at_ms FROM clearing"
+                       " WHERE channel = ? AND business_date = ?"));
     q.bindValue(0, channel);
     q.bindValue(1, isoDate(day));
     if (!m_db.execRead(q))
@@ -162,9 +165,9 @@ bool ReconStore::clearedItems(const QString& channel, const QDate& day,
 
 std::optional<ClearedItem> ReconStore::clearedItem(ItemKind kind, const QString& itemNo)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral(
-        "SELECT order_no, amount_fen, fee_fen, at_ms, business_date FROM clearing"
-        " WHERE ref_key = ?"));
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT order_no, amount_fen, fee_fen, at_ms, business_date FROM clearing"
+                       " WHERE ref_key = ?"));
     q.bindValue(0, clearingKey(kind, itemNo));
     if (!m_db.execRead(q))
         return std::nullopt;
@@ -193,8 +196,7 @@ std::optional<LocalRecord> ReconStore::localPayment(const QString& paymentNo)
         return std::nullopt;
     std::optional<LocalRecord> out;
     if (q.next())
-        out = LocalRecord{q.value(0).toString(),
-                          stateName(EntityKind::Payment, q.value(1).toInt()),
+        out = LocalRecord{q.value(0).toString(), stateName(EntityKind::Payment, q.value(1).toInt()),
                           q.value(2).toLongLong(), q.value(3).toString()};
     q.finish();
     return out;
@@ -323,8 +325,8 @@ bool ReconStore::updateDifference(const ReconDifference& d)
 
 std::optional<ReconDifference> ReconStore::difference(qint64 id)
 {
-    QSqlQuery& q = m_db.prepared(
-        QStringLiteral("SELECT %1 FROM recon_differences WHERE id = ?").arg(QLatin1String(kDiffCols)));
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT %1 FROM recon_differences WHERE id = ?")
+                                     .arg(QLatin1String(kDiffCols)));
     q.bindValue(0, id);
     if (!m_db.execRead(q))
         return std::nullopt;

@@ -17,10 +17,10 @@ class Database;
 struct ClearedItem
 {
     ItemKind kind = ItemKind::Payment;
-    QString itemNo;        // payment no or refund no
+    QString itemNo; // payment no or refund no
     QString orderNo;
-    qint64 amountFen = 0;  // positive
-    qint64 feeFen = 0;     // + payments, − refunds and reversals
+    qint64 amountFen = 0; // positive
+    qint64 feeFen = 0;    // + payments, − refunds and reversals
     qint64 atMs = 0;
     QDate businessDate;
 };
@@ -29,17 +29,17 @@ struct ClearedItem
 struct LocalRecord
 {
     QString orderNo;
-    QString state;         // our state name ("PROCESSING", "SUCCESS", ...)
+    QString state; // our state name ("PROCESSING", "SUCCESS", ...)
     qint64 amountFen = 0;
     QString tradeNo;
 };
 
 struct DiffFilter
 {
-    QString channel;            // '' = all
-    QDate businessDate;         // null = all
+    QString channel;    // '' = all
+    QDate businessDate; // null = all
     std::optional<DiffState> state;
-    bool needsAction = false;   // only open / proposed ones
+    bool needsAction = false; // only open / proposed ones
     int limit = 500;
 };
 

@@ -15,17 +15,19 @@ struct ReconConfig
 
 // What kind of difference reconciliation found. Stable values: stored and
 // shown over the CLI.
-enum class DiffKind : int {
+enum class DiffKind : int
+{
     MissingLocally = 1,   // the channel billed it; we have no such money movement
     MissingAtChannel = 2, // we moved money the channel did not bill
     AmountMismatch = 3,
-    StatusMismatch = 4,   // e.g. ours PROCESSING or FAILED, theirs SUCCESS
+    StatusMismatch = 4, // e.g. ours PROCESSING or FAILED, theirs SUCCESS
     FeeMismatch = 5,
-    FundLong = 6,         // the channel settled more than the ledger expects
-    FundShort = 7,        // the channel settled less than the ledger expects
+    FundLong = 6,  // the channel settled more than the ledger expects
+    FundShort = 7, // the channel settled less than the ledger expects
 };
 
-enum class DiffState : int {
+enum class DiffState : int
+{
     Open = 1,             // needs a person
     PendingNextDay = 2,   // near the day cut-off: waits for the next day's bill
     AutoResolved = 3,     // the next day's bill matched it
@@ -44,34 +46,39 @@ bool isDiffSettled(DiffState s); // no one needs to act any more
 // Which movement a bill line or one of our clearing items is. Payments and
 // revokes are known by the merchant payment number, refunds by the merchant
 // refund number.
-enum class ItemKind : int { Payment = 1, Refund = 2, Revoke = 3 };
+enum class ItemKind : int
+{
+    Payment = 1,
+    Refund = 2,
+    Revoke = 3
+};
 QString itemKindName(ItemKind k);
 
 struct ReconDifference
 {
     qint64 id = 0;
     QString channel;
-    QString merchant;       // the channel-side merchant (mch_id / Alipay account)
-    QDate businessDate;     // the bill's day
+    QString merchant;   // the channel-side merchant (mch_id / Alipay account)
+    QDate businessDate; // the bill's day
     DiffKind kind = DiffKind::MissingLocally;
     DiffState state = DiffState::Open;
     ItemKind item = ItemKind::Payment;
-    QString itemNo;         // payment no (payments, revokes) or refund no
-    QString orderNo;        // ours, when known
-    QString tradeNo;        // the channel's
-    qint64 oursFen = 0;     // amount on our side (0 when missing)
-    qint64 theirsFen = 0;   // amount on the bill (0 when missing)
+    QString itemNo;       // payment no (payments, revokes) or refund no
+    QString orderNo;      // ours, when known
+    QString tradeNo;      // the channel's
+    qint64 oursFen = 0;   // amount on our side (0 when missing)
+    qint64 theirsFen = 0; // amount on the bill (0 when missing)
     qint64 oursFeeFen = 0;
     qint64 theirsFeeFen = 0;
     QString oursState;
     QString theirsState;
-    qint64 lineAtMs = 0;    // when the movement happened (either side)
+    qint64 lineAtMs = 0;       // when the movement happened (either side)
     bool heldFromBill = false; // pending next day: the bill's line waits (else ours)
-    QString owner;          // who works it ('' = the accounting team)
-    QString note;           // the reason given when resolved / proposed
+    QString owner;             // who works it ('' = the accounting team)
+    QString note;              // the reason given when resolved / proposed
     QString proposedBy;
     QString decidedBy;
-    QString entryKey;       // a ledger entry this difference caused or settled
+    QString entryKey; // a ledger entry this difference caused or settled
     qint64 createdAtMs = 0;
     qint64 updatedAtMs = 0;
 };
@@ -80,8 +87,8 @@ struct ReconSideTotals
 {
     qint64 payments = 0;
     qint64 paidFen = 0;
-    qint64 refunds = 0;      // refunds and revokes
-    qint64 refundedFen = 0;  // positive
+    qint64 refunds = 0;     // refunds and revokes
+    qint64 refundedFen = 0; // positive
     qint64 feeFen = 0;
     qint64 netFen() const { return paidFen - refundedFen; }
 };
@@ -99,7 +106,7 @@ struct ReconReport
     QString merchant;
     QDate businessDate;
     QString billSha256;
-    QString rawPath;        // where the imported bill is kept
+    QString rawPath; // where the imported bill is kept
     ReconSideTotals ours;
     ReconSideTotals theirs;
     qint64 matched = 0;

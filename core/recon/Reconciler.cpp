@@ -21,7 +21,8 @@ namespace paydesk {
 
 namespace {
 
-BackOfficeOutcome fail(BackOfficeStatus s, const QString& message, const QString& number = QString())
+BackOfficeOutcome fail(BackOfficeStatus s, const QString& message,
+                       const QString& number = QString())
 {
     return BackOfficeOutcome::fail(s, message, number);
 }
@@ -29,9 +30,12 @@ BackOfficeOutcome fail(BackOfficeStatus s, const QString& message, const QString
 ItemKind itemOf(BillLine::Kind k)
 {
     switch (k) {
-    case BillLine::Kind::Payment: return ItemKind::Payment;
-    case BillLine::Kind::Refund: return ItemKind::Refund;
-    case BillLine::Kind::Revoke: return ItemKind::Revoke;
+    case BillLine::Kind::Payment:
+        return ItemKind::Payment;
+    case BillLine::Kind::Refund:
+        return ItemKind::Refund;
+    case BillLine::Kind::Revoke:
+        return ItemKind::Revoke;
     }
     return ItemKind::Payment;
 }
@@ -81,7 +85,8 @@ struct KeptBill
 KeptBill keepBill(const BillInput& in, const QString& dir)
 {
     KeptBill k;
-    const QString ext = in.format == BillFormat::Alipay ? QStringLiteral("zip") : QStringLiteral("csv");
+    const QString ext =
+        in.format == BillFormat::Alipay ? QStringLiteral("zip") : QStringLiteral("csv");
     if (!QDir().mkpath(dir)) {
         k.error = QStringLiteral("cannot create %1 to keep the bill").arg(dir);
         return k;
@@ -106,7 +111,8 @@ KeptBill keepBill(const BillInput& in, const QString& dir)
             for (;;) {
                 const qint64 n = src.read(buf.data(), buf.size());
                 if (n < 0) {
-                    k.error = QStringLiteral("cannot read the bill %1: %2").arg(in.path, src.errorString());
+                    k.error = QStringLiteral("cannot read the bill %1: %2")
+                                  .arg(in.path, src.errorString());
                     break;
                 }
                 if (n == 0)
@@ -127,8 +133,8 @@ KeptBill keepBill(const BillInput& in, const QString& dir)
         return k;
     }
     k.sha256 = QString::fromLatin1(sha.result().toHex());
-    k.path = QDir(dir).filePath(QStringLiteral("%1_%2.%3")
-                                    .arg(in.day.toString(Qt::ISODate), k.sha256.left(16), ext));
+    k.path = QDir(dir).filePath(
+        QStringLiteral("%1_%2.%3").arg(in.day.toString(Qt::ISODate), k.sha256.left(16), ext));
     QFile::remove(k.path); // the same bytes kept before: replace with the same bytes
     if (!QFile::rename(part, k.path)) {
         QFile::remove(part);
@@ -141,8 +147,7 @@ KeptBill keepBill(const BillInput& in, const QString& dir)
 
 Reconciler::Reconciler(Database& db, Clock& clock, Ledger& ledger, ReconConfig config)
     : m_db(db), m_clock(clock), m_ledger(ledger), m_config(std::move(config)), m_store(db)
-{
-}
+{}
 
 QString Reconciler::open()
 {
@@ -170,11 +175,14 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
     QElapsedTimer timer;
     timer.start();
     if (in.channel.isEmpty())
-        return fail(BackOfficeStatus::InvalidArgument, QStringLiteral("name the channel (--channel wechat|alipay)"));
+        return fail(BackOfficeStatus::InvalidArgument,
+                    QStringLiteral("name the channel (--channel wechat|alipay)"));
     if (!in.day.isValid())
-        return fail(BackOfficeStatus::InvalidArgument, QStringLiteral("give the bill's day as YYYY-MM-DD"));
+        return fail(BackOfficeStatus::InvalidArgument,
+                    QStringLiteral("give the bill's day as YYYY-MM-DD"));
     if (in.by.trimmed().isEmpty())
-        return fail(BackOfficeStatus::InvalidArgument, QStringLiteral("say who reconciles (--by NAME)"));
+        return fail(BackOfficeStatus::InvalidArgument,
+                    QStringLiteral("say who reconciles (--by NAME)"));
     if (in.path.isEmpty() && in.content.isEmpty())
         return fail(BackOfficeStatus::InvalidArgument, QStringLiteral("the bill is empty"));
     const QString number = in.channel + QLatin1Char(':') + in.day.toString(Qt::ISODate);
@@ -230,13 +238,13 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         else if (d.heldFromBill)
             heldBill << d;
         else
-            ours.insert(joinKey(d.item, d.itemNo),
-                        OurItem{d.itemNo, d.orderNo, d.oursFen, d.oursFeeFen, d.lineAtMs, d.id, false});
+            ours.insert(joinKey(d.item, d.itemNo), OurItem{d.itemNo, d.orderNo, d.oursFen,
+                                                           d.oursFeeFen, d.lineAtMs, d.id, false});
     }
 
-    QList<ReconDifference> found;  // new differences
+    QList<ReconDifference> found;         // new differences
     QHash<qint64, DiffState> heldOutcome; // earlier held ones: auto-resolved or open now
-    qint64 explainedFen = 0;        // fund difference the cut-off explains
+    qint64 explainedFen = 0;              // fund difference the cut-off explains
     auto newDiff = [&](DiffKind kind, ItemKind item, const QString& itemNo) {
         ReconDifference d;
         d.channel = in.channel;
@@ -258,7 +266,8 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         if (it->heldId) {
             heldOutcome.insert(it->heldId, DiffState::AutoResolved);
             ++r.resolvedFromPrevious;
-            explainedFen += signedFen(item, it->amountFen); // in our earlier day, in their bill today
+            explainedFen +=
+                signedFen(item, it->amountFen); // in our earlier day, in their bill today
         }
         if (heldBillId) {
             heldOutcome.insert(heldBillId, DiffState::AutoResolved);
@@ -266,9 +275,9 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
             explainedFen -= signedFen(item, fen); // in their earlier bill, in our day today
         }
         if (fen != it->amountFen || feeFen != it->feeFen) {
-            ReconDifference d = newDiff(fen != it->amountFen ? DiffKind::AmountMismatch
-                                                             : DiffKind::FeeMismatch,
-                                        item, itemNo);
+            ReconDifference d =
+                newDiff(fen != it->amountFen ? DiffKind::AmountMismatch : DiffKind::FeeMismatch,
+                        item, itemNo);
             d.orderNo = it->orderNo;
             d.tradeNo = tradeNo;
             d.oursFen = it->amountFen;
@@ -292,8 +301,21 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         if (l.atMs >= dayStartMs && l.atMs < dayEndMs)
             ++linesOnDay;
         const QString& no = item == ItemKind::Refund ? l.refundNo : l.paymentNo;
-        if (!probe(item, no, l.tradeNo, l.amountFen, l.feeFen, l.state, l.atMs, 0))
+        if (!probe(item, no, l.tradeNo, l.amountFen, l.feeFen, l.state, l.atMs, 0)) {
             leftover << l;
+        } else if (item == ItemKind::Payment && l.state == QLatin1String("REVOKED") &&
+                   !ours.contains(joinKey(ItemKind::Revoke, no)) &&
+                   !m_store.clearedItem(ItemKind::Revoke, no)) {
+            // WeChat says the paid payment was revoked; we never reversed it.
+            ReconDifference d = newDiff(DiffKind::StatusMismatch, item, no);
+            d.orderNo = ours.value(joinKey(item, no)).orderNo;
+            d.tradeNo = l.tradeNo;
+            d.oursFen = d.theirsFen = l.amountFen;
+            d.oursState = QStringLiteral("SUCCESS");
+            d.theirsState = l.state;
+            d.lineAtMs = l.atMs;
+            found << d;
+        }
         return true;
     };
     QString kept_ = kept.path;
@@ -305,10 +327,12 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         return fail(BackOfficeStatus::InvalidArgument, why, number);
     };
     if (!parsed.ok)
-        return refuse(QStringLiteral("the bill was refused, nothing imported: %1").arg(parsed.error));
+        return refuse(
+            QStringLiteral("the bill was refused, nothing imported: %1").arg(parsed.error));
     if (!in.expectedMerchant.isEmpty() && parsed.merchant != in.expectedMerchant)
-        return refuse(QStringLiteral("the bill is merchant %1's; this shop reconciles merchant %2 on %3")
-                          .arg(parsed.merchant, in.expectedMerchant, in.channel));
+        return refuse(
+            QStringLiteral("the bill is merchant %1's; this shop reconciles merchant %2 on %3")
+                .arg(parsed.merchant, in.expectedMerchant, in.channel));
     if (parsed.totals.lines > 0 && linesOnDay == 0)
         return refuse(QStringLiteral("no line of the bill is dated %1: is it another day's bill?")
                           .arg(in.day.toString(Qt::ISODate)));
@@ -332,7 +356,7 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
             heldOutcome.insert(it->heldId, DiffState::Open);
             continue;
         }
-        const ItemKind item = it.key().at(0) == u'P' ? ItemKind::Payment
+        const ItemKind item = it.key().at(0) == u'P'   ? ItemKind::Payment
                               : it.key().at(0) == u'R' ? ItemKind::Refund
                                                        : ItemKind::Revoke;
         ReconDifference d = newDiff(DiffKind::MissingAtChannel, item, it->itemNo);
@@ -355,7 +379,7 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         d.tradeNo = l.tradeNo;
         d.theirsFen = l.amountFen;
         d.theirsFeeFen = l.feeFen;
-        d.theirsState = l.state;
+        d.theirsState = item == ItemKind::Revoke ? QStringLiteral("REVOKED") : l.state;
         d.lineAtMs = l.atMs;
         d.heldFromBill = true;
         if (const auto c = m_store.clearedItem(item, no)) {
@@ -363,7 +387,8 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
             d.orderNo = c->orderNo;
             d.oursFen = c->amountFen;
             d.oursFeeFen = c->feeFen;
-            d.oursState = QStringLiteral("SUCCESS on %1").arg(c->businessDate.toString(Qt::ISODate));
+            d.oursState =
+                QStringLiteral("SUCCESS on %1").arg(c->businessDate.toString(Qt::ISODate));
             const bool nearCut = c->businessDate == in.day.addDays(1) &&
                                  (l.atMs >= dayEndMs - m_config.cutoffWindowMs ||
                                   c->atMs < dayEndMs + m_config.cutoffWindowMs);
@@ -395,7 +420,8 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         LedgerTransaction t(m_ledger, r.fundEntryKey, refkind::reconciliation, number, QString(),
                             QStringLiteral("%1 settles %2 for %3 (fees %4); the ledger expected %5")
                                 .arg(in.channel, yuan(theirsGross - theirsFee),
-                                     in.day.toString(Qt::ISODate), yuan(theirsFee), yuan(oursGross)));
+                                     in.day.toString(Qt::ISODate), yuan(theirsFee),
+                                     yuan(oursGross)));
         // Signed amounts: LedgerTransaction turns a negative debit into a credit.
         if (theirsGross - theirsFee != 0)
             t.debit(accounts::bank(), Money::fromFen(theirsGross - theirsFee));
@@ -412,24 +438,30 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
                                                        : BackOfficeStatus::Refused,
                         error, number);
     }
-    if (r.fundDifferenceFen != 0) {
-        ReconDifference d = newDiff(r.fundDifferenceFen > 0 ? DiffKind::FundLong : DiffKind::FundShort,
+    // The part the cut-off explains evens out with the next bill; the rest
+    // needs a person.
+    const qint64 unexplainedFen = r.fundDifferenceFen - pendingFen - explainedFen;
+    auto fundDiff = [&](qint64 fen, DiffState state) {
+        ReconDifference d = newDiff(fen > 0 ? DiffKind::FundLong : DiffKind::FundShort,
                                     ItemKind::Payment, QString());
-        d.oursFen = oursGross;
+        d.state = state;
         d.theirsFen = theirsGross;
+        d.oursFen = theirsGross - fen; // so that bill − ours is this difference
         d.oursFeeFen = r.ours.feeFen;
         d.theirsFeeFen = theirsFee;
         d.entryKey = r.fundEntryKey;
-        // Explained by the cut-off alone: it evens out with the next bill.
-        if (r.fundDifferenceFen == pendingFen + explainedFen)
-            d.state = pendingFen != 0 ? DiffState::PendingNextDay : DiffState::AutoResolved;
         found << d;
-    }
+    };
+    if (pendingFen != 0)
+        fundDiff(pendingFen, DiffState::PendingNextDay);
+    if (unexplainedFen != 0)
+        fundDiff(unexplainedFen, DiffState::Open);
     // An earlier day's fund difference waited on its held items.
     for (const ReconDifference& f : heldFund) {
         bool allMatched = true;
         for (auto it = heldOutcome.cbegin(); it != heldOutcome.cend(); ++it)
-            if (held.value(it.key()).businessDate == f.businessDate && it.value() == DiffState::Open)
+            if (held.value(it.key()).businessDate == f.businessDate &&
+                it.value() == DiffState::Open)
                 allMatched = false;
         heldOutcome.insert(f.id, allMatched ? DiffState::AutoResolved : DiffState::Open);
     }
@@ -437,7 +469,8 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
     // Write it all in this one transaction.
     for (ReconDifference& d : found) {
         d.merchant = r.merchant;
-        if (d.state == DiffState::PendingNextDay)
+        const bool fund = d.kind == DiffKind::FundLong || d.kind == DiffKind::FundShort;
+        if (d.state == DiffState::PendingNextDay && !fund)
             ++r.pendingNextDay;
         else if (d.state == DiffState::Open) {
             ReconKindTotals& k = r.byKind[int(d.kind)];
@@ -455,8 +488,10 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         d.state = it.value();
         d.updatedAtMs = nowMs;
         d.note = it.value() == DiffState::AutoResolved
-                     ? QStringLiteral("matched on the %1 bill of %2").arg(in.channel, in.day.toString(Qt::ISODate))
-                     : QStringLiteral("not on the %1 bill of %2 either").arg(in.channel, in.day.toString(Qt::ISODate));
+                     ? QStringLiteral("matched on the %1 bill of %2")
+                           .arg(in.channel, in.day.toString(Qt::ISODate))
+                     : QStringLiteral("not on the %1 bill of %2 either")
+                           .arg(in.channel, in.day.toString(Qt::ISODate));
         if (!m_store.updateDifference(d))
             return writeFailed();
         found << d;
@@ -471,44 +506,48 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         qint64 unalerted = 0;
         for (const ReconDifference& d : found) {
             // Money taken that we know nothing of pages; the rest is watched.
-            AlertLevel level = d.state != DiffState::Open            ? AlertLevel::None
+            AlertLevel level = d.state != DiffState::Open           ? AlertLevel::None
                                : d.kind == DiffKind::MissingLocally ? AlertLevel::Page
-                                                                     : AlertLevel::Watch;
+                                                                    : AlertLevel::Watch;
             if (level != AlertLevel::None && ++alerted > kAlertsPerRun) {
                 ++unalerted;
                 level = AlertLevel::None;
             }
-            QString what = QStringLiteral("reconciliation %1 %2: %3 %4 (ours %5, bill %6)")
-                               .arg(number, diffStateName(d.state), diffKindName(d.kind),
-                                    itemKindName(d.item) + (d.itemNo.isEmpty() ? QString() : QLatin1Char(' ') + d.itemNo),
-                                    yuan(d.oursFen), yuan(d.theirsFen));
+            QString what =
+                QStringLiteral("reconciliation %1 %2: %3 %4 (ours %5, bill %6)")
+                    .arg(number, diffStateName(d.state), diffKindName(d.kind),
+                         itemKindName(d.item) +
+                             (d.itemNo.isEmpty() ? QString() : QLatin1Char(' ') + d.itemNo),
+                         yuan(d.oursFen), yuan(d.theirsFen));
             if (d.id)
                 what += QStringLiteral(" [diff %1]").arg(d.id);
             if (level != AlertLevel::None || !d.orderNo.isEmpty())
                 m_timeline(d.orderNo, what, level);
         }
         if (unalerted > 0)
-            m_timeline(QString(),
-                       QStringLiteral("reconciliation %1: %2 more open differences (diff list --date %3)")
-                           .arg(number)
-                           .arg(unalerted)
-                           .arg(in.day.toString(Qt::ISODate)),
-                       AlertLevel::Watch);
+            m_timeline(
+                QString(),
+                QStringLiteral("reconciliation %1: %2 more open differences (diff list --date %3)")
+                    .arg(number)
+                    .arg(unalerted)
+                    .arg(in.day.toString(Qt::ISODate)),
+                AlertLevel::Watch);
     }
     *out = r;
     qint64 openCount = 0;
     for (const ReconKindTotals& k : r.byKind)
         openCount += k.count;
-    return {BackOfficeStatus::Ok,
-            QStringLiteral("reconciled %1 (merchant %2): %3 lines, %4 matched, %5 open differences, "
-                           "%6 pending next day, fund difference %7")
-                .arg(number, r.merchant)
-                .arg(parsed.totals.lines)
-                .arg(r.matched)
-                .arg(openCount)
-                .arg(r.pendingNextDay)
-                .arg(yuan(r.fundDifferenceFen)),
-            number};
+    return {
+        BackOfficeStatus::Ok,
+        QStringLiteral("reconciled %1 (merchant %2): %3 lines, %4 matched, %5 open differences, "
+                       "%6 pending next day, fund difference %7")
+            .arg(number, r.merchant)
+            .arg(parsed.totals.lines)
+            .arg(r.matched)
+            .arg(openCount)
+            .arg(r.pendingNextDay)
+            .arg(yuan(r.fundDifferenceFen)),
+        number};
 }
 
 BackOfficeOutcome Reconciler::resolve(qint64 id, const QString& by, const QString& reason)
@@ -536,7 +575,9 @@ BackOfficeOutcome Reconciler::resolve(qint64 id, const QString& by, const QStrin
         return writeFailed();
     if (m_timeline)
         m_timeline(d->orderNo,
-                   QStringLiteral("reconciliation difference %1 resolved by %2: %3").arg(id).arg(by, reason),
+                   QStringLiteral("reconciliation difference %1 resolved by %2: %3")
+                       .arg(id)
+                       .arg(by, reason),
                    AlertLevel::None);
     return {BackOfficeStatus::Ok, QStringLiteral("difference %1 resolved by %2").arg(id).arg(by),
             QString::number(id)};
@@ -584,18 +625,20 @@ BackOfficeOutcome Reconciler::proposeWriteOff(qint64 id, const QString& by, cons
     d->updatedAtMs = m_clock.nowMs();
     if (!m_store.updateDifference(*d))
         return writeFailed();
-    return {BackOfficeStatus::Ok,
-            QStringLiteral("write-off of difference %1 proposed by %2; another person must approve it "
-                           "(diff approve %1 --by NAME)")
-                .arg(id)
-                .arg(by),
-            QString::number(id)};
+    return {
+        BackOfficeStatus::Ok,
+        QStringLiteral("write-off of difference %1 proposed by %2; another person must approve it "
+                       "(diff approve %1 --by NAME)")
+            .arg(id)
+            .arg(by),
+        QString::number(id)};
 }
 
 BackOfficeOutcome Reconciler::decide(qint64 id, const QString& by, bool approve)
 {
     if (by.trimmed().isEmpty())
-        return fail(BackOfficeStatus::InvalidArgument, QStringLiteral("say who decides (--by NAME)"));
+        return fail(BackOfficeStatus::InvalidArgument,
+                    QStringLiteral("say who decides (--by NAME)"));
     if (!m_db.beginWrite())
         return fail(BackOfficeStatus::StorageError, m_db.lastError());
     auto d = m_store.difference(id);
@@ -607,8 +650,9 @@ BackOfficeOutcome Reconciler::decide(qint64 id, const QString& by, bool approve)
                         .arg(id)
                         .arg(diffStateName(d->state)));
     if (d->proposedBy == by)
-        return fail(BackOfficeStatus::SameUser,
-                    QStringLiteral("%1 proposed this write-off; another person must decide it").arg(by));
+        return fail(
+            BackOfficeStatus::SameUser,
+            QStringLiteral("%1 proposed this write-off; another person must decide it").arg(by));
     d->decidedBy = by;
     d->updatedAtMs = m_clock.nowMs();
     if (!approve) {
@@ -616,7 +660,9 @@ BackOfficeOutcome Reconciler::decide(qint64 id, const QString& by, bool approve)
         if (!m_store.updateDifference(*d))
             return writeFailed();
         return {BackOfficeStatus::Ok,
-                QStringLiteral("write-off of difference %1 rejected by %2; it is open again").arg(id).arg(by),
+                QStringLiteral("write-off of difference %1 rejected by %2; it is open again")
+                    .arg(id)
+                    .arg(by),
                 QString::number(id)};
     }
     d->state = DiffState::WrittenOff;
@@ -624,11 +670,12 @@ BackOfficeOutcome Reconciler::decide(qint64 id, const QString& by, bool approve)
     const qint64 fundFen = d->theirsFen - d->oursFen;
     if ((d->kind == DiffKind::FundLong || d->kind == DiffKind::FundShort) && fundFen != 0) {
         const QString key = QStringLiteral("recon-writeoff:%1").arg(id);
-        LedgerTransaction t(m_ledger, key, refkind::reconciliation, QString::number(id), QString(),
-                            QStringLiteral("write-off of reconciliation difference %1, proposed by %2, "
-                                           "approved by %3: %4")
-                                .arg(id)
-                                .arg(d->proposedBy, by, d->note));
+        LedgerTransaction t(
+            m_ledger, key, refkind::reconciliation, QString::number(id), QString(),
+            QStringLiteral("write-off of reconciliation difference %1, proposed by %2, "
+                           "approved by %3: %4")
+                .arg(id)
+                .arg(d->proposedBy, by, d->note));
         t.debit(accounts::suspense(), Money::fromFen(fundFen))
             .credit(accounts::adjustments(), Money::fromFen(fundFen));
         QString error;
@@ -643,7 +690,8 @@ BackOfficeOutcome Reconciler::decide(qint64 id, const QString& by, bool approve)
         return writeFailed();
     if (m_timeline)
         m_timeline(d->orderNo,
-                   QStringLiteral("reconciliation difference %1 written off: proposed by %2, approved by %3")
+                   QStringLiteral(
+                       "reconciliation difference %1 written off: proposed by %2, approved by %3")
                        .arg(id)
                        .arg(d->proposedBy, by),
                    AlertLevel::None);

@@ -17,12 +17,16 @@ class Clock;
 class Database;
 class Ledger;
 
-enum class BillFormat { WeChat, Alipay };
+enum class BillFormat
+{
+    WeChat,
+    Alipay
+};
 
 // One bill to reconcile: a file a user dropped, or bytes just downloaded.
 struct BillInput
 {
-    QString channel;          // "wechat", "alipay", ...
+    QString channel; // "wechat", "alipay", ...
     BillFormat format = BillFormat::WeChat;
     QDate day;                // China date the bill covers
     QString path;             // a file to import ...
@@ -42,8 +46,8 @@ class Reconciler
 public:
     // orderNo may be '' (a difference not tied to one of our orders). A
     // level other than None asks a person to act (an alert).
-    using TimelineSink = std::function<void(const QString& orderNo, const QString& message,
-                                            AlertLevel level)>;
+    using TimelineSink =
+        std::function<void(const QString& orderNo, const QString& message, AlertLevel level)>;
     // Alerts one run raises one by one; the rest are summed up in one.
     static constexpr int kAlertsPerRun = 20;
 

@@ -92,8 +92,8 @@ void SandboxChannel::downloadBill(const QDate& day, BillKind kind, BillCallback 
         const WeChatBillType type = kind == BillKind::Success  ? WeChatBillType::Success
                                     : kind == BillKind::Refund ? WeChatBillType::Refund
                                                                : WeChatBillType::All;
-        b.content = wechatBill(lines, type,
-                               {QLatin1String(kWeChatAppId), QLatin1String(kWeChatMchId)});
+        b.content =
+            wechatBill(lines, type, {QLatin1String(kWeChatAppId), QLatin1String(kWeChatMchId)});
         b.contentType = "text/csv; charset=utf-8";
         if (b.content.isEmpty()) {
             // What WeChat answers for a day without a line.
