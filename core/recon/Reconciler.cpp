@@ -80,6 +80,7 @@ struct KeptBill
     QString path;
     QString sha256;
     QString error;
+    bool badInput = false; // the given file cannot be read (not our storage)
 };
 
 KeptBill keepBill(const BillInput& in, const QString& dir)
@@ -106,6 +107,7 @@ KeptBill keepBill(const BillInput& in, const QString& dir)
         QFile src(in.path);
         if (!src.open(QIODevice::ReadOnly)) {
             k.error = QStringLiteral("cannot read the bill %1: %2").arg(in.path, src.errorString());
+            k.badInput = true;
         } else {
             QByteArray buf(1 << 20, Qt::Uninitialized);
             for (;;) {
@@ -189,7 +191,9 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
 
     const KeptBill kept = keepBill(in, QDir(m_config.billsDir).filePath(in.channel));
     if (!kept.error.isEmpty())
-        return fail(BackOfficeStatus::StorageError, kept.error, number);
+        return fail(kept.badInput ? BackOfficeStatus::InvalidArgument
+                                  : BackOfficeStatus::StorageError,
+                    kept.error, number);
 
     // Under the write lock: two runs of one day cannot both post.
     if (!m_db.beginWrite())
