@@ -523,6 +523,12 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
                          itemKindName(d.item) +
                              (d.itemNo.isEmpty() ? QString() : QLatin1Char(' ') + d.itemNo),
                          yuan(d.oursFen), yuan(d.theirsFen));
+            if (d.kind == DiffKind::FeeMismatch)
+                what += QStringLiteral(", fee ours %1, bill %2")
+                            .arg(yuan(d.oursFeeFen), yuan(d.theirsFeeFen));
+            if (d.state != DiffState::AutoResolved && !d.oursState.isEmpty() &&
+                d.oursState != d.theirsState)
+                what += QStringLiteral(", state ours %1, bill %2").arg(d.oursState, d.theirsState);
             if (d.id)
                 what += QStringLiteral(" [diff %1]").arg(d.id);
             if (level != AlertLevel::None || !d.orderNo.isEmpty())
