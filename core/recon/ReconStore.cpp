@@ -137,12 +137,25 @@ QString ReconStore::lastError() const
     return m_db.lastError();
 }
 
+std::optional<qint64> ReconStore::clearedCount(const QString& channel, const QDate& day)
+{
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT count(*) FROM clearing WHERE channel = ? AND business_date = ?"));
+    q.bindValue(0, channel);
+    q.bindValue(1, isoDate(day));
+    if (!m_db.execRead(q) || !q.next())
+        return std::nullopt;
+    const qint64 n = q.value(0).toLongLong();
+    q.finish();
+    return n;
+}
+
 bool ReconStore::clearedItems(const QString& channel, const QDate& day,
                               const std::function<void(ClearedItem&&)>& each)
 {
-    QSqlQuery& q = m_db.prepared(
-        QStringLiteral("SELECT ref_key, order_no, amount_fen, fee_fen, at_ms FROM clearing"
-                       " WHERE channel = ? AND business_date = ?"));
+    QSqlQuery& q =
+        m_db.prepared(QStringLiteral("SELECT ref_key, amount_fen, fee_fen, at_ms FROM clearing"
+                                     " WHERE channel = ? AND business_date = ?"));
     q.bindValue(0, channel);
     q.bindValue(1, isoDate(day));
     if (!m_db.execRead(q))
@@ -151,11 +164,10 @@ bool ReconStore::clearedItems(const QString& channel, const QDate& day,
         ClearedItem c;
         if (!splitKey(q.value(0).toString(), &c.kind, &c.itemNo))
             continue; // wallet movements never reach a channel bill
-        c.orderNo = q.value(1).toString();
-        const qint64 fen = q.value(2).toLongLong();
+        const qint64 fen = q.value(1).toLongLong();
         c.amountFen = fen < 0 ? -fen : fen;
-        c.feeFen = q.value(3).toLongLong();
-        c.atMs = q.value(4).toLongLong();
+        c.feeFen = q.value(2).toLongLong();
+        c.atMs = q.value(3).toLongLong();
         c.businessDate = day;
         each(std::move(c));
     }
