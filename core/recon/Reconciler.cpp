@@ -19,6 +19,8 @@
 
 #include <openssl/evp.h>
 
+#include <thread>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -229,30 +231,18 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         return fail(BackOfficeStatus::InvalidArgument, QStringLiteral("the bill is empty"));
     const QString number = in.channel + QLatin1Char(':') + in.day.toString(Qt::ISODate);
 
-    const KeptBill kept = keepBill(in, QDir(m_config.billsDir).filePath(in.channel));
-    if (!kept.error.isEmpty())
-        return fail(kept.badInput ? BackOfficeStatus::InvalidArgument
-                                  : BackOfficeStatus::StorageError,
-                    kept.error, number);
-
+    // Keeping the bill (copy + SHA-256) runs beside loading our side.
+    KeptBill kept;
+    std::jthread keeper([&kept, &in, dir = QDir(m_config.billsDir).filePath(in.channel)] {
+        kept = keepBill(in, dir);
+    });
     // Under the write lock: two runs of one day cannot both post.
     if (!m_db.beginWrite())
         return fail(BackOfficeStatus::StorageError, m_db.lastError(), number);
-    for (const auto& [merchant, sha] : m_store.runsOn(in.channel, in.day))
-        if (sha == kept.sha256) {
-            if (const auto r = report(in.channel, merchant, in.day))
-                *out = *r;
-            return {BackOfficeStatus::Repeated,
-                    QStringLiteral("this bill (%1 for %2) was reconciled before; nothing changed")
-                        .arg(in.channel, in.day.toString(Qt::ISODate)),
-                    number};
-        }
 
     ReconReport r;
     r.channel = in.channel;
     r.businessDate = in.day;
-    r.billSha256 = kept.sha256;
-    r.rawPath = kept.path;
     r.runBy = in.by;
     r.atMs = m_clock.nowMs();
     const qint64 dayStartMs = chinaDayStartMs(in.day);
@@ -293,6 +283,23 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
             ours.insert(JoinTable::Item{d.itemNo, d.orderNo, d.oursFen, d.oursFeeFen, d.lineAtMs,
                                         d.id, 0, d.item, false});
     }
+
+    keeper.join();
+    if (!kept.error.isEmpty())
+        return fail(kept.badInput ? BackOfficeStatus::InvalidArgument
+                                  : BackOfficeStatus::StorageError,
+                    kept.error, number);
+    for (const auto& [merchant, sha] : m_store.runsOn(in.channel, in.day))
+        if (sha == kept.sha256) {
+            if (const auto earlier = report(in.channel, merchant, in.day))
+                *out = *earlier;
+            return {BackOfficeStatus::Repeated,
+                    QStringLiteral("this bill (%1 for %2) was reconciled before; nothing changed")
+                        .arg(in.channel, in.day.toString(Qt::ISODate)),
+                    number};
+        }
+    r.billSha256 = kept.sha256;
+    r.rawPath = kept.path;
 
     QList<ReconDifference> found;         // new differences
     QHash<qint64, DiffState> heldOutcome; // earlier held ones: auto-resolved or open now
