@@ -48,37 +48,12 @@ QString requestNo(const Args& a)
 
 QString actor(const Args& a)
 {
-    if (a.has("by"))
-        return a.opt("by");
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? QStringLiteral("cli") : user;
+    return actorName(a.p);
 }
 
-// Prints the outcome, makes the change durable, and maps it to an exit code.
 int finish(const Args& a, const BackOfficeOutcome& o, const QJsonObject& extra = {})
 {
-    if (o.ok() && !a.bo.commit()) {
-        a.out.error(QStringLiteral("storage failed; nothing was changed: restart PayDesk"));
-        return ExitStorage;
-    }
-    if (a.out.json()) {
-        QJsonObject j = toJson(o);
-        for (auto it = extra.begin(); it != extra.end(); ++it)
-            j.insert(it.key(), it.value());
-        a.out.object(j);
-    } else if (o.ok()) {
-        a.out.line(o.message);
-    } else {
-        a.out.error(o.message);
-    }
-    if (o.ok())
-        return ExitOk;
-    return o.status == BackOfficeStatus::StorageError ? ExitStorage : ExitFailure;
-}
-
-QString money(qint64 fen)
-{
-    return Money::fromFen(fen).toPlainString();
+    return finishBackOffice(a.out, a.bo, o, extra);
 }
 
 // "2026-11-23" (end of that day) or "2026-11-23 10:00:00", China time.
@@ -102,14 +77,16 @@ void printEntry(Output& out, const JournalEntry& e)
         out.object(toJson(e));
         return;
     }
-    out.line(QStringLiteral("#%1 %2 %3 %4%5").arg(QString::number(e.id),
-                                                    chinaTime(e.atMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                                                    e.idempotencyKey, e.memo,
-                                                    e.orderNo.isEmpty() ? QString() : QStringLiteral(" (order %1)").arg(e.orderNo)));
+    out.line(
+        QStringLiteral("#%1 %2 %3 %4%5")
+            .arg(QString::number(e.id),
+                 chinaTime(e.atMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                 e.idempotencyKey, e.memo,
+                 e.orderNo.isEmpty() ? QString() : QStringLiteral(" (order %1)").arg(e.orderNo)));
     for (const Posting& p : e.postings)
         out.line(QStringLiteral("    %1 %2 %3")
                      .arg(p.amountFen > 0 ? QStringLiteral("Dr") : QStringLiteral("  Cr"),
-                          p.account.leftJustified(40), money(qAbs(p.amountFen))));
+                          p.account.leftJustified(40), plainYuan(qAbs(p.amountFen))));
 }
 
 int cmdLedger(const Args& a)
@@ -120,7 +97,9 @@ int cmdLedger(const Args& a)
     if (sub == QLatin1String("accounts") || sub == QLatin1String("trial-balance")) {
         const auto at = atOption(a);
         if (!at)
-            return usageError(a.out, QStringLiteral("--at takes YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\" (China time)"));
+            return usageError(
+                a.out,
+                QStringLiteral("--at takes YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\" (China time)"));
         const auto all = ledger.balances(*at, &error);
         if (!all) {
             a.out.error(error);
@@ -133,23 +112,33 @@ int cmdLedger(const Args& a)
             if (a.out.json())
                 a.out.object(toJson(b));
             else if (sub == QLatin1String("accounts"))
-                a.out.line(QStringLiteral("%1 %2 %3").arg(b.account.leftJustified(40), accountTypeName(b.type).leftJustified(10),
-                                                          money(b.normalFen()).rightJustified(14)));
+                a.out.line(QStringLiteral("%1 %2 %3")
+                               .arg(b.account.leftJustified(40),
+                                    accountTypeName(b.type).leftJustified(10),
+                                    plainYuan(b.normalFen()).rightJustified(14)));
             else
-                a.out.line(QStringLiteral("%1 %2 %3").arg(b.account.leftJustified(40),
-                                                          (b.signedFen > 0 ? money(b.signedFen) : QString()).rightJustified(14),
-                                                          (b.signedFen < 0 ? money(-b.signedFen) : QString()).rightJustified(14)));
+                a.out.line(QStringLiteral("%1 %2 %3")
+                               .arg(b.account.leftJustified(40),
+                                    (b.signedFen > 0 ? plainYuan(b.signedFen) : QString())
+                                        .rightJustified(14),
+                                    (b.signedFen < 0 ? plainYuan(-b.signedFen) : QString())
+                                        .rightJustified(14)));
         }
         if (sub == QLatin1String("trial-balance")) {
             const bool balanced = debits == credits;
             if (a.out.json())
-                a.out.object({{QStringLiteral("trialBalance"), QJsonObject{{QStringLiteral("debits"), moneyJson(Money::fromFen(debits))},
-                                                                            {QStringLiteral("credits"), moneyJson(Money::fromFen(credits))},
-                                                                            {QStringLiteral("balanced"), balanced}}}});
+                a.out.object(
+                    {{QStringLiteral("trialBalance"),
+                      QJsonObject{{QStringLiteral("debits"), moneyJson(Money::fromFen(debits))},
+                                  {QStringLiteral("credits"), moneyJson(Money::fromFen(credits))},
+                                  {QStringLiteral("balanced"), balanced}}}});
             else
-                a.out.line(QStringLiteral("%1 %2 %3  %4").arg(QStringLiteral("total").leftJustified(40), money(debits).rightJustified(14),
-                                                              money(credits).rightJustified(14),
-                                                              balanced ? QStringLiteral("balanced") : QStringLiteral("NOT BALANCED")));
+                a.out.line(QStringLiteral("%1 %2 %3  %4")
+                               .arg(QStringLiteral("total").leftJustified(40),
+                                    plainYuan(debits).rightJustified(14),
+                                    plainYuan(credits).rightJustified(14),
+                                    balanced ? QStringLiteral("balanced")
+                                             : QStringLiteral("NOT BALANCED")));
             return balanced ? ExitOk : ExitFailure;
         }
         return ExitOk;
@@ -157,10 +146,14 @@ int cmdLedger(const Args& a)
     if (sub == QLatin1String("balance")) {
         const QString account = a.arg(2);
         if (account.isEmpty())
-            return usageError(a.out, QStringLiteral("ledger balance needs an ACCOUNT, e.g. liability:pending:M0001"));
+            return usageError(
+                a.out,
+                QStringLiteral("ledger balance needs an ACCOUNT, e.g. liability:pending:M0001"));
         const auto at = atOption(a);
         if (!at)
-            return usageError(a.out, QStringLiteral("--at takes YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\" (China time)"));
+            return usageError(
+                a.out,
+                QStringLiteral("--at takes YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\" (China time)"));
         const auto b = ledger.balance(account, *at, &error);
         if (!b) {
             a.out.error(error);
@@ -169,7 +162,7 @@ int cmdLedger(const Args& a)
         if (a.out.json())
             a.out.object(toJson(*b));
         else
-            a.out.line(QStringLiteral("%1 %2").arg(account, money(b->normalFen())));
+            a.out.line(QStringLiteral("%1 %2").arg(account, plainYuan(b->normalFen())));
         return ExitOk;
     }
     if (sub == QLatin1String("journal")) {
@@ -186,7 +179,8 @@ int cmdLedger(const Args& a)
             printEntry(a.out, e);
         return ExitOk;
     }
-    return usageError(a.out, QStringLiteral("ledger needs accounts, balance, journal or trial-balance"));
+    return usageError(a.out,
+                      QStringLiteral("ledger needs accounts, balance, journal or trial-balance"));
 }
 
 int cmdSettle(const Args& a)
@@ -197,9 +191,10 @@ int cmdSettle(const Args& a)
                 a.out.object(toJson(s));
             else
                 a.out.line(QStringLiteral("%1 %2 items %3 net %4 fees %5 available %6 by %7")
-                               .arg(s.businessDate.toString(Qt::ISODate), s.merchantId, QString::number(s.totals.items),
-                                    money(s.totals.netFen()), money(s.totals.feeFen),
-                                    money(s.totals.netFen() - s.totals.feeFen), s.runBy));
+                               .arg(s.businessDate.toString(Qt::ISODate), s.merchantId,
+                                    QString::number(s.totals.items), plainYuan(s.totals.netFen()),
+                                    plainYuan(s.totals.feeFen),
+                                    plainYuan(s.totals.netFen() - s.totals.feeFen), s.runBy));
         }
         return ExitOk;
     }
@@ -208,10 +203,14 @@ int cmdSettle(const Args& a)
         return usageError(a.out, QStringLiteral("settle needs --date YYYY-MM-DD"));
     const SettlementReport r = a.bo.settlement().run(day, actor(a), a.opt("merchant"));
     if (!a.out.json() && r.outcome.ok())
-        a.out.line(QStringLiteral("payments %1, refunds and reversals %2, net %3, fees %4 → available %5")
-                       .arg(money(r.row.totals.grossFen), money(r.row.totals.returnedFen), money(r.row.totals.netFen()),
-                            money(r.row.totals.feeFen), money(r.row.totals.netFen() - r.row.totals.feeFen)));
-    return finish(a, r.outcome, r.outcome.ok() ? QJsonObject{{QStringLiteral("settlement"), toJson(r.row)}} : QJsonObject{});
+        a.out.line(
+            QStringLiteral("payments %1, refunds and reversals %2, net %3, fees %4 → available %5")
+                .arg(plainYuan(r.row.totals.grossFen), plainYuan(r.row.totals.returnedFen),
+                     plainYuan(r.row.totals.netFen()), plainYuan(r.row.totals.feeFen),
+                     plainYuan(r.row.totals.netFen() - r.row.totals.feeFen)));
+    return finish(a, r.outcome,
+                  r.outcome.ok() ? QJsonObject{{QStringLiteral("settlement"), toJson(r.row)}}
+                                 : QJsonObject{});
 }
 
 int cmdApproval(const Args& a, const QString& kind)
@@ -224,19 +223,27 @@ int cmdApproval(const Args& a, const QString& kind)
             if (a.out.json())
                 a.out.object(toJson(r));
             else
-                a.out.line(QStringLiteral("%1 %2 %3 %4 by %5%6").arg(r.number(), approvalStateName(r.state).leftJustified(9),
-                                                                      money(r.amountFen).rightJustified(12),
-                                                                      kind == QLatin1String("payout") ? r.reason : r.account + QStringLiteral(" (") + r.reason + QLatin1Char(')'),
-                                                                      r.proposedBy,
-                                                                      r.decidedBy.isEmpty() ? QString() : QStringLiteral(", decided by ") + r.decidedBy));
+                a.out.line(
+                    QStringLiteral("%1 %2 %3 %4 by %5%6")
+                        .arg(r.number(), approvalStateName(r.state).leftJustified(9),
+                             plainYuan(r.amountFen).rightJustified(12),
+                             kind == QLatin1String("payout")
+                                 ? r.reason
+                                 : r.account + QStringLiteral(" (") + r.reason + QLatin1Char(')'),
+                             r.proposedBy,
+                             r.decidedBy.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(", decided by ") + r.decidedBy));
         }
         return ExitOk;
     }
     if (sub == QLatin1String("approve") || sub == QLatin1String("reject")) {
         if (a.arg(2).isEmpty() || !a.has("by"))
-            return usageError(a.out, QStringLiteral("%1 %2 needs the number and --by NAME").arg(kind, sub));
-        const auto o = sub == QLatin1String("approve") ? ap.approve(a.arg(2), a.opt("by"), a.opt("note"))
-                                                       : ap.reject(a.arg(2), a.opt("by"), a.opt("reason"));
+            return usageError(
+                a.out, QStringLiteral("%1 %2 needs the number and --by NAME").arg(kind, sub));
+        const auto o = sub == QLatin1String("approve")
+                           ? ap.approve(a.arg(2), a.opt("by"), a.opt("note"))
+                           : ap.reject(a.arg(2), a.opt("by"), a.opt("reason"));
         return finish(a, o);
     }
     if (kind == QLatin1String("payout") && sub == QLatin1String("request")) {
@@ -252,11 +259,15 @@ int cmdApproval(const Args& a, const QString& kind)
         if (!m)
             return rc;
         if (!a.has("by") || !a.has("account"))
-            return usageError(a.out, QStringLiteral("adjust propose needs --account A, --amount, --reason and --by NAME"));
-        return finish(a, ap.proposeAdjustment(a.opt("account"), *m, a.opt("counter"), a.opt("reason"), a.opt("by")));
+            return usageError(
+                a.out, QStringLiteral(
+                           "adjust propose needs --account A, --amount, --reason and --by NAME"));
+        return finish(a, ap.proposeAdjustment(a.opt("account"), *m, a.opt("counter"),
+                                              a.opt("reason"), a.opt("by")));
     }
-    return usageError(a.out, kind == QLatin1String("payout") ? QStringLiteral("payout needs request, approve, reject or list")
-                                                        : QStringLiteral("adjust needs propose, approve, reject or list"));
+    return usageError(a.out, kind == QLatin1String("payout")
+                                 ? QStringLiteral("payout needs request, approve, reject or list")
+                                 : QStringLiteral("adjust needs propose, approve, reject or list"));
 }
 
 int cmdWallet(const Args& a)
@@ -275,13 +286,17 @@ int cmdWallet(const Args& a)
             a.out.object(toJson(*v));
             return ExitOk;
         }
-        a.out.line(QStringLiteral("member %1: balance %2 (top-ups %3, income %4, spent %5, withdrawn %6)")
-                       .arg(v->memberId, v->balance.toPlainString(), money(v->totals.topUpsFen),
-                            money(v->totals.refundsInFen), money(v->totals.spentFen), money(v->totals.withdrawnFen)));
+        a.out.line(
+            QStringLiteral("member %1: balance %2 (top-ups %3, income %4, spent %5, withdrawn %6)")
+                .arg(v->memberId, v->balance.toPlainString(), plainYuan(v->totals.topUpsFen),
+                     plainYuan(v->totals.refundsInFen), plainYuan(v->totals.spentFen),
+                     plainYuan(v->totals.withdrawnFen)));
         for (const WalletOp& op : v->recent)
-            a.out.line(QStringLiteral("  %1 %2 %3 %4 %5").arg(op.number(), chinaTime(op.atMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                                                              walletOpKindName(op.kind).leftJustified(12),
-                                                              op.amount.toPlainString().rightJustified(10), op.ref));
+            a.out.line(QStringLiteral("  %1 %2 %3 %4 %5")
+                           .arg(op.number(),
+                                chinaTime(op.atMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                walletOpKindName(op.kind).leftJustified(12),
+                                op.amount.toPlainString().rightJustified(10), op.ref));
         return ExitOk;
     }
     if (sub == QLatin1String("topup")) {
@@ -294,13 +309,15 @@ int cmdWallet(const Args& a)
     }
     if (sub == QLatin1String("pay")) {
         if (a.arg(2).isEmpty() || !a.has("sale"))
-            return usageError(a.out, QStringLiteral("wallet pay needs a MEMBER, --amount and --sale REF"));
+            return usageError(a.out,
+                              QStringLiteral("wallet pay needs a MEMBER, --amount and --sale REF"));
         const auto m = amount(a, &rc);
         return m ? finish(a, w.pay(a.arg(2), *m, a.opt("sale"), requestNo(a), actor(a))) : rc;
     }
     if (sub == QLatin1String("refund")) {
         if (a.arg(2).isEmpty())
-            return usageError(a.out, QStringLiteral("wallet refund needs the payment's number (WO...)"));
+            return usageError(a.out,
+                              QStringLiteral("wallet refund needs the payment's number (WO...)"));
         const auto m = amount(a, &rc);
         return m ? finish(a, w.refund(a.arg(2), *m, a.opt("reason"), requestNo(a), actor(a))) : rc;
     }
@@ -318,11 +335,15 @@ int cmdCheck(const Args& a)
         if (!r.error.isEmpty())
             a.out.error(r.error);
         for (const CheckLine& l : r.lines) {
-            const auto show = [&](qint64 v) { return l.isCount ? QString::number(v) : money(v); };
-            a.out.line(QStringLiteral("%1 %2: %3 — expected %4, found %5").arg(l.ok() ? QStringLiteral("ok  ") : QStringLiteral("FAIL"),
-                                                                          l.subject, l.rule, show(l.expectedFen), show(l.actualFen)));
+            const auto show = [&](qint64 v) {
+                return l.isCount ? QString::number(v) : plainYuan(v);
+            };
+            a.out.line(QStringLiteral("%1 %2: %3 — expected %4, found %5")
+                           .arg(l.ok() ? QStringLiteral("ok  ") : QStringLiteral("FAIL"), l.subject,
+                                l.rule, show(l.expectedFen), show(l.actualFen)));
         }
-        a.out.line(r.ok() ? QStringLiteral("internal check passed") : QStringLiteral("internal check FAILED: see the lines marked FAIL"));
+        a.out.line(r.ok() ? QStringLiteral("internal check passed")
+                          : QStringLiteral("internal check FAILED: see the lines marked FAIL"));
     }
     if (!r.error.isEmpty())
         return ExitStorage;
@@ -331,10 +352,41 @@ int cmdCheck(const Args& a)
 
 } // namespace
 
+QString actorName(const QCommandLineParser& parser)
+{
+    if (parser.isSet(QStringLiteral("by")))
+        return parser.value(QStringLiteral("by"));
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? QStringLiteral("cli") : user;
+}
+
+int finishBackOffice(Output& out, BackOffice& backOffice, const BackOfficeOutcome& o,
+                     const QJsonObject& extra)
+{
+    if (o.ok() && !backOffice.commit()) {
+        out.error(QStringLiteral("storage failed; nothing was changed: restart PayDesk"));
+        return ExitStorage;
+    }
+    if (out.json()) {
+        QJsonObject j = toJson(o);
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            j.insert(it.key(), it.value());
+        out.object(j);
+    } else if (o.ok()) {
+        out.line(o.message);
+    } else {
+        out.error(o.message);
+    }
+    if (o.ok())
+        return ExitOk;
+    return o.status == BackOfficeStatus::StorageError ? ExitStorage : ExitFailure;
+}
+
 bool isBackOfficeCommand(const QString& command)
 {
-    static const QStringList known = {QStringLiteral("ledger"), QStringLiteral("settle"), QStringLiteral("payout"),
-                                      QStringLiteral("adjust"), QStringLiteral("wallet"), QStringLiteral("check")};
+    static const QStringList known = {QStringLiteral("ledger"), QStringLiteral("settle"),
+                                      QStringLiteral("payout"), QStringLiteral("adjust"),
+                                      QStringLiteral("wallet"), QStringLiteral("check")};
     return known.contains(command);
 }
 
@@ -353,7 +405,8 @@ QList<QCommandLineOption> backOfficeOptions()
     };
 }
 
-int runBackOffice(const QCommandLineParser& parser, const QStringList& args, Output& out, BackOffice& backOffice)
+int runBackOffice(const QCommandLineParser& parser, const QStringList& args, Output& out,
+                  BackOffice& backOffice)
 {
     const Args a{parser, args, out, backOffice};
     const QString command = args.first();

@@ -1,6 +1,7 @@
 #include "CliRecon.h"
 
 #include "Cli.h"
+#include "CliBackOffice.h"
 #include "CliOutput.h"
 #include "api/EmbeddedApi.h"
 #include "api/LedgerJson.h"
@@ -35,41 +36,12 @@ struct Args
 
 QString actor(const Args& a)
 {
-    if (a.has("by"))
-        return a.opt("by");
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? QStringLiteral("cli") : user;
-}
-
-QString yuan(qint64 fen)
-{
-    return Money::fromFen(fen).toPlainString();
-}
-
-int exitFor(const BackOfficeOutcome& o)
-{
-    if (o.ok())
-        return ExitOk;
-    return o.status == BackOfficeStatus::StorageError ? ExitStorage : ExitFailure;
+    return actorName(a.p);
 }
 
 int finish(const Args& a, const BackOfficeOutcome& o, const QJsonObject& extra = {})
 {
-    if (o.ok() && !a.api.backOffice()->commit()) {
-        a.out.error(QStringLiteral("storage failed; nothing was changed: restart PayDesk"));
-        return ExitStorage;
-    }
-    if (a.out.json()) {
-        QJsonObject j = toJson(o);
-        for (auto it = extra.begin(); it != extra.end(); ++it)
-            j.insert(it.key(), it.value());
-        a.out.object(j);
-    } else if (o.ok()) {
-        a.out.line(o.message);
-    } else {
-        a.out.error(o.message);
-    }
-    return exitFor(o);
+    return finishBackOffice(a.out, *a.api.backOffice(), o, extra);
 }
 
 bool writeFile(const QString& path, const QByteArray& data, QString* error)
@@ -168,7 +140,7 @@ void printDifference(const Args& a, const ReconDifference& d)
                    .arg(diffKindName(d.kind), -18)
                    .arg(diffStateName(d.state), -17)
                    .arg(itemKindName(d.item), d.itemNo.isEmpty() ? QStringLiteral("-") : d.itemNo)
-                   .arg(yuan(d.oursFen), yuan(d.theirsFen)));
+                   .arg(plainYuan(d.oursFen), plainYuan(d.theirsFen)));
 }
 
 int cmdDiff(const Args& a)

@@ -7,13 +7,6 @@
 
 namespace paydesk {
 
-namespace {
-QString yuan(qint64 fen)
-{
-    return Money::fromFen(fen).toPlainString();
-}
-} // namespace
-
 QJsonObject toJson(const ReconDifference& d)
 {
     return {{QStringLiteral("id"), d.id},
@@ -26,10 +19,10 @@ QJsonObject toJson(const ReconDifference& d)
             {QStringLiteral("itemNo"), d.itemNo},
             {QStringLiteral("orderNo"), d.orderNo},
             {QStringLiteral("tradeNo"), d.tradeNo},
-            {QStringLiteral("ours"), yuan(d.oursFen)},
-            {QStringLiteral("bill"), yuan(d.theirsFen)},
-            {QStringLiteral("oursFee"), yuan(d.oursFeeFen)},
-            {QStringLiteral("billFee"), yuan(d.theirsFeeFen)},
+            {QStringLiteral("ours"), plainYuan(d.oursFen)},
+            {QStringLiteral("bill"), plainYuan(d.theirsFen)},
+            {QStringLiteral("oursFee"), plainYuan(d.oursFeeFen)},
+            {QStringLiteral("billFee"), plainYuan(d.theirsFeeFen)},
             {QStringLiteral("oursState"), d.oursState},
             {QStringLiteral("billState"), d.theirsState},
             {QStringLiteral("atMs"), d.lineAtMs},

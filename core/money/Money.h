@@ -19,7 +19,10 @@ class Money
 {
 public:
     Money() = default;
-    static Money fromFen(qint64 fen, const Currency& currency = kCny) { return Money(fen, currency); }
+    static Money fromFen(qint64 fen, const Currency& currency = kCny)
+    {
+        return Money(fen, currency);
+    }
 
     // Parses "12", "12.3", "12.34", "-0.05". More than two decimals, signs in
     // the middle, exponents, grouping separators or values beyond int64 are
@@ -59,5 +62,12 @@ private:
     qint64 m_fen = 0;
     Currency m_currency = kCny;
 };
+
+// "12.34", "-0.05": fen as yuan with two decimals, no currency (bills,
+// reports, JSON).
+inline QString plainYuan(qint64 fen)
+{
+    return Money::fromFen(fen).toPlainString();
+}
 
 } // namespace paydesk

@@ -7,11 +7,6 @@ namespace paydesk {
 
 namespace {
 
-QString yuan(qint64 fen)
-{
-    return Money::fromFen(fen).toPlainString();
-}
-
 QString csvField(const QString& v)
 {
     if (!v.contains(QLatin1Char(',')) && !v.contains(QLatin1Char('"')) &&
@@ -50,13 +45,16 @@ QList<QStringList> reconReportRows(const ReconReport& r)
          << QStringList{QString(), QStringLiteral("ours"), QStringLiteral("bill")}
          << QStringList{QStringLiteral("payments"), QString::number(r.ours.payments),
                         QString::number(r.theirs.payments)}
-         << QStringList{QStringLiteral("paid"), yuan(r.ours.paidFen), yuan(r.theirs.paidFen)}
+         << QStringList{QStringLiteral("paid"), plainYuan(r.ours.paidFen),
+                        plainYuan(r.theirs.paidFen)}
          << QStringList{QStringLiteral("refunds and revokes"), QString::number(r.ours.refunds),
                         QString::number(r.theirs.refunds)}
-         << QStringList{QStringLiteral("refunded"), yuan(r.ours.refundedFen),
-                        yuan(r.theirs.refundedFen)}
-         << QStringList{QStringLiteral("fees"), yuan(r.ours.feeFen), yuan(r.theirs.feeFen)}
-         << QStringList{QStringLiteral("net"), yuan(r.ours.netFen()), yuan(r.theirs.netFen())}
+         << QStringList{QStringLiteral("refunded"), plainYuan(r.ours.refundedFen),
+                        plainYuan(r.theirs.refundedFen)}
+         << QStringList{QStringLiteral("fees"), plainYuan(r.ours.feeFen),
+                        plainYuan(r.theirs.feeFen)}
+         << QStringList{QStringLiteral("net"), plainYuan(r.ours.netFen()),
+                        plainYuan(r.theirs.netFen())}
          << QStringList{QStringLiteral("matched"), QString::number(r.matched), QString()}
          << QStringList{QStringLiteral("pending next day"), QString::number(r.pendingNextDay),
                         QString()}
@@ -64,9 +62,9 @@ QList<QStringList> reconReportRows(const ReconReport& r)
                         QString::number(r.resolvedFromPrevious), QString()};
     for (int k = int(DiffKind::MissingLocally); k <= int(DiffKind::FundShort); ++k)
         rows << QStringList{diffKindName(DiffKind(k)), QString::number(r.byKind[k].count),
-                            yuan(r.byKind[k].sumFen)};
-    rows << QStringList{QStringLiteral("fund difference (+long/-short)"), yuan(r.fundDifferenceFen),
-                        r.fundEntryKey};
+                            plainYuan(r.byKind[k].sumFen)};
+    rows << QStringList{QStringLiteral("fund difference (+long/-short)"),
+                        plainYuan(r.fundDifferenceFen), r.fundEntryKey};
     return rows;
 }
 

@@ -199,32 +199,24 @@ std::optional<ClearedItem> ReconStore::clearedItem(ItemKind kind, const QString&
     return out;
 }
 
-std::optional<LocalRecord> ReconStore::localPayment(const QString& paymentNo)
+std::optional<LocalRecord> ReconStore::localRecord(ItemKind kind, const QString& itemNo)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral(
-        "SELECT order_no, state, amount_fen, channel_trade_no FROM payments WHERE payment_no = ?"));
-    q.bindValue(0, paymentNo);
+    // Payments and revokes are the payment's; refunds have their own table.
+    const bool refund = kind == ItemKind::Refund;
+    QSqlQuery& q = m_db.prepared(
+        refund ? QStringLiteral("SELECT order_no, state, amount_fen, channel_refund_no FROM refunds"
+                                " WHERE refund_no = ?")
+               : QStringLiteral("SELECT order_no, state, amount_fen, channel_trade_no FROM payments"
+                                " WHERE payment_no = ?"));
+    q.bindValue(0, itemNo);
     if (!m_db.execRead(q))
         return std::nullopt;
     std::optional<LocalRecord> out;
     if (q.next())
-        out = LocalRecord{q.value(0).toString(), stateName(EntityKind::Payment, q.value(1).toInt()),
-                          q.value(2).toLongLong(), q.value(3).toString()};
-    q.finish();
-    return out;
-}
-
-std::optional<LocalRecord> ReconStore::localRefund(const QString& refundNo)
-{
-    QSqlQuery& q = m_db.prepared(QStringLiteral(
-        "SELECT order_no, state, amount_fen, channel_refund_no FROM refunds WHERE refund_no = ?"));
-    q.bindValue(0, refundNo);
-    if (!m_db.execRead(q))
-        return std::nullopt;
-    std::optional<LocalRecord> out;
-    if (q.next())
-        out = LocalRecord{q.value(0).toString(), stateName(EntityKind::Refund, q.value(1).toInt()),
-                          q.value(2).toLongLong(), q.value(3).toString()};
+        out = LocalRecord{
+            q.value(0).toString(),
+            stateName(refund ? EntityKind::Refund : EntityKind::Payment, q.value(1).toInt()),
+            q.value(2).toLongLong(), q.value(3).toString()};
     q.finish();
     return out;
 }

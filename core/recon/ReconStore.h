@@ -59,8 +59,8 @@ public:
     bool clearedItems(const QString& channel, const QDate& day,
                       const std::function<void(ClearedItem&&)>& each);
     std::optional<ClearedItem> clearedItem(ItemKind kind, const QString& itemNo);
-    std::optional<LocalRecord> localPayment(const QString& paymentNo);
-    std::optional<LocalRecord> localRefund(const QString& refundNo);
+    // Our payment (payments, revokes) or refund of that number, whatever its state.
+    std::optional<LocalRecord> localRecord(ItemKind kind, const QString& itemNo);
 
     // The stored report JSON of a run, if any.
     std::optional<QByteArray> runReport(const QString& channel, const QString& merchant,

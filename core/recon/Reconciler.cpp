@@ -53,11 +53,6 @@ qint64 signedFen(ItemKind kind, qint64 amountFen)
     return kind == ItemKind::Payment ? amountFen : -amountFen;
 }
 
-QString yuan(qint64 fen)
-{
-    return Money::fromFen(fen).toPlainString();
-}
-
 // The bill as kept on disk, and its SHA-256.
 struct KeptBill
 {
@@ -196,6 +191,20 @@ Reconciler::Reconciler(Database& db, Clock& clock, Ledger& ledger, ReconConfig c
 QString Reconciler::open()
 {
     return m_db.migrate(ReconStore::schemaName(), ReconStore::migrations());
+}
+
+std::optional<ReconDifference> Reconciler::lockDifference(qint64 id, BackOfficeOutcome* failure)
+{
+    // Under the write lock: two people deciding one difference at once
+    // cannot both win.
+    if (!m_db.beginWrite()) {
+        *failure = fail(BackOfficeStatus::StorageError, m_db.lastError());
+        return std::nullopt;
+    }
+    auto d = m_store.difference(id);
+    if (!d)
+        *failure = fail(BackOfficeStatus::NotFound, QStringLiteral("no difference %1").arg(id));
+    return d;
 }
 
 BackOfficeOutcome Reconciler::writeFailed()
@@ -461,8 +470,7 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
             } else {
                 d.kind = DiffKind::StatusMismatch;
             }
-        } else if (const auto local = item == ItemKind::Refund ? m_store.localRefund(no)
-                                                               : m_store.localPayment(no)) {
+        } else if (const auto local = m_store.localRecord(item, no)) {
             d.kind = DiffKind::StatusMismatch;
             d.orderNo = local->orderNo;
             d.oursFen = local->amountFen;
@@ -482,9 +490,9 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
                              .arg(in.channel, r.merchant, in.day.toString(Qt::ISODate));
         LedgerTransaction t(m_ledger, r.fundEntryKey, refkind::reconciliation, number, QString(),
                             QStringLiteral("%1 settles %2 for %3 (fees %4); the ledger expected %5")
-                                .arg(in.channel, yuan(theirsGross - theirsFee),
-                                     in.day.toString(Qt::ISODate), yuan(theirsFee),
-                                     yuan(oursGross)));
+                                .arg(in.channel, plainYuan(theirsGross - theirsFee),
+                                     in.day.toString(Qt::ISODate), plainYuan(theirsFee),
+                                     plainYuan(oursGross)));
         // Signed amounts: LedgerTransaction turns a negative debit into a credit.
         if (theirsGross - theirsFee != 0)
             t.debit(accounts::bank(), Money::fromFen(theirsGross - theirsFee));
@@ -581,10 +589,10 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
                     .arg(number, diffStateName(d.state), diffKindName(d.kind),
                          itemKindName(d.item) +
                              (d.itemNo.isEmpty() ? QString() : QLatin1Char(' ') + d.itemNo),
-                         yuan(d.oursFen), yuan(d.theirsFen));
+                         plainYuan(d.oursFen), plainYuan(d.theirsFen));
             if (d.kind == DiffKind::FeeMismatch)
                 what += QStringLiteral(", fee ours %1, bill %2")
-                            .arg(yuan(d.oursFeeFen), yuan(d.theirsFeeFen));
+                            .arg(plainYuan(d.oursFeeFen), plainYuan(d.theirsFeeFen));
             if (d.state != DiffState::AutoResolved && !d.oursState.isEmpty() &&
                 d.oursState != d.theirsState)
                 what += QStringLiteral(", state ours %1, bill %2").arg(d.oursState, d.theirsState);
@@ -615,7 +623,7 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
             .arg(r.matched)
             .arg(openCount)
             .arg(r.pendingNextDay)
-            .arg(yuan(r.fundDifferenceFen)),
+            .arg(plainYuan(r.fundDifferenceFen)),
         number};
 }
 
@@ -624,11 +632,10 @@ BackOfficeOutcome Reconciler::resolve(qint64 id, const QString& by, const QStrin
     if (by.trimmed().isEmpty() || reason.trimmed().isEmpty())
         return fail(BackOfficeStatus::InvalidArgument,
                     QStringLiteral("say who resolves it (--by NAME) and why (--reason TEXT)"));
-    if (!m_db.beginWrite())
-        return fail(BackOfficeStatus::StorageError, m_db.lastError());
-    auto d = m_store.difference(id);
+    BackOfficeOutcome failure;
+    auto d = lockDifference(id, &failure);
     if (!d)
-        return fail(BackOfficeStatus::NotFound, QStringLiteral("no difference %1").arg(id));
+        return failure;
     if (d->state != DiffState::Open && d->state != DiffState::PendingNextDay)
         return fail(BackOfficeStatus::InvalidState,
                     QStringLiteral("difference %1 is %2; only open ones can be resolved")
@@ -657,11 +664,10 @@ BackOfficeOutcome Reconciler::assign(qint64 id, const QString& owner, const QStr
     if (owner.trimmed().isEmpty() || by.trimmed().isEmpty())
         return fail(BackOfficeStatus::InvalidArgument,
                     QStringLiteral("say to whom (--to NAME) and who assigns it (--by NAME)"));
-    if (!m_db.beginWrite())
-        return fail(BackOfficeStatus::StorageError, m_db.lastError());
-    auto d = m_store.difference(id);
+    BackOfficeOutcome failure;
+    auto d = lockDifference(id, &failure);
     if (!d)
-        return fail(BackOfficeStatus::NotFound, QStringLiteral("no difference %1").arg(id));
+        return failure;
     d->owner = owner;
     d->updatedAtMs = m_clock.nowMs();
     if (!m_store.updateDifference(*d))
@@ -676,11 +682,10 @@ BackOfficeOutcome Reconciler::proposeWriteOff(qint64 id, const QString& by, cons
     if (by.trimmed().isEmpty() || reason.trimmed().isEmpty())
         return fail(BackOfficeStatus::InvalidArgument,
                     QStringLiteral("say who proposes it (--by NAME) and why (--reason TEXT)"));
-    if (!m_db.beginWrite())
-        return fail(BackOfficeStatus::StorageError, m_db.lastError());
-    auto d = m_store.difference(id);
+    BackOfficeOutcome failure;
+    auto d = lockDifference(id, &failure);
     if (!d)
-        return fail(BackOfficeStatus::NotFound, QStringLiteral("no difference %1").arg(id));
+        return failure;
     if (d->state != DiffState::Open)
         return fail(BackOfficeStatus::InvalidState,
                     QStringLiteral("difference %1 is %2; only open ones can be written off")
@@ -708,11 +713,10 @@ BackOfficeOutcome Reconciler::decide(qint64 id, const QString& by, bool approve)
     if (by.trimmed().isEmpty())
         return fail(BackOfficeStatus::InvalidArgument,
                     QStringLiteral("say who decides (--by NAME)"));
-    if (!m_db.beginWrite())
-        return fail(BackOfficeStatus::StorageError, m_db.lastError());
-    auto d = m_store.difference(id);
+    BackOfficeOutcome failure;
+    auto d = lockDifference(id, &failure);
     if (!d)
-        return fail(BackOfficeStatus::NotFound, QStringLiteral("no difference %1").arg(id));
+        return failure;
     if (d->state != DiffState::WriteOffProposed)
         return fail(BackOfficeStatus::InvalidState,
                     QStringLiteral("difference %1 is %2; nothing waits for approval")
@@ -773,17 +777,17 @@ QByteArray reconReportJson(const ReconReport& r)
 {
     auto side = [](const ReconSideTotals& s) {
         return QJsonObject{{QStringLiteral("payments"), s.payments},
-                           {QStringLiteral("paid"), yuan(s.paidFen)},
+                           {QStringLiteral("paid"), plainYuan(s.paidFen)},
                            {QStringLiteral("refunds"), s.refunds},
-                           {QStringLiteral("refunded"), yuan(s.refundedFen)},
-                           {QStringLiteral("fees"), yuan(s.feeFen)},
-                           {QStringLiteral("net"), yuan(s.netFen())}};
+                           {QStringLiteral("refunded"), plainYuan(s.refundedFen)},
+                           {QStringLiteral("fees"), plainYuan(s.feeFen)},
+                           {QStringLiteral("net"), plainYuan(s.netFen())}};
     };
     QJsonObject kinds;
     for (int k = int(DiffKind::MissingLocally); k <= int(DiffKind::FundShort); ++k)
         kinds.insert(diffKindName(DiffKind(k)),
                      QJsonObject{{QStringLiteral("count"), r.byKind[k].count},
-                                 {QStringLiteral("amount"), yuan(r.byKind[k].sumFen)}});
+                                 {QStringLiteral("amount"), plainYuan(r.byKind[k].sumFen)}});
     const QJsonObject o{{QStringLiteral("channel"), r.channel},
                         {QStringLiteral("merchant"), r.merchant},
                         {QStringLiteral("date"), r.businessDate.toString(Qt::ISODate)},
@@ -795,7 +799,7 @@ QByteArray reconReportJson(const ReconReport& r)
                         {QStringLiteral("pendingNextDay"), r.pendingNextDay},
                         {QStringLiteral("resolvedFromPrevious"), r.resolvedFromPrevious},
                         {QStringLiteral("differences"), kinds},
-                        {QStringLiteral("fundDifference"), yuan(r.fundDifferenceFen)},
+                        {QStringLiteral("fundDifference"), plainYuan(r.fundDifferenceFen)},
                         {QStringLiteral("fundEntry"), r.fundEntryKey},
                         {QStringLiteral("runBy"), r.runBy},
                         {QStringLiteral("atMs"), r.atMs},

@@ -76,6 +76,7 @@ public:
 
 private:
     BackOfficeOutcome writeFailed();
+    std::optional<ReconDifference> lockDifference(qint64 id, BackOfficeOutcome* failure);
 
     Database& m_db;
     Clock& m_clock;

@@ -23,11 +23,6 @@ QString str(const QJsonObject& o, const char* name)
     return o.value(QLatin1String(name)).toString();
 }
 
-QString yuan(qint64 fen)
-{
-    return Money::fromFen(fen).toPlainString();
-}
-
 // An acquirer refusal in Alipay's words: (sub_code, sub_msg).
 struct Refusal
 {
@@ -143,7 +138,7 @@ QJsonObject queryAnswer(const ChannelResult& r, const QString& outTradeNo,
         o.insert(QStringLiteral("trade_no"), r.channelTradeNo);
         o.insert(QStringLiteral("trade_status"), status);
         if (const auto t = acquirer.trade(outTradeNo))
-            o.insert(QStringLiteral("total_amount"), yuan(t->amountFen));
+            o.insert(QStringLiteral("total_amount"), plainYuan(t->amountFen));
     }
     o.insert(QStringLiteral("out_trade_no"), outTradeNo);
     return o;
@@ -182,7 +177,7 @@ QJsonObject refundAnswer(const ChannelResult& r, const QString& outTradeNo,
         // refund_fee is the trade's refunded total, not this refund's amount.
         if (const auto t = acquirer.trade(outTradeNo)) {
             o.insert(QStringLiteral("trade_no"), t->tradeNo);
-            o.insert(QStringLiteral("refund_fee"), yuan(t->refundedFen));
+            o.insert(QStringLiteral("refund_fee"), plainYuan(t->refundedFen));
         }
     } else if (r.status == TradeStatus::Failed) {
         Refusal f{"ACQ.INVALID_PARAMETER", QStringLiteral("参数无效")};
@@ -215,12 +210,12 @@ QJsonObject refundQueryAnswer(const ChannelResult& r, const QString& outTradeNo,
             static const QRegularExpression fee(QStringLiteral("<refund_fee>(\\d+)</refund_fee>"));
             const auto m = fee.match(r.rawResponse);
             if (m.hasMatch())
-                o.insert(QStringLiteral("refund_amount"), yuan(m.captured(1).toLongLong()));
+                o.insert(QStringLiteral("refund_amount"), plainYuan(m.captured(1).toLongLong()));
             if (r.status == TradeStatus::Success)
                 o.insert(QStringLiteral("refund_status"), QStringLiteral("REFUND_SUCCESS"));
             if (const auto t = acquirer.trade(outTradeNo)) {
                 o.insert(QStringLiteral("trade_no"), t->tradeNo);
-                o.insert(QStringLiteral("total_amount"), yuan(t->amountFen));
+                o.insert(QStringLiteral("total_amount"), plainYuan(t->amountFen));
             }
         }
     }

@@ -1,6 +1,7 @@
 #include "sandbox/bills/AlipayBill.h"
 
 #include "common/ChinaTime.h"
+#include "money/Money.h"
 #include "sandbox/bills/BillDifferences.h"
 #include "sandbox/bills/ZipWriter.h"
 
@@ -39,7 +40,8 @@ qint64 alipayServiceFeeFen(qint64 amountFen)
 QStringList alipayBillColumns()
 {
     return QString::fromUtf8(
-               "支付宝交易号,商户订单号,业务类型,商品名称,创建时间,完成时间,门店编号,门店名称,操作员,"
+               "支付宝交易号,商户订单号,业务类型,商品名称,创建时间,完成时间,门店编号,门店名称,"
+               "操作员,"
                "终端号,对方账户,订单金额（元）,商家实收（元）,支付宝红包（元）,集分宝（元）,"
                "支付宝优惠（元）,商家优惠（元）,券核销金额（元）,券名称,商家红包消费金额（元）,"
                "卡消费金额（元）,退款批次号/请求号,服务费（元）,分润（元）,备注")
@@ -90,32 +92,34 @@ AlipayBillFiles alipayBill(const QList<SandboxAcquirer::BillEntry>& lines, const
         for (const SandboxAcquirer::BillEntry& row : rows) {
             const qint64 fen = row.refund ? -row.refundFen : row.amountFen;
             const qint64 fee = fen < 0 ? -alipayServiceFeeFen(-fen) : alipayServiceFeeFen(fen);
-            const QString batch = row.refund ? (row.revoke ? row.tradeNo : row.refundNo) : QString();
-            const QStringList v = {tabbed(row.tradeNo),
-                                   tabbed(row.paymentNo),
-                                   tabbed(row.refund ? QStringLiteral("退款") : QStringLiteral("交易")),
-                                   QString(),
-                                   dayTime(row.createdAtMs > 0 ? row.createdAtMs : row.atMs),
-                                   dayTime(row.atMs),
-                                   tabbed(QString()),
-                                   tabbed(QString()),
-                                   tabbed(QString()),
-                                   tabbed(QString()),
-                                   tabbed(QStringLiteral("*沙箱(sbx***@example.com)")),
-                                   yuanText(fen),
-                                   yuanText(fen),
-                                   yuanText(0),
-                                   yuanText(0),
-                                   yuanText(0),
-                                   yuanText(0),
-                                   yuanText(0),
-                                   QString(),
-                                   tabbed(yuanText(0)),
-                                   yuanText(0),
-                                   tabbed(batch),
-                                   yuanText(fee),
-                                   yuanText(0),
-                                   QString()};
+            const QString batch =
+                row.refund ? (row.revoke ? row.tradeNo : row.refundNo) : QString();
+            const QStringList v = {
+                tabbed(row.tradeNo),
+                tabbed(row.paymentNo),
+                tabbed(row.refund ? QStringLiteral("退款") : QStringLiteral("交易")),
+                QString(),
+                dayTime(row.createdAtMs > 0 ? row.createdAtMs : row.atMs),
+                dayTime(row.atMs),
+                tabbed(QString()),
+                tabbed(QString()),
+                tabbed(QString()),
+                tabbed(QString()),
+                tabbed(QStringLiteral("*沙箱(sbx***@example.com)")),
+                plainYuan(fen),
+                plainYuan(fen),
+                plainYuan(0),
+                plainYuan(0),
+                plainYuan(0),
+                plainYuan(0),
+                plainYuan(0),
+                QString(),
+                tabbed(plainYuan(0)),
+                plainYuan(0),
+                tabbed(batch),
+                plainYuan(fee),
+                plainYuan(0),
+                QString()};
             detail += v.join(QLatin1Char(',')) + QStringLiteral("\r\n");
             if (row.refund) {
                 ++refunds;
@@ -133,17 +137,17 @@ AlipayBillFiles alipayBill(const QList<SandboxAcquirer::BillEntry>& lines, const
               QLatin1String(kRule) + QStringLiteral("\r\n") +
               QStringLiteral("#交易合计：%1笔，商家实收共%2元，商家优惠共0.00元\r\n")
                   .arg(payments)
-                  .arg(yuanText(paidFen)) +
+                  .arg(plainYuan(paidFen)) +
               QStringLiteral("#退款合计：%1笔，商家实收退款共%2元，商家优惠退款共0.00元\r\n")
                   .arg(refunds)
-                  .arg(yuanText(refundFen)) +
+                  .arg(plainYuan(refundFen)) +
               exported;
 
     const QString totals = QStringLiteral("%1,%2,%3,%4,0.00,0.00,0.00,%5,0.00,%6")
                                .arg(payments)
                                .arg(refunds)
-                               .arg(yuanText(orderFen), yuanText(orderFen), yuanText(feeFen),
-                                    yuanText(orderFen + feeFen));
+                               .arg(plainYuan(orderFen), plainYuan(orderFen), plainYuan(feeFen),
+                                    plainYuan(orderFen + feeFen));
     QString summary = QStringLiteral("#支付宝业务汇总查询\r\n") + head + QLatin1Char('#') +
                       QLatin1String(kRule) + QStringLiteral("业务汇总列表") + QLatin1String(kRule) +
                       QStringLiteral("\r\n") + alipayBillSummaryColumns().join(QLatin1Char(',')) +
@@ -164,10 +168,10 @@ AlipayBillFiles alipayBill(const QList<SandboxAcquirer::BillEntry>& lines, const
         return AlipayBillFiles();
     }
     const QDateTime at = chinaTime(exportedAtMs);
-    const quint16 dosDate = quint16(((at.date().year() - 1980) << 9) | (at.date().month() << 5) |
-                                    at.date().day());
-    const quint16 dosTime = quint16((at.time().hour() << 11) | (at.time().minute() << 5) |
-                                    (at.time().second() / 2));
+    const quint16 dosDate =
+        quint16(((at.date().year() - 1980) << 9) | (at.date().month() << 5) | at.date().day());
+    const quint16 dosTime =
+        quint16((at.time().hour() << 11) | (at.time().minute() << 5) | (at.time().second() / 2));
     ZipWriter zip;
     zip.add(gbk.encode(f.detailName), f.detail, dosDate, dosTime);
     zip.add(gbk.encode(f.summaryName), f.summary, dosDate, dosTime);

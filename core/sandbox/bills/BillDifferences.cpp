@@ -7,15 +7,6 @@
 
 namespace paydesk {
 
-QString yuanText(qint64 fen)
-{
-    const qint64 a = fen < 0 ? -fen : fen;
-    return QStringLiteral("%1%2.%3")
-        .arg(fen < 0 ? QStringLiteral("-") : QString())
-        .arg(a / 100)
-        .arg(a % 100, 2, 10, QLatin1Char('0'));
-}
-
 QString readBillDifferences(const QJsonObject& o, BillDifferences* out)
 {
     static const QStringList known = {QStringLiteral("drop"), QStringLiteral("amounts"),
@@ -79,8 +70,7 @@ QList<SandboxAcquirer::BillEntry> applyBillDifferences(QList<SandboxAcquirer::Bi
             if (auto a = differences.amountFen.constFind(e.paymentNo);
                 a != differences.amountFen.cend())
                 e.amountFen = *a;
-            if (auto s = differences.states.constFind(e.paymentNo);
-                s != differences.states.cend())
+            if (auto s = differences.states.constFind(e.paymentNo); s != differences.states.cend())
                 e.tradeState = *s;
         }
         out << e;

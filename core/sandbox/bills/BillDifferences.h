@@ -15,18 +15,18 @@ namespace paydesk {
 // merchant payment numbers (out_trade_no).
 struct BillDifferences
 {
-    QStringList dropPayments;               // the payment line is left out
-    QHash<QString, qint64> amountFen;       // the payment line shows another amount
-    QHash<QString, QString> states;         // the payment shows another state (WeChat's
-                                            // 交易状态; on Alipay a non-SUCCESS state
-                                            // adds a reversing refund line)
+    QStringList dropPayments;         // the payment line is left out
+    QHash<QString, qint64> amountFen; // the payment line shows another amount
+    QHash<QString, QString> states;   // the payment shows another state (WeChat's
+                                      // 交易状态; on Alipay a non-SUCCESS state
+                                      // adds a reversing refund line)
     struct Extra
     {
         QString paymentNo;
         qint64 amountFen = 0;
         QDate day; // China time; the line is stamped at noon
     };
-    QList<Extra> extraPayments;             // a payment the merchant never made
+    QList<Extra> extraPayments; // a payment the merchant never made
 
     bool isEmpty() const
     {
@@ -44,8 +44,5 @@ QString readBillDifferences(const QJsonObject& o, BillDifferences* out);
 QList<SandboxAcquirer::BillEntry> applyBillDifferences(QList<SandboxAcquirer::BillEntry> lines,
                                                        const BillDifferences& differences,
                                                        const QDate& day);
-
-// "12.34", "-0.05": yuan with two decimals, exact.
-QString yuanText(qint64 fen);
 
 } // namespace paydesk

@@ -1,6 +1,7 @@
 #include "sandbox/bills/WeChatBill.h"
 
 #include "common/ChinaTime.h"
+#include "money/Money.h"
 #include "sandbox/bills/BillDifferences.h"
 
 namespace paydesk {
@@ -54,23 +55,27 @@ bool parseWeChatBillType(const QString& text, WeChatBillType* out)
 
 QStringList wechatBillColumns(WeChatBillType type)
 {
-    const QStringList head = QString::fromUtf8(
-        "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,"
-        "交易状态,付款银行,货币种类,应结订单金额,代金券金额").split(QLatin1Char(','));
+    const QStringList head =
+        QString::fromUtf8(
+            "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,"
+            "交易状态,付款银行,货币种类,应结订单金额,代金券金额")
+            .split(QLatin1Char(','));
     switch (type) {
     case WeChatBillType::All:
-        return head + QString::fromUtf8("微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,"
-                                        "退款状态,商品名称,商户数据包,手续费,费率,订单金额,"
-                                        "申请退款金额,费率备注")
-                          .split(QLatin1Char(','));
+        return head +
+               QString::fromUtf8("微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,"
+                                 "退款状态,商品名称,商户数据包,手续费,费率,订单金额,"
+                                 "申请退款金额,费率备注")
+                   .split(QLatin1Char(','));
     case WeChatBillType::Success:
         return head + QString::fromUtf8("商品名称,商户数据包,手续费,费率,订单金额,费率备注")
                           .split(QLatin1Char(','));
     case WeChatBillType::Refund:
-        return head + QString::fromUtf8("退款申请时间,退款成功时间,微信退款单号,商户退款单号,退款金额,"
-                                        "充值券退款金额,退款类型,退款状态,商品名称,商户数据包,"
-                                        "手续费,费率,订单金额,申请退款金额,费率备注")
-                          .split(QLatin1Char(','));
+        return head +
+               QString::fromUtf8("退款申请时间,退款成功时间,微信退款单号,商户退款单号,退款金额,"
+                                 "充值券退款金额,退款类型,退款状态,商品名称,商户数据包,"
+                                 "手续费,费率,订单金额,申请退款金额,费率备注")
+                   .split(QLatin1Char(','));
     }
     return {};
 }
@@ -116,27 +121,26 @@ QByteArray wechatBill(const QList<SandboxAcquirer::BillEntry>& lines, WeChatBill
                          state,
                          QStringLiteral("OTHERS"),
                          e.currency.isEmpty() ? QStringLiteral("CNY") : e.currency,
-                         yuanText(paidFen),
-                         yuanText(0)};
+                         plainYuan(paidFen),
+                         plainYuan(0)};
         const QString refundId = e.refund ? e.refundId : QStringLiteral("0");
         const QString refundNo = e.refund ? e.refundNo : QStringLiteral("0");
         const QString refundKind = e.refund ? QStringLiteral("ORIGINAL") : QString();
         const QString refundState = e.refund ? QStringLiteral("SUCCESS") : QString();
         switch (type) {
         case WeChatBillType::All:
-            v << refundId << refundNo << yuanText(backFen) << yuanText(0) << refundKind
+            v << refundId << refundNo << plainYuan(backFen) << plainYuan(0) << refundKind
               << refundState << QString() << QString() << feeText(fee) << QStringLiteral("0.60%")
-              << yuanText(paidFen) << yuanText(backFen) << QString();
+              << plainYuan(paidFen) << plainYuan(backFen) << QString();
             break;
         case WeChatBillType::Success:
             v << QString() << QString() << feeText(fee) << QStringLiteral("0.60%")
-              << yuanText(paidFen) << QString();
+              << plainYuan(paidFen) << QString();
             break;
         case WeChatBillType::Refund:
-            v << timeText(e.atMs) << timeText(e.atMs) << refundId << refundNo << yuanText(backFen)
-              << yuanText(0) << refundKind << refundState << QString() << QString()
-              << feeText(fee) << QStringLiteral("0.60%") << yuanText(paidFen)
-              << yuanText(backFen) << QString();
+            v << timeText(e.atMs) << timeText(e.atMs) << refundId << refundNo << plainYuan(backFen)
+              << plainYuan(0) << refundKind << refundState << QString() << QString() << feeText(fee)
+              << QStringLiteral("0.60%") << plainYuan(paidFen) << plainYuan(backFen) << QString();
             break;
         }
         body += line(v);
@@ -151,12 +155,12 @@ QByteArray wechatBill(const QList<SandboxAcquirer::BillEntry>& lines, WeChatBill
         return {};
     body += wechatBillSummaryColumns(type).join(QLatin1Char(',')).toUtf8() + "\r\n";
     if (type == WeChatBillType::Success)
-        body += line({QString::number(count), yuanText(settledFen), feeText(feeSum),
-                      yuanText(orderFen)});
+        body += line(
+            {QString::number(count), plainYuan(settledFen), feeText(feeSum), plainYuan(orderFen)});
     else
-        body += line({QString::number(count), yuanText(settledFen), yuanText(refundFen),
-                      yuanText(0), feeText(feeSum), yuanText(orderFen),
-                      yuanText(askedRefundFen)});
+        body +=
+            line({QString::number(count), plainYuan(settledFen), plainYuan(refundFen), plainYuan(0),
+                  feeText(feeSum), plainYuan(orderFen), plainYuan(askedRefundFen)});
     return body;
 }
 
