@@ -22,6 +22,7 @@
 #include "common/ChinaTime.h"
 #include "common/Clock.h"
 #include "ledger/BackOffice.h"
+#include "recon/BillKeeper.h"
 #include "recon/BillParsers.h"
 #include "recon/Reconciler.h"
 #include "sandbox/bills/BillDifferences.h"
@@ -29,7 +30,6 @@
 #include "store/Database.h"
 #include "store/SqlStore.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QTemporaryDir>
 
@@ -694,22 +694,16 @@ int main(int argc, char** argv)
     const double clearingReadMs = msSince(pt);
     if (readItems != opt.orders)
         die(QStringLiteral("clearing read alone: %1 items").arg(readItems));
-    // Keeping the bill: SHA-256 and a copy, as Reconciler's keepBill does.
+    // Keeping the bill alone: the reconciler's own keepBill (copy + SHA-256).
     pt.restart();
     {
-        QFile src(billPath);
-        QFile dst(dir.filePath(QStringLiteral("copy.part")));
-        if (!src.open(QIODevice::ReadOnly) || !dst.open(QIODevice::WriteOnly))
-            die(QStringLiteral("cannot copy the bill"));
-        QCryptographicHash sha(QCryptographicHash::Sha256);
-        QByteArray buf(1 << 20, Qt::Uninitialized);
-        for (qint64 n; (n = src.read(buf.data(), buf.size())) > 0;) {
-            sha.addData(QByteArrayView(buf.constData(), n));
-            dst.write(buf.constData(), n);
-        }
-        dst.flush();
-        dst.close();
-        dst.remove();
+        BillInput keepInput;
+        keepInput.day = kDay;
+        keepInput.path = billPath;
+        const KeptBill kept = keepBill(keepInput, dir.filePath(QStringLiteral("keep-alone")));
+        if (!kept.error.isEmpty())
+            die(kept.error);
+        QFile::remove(kept.path);
     }
     const double keepMs = msSince(pt);
 
@@ -758,7 +752,8 @@ int main(int argc, char** argv)
     phases.number("parse_only_ms", parseMs, 1)
         .number("clearing_read_only_ms", clearingReadMs, 1)
         .number("keep_bill_copy_sha256_ms", keepMs, 1)
-        .number("rest_ms", reconMs - parseMs - clearingReadMs - keepMs, 1);
+        // Keeping the bill runs beside the read of our side.
+        .number("rest_ms", reconMs - parseMs - std::max(clearingReadMs, keepMs), 1);
     JsonObject out;
     out.text("benchmark", QStringLiteral("reconcile"))
         .integer("orders", opt.orders)
