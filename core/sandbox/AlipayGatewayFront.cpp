@@ -278,12 +278,10 @@ void AlipayGatewayFront::serveBill(const GatewayRequest& request, const GatewayR
         !m_appKeys.contains(appId))
         return answer(404, "text/plain; charset=utf-8",
                       "the sandbox serves daily trade bills of known apps only");
-    QList<SandboxAcquirer::BillEntry> lines = m_acquirer.billEntries(
-        m_channel, chinaDayStartMs(day), chinaDayStartMs(day.addDays(1)), &error);
+    const QList<SandboxAcquirer::BillEntry> lines =
+        dayBillEntries(m_acquirer, m_channel, day, m_differences, &error);
     if (!error.isEmpty())
         return answer(500, "text/plain; charset=utf-8", error.toUtf8());
-    if (m_differences)
-        lines = applyBillDifferences(std::move(lines), *m_differences, day);
     const AlipayBillFiles files =
         alipayBill(lines, day, billAccount(appId),
                    m_clock ? m_clock->nowMs() : QDateTime::currentMSecsSinceEpoch(), &error);

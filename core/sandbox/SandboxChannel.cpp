@@ -73,10 +73,8 @@ void SandboxChannel::downloadBill(const QDate& day, BillKind kind, BillCallback 
 {
     BillDownload b;
     QString error;
-    QList<SandboxAcquirer::BillEntry> lines = m_acquirer.billEntries(
-        m_name, chinaDayStartMs(day), chinaDayStartMs(day.addDays(1)), &error);
-    if (m_differences)
-        lines = applyBillDifferences(std::move(lines), *m_differences, day);
+    const QList<SandboxAcquirer::BillEntry> lines =
+        dayBillEntries(m_acquirer, m_name, day, m_differences, &error);
     if (!error.isEmpty()) {
         b.status = TradeStatus::Unknown;
         b.returnCode = QStringLiteral("SYSTEMERROR");

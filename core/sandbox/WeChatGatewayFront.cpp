@@ -316,12 +316,10 @@ void WeChatGatewayFront::downloadBill(const Params& in, const WeChatSandboxMerch
     if (!parseWeChatBillType(in.value(QStringLiteral("bill_type")), &type))
         return fail(QStringLiteral("invalid bill_type"), "20001");
     QString error;
-    QList<SandboxAcquirer::BillEntry> lines = m_acquirer.billEntries(
-        m_channel, chinaDayStartMs(day), chinaDayStartMs(day.addDays(1)), &error);
+    const QList<SandboxAcquirer::BillEntry> lines =
+        dayBillEntries(m_acquirer, m_channel, day, m_differences, &error);
     if (!error.isEmpty())
         return fail(QStringLiteral("System Error: ") + error, "20007");
-    if (m_differences)
-        lines = applyBillDifferences(std::move(lines), *m_differences, day);
     const QByteArray bill = wechatBill(lines, type, WeChatBillAccount{merchant.appId, merchant.mchId});
     if (bill.isEmpty())
         return fail(QStringLiteral("No Bill Exist"), "20002");

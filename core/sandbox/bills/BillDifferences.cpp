@@ -93,4 +93,15 @@ QList<SandboxAcquirer::BillEntry> applyBillDifferences(QList<SandboxAcquirer::Bi
     return out;
 }
 
+QList<SandboxAcquirer::BillEntry> dayBillEntries(SandboxAcquirer& acquirer, const QString& channel,
+                                                 const QDate& day,
+                                                 const BillDifferences* differences, QString* error)
+{
+    QList<SandboxAcquirer::BillEntry> lines =
+        acquirer.billEntries(channel, chinaDayStartMs(day), chinaDayStartMs(day.addDays(1)), error);
+    if (differences && error->isEmpty())
+        lines = applyBillDifferences(std::move(lines), *differences, day);
+    return lines;
+}
+
 } // namespace paydesk

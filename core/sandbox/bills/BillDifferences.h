@@ -45,4 +45,11 @@ QList<SandboxAcquirer::BillEntry> applyBillDifferences(QList<SandboxAcquirer::Bi
                                                        const BillDifferences& differences,
                                                        const QDate& day);
 
+// The channel's bill lines of one China day at the acquirer, with the
+// differences (none when null) written in: what every sandbox bill is made of.
+QList<SandboxAcquirer::BillEntry> dayBillEntries(SandboxAcquirer& acquirer, const QString& channel,
+                                                 const QDate& day,
+                                                 const BillDifferences* differences,
+                                                 QString* error);
+
 } // namespace paydesk
