@@ -99,6 +99,8 @@ Reconciliation:
   diff show ID
   diff resolve ID --reason R --by NAME   a person explains an open difference
   diff writeoff ID --reason R --by NAME  propose a write-off ...
+  diff recover ID --reason R --by NAME   ... or a recovery: the bill's payment that we lack or
+                                         think in progress is completed (order, postings)
   diff approve|reject ID --by NAME       ... which a second person decides
   diff assign ID --to NAME --by NAME
 

@@ -163,8 +163,8 @@ int cmdDiff(const Args& a)
             else
                 return usageError(
                     a.out, QStringLiteral("--state must be needs-action, open, pending_next_day, "
-                                          "auto_resolved, resolved, writeoff_proposed or "
-                                          "written_off"));
+                                          "auto_resolved, resolved, writeoff_proposed, "
+                                          "written_off, recovery_proposed or recovered"));
         }
         if (a.has("limit"))
             f.limit = qBound(1, a.opt("limit").toInt(), 100000);
@@ -210,13 +210,16 @@ int cmdDiff(const Args& a)
         return finish(a, a.recon().resolve(id, actor(a), a.opt("reason")));
     if (sub == QLatin1String("writeoff"))
         return finish(a, a.recon().proposeWriteOff(id, actor(a), a.opt("reason")));
+    if (sub == QLatin1String("recover"))
+        return finish(a, a.recon().proposeRecovery(id, actor(a), a.opt("reason")));
     if (sub == QLatin1String("approve") || sub == QLatin1String("reject"))
         return finish(a, a.recon().decide(id, actor(a), sub == QLatin1String("approve")));
     if (sub == QLatin1String("assign"))
         return finish(a, a.recon().assign(id, a.opt("to"), actor(a)));
     return usageError(
         a.out,
-        QStringLiteral("diff takes list, show, resolve, writeoff, approve, reject or assign"));
+        QStringLiteral("diff takes list, show, resolve, writeoff, recover, approve, reject or "
+                       "assign"));
 }
 
 } // namespace

@@ -104,6 +104,18 @@ QString EmbeddedApi::open()
             d->engine->trackExternal(orderNo, QStringLiteral("reconciliation"),
                                      QStringLiteral("reconciliation"), message);
     });
+    d->reconciler->setRecoverySink([this](const ReconDifference& diff, const QString& approval) {
+        RecoverPaymentCommand cmd;
+        cmd.paymentNo = diff.itemNo;
+        cmd.channel = diff.channel;
+        cmd.channelTradeNo = diff.tradeNo;
+        cmd.amount = Money::fromFen(diff.theirsFen);
+        cmd.paidAtMs = diff.lineAtMs;
+        cmd.billDay = diff.businessDate;
+        cmd.approval = approval;
+        const CommandOutcome o = d->engine->recoverPayment(cmd);
+        return RecoveryOutcome{o.ok(), o.orderNo, o.message};
+    });
     connect(d->engine.get(), &PaymentEngine::orderChanged, this, &PayDeskApi::orderChanged);
     connect(d->engine.get(), &PaymentEngine::paymentChanged, this, &PayDeskApi::paymentChanged);
     connect(d->engine.get(), &PaymentEngine::eventRecorded, this, &PayDeskApi::eventRecorded);

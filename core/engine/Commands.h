@@ -4,6 +4,7 @@
 #include "domain/Records.h"
 #include "money/Money.h"
 
+#include <QDate>
 #include <QList>
 #include <QString>
 
@@ -11,17 +12,18 @@ namespace paydesk {
 
 // Outcome of a command. Stable values: they travel over the API and CLI
 // exit codes are derived from them.
-enum class CommandStatus : int {
+enum class CommandStatus : int
+{
     Ok = 0,
-    InvalidArgument = 1,  // bad amount, empty request number, ...
+    InvalidArgument = 1, // bad amount, empty request number, ...
     InvalidPaymentCode = 2,
-    RequestMismatch = 3,  // request number reused with different content
+    RequestMismatch = 3, // request number reused with different content
     NotFound = 4,
-    InvalidState = 5,     // e.g. refund of an unpaid order
-    AttemptInProgress = 6,// a payment of this order is not final yet
+    InvalidState = 5,      // e.g. refund of an unpaid order
+    AttemptInProgress = 6, // a payment of this order is not final yet
     RefundExceedsPaid = 7,
     StorageError = 8,
-    NoChannel = 9,        // no channel configured for this wallet
+    NoChannel = 9, // no channel configured for this wallet
 };
 
 QString commandStatusName(CommandStatus s);
@@ -61,13 +63,26 @@ struct RevokeCommand
     QString reason;
 };
 
+// Reconciliation found money the channel took that we never recorded as
+// taken; two people agreed to complete our side from the bill.
+struct RecoverPaymentCommand
+{
+    QString paymentNo; // the merchant's number on the bill (out_trade_no)
+    QString channel;
+    QString channelTradeNo;
+    Money amount;        // as billed
+    qint64 paidAtMs = 0; // the bill's payment time
+    QDate billDay;       // the bill it was found on: the money clears on that day
+    QString approval;    // who proposed and approved it, and why (for the timeline)
+};
+
 struct CommandOutcome
 {
     CommandStatus status = CommandStatus::Ok;
-    QString message;  // for people: what happened and what to do next
+    QString message; // for people: what happened and what to do next
     QString orderNo;
     QString refundNo;
-    QString codeUrl;  // QR only
+    QString codeUrl;       // QR only
     bool repeated = false; // the request number was seen before: first result returned
     bool ok() const { return status == CommandStatus::Ok; }
 

@@ -2,6 +2,7 @@
 
 #include "domain/Records.h"
 
+#include <QDate>
 #include <QString>
 
 namespace paydesk {
@@ -20,8 +21,10 @@ public:
     };
 
     virtual ~MoneyMovements() = default;
-    // The channel took the customer's money.
-    virtual Outcome paymentCaptured(const PaymentRecord& p) = 0;
+    // The channel took the customer's money. `clearingDay`: the day it clears
+    // on; invalid means the day it is posted (it differs only for a payment
+    // recovered from an earlier day's bill).
+    virtual Outcome paymentCaptured(const PaymentRecord& p, const QDate& clearingDay) = 0;
     // A paid payment was revoked: the channel gave the money back.
     virtual Outcome paymentReversed(const PaymentRecord& p) = 0;
     virtual Outcome refundSucceeded(const RefundRecord& r, const QString& channel) = 0;

@@ -1171,7 +1171,7 @@ void PaymentEngine::refuseTransition(EntityKind kind, const QString& orderNo,
 }
 
 bool PaymentEngine::movePayment(PaymentRecord& p, PaymentState to, const QString& source,
-                                const QString& why)
+                                const QString& why, const QDate& clearingDay)
 {
     if (!isAllowedTransition(EntityKind::Payment, int(p.state), int(to))) {
         refuseTransition(EntityKind::Payment, p.orderNo, p.paymentNo, int(p.state), int(to), source,
@@ -1194,7 +1194,7 @@ bool PaymentEngine::movePayment(PaymentRecord& p, PaymentState to, const QString
     if (m_money && (to == PaymentState::Success || to == PaymentState::Reversed)) {
         // A payment revoked after the channel took the money (it may never
         // have been Success here) moved money twice: in, then back.
-        recordMovement(p.orderNo, p.paymentNo, m_money->paymentCaptured(p));
+        recordMovement(p.orderNo, p.paymentNo, m_money->paymentCaptured(p, clearingDay));
         if (to == PaymentState::Reversed)
             recordMovement(p.orderNo, p.paymentNo, m_money->paymentReversed(p));
     }

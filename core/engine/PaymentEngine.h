@@ -50,6 +50,15 @@ public:
     // Asks the channel now about the order's latest payment (a cashier's
     // "check again"); the reply comes after the answer is applied.
     void queryOrder(const QString& orderNo, Reply reply);
+    // Completes our side of a payment the channel's bill shows paid: a
+    // payment still in progress becomes SUCCESS (the usual rules then apply:
+    // a second or late payment of its order is returned); a payment we have
+    // no trace of gets an order of its own, PAID. Posted as money cleared on
+    // the bill's day. Synchronous: the writes join the current batch, and
+    // nothing is written when the outcome is not Ok. A FAILED or CLOSED
+    // payment is refused: the channel told us so, and turning it into money
+    // taken is for a person at the channel, not for us.
+    CommandOutcome recoverPayment(const RecoverPaymentCommand& cmd);
 
     // Loads every non-final payment, revoke and refund from storage and
     // schedules its next step. Called once at start.
@@ -132,7 +141,9 @@ private:
 
     // Whitelisted, optimistically locked state changes. On refusal an alert
     // is raised and nothing changes.
-    bool movePayment(PaymentRecord& p, PaymentState to, const QString& source, const QString& why);
+    // `clearingDay`: see MoneyMovements::paymentCaptured.
+    bool movePayment(PaymentRecord& p, PaymentState to, const QString& source, const QString& why,
+                     const QDate& clearingDay = {});
     bool moveOrder(OrderRecord& o, OrderState to, const QString& source, const QString& why);
     bool moveRefund(RefundRecord& r, RefundState to, const QString& source, const QString& why);
     bool moveRevoke(RevokeRecord& r, RevokeState to, const QString& source, const QString& why);

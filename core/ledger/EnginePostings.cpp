@@ -9,12 +9,12 @@ namespace paydesk {
 
 EnginePostings::EnginePostings(Ledger& ledger, SettlementStore& clearing, LedgerConfig config)
     : m_ledger(ledger), m_clearing(clearing), m_config(std::move(config))
-{
-}
+{}
 
 MoneyMovements::Outcome EnginePostings::post(const QString& key, const QString& refKind,
                                              const QString& refNo, const QString& orderNo,
-                                             const QString& channel, const Money& amount, bool moneyIn)
+                                             const QString& channel, const Money& amount,
+                                             bool moneyIn, const QDate& clearingDay)
 {
     const QString receivable = accounts::channelReceivable(channel);
     const QString pending = accounts::merchantPending(m_config.merchantId);
@@ -37,7 +37,7 @@ MoneyMovements::Outcome EnginePostings::post(const QString& key, const QString& 
     c.merchantId = m_config.merchantId;
     c.channel = channel;
     c.orderNo = orderNo;
-    c.businessDate = chinaTime(t.entry().atMs).date();
+    c.businessDate = clearingDay.isValid() ? clearingDay : chinaTime(t.entry().atMs).date();
     c.amountFen = moneyIn ? amount.fen() : -amount.fen();
     c.feeFen = moneyIn ? fee.fen() : -fee.fen();
     c.currency = amount.currency();
@@ -46,17 +46,19 @@ MoneyMovements::Outcome EnginePostings::post(const QString& key, const QString& 
         return {false, m_clearing.lastError()};
     const QString note =
         QStringLiteral("ledger entry %1: Dr %2 %3, Cr %4 %3; fee %5 %6 at settlement of %7")
-            .arg(key, moneyIn ? receivable : pending, amount.toPlainString(), moneyIn ? pending : receivable,
+            .arg(key, moneyIn ? receivable : pending, amount.toPlainString(),
+                 moneyIn ? pending : receivable,
                  Money::fromFen(c.feeFen, c.currency).toPlainString(),
                  moneyIn ? QStringLiteral("due") : QStringLiteral("returned"),
                  c.businessDate.toString(Qt::ISODate));
     return {true, note};
 }
 
-MoneyMovements::Outcome EnginePostings::paymentCaptured(const PaymentRecord& p)
+MoneyMovements::Outcome EnginePostings::paymentCaptured(const PaymentRecord& p,
+                                                        const QDate& clearingDay)
 {
-    return post(paymentKey(p.paymentNo), refkind::payment, p.paymentNo, p.orderNo, p.channel, p.amount,
-                true);
+    return post(paymentKey(p.paymentNo), refkind::payment, p.paymentNo, p.orderNo, p.channel,
+                p.amount, true, clearingDay);
 }
 
 MoneyMovements::Outcome EnginePostings::paymentReversed(const PaymentRecord& p)
@@ -65,9 +67,11 @@ MoneyMovements::Outcome EnginePostings::paymentReversed(const PaymentRecord& p)
                 p.amount, false);
 }
 
-MoneyMovements::Outcome EnginePostings::refundSucceeded(const RefundRecord& r, const QString& channel)
+MoneyMovements::Outcome EnginePostings::refundSucceeded(const RefundRecord& r,
+                                                        const QString& channel)
 {
-    return post(refundKey(r.refundNo), refkind::refund, r.refundNo, r.orderNo, channel, r.amount, false);
+    return post(refundKey(r.refundNo), refkind::refund, r.refundNo, r.orderNo, channel, r.amount,
+                false);
 }
 
 } // namespace paydesk

@@ -19,17 +19,27 @@ class EnginePostings final : public MoneyMovements
 public:
     EnginePostings(Ledger& ledger, SettlementStore& clearing, LedgerConfig config);
 
-    Outcome paymentCaptured(const PaymentRecord& p) override;
+    Outcome paymentCaptured(const PaymentRecord& p, const QDate& clearingDay) override;
     Outcome paymentReversed(const PaymentRecord& p) override;
     Outcome refundSucceeded(const RefundRecord& r, const QString& channel) override;
 
-    static QString paymentKey(const QString& paymentNo) { return QStringLiteral("pay:") + paymentNo; }
-    static QString reversalKey(const QString& paymentNo) { return QStringLiteral("reversal:") + paymentNo; }
-    static QString refundKey(const QString& refundNo) { return QStringLiteral("refund:") + refundNo; }
+    static QString paymentKey(const QString& paymentNo)
+    {
+        return QStringLiteral("pay:") + paymentNo;
+    }
+    static QString reversalKey(const QString& paymentNo)
+    {
+        return QStringLiteral("reversal:") + paymentNo;
+    }
+    static QString refundKey(const QString& refundNo)
+    {
+        return QStringLiteral("refund:") + refundNo;
+    }
 
 private:
     Outcome post(const QString& key, const QString& refKind, const QString& refNo,
-                 const QString& orderNo, const QString& channel, const Money& amount, bool moneyIn);
+                 const QString& orderNo, const QString& channel, const Money& amount, bool moneyIn,
+                 const QDate& clearingDay = {});
 
     Ledger& m_ledger;
     SettlementStore& m_clearing;

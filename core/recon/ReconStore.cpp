@@ -314,7 +314,8 @@ bool ReconStore::updateDifference(const ReconDifference& d)
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "UPDATE recon_differences SET kind = ?, state = ?, owner = ?, note = ?, proposed_by = ?,"
-        " decided_by = ?, entry_key = ?, updated_at_ms = ? WHERE id = ?"));
+        " decided_by = ?, entry_key = ?, updated_at_ms = ?, order_no = ?, ours_fen = ?"
+        " WHERE id = ?"));
     q.bindValue(0, int(d.kind));
     q.bindValue(1, int(d.state));
     q.bindValue(2, notNull(d.owner));
@@ -323,7 +324,9 @@ bool ReconStore::updateDifference(const ReconDifference& d)
     q.bindValue(5, notNull(d.decidedBy));
     q.bindValue(6, notNull(d.entryKey));
     q.bindValue(7, d.updatedAtMs);
-    q.bindValue(8, d.id);
+    q.bindValue(8, notNull(d.orderNo));
+    q.bindValue(9, d.oursFen);
+    q.bindValue(10, d.id);
     return m_db.execWrite(q) && q.numRowsAffected() == 1;
 }
 

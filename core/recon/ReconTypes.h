@@ -83,6 +83,14 @@ struct ReconDifference
     qint64 updatedAtMs = 0;
 };
 
+// What completing our side of a recovered payment did.
+struct RecoveryOutcome
+{
+    bool ok = false;
+    QString orderNo; // the order completed or created
+    QString message; // what happened, or why not
+};
+
 struct ReconSideTotals
 {
     qint64 payments = 0;

@@ -16,6 +16,7 @@ namespace paydesk {
 class Clock;
 class Database;
 class Ledger;
+class LedgerTransaction;
 
 enum class BillFormat
 {
@@ -70,13 +71,33 @@ public:
     // Maker-checker write-off: one proposes, another approves or rejects.
     // Approving a fund difference moves its amount out of suspense.
     BackOfficeOutcome proposeWriteOff(qint64 id, const QString& by, const QString& reason);
+    // Maker-checker recovery of a payment the bill shows paid that we lack or
+    // still think in progress: approving it has the engine complete or create
+    // the order with its postings, and moves the money from suspense to the
+    // receivable, shrinking the day's fund difference.
+    BackOfficeOutcome proposeRecovery(qint64 id, const QString& by, const QString& reason);
+    // Approves or rejects whatever a difference waits for (write-off or recovery).
     BackOfficeOutcome decide(qint64 id, const QString& by, bool approve);
+
+    // What completes our side of a recovered payment (the payment engine).
+    // `approval` says who agreed; the sink writes in the current batch and
+    // writes nothing when it refuses.
+    using RecoverySink =
+        std::function<RecoveryOutcome(const ReconDifference& d, const QString& approval)>;
+    void setRecoverySink(RecoverySink sink) { m_recovery = std::move(sink); }
 
     ReconStore& store() { return m_store; }
 
 private:
     BackOfficeOutcome writeFailed();
     std::optional<ReconDifference> lockDifference(qint64 id, BackOfficeOutcome* failure);
+    // Why the difference cannot be recovered; empty when it can.
+    QString recoveryRefusal(const ReconDifference& d) const;
+    BackOfficeOutcome applyWriteOff(ReconDifference& d);
+    BackOfficeOutcome applyRecovery(ReconDifference& d);
+    bool explainFundDifference(const ReconDifference& recovered, const QString& entryKey);
+    // nullopt when posted (or already posted), else the failure.
+    std::optional<BackOfficeOutcome> commitEntry(LedgerTransaction& t);
 
     Database& m_db;
     Clock& m_clock;
@@ -84,6 +105,7 @@ private:
     ReconConfig m_config;
     ReconStore m_store;
     TimelineSink m_timeline;
+    RecoverySink m_recovery;
 };
 
 QByteArray reconReportJson(const ReconReport& r);

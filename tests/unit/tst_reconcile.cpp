@@ -148,6 +148,11 @@ private Q_SLOTS:
     void writeOffNeedsSecondPersonAndClearsSuspense();
     void resolveRecordsReasonOnTimeline();
     void reportExportsCsvAndPdf();
+    void missingPaymentIsRecoveredWithApproval();
+    void paymentStillInProgressIsCompletedFromBill();
+    void rejectedRecoveryChangesNothing();
+    void recoveryIsRefused_data();
+    void recoveryIsRefused();
 };
 
 void tst_Reconcile::cleanDayMatchesEveryLine_data()
@@ -704,6 +709,178 @@ void tst_Reconcile::reportExportsCsvAndPdf()
         h.api().reconciler()->report(QStringLiteral("wechat"), r.merchant, today(h));
     QVERIFY(stored);
     QCOMPARE(reconReportCsv(*stored), csv);
+}
+
+namespace {
+
+qint64 openDiffOf(EngineHarness& h, DiffKind kind)
+{
+    for (const ReconDifference& x : diffs(h, DiffState::Open))
+        if (x.kind == kind)
+            return x.id;
+    return 0;
+}
+
+} // namespace
+
+void tst_Reconcile::missingPaymentIsRecoveredWithApproval()
+{
+    // The channel took 7.77 for a sale we have no trace of (a dropped order).
+    // The next morning two people agree to recover it: the order is created,
+    // paid, posted as money of the bill's day, and suspense is empty again.
+    EngineHarness h(config());
+    QVERIFY(
+        h.pay(EngineHarness::code(Wallet::WeChat, SandboxBehaviour::InstantSuccess), "10.00", "r1")
+            .ok());
+    h.drain();
+    const QDate billDay = today(h);
+    BillDifferences d;
+    d.extraPayments << BillDifferences::Extra{QStringLiteral("LOST-0001"), 777, billDay};
+    QVERIFY(reconcile(h, QStringLiteral("wechat"), billDay,
+                      download(h, QStringLiteral("wechat"), billDay, &d))
+                .ok());
+    QCOMPARE(balance(h, accounts::suspense()), -777);
+    const qint64 id = openDiffOf(h, DiffKind::MissingLocally);
+    const qint64 fundId = openDiffOf(h, DiffKind::FundLong);
+    QVERIFY(id > 0 && fundId > 0);
+    h.advance(24 * 3600'000LL, 3600'000); // the next morning
+
+    Reconciler& rc = *h.api().reconciler();
+    QCOMPARE(rc.proposeRecovery(id, QStringLiteral("alice"), QString()).status,
+             BackOfficeStatus::InvalidArgument);
+    QVERIFY(rc.proposeRecovery(id, QStringLiteral("alice"),
+                               QStringLiteral("cashier confirms the sale at 14:02"))
+                .ok());
+    QCOMPARE(diffStateName(rc.difference(id)->state), diffStateName(DiffState::RecoveryProposed));
+    QCOMPARE(rc.decide(id, QStringLiteral("alice"), true).status, BackOfficeStatus::SameUser);
+    QCOMPARE(h.orderCount(), 1); // nothing created yet
+    const BackOfficeOutcome o = rc.decide(id, QStringLiteral("bob"), true);
+    QVERIFY2(o.ok(), qPrintable(o.message));
+    h.api().backOffice()->commit();
+
+    const auto done = rc.difference(id);
+    QCOMPARE(diffStateName(done->state), diffStateName(DiffState::Recovered));
+    QCOMPARE(done->decidedBy, QStringLiteral("bob"));
+    QVERIFY(!done->orderNo.isEmpty());
+    const OrderDetails od = h.details(done->orderNo);
+    QCOMPARE(orderStateName(od.order.state), orderStateName(OrderState::Paid));
+    QCOMPARE(od.order.amount.fen(), 777);
+    QCOMPARE(od.payments.size(), 1);
+    QCOMPARE(od.payments.first().paymentNo, QStringLiteral("LOST-0001"));
+    QCOMPARE(paymentStateName(od.payments.first().state), paymentStateName(PaymentState::Success));
+    bool told = false;
+    for (const TrackEvent& e : od.events)
+        told |= e.message.contains(QStringLiteral("approved by bob"));
+    QVERIFY(told);
+    // The money clears on the bill's day (so the next settlement pays it out
+    // and the next day's bill does not miss it), and suspense is empty again.
+    const auto cleared = rc.store().clearedItem(ItemKind::Payment, QStringLiteral("LOST-0001"));
+    QVERIFY(cleared.has_value());
+    QCOMPARE(cleared->businessDate, billDay);
+    QCOMPARE(balance(h, accounts::suspense()), 0);
+    QCOMPARE(balance(h, accounts::channelReceivable(QStringLiteral("wechat"))), 0);
+    QCOMPARE(diffStateName(rc.difference(fundId)->state), diffStateName(DiffState::Resolved));
+    QVERIFY(h.api().backOffice()->check().ok());
+    // Decided once.
+    QCOMPARE(rc.decide(id, QStringLiteral("carol"), true).status, BackOfficeStatus::InvalidState);
+    QCOMPARE(h.orderCount(), 2);
+}
+
+void tst_Reconcile::paymentStillInProgressIsCompletedFromBill()
+{
+    // The pay answer was lost and the channel hides the trade from queries:
+    // we still think it PROCESSING when its bill shows it paid.
+    EngineHarness h(config());
+    const CommandOutcome out = h.pay(
+        EngineHarness::code(Wallet::WeChat, SandboxBehaviour::SlowToRecord, 90), "15.00", "r1");
+    QVERIFY(out.ok());
+    h.advance(20'000);
+    QCOMPARE(paymentStateName(h.details(out.orderNo).payments.first().state),
+             paymentStateName(PaymentState::Processing));
+    QVERIFY(reconcile(h, QStringLiteral("wechat"), today(h),
+                      download(h, QStringLiteral("wechat"), today(h)))
+                .ok());
+    const qint64 id = openDiffOf(h, DiffKind::StatusMismatch);
+    QVERIFY2(id > 0, qPrintable(describe(diffs(h))));
+    QCOMPARE(h.api().reconciler()->difference(id)->oursState, QStringLiteral("PROCESSING"));
+    QCOMPARE(balance(h, accounts::suspense()), -1500);
+
+    Reconciler& rc = *h.api().reconciler();
+    QVERIFY(rc.proposeRecovery(id, QStringLiteral("alice"), QStringLiteral("billed as paid")).ok());
+    const BackOfficeOutcome o = rc.decide(id, QStringLiteral("bob"), true);
+    QVERIFY2(o.ok(), qPrintable(o.message));
+    h.api().backOffice()->commit();
+    h.drain();
+    const OrderDetails od = h.details(out.orderNo);
+    QCOMPARE(orderStateName(od.order.state), orderStateName(OrderState::Paid));
+    QCOMPARE(paymentStateName(od.payments.first().state), paymentStateName(PaymentState::Success));
+    QCOMPARE(h.orderCount(), 1);
+    QCOMPARE(balance(h, accounts::suspense()), 0);
+    QCOMPARE(balance(h, accounts::channelReceivable(QStringLiteral("wechat"))), 0);
+    QVERIFY(h.api().backOffice()->check().ok());
+}
+
+void tst_Reconcile::rejectedRecoveryChangesNothing()
+{
+    EngineHarness h(config());
+    BillDifferences d;
+    d.extraPayments << BillDifferences::Extra{QStringLiteral("LOST-0002"), 500, today(h)};
+    QVERIFY(reconcile(h, QStringLiteral("wechat"), today(h),
+                      download(h, QStringLiteral("wechat"), today(h), &d))
+                .ok());
+    const qint64 id = openDiffOf(h, DiffKind::MissingLocally);
+    Reconciler& rc = *h.api().reconciler();
+    QVERIFY(rc.proposeRecovery(id, QStringLiteral("alice"), QStringLiteral("looks like ours")).ok());
+    QVERIFY(rc.decide(id, QStringLiteral("bob"), false).ok());
+    h.api().backOffice()->commit();
+    QCOMPARE(diffStateName(rc.difference(id)->state), diffStateName(DiffState::Open));
+    QCOMPARE(h.orderCount(), 0);
+    QCOMPARE(balance(h, accounts::suspense()), -500);
+}
+
+void tst_Reconcile::recoveryIsRefused_data()
+{
+    QTest::addColumn<QString>("inject"); // failed | amount | fund | twice
+    QTest::addColumn<QString>("message");
+    QTest::newRow("failed_payment_is_not_turned_into_money_taken") << "failed" << "never turns";
+    QTest::newRow("amount_mismatch_is_not_a_missing_payment") << "amount" << "only a payment missing";
+    QTest::newRow("fund_difference_has_no_payment") << "fund" << "no payment of its own";
+}
+
+void tst_Reconcile::recoveryIsRefused()
+{
+    QFETCH(QString, inject);
+    QFETCH(QString, message);
+    EngineHarness h(config());
+    const bool failed = inject == QLatin1String("failed");
+    const CommandOutcome out = h.pay(
+        EngineHarness::code(Wallet::WeChat, failed ? SandboxBehaviour::InsufficientFunds
+                                                   : SandboxBehaviour::InstantSuccess),
+        "8.00", "r1");
+    h.drain();
+    const QString paymentNo = paymentNoOf(h, out.orderNo);
+    BillDifferences d;
+    if (failed)
+        d.extraPayments << BillDifferences::Extra{paymentNo, 800, today(h)};
+    else
+        d.amountFen.insert(paymentNo, 900);
+    QVERIFY(reconcile(h, QStringLiteral("wechat"), today(h),
+                      download(h, QStringLiteral("wechat"), today(h), &d))
+                .ok());
+    const qint64 id = openDiffOf(h, failed                            ? DiffKind::StatusMismatch
+                                    : inject == QLatin1String("fund") ? DiffKind::FundLong
+                                                                      : DiffKind::AmountMismatch);
+    QVERIFY2(id > 0, qPrintable(describe(diffs(h))));
+    const qint64 suspense = balance(h, accounts::suspense());
+    const BackOfficeOutcome o =
+        h.api().reconciler()->proposeRecovery(id, QStringLiteral("alice"), QStringLiteral("try"));
+    QCOMPARE(o.status, BackOfficeStatus::InvalidState);
+    QVERIFY2(o.message.contains(message), qPrintable(o.message));
+    h.api().backOffice()->commit();
+    QCOMPARE(diffStateName(h.api().reconciler()->difference(id)->state),
+             diffStateName(DiffState::Open));
+    QCOMPARE(balance(h, accounts::suspense()), suspense);
+    QCOMPARE(h.orderCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Reconcile)

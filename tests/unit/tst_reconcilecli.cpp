@@ -20,6 +20,7 @@ private Q_SLOTS:
     void badArgumentsAreRefused_data();
     void badArgumentsAreRefused();
     void downloadReconcileAndWorkADifference();
+    void droppedSaleIsRecoveredByTwoPeople();
 };
 
 namespace {
@@ -160,6 +161,70 @@ void tst_ReconcileCli::downloadReconcileAndWorkADifference()
     const CoreRun bank = runCore(data(dir, {"--json", "ledger", "balance", "asset:bank"}));
     // What the channels settled: 12.34 − 0.07 fee + 5.00 − 0.03 fee.
     QVERIFY2(bank.out.contains(QStringLiteral("17.24")), qPrintable(bank.out));
+}
+
+void tst_ReconcileCli::droppedSaleIsRecoveredByTwoPeople()
+{
+    // Today's WeChat bill holds a 7.77 sale PayDesk never saw (the order was
+    // dropped). Alice proposes to recover it, Bob approves: the order exists,
+    // paid, and the ledger's suspense is empty again.
+    TempDataDir dir;
+    const QString today = chinaToday();
+    const QString bill = dir.path() + QStringLiteral("/wechat.csv");
+    QFile f(bill);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral(
+                "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,"
+                "交易类型,交易状态,付款银行,货币种类,应结订单金额,代金券金额,微信退款单号,"
+                "商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,"
+                "手续费,费率,订单金额,申请退款金额,费率备注\r\n"
+                "`%1 10:00:05,`wx2421b1c4370ec43b,`1230000109,`0,`POS-01,"
+                "`4200000001000000000000000077,`LOST-0001,`oUser0001,`MICROPAY,`SUCCESS,`OTHERS,"
+                "`CNY,`7.77,`0.00,`0,`0,`0.00,`0.00,`,`,`咖啡,`,`0.04662,`0.60%,`7.77,`0.00,`\r\n"
+                "总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,"
+                "申请退款总金额\r\n"
+                "`1,`7.77,`0.00,`0.00,`0.04662,`7.77,`0.00\r\n")
+                .arg(today)
+                .toUtf8());
+    f.close();
+    const CoreRun r = runCore(data(
+        dir, {"--json", "reconcile", "--channel", "wechat", "--date", today, "--bill", bill}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+    const CoreRun open = runCore(data(dir, {"--json", "diff", "list", "--state", "open"}));
+    qint64 id = 0;
+    for (const QJsonValue& v : lastJson(open.out).value(QStringLiteral("differences")).toArray())
+        if (v.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("missing_locally"))
+            id = v.toObject().value(QStringLiteral("id")).toInteger();
+    QVERIFY2(id > 0, qPrintable(open.out));
+    const QString idText = QString::number(id);
+
+    const CoreRun noReason = runCore(data(dir, {"diff", "recover", idText, "--by", "alice"}));
+    QVERIFY(noReason.exitCode != 0);
+    QVERIFY2(noReason.err.contains(QStringLiteral("--reason")), qPrintable(noReason.err));
+    const CoreRun proposed = runCore(data(
+        dir, {"diff", "recover", idText, "--by", "alice", "--reason", "cashier kept the slip"}));
+    QVERIFY2(proposed.exitCode == 0, qPrintable(proposed.err + proposed.out));
+    QVERIFY2(proposed.out.contains(QStringLiteral("another person must approve")),
+             qPrintable(proposed.out));
+    const CoreRun self = runCore(data(dir, {"diff", "approve", idText, "--by", "alice"}));
+    QVERIFY(self.exitCode != 0);
+    const CoreRun approved =
+        runCore(data(dir, {"--json", "diff", "approve", idText, "--by", "bob"}));
+    QVERIFY2(approved.exitCode == 0, qPrintable(approved.err + approved.out));
+
+    const CoreRun shown = runCore(data(dir, {"--json", "diff", "show", idText}));
+    const QJsonObject d = lastJson(shown.out);
+    QCOMPARE(d.value(QStringLiteral("state")).toString(), QStringLiteral("recovered"));
+    const QString orderNo = d.value(QStringLiteral("orderNo")).toString();
+    QVERIFY(!orderNo.isEmpty());
+    const CoreRun order = runCore(data(dir, {"--json", "order", "show", orderNo}));
+    QVERIFY2(order.out.contains(QStringLiteral("PAID")), qPrintable(order.out));
+    QVERIFY2(order.out.contains(QStringLiteral("LOST-0001")), qPrintable(order.out));
+    const CoreRun suspense = runCore(data(dir, {"--json", "ledger", "balance", "liability:suspense"}));
+    QVERIFY2(suspense.exitCode == 0, qPrintable(suspense.err + suspense.out));
+    QVERIFY2(suspense.out.contains(QStringLiteral("\"0.00\"")), qPrintable(suspense.out));
+    const CoreRun check = runCore(data(dir, {"check", "internal"}));
+    QVERIFY2(check.exitCode == 0, qPrintable(check.out + check.err));
 }
 
 QTEST_GUILESS_MAIN(tst_ReconcileCli)
