@@ -4,68 +4,106 @@
 
 namespace paydesk {
 
+namespace {
+
+quint32 tag(size_t hash)
+{
+    return quint32(hash >> 32) | 1; // never 0, so a stored tag is never "empty"
+}
+
+} // namespace
+
 size_t JoinTable::hashOf(ItemKind kind, QStringView itemNo)
 {
     return qHash(itemNo, size_t(kind) * 0x9E3779B97F4A7C15ull);
 }
 
-void JoinTable::reserve(qsizetype items)
+void JoinTable::reserve(qsizetype items, qsizetype averageKeyLength)
 {
     m_items.reserve(size_t(items));
+    m_arena.reserve(size_t(items) * size_t(averageKeyLength));
     size_t capacity = 16;
     while (capacity < size_t(items) * 2)
         capacity *= 2;
-    if (capacity > m_slots.size()) {
-        std::vector<quint32> old;
-        old.swap(m_slots);
-        m_slots.assign(capacity, 0);
-        m_mask = capacity - 1;
-        for (quint32 i = 0; i < m_items.size(); ++i) {
-            size_t s = m_items[i].hash & m_mask;
-            while (m_slots[s] != 0)
-                s = (s + 1) & m_mask;
-            m_slots[s] = i + 1;
-        }
+    if (capacity > m_slots.size())
+        rebuild(capacity);
+}
+
+void JoinTable::rebuild(size_t capacity)
+{
+    m_slots.assignZero(capacity);
+    m_mask = capacity - 1;
+    for (quint32 i = 0; i < m_items.size(); ++i) {
+        const size_t h = hashOf(m_items[i].kind, itemNo(m_items[i]));
+        size_t s = h & m_mask;
+        while (m_slots[s].item != 0)
+            s = (s + 1) & m_mask;
+        m_slots[s] = Slot{i + 1, tag(h)};
     }
 }
 
-void JoinTable::grow()
+qsizetype JoinTable::slotFor(size_t hash, ItemKind kind, QStringView no) const
 {
-    reserve(qMax<qsizetype>(16, size() * 2));
-}
-
-qsizetype JoinTable::slotFor(size_t hash, ItemKind kind, QStringView itemNo) const
-{
+    const quint32 t = tag(hash);
     size_t s = hash & m_mask;
-    while (m_slots[s] != 0) {
-        const Item& it = m_items[m_slots[s] - 1];
-        if (it.hash == hash && it.kind == kind && QStringView(it.itemNo) == itemNo)
-            return qsizetype(s);
+    while (m_slots[s].item != 0) {
+        if (m_slots[s].hash == t) {
+            const Item& it = m_items[m_slots[s].item - 1];
+            if (it.kind == kind && itemNo(it) == no)
+                return qsizetype(s);
+        }
         s = (s + 1) & m_mask;
     }
     return -1 - qsizetype(s); // the empty slot where it would go
 }
 
-bool JoinTable::insert(Item item)
+JoinTable::Item* JoinTable::insert(ItemKind kind, QStringView no, qint64 amountFen, qint64 feeFen,
+                                   qint64 atMs)
 {
+    Q_ASSERT(no.size() <= 0xFFFF);
     // Keep the load at most one half: probes stay short.
     if (m_slots.empty() || (m_items.size() + 1) * 2 > m_slots.size())
-        grow();
-    item.hash = hashOf(item.kind, item.itemNo);
-    const qsizetype s = slotFor(item.hash, item.kind, item.itemNo);
+        rebuild(qMax<size_t>(16, m_slots.size() * 2));
+    const size_t h = hashOf(kind, no);
+    const qsizetype s = slotFor(h, kind, no);
     if (s >= 0)
-        return false;
-    m_items.push_back(std::move(item));
-    m_slots[size_t(-1 - s)] = quint32(m_items.size());
-    return true;
+        return nullptr;
+    Item it;
+    it.amountFen = amountFen;
+    it.feeFen = feeFen;
+    it.atMs = atMs;
+    it.keyOffset = quint32(m_arena.size());
+    it.keyLength = quint16(no.size());
+    it.kind = kind;
+    Q_ASSERT(m_arena.size() + size_t(no.size()) <= 0xFFFFFFFFu);
+    m_arena.append(reinterpret_cast<const char16_t*>(no.utf16()), size_t(no.size()));
+    m_items.push_back(it);
+    m_slots[size_t(-1 - s)] = Slot{quint32(m_items.size()), tag(h)};
+    return &m_items.back();
 }
 
-JoinTable::Item* JoinTable::find(ItemKind kind, QStringView itemNo)
+void JoinTable::setHeld(Item* item, qint64 heldId, const QString& orderNo)
+{
+    item->held = true;
+    m_held.insert(index(*item), Held{heldId, orderNo});
+}
+
+JoinTable::Item* JoinTable::find(ItemKind kind, QStringView no)
 {
     if (m_slots.empty())
         return nullptr;
-    const qsizetype s = slotFor(hashOf(kind, itemNo), kind, itemNo);
-    return s >= 0 ? &m_items[m_slots[size_t(s)] - 1] : nullptr;
+    const qsizetype s = slotFor(hashOf(kind, no), kind, no);
+    return s >= 0 ? &m_items[m_slots[size_t(s)].item - 1] : nullptr;
+}
+
+qint64 JoinTable::heldId(const Item& item) const
+{
+    return item.held ? m_held.value(index(item)).id : 0;
+}
+
+QString JoinTable::orderNo(const Item& item) const
+{
+    return item.held ? m_held.value(index(item)).orderNo : QString();
 }
 
 } // namespace paydesk

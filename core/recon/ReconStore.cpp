@@ -52,7 +52,7 @@ ReconDifference readDifference(const QSqlQuery& q)
 }
 
 // Clearing keys are the ledger's idempotency keys (EnginePostings).
-bool splitKey(const QString& key, ItemKind* kind, QString* no)
+bool splitKey(QStringView key, ItemKind* kind, QStringView* no)
 {
     static const struct
     {
@@ -64,7 +64,7 @@ bool splitKey(const QString& key, ItemKind* kind, QString* no)
     for (const auto& p : kPrefixes)
         if (key.startsWith(p.prefix)) {
             *kind = p.kind;
-            *no = key.mid(p.prefix.size());
+            *no = key.sliced(p.prefix.size());
             return true;
         }
     return false;
@@ -151,7 +151,7 @@ std::optional<qint64> ReconStore::clearedCount(const QString& channel, const QDa
 }
 
 bool ReconStore::clearedItems(const QString& channel, const QDate& day,
-                              const std::function<void(ClearedItem&&)>& each)
+                              const std::function<void(const ClearedRow&)>& each)
 {
     QSqlQuery& q =
         m_db.prepared(QStringLiteral("SELECT ref_key, amount_fen, fee_fen, at_ms FROM clearing"
@@ -160,16 +160,16 @@ bool ReconStore::clearedItems(const QString& channel, const QDate& day,
     q.bindValue(1, isoDate(day));
     if (!m_db.execRead(q))
         return false;
+    ClearedRow c;
     while (q.next()) {
-        ClearedItem c;
-        if (!splitKey(q.value(0).toString(), &c.kind, &c.itemNo))
+        const QString key = q.value(0).toString();
+        if (!splitKey(key, &c.kind, &c.itemNo))
             continue; // wallet movements never reach a channel bill
         const qint64 fen = q.value(1).toLongLong();
         c.amountFen = fen < 0 ? -fen : fen;
         c.feeFen = q.value(2).toLongLong();
         c.atMs = q.value(3).toLongLong();
-        c.businessDate = day;
-        each(std::move(c));
+        each(c);
     }
     q.finish();
     return true;

@@ -25,6 +25,16 @@ struct ClearedItem
     QDate businessDate;
 };
 
+// One row of the bulk read: a view, valid only during the callback.
+struct ClearedRow
+{
+    ItemKind kind = ItemKind::Payment;
+    QStringView itemNo;
+    qint64 amountFen = 0; // positive
+    qint64 feeFen = 0;    // + payments, − refunds and reversals
+    qint64 atMs = 0;
+};
+
 // What we know of a payment or refund the bill names but clearing lacks.
 struct LocalRecord
 {
@@ -57,7 +67,7 @@ public:
     // Streams the channel's cleared items of a China day, without their order
     // numbers (clearedItem() has them). False on I/O error.
     bool clearedItems(const QString& channel, const QDate& day,
-                      const std::function<void(ClearedItem&&)>& each);
+                      const std::function<void(const ClearedRow&)>& each);
     std::optional<ClearedItem> clearedItem(ItemKind kind, const QString& itemNo);
     // Our payment (payments, revokes) or refund of that number, whatever its state.
     std::optional<LocalRecord> localRecord(ItemKind kind, const QString& itemNo);

@@ -112,17 +112,11 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
     if (!dayCount)
         return fail(BackOfficeStatus::StorageError, m_store.lastError(), number);
     ours.reserve(*dayCount + 16);
-    const bool readOk = m_store.clearedItems(in.channel, in.day, [&](ClearedItem&& c) {
+    const bool readOk = m_store.clearedItems(in.channel, in.day, [&](const ClearedRow& c) {
         (c.kind == ItemKind::Payment ? r.ours.payments : r.ours.refunds)++;
         (c.kind == ItemKind::Payment ? r.ours.paidFen : r.ours.refundedFen) += c.amountFen;
         r.ours.feeFen += c.feeFen;
-        JoinTable::Item it;
-        it.itemNo = std::move(c.itemNo);
-        it.amountFen = c.amountFen;
-        it.feeFen = c.feeFen;
-        it.atMs = c.atMs;
-        it.kind = c.kind;
-        ours.insert(std::move(it));
+        ours.insert(c.kind, c.itemNo, c.amountFen, c.feeFen, c.atMs);
     });
     if (!readOk)
         return fail(BackOfficeStatus::StorageError, m_store.lastError(), number);
@@ -135,9 +129,9 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
             heldFund << d;
         else if (d.heldFromBill)
             heldBill << d;
-        else
-            ours.insert(JoinTable::Item{d.itemNo, d.orderNo, d.oursFen, d.oursFeeFen, d.lineAtMs,
-                                        d.id, 0, d.item, false});
+        else if (JoinTable::Item* it =
+                     ours.insert(d.item, d.itemNo, d.oursFen, d.oursFeeFen, d.lineAtMs))
+            ours.setHeld(it, d.id, d.orderNo);
     }
 
     keeper.join();
@@ -173,9 +167,9 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
     // The bulk read leaves order numbers out (most lines match and never need
     // one); a difference looks its order up.
     auto orderOf = [&](const JoinTable::Item& it) {
-        if (!it.orderNo.isEmpty())
-            return it.orderNo;
-        const auto c = m_store.clearedItem(it.kind, it.itemNo);
+        if (const QString held = ours.orderNo(it); !held.isEmpty())
+            return held;
+        const auto c = m_store.clearedItem(it.kind, ours.itemNo(it).toString());
         return c ? c->orderNo : QString();
     };
     // Joins one bill line (or a held one) with our side. False: we lack it.
@@ -186,8 +180,8 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
             return false;
         it->matched = true;
         ++r.matched;
-        if (it->heldId) {
-            heldOutcome.insert(it->heldId, DiffState::AutoResolved);
+        if (it->held) {
+            heldOutcome.insert(ours.heldId(*it), DiffState::AutoResolved);
             ++r.resolvedFromPrevious;
             explainedFen +=
                 signedFen(item, it->amountFen); // in our earlier day, in their bill today
@@ -240,10 +234,10 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         }
         return true;
     };
-    QString kept_ = kept.path;
+    // What is parsed is the kept copy: the file stored is the file reconciled.
     const BillParseResult parsed = in.format == BillFormat::Alipay
-                                       ? parseAlipayBillFile(kept_, onLine)
-                                       : parseWeChatBillFile(kept_, onLine);
+                                       ? parseAlipayBillFile(kept.path, onLine)
+                                       : parseWeChatBillFile(kept.path, onLine);
     auto refuse = [&](const QString& why) {
         QFile::remove(kept.path); // not imported: do not keep it
         return fail(BackOfficeStatus::InvalidArgument, why, number);
@@ -274,11 +268,12 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
     for (const JoinTable::Item& it : ours.items()) {
         if (it.matched)
             continue;
-        if (it.heldId) {
-            heldOutcome.insert(it.heldId, DiffState::Open);
+        if (it.held) {
+            heldOutcome.insert(ours.heldId(it), DiffState::Open);
             continue;
         }
-        ReconDifference d = newDiff(DiffKind::MissingAtChannel, it.kind, it.itemNo);
+        ReconDifference d =
+            newDiff(DiffKind::MissingAtChannel, it.kind, ours.itemNo(it).toString());
         d.orderNo = orderOf(it);
         d.oursFen = it.amountFen;
         d.oursFeeFen = it.feeFen;

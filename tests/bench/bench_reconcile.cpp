@@ -689,7 +689,7 @@ int main(int argc, char** argv)
     // Our side alone: ReconStore's stream of the day's clearing rows.
     pt.restart();
     qint64 readItems = 0;
-    if (!reconciler.store().clearedItems(kChannel, kDay, [&](ClearedItem&&) { ++readItems; }))
+    if (!reconciler.store().clearedItems(kChannel, kDay, [&](const ClearedRow&) { ++readItems; }))
         die(reconciler.store().lastError());
     const double clearingReadMs = msSince(pt);
     if (readItems != opt.orders)
