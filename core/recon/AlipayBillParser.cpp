@@ -193,7 +193,7 @@ bool AlipayParser::decodeLine(QByteArrayView line, const QString& file, qint64 n
 bool AlipayParser::text(QByteArrayView field, const QString& file, qint64 no, QString* out)
 {
     if (isAscii(field)) {
-        *out = QString::fromLatin1(field);
+        assignUtf8(*out, field); // ASCII: the same in GBK
         return true;
     }
     *out = m_fieldGbk.decode(field);

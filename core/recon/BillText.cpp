@@ -143,6 +143,18 @@ int splitFields(QByteArrayView line, char separator, QByteArrayView* fields, int
     return n + 1;
 }
 
+void assignUtf8(QString& dst, QByteArrayView utf8)
+{
+    if (!isAscii(utf8)) {
+        dst = QString::fromUtf8(utf8);
+        return;
+    }
+    dst.resize(utf8.size()); // keeps the buffer unless shared (then detaches)
+    char16_t* out = reinterpret_cast<char16_t*>(dst.data());
+    for (char c : utf8)
+        *out++ = char16_t(quint8(c));
+}
+
 bool isAscii(QByteArrayView text)
 {
     for (char c : text)

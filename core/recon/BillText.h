@@ -40,4 +40,9 @@ int splitFields(QByteArrayView line, char separator, QByteArrayView* fields, int
 // Bytes below 0x80 only: such a field is the same in UTF-8, GBK and Latin-1.
 bool isAscii(QByteArrayView text);
 
+// dst = the UTF-8 text, reusing dst's buffer when it owns it alone: a bill
+// parser fills the same line's fields a million times, and a fresh string
+// per field per line was a good part of its time.
+void assignUtf8(QString& dst, QByteArrayView utf8);
+
 } // namespace paydesk

@@ -346,17 +346,17 @@ bool WeChatParser::readDetail(QByteArrayView line, qint64 no)
     l.kind = !refund                              ? BillLine::Kind::Payment
              : state == QByteArrayView("REVOKED") ? BillLine::Kind::Revoke
                                                   : BillLine::Kind::Refund;
-    l.paymentNo = QString::fromUtf8(value(PaymentNo));
-    l.tradeNo = QString::fromUtf8(value(TradeNo));
+    assignUtf8(l.paymentNo, value(PaymentNo));
+    assignUtf8(l.tradeNo, value(TradeNo));
     if (refund) {
-        l.refundNo = QString::fromUtf8(value(RefundNo));
-        l.channelRefundNo = QString::fromUtf8(value(RefundId));
+        assignUtf8(l.refundNo, value(RefundNo));
+        assignUtf8(l.channelRefundNo, value(RefundId));
     } else {
         l.refundNo.clear();
         l.channelRefundNo.clear();
     }
-    l.state = QString::fromUtf8(state);
-    l.currency = QString::fromUtf8(value(Currency));
+    assignUtf8(l.state, state);
+    assignUtf8(l.currency, value(Currency));
     l.amountFen = refund ? refunded : settled;
     l.feeFen = feeUnitsToFen(feeUnits);
     l.atMs = atMs;
