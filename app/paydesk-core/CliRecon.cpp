@@ -134,13 +134,18 @@ int cmdReconcile(const Args& a)
 
 void printDifference(const Args& a, const ReconDifference& d)
 {
-    a.out.line(QStringLiteral("%1  %2 %3  %4  %5  %6 %7  ours %8  bill %9")
+    // A fund difference is about the day's total, not one movement.
+    const bool fund = d.kind == DiffKind::FundLong || d.kind == DiffKind::FundShort;
+    const QString what = fund ? QStringLiteral("day total")
+                              : itemKindName(d.item) + QLatin1Char(' ') +
+                                    (d.itemNo.isEmpty() ? QStringLiteral("-") : d.itemNo);
+    a.out.line(QStringLiteral("%1  %2 %3  %4  %5  %6  ours %7  bill %8%9")
                    .arg(d.id, 5)
                    .arg(d.businessDate.toString(Qt::ISODate), d.channel)
                    .arg(diffKindName(d.kind), -18)
                    .arg(diffStateName(d.state), -17)
-                   .arg(itemKindName(d.item), d.itemNo.isEmpty() ? QStringLiteral("-") : d.itemNo)
-                   .arg(plainYuan(d.oursFen), plainYuan(d.theirsFen)));
+                   .arg(what, plainYuan(d.oursFen), plainYuan(d.theirsFen))
+                   .arg(d.orderNo.isEmpty() ? QString() : QStringLiteral("  order ") + d.orderNo));
 }
 
 int cmdDiff(const Args& a)
