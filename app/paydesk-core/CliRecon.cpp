@@ -8,6 +8,7 @@
 #include "api/ReconJson.h"
 #include "channels/Channel.h"
 #include "common/ChinaTime.h"
+#include "common/SaveFile.h"
 #include "ledger/BackOffice.h"
 #include "money/Money.h"
 #include "recon/ReconReportExport.h"
@@ -15,7 +16,6 @@
 
 #include <QEventLoop>
 #include <QJsonArray>
-#include <QSaveFile>
 
 namespace paydesk::cli {
 
@@ -42,16 +42,6 @@ QString actor(const Args& a)
 int finish(const Args& a, const BackOfficeOutcome& o, const QJsonObject& extra = {})
 {
     return finishBackOffice(a.out, *a.api.backOffice(), o, extra);
-}
-
-bool writeFile(const QString& path, const QByteArray& data, QString* error)
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    return true;
 }
 
 void printReport(const Args& a, const ReconReport& r)
@@ -122,9 +112,11 @@ int cmdReconcile(const Args& a)
     if (!o.ok())
         return finish(a, o);
     QString error;
-    if (a.has("csv") && !writeFile(a.opt("csv"), reconReportCsv(report), &error))
-        return finish(a, BackOfficeOutcome::fail(BackOfficeStatus::StorageError, error));
-    if (a.has("pdf") && !writeFile(a.opt("pdf"), reconReportPdf(report), &error))
+    if (a.has("csv"))
+        error = saveFile(a.opt("csv"), reconReportCsv(report));
+    if (error.isEmpty() && a.has("pdf"))
+        error = saveFile(a.opt("pdf"), reconReportPdf(report));
+    if (!error.isEmpty())
         return finish(a, BackOfficeOutcome::fail(BackOfficeStatus::StorageError, error));
     const int code = finish(a, o, {{QStringLiteral("report"), toJson(report)}});
     if (!a.out.json() && code == ExitOk)

@@ -1,5 +1,6 @@
 #include "DemoGateway.h"
 
+#include "common/SaveFile.h"
 #include "engine/EngineConfig.h"
 #include "sandbox/AlipayGatewayFront.h"
 #include "sandbox/SandboxAcquirer.h"
@@ -10,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QSaveFile>
 
 namespace paydesk {
 
@@ -24,16 +24,7 @@ const QString kAlipayAppId = QStringLiteral("2021000000000001");
 
 QString writeOnce(const QString& path, const QByteArray& data, bool secret)
 {
-    if (QFile::exists(path))
-        return QString();
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-    if (secret)
-        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (f.write(data) != data.size() || !f.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-    return QString();
+    return QFile::exists(path) ? QString() : saveFile(path, data, secret);
 }
 
 QString readAll(const QString& path, QByteArray* out)

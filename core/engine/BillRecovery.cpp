@@ -73,31 +73,14 @@ CommandOutcome PaymentEngine::recoverPayment(const RecoverPaymentCommand& cmd)
     for (auto it = m_config.routes.cbegin(); it != m_config.routes.cend(); ++it)
         if (it.value() == cmd.channel)
             wallet = it.key();
-    const qint64 now = m_clock.nowMs();
-    OrderRecord o;
-    o.orderNo = m_ids.next(IdKind::Order);
-    o.requestNo = QStringLiteral("recovered:") + cmd.paymentNo;
-    o.amount = cmd.amount;
-    o.subject = QStringLiteral("recovered from the %1 bill of %2")
-                    .arg(cmd.channel, cmd.billDay.toString(Qt::ISODate));
-    o.storeId = m_config.storeId;
-    o.terminalId = m_config.terminalId;
-    o.state = OrderState::Pending;
-    o.version = 1;
-    o.createdAtMs = o.updatedAtMs = now;
-
-    PaymentRecord p;
-    p.paymentNo = cmd.paymentNo;
-    p.orderNo = o.orderNo;
-    p.kind = PaymentKind::Barcode;
-    p.wallet = wallet;
-    p.channel = cmd.channel;
-    p.amount = cmd.amount;
-    p.state = PaymentState::Created;
-    p.version = 1;
+    OrderRecord o = newOrder(m_ids.next(IdKind::Order),
+                             QStringLiteral("recovered:") + cmd.paymentNo, cmd.amount,
+                             QStringLiteral("recovered from the %1 bill of %2")
+                                 .arg(cmd.channel, cmd.billDay.toString(Qt::ISODate)));
+    // Paid already: no deadline to wait for.
+    PaymentRecord p = newPayment(cmd.paymentNo, o.orderNo, PaymentKind::Barcode, wallet,
+                                 cmd.channel, cmd.amount, 0);
     p.channelTradeNo = cmd.channelTradeNo;
-    p.createdAtMs = p.updatedAtMs = now;
-    p.deadlineAtMs = now;
     if (!m_store.insertOrder(o) || !m_store.insertPayment(p))
         return CommandOutcome::error(CommandStatus::StorageError, m_store.lastError());
     track(o.orderNo, kSource, QStringLiteral("created"), o.orderNo,

@@ -167,6 +167,40 @@ void PaymentEngine::forgetRequest(const QString& requestNo)
     m_store.deleteCommand(requestNo);
 }
 
+OrderRecord PaymentEngine::newOrder(const QString& orderNo, const QString& requestNo,
+                                    const Money& amount, const QString& subject) const
+{
+    OrderRecord o;
+    o.orderNo = orderNo;
+    o.requestNo = requestNo;
+    o.amount = amount;
+    o.subject = subject;
+    o.storeId = m_config.storeId;
+    o.terminalId = m_config.terminalId;
+    o.state = OrderState::Pending;
+    o.version = 1;
+    o.createdAtMs = o.updatedAtMs = m_clock.nowMs();
+    return o;
+}
+
+PaymentRecord PaymentEngine::newPayment(const QString& paymentNo, const QString& orderNo,
+                                        PaymentKind kind, Wallet wallet, const QString& channel,
+                                        const Money& amount, qint64 deadlineInMs) const
+{
+    PaymentRecord p;
+    p.paymentNo = paymentNo;
+    p.orderNo = orderNo;
+    p.kind = kind;
+    p.wallet = wallet;
+    p.channel = channel;
+    p.amount = amount;
+    p.state = PaymentState::Created;
+    p.version = 1;
+    p.createdAtMs = p.updatedAtMs = m_clock.nowMs();
+    p.deadlineAtMs = p.createdAtMs + deadlineInMs;
+    return p;
+}
+
 void PaymentEngine::pay(const PayCommand& cmd, Reply reply)
 {
     if (const QString e = checkRequestNo(cmd.requestNo); !e.isEmpty())
@@ -236,30 +270,11 @@ void PaymentEngine::pay(const PayCommand& cmd, Reply reply)
         }
     }
 
-    const qint64 now = m_clock.nowMs();
-    OrderRecord o;
-    o.orderNo = orderNo;
-    o.requestNo = cmd.requestNo;
-    o.amount = cmd.amount;
-    o.subject = cmd.subject;
-    o.storeId = m_config.storeId;
-    o.terminalId = m_config.terminalId;
-    o.state = OrderState::Pending;
-    o.version = 1;
-    o.createdAtMs = o.updatedAtMs = now;
-
-    PaymentRecord p;
-    p.paymentNo = m_ids.next(IdKind::Payment);
-    p.orderNo = orderNo;
-    p.kind = PaymentKind::Barcode;
-    p.wallet = code.wallet;
-    p.channel = channel;
-    p.amount = cmd.amount;
-    p.state = PaymentState::Created;
-    p.version = 1;
+    const OrderRecord o = newOrder(orderNo, cmd.requestNo, cmd.amount, cmd.subject);
+    PaymentRecord p =
+        newPayment(m_ids.next(IdKind::Payment), orderNo, PaymentKind::Barcode, code.wallet, channel,
+                   cmd.amount, m_config.policy(channel).barcodeDeadlineMs);
     p.codeMasked = masked;
-    p.createdAtMs = p.updatedAtMs = now;
-    p.deadlineAtMs = now + m_config.policy(channel).barcodeDeadlineMs;
 
     if ((!existing && !m_store.insertOrder(o)) || !m_store.insertPayment(p))
         return replyAfterCommit(
@@ -317,26 +332,10 @@ void PaymentEngine::createQr(const QrCommand& cmd, Reply reply)
     const QString orderNo = m_ids.next(IdKind::Order);
     if (claimRequest(cmd.requestNo, QStringLiteral("qr"), fingerprint, orderNo, reply) != 1)
         return;
-    const qint64 now = m_clock.nowMs();
-    OrderRecord o;
-    o.orderNo = orderNo;
-    o.requestNo = cmd.requestNo;
-    o.amount = cmd.amount;
-    o.subject = cmd.subject;
-    o.storeId = m_config.storeId;
-    o.terminalId = m_config.terminalId;
-    o.version = 1;
-    o.createdAtMs = o.updatedAtMs = now;
-    PaymentRecord p;
-    p.paymentNo = m_ids.next(IdKind::Payment);
-    p.orderNo = orderNo;
-    p.kind = PaymentKind::Qr;
-    p.wallet = cmd.wallet;
-    p.channel = channel;
-    p.amount = cmd.amount;
-    p.version = 1;
-    p.createdAtMs = p.updatedAtMs = now;
-    p.deadlineAtMs = now + m_config.policy(channel).qrDeadlineMs;
+    const OrderRecord o = newOrder(orderNo, cmd.requestNo, cmd.amount, cmd.subject);
+    const PaymentRecord p =
+        newPayment(m_ids.next(IdKind::Payment), orderNo, PaymentKind::Qr, cmd.wallet, channel,
+                   cmd.amount, m_config.policy(channel).qrDeadlineMs);
     if (!m_store.insertOrder(o) || !m_store.insertPayment(p))
         return replyAfterCommit(
             reply, CommandOutcome::error(CommandStatus::StorageError, m_store.lastError()));

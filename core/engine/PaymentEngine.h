@@ -109,6 +109,12 @@ private:
     struct Call;
 
     Channel* channelFor(const QString& name) const;
+    // New records as every command starts them: version 1, created now.
+    OrderRecord newOrder(const QString& orderNo, const QString& requestNo, const Money& amount,
+                         const QString& subject) const;
+    PaymentRecord newPayment(const QString& paymentNo, const QString& orderNo, PaymentKind kind,
+                             Wallet wallet, const QString& channel, const Money& amount,
+                             qint64 deadlineInMs) const;
     QString routeFor(Wallet wallet) const;
 
     // Channel calls with a local timeout: `done` runs once with the answer or

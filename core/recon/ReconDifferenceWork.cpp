@@ -90,28 +90,52 @@ BackOfficeOutcome Reconciler::assign(qint64 id, const QString& owner, const QStr
             QString::number(id)};
 }
 
-BackOfficeOutcome Reconciler::proposeWriteOff(qint64 id, const QString& by, const QString& reason)
+std::optional<ReconDifference> Reconciler::propose(qint64 id, const QString& by,
+                                                   const QString& reason, DiffState to,
+                                                   BackOfficeOutcome* failure)
 {
-    if (by.trimmed().isEmpty() || reason.trimmed().isEmpty())
-        return fail(BackOfficeStatus::InvalidArgument,
-                    QStringLiteral("say who proposes it (--by NAME) and why (--reason TEXT)"));
-    BackOfficeOutcome failure;
-    auto d = lockDifference(id, &failure);
+    const bool recovery = to == DiffState::RecoveryProposed;
+    Q_ASSERT(recovery || to == DiffState::WriteOffProposed);
+    if (by.trimmed().isEmpty() || reason.trimmed().isEmpty()) {
+        *failure = fail(BackOfficeStatus::InvalidArgument,
+                        QStringLiteral("say who proposes it (--by NAME) and why (--reason TEXT)"));
+        return std::nullopt;
+    }
+    auto d = lockDifference(id, failure);
     if (!d)
-        return failure;
-    if (d->state != DiffState::Open)
-        return fail(BackOfficeStatus::InvalidState,
-                    QStringLiteral("difference %1 is %2; only open ones can be written off")
-                        .arg(id)
-                        .arg(diffStateName(d->state)));
-    d->state = DiffState::WriteOffProposed;
+        return std::nullopt;
+    if (d->state != DiffState::Open) {
+        *failure =
+            fail(BackOfficeStatus::InvalidState,
+                 QStringLiteral("difference %1 is %2; only open ones can be %3")
+                     .arg(id)
+                     .arg(diffStateName(d->state),
+                          recovery ? QStringLiteral("recovered") : QStringLiteral("written off")));
+        return std::nullopt;
+    }
+    if (const QString why = recovery ? recoveryRefusal(*d) : QString(); !why.isEmpty()) {
+        *failure = fail(BackOfficeStatus::InvalidState,
+                        QStringLiteral("difference %1 cannot be recovered: %2").arg(id).arg(why));
+        return std::nullopt;
+    }
+    d->state = to;
     d->proposedBy = by;
     if (d->owner.isEmpty())
         d->owner = by;
     d->note = reason;
     d->updatedAtMs = m_clock.nowMs();
-    if (!m_store.updateDifference(*d))
-        return writeFailed();
+    if (!m_store.updateDifference(*d)) {
+        *failure = writeFailed();
+        return std::nullopt;
+    }
+    return d;
+}
+
+BackOfficeOutcome Reconciler::proposeWriteOff(qint64 id, const QString& by, const QString& reason)
+{
+    BackOfficeOutcome failure;
+    if (!propose(id, by, reason, DiffState::WriteOffProposed, &failure))
+        return failure;
     return {
         BackOfficeStatus::Ok,
         QStringLiteral("write-off of difference %1 proposed by %2; another person must approve it "
@@ -123,29 +147,10 @@ BackOfficeOutcome Reconciler::proposeWriteOff(qint64 id, const QString& by, cons
 
 BackOfficeOutcome Reconciler::proposeRecovery(qint64 id, const QString& by, const QString& reason)
 {
-    if (by.trimmed().isEmpty() || reason.trimmed().isEmpty())
-        return fail(BackOfficeStatus::InvalidArgument,
-                    QStringLiteral("say who proposes it (--by NAME) and why (--reason TEXT)"));
     BackOfficeOutcome failure;
-    auto d = lockDifference(id, &failure);
+    const auto d = propose(id, by, reason, DiffState::RecoveryProposed, &failure);
     if (!d)
         return failure;
-    if (d->state != DiffState::Open)
-        return fail(BackOfficeStatus::InvalidState,
-                    QStringLiteral("difference %1 is %2; only open ones can be recovered")
-                        .arg(id)
-                        .arg(diffStateName(d->state)));
-    if (const QString why = recoveryRefusal(*d); !why.isEmpty())
-        return fail(BackOfficeStatus::InvalidState,
-                    QStringLiteral("difference %1 cannot be recovered: %2").arg(id).arg(why));
-    d->state = DiffState::RecoveryProposed;
-    d->proposedBy = by;
-    if (d->owner.isEmpty())
-        d->owner = by;
-    d->note = reason;
-    d->updatedAtMs = m_clock.nowMs();
-    if (!m_store.updateDifference(*d))
-        return writeFailed();
     return {BackOfficeStatus::Ok,
             QStringLiteral("recovery of difference %1 (payment %2, %3) proposed by %4; another "
                            "person must approve it (diff approve %1 --by NAME)")

@@ -91,6 +91,9 @@ public:
 private:
     BackOfficeOutcome writeFailed();
     std::optional<ReconDifference> lockDifference(qint64 id, BackOfficeOutcome* failure);
+    // Moves an open difference to a proposal (write-off or recovery) by `by`.
+    std::optional<ReconDifference> propose(qint64 id, const QString& by, const QString& reason,
+                                           DiffState to, BackOfficeOutcome* failure);
     // Why the difference cannot be recovered; empty when it can.
     QString recoveryRefusal(const ReconDifference& d) const;
     BackOfficeOutcome applyWriteOff(ReconDifference& d);

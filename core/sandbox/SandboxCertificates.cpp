@@ -1,8 +1,9 @@
 #include "sandbox/SandboxCertificates.h"
 
+#include "common/SaveFile.h"
+
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -114,19 +115,6 @@ QByteArray keyPem(EVP_PKEY* key)
     return bioText(bio);
 }
 
-QString writeFile(const QString& path, const QByteArray& data, bool secret)
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-    // Permissions before the content lands: a key is never world-readable.
-    if (secret)
-        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (f.write(data) != data.size() || !f.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-    return QString();
-}
-
 } // namespace
 
 SandboxCertificateFiles sandboxCertificateFiles(const QString& dir)
@@ -194,8 +182,7 @@ QString ensureSandboxCertificates(const QString& dir, SandboxCertificateFiles* o
     for (const auto& [path, pem] : files) {
         if (pem.isEmpty())
             return QStringLiteral("cannot encode %1 as PEM").arg(path);
-        if (QString e = writeFile(path, pem, path.endsWith(QLatin1String("key.pem")));
-            !e.isEmpty())
+        if (QString e = saveFile(path, pem, path.endsWith(QLatin1String("key.pem"))); !e.isEmpty())
             return e;
     }
     if (created)
