@@ -307,15 +307,8 @@ bool Reconciler::explainFundDifference(const ReconDifference& recovered, const Q
     // The day's open fund difference shrinks by what the recovery explained;
     // with none open, the amount taken out of suspense is owed to it by a
     // new one, so suspense never holds money no difference accounts for.
-    DiffFilter f;
-    f.channel = recovered.channel;
-    f.businessDate = recovered.businessDate;
-    f.state = DiffState::Open;
-    std::optional<ReconDifference> fund;
-    for (const ReconDifference& x : m_store.differences(f))
-        if ((x.kind == DiffKind::FundLong || x.kind == DiffKind::FundShort) &&
-            x.merchant == recovered.merchant)
-            fund = x;
+    std::optional<ReconDifference> fund =
+        m_store.openFundDifference(recovered.channel, recovered.merchant, recovered.businessDate);
     const qint64 nowMs = m_clock.nowMs();
     if (!fund) {
         ReconDifference n;

@@ -344,6 +344,29 @@ std::optional<ReconDifference> ReconStore::difference(qint64 id)
     return out;
 }
 
+std::optional<ReconDifference>
+ReconStore::openFundDifference(const QString& channel, const QString& merchant, const QDate& day)
+{
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT %1 FROM recon_differences WHERE channel = ? AND merchant = ?"
+                       " AND business_date = ? AND state = %2 AND kind IN (%3, %4)"
+                       " ORDER BY id LIMIT 1")
+            .arg(QLatin1String(kDiffCols))
+            .arg(int(DiffState::Open))
+            .arg(int(DiffKind::FundLong))
+            .arg(int(DiffKind::FundShort)));
+    q.bindValue(0, channel);
+    q.bindValue(1, notNull(merchant));
+    q.bindValue(2, isoDate(day));
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    std::optional<ReconDifference> out;
+    if (q.next())
+        out = readDifference(q);
+    q.finish();
+    return out;
+}
+
 QList<ReconDifference> ReconStore::differences(const DiffFilter& f)
 {
     // Optional filters as "(? = '' OR column = ?)" keep one prepared statement.

@@ -84,6 +84,9 @@ public:
     bool updateDifference(const ReconDifference& d);
     std::optional<ReconDifference> difference(qint64 id);
     QList<ReconDifference> differences(const DiffFilter& f);
+    // The day's open fund difference (fund_long or fund_short), if any.
+    std::optional<ReconDifference> openFundDifference(const QString& channel,
+                                                      const QString& merchant, const QDate& day);
     // Held (pending next day) items of the channel from days before `day`.
     QList<ReconDifference> pendingBefore(const QString& channel, const QDate& day);
 
