@@ -37,9 +37,18 @@ public:
     // The new item (valid until the next insert), or null when (kind,
     // number) is there already (the first one stays).
     Item* insert(ItemKind kind, QStringView itemNo, qint64 amountFen, qint64 feeFen, qint64 atMs);
+    // Bulk loading: adds an item the caller knows is not there yet (the
+    // day's clearing rows are unique by key), without indexing it; then
+    // buildIndex() indexes every appended item in one pass that fetches
+    // slots ahead. A random slot is a cache miss, and placing them one
+    // per row as the rows arrive paid every miss in full.
+    void append(ItemKind kind, QStringView itemNo, qint64 amountFen, qint64 feeFen, qint64 atMs);
+    void buildIndex();
     // Marks an item as held from an earlier day's run (difference heldId).
     void setHeld(Item* item, qint64 heldId, const QString& orderNo);
-    // Null when absent.
+    // Null when absent. Bills and our clearing rows are both in time order,
+    // so the item after the last one found is tried first: when it is the
+    // one, no random slot is touched.
     Item* find(ItemKind kind, QStringView itemNo);
 
     const BulkArray<Item>& items() const { return m_items; }
@@ -65,6 +74,7 @@ private:
 
     static size_t hashOf(ItemKind kind, QStringView itemNo);
     void rebuild(size_t capacity);
+    void place(size_t firstItem); // indexes items [firstItem, size())
     qsizetype slotFor(size_t hash, ItemKind kind, QStringView itemNo) const;
     quint32 index(const Item& item) const { return quint32(&item - m_items.data()); }
 
@@ -72,6 +82,8 @@ private:
     BulkArray<Item> m_items;
     BulkArray<Slot> m_slots;
     size_t m_mask = 0;
+    size_t m_indexed = 0;        // items [0, m_indexed) are in the slots
+    size_t m_next = 0;           // the item find() tries first
     QHash<quint32, Held> m_held; // by item index: few
 };
 

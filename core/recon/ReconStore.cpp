@@ -137,19 +137,6 @@ QString ReconStore::lastError() const
     return m_db.lastError();
 }
 
-std::optional<qint64> ReconStore::clearedCount(const QString& channel, const QDate& day)
-{
-    QSqlQuery& q = m_db.prepared(
-        QStringLiteral("SELECT count(*) FROM clearing WHERE channel = ? AND business_date = ?"));
-    q.bindValue(0, channel);
-    q.bindValue(1, isoDate(day));
-    if (!m_db.execRead(q) || !q.next())
-        return std::nullopt;
-    const qint64 n = q.value(0).toLongLong();
-    q.finish();
-    return n;
-}
-
 bool ReconStore::clearedItems(const QString& channel, const QDate& day,
                               const std::function<void(const ClearedRow&)>& each)
 {

@@ -62,8 +62,6 @@ public:
     static QString schemaName() { return QStringLiteral("recon"); }
     static QStringList migrations();
 
-    // How many items clearedItems() will stream; nullopt on I/O error.
-    std::optional<qint64> clearedCount(const QString& channel, const QDate& day);
     // Streams the channel's cleared items of a China day, without their order
     // numbers (clearedItem() has them). False on I/O error.
     bool clearedItems(const QString& channel, const QDate& day,

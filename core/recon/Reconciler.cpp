@@ -108,18 +108,15 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
     // Our side: the day's cleared movements, plus what earlier runs held
     // for today's bill.
     JoinTable ours;
-    const std::optional<qint64> dayCount = m_store.clearedCount(in.channel, in.day);
-    if (!dayCount)
-        return fail(BackOfficeStatus::StorageError, m_store.lastError(), number);
-    ours.reserve(*dayCount + 16);
     const bool readOk = m_store.clearedItems(in.channel, in.day, [&](const ClearedRow& c) {
         (c.kind == ItemKind::Payment ? r.ours.payments : r.ours.refunds)++;
         (c.kind == ItemKind::Payment ? r.ours.paidFen : r.ours.refundedFen) += c.amountFen;
         r.ours.feeFen += c.feeFen;
-        ours.insert(c.kind, c.itemNo, c.amountFen, c.feeFen, c.atMs);
+        ours.append(c.kind, c.itemNo, c.amountFen, c.feeFen, c.atMs); // clearing keys are unique
     });
     if (!readOk)
         return fail(BackOfficeStatus::StorageError, m_store.lastError(), number);
+    ours.buildIndex();
     QList<ReconDifference> heldBill;
     QList<ReconDifference> heldFund;
     QHash<qint64, ReconDifference> held;

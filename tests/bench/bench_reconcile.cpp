@@ -34,6 +34,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <numeric>
 #include <set>
 
 using namespace paydesk;
@@ -55,6 +56,7 @@ struct Options
     int orders = 1'000'000;
     int diffs = 10; // per kind: dropped, other amount, other fee, extra
     QString keepDir;
+    bool scatter = false; // bill lines in a scattered order, not in time order
     bool json = false;
 };
 
@@ -311,7 +313,16 @@ BillFile writeBill(const QString& path, const Options& opt, const Injected& inj,
         flushIfBig(false);
     };
     const qint64 total = qint64(opt.orders) + inj.extra;
-    for (qint64 i = 0; i < total; ++i) {
+    // Scattered: line k is row (k * step) mod total, step coprime to total,
+    // so every row comes once and neighbours are far apart.
+    qint64 step = 1;
+    if (opt.scatter) {
+        step = total / 2 + 7919;
+        while (std::gcd(step, total) != 1)
+            ++step;
+    }
+    for (qint64 k = 0; k < total; ++k) {
+        const qint64 i = qint64((__int128(k) * step) % total);
         // Extra lines come last, their times spread over the day.
         const bool extra = i >= opt.orders;
         if (!extra && inj.dropped.count(i))
@@ -494,13 +505,18 @@ int main(int argc, char** argv)
                                      QStringLiteral("build the database and bill in DIR and keep "
                                                     "them (else a temporary directory)"),
                                      QStringLiteral("dir"));
+    const QCommandLineOption scatterOpt(
+        QStringLiteral("scatter"),
+        QStringLiteral("write the bill's lines in a scattered order instead of time order (the "
+                       "worst case for the join's in-order fast path)"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("one JSON object"));
-    p.addOptions({ordersOpt, diffsOpt, keepOpt, jsonOpt});
+    p.addOptions({ordersOpt, diffsOpt, keepOpt, scatterOpt, jsonOpt});
     p.process(app);
     Options opt;
     opt.orders = positiveOption(p, ordersOpt);
     opt.diffs = positiveOption(p, diffsOpt);
     opt.keepDir = p.value(keepOpt);
+    opt.scatter = p.isSet(scatterOpt);
     opt.json = p.isSet(jsonOpt);
     if (qint64(opt.orders) < 4 * qint64(opt.diffs))
         die(QStringLiteral("--orders must be at least 4 x --diffs"));
@@ -758,6 +774,7 @@ int main(int argc, char** argv)
     out.text("benchmark", QStringLiteral("reconcile"))
         .integer("orders", opt.orders)
         .integer("bill_lines", bill.lines)
+        .text("bill_order", opt.scatter ? QStringLiteral("scattered") : QStringLiteral("time"))
         .number("reconcile_ms", reconMs, 1)
         .number("baseline_ms", baseMs, 1)
         .number("ratio", ratio, 3)

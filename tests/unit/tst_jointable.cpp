@@ -14,6 +14,9 @@ class tst_JoinTable : public QObject
 private Q_SLOTS:
     void everyItemIsFoundAfterGrowth_data();
     void everyItemIsFoundAfterGrowth();
+    void appendedItemsAreFoundInAnyOrder_data();
+    void appendedItemsAreFoundInAnyOrder();
+    void inOrderGuessNeverReturnsAnotherKind();
     void duplicateKeepsTheFirst();
     void kindsAreSeparate();
     void heldItemsKeepTheirDifferenceAndOrder();
@@ -57,6 +60,63 @@ void tst_JoinTable::everyItemIsFoundAfterGrowth()
     }
     QVERIFY(!t.find(ItemKind::Payment, key(items)));
     QVERIFY(!t.find(ItemKind::Payment, QString()));
+}
+
+void tst_JoinTable::appendedItemsAreFoundInAnyOrder_data()
+{
+    QTest::addColumn<int>("items");
+    QTest::addColumn<int>("step"); // lookup k finds item (k * step) mod items
+    QTest::newRow("in_order") << 4000 << 1;
+    QTest::newRow("reverse") << 4000 << 3999;
+    QTest::newRow("scattered") << 4001 << 1237;
+    QTest::newRow("pairs_swapped") << 4000 << -1; // 1, 0, 3, 2, ...
+    QTest::newRow("one_item") << 1 << 1;
+}
+
+// The bulk load (append, then one buildIndex) must find what insert() would,
+// whatever order the bill asks in; in time order the guess answers most.
+void tst_JoinTable::appendedItemsAreFoundInAnyOrder()
+{
+    QFETCH(int, items);
+    QFETCH(int, step);
+    JoinTable t;
+    auto key = [](int i) { return QStringLiteral("420000%1").arg(i, 12, 10, QLatin1Char('0')); };
+    for (int i = 0; i < items; ++i)
+        t.append(ItemKind::Payment, key(i), 100 + i, i % 7, 1000 * i);
+    t.buildIndex();
+    // A held item from an earlier day still goes in checked, after the index.
+    QVERIFY(t.insert(ItemKind::Refund, key(0), 5, 0, 0));
+    QVERIFY(!t.insert(ItemKind::Payment, key(items - 1), 5, 0, 0));
+    QCOMPARE(t.size(), items + 1);
+    for (int k = 0; k < items; ++k) {
+        const int i = step < 0 ? (k ^ 1) % items : int((qint64(k) * step) % items);
+        JoinTable::Item* it = t.find(ItemKind::Payment, key(i));
+        QVERIFY2(it, qPrintable(key(i)));
+        QCOMPARE(it->amountFen, 100 + i);
+        QCOMPARE(it->atMs, 1000 * i);
+        QVERIFY2(!it->matched, "found twice");
+        it->matched = true;
+    }
+    QVERIFY(!t.find(ItemKind::Payment, key(items)));
+    const JoinTable::Item* refund = t.find(ItemKind::Refund, key(0));
+    QVERIFY(refund);
+    QCOMPARE(refund->amountFen, 5);
+}
+
+// Regression guard for the in-order fast path: the next item has the same
+// number but is a refund; a payment lookup must not take it.
+void tst_JoinTable::inOrderGuessNeverReturnsAnotherKind()
+{
+    JoinTable t;
+    t.append(ItemKind::Payment, u"A", 1, 0, 0);
+    t.append(ItemKind::Refund, u"A", 2, 0, 0);
+    t.append(ItemKind::Payment, u"B", 3, 0, 0);
+    t.buildIndex();
+    QCOMPARE(t.find(ItemKind::Refund, u"A")->amountFen, 2); // guess is now "B"
+    QCOMPARE(t.find(ItemKind::Payment, u"B")->amountFen, 3);
+    QCOMPARE(t.find(ItemKind::Payment, u"A")->amountFen, 1); // guess is now the refund
+    QCOMPARE(t.find(ItemKind::Payment, u"A")->amountFen, 1);
+    QVERIFY(!t.find(ItemKind::Revoke, u"A"));
 }
 
 void tst_JoinTable::duplicateKeepsTheFirst()
