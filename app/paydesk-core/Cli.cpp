@@ -91,10 +91,13 @@ Accounting:
   check internal                    top-ups + income - withdrawals - spending = balance, and more
 
 Reconciliation:
-  reconcile --channel C --date D [--bill FILE] [--csv FILE] [--pdf FILE] [--by NAME]
+  reconcile --channel C --date D [--bill FILE | --confirm-no-bill] [--csv F] [--pdf F] [--by NAME]
                                     match day D's bill (downloaded through the channel, or FILE:
                                     WeChat CSV / Alipay ZIP) against our payments, refunds,
-                                    revokes and ledger; the same bill twice changes nothing
+                                    revokes and ledger; the same bill twice changes nothing.
+                                    A day the channel has no bill for: nothing to do when we
+                                    cleared nothing; else refused until --confirm-no-bill
+                                    records what we cleared as missing at the channel
   diff list [--channel C] [--date D] [--state S|needs-action] [--limit N]
   diff show ID
   diff resolve ID --reason R --by NAME   a person explains an open difference

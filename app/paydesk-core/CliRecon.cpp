@@ -85,7 +85,11 @@ int cmdReconcile(const Args& a)
     in.day = *day;
     in.expectedMerchant = src.merchant;
     in.by = actor(a);
+    in.noBillConfirmed = a.has("confirm-no-bill");
     if (a.has("bill")) {
+        if (in.noBillConfirmed)
+            return usageError(a.out, QStringLiteral("--confirm-no-bill is for a day the channel "
+                                                    "has no bill for; it cannot go with --bill"));
         in.path = a.opt("bill");
     } else {
         // Download the day's bill through the channel's adapter.
@@ -99,13 +103,19 @@ int cmdReconcile(const Args& a)
         });
         if (!done)
             loop.exec();
-        if (got.status != TradeStatus::Success || got.content.isEmpty()) {
+        // Failed is the channel's own "no bill for that day" (WeChat "No
+        // Bill Exist", Alipay isp.bill_not_exist); the Reconciler decides
+        // what that means for the day.
+        if (got.status == TradeStatus::Failed)
+            in.channelHasNoBill = true;
+        else if (got.status != TradeStatus::Success || got.content.isEmpty()) {
             a.out.error(QStringLiteral("the %1 bill for %2 could not be downloaded: %3 %4")
                             .arg(channel, day->toString(Qt::ISODate), got.returnCode, got.message)
                             .trimmed());
             return ExitFailure;
+        } else {
+            in.content = got.content;
         }
-        in.content = got.content;
     }
     ReconReport report;
     const BackOfficeOutcome o = a.recon().reconcile(in, &report);
@@ -235,6 +245,7 @@ QList<QCommandLineOption> reconOptions()
         {QStringLiteral("pdf"), QString(), QStringLiteral("file")},
         {QStringLiteral("state"), QString(), QStringLiteral("state")},
         {QStringLiteral("to"), QString(), QStringLiteral("name")},
+        {QStringLiteral("confirm-no-bill"), QString()},
     };
 }
 

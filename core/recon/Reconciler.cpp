@@ -83,15 +83,27 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
     if (in.by.trimmed().isEmpty())
         return fail(BackOfficeStatus::InvalidArgument,
                     QStringLiteral("say who reconciles (--by NAME)"));
-    if (in.path.isEmpty() && in.content.isEmpty())
+    if (in.channelHasNoBill) {
+        if (in.expectedMerchant.isEmpty())
+            return fail(BackOfficeStatus::InvalidArgument,
+                        QStringLiteral("a day without a bill needs the merchant it is for"));
+        if (!in.path.isEmpty() || !in.content.isEmpty())
+            return fail(BackOfficeStatus::InvalidArgument,
+                        QStringLiteral("a bill was given for a day the channel has no bill for"));
+    } else if (in.path.isEmpty() && in.content.isEmpty()) {
         return fail(BackOfficeStatus::InvalidArgument, QStringLiteral("the bill is empty"));
+    }
     const QString number = in.channel + QLatin1Char(':') + in.day.toString(Qt::ISODate);
 
     // Keeping the bill (copy + SHA-256) runs beside loading our side.
     KeptBill kept;
-    std::jthread keeper([&kept, &in, dir = QDir(m_config.billsDir).filePath(in.channel)] {
-        kept = keepBill(in, dir);
-    });
+    std::jthread keeper;
+    if (in.channelHasNoBill)
+        kept.sha256 = noBillSha256(); // nothing to keep
+    else
+        keeper = std::jthread([&kept, &in, dir = QDir(m_config.billsDir).filePath(in.channel)] {
+            kept = keepBill(in, dir);
+        });
     // Under the write lock: two runs of one day cannot both post.
     if (!m_db.beginWrite())
         return fail(BackOfficeStatus::StorageError, m_db.lastError(), number);
@@ -131,7 +143,37 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
             ours.setHeld(it, d.id, d.orderNo);
     }
 
-    keeper.join();
+    if (in.channelHasNoBill) {
+        const QString day = in.day.toString(Qt::ISODate);
+        if (ours.size() == 0 && held.isEmpty()) {
+            // Nothing on either side; nothing is recorded, so a bill that
+            // turns up later is still reconciled in full.
+            *out = r;
+            return {BackOfficeStatus::Ok,
+                    QStringLiteral("nothing to reconcile: %1 has no bill for %2 and PayDesk "
+                                   "cleared nothing that day")
+                        .arg(in.channel, day),
+                    number};
+        }
+        if (!in.noBillConfirmed)
+            return fail(
+                BackOfficeStatus::NotDue,
+                QStringLiteral("%1 has no bill for %2, but PayDesk cleared %3 payments (%4) and %5 "
+                               "refunds (%6) that day, and %7 earlier differences wait on this "
+                               "day's bill. A channel makes the day's bill the next morning "
+                               "(WeChat after 10:00): try again later. If it still has none, run "
+                               "again with --confirm-no-bill to record what we cleared as missing "
+                               "at the channel")
+                    .arg(in.channel, day)
+                    .arg(r.ours.payments)
+                    .arg(plainYuan(r.ours.paidFen))
+                    .arg(r.ours.refunds)
+                    .arg(plainYuan(r.ours.refundedFen))
+                    .arg(held.size()),
+                number);
+    }
+    if (keeper.joinable())
+        keeper.join();
     if (!kept.error.isEmpty())
         return fail(kept.badInput ? BackOfficeStatus::InvalidArgument
                                   : BackOfficeStatus::StorageError,
@@ -232,11 +274,17 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         return true;
     };
     // What is parsed is the kept copy: the file stored is the file reconciled.
-    const BillParseResult parsed = in.format == BillFormat::Alipay
-                                       ? parseAlipayBillFile(kept.path, onLine)
-                                       : parseWeChatBillFile(kept.path, onLine);
+    BillParseResult parsed;
+    if (in.channelHasNoBill) {
+        parsed.ok = true;
+        parsed.merchant = in.expectedMerchant;
+    } else {
+        parsed = in.format == BillFormat::Alipay ? parseAlipayBillFile(kept.path, onLine)
+                                                 : parseWeChatBillFile(kept.path, onLine);
+    }
     auto refuse = [&](const QString& why) {
-        QFile::remove(kept.path); // not imported: do not keep it
+        if (!kept.path.isEmpty())
+            QFile::remove(kept.path); // not imported: do not keep it
         return fail(BackOfficeStatus::InvalidArgument, why, number);
     };
     if (!parsed.ok)

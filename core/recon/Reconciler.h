@@ -34,7 +34,22 @@ struct BillInput
     QByteArray content;       // ... or downloaded bytes (when path is empty)
     QString expectedMerchant; // the bill must be this merchant's ('' = any)
     QString by;               // who runs it
+    // The channel answered that it has no bill for the day (WeChat "No Bill
+    // Exist", Alipay isp.bill_not_exist): the day is reconciled against an
+    // empty bill, so whatever we cleared that day is missing at the channel.
+    // Needs expectedMerchant; path and content stay empty. A channel also
+    // says so before it has made the day's bill (WeChat: after 10:00 the
+    // next day), so when we cleared anything that day the run is refused
+    // (NotDue) unless a person confirms the channel really has none.
+    bool channelHasNoBill = false;
+    bool noBillConfirmed = false;
 };
+
+// What a no-bill run keeps as its bill's hash: a second such run is repeated.
+inline QString noBillSha256()
+{
+    return QStringLiteral("none: the channel has no bill for the day");
+}
 
 // Information flow: every bill line against our cleared money movements,
 // with a hash join keyed by the merchant's numbers (the bill is streamed,

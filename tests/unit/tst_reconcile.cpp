@@ -88,6 +88,28 @@ BackOfficeOutcome reconcile(EngineHarness& h, const QString& channel, const QDat
     return o;
 }
 
+// The channel answered "no bill for that day" (WeChat "No Bill Exist").
+BackOfficeOutcome reconcileWithoutBill(EngineHarness& h, const QString& channel, const QDate& day,
+                                       bool confirmed, ReconReport* report = nullptr)
+{
+    BillInput in;
+    const EmbeddedApi::BillSource src = h.api().billSource(channel);
+    in.channel = channel;
+    in.format = src.alipayFormat ? BillFormat::Alipay : BillFormat::WeChat;
+    in.day = day;
+    in.expectedMerchant = src.merchant;
+    in.by = QStringLiteral("alice");
+    in.channelHasNoBill = true;
+    in.noBillConfirmed = confirmed;
+    ReconReport r;
+    const BackOfficeOutcome o = h.api().reconciler()->reconcile(in, &r);
+    if (o.ok())
+        h.api().backOffice()->commit();
+    if (report)
+        *report = r;
+    return o;
+}
+
 qint64 balance(EngineHarness& h, const QString& account)
 {
     const auto b = h.api().backOffice()->ledger().balance(account);
@@ -142,6 +164,9 @@ private Q_SLOTS:
     void ourLineNotOnNextBillEitherBecomesOpen();
     void sameBillTwiceChangesNothing();
     void otherBillForReconciledDayIsRefused();
+    void noBillAndNothingClearedRecordsNothing();
+    void noBillWhileWeClearedWaitsForConfirmation();
+    void confirmedNoBillRecordsMissingAtChannel();
     void badBillIsRefusedAndNothingKept_data();
     void badBillIsRefusedAndNothingKept();
     void wrongMerchantIsRefused();
@@ -521,6 +546,87 @@ void tst_Reconcile::otherBillForReconciledDayIsRefused()
     QCOMPARE(o.status, BackOfficeStatus::InvalidArgument);
     QVERIFY2(o.message.contains(QStringLiteral("already reconciled")), qPrintable(o.message));
     QVERIFY(diffs(h).isEmpty());
+}
+
+void tst_Reconcile::noBillAndNothingClearedRecordsNothing()
+{
+    EngineHarness h(config());
+    const QString wechat = QStringLiteral("wechat");
+    ReconReport r;
+    const BackOfficeOutcome o = reconcileWithoutBill(h, wechat, today(h), false, &r);
+    QVERIFY2(o.status == BackOfficeStatus::Ok, qPrintable(o.message));
+    QVERIFY2(o.message.contains(QStringLiteral("nothing to reconcile")), qPrintable(o.message));
+    QCOMPARE(r.ours.payments, 0);
+    // Not recorded: a bill that turns up later is still reconciled in full.
+    QVERIFY(!h.api().reconciler()->report(wechat, config().ledger.merchantId, today(h)));
+    QVERIFY(
+        h.pay(EngineHarness::code(Wallet::WeChat, SandboxBehaviour::InstantSuccess), "10.00", "r1")
+            .ok());
+    h.drain();
+    QVERIFY(reconcile(h, wechat, today(h), download(h, wechat, today(h)), &r).ok());
+    QCOMPARE(r.matched, 1);
+    QVERIFY(diffs(h).isEmpty());
+}
+
+// "No bill" also comes before the channel has made the day's bill: with
+// payments on our side that is no proof they are missing.
+void tst_Reconcile::noBillWhileWeClearedWaitsForConfirmation()
+{
+    EngineHarness h(config());
+    const QString wechat = QStringLiteral("wechat");
+    QVERIFY(
+        h.pay(EngineHarness::code(Wallet::WeChat, SandboxBehaviour::InstantSuccess), "10.00", "r1")
+            .ok());
+    h.drain();
+    const BackOfficeOutcome o = reconcileWithoutBill(h, wechat, today(h), false);
+    QCOMPARE(o.status, BackOfficeStatus::NotDue);
+    QVERIFY2(o.message.contains(QStringLiteral("cleared 1 payments (10.00)")),
+             qPrintable(o.message));
+    QVERIFY2(o.message.contains(QStringLiteral("--confirm-no-bill")), qPrintable(o.message));
+    h.api().backOffice()->commit();
+    QVERIFY(diffs(h).isEmpty());
+    QCOMPARE(balance(h, accounts::suspense()), 0);
+    QCOMPARE(balance(h, accounts::channelReceivable(wechat)), 1000);
+    // The bill made later goes through as usual.
+    QVERIFY(reconcile(h, wechat, today(h), download(h, wechat, today(h))).ok());
+    QVERIFY(diffs(h).isEmpty());
+    QCOMPARE(balance(h, accounts::channelReceivable(wechat)), 0);
+}
+
+void tst_Reconcile::confirmedNoBillRecordsMissingAtChannel()
+{
+    EngineHarness h(config());
+    const QString wechat = QStringLiteral("wechat");
+    const CommandOutcome paid =
+        h.pay(EngineHarness::code(Wallet::WeChat, SandboxBehaviour::InstantSuccess), "10.00", "r1");
+    QVERIFY(paid.ok());
+    h.drain();
+    ReconReport r;
+    const BackOfficeOutcome o = reconcileWithoutBill(h, wechat, today(h), true, &r);
+    QVERIFY2(o.status == BackOfficeStatus::Ok, qPrintable(o.message));
+    QCOMPARE(r.theirs.payments, 0);
+    QCOMPARE(r.ours.payments, 1);
+    QCOMPARE(r.byKind[int(DiffKind::MissingAtChannel)].count, 1);
+    QCOMPARE(r.byKind[int(DiffKind::MissingAtChannel)].sumFen, 1000);
+    QCOMPARE(r.fundDifferenceFen, -1000);
+    QCOMPARE(r.billSha256, noBillSha256());
+    const QList<ReconDifference> open = diffs(h, DiffState::Open);
+    QCOMPARE(open.size(), 2); // the payment, and the day's fund short
+    bool missing = false;
+    for (const ReconDifference& d : open)
+        missing |= d.kind == DiffKind::MissingAtChannel && d.orderNo == paid.orderNo;
+    QVERIFY2(missing, qPrintable(describe(open)));
+    // The receivable moved to suspense until a person works it.
+    QCOMPARE(balance(h, accounts::channelReceivable(wechat)), 0);
+    QCOMPARE(balance(h, accounts::suspense()), 1000);
+    QVERIFY(h.api().backOffice()->check().ok());
+    // Again: repeated. A bill that turns up later: the day is done.
+    QCOMPARE(reconcileWithoutBill(h, wechat, today(h), true).status, BackOfficeStatus::Repeated);
+    const BackOfficeOutcome later = reconcile(h, wechat, today(h), download(h, wechat, today(h)));
+    QCOMPARE(later.status, BackOfficeStatus::InvalidArgument);
+    QVERIFY2(later.message.contains(QStringLiteral("already reconciled")),
+             qPrintable(later.message));
+    QCOMPARE(diffs(h).size(), 2);
 }
 
 void tst_Reconcile::badBillIsRefusedAndNothingKept_data()

@@ -19,6 +19,7 @@ class tst_ReconcileCli : public QObject
 private Q_SLOTS:
     void badArgumentsAreRefused_data();
     void badArgumentsAreRefused();
+    void dayWithoutBillAndNothingClearedIsNothingToDo();
     void downloadReconcileAndWorkADifference();
     void droppedSaleIsRecoveredByTwoPeople();
 };
@@ -61,9 +62,10 @@ void tst_ReconcileCli::badArgumentsAreRefused_data()
                                                  "--bill",
                                                  "/nonexistent/bill.csv"}
                                   << 1 << "cannot read the bill /nonexistent/bill.csv";
-    QTest::newRow("no_bill_that_day")
-        << QStringList{"reconcile", "--channel", "wechat", "--date", "2001-01-01"} << 1
-        << "No Bill Exist";
+    QTest::newRow("confirm_no_bill_with_a_bill")
+        << QStringList{"reconcile", "--channel",         "wechat",           "--date", "2001-01-01",
+                       "--bill",    "/tmp/whatever.csv", "--confirm-no-bill"}
+        << 2 << "cannot go with --bill";
     QTest::newRow("diff_show_without_id")
         << QStringList{"diff", "show"} << 2 << "needs the difference's id";
     QTest::newRow("diff_show_unknown")
@@ -85,6 +87,19 @@ void tst_ReconcileCli::badArgumentsAreRefused()
     QVERIFY2((r.err + r.out).contains(message), qPrintable(r.err + r.out));
     const CoreRun list = runCore(data(dir, {"--json", "diff", "list"}));
     QCOMPARE(list.exitCode, 0);
+    QVERIFY(lastJson(list.out).value(QStringLiteral("differences")).toArray().isEmpty());
+}
+
+void tst_ReconcileCli::dayWithoutBillAndNothingClearedIsNothingToDo()
+{
+    TempDataDir dir;
+    const CoreRun r =
+        runCore(data(dir, {"reconcile", "--channel", "wechat", "--date", "2001-01-01"}));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("nothing to reconcile: wechat has no bill for "
+                                           "2001-01-01 and PayDesk cleared nothing that day")),
+             qPrintable(r.err + r.out));
+    const CoreRun list = runCore(data(dir, {"--json", "diff", "list"}));
     QVERIFY(lastJson(list.out).value(QStringLiteral("differences")).toArray().isEmpty());
 }
 
