@@ -121,15 +121,24 @@ int cmdReconcile(const Args& a)
     const BackOfficeOutcome o = a.recon().reconcile(in, &report);
     if (!o.ok())
         return finish(a, o);
+    // The exports describe a stored run: only once it is durable.
+    if (!a.api.backOffice()->commit())
+        return finish(a, BackOfficeOutcome::fail(BackOfficeStatus::StorageError,
+                                                 QStringLiteral("storage failed; the run was not "
+                                                                "recorded: restart PayDesk")));
     QString error;
     if (a.has("csv"))
         error = saveFile(a.opt("csv"), reconReportCsv(report));
     if (error.isEmpty() && a.has("pdf"))
         error = saveFile(a.opt("pdf"), reconReportPdf(report));
     if (!error.isEmpty())
-        return finish(a, BackOfficeOutcome::fail(BackOfficeStatus::StorageError, error));
+        return finish(a, BackOfficeOutcome::fail(
+                             BackOfficeStatus::StorageError,
+                             QStringLiteral("%1 is reconciled and recorded, but its report was not "
+                                            "exported: %2")
+                                 .arg(o.number, error)));
     const int code = finish(a, o, {{QStringLiteral("report"), toJson(report)}});
-    if (!a.out.json() && code == ExitOk)
+    if (!a.out.json() && code == ExitOk && !report.billSha256.isEmpty()) // empty: nothing ran
         printReport(a, report);
     return code;
 }
