@@ -90,21 +90,21 @@ std::optional<qint64> ApprovalStore::insert(const ApprovalRecord& r)
         " reason, state, proposed_by, decided_by, decision_note, proposed_at_ms, decided_at_ms,"
         " business_date, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     int i = 0;
-    q.bindValue(i++, r.kind);
-    q.bindValue(i++, r.merchantId);
-    q.bindValue(i++, notNull(r.account));
-    q.bindValue(i++, notNull(r.counterAccount));
-    q.bindValue(i++, r.amountFen);
-    q.bindValue(i++, r.currency);
-    q.bindValue(i++, notNull(r.reason));
-    q.bindValue(i++, int(r.state));
-    q.bindValue(i++, r.proposedBy);
-    q.bindValue(i++, notNull(r.decidedBy));
-    q.bindValue(i++, notNull(r.decisionNote));
-    q.bindValue(i++, r.proposedAtMs);
-    q.bindValue(i++, r.decidedAtMs);
-    q.bindValue(i++, r.businessDate.toString(Qt::ISODate));
-    q.bindValue(i++, r.version);
+    bindAt(q, i++, r.kind);
+    bindAt(q, i++, r.merchantId);
+    bindAt(q, i++, notNull(r.account));
+    bindAt(q, i++, notNull(r.counterAccount));
+    bindAt(q, i++, r.amountFen);
+    bindAt(q, i++, r.currency);
+    bindAt(q, i++, notNull(r.reason));
+    bindAt(q, i++, int(r.state));
+    bindAt(q, i++, r.proposedBy);
+    bindAt(q, i++, notNull(r.decidedBy));
+    bindAt(q, i++, notNull(r.decisionNote));
+    bindAt(q, i++, r.proposedAtMs);
+    bindAt(q, i++, r.decidedAtMs);
+    bindAt(q, i++, r.businessDate.toString(Qt::ISODate));
+    bindAt(q, i++, r.version);
     if (!m_db.execWrite(q) || !q.next())
         return std::nullopt;
     const qint64 id = q.value(0).toLongLong();
@@ -117,13 +117,13 @@ bool ApprovalStore::update(const ApprovalRecord& r, int expectedVersion)
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "UPDATE approvals SET state = ?, decided_by = ?, decision_note = ?, decided_at_ms = ?,"
         " version = ? WHERE id = ? AND version = ?"));
-    q.bindValue(0, int(r.state));
-    q.bindValue(1, notNull(r.decidedBy));
-    q.bindValue(2, notNull(r.decisionNote));
-    q.bindValue(3, r.decidedAtMs);
-    q.bindValue(4, r.version);
-    q.bindValue(5, r.id);
-    q.bindValue(6, expectedVersion);
+    bindAt(q, 0, int(r.state));
+    bindAt(q, 1, notNull(r.decidedBy));
+    bindAt(q, 2, notNull(r.decisionNote));
+    bindAt(q, 3, r.decidedAtMs);
+    bindAt(q, 4, r.version);
+    bindAt(q, 5, r.id);
+    bindAt(q, 6, expectedVersion);
     return m_db.execWrite(q) && q.numRowsAffected() == 1;
 }
 
@@ -140,8 +140,8 @@ std::optional<ApprovalRecord> ApprovalStore::byNumber(const QString& number)
         return std::nullopt;
     QSqlQuery& q = m_db.prepared(
         QStringLiteral("SELECT %1 FROM approvals WHERE id = ? AND kind = ?").arg(QLatin1String(kCols)));
-    q.bindValue(0, id);
-    q.bindValue(1, kind);
+    bindAt(q, 0, id);
+    bindAt(q, 1, kind);
     if (!m_db.execRead(q))
         return std::nullopt;
     std::optional<ApprovalRecord> out;
@@ -156,8 +156,8 @@ QList<ApprovalRecord> ApprovalStore::list(const QString& kind, int limit)
     QSqlQuery& q = m_db.prepared(
         QStringLiteral("SELECT %1 FROM approvals WHERE kind = ? ORDER BY id DESC LIMIT ?")
             .arg(QLatin1String(kCols)));
-    q.bindValue(0, kind);
-    q.bindValue(1, limit);
+    bindAt(q, 0, kind);
+    bindAt(q, 1, limit);
     QList<ApprovalRecord> out;
     if (!m_db.execRead(q))
         return out;
@@ -173,9 +173,9 @@ std::optional<DayUsage> ApprovalStore::usage(const QString& kind, const QString&
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM approvals WHERE kind = ?"
         " AND merchant_id = ? AND business_date = ? AND state <> 3"));
-    q.bindValue(0, kind);
-    q.bindValue(1, merchantId);
-    q.bindValue(2, day.toString(Qt::ISODate));
+    bindAt(q, 0, kind);
+    bindAt(q, 1, merchantId);
+    bindAt(q, 2, day.toString(Qt::ISODate));
     if (!m_db.execRead(q) || !q.next())
         return std::nullopt;
     DayUsage u{q.value(0).toLongLong(), q.value(1).toLongLong()};

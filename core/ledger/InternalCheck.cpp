@@ -33,7 +33,7 @@ InternalCheckReport InternalCheck::run()
         " ON a.id = p.account_id WHERE a.code = ?"));
     for (const AccountBalance& b : *balances) {
         total += b.signedFen;
-        direct.bindValue(0, b.account);
+        bindAt(direct, 0, b.account);
         if (!m_db.execRead(direct) || !direct.next()) {
             report.error = m_db.lastError();
             return report;

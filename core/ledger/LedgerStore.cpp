@@ -97,10 +97,10 @@ std::optional<qint64> LedgerStore::ensureAccount(const AccountCode& code, const 
     QSqlQuery& ins = m_db.prepared(QStringLiteral(
         "INSERT INTO ledger_accounts (code, type, currency, created_at_ms) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (code) DO NOTHING"));
-    ins.bindValue(0, code.code);
-    ins.bindValue(1, int(code.type));
-    ins.bindValue(2, currency);
-    ins.bindValue(3, atMs);
+    bindAt(ins, 0, code.code);
+    bindAt(ins, 1, int(code.type));
+    bindAt(ins, 2, currency);
+    bindAt(ins, 3, atMs);
     if (!m_db.execWrite(ins))
         return std::nullopt;
     const auto row = account(code.code);
@@ -114,7 +114,7 @@ std::optional<AccountRow> LedgerStore::account(const QString& code)
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "SELECT id, code, type, currency, created_at_ms FROM ledger_accounts WHERE code = ?"));
-    q.bindValue(0, code);
+    bindAt(q, 0, code);
     if (!m_db.execRead(q))
         return std::nullopt;
     std::optional<AccountRow> out;
@@ -144,7 +144,7 @@ QList<Posting> LedgerStore::postingsOf(qint64 entryId)
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "SELECT a.code, p.amount_fen FROM ledger_postings p JOIN ledger_accounts a ON a.id = p.account_id"
         " WHERE p.entry_id = ? ORDER BY p.id"));
-    q.bindValue(0, entryId);
+    bindAt(q, 0, entryId);
     QList<Posting> out;
     if (!m_db.execRead(q))
         return out;
@@ -169,14 +169,14 @@ std::optional<QHash<QString, qint64>> LedgerStore::insertEntries(const QList<Jou
     QSqlQuery& q = m_db.prepared(*it);
     int i = 0;
     for (const JournalEntry& e : entries) {
-        q.bindValue(i++, e.idempotencyKey);
-        q.bindValue(i++, e.refKind);
-        q.bindValue(i++, notNull(e.refNo));
-        q.bindValue(i++, notNull(e.orderNo));
-        q.bindValue(i++, notNull(e.memo));
-        q.bindValue(i++, e.currency);
-        q.bindValue(i++, e.atMs);
-        q.bindValue(i++, e.reversesEntryId);
+        bindAt(q, i++, e.idempotencyKey);
+        bindAt(q, i++, e.refKind);
+        bindAt(q, i++, notNull(e.refNo));
+        bindAt(q, i++, notNull(e.orderNo));
+        bindAt(q, i++, notNull(e.memo));
+        bindAt(q, i++, e.currency);
+        bindAt(q, i++, e.atMs);
+        bindAt(q, i++, e.reversesEntryId);
     }
     if (!m_db.execWrite(q))
         return std::nullopt;
@@ -198,7 +198,7 @@ bool LedgerStore::insertPostingRows(const QList<std::array<qint64, 4>>& rows)
     int i = 0;
     for (const auto& r : rows)
         for (qint64 v : r)
-            q.bindValue(i++, v);
+            bindAt(q, i++, v);
     return m_db.execWrite(q);
 }
 
@@ -206,7 +206,7 @@ std::optional<JournalEntry> LedgerStore::entryByKey(const QString& key)
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT %1 FROM ledger_entries WHERE idem_key = ?")
                                      .arg(QLatin1String(kEntryCols)));
-    q.bindValue(0, key);
+    bindAt(q, 0, key);
     if (!m_db.execRead(q))
         return std::nullopt;
     std::optional<JournalEntry> out;
@@ -262,8 +262,8 @@ std::optional<Checkpoint> LedgerStore::latestCheckpoint(qint64 accountId, qint64
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "SELECT upto_posting_id, upto_at_ms, balance_fen, postings FROM ledger_checkpoints"
         " WHERE account_id = ? AND upto_at_ms <= ? ORDER BY upto_at_ms DESC, upto_posting_id DESC LIMIT 1"));
-    q.bindValue(0, accountId);
-    q.bindValue(1, atOrBeforeMs);
+    bindAt(q, 0, accountId);
+    bindAt(q, 1, atOrBeforeMs);
     if (!m_db.execRead(q))
         return std::nullopt;
     Checkpoint c; // none yet: the empty balance before the first posting
@@ -282,10 +282,10 @@ std::optional<TailSum> LedgerStore::tail(qint64 accountId, const Checkpoint& aft
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "SELECT COALESCE(SUM(amount_fen), 0), COUNT(*), COALESCE(MAX(id), 0), COALESCE(MAX(at_ms), 0)"
         " FROM ledger_postings WHERE account_id = ? AND at_ms >= ? AND at_ms <= ? AND id > ?"));
-    q.bindValue(0, accountId);
-    q.bindValue(1, after.uptoAtMs);
-    q.bindValue(2, uptoMs);
-    q.bindValue(3, after.uptoPostingId);
+    bindAt(q, 0, accountId);
+    bindAt(q, 1, after.uptoAtMs);
+    bindAt(q, 2, uptoMs);
+    bindAt(q, 3, after.uptoPostingId);
     if (!m_db.execRead(q) || !q.next())
         return std::nullopt;
     TailSum t{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
@@ -300,11 +300,11 @@ bool LedgerStore::insertCheckpoint(qint64 accountId, const Checkpoint& c)
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "INSERT INTO ledger_checkpoints (account_id, upto_posting_id, upto_at_ms, balance_fen, postings)"
         " VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, upto_posting_id) DO NOTHING"));
-    q.bindValue(0, accountId);
-    q.bindValue(1, c.uptoPostingId);
-    q.bindValue(2, c.uptoAtMs);
-    q.bindValue(3, c.balanceFen);
-    q.bindValue(4, c.postings);
+    bindAt(q, 0, accountId);
+    bindAt(q, 1, c.uptoPostingId);
+    bindAt(q, 2, c.uptoAtMs);
+    bindAt(q, 3, c.balanceFen);
+    bindAt(q, 4, c.postings);
     return m_db.execWrite(q);
 }
 

@@ -93,15 +93,15 @@ int SettlementStore::insertClearing(const ClearingItem& c)
         "INSERT INTO clearing (ref_key, merchant_id, channel, order_no, business_date, amount_fen,"
         " fee_fen, currency, at_ms, settled_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '')"
         " ON CONFLICT (ref_key) DO NOTHING"));
-    q.bindValue(0, c.refKey);
-    q.bindValue(1, c.merchantId);
-    q.bindValue(2, c.channel);
-    q.bindValue(3, notNull(c.orderNo));
-    q.bindValue(4, isoDate(c.businessDate));
-    q.bindValue(5, c.amountFen);
-    q.bindValue(6, c.feeFen);
-    q.bindValue(7, c.currency);
-    q.bindValue(8, c.atMs);
+    bindAt(q, 0, c.refKey);
+    bindAt(q, 1, c.merchantId);
+    bindAt(q, 2, c.channel);
+    bindAt(q, 3, notNull(c.orderNo));
+    bindAt(q, 4, isoDate(c.businessDate));
+    bindAt(q, 5, c.amountFen);
+    bindAt(q, 6, c.feeFen);
+    bindAt(q, 7, c.currency);
+    bindAt(q, 8, c.atMs);
     if (!m_db.execWrite(q))
         return -1;
     return q.numRowsAffected() > 0 ? 1 : 0;
@@ -112,8 +112,8 @@ std::optional<SettlementTotals> SettlementStore::unsettledTotals(const QString& 
     QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT %1 FROM clearing WHERE merchant_id = ?"
                                                 " AND settled_for = '' AND business_date <= ?")
                                      .arg(QLatin1String(kTotals)));
-    q.bindValue(0, merchantId);
-    q.bindValue(1, isoDate(upTo));
+    bindAt(q, 0, merchantId);
+    bindAt(q, 1, isoDate(upTo));
     if (!m_db.execRead(q) || !q.next())
         return std::nullopt;
     const SettlementTotals t = readTotals(q);
@@ -126,7 +126,7 @@ std::optional<SettlementTotals> SettlementStore::unsettledTotalsAll(const QStrin
     QSqlQuery& q = m_db.prepared(
         QStringLiteral("SELECT %1 FROM clearing WHERE merchant_id = ? AND settled_for = ''")
             .arg(QLatin1String(kTotals)));
-    q.bindValue(0, merchantId);
+    bindAt(q, 0, merchantId);
     if (!m_db.execRead(q) || !q.next())
         return std::nullopt;
     const SettlementTotals t = readTotals(q);
@@ -139,9 +139,9 @@ bool SettlementStore::markSettled(const QString& merchantId, const QDate& upTo)
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "UPDATE clearing SET settled_for = ? WHERE merchant_id = ? AND settled_for = ''"
         " AND business_date <= ?"));
-    q.bindValue(0, isoDate(upTo));
-    q.bindValue(1, merchantId);
-    q.bindValue(2, isoDate(upTo));
+    bindAt(q, 0, isoDate(upTo));
+    bindAt(q, 1, merchantId);
+    bindAt(q, 2, isoDate(upTo));
     return m_db.execWrite(q);
 }
 
@@ -150,8 +150,8 @@ std::optional<SettlementRow> SettlementStore::settlement(const QString& merchant
     QSqlQuery& q = m_db.prepared(
         QStringLiteral("SELECT %1 FROM settlements WHERE merchant_id = ? AND business_date = ?")
             .arg(QLatin1String(kSettlementCols)));
-    q.bindValue(0, merchantId);
-    q.bindValue(1, isoDate(day));
+    bindAt(q, 0, merchantId);
+    bindAt(q, 1, isoDate(day));
     if (!m_db.execRead(q))
         return std::nullopt;
     std::optional<SettlementRow> out;
@@ -166,7 +166,7 @@ QList<SettlementRow> SettlementStore::settlements(const QString& merchantId)
     QSqlQuery& q = m_db.prepared(
         QStringLiteral("SELECT %1 FROM settlements WHERE merchant_id = ? ORDER BY business_date")
             .arg(QLatin1String(kSettlementCols)));
-    q.bindValue(0, merchantId);
+    bindAt(q, 0, merchantId);
     QList<SettlementRow> out;
     if (!m_db.execRead(q))
         return out;
@@ -181,16 +181,16 @@ bool SettlementStore::insertSettlement(const SettlementRow& s)
     QSqlQuery& q = m_db.prepared(
         QStringLiteral("INSERT INTO settlements (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .arg(QLatin1String(kSettlementCols)));
-    q.bindValue(0, s.merchantId);
-    q.bindValue(1, isoDate(s.businessDate));
-    q.bindValue(2, s.totals.items);
-    q.bindValue(3, s.totals.grossFen);
-    q.bindValue(4, s.totals.returnedFen);
-    q.bindValue(5, s.totals.feeFen);
-    q.bindValue(6, s.currency);
-    q.bindValue(7, notNull(s.entryKey));
-    q.bindValue(8, s.runBy);
-    q.bindValue(9, s.atMs);
+    bindAt(q, 0, s.merchantId);
+    bindAt(q, 1, isoDate(s.businessDate));
+    bindAt(q, 2, s.totals.items);
+    bindAt(q, 3, s.totals.grossFen);
+    bindAt(q, 4, s.totals.returnedFen);
+    bindAt(q, 5, s.totals.feeFen);
+    bindAt(q, 6, s.currency);
+    bindAt(q, 7, notNull(s.entryKey));
+    bindAt(q, 8, s.runBy);
+    bindAt(q, 9, s.atMs);
     return m_db.execWrite(q);
 }
 

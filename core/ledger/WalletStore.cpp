@@ -78,15 +78,15 @@ bool WalletStore::ensureMember(const QString& memberId, qint64 atMs)
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "INSERT INTO wallet_members (member_id, created_at_ms) VALUES (?, ?) ON CONFLICT (member_id) DO NOTHING"));
-    q.bindValue(0, memberId);
-    q.bindValue(1, atMs);
+    bindAt(q, 0, memberId);
+    bindAt(q, 1, atMs);
     return m_db.execWrite(q);
 }
 
 bool WalletStore::memberExists(const QString& memberId)
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT 1 FROM wallet_members WHERE member_id = ?"));
-    q.bindValue(0, memberId);
+    bindAt(q, 0, memberId);
     const bool found = m_db.execRead(q) && q.next();
     q.finish();
     return found;
@@ -110,16 +110,16 @@ int WalletStore::insertOp(WalletOp& op)
         "INSERT INTO wallet_ops (request_no, fingerprint, member_id, kind, amount_fen, currency, ref,"
         " note, by_user, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"));
     int i = 0;
-    q.bindValue(i++, op.requestNo);
-    q.bindValue(i++, op.fingerprint);
-    q.bindValue(i++, op.memberId);
-    q.bindValue(i++, int(op.kind));
-    q.bindValue(i++, op.amount.fen());
-    q.bindValue(i++, op.amount.currency());
-    q.bindValue(i++, notNull(op.ref));
-    q.bindValue(i++, notNull(op.note));
-    q.bindValue(i++, notNull(op.by));
-    q.bindValue(i++, op.atMs);
+    bindAt(q, i++, op.requestNo);
+    bindAt(q, i++, op.fingerprint);
+    bindAt(q, i++, op.memberId);
+    bindAt(q, i++, int(op.kind));
+    bindAt(q, i++, op.amount.fen());
+    bindAt(q, i++, op.amount.currency());
+    bindAt(q, i++, notNull(op.ref));
+    bindAt(q, i++, notNull(op.note));
+    bindAt(q, i++, notNull(op.by));
+    bindAt(q, i++, op.atMs);
     if (!m_db.execWrite(q))
         return -1;
     int out = 0;
@@ -135,7 +135,7 @@ std::optional<WalletOp> WalletStore::one(const QString& where, const QVariantLis
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT %1 FROM wallet_ops WHERE %2").arg(QLatin1String(kCols), where));
     for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds[i]);
+        bindAt(q, i, binds[i]);
     if (!m_db.execRead(q))
         return std::nullopt;
     std::optional<WalletOp> out;
@@ -168,8 +168,8 @@ QList<WalletOp> WalletStore::opsOfMember(const QString& memberId, int limit)
 {
     QSqlQuery& q = m_db.prepared(
         QStringLiteral("SELECT %1 FROM wallet_ops WHERE member_id = ? ORDER BY id DESC LIMIT ?").arg(QLatin1String(kCols)));
-    q.bindValue(0, memberId);
-    q.bindValue(1, limit);
+    bindAt(q, 0, memberId);
+    bindAt(q, 1, limit);
     QList<WalletOp> out;
     if (!m_db.execRead(q))
         return out;
@@ -183,7 +183,7 @@ std::optional<qint64> WalletStore::refundedFen(const QString& payOpNumber)
 {
     QSqlQuery& q = m_db.prepared(
         QStringLiteral("SELECT COALESCE(SUM(amount_fen), 0) FROM wallet_ops WHERE kind = 4 AND ref = ?"));
-    q.bindValue(0, payOpNumber);
+    bindAt(q, 0, payOpNumber);
     if (!m_db.execRead(q) || !q.next())
         return std::nullopt;
     const qint64 v = q.value(0).toLongLong();
@@ -198,7 +198,7 @@ std::optional<WalletTotals> WalletStore::totals(const QString& memberId)
         " COALESCE(SUM(CASE WHEN kind = 4 THEN amount_fen ELSE 0 END), 0),"
         " COALESCE(SUM(CASE WHEN kind = 3 THEN amount_fen ELSE 0 END), 0)"
         " FROM wallet_ops WHERE member_id = ?"));
-    q.bindValue(0, memberId);
+    bindAt(q, 0, memberId);
     if (!m_db.execRead(q) || !q.next())
         return std::nullopt;
     WalletTotals t;

@@ -143,8 +143,8 @@ bool ReconStore::clearedItems(const QString& channel, const QDate& day,
     QSqlQuery& q =
         m_db.prepared(QStringLiteral("SELECT ref_key, amount_fen, fee_fen, at_ms FROM clearing"
                                      " WHERE channel = ? AND business_date = ?"));
-    q.bindValue(0, channel);
-    q.bindValue(1, isoDate(day));
+    bindAt(q, 0, channel);
+    bindAt(q, 1, isoDate(day));
     if (!m_db.execRead(q))
         return false;
     ClearedRow c;
@@ -167,7 +167,7 @@ std::optional<ClearedItem> ReconStore::clearedItem(ItemKind kind, const QString&
     QSqlQuery& q = m_db.prepared(
         QStringLiteral("SELECT order_no, amount_fen, fee_fen, at_ms, business_date FROM clearing"
                        " WHERE ref_key = ?"));
-    q.bindValue(0, clearingKey(kind, itemNo));
+    bindAt(q, 0, clearingKey(kind, itemNo));
     if (!m_db.execRead(q))
         return std::nullopt;
     std::optional<ClearedItem> out;
@@ -195,7 +195,7 @@ std::optional<LocalRecord> ReconStore::localRecord(ItemKind kind, const QString&
                                 " WHERE refund_no = ?")
                : QStringLiteral("SELECT order_no, state, amount_fen, channel_trade_no FROM payments"
                                 " WHERE payment_no = ?"));
-    q.bindValue(0, itemNo);
+    bindAt(q, 0, itemNo);
     if (!m_db.execRead(q))
         return std::nullopt;
     std::optional<LocalRecord> out;
@@ -213,9 +213,9 @@ std::optional<QByteArray> ReconStore::runReport(const QString& channel, const QS
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "SELECT report FROM recon_runs WHERE channel = ? AND merchant = ? AND business_date = ?"));
-    q.bindValue(0, channel);
-    q.bindValue(1, merchant);
-    q.bindValue(2, isoDate(day));
+    bindAt(q, 0, channel);
+    bindAt(q, 1, merchant);
+    bindAt(q, 2, isoDate(day));
     if (!m_db.execRead(q))
         return std::nullopt;
     std::optional<QByteArray> out;
@@ -229,8 +229,8 @@ QList<QPair<QString, QString>> ReconStore::runsOn(const QString& channel, const 
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "SELECT merchant, bill_sha256 FROM recon_runs WHERE channel = ? AND business_date = ?"));
-    q.bindValue(0, channel);
-    q.bindValue(1, isoDate(day));
+    bindAt(q, 0, channel);
+    bindAt(q, 1, isoDate(day));
     QList<QPair<QString, QString>> out;
     if (!m_db.execRead(q))
         return out;
@@ -245,14 +245,14 @@ bool ReconStore::insertRun(const ReconReport& r, const QByteArray& reportJson)
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "INSERT INTO recon_runs (channel, merchant, business_date, bill_sha256, raw_path, report,"
         " run_by, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.bindValue(0, r.channel);
-    q.bindValue(1, r.merchant);
-    q.bindValue(2, isoDate(r.businessDate));
-    q.bindValue(3, r.billSha256);
-    q.bindValue(4, notNull(r.rawPath));
-    q.bindValue(5, QString::fromUtf8(reportJson));
-    q.bindValue(6, notNull(r.runBy));
-    q.bindValue(7, r.atMs);
+    bindAt(q, 0, r.channel);
+    bindAt(q, 1, r.merchant);
+    bindAt(q, 2, isoDate(r.businessDate));
+    bindAt(q, 3, r.billSha256);
+    bindAt(q, 4, notNull(r.rawPath));
+    bindAt(q, 5, QString::fromUtf8(reportJson));
+    bindAt(q, 6, notNull(r.runBy));
+    bindAt(q, 7, r.atMs);
     return m_db.execWrite(q);
 }
 
@@ -266,30 +266,30 @@ bool ReconStore::insertDifference(ReconDifference& d)
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " RETURNING id"));
     int i = 0;
-    q.bindValue(i++, d.channel);
-    q.bindValue(i++, notNull(d.merchant));
-    q.bindValue(i++, isoDate(d.businessDate));
-    q.bindValue(i++, int(d.kind));
-    q.bindValue(i++, int(d.state));
-    q.bindValue(i++, int(d.item));
-    q.bindValue(i++, notNull(d.itemNo));
-    q.bindValue(i++, notNull(d.orderNo));
-    q.bindValue(i++, notNull(d.tradeNo));
-    q.bindValue(i++, d.oursFen);
-    q.bindValue(i++, d.theirsFen);
-    q.bindValue(i++, d.oursFeeFen);
-    q.bindValue(i++, d.theirsFeeFen);
-    q.bindValue(i++, notNull(d.oursState));
-    q.bindValue(i++, notNull(d.theirsState));
-    q.bindValue(i++, d.lineAtMs);
-    q.bindValue(i++, d.heldFromBill ? 1 : 0);
-    q.bindValue(i++, notNull(d.owner));
-    q.bindValue(i++, notNull(d.note));
-    q.bindValue(i++, notNull(d.proposedBy));
-    q.bindValue(i++, notNull(d.decidedBy));
-    q.bindValue(i++, notNull(d.entryKey));
-    q.bindValue(i++, d.createdAtMs);
-    q.bindValue(i++, d.updatedAtMs);
+    bindAt(q, i++, d.channel);
+    bindAt(q, i++, notNull(d.merchant));
+    bindAt(q, i++, isoDate(d.businessDate));
+    bindAt(q, i++, int(d.kind));
+    bindAt(q, i++, int(d.state));
+    bindAt(q, i++, int(d.item));
+    bindAt(q, i++, notNull(d.itemNo));
+    bindAt(q, i++, notNull(d.orderNo));
+    bindAt(q, i++, notNull(d.tradeNo));
+    bindAt(q, i++, d.oursFen);
+    bindAt(q, i++, d.theirsFen);
+    bindAt(q, i++, d.oursFeeFen);
+    bindAt(q, i++, d.theirsFeeFen);
+    bindAt(q, i++, notNull(d.oursState));
+    bindAt(q, i++, notNull(d.theirsState));
+    bindAt(q, i++, d.lineAtMs);
+    bindAt(q, i++, d.heldFromBill ? 1 : 0);
+    bindAt(q, i++, notNull(d.owner));
+    bindAt(q, i++, notNull(d.note));
+    bindAt(q, i++, notNull(d.proposedBy));
+    bindAt(q, i++, notNull(d.decidedBy));
+    bindAt(q, i++, notNull(d.entryKey));
+    bindAt(q, i++, d.createdAtMs);
+    bindAt(q, i++, d.updatedAtMs);
     if (!m_db.execWrite(q) || !q.next())
         return false;
     d.id = q.value(0).toLongLong();
@@ -303,17 +303,17 @@ bool ReconStore::updateDifference(const ReconDifference& d)
         "UPDATE recon_differences SET kind = ?, state = ?, owner = ?, note = ?, proposed_by = ?,"
         " decided_by = ?, entry_key = ?, updated_at_ms = ?, order_no = ?, ours_fen = ?"
         " WHERE id = ?"));
-    q.bindValue(0, int(d.kind));
-    q.bindValue(1, int(d.state));
-    q.bindValue(2, notNull(d.owner));
-    q.bindValue(3, notNull(d.note));
-    q.bindValue(4, notNull(d.proposedBy));
-    q.bindValue(5, notNull(d.decidedBy));
-    q.bindValue(6, notNull(d.entryKey));
-    q.bindValue(7, d.updatedAtMs);
-    q.bindValue(8, notNull(d.orderNo));
-    q.bindValue(9, d.oursFen);
-    q.bindValue(10, d.id);
+    bindAt(q, 0, int(d.kind));
+    bindAt(q, 1, int(d.state));
+    bindAt(q, 2, notNull(d.owner));
+    bindAt(q, 3, notNull(d.note));
+    bindAt(q, 4, notNull(d.proposedBy));
+    bindAt(q, 5, notNull(d.decidedBy));
+    bindAt(q, 6, notNull(d.entryKey));
+    bindAt(q, 7, d.updatedAtMs);
+    bindAt(q, 8, notNull(d.orderNo));
+    bindAt(q, 9, d.oursFen);
+    bindAt(q, 10, d.id);
     return m_db.execWrite(q) && q.numRowsAffected() == 1;
 }
 
@@ -321,7 +321,7 @@ std::optional<ReconDifference> ReconStore::difference(qint64 id)
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT %1 FROM recon_differences WHERE id = ?")
                                      .arg(QLatin1String(kDiffCols)));
-    q.bindValue(0, id);
+    bindAt(q, 0, id);
     if (!m_db.execRead(q))
         return std::nullopt;
     std::optional<ReconDifference> out;
@@ -342,9 +342,9 @@ ReconStore::openFundDifference(const QString& channel, const QString& merchant, 
             .arg(int(DiffState::Open))
             .arg(int(DiffKind::FundLong))
             .arg(int(DiffKind::FundShort)));
-    q.bindValue(0, channel);
-    q.bindValue(1, notNull(merchant));
-    q.bindValue(2, isoDate(day));
+    bindAt(q, 0, channel);
+    bindAt(q, 1, notNull(merchant));
+    bindAt(q, 2, isoDate(day));
     if (!m_db.execRead(q))
         return std::nullopt;
     std::optional<ReconDifference> out;
@@ -364,14 +364,14 @@ QList<ReconDifference> ReconStore::differences(const DiffFilter& f)
             .arg(QLatin1String(kDiffCols)));
     const QString day = f.businessDate.isValid() ? isoDate(f.businessDate) : QStringLiteral("");
     const int state = f.state ? int(*f.state) : 0;
-    q.bindValue(0, notNull(f.channel));
-    q.bindValue(1, notNull(f.channel));
-    q.bindValue(2, day);
-    q.bindValue(3, day);
-    q.bindValue(4, state);
-    q.bindValue(5, state);
-    q.bindValue(6, f.needsAction ? 1 : 0);
-    q.bindValue(7, f.limit);
+    bindAt(q, 0, notNull(f.channel));
+    bindAt(q, 1, notNull(f.channel));
+    bindAt(q, 2, day);
+    bindAt(q, 3, day);
+    bindAt(q, 4, state);
+    bindAt(q, 5, state);
+    bindAt(q, 6, f.needsAction ? 1 : 0);
+    bindAt(q, 7, f.limit);
     QList<ReconDifference> out;
     if (!m_db.execRead(q))
         return out;
@@ -387,9 +387,9 @@ QList<ReconDifference> ReconStore::pendingBefore(const QString& channel, const Q
         QStringLiteral("SELECT %1 FROM recon_differences WHERE state = ? AND channel = ?"
                        " AND business_date < ? ORDER BY id")
             .arg(QLatin1String(kDiffCols)));
-    q.bindValue(0, int(DiffState::PendingNextDay));
-    q.bindValue(1, channel);
-    q.bindValue(2, isoDate(day));
+    bindAt(q, 0, int(DiffState::PendingNextDay));
+    bindAt(q, 1, channel);
+    bindAt(q, 2, isoDate(day));
     QList<ReconDifference> out;
     if (!m_db.execRead(q))
         return out;

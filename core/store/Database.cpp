@@ -170,6 +170,54 @@ bool Database::runMigrations(const QString& schemaName, const QStringList& migra
     return true;
 }
 
+namespace {
+
+// ":p0" ... as shared strings made once: binding by name must not build one.
+constexpr int kNamedPlaceholders = 1024;
+
+const QString& placeholderName(int index)
+{
+    static const std::vector<QString> names = [] {
+        std::vector<QString> v;
+        v.reserve(kNamedPlaceholders);
+        for (int i = 0; i < kNamedPlaceholders; ++i)
+            v.push_back(QStringLiteral(":p%1").arg(i));
+        return v;
+    }();
+    Q_ASSERT(index >= 0 && index < kNamedPlaceholders);
+    return names[size_t(index)];
+}
+
+} // namespace
+
+void bindAt(QSqlQuery& q, int index, const QVariant& value)
+{
+    q.bindValue(placeholderName(index), value);
+}
+
+QString Database::numberPlaceholders(const QString& sql)
+{
+    if (!sql.contains(QLatin1Char('?')))
+        return sql;
+    QString out;
+    out.reserve(sql.size() + 64);
+    QChar quote; // inside '...' or "..." when set
+    int next = 0;
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+        } else if (c == QLatin1Char('?')) {
+            out += placeholderName(next++);
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
 QSqlQuery& Database::prepared(const QString& sql)
 {
     auto it = m_statements.find(sql);
@@ -178,7 +226,7 @@ QSqlQuery& Database::prepared(const QString& sql)
     auto q = std::make_shared<QSqlQuery>(m_db);
     // Forward-only: Qt otherwise caches rows for scrolling we never do.
     q->setForwardOnly(true);
-    const bool ok = q->prepare(sql);
+    const bool ok = q->prepare(numberPlaceholders(sql));
     // A statement that does not prepare is a bug in PayDesk, not bad input.
     Q_ASSERT_X(ok, "Database::prepared", qPrintable(q->lastError().text() + QStringLiteral(" in ") + sql));
     Q_UNUSED(ok);

@@ -158,17 +158,17 @@ public:
     explicit Binder(QSqlQuery& q) : m_q(q) {}
     Binder& operator<<(const QString& v)
     {
-        m_q.bindValue(m_next++, notNull(v));
+        bindAt(m_q, m_next++, notNull(v));
         return *this;
     }
     Binder& operator<<(qint64 v)
     {
-        m_q.bindValue(m_next++, v);
+        bindAt(m_q, m_next++, v);
         return *this;
     }
     Binder& operator<<(int v)
     {
-        m_q.bindValue(m_next++, v);
+        bindAt(m_q, m_next++, v);
         return *this;
     }
     Binder& operator<<(bool v) { return *this << int(v ? 1 : 0); }
