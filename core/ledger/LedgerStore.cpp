@@ -27,7 +27,9 @@ JournalEntry readEntry(const QSqlQuery& q)
     return e;
 }
 
-QString postingsInsertText(qsizetype rows)
+} // namespace
+
+QString LedgerStore::postingsInsertText(qsizetype rows)
 {
     QString text = QStringLiteral("INSERT INTO ledger_postings (entry_id, account_id, amount_fen, at_ms) VALUES ");
     for (qsizetype i = 0; i < rows; ++i)
@@ -35,7 +37,17 @@ QString postingsInsertText(qsizetype rows)
     return text;
 }
 
-} // namespace
+QString LedgerStore::entriesInsertText(qsizetype entries)
+{
+    QString text =
+        QStringLiteral("INSERT INTO ledger_entries (idem_key, ref_kind, ref_no, order_no, memo,"
+                       " currency, at_ms, reverses_entry_id) VALUES ");
+    for (qsizetype i = 0; i < entries; ++i)
+        text += i ? QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?)")
+                  : QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)");
+    text += QStringLiteral(" ON CONFLICT (idem_key) DO NOTHING RETURNING id, idem_key");
+    return text;
+}
 
 QStringList LedgerStore::migrations()
 {
@@ -158,14 +170,8 @@ std::optional<QHash<QString, qint64>> LedgerStore::insertEntries(const QList<Jou
 {
     static QHash<qsizetype, QString> texts;
     auto it = texts.constFind(entries.size());
-    if (it == texts.cend()) {
-        QString text = QStringLiteral("INSERT INTO ledger_entries (idem_key, ref_kind, ref_no, order_no, memo,"
-                                      " currency, at_ms, reverses_entry_id) VALUES ");
-        for (qsizetype i = 0; i < entries.size(); ++i)
-            text += i ? QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?)") : QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)");
-        text += QStringLiteral(" ON CONFLICT (idem_key) DO NOTHING RETURNING id, idem_key");
-        it = texts.insert(entries.size(), text);
-    }
+    if (it == texts.cend())
+        it = texts.insert(entries.size(), entriesInsertText(entries.size()));
     QSqlQuery& q = m_db.prepared(*it);
     int i = 0;
     for (const JournalEntry& e : entries) {

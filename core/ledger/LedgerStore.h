@@ -59,6 +59,9 @@ public:
 
     static QString schemaName() { return QStringLiteral("ledger"); }
     static QStringList migrations();
+    // The multi-row inserts postBatch and post run (benchmarks replay them).
+    static QString entriesInsertText(qsizetype entries);
+    static QString postingsInsertText(qsizetype rows);
 
     // Creates the account on first use. nullopt on I/O error.
     std::optional<qint64> ensureAccount(const AccountCode& code, const Currency& currency, qint64 atMs);

@@ -87,12 +87,17 @@ QString SettlementStore::lastError() const
     return m_db.lastError();
 }
 
-int SettlementStore::insertClearing(const ClearingItem& c)
+QString SettlementStore::clearingInsertText()
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral(
+    return QStringLiteral(
         "INSERT INTO clearing (ref_key, merchant_id, channel, order_no, business_date, amount_fen,"
         " fee_fen, currency, at_ms, settled_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '')"
-        " ON CONFLICT (ref_key) DO NOTHING"));
+        " ON CONFLICT (ref_key) DO NOTHING");
+}
+
+int SettlementStore::insertClearing(const ClearingItem& c)
+{
+    QSqlQuery& q = m_db.prepared(clearingInsertText());
     bindAt(q, 0, c.refKey);
     bindAt(q, 1, c.merchantId);
     bindAt(q, 2, c.channel);

@@ -55,6 +55,7 @@ public:
     explicit SettlementStore(Database& db) : m_db(db) {}
     static QString schemaName() { return QStringLiteral("settlement"); }
     static QStringList migrations();
+    static QString clearingInsertText(); // insertClearing's (benchmarks replay it)
 
     // 1 inserted, 0 already there, -1 I/O error.
     int insertClearing(const ClearingItem& c);

@@ -8,6 +8,8 @@
 
 #include "api/EmbeddedApi.h"
 #include "domain/States.h"
+#include "ledger/LedgerStore.h"
+#include "ledger/SettlementStore.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
 #include "store/Database.h"
@@ -129,15 +131,29 @@ public:
         return s;
     }
     // Runs a bound write and readies the statement for the next binding.
-    void step(sqlite3_stmt* s)
+    void step(sqlite3_stmt* s, qint64 rows = 1)
     {
         if (sqlite3_step(s) != SQLITE_DONE)
             die(QStringLiteral("raw SQLite write failed: %1")
                     .arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
-        if (sqlite3_changes(m_db) != 1)
-            die(QStringLiteral("raw SQLite write changed %1 rows, expected 1")
-                    .arg(sqlite3_changes(m_db)));
+        if (sqlite3_changes(m_db) != rows)
+            die(QStringLiteral("raw SQLite write changed %1 rows, expected %2")
+                    .arg(sqlite3_changes(m_db))
+                    .arg(rows));
         sqlite3_reset(s);
+    }
+    // An INSERT ... RETURNING id of one row.
+    qint64 stepReturningId(sqlite3_stmt* s)
+    {
+        if (sqlite3_step(s) != SQLITE_ROW)
+            die(QStringLiteral("raw SQLite insert returned no row: %1")
+                    .arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
+        const qint64 id = sqlite3_column_int64(s, 0);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            die(QStringLiteral("raw SQLite insert failed: %1")
+                    .arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
+        sqlite3_reset(s);
+        return id;
     }
     qint64 totalChanges() const { return sqlite3_total_changes64(m_db); }
 
@@ -185,7 +201,58 @@ struct RowTemplate
 {
     OrderDetails details;
     QString fingerprint;
+    // The ledger's rows for the payment (entry, postings, clearing item),
+    // read back from the facade's own database.
+    QByteArray entryRefKind, entryMemo, clearingMerchant, clearingDay;
+    std::vector<std::pair<qint64, qint64>> postings; // account id, amount
+    qint64 clearingFeeFen = 0;
 };
+
+// Reads the ledger rows the core wrote for `orderNo` through its own
+// connection (the benchmark's copy of them must match).
+void readLedgerTemplate(sqlite3* db, const QString& orderNo, RowTemplate* tpl)
+{
+    if (!db)
+        die(QStringLiteral("no handle on the facade's database"));
+    auto query = [db](const char* sql, const QByteArray& arg, auto&& each) {
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK)
+            die(QStringLiteral("ledger template: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
+        sqlite3_bind_text(st, 1, arg.constData(), int(arg.size()), SQLITE_TRANSIENT);
+        int rows = 0;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            each(st);
+            ++rows;
+        }
+        sqlite3_finalize(st);
+        return rows;
+    };
+    auto text = [](sqlite3_stmt* st, int i) {
+        return QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(st, i)),
+                          sqlite3_column_bytes(st, i));
+    };
+    const QByteArray order = orderNo.toUtf8();
+    QByteArray entryId;
+    if (query("SELECT id, ref_kind, memo FROM ledger_entries WHERE order_no = ?", order,
+              [&](sqlite3_stmt* st) {
+                  entryId = text(st, 0);
+                  tpl->entryRefKind = text(st, 1);
+                  tpl->entryMemo = text(st, 2);
+              }) != 1)
+        die(QStringLiteral("warm-up order %1 has not exactly one ledger entry").arg(orderNo));
+    query("SELECT account_id, amount_fen FROM ledger_postings WHERE entry_id = ? ORDER BY id",
+          entryId, [&](sqlite3_stmt* st) {
+              tpl->postings.emplace_back(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
+          });
+    if (query("SELECT merchant_id, business_date, fee_fen FROM clearing WHERE order_no = ?", order,
+              [&](sqlite3_stmt* st) {
+                  tpl->clearingMerchant = text(st, 0);
+                  tpl->clearingDay = text(st, 1);
+                  tpl->clearingFeeFen = sqlite3_column_int64(st, 2);
+              }) != 1 ||
+        tpl->postings.empty())
+        die(QStringLiteral("warm-up order %1 has no postings or clearing item").arg(orderNo));
+}
 
 BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTemplate& tpl)
 {
@@ -199,6 +266,8 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
         db.exec("COMMIT");
     };
     migrate(eng, SqlStore::migrations());
+    migrate(eng, LedgerStore::migrations());
+    migrate(eng, SettlementStore::migrations());
     migrate(sbx, SandboxAcquirer::migrations());
 
     // The very statements SqlStore runs, so only the code around them differs.
@@ -211,6 +280,10 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
     sqlite3_stmt* insEvent = storeStatement(SqlStore::Statement::InsertEvent);
     sqlite3_stmt* updPayment = storeStatement(SqlStore::Statement::UpdatePayment);
     sqlite3_stmt* updOrder = storeStatement(SqlStore::Statement::UpdateOrder);
+    sqlite3_stmt* insEntry = eng.prepare(LedgerStore::entriesInsertText(1));
+    sqlite3_stmt* insPostings =
+        eng.prepare(LedgerStore::postingsInsertText(qsizetype(tpl.postings.size())));
+    sqlite3_stmt* insClearing = eng.prepare(SettlementStore::clearingInsertText());
     sqlite3_stmt* takeTrade =
         sbx.prepare(QStringLiteral("UPDATE sandbox_counters SET value=? WHERE name='trade'"));
     sqlite3_stmt* insTrade = sbx.prepare(
@@ -300,6 +373,24 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
             eng.step(updPayment);
             bindAll(updOrder, int(OrderState::Paid), 2, now, paymentNo, 0, 0, orderNo, 1);
             eng.step(updOrder);
+
+            // The ledger: entry (its id comes back), postings, clearing item.
+            const QByteArray entryKey = "pay:" + paymentNo;
+            bindAll(insEntry, entryKey, tpl.entryRefKind, paymentNo, orderNo, tpl.entryMemo,
+                    currency, now, 0);
+            const qint64 entryId = eng.stepReturningId(insEntry);
+            int k = 0;
+            for (const auto& [accountId, amountFen] : tpl.postings) {
+                bindArg(insPostings, ++k, entryId);
+                bindArg(insPostings, ++k, accountId);
+                bindArg(insPostings, ++k, amountFen);
+                bindArg(insPostings, ++k, now);
+            }
+            eng.step(insPostings, qint64(tpl.postings.size()));
+            const QByteArray clearingKey = "P:" + paymentNo; // outlives the step
+            bindAll(insClearing, clearingKey, tpl.clearingMerchant, channel, orderNo,
+                    tpl.clearingDay, kAmountFen, tpl.clearingFeeFen, currency, now);
+            eng.step(insClearing);
         }
         sbx.exec("COMMIT");
         eng.exec("COMMIT");
@@ -364,6 +455,8 @@ int main(int argc, char** argv)
                      "bench_payments: events per order vary (%d..%d); the baseline writes "
                      "those of the first order (%d)\n",
                      minEvents, maxEvents, int(tpl.details.events.size()));
+    readLedgerTemplate(sqliteHandleFor(QDir(facadeDir).filePath(QStringLiteral("paydesk.db"))),
+                       tpl.details.order.orderNo, &tpl);
     tpl.fingerprint = QStringLiteral("pay|%1|%2|%3|%4|")
                           .arg(kAmountFen)
                           .arg(kCny, tpl.details.payments.constFirst().codeMasked, kSubject);
@@ -418,8 +511,9 @@ int main(int argc, char** argv)
 
     JsonObject baseline;
     baseline
-        .text("method", QStringLiteral("sqlite3 C API, WAL, synchronous=FULL, prepared "
-                                       "statements, same schema and rows"))
+        .text("method", QStringLiteral(
+                            "sqlite3 C API, WAL, synchronous=FULL, prepared "
+                            "statements, same schema and rows (engine, ledger, clearing, sandbox)"))
         .integer("batch_payments", batch)
         .integer("transactions_per_db", base.transactions)
         .number("wall_s", base.wallS)
