@@ -67,18 +67,21 @@ QByteArray download(EngineHarness& h, const QString& channel, const QDate& day,
     return got.content;
 }
 
-BackOfficeOutcome reconcile(EngineHarness& h, const QString& channel, const QDate& day,
-                            const QByteArray& bill, ReconReport* report = nullptr,
-                            const QString& by = QStringLiteral("alice"))
+BillInput billInput(EngineHarness& h, const QString& channel, const QDate& day, const QString& by)
 {
     BillInput in;
     const EmbeddedApi::BillSource src = h.api().billSource(channel);
     in.channel = channel;
     in.format = src.alipayFormat ? BillFormat::Alipay : BillFormat::WeChat;
     in.day = day;
-    in.content = bill;
     in.expectedMerchant = src.merchant;
     in.by = by;
+    return in;
+}
+
+// Runs it and commits what an accepted run wrote.
+BackOfficeOutcome run(EngineHarness& h, const BillInput& in, ReconReport* report)
+{
     ReconReport r;
     const BackOfficeOutcome o = h.api().reconciler()->reconcile(in, &r);
     if (o.ok())
@@ -88,26 +91,23 @@ BackOfficeOutcome reconcile(EngineHarness& h, const QString& channel, const QDat
     return o;
 }
 
+BackOfficeOutcome reconcile(EngineHarness& h, const QString& channel, const QDate& day,
+                            const QByteArray& bill, ReconReport* report = nullptr,
+                            const QString& by = QStringLiteral("alice"))
+{
+    BillInput in = billInput(h, channel, day, by);
+    in.content = bill;
+    return run(h, in, report);
+}
+
 // The channel answered "no bill for that day" (WeChat "No Bill Exist").
 BackOfficeOutcome reconcileWithoutBill(EngineHarness& h, const QString& channel, const QDate& day,
                                        bool confirmed, ReconReport* report = nullptr)
 {
-    BillInput in;
-    const EmbeddedApi::BillSource src = h.api().billSource(channel);
-    in.channel = channel;
-    in.format = src.alipayFormat ? BillFormat::Alipay : BillFormat::WeChat;
-    in.day = day;
-    in.expectedMerchant = src.merchant;
-    in.by = QStringLiteral("alice");
+    BillInput in = billInput(h, channel, day, QStringLiteral("alice"));
     in.channelHasNoBill = true;
     in.noBillConfirmed = confirmed;
-    ReconReport r;
-    const BackOfficeOutcome o = h.api().reconciler()->reconcile(in, &r);
-    if (o.ok())
-        h.api().backOffice()->commit();
-    if (report)
-        *report = r;
-    return o;
+    return run(h, in, report);
 }
 
 qint64 balance(EngineHarness& h, const QString& account)
