@@ -52,15 +52,9 @@ CommandOutcome PaymentEngine::recoverPayment(const RecoverPaymentCommand& cmd)
         onPaymentSucceeded(*p);
         // A revoke that gave up is asked to try again: the sale it was meant
         // to undo must still not keep the money.
-        if (auto rv = m_store.revokeOfPayment(p->paymentNo);
-            rv && rv->state == RevokeState::Manual) {
-            if (moveRevoke(*rv, RevokeState::Retrying, kSource,
-                           QStringLiteral("the bill shows the payment paid: returning it")))
-                m_store.afterCommit([this, no = p->paymentNo](bool ok) {
-                    if (ok)
-                        m_scheduler.schedule(Scheduler::Kind::RevokeAttempt, no, m_clock.nowMs());
-                });
-        }
+        if (auto rv = m_store.revokeOfPayment(p->paymentNo); rv && rv->state == RevokeState::Manual)
+            retryManualRevoke(*rv, kSource,
+                              QStringLiteral("the bill shows the payment paid: returning it"));
         CommandOutcome out;
         out.orderNo = p->orderNo;
         out.message = QStringLiteral("payment %1 of order %2 completed from the bill")

@@ -454,18 +454,10 @@ void PaymentEngine::revokeOrder(const RevokeCommand& cmd, Reply reply)
             continue;
         any = true;
         if (!startRevoke(p, reason, false)) {
-            auto rv = m_store.revokeOfPayment(p.paymentNo);
-            if (rv && rv->state == RevokeState::Manual) {
-                // A person asks for another round after a manual-queue alert.
-                rv->attempts = 0;
-                if (moveRevoke(*rv, RevokeState::Retrying, kCashier,
-                               QStringLiteral("retry requested by the cashier")))
-                    m_store.afterCommit([this, no = p.paymentNo](bool ok) {
-                        if (ok)
-                            m_scheduler.schedule(Scheduler::Kind::RevokeAttempt, no,
-                                                 m_clock.nowMs());
-                    });
-            }
+            // A person asks for another round after a manual-queue alert.
+            if (auto rv = m_store.revokeOfPayment(p.paymentNo);
+                rv && rv->state == RevokeState::Manual)
+                retryManualRevoke(*rv, kCashier, QStringLiteral("retry requested by the cashier"));
         }
     }
     if (!any) {
@@ -846,6 +838,17 @@ void PaymentEngine::onPaymentEndedUnpaid(const PaymentRecord& p)
 }
 
 // ---------------------------------------------------------------- revoke
+
+void PaymentEngine::retryManualRevoke(RevokeRecord& rv, const QString& source, const QString& why)
+{
+    Q_ASSERT(rv.state == RevokeState::Manual);
+    rv.attempts = 0;
+    if (moveRevoke(rv, RevokeState::Retrying, source, why))
+        m_store.afterCommit([this, no = rv.paymentNo](bool ok) {
+            if (ok)
+                m_scheduler.schedule(Scheduler::Kind::RevokeAttempt, no, m_clock.nowMs());
+        });
+}
 
 bool PaymentEngine::startRevoke(const PaymentRecord& p, const QString& reason, bool automatic)
 {

@@ -135,6 +135,8 @@ private:
 
     // Returns false if a revoke already existed (idempotent).
     bool startRevoke(const PaymentRecord& p, const QString& reason, bool automatic);
+    // A revoke that gave up (Manual) gets a fresh round of attempts.
+    void retryManualRevoke(RevokeRecord& rv, const QString& source, const QString& why);
     void attemptRevoke(const QString& paymentNo);
     void onRevokeAnswer(const QString& paymentNo, const ChannelResult& r);
     void revokeExhausted(RevokeRecord rv, const QString& why);
