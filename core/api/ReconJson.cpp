@@ -3,8 +3,6 @@
 #include "money/Money.h"
 #include "recon/Reconciler.h"
 
-#include <QJsonDocument>
-
 namespace paydesk {
 
 QJsonObject toJson(const ReconDifference& d)
@@ -37,7 +35,7 @@ QJsonObject toJson(const ReconDifference& d)
 
 QJsonObject toJson(const ReconReport& r)
 {
-    return QJsonDocument::fromJson(reconReportJson(r)).object();
+    return reconReportObject(r);
 }
 
 } // namespace paydesk

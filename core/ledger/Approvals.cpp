@@ -12,10 +12,6 @@ namespace {
 const QString kPayout = QStringLiteral("payout");
 const QString kAdjustment = QStringLiteral("adjustment");
 
-BackOfficeStatus fromPost(PostResult r)
-{
-    return r == PostResult::StorageError ? BackOfficeStatus::StorageError : BackOfficeStatus::Refused;
-}
 } // namespace
 
 Approvals::Approvals(Database& db, Ledger& ledger, ApprovalStore& store, Clock& clock, LedgerConfig config)
@@ -78,7 +74,7 @@ BackOfficeOutcome Approvals::requestPayout(const Money& amount, const QString& b
                         QString(), QStringLiteral("hold for payout %1 requested by %2").arg(r.number(), by));
     t.debit(available, amount).credit(accounts::payoutHold(m_config.merchantId), amount);
     if (const PostResult p = t.commit(&error); p != PostResult::Posted)
-        return BackOfficeOutcome::fail(fromPost(p), error);
+        return BackOfficeOutcome::fail(statusOfFailedPost(p), error);
     return {S::Ok,
             QStringLiteral("payout %1 of %2 requested and held; another person must approve it")
                 .arg(r.number(), amount.toPlainString()),
@@ -204,7 +200,7 @@ BackOfficeOutcome Approvals::postFor(const ApprovalRecord& r, bool approve)
     t.debit(debit, amount).credit(credit, amount);
     QString error;
     if (const PostResult p = t.commit(&error); p != PostResult::Posted && p != PostResult::AlreadyPosted)
-        return BackOfficeOutcome::fail(fromPost(p), error, number);
+        return BackOfficeOutcome::fail(statusOfFailedPost(p), error, number);
     return {BackOfficeStatus::Ok, QString(), number};
 }
 

@@ -1,5 +1,7 @@
 #include "ledger/BackOfficeResult.h"
 
+#include "ledger/JournalEntry.h"
+
 namespace paydesk {
 
 QString backOfficeStatusName(BackOfficeStatus s)
@@ -19,6 +21,12 @@ QString backOfficeStatusName(BackOfficeStatus s)
     case BackOfficeStatus::Refused: return QStringLiteral("refused");
     }
     return QStringLiteral("unknown");
+}
+
+BackOfficeStatus statusOfFailedPost(PostResult r)
+{
+    return r == PostResult::StorageError ? BackOfficeStatus::StorageError
+                                         : BackOfficeStatus::Refused;
 }
 
 } // namespace paydesk

@@ -23,6 +23,11 @@ enum class BackOfficeStatus : int {
 
 QString backOfficeStatusName(BackOfficeStatus s);
 
+enum class PostResult : int;
+// What a ledger posting that did not go through means for the operation:
+// StorageError stays one; anything else is the ledger refusing a bug's entry.
+BackOfficeStatus statusOfFailedPost(PostResult r);
+
 struct BackOfficeOutcome
 {
     BackOfficeStatus status = BackOfficeStatus::Ok;

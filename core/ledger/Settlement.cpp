@@ -77,9 +77,7 @@ SettlementReport Settlement::run(const QDate& day, const QString& by, const QStr
         QString error;
         const PostResult r = t.commit(&error);
         if (r != PostResult::Posted)
-            return fail(r == PostResult::StorageError ? BackOfficeStatus::StorageError
-                                                      : BackOfficeStatus::Refused,
-                        error);
+            return fail(statusOfFailedPost(r), error);
     }
     if (!m_store.markSettled(merchantId, day) || !m_store.insertSettlement(row))
         return fail(BackOfficeStatus::StorageError, m_store.lastError());

@@ -100,7 +100,7 @@ BackOfficeOutcome Wallets::apply(WalletOp op, const QString& debit, const QStrin
     t.debit(debit, op.amount).credit(credit, op.amount);
     QString error;
     if (const PostResult r = t.commit(&error); r != PostResult::Posted)
-        return BackOfficeOutcome::fail(r == PostResult::StorageError ? S::StorageError : S::Refused, error);
+        return BackOfficeOutcome::fail(statusOfFailedPost(r), error);
     if (clearingFen != 0) {
         ClearingItem c;
         c.refKey = QStringLiteral("wallet:") + op.number();

@@ -11,49 +11,44 @@
 
 namespace paydesk {
 
-namespace {
-
-BackOfficeOutcome fail(BackOfficeStatus s, const QString& message)
-{
-    return BackOfficeOutcome::fail(s, message);
-}
-
-} // namespace
-
 std::optional<ReconDifference> Reconciler::lockDifference(qint64 id, BackOfficeOutcome* failure)
 {
     // Under the write lock: two people deciding one difference at once
     // cannot both win.
     if (!m_db.beginWrite()) {
-        *failure = fail(BackOfficeStatus::StorageError, m_db.lastError());
+        *failure = BackOfficeOutcome::fail(BackOfficeStatus::StorageError, m_db.lastError());
         return std::nullopt;
     }
     auto d = m_store.difference(id);
     if (!d)
-        *failure = fail(BackOfficeStatus::NotFound, QStringLiteral("no difference %1").arg(id));
+        *failure = BackOfficeOutcome::fail(BackOfficeStatus::NotFound,
+                                           QStringLiteral("no difference %1").arg(id));
     return d;
 }
 
 BackOfficeOutcome Reconciler::writeFailed()
 {
-    return fail(BackOfficeStatus::StorageError,
-                QStringLiteral("storage error, nothing was saved: %1").arg(m_store.lastError()));
+    return BackOfficeOutcome::fail(
+        BackOfficeStatus::StorageError,
+        QStringLiteral("storage error, nothing was saved: %1").arg(m_store.lastError()));
 }
 
 BackOfficeOutcome Reconciler::resolve(qint64 id, const QString& by, const QString& reason)
 {
     if (by.trimmed().isEmpty() || reason.trimmed().isEmpty())
-        return fail(BackOfficeStatus::InvalidArgument,
-                    QStringLiteral("say who resolves it (--by NAME) and why (--reason TEXT)"));
+        return BackOfficeOutcome::fail(
+            BackOfficeStatus::InvalidArgument,
+            QStringLiteral("say who resolves it (--by NAME) and why (--reason TEXT)"));
     BackOfficeOutcome failure;
     auto d = lockDifference(id, &failure);
     if (!d)
         return failure;
     if (d->state != DiffState::Open && d->state != DiffState::PendingNextDay)
-        return fail(BackOfficeStatus::InvalidState,
-                    QStringLiteral("difference %1 is %2; only open ones can be resolved")
-                        .arg(id)
-                        .arg(diffStateName(d->state)));
+        return BackOfficeOutcome::fail(
+            BackOfficeStatus::InvalidState,
+            QStringLiteral("difference %1 is %2; only open ones can be resolved")
+                .arg(id)
+                .arg(diffStateName(d->state)));
     d->state = DiffState::Resolved;
     d->decidedBy = by;
     if (d->owner.isEmpty())
@@ -75,8 +70,9 @@ BackOfficeOutcome Reconciler::resolve(qint64 id, const QString& by, const QStrin
 BackOfficeOutcome Reconciler::assign(qint64 id, const QString& owner, const QString& by)
 {
     if (owner.trimmed().isEmpty() || by.trimmed().isEmpty())
-        return fail(BackOfficeStatus::InvalidArgument,
-                    QStringLiteral("say to whom (--to NAME) and who assigns it (--by NAME)"));
+        return BackOfficeOutcome::fail(
+            BackOfficeStatus::InvalidArgument,
+            QStringLiteral("say to whom (--to NAME) and who assigns it (--by NAME)"));
     BackOfficeOutcome failure;
     auto d = lockDifference(id, &failure);
     if (!d)
@@ -97,25 +93,27 @@ std::optional<ReconDifference> Reconciler::propose(qint64 id, const QString& by,
     const bool recovery = to == DiffState::RecoveryProposed;
     Q_ASSERT(recovery || to == DiffState::WriteOffProposed);
     if (by.trimmed().isEmpty() || reason.trimmed().isEmpty()) {
-        *failure = fail(BackOfficeStatus::InvalidArgument,
-                        QStringLiteral("say who proposes it (--by NAME) and why (--reason TEXT)"));
+        *failure = BackOfficeOutcome::fail(
+            BackOfficeStatus::InvalidArgument,
+            QStringLiteral("say who proposes it (--by NAME) and why (--reason TEXT)"));
         return std::nullopt;
     }
     auto d = lockDifference(id, failure);
     if (!d)
         return std::nullopt;
     if (d->state != DiffState::Open) {
-        *failure =
-            fail(BackOfficeStatus::InvalidState,
-                 QStringLiteral("difference %1 is %2; only open ones can be %3")
-                     .arg(id)
-                     .arg(diffStateName(d->state),
-                          recovery ? QStringLiteral("recovered") : QStringLiteral("written off")));
+        *failure = BackOfficeOutcome::fail(
+            BackOfficeStatus::InvalidState,
+            QStringLiteral("difference %1 is %2; only open ones can be %3")
+                .arg(id)
+                .arg(diffStateName(d->state),
+                     recovery ? QStringLiteral("recovered") : QStringLiteral("written off")));
         return std::nullopt;
     }
     if (const QString why = recovery ? recoveryRefusal(*d) : QString(); !why.isEmpty()) {
-        *failure = fail(BackOfficeStatus::InvalidState,
-                        QStringLiteral("difference %1 cannot be recovered: %2").arg(id).arg(why));
+        *failure = BackOfficeOutcome::fail(
+            BackOfficeStatus::InvalidState,
+            QStringLiteral("difference %1 cannot be recovered: %2").arg(id).arg(why));
         return std::nullopt;
     }
     d->state = to;
@@ -188,21 +186,22 @@ QString Reconciler::recoveryRefusal(const ReconDifference& d) const
 BackOfficeOutcome Reconciler::decide(qint64 id, const QString& by, bool approve)
 {
     if (by.trimmed().isEmpty())
-        return fail(BackOfficeStatus::InvalidArgument,
-                    QStringLiteral("say who decides (--by NAME)"));
+        return BackOfficeOutcome::fail(BackOfficeStatus::InvalidArgument,
+                                       QStringLiteral("say who decides (--by NAME)"));
     BackOfficeOutcome failure;
     auto d = lockDifference(id, &failure);
     if (!d)
         return failure;
     const bool recovery = d->state == DiffState::RecoveryProposed;
     if (d->state != DiffState::WriteOffProposed && !recovery)
-        return fail(BackOfficeStatus::InvalidState,
-                    QStringLiteral("difference %1 is %2; nothing waits for approval")
-                        .arg(id)
-                        .arg(diffStateName(d->state)));
+        return BackOfficeOutcome::fail(
+            BackOfficeStatus::InvalidState,
+            QStringLiteral("difference %1 is %2; nothing waits for approval")
+                .arg(id)
+                .arg(diffStateName(d->state)));
     const QString what = recovery ? QStringLiteral("recovery") : QStringLiteral("write-off");
     if (d->proposedBy == by)
-        return fail(
+        return BackOfficeOutcome::fail(
             BackOfficeStatus::SameUser,
             QStringLiteral("%1 proposed this %2; another person must decide it").arg(by, what));
     d->decidedBy = by;
@@ -257,15 +256,16 @@ BackOfficeOutcome Reconciler::applyWriteOff(ReconDifference& d)
 BackOfficeOutcome Reconciler::applyRecovery(ReconDifference& d)
 {
     if (const QString why = recoveryRefusal(d); !why.isEmpty())
-        return fail(BackOfficeStatus::InvalidState,
-                    QStringLiteral("difference %1 cannot be recovered: %2").arg(d.id).arg(why));
+        return BackOfficeOutcome::fail(
+            BackOfficeStatus::InvalidState,
+            QStringLiteral("difference %1 cannot be recovered: %2").arg(d.id).arg(why));
     const RecoveryOutcome got = m_recovery(
         d, QStringLiteral("recovery of reconciliation difference %1 proposed by %2 (%3), approved "
                           "by %4")
                .arg(d.id)
                .arg(d.proposedBy, d.note, d.decidedBy));
     if (!got.ok)
-        return fail(
+        return BackOfficeOutcome::fail(
             BackOfficeStatus::Refused,
             QStringLiteral("difference %1 was not recovered: %2").arg(d.id).arg(got.message));
 
@@ -338,15 +338,14 @@ bool Reconciler::explainFundDifference(const ReconDifference& recovered, const Q
     return fund->id ? m_store.updateDifference(*fund) : m_store.insertDifference(*fund);
 }
 
-std::optional<BackOfficeOutcome> Reconciler::commitEntry(LedgerTransaction& t)
+std::optional<BackOfficeOutcome> Reconciler::commitEntry(LedgerTransaction& t,
+                                                         const QString& number)
 {
     QString error;
     const PostResult pr = t.commit(&error);
     if (pr == PostResult::Posted || pr == PostResult::AlreadyPosted)
         return std::nullopt;
-    return fail(pr == PostResult::StorageError ? BackOfficeStatus::StorageError
-                                               : BackOfficeStatus::Refused,
-                error);
+    return BackOfficeOutcome::fail(statusOfFailedPost(pr), error, number);
 }
 
 } // namespace paydesk

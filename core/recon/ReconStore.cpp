@@ -1,9 +1,9 @@
 #include "recon/ReconStore.h"
 
+#include "ledger/EnginePostings.h"
+
 #include "domain/States.h"
 #include "store/Database.h"
-
-#include <QSqlError>
 
 namespace paydesk {
 
@@ -51,16 +51,16 @@ ReconDifference readDifference(const QSqlQuery& q)
     return d;
 }
 
-// Clearing keys are the ledger's idempotency keys (EnginePostings).
+// Clearing keys are the ledger's idempotency keys: EnginePostings makes them.
 bool splitKey(QStringView key, ItemKind* kind, QStringView* no)
 {
     static const struct
     {
-        QLatin1String prefix;
+        QString prefix;
         ItemKind kind;
-    } kPrefixes[] = {{QLatin1String("pay:"), ItemKind::Payment},
-                     {QLatin1String("refund:"), ItemKind::Refund},
-                     {QLatin1String("reversal:"), ItemKind::Revoke}};
+    } kPrefixes[] = {{EnginePostings::paymentKey(QString()), ItemKind::Payment},
+                     {EnginePostings::refundKey(QString()), ItemKind::Refund},
+                     {EnginePostings::reversalKey(QString()), ItemKind::Revoke}};
     for (const auto& p : kPrefixes)
         if (key.startsWith(p.prefix)) {
             *kind = p.kind;
@@ -74,11 +74,11 @@ QString clearingKey(ItemKind kind, const QString& no)
 {
     switch (kind) {
     case ItemKind::Payment:
-        return QStringLiteral("pay:") + no;
+        return EnginePostings::paymentKey(no);
     case ItemKind::Refund:
-        return QStringLiteral("refund:") + no;
+        return EnginePostings::refundKey(no);
     case ItemKind::Revoke:
-        return QStringLiteral("reversal:") + no;
+        return EnginePostings::reversalKey(no);
     }
     return QString();
 }

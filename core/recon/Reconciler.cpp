@@ -14,21 +14,15 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <thread>
 
 namespace paydesk {
 
 namespace {
-
-BackOfficeOutcome fail(BackOfficeStatus s, const QString& message,
-                       const QString& number = QString())
-{
-    return BackOfficeOutcome::fail(s, message, number);
-}
 
 ItemKind itemOf(BillLine::Kind k)
 {
@@ -75,23 +69,27 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
     QElapsedTimer timer;
     timer.start();
     if (in.channel.isEmpty())
-        return fail(BackOfficeStatus::InvalidArgument,
-                    QStringLiteral("name the channel (--channel wechat|alipay)"));
+        return BackOfficeOutcome::fail(
+            BackOfficeStatus::InvalidArgument,
+            QStringLiteral("name the channel (--channel wechat|alipay)"));
     if (!in.day.isValid())
-        return fail(BackOfficeStatus::InvalidArgument,
-                    QStringLiteral("give the bill's day as YYYY-MM-DD"));
+        return BackOfficeOutcome::fail(BackOfficeStatus::InvalidArgument,
+                                       QStringLiteral("give the bill's day as YYYY-MM-DD"));
     if (in.by.trimmed().isEmpty())
-        return fail(BackOfficeStatus::InvalidArgument,
-                    QStringLiteral("say who reconciles (--by NAME)"));
+        return BackOfficeOutcome::fail(BackOfficeStatus::InvalidArgument,
+                                       QStringLiteral("say who reconciles (--by NAME)"));
     if (in.channelHasNoBill) {
         if (in.expectedMerchant.isEmpty())
-            return fail(BackOfficeStatus::InvalidArgument,
-                        QStringLiteral("a day without a bill needs the merchant it is for"));
+            return BackOfficeOutcome::fail(
+                BackOfficeStatus::InvalidArgument,
+                QStringLiteral("a day without a bill needs the merchant it is for"));
         if (!in.path.isEmpty() || !in.content.isEmpty())
-            return fail(BackOfficeStatus::InvalidArgument,
-                        QStringLiteral("a bill was given for a day the channel has no bill for"));
+            return BackOfficeOutcome::fail(
+                BackOfficeStatus::InvalidArgument,
+                QStringLiteral("a bill was given for a day the channel has no bill for"));
     } else if (in.path.isEmpty() && in.content.isEmpty()) {
-        return fail(BackOfficeStatus::InvalidArgument, QStringLiteral("the bill is empty"));
+        return BackOfficeOutcome::fail(BackOfficeStatus::InvalidArgument,
+                                       QStringLiteral("the bill is empty"));
     }
     const QString number = in.channel + QLatin1Char(':') + in.day.toString(Qt::ISODate);
 
@@ -106,7 +104,7 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         });
     // Under the write lock: two runs of one day cannot both post.
     if (!m_db.beginWrite())
-        return fail(BackOfficeStatus::StorageError, m_db.lastError(), number);
+        return BackOfficeOutcome::fail(BackOfficeStatus::StorageError, m_db.lastError(), number);
 
     ReconReport r;
     r.channel = in.channel;
@@ -127,7 +125,7 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         ours.append(c.kind, c.itemNo, c.amountFen, c.feeFen, c.atMs); // clearing keys are unique
     });
     if (!readOk)
-        return fail(BackOfficeStatus::StorageError, m_store.lastError(), number);
+        return BackOfficeOutcome::fail(BackOfficeStatus::StorageError, m_store.lastError(), number);
     ours.buildIndex();
     QList<ReconDifference> heldBill;
     QList<ReconDifference> heldFund;
@@ -156,7 +154,7 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
                     number};
         }
         if (!in.noBillConfirmed)
-            return fail(
+            return BackOfficeOutcome::fail(
                 BackOfficeStatus::NotDue,
                 QStringLiteral("%1 has no bill for %2, but PayDesk cleared %3 payments (%4) and %5 "
                                "refunds (%6) that day, and %7 earlier differences wait on this "
@@ -175,10 +173,11 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
     if (keeper.joinable())
         keeper.join();
     if (!kept.error.isEmpty())
-        return fail(kept.badInput ? BackOfficeStatus::InvalidArgument
-                                  : BackOfficeStatus::StorageError,
-                    kept.error, number);
-    for (const auto& [merchant, sha] : m_store.runsOn(in.channel, in.day))
+        return BackOfficeOutcome::fail(kept.badInput ? BackOfficeStatus::InvalidArgument
+                                                     : BackOfficeStatus::StorageError,
+                                       kept.error, number);
+    const QList<QPair<QString, QString>> earlierRuns = m_store.runsOn(in.channel, in.day);
+    for (const auto& [merchant, sha] : earlierRuns)
         if (sha == kept.sha256) {
             if (const auto earlier = report(in.channel, merchant, in.day))
                 *out = *earlier;
@@ -285,7 +284,7 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
     auto refuse = [&](const QString& why) {
         if (!kept.path.isEmpty())
             QFile::remove(kept.path); // not imported: do not keep it
-        return fail(BackOfficeStatus::InvalidArgument, why, number);
+        return BackOfficeOutcome::fail(BackOfficeStatus::InvalidArgument, why, number);
     };
     if (!parsed.ok)
         return refuse(
@@ -298,7 +297,8 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         return refuse(QStringLiteral("no line of the bill is dated %1: is it another day's bill?")
                           .arg(in.day.toString(Qt::ISODate)));
     r.merchant = parsed.merchant;
-    if (m_store.runReport(in.channel, r.merchant, in.day))
+    if (std::any_of(earlierRuns.cbegin(), earlierRuns.cend(),
+                    [&](const auto& run) { return run.first == r.merchant; }))
         return refuse(QStringLiteral("%1 of merchant %2 was already reconciled with another bill; "
                                      "work its differences (diff list --date %3) instead")
                           .arg(number, r.merchant, in.day.toString(Qt::ISODate)));
@@ -389,12 +389,8 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
             t.credit(accounts::channelReceivable(in.channel), Money::fromFen(oursGross));
         if (r.fundDifferenceFen != 0)
             t.credit(accounts::suspense(), Money::fromFen(r.fundDifferenceFen));
-        QString error;
-        const PostResult pr = t.commit(&error);
-        if (pr != PostResult::Posted && pr != PostResult::AlreadyPosted)
-            return fail(pr == PostResult::StorageError ? BackOfficeStatus::StorageError
-                                                       : BackOfficeStatus::Refused,
-                        error, number);
+        if (auto failed = commitEntry(t, number))
+            return *failed;
     }
     // The part the cut-off explains evens out with the next bill; the rest
     // needs a person.
@@ -514,7 +510,7 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         number};
 }
 
-QByteArray reconReportJson(const ReconReport& r)
+QJsonObject reconReportObject(const ReconReport& r)
 {
     auto side = [](const ReconSideTotals& s) {
         return QJsonObject{{QStringLiteral("payments"), s.payments},
@@ -545,7 +541,12 @@ QByteArray reconReportJson(const ReconReport& r)
                         {QStringLiteral("runBy"), r.runBy},
                         {QStringLiteral("atMs"), r.atMs},
                         {QStringLiteral("elapsedMs"), r.elapsedMs}};
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return o;
+}
+
+QByteArray reconReportJson(const ReconReport& r)
+{
+    return QJsonDocument(reconReportObject(r)).toJson(QJsonDocument::Compact);
 }
 
 bool readReconReportJson(const QByteArray& json, ReconReport* out)

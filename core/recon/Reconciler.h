@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QJsonObject>
 #include <QString>
 
 #include <functional>
@@ -115,7 +116,8 @@ private:
     BackOfficeOutcome applyRecovery(ReconDifference& d);
     bool explainFundDifference(const ReconDifference& recovered, const QString& entryKey);
     // nullopt when posted (or already posted), else the failure.
-    std::optional<BackOfficeOutcome> commitEntry(LedgerTransaction& t);
+    std::optional<BackOfficeOutcome> commitEntry(LedgerTransaction& t,
+                                                 const QString& number = QString());
 
     Database& m_db;
     Clock& m_clock;
@@ -126,7 +128,8 @@ private:
     RecoverySink m_recovery;
 };
 
-QByteArray reconReportJson(const ReconReport& r);
+QJsonObject reconReportObject(const ReconReport& r);
+QByteArray reconReportJson(const ReconReport& r); // reconReportObject, compact
 bool readReconReportJson(const QByteArray& json, ReconReport* out);
 
 } // namespace paydesk

@@ -8,6 +8,7 @@
 
 #include "api/EmbeddedApi.h"
 #include "domain/States.h"
+#include "ledger/EnginePostings.h"
 #include "ledger/LedgerStore.h"
 #include "ledger/SettlementStore.h"
 #include "sandbox/SandboxAcquirer.h"
@@ -375,7 +376,8 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
             eng.step(updOrder);
 
             // The ledger: entry (its id comes back), postings, clearing item.
-            const QByteArray entryKey = "pay:" + paymentNo;
+            const QByteArray entryKey = EnginePostings::paymentKey(QString::fromLatin1(paymentNo))
+                                            .toUtf8(); // also the clearing item's key
             bindAll(insEntry, entryKey, tpl.entryRefKind, paymentNo, orderNo, tpl.entryMemo,
                     currency, now, 0);
             const qint64 entryId = eng.stepReturningId(insEntry);
@@ -387,9 +389,8 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
                 bindArg(insPostings, ++k, now);
             }
             eng.step(insPostings, qint64(tpl.postings.size()));
-            const QByteArray clearingKey = "P:" + paymentNo; // outlives the step
-            bindAll(insClearing, clearingKey, tpl.clearingMerchant, channel, orderNo,
-                    tpl.clearingDay, kAmountFen, tpl.clearingFeeFen, currency, now);
+            bindAll(insClearing, entryKey, tpl.clearingMerchant, channel, orderNo, tpl.clearingDay,
+                    kAmountFen, tpl.clearingFeeFen, currency, now);
             eng.step(insClearing);
         }
         sbx.exec("COMMIT");

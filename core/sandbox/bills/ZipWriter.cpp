@@ -1,6 +1,7 @@
 #include "sandbox/bills/ZipWriter.h"
 
-#include <array>
+#include "recon/Crc32.h"
+
 
 namespace paydesk {
 
@@ -22,20 +23,9 @@ void le32(QByteArray& out, quint32 v)
 
 quint32 ZipWriter::crc32(const QByteArray& data)
 {
-    static const std::array<quint32, 256> table = [] {
-        std::array<quint32, 256> t{};
-        for (quint32 i = 0; i < 256; ++i) {
-            quint32 c = i;
-            for (int k = 0; k < 8; ++k)
-                c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[i] = c;
-        }
-        return t;
-    }();
-    quint32 crc = 0xFFFFFFFFu;
-    for (char ch : data)
-        crc = table[(crc ^ quint8(ch)) & 0xff] ^ (crc >> 8);
-    return crc ^ 0xFFFFFFFFu;
+    Crc32 crc;
+    crc.update(data);
+    return crc.value();
 }
 
 void ZipWriter::add(const QByteArray& name, const QByteArray& content, quint16 dosDate,
