@@ -72,8 +72,7 @@ CommandOutcome PaymentEngine::recoverPayment(const RecoverPaymentCommand& cmd)
                              QStringLiteral("recovered from the %1 bill of %2")
                                  .arg(cmd.channel, cmd.billDay.toString(Qt::ISODate)));
     // Paid already: no deadline to wait for.
-    PaymentRecord p = newPayment(cmd.paymentNo, o.orderNo, PaymentKind::Barcode, wallet,
-                                 cmd.channel, cmd.amount, 0);
+    PaymentRecord p = newPayment(cmd.paymentNo, o, PaymentKind::Barcode, wallet, cmd.channel, 0);
     p.channelTradeNo = cmd.channelTradeNo;
     if (!m_store.insertOrder(o) || !m_store.insertPayment(p))
         return CommandOutcome::error(CommandStatus::StorageError, m_store.lastError());

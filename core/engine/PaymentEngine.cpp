@@ -183,20 +183,20 @@ OrderRecord PaymentEngine::newOrder(const QString& orderNo, const QString& reque
     return o;
 }
 
-PaymentRecord PaymentEngine::newPayment(const QString& paymentNo, const QString& orderNo,
+PaymentRecord PaymentEngine::newPayment(const QString& paymentNo, const OrderRecord& order,
                                         PaymentKind kind, Wallet wallet, const QString& channel,
-                                        const Money& amount, qint64 deadlineInMs) const
+                                        qint64 deadlineInMs) const
 {
     PaymentRecord p;
     p.paymentNo = paymentNo;
-    p.orderNo = orderNo;
+    p.orderNo = order.orderNo;
     p.kind = kind;
     p.wallet = wallet;
     p.channel = channel;
-    p.amount = amount;
+    p.amount = order.amount;
     p.state = PaymentState::Created;
     p.version = 1;
-    p.createdAtMs = p.updatedAtMs = m_clock.nowMs();
+    p.createdAtMs = p.updatedAtMs = order.createdAtMs;
     p.deadlineAtMs = p.createdAtMs + deadlineInMs;
     return p;
 }
@@ -271,9 +271,8 @@ void PaymentEngine::pay(const PayCommand& cmd, Reply reply)
     }
 
     const OrderRecord o = newOrder(orderNo, cmd.requestNo, cmd.amount, cmd.subject);
-    PaymentRecord p =
-        newPayment(m_ids.next(IdKind::Payment), orderNo, PaymentKind::Barcode, code.wallet, channel,
-                   cmd.amount, m_config.policy(channel).barcodeDeadlineMs);
+    PaymentRecord p = newPayment(m_ids.next(IdKind::Payment), o, PaymentKind::Barcode, code.wallet,
+                                 channel, m_config.policy(channel).barcodeDeadlineMs);
     p.codeMasked = masked;
 
     if ((!existing && !m_store.insertOrder(o)) || !m_store.insertPayment(p))
@@ -333,9 +332,8 @@ void PaymentEngine::createQr(const QrCommand& cmd, Reply reply)
     if (claimRequest(cmd.requestNo, QStringLiteral("qr"), fingerprint, orderNo, reply) != 1)
         return;
     const OrderRecord o = newOrder(orderNo, cmd.requestNo, cmd.amount, cmd.subject);
-    const PaymentRecord p =
-        newPayment(m_ids.next(IdKind::Payment), orderNo, PaymentKind::Qr, cmd.wallet, channel,
-                   cmd.amount, m_config.policy(channel).qrDeadlineMs);
+    const PaymentRecord p = newPayment(m_ids.next(IdKind::Payment), o, PaymentKind::Qr, cmd.wallet,
+                                       channel, m_config.policy(channel).qrDeadlineMs);
     if (!m_store.insertOrder(o) || !m_store.insertPayment(p))
         return replyAfterCommit(
             reply, CommandOutcome::error(CommandStatus::StorageError, m_store.lastError()));

@@ -109,12 +109,12 @@ private:
     struct Call;
 
     Channel* channelFor(const QString& name) const;
-    // New records as every command starts them: version 1, created now.
+    // New records as every command starts them: version 1; the order is
+    // created now, its payment at the order's time.
     OrderRecord newOrder(const QString& orderNo, const QString& requestNo, const Money& amount,
                          const QString& subject) const;
-    PaymentRecord newPayment(const QString& paymentNo, const QString& orderNo, PaymentKind kind,
-                             Wallet wallet, const QString& channel, const Money& amount,
-                             qint64 deadlineInMs) const;
+    PaymentRecord newPayment(const QString& paymentNo, const OrderRecord& order, PaymentKind kind,
+                             Wallet wallet, const QString& channel, qint64 deadlineInMs) const;
     QString routeFor(Wallet wallet) const;
 
     // Channel calls with a local timeout: `done` runs once with the answer or

@@ -146,7 +146,7 @@ private:
     BillParseResult m_result;
     QStringDecoder m_gbk;                    // whole lines, in file order
     QStringDecoder m_fieldGbk;               // single fields of detail rows
-    QByteArray m_payment, m_refund, m_total; // "交易", "退款", "合计" in GBK
+    QByteArray m_payment, m_refund;          // "交易", "退款" in GBK
 
     int m_fieldCount = 0;
     std::array<int, kColumnCount> m_at{};

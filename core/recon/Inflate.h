@@ -36,8 +36,6 @@ public:
                    qsizetype* outMade);
 
     QString error() const { return m_error; }
-    bool finished() const { return m_state == State::Done; }
-    quint64 totalOut() const { return m_totalOut; }
 
     // A canonical Huffman code: a fast table on the next kFastBits bits plus
     // the counts and sorted symbols (as in zlib's puff.c) for longer codes.

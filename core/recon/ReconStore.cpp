@@ -190,11 +190,11 @@ std::optional<LocalRecord> ReconStore::localRecord(ItemKind kind, const QString&
 {
     // Payments and revokes are the payment's; refunds have their own table.
     const bool refund = kind == ItemKind::Refund;
-    QSqlQuery& q = m_db.prepared(
-        refund ? QStringLiteral("SELECT order_no, state, amount_fen, channel_refund_no FROM refunds"
-                                " WHERE refund_no = ?")
-               : QStringLiteral("SELECT order_no, state, amount_fen, channel_trade_no FROM payments"
-                                " WHERE payment_no = ?"));
+    QSqlQuery& q =
+        m_db.prepared(refund ? QStringLiteral("SELECT order_no, state, amount_fen FROM refunds"
+                                              " WHERE refund_no = ?")
+                             : QStringLiteral("SELECT order_no, state, amount_fen FROM payments"
+                                              " WHERE payment_no = ?"));
     bindAt(q, 0, itemNo);
     if (!m_db.execRead(q))
         return std::nullopt;
@@ -203,7 +203,7 @@ std::optional<LocalRecord> ReconStore::localRecord(ItemKind kind, const QString&
         out = LocalRecord{
             q.value(0).toString(),
             stateName(refund ? EntityKind::Refund : EntityKind::Payment, q.value(1).toInt()),
-            q.value(2).toLongLong(), q.value(3).toString()};
+            q.value(2).toLongLong()};
     q.finish();
     return out;
 }

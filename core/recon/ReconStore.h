@@ -41,7 +41,6 @@ struct LocalRecord
     QString orderNo;
     QString state; // our state name ("PROCESSING", "SUCCESS", ...)
     qint64 amountFen = 0;
-    QString tradeNo;
 };
 
 struct DiffFilter

@@ -67,12 +67,6 @@ bool parseDiffState(const QString& text, DiffState* out)
     return false;
 }
 
-bool isDiffSettled(DiffState s)
-{
-    return s == DiffState::AutoResolved || s == DiffState::Resolved || s == DiffState::WrittenOff ||
-           s == DiffState::Recovered;
-}
-
 QString itemKindName(ItemKind k)
 {
     switch (k) {

@@ -41,7 +41,6 @@ enum class DiffState : int
 QString diffKindName(DiffKind k);   // "missing_locally", ...
 QString diffStateName(DiffState s); // "open", ...
 bool parseDiffState(const QString& text, DiffState* out);
-bool isDiffSettled(DiffState s); // no one needs to act any more
 
 // Which movement a bill line or one of our clearing items is. Payments and
 // revokes are known by the merchant payment number, refunds by the merchant

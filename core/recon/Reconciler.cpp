@@ -210,12 +210,14 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         const auto c = m_store.clearedItem(it.kind, ours.itemNo(it).toString());
         return c ? c->orderNo : QString();
     };
-    // Joins one bill line (or a held one) with our side. False: we lack it.
+    // Joins one bill line (or a held one) with our side: our item, or null
+    // when we lack it.
     auto probe = [&](ItemKind item, const QString& itemNo, const QString& tradeNo, qint64 fen,
-                     qint64 feeFen, const QString& state, qint64 atMs, qint64 heldBillId) {
+                     qint64 feeFen, const QString& state, qint64 atMs,
+                     qint64 heldBillId) -> JoinTable::Item* {
         JoinTable::Item* it = ours.find(item, itemNo);
         if (!it || it->matched)
-            return false;
+            return nullptr;
         it->matched = true;
         ++r.matched;
         if (it->held) {
@@ -243,7 +245,7 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
             d.lineAtMs = atMs;
             found << d;
         }
-        return true;
+        return it;
     };
 
     QList<BillLine> leftover; // bill lines we lack: few, kept in memory
@@ -256,13 +258,15 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         if (l.atMs >= dayStartMs && l.atMs < dayEndMs)
             ++linesOnDay;
         const QString& no = item == ItemKind::Refund ? l.refundNo : l.paymentNo;
-        if (!probe(item, no, l.tradeNo, l.amountFen, l.feeFen, l.state, l.atMs, 0)) {
+        const JoinTable::Item* matched =
+            probe(item, no, l.tradeNo, l.amountFen, l.feeFen, l.state, l.atMs, 0);
+        if (!matched) {
             leftover << l;
         } else if (item == ItemKind::Payment && l.state == QLatin1String("REVOKED") &&
                    !ours.find(ItemKind::Revoke, no) && !m_store.clearedItem(ItemKind::Revoke, no)) {
             // WeChat says the paid payment was revoked; we never reversed it.
             ReconDifference d = newDiff(DiffKind::StatusMismatch, item, no);
-            d.orderNo = orderOf(*ours.find(item, no));
+            d.orderNo = orderOf(*matched);
             d.tradeNo = l.tradeNo;
             d.oursFen = d.theirsFen = l.amountFen;
             d.oursState = QStringLiteral("SUCCESS");

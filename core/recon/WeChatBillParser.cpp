@@ -187,7 +187,6 @@ private:
     std::array<int, kColumnCount> m_at{}; // field index of each column, -1 when absent
     int m_summaryFieldCount = 0;
     std::array<int, kSummaryCount> m_summaryAt{};
-    qint64 m_summaryHeaderLine = 0;
 
     QByteArray m_merchant;
     ChinaTimeParser m_time;
@@ -402,7 +401,6 @@ bool WeChatParser::readSummaryHeader(QByteArrayView line, qint64 no)
         if (m_summaryAt[c] < 0 && !(c == SumRefunded && m_type == BillType::Success))
             return fail(no, QStringLiteral("the summary header has no column \"%1\"")
                                 .arg(QString::fromUtf8(kSummaryLabel[c])));
-    m_summaryHeaderLine = no;
     return true;
 }
 

@@ -1337,7 +1337,6 @@ std::optional<SandboxAcquirer::TradeView> SandboxAcquirer::trade(const QString& 
     v.amountFen = t->amountFen;
     v.refundedFen = t->refundedFen;
     v.tradeNo = t->tradeNo;
-    v.createdAtMs = t->createdAtMs;
     v.paidAtMs = t->paidAtMs;
     return v;
 }

@@ -65,7 +65,6 @@ public:
         qint64 amountFen = 0;
         qint64 refundedFen = 0;
         QString tradeNo;
-        qint64 createdAtMs = 0;
         qint64 paidAtMs = 0; // 0: never paid
     };
     std::optional<TradeView> trade(const QString& paymentNo);

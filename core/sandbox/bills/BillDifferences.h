@@ -27,12 +27,6 @@ struct BillDifferences
         QDate day; // China time; the line is stamped at noon
     };
     QList<Extra> extraPayments; // a payment the merchant never made
-
-    bool isEmpty() const
-    {
-        return dropPayments.isEmpty() && amountFen.isEmpty() && states.isEmpty() &&
-               extraPayments.isEmpty();
-    }
 };
 
 // Reads {"drop": ["PA..."], "amounts": {"PA...": "9.99"}, "states": {"PA...":
