@@ -134,11 +134,6 @@ struct Context
 
 // Where the customer's side of the sandbox is: the demo's gateway, or the
 // in-process sandbox; null when every channel is a real gateway.
-SandboxAcquirer* customerSide(Context& c)
-{
-    return c.demo ? &c.demo->acquirer() : c.api->sandbox();
-}
-
 QString defaultDataDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
@@ -331,7 +326,7 @@ int cmdSandboxScan(Context& c)
 {
     if (c.args.size() != 2 || !c.parser.isSet(QStringLiteral("code")))
         return usageError(*c.out, QStringLiteral("usage: sandbox-scan URL --code CODE"));
-    SandboxAcquirer* sandbox = customerSide(c);
+    SandboxAcquirer* sandbox = c.api->sandbox();
     if (!sandbox)
         return usageError(*c.out, QStringLiteral("no sandbox in this configuration"));
     const QString e = sandbox->customerScan(c.args.at(1), c.parser.value(QStringLiteral("code")));

@@ -13,16 +13,9 @@ namespace paydesk::cli {
 
 namespace {
 
-struct Args
+struct Args : CommandArgs
 {
-    const QCommandLineParser& p;
-    const QStringList& args;
-    Output& out;
     BackOffice& bo;
-
-    QString opt(const char* name) const { return p.value(QString::fromLatin1(name)); }
-    bool has(const char* name) const { return p.isSet(QString::fromLatin1(name)); }
-    QString arg(int i) const { return i < args.size() ? args.at(i) : QString(); }
 };
 
 // Amounts: "12.34"; adjustments may be negative ("-5.00" credits the account).
@@ -44,11 +37,6 @@ std::optional<Money> amount(const Args& a, int* rc, bool allowNegative = false)
 QString requestNo(const Args& a)
 {
     return requestNoOrFresh(a.opt("request-no"));
-}
-
-QString actor(const Args& a)
-{
-    return actorName(a.p);
 }
 
 int finish(const Args& a, const BackOfficeOutcome& o, const QJsonObject& extra = {})
@@ -201,7 +189,7 @@ int cmdSettle(const Args& a)
     const QDate day = QDate::fromString(a.opt("date"), Qt::ISODate);
     if (!day.isValid())
         return usageError(a.out, QStringLiteral("settle needs --date YYYY-MM-DD"));
-    const SettlementReport r = a.bo.settlement().run(day, actor(a), a.opt("merchant"));
+    const SettlementReport r = a.bo.settlement().run(day, a.actor(), a.opt("merchant"));
     if (!a.out.json() && r.outcome.ok())
         a.out.line(
             QStringLiteral("payments %1, refunds and reversals %2, net %3, fees %4 → available %5")
@@ -303,23 +291,23 @@ int cmdWallet(const Args& a)
         if (a.arg(2).isEmpty())
             return usageError(a.out, QStringLiteral("wallet topup needs a MEMBER"));
         if (a.has("order"))
-            return finish(a, w.topUpFromOrder(a.arg(2), a.opt("order"), requestNo(a), actor(a)));
+            return finish(a, w.topUpFromOrder(a.arg(2), a.opt("order"), requestNo(a), a.actor()));
         const auto m = amount(a, &rc);
-        return m ? finish(a, w.topUpCash(a.arg(2), *m, requestNo(a), actor(a))) : rc;
+        return m ? finish(a, w.topUpCash(a.arg(2), *m, requestNo(a), a.actor())) : rc;
     }
     if (sub == QLatin1String("pay")) {
         if (a.arg(2).isEmpty() || !a.has("sale"))
             return usageError(a.out,
                               QStringLiteral("wallet pay needs a MEMBER, --amount and --sale REF"));
         const auto m = amount(a, &rc);
-        return m ? finish(a, w.pay(a.arg(2), *m, a.opt("sale"), requestNo(a), actor(a))) : rc;
+        return m ? finish(a, w.pay(a.arg(2), *m, a.opt("sale"), requestNo(a), a.actor())) : rc;
     }
     if (sub == QLatin1String("refund")) {
         if (a.arg(2).isEmpty())
             return usageError(a.out,
                               QStringLiteral("wallet refund needs the payment's number (WO...)"));
         const auto m = amount(a, &rc);
-        return m ? finish(a, w.refund(a.arg(2), *m, a.opt("reason"), requestNo(a), actor(a))) : rc;
+        return m ? finish(a, w.refund(a.arg(2), *m, a.opt("reason"), requestNo(a), a.actor())) : rc;
     }
     return usageError(a.out, QStringLiteral("wallet needs topup, pay, refund or show"));
 }
@@ -367,6 +355,11 @@ int finishBackOffice(Output& out, BackOffice& backOffice, const BackOfficeOutcom
         out.error(QStringLiteral("storage failed; nothing was changed: restart PayDesk"));
         return ExitStorage;
     }
+    return printBackOffice(out, o, extra);
+}
+
+int printBackOffice(Output& out, const BackOfficeOutcome& o, const QJsonObject& extra)
+{
     if (out.json()) {
         QJsonObject j = toJson(o);
         for (auto it = extra.begin(); it != extra.end(); ++it)
@@ -408,7 +401,7 @@ QList<QCommandLineOption> backOfficeOptions()
 int runBackOffice(const QCommandLineParser& parser, const QStringList& args, Output& out,
                   BackOffice& backOffice)
 {
-    const Args a{parser, args, out, backOffice};
+    const Args a{{parser, args, out}, backOffice};
     const QString command = args.first();
     if (command == QLatin1String("ledger"))
         return cmdLedger(a);

@@ -20,8 +20,23 @@ bool isBackOfficeCommand(const QString& command);
 QList<QCommandLineOption> backOfficeOptions();
 // Who acts: --by NAME, else the login name.
 QString actorName(const QCommandLineParser& parser);
-// Makes a successful change durable, prints the outcome (text or JSON with
-// `extra`) and returns its exit code.
+
+// A back-office command's parsed line, as its handlers read it.
+struct CommandArgs
+{
+    const QCommandLineParser& p;
+    const QStringList& args;
+    Output& out;
+
+    QString opt(const char* name) const { return p.value(QString::fromLatin1(name)); }
+    bool has(const char* name) const { return p.isSet(QString::fromLatin1(name)); }
+    QString arg(int i) const { return i < args.size() ? args.at(i) : QString(); }
+    QString actor() const { return actorName(p); }
+};
+
+// Prints the outcome (text or JSON with `extra`) and returns its exit code.
+int printBackOffice(Output& out, const BackOfficeOutcome& o, const QJsonObject& extra = {});
+// Makes a successful change durable, then printBackOffice().
 int finishBackOffice(Output& out, BackOffice& backOffice, const BackOfficeOutcome& o,
                      const QJsonObject& extra = {});
 

@@ -21,23 +21,12 @@ namespace paydesk::cli {
 
 namespace {
 
-struct Args
+struct Args : CommandArgs
 {
-    const QCommandLineParser& p;
-    const QStringList& args;
-    Output& out;
     EmbeddedApi& api;
 
-    QString opt(const char* name) const { return p.value(QString::fromLatin1(name)); }
-    bool has(const char* name) const { return p.isSet(QString::fromLatin1(name)); }
-    QString arg(int i) const { return i < args.size() ? args.at(i) : QString(); }
     Reconciler& recon() const { return *api.reconciler(); }
 };
-
-QString actor(const Args& a)
-{
-    return actorName(a.p);
-}
 
 int finish(const Args& a, const BackOfficeOutcome& o, const QJsonObject& extra = {})
 {
@@ -84,7 +73,7 @@ int cmdReconcile(const Args& a)
     in.format = src.alipayFormat ? BillFormat::Alipay : BillFormat::WeChat;
     in.day = *day;
     in.expectedMerchant = src.merchant;
-    in.by = actor(a);
+    in.by = a.actor();
     in.noBillConfirmed = a.has("confirm-no-bill");
     if (a.has("bill")) {
         if (in.noBillConfirmed)
@@ -123,21 +112,23 @@ int cmdReconcile(const Args& a)
         return finish(a, o);
     // The exports describe a stored run: only once it is durable.
     if (!a.api.backOffice()->commit())
-        return finish(a, BackOfficeOutcome::fail(BackOfficeStatus::StorageError,
-                                                 QStringLiteral("storage failed; the run was not "
-                                                                "recorded: restart PayDesk")));
+        return printBackOffice(
+            a.out, BackOfficeOutcome::fail(BackOfficeStatus::StorageError,
+                                           QStringLiteral("storage failed; the run was not "
+                                                          "recorded: restart PayDesk")));
     QString error;
     if (a.has("csv"))
         error = saveFile(a.opt("csv"), reconReportCsv(report));
     if (error.isEmpty() && a.has("pdf"))
         error = saveFile(a.opt("pdf"), reconReportPdf(report));
     if (!error.isEmpty())
-        return finish(a, BackOfficeOutcome::fail(
-                             BackOfficeStatus::StorageError,
-                             QStringLiteral("%1 is reconciled and recorded, but its report was not "
-                                            "exported: %2")
-                                 .arg(o.number, error)));
-    const int code = finish(a, o, {{QStringLiteral("report"), toJson(report)}});
+        return printBackOffice(
+            a.out, BackOfficeOutcome::fail(
+                       BackOfficeStatus::StorageError,
+                       QStringLiteral("%1 is reconciled and recorded, but its report was not "
+                                      "exported: %2")
+                           .arg(o.number, error)));
+    const int code = printBackOffice(a.out, o, {{QStringLiteral("report"), toJson(report)}});
     if (!a.out.json() && code == ExitOk && !report.billSha256.isEmpty()) // empty: nothing ran
         printReport(a, report);
     return code;
@@ -223,15 +214,15 @@ int cmdDiff(const Args& a)
         return ExitOk;
     }
     if (sub == QLatin1String("resolve"))
-        return finish(a, a.recon().resolve(id, actor(a), a.opt("reason")));
+        return finish(a, a.recon().resolve(id, a.actor(), a.opt("reason")));
     if (sub == QLatin1String("writeoff"))
-        return finish(a, a.recon().proposeWriteOff(id, actor(a), a.opt("reason")));
+        return finish(a, a.recon().proposeWriteOff(id, a.actor(), a.opt("reason")));
     if (sub == QLatin1String("recover"))
-        return finish(a, a.recon().proposeRecovery(id, actor(a), a.opt("reason")));
+        return finish(a, a.recon().proposeRecovery(id, a.actor(), a.opt("reason")));
     if (sub == QLatin1String("approve") || sub == QLatin1String("reject"))
-        return finish(a, a.recon().decide(id, actor(a), sub == QLatin1String("approve")));
+        return finish(a, a.recon().decide(id, a.actor(), sub == QLatin1String("approve")));
     if (sub == QLatin1String("assign"))
-        return finish(a, a.recon().assign(id, a.opt("to"), actor(a)));
+        return finish(a, a.recon().assign(id, a.opt("to"), a.actor()));
     return usageError(
         a.out,
         QStringLiteral("diff takes list, show, resolve, writeoff, recover, approve, reject or "
@@ -261,7 +252,7 @@ QList<QCommandLineOption> reconOptions()
 int runRecon(const QCommandLineParser& parser, const QStringList& args, Output& out,
              EmbeddedApi& api)
 {
-    const Args a{parser, args, out, api};
+    const Args a{{parser, args, out}, api};
     if (args.first() == QLatin1String("reconcile"))
         return cmdReconcile(a);
     return cmdDiff(a);
