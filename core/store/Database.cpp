@@ -77,16 +77,14 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
     }
     if (!runMigrations(schemaName, migrations))
         return m_lastError;
+    m_schemaVersion = migrations.size(); // the opening schema's; migrate() adds others
     return QString();
 }
 
 QString Database::migrate(const QString& schemaName, const QStringList& migrations)
 {
     Q_ASSERT_X(!m_inTransaction, "Database::migrate", "migrate before the first write");
-    const int engineVersion = m_schemaVersion;
-    const bool ok = runMigrations(schemaName, migrations);
-    m_schemaVersion = engineVersion;
-    return ok ? QString() : m_lastError;
+    return runMigrations(schemaName, migrations) ? QString() : m_lastError;
 }
 
 void Database::close()
@@ -166,7 +164,6 @@ bool Database::runMigrations(const QString& schemaName, const QStringList& migra
             return false;
         }
     }
-    m_schemaVersion = migrations.size();
     return true;
 }
 
