@@ -2,9 +2,10 @@
 #include "common/ChinaTime.h"
 
 #include "CliBackOffice.h"
-#include "CliRecon.h"
 #include "CliOutput.h"
+#include "CliRecon.h"
 #include "DemoGateway.h"
+#include "NotificationHttpServer.h"
 #include "SandboxGateway.h"
 #include "api/EmbeddedApi.h"
 #include "api/Json.h"
@@ -69,6 +70,8 @@ Commands:
                                     WeChat Pay V2 (/wechat/...) and Alipay (/alipay/gateway.do);
                                     --tls: HTTPS with a generated test CA (files printed)
   run [--until-idle]                host the engine: resume every unfinished item and work
+      [--notify-listen ADDR:PORT]   ... and take the gateways' notifications at
+                                    http://ADDR:PORT/notify/CHANNEL (any engine command takes it)
 
 Accounting:
   ledger accounts [--at T]          every account and its balance
@@ -129,6 +132,9 @@ struct Context
     SystemClock demoClock;
     std::unique_ptr<DemoGateway> demo;
     std::unique_ptr<EmbeddedApi> api;
+    // The notify_url listener; after the API, so it stops taking requests
+    // before the engine goes.
+    std::unique_ptr<NotificationHttpServer> notifyServer;
     std::unique_ptr<QTemporaryDir> tempDir;
 };
 
@@ -670,6 +676,7 @@ int run(const QStringList& arguments)
         {QStringLiteral("listen"), QString(), QStringLiteral("address:port")},
         {QStringLiteral("listen-tls"), QString(), QStringLiteral("address:port")},
         {QStringLiteral("tls"), QString()},
+        {QStringLiteral("notify-listen"), QString(), QStringLiteral("address:port")},
         {{QStringLiteral("h"), QStringLiteral("help")}, QString()},
         {QStringLiteral("version"), QString()},
     };
@@ -715,10 +722,35 @@ int run(const QStringList& arguments)
     }
     if (dataDir.isEmpty())
         dataDir = defaultDataDir();
+    // The listener starts before the engine (the demo's notify URLs name
+    // its port) and hands requests on once the API is open.
+    SandboxListener notifyAt;
+    if (p.isSet(QStringLiteral("notify-listen")) &&
+        !parseListen(p.value(QStringLiteral("notify-listen")), &notifyAt))
+        return usageError(*c.out, QStringLiteral("--notify-listen takes ADDRESS:PORT, e.g. "
+                                                 "127.0.0.1:8090"));
+    if (p.isSet(QStringLiteral("notify-listen")) || command == QLatin1String("demo")) {
+        c.notifyServer = std::make_unique<NotificationHttpServer>(
+            [&c](const QString& channel, const QByteArray& body) {
+                if (!c.api) {
+                    NotificationReceipt r;
+                    r.replyBody = QByteArrayLiteral("starting");
+                    r.error = QStringLiteral("PayDesk is starting");
+                    return r;
+                }
+                return c.api->receiveNotification(channel, body);
+            });
+        QString error;
+        if (c.notifyServer->listenOn(notifyAt.address, notifyAt.port, &error) == 0) {
+            c.out->error(error);
+            return ExitFailure;
+        }
+    }
     if (command == QLatin1String("demo")) {
         DemoGatewayOptions demo;
         demo.dataDir = dataDir;
         demo.durable = durable;
+        demo.notifyBaseUrl = c.notifyServer->baseUrl();
         c.demo = std::make_unique<DemoGateway>(c.demoClock, demo);
         if (QString e = c.demo->start(); !e.isEmpty()) {
             c.out->error(e);

@@ -2,6 +2,7 @@
 
 #include "DemoData.h"
 #include "DemoGateway.h"
+#include "NotificationHttpServer.h"
 #include "api/EmbeddedApi.h"
 #include "engine/ConfigFile.h"
 #include "sandbox/SandboxAcquirer.h"
@@ -67,8 +68,28 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
     // loopback HTTPS, as a merchant with real keys would reach the gateways.
     // Tests that inject an engine config or a clock keep the in-process one.
     std::shared_ptr<DemoGateway> gateway;
+    // The notify listener starts before the engine (the gateways' notify
+    // URLs name its port) and reaches the API through this slot once open.
+    auto apiSlot = std::make_shared<EmbeddedApi*>(nullptr);
+    std::shared_ptr<NotificationHttpServer> notifyServer;
     if (options.demo && !options.engine && !options.clock) {
-        gateway = std::make_shared<DemoGateway>(*session->clock, DemoGatewayOptions{dataDir, true, options.durable});
+        notifyServer = std::make_shared<NotificationHttpServer>(
+            [apiSlot](const QString& channel, const QByteArray& body) {
+                if (!*apiSlot) {
+                    NotificationReceipt r;
+                    r.replyBody = QByteArrayLiteral("starting");
+                    r.error = QStringLiteral("PayDesk is starting");
+                    return r;
+                }
+                return (*apiSlot)->receiveNotification(channel, body);
+            });
+        if (notifyServer->listenOn(QHostAddress(QHostAddress::LocalHost), 0, error) == 0)
+            return nullptr;
+        DemoGatewayOptions demoOptions;
+        demoOptions.dataDir = dataDir;
+        demoOptions.durable = options.durable;
+        demoOptions.notifyBaseUrl = notifyServer->baseUrl();
+        gateway = std::make_shared<DemoGateway>(*session->clock, demoOptions);
         if (QString e = gateway->start(); !e.isEmpty()) {
             *error = QStringLiteral("cannot start the demo's sandbox acquirer: %1").arg(e);
             return nullptr;
@@ -82,6 +103,8 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
         *error = e;
         return nullptr;
     }
+    *apiSlot = api.get();
+    session->listener = notifyServer;
     api->resumeAll(); // whatever a previous run left unfinished goes on now
     if (gateway) {
         DemoGateway* g = gateway.get();

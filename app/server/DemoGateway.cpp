@@ -151,6 +151,8 @@ GatewaySettings DemoGateway::settings(const QString& channel) const
                      ? GatewaySettings::Protocol::WeChatV2
                      : d->options.unionpayProtocol;
     s.transport = d->transport;
+    if (!d->options.notifyBaseUrl.isEmpty())
+        s.notifyUrl = d->options.notifyBaseUrl + channel;
     if (s.protocol == GatewaySettings::Protocol::WeChatV2) {
         s.url = QUrl(d->gateway->baseUrl() + QStringLiteral("/wechat/"));
         s.appId = kWeChatAppId;
@@ -189,6 +191,12 @@ void DemoGateway::setBillDifferences(const BillDifferences& differences)
 {
     Q_ASSERT_X(d->gateway, "DemoGateway::setBillDifferences", "start() first");
     d->gateway->setBillDifferences(differences);
+}
+
+NotificationSender& DemoGateway::notifier()
+{
+    Q_ASSERT_X(d->gateway, "DemoGateway::notifier", "start() first");
+    return d->gateway->notifier();
 }
 
 QString DemoGateway::baseUrl() const

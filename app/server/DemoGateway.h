@@ -18,6 +18,10 @@ struct DemoGatewayOptions
     QString dataDir;
     bool tls = true;      // HTTPS with the generated test CA, mutual TLS on secapi/*
     bool durable = true;  // fsync the sandbox's commits
+    // Where PayDesk takes notifications ("http://127.0.0.1:PORT/notify/"):
+    // each channel's notifyUrl is this plus its name. Empty: none, and QR
+    // payments' results are learnt by polling alone.
+    QString notifyBaseUrl;
     // Which protocol the UnionPay acquirer speaks, as aggregators do.
     GatewaySettings::Protocol unionpayProtocol = GatewaySettings::Protocol::WeChatV2;
 };
@@ -49,6 +53,8 @@ public:
     SandboxAcquirer& acquirer();
     // "https://127.0.0.1:PORT"
     QString baseUrl() const;
+    // Who posts the acquirer's notifications to the notify URLs.
+    NotificationSender& notifier();
     // What the next bills show differently (reconciliation tests).
     void setBillDifferences(const BillDifferences& differences);
 

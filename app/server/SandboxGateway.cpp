@@ -1,5 +1,8 @@
 #include "SandboxGateway.h"
 
+#include "common/ChinaTime.h"
+#include "common/SaveFile.h"
+
 #include "sandbox/SandboxAcquirer.h"
 
 #include <QDir>
@@ -24,9 +27,10 @@ QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out)
     const QDir base = QFileInfo(path).absoluteDir();
     for (auto it = root.begin(); it != root.end(); ++it)
         if (it.key() != QLatin1String("dataDir") && it.key() != QLatin1String("wechat") &&
-            it.key() != QLatin1String("alipay") && it.key() != QLatin1String("billDifferences"))
+            it.key() != QLatin1String("alipay") && it.key() != QLatin1String("billDifferences") &&
+            it.key() != QLatin1String("notifyRetryDelaysMs"))
             return QStringLiteral("%1: unknown key '%2' (known: dataDir, wechat, alipay, "
-                                  "billDifferences)")
+                                  "billDifferences, notifyRetryDelaysMs)")
                 .arg(path, it.key());
     SandboxGatewayConfig c = out;
     if (root.contains(QStringLiteral("dataDir")))
@@ -73,6 +77,21 @@ QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out)
                                         &c.billDifferences);
         !e.isEmpty())
         return QStringLiteral("%1: %2").arg(path, e);
+    if (root.contains(QStringLiteral("notifyRetryDelaysMs"))) {
+        const QJsonValue v = root.value(QStringLiteral("notifyRetryDelaysMs"));
+        c.notify.retryDelaysMs.clear();
+        for (const QJsonValue d : v.toArray()) {
+            const qint64 ms = d.toInteger(-1);
+            if (ms < 0 || !d.isDouble())
+                return QStringLiteral("%1: notifyRetryDelaysMs must be a list of whole "
+                                      "milliseconds, e.g. [1000, 5000, 30000]")
+                    .arg(path);
+            c.notify.retryDelaysMs << ms;
+        }
+        if (!v.isArray())
+            return QStringLiteral("%1: notifyRetryDelaysMs must be a list, e.g. [1000, 5000]")
+                .arg(path);
+    }
     if (c.dataDir.isEmpty())
         return QStringLiteral("%1: dataDir is required (where the sandbox keeps its trades)")
             .arg(path);
@@ -89,6 +108,8 @@ SandboxGateway::~SandboxGateway()
 {
     // The listener goes first: no request may reach a front being destroyed.
     m_server.reset();
+    m_acquirer->setNotificationSink(nullptr);
+    m_notifier.reset();
     m_wechat.reset();
     m_alipay.reset();
 }
@@ -148,11 +169,10 @@ QString SandboxGateway::start(const QList<SandboxListener>& listeners)
         QByteArray privatePem, publicPem;
         if (!alipay::RsaKey::generate(2048, &privatePem, &publicPem))
             return QStringLiteral("cannot generate the sandbox's RSA key pair");
-        QFile priv(privatePath), pub(alipayPublicKeyFile());
-        if (!priv.open(QIODevice::WriteOnly) || priv.write(privatePem) != privatePem.size() ||
-            !pub.open(QIODevice::WriteOnly) || pub.write(publicPem) != publicPem.size())
-            return QStringLiteral("cannot write the sandbox's keys into %1").arg(m_config.dataDir);
-        priv.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        if (QString e = saveFile(alipayPublicKeyFile(), publicPem, false); !e.isEmpty())
+            return e;
+        if (QString e = saveFile(privatePath, privatePem, true); !e.isEmpty())
+            return e;
     }
     QFile priv(privatePath);
     if (!priv.open(QIODevice::ReadOnly))
@@ -194,7 +214,47 @@ QString SandboxGateway::start(const QList<SandboxListener>& listeners)
     m_alipay->setBillDifferences(&m_config.billDifferences);
     m_server->addFront(WeChatGatewayFront::pathPrefix(), m_wechat.get());
     m_server->addFront(QStringLiteral("/alipay/"), m_alipay.get());
+
+    // Merchants' notify URLs are verified like any HTTPS peer (system CAs);
+    // a demo's listener on loopback is plain HTTP.
+    m_notifyTransport = std::make_unique<NetworkTransport>(TransportConfig());
+    m_notifier = std::make_unique<NotificationSender>(*m_notifyTransport, m_config.notify);
+    m_acquirer->setNotificationSink(
+        [this](const QString&, const ChannelNotification& n,
+               const SandboxAcquirer::NotifyTarget& to) { postNotification(n, to); });
     return QString();
+}
+
+void SandboxGateway::postNotification(const ChannelNotification& n,
+                                      const SandboxAcquirer::NotifyTarget& to)
+{
+    const QString label = QStringLiteral("%1 %2 %3 (%4)")
+                              .arg(to.protocol, n.paymentNo, n.returnCode, n.notificationId);
+    if (to.url.isEmpty())
+        return; // the merchant asked for none: it queries instead
+    const QUrl url(to.url, QUrl::StrictMode);
+    if (!url.isValid() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        qWarning("sandbox: notify_url %s of %s is not an http(s) URL; not sent",
+                 qUtf8Printable(to.url), qUtf8Printable(n.paymentNo));
+        return;
+    }
+    QString error;
+    if (to.protocol == QLatin1String("wechat")) {
+        const QByteArray body = m_wechat->notificationBody(n, to.account, to.signType, &error);
+        if (!body.isEmpty())
+            return m_notifier->send(url, "text/xml; charset=utf-8", body,
+                                    NotificationSender::Ack::WeChat, label);
+    } else if (to.protocol == QLatin1String("alipay")) {
+        const QByteArray body =
+            m_alipay->notificationBody(n, to.account, chinaTime(m_clock.nowMs()), &error);
+        if (!body.isEmpty())
+            return m_notifier->send(url, "application/x-www-form-urlencoded;charset=utf-8", body,
+                                    NotificationSender::Ack::Alipay, label);
+    } else {
+        error = QStringLiteral("unknown protocol ") + to.protocol;
+    }
+    qWarning("sandbox: notification %s not sent: %s", qUtf8Printable(label), qUtf8Printable(error));
 }
 
 QString SandboxGateway::urlOf(const SandboxListener& l) const

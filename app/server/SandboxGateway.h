@@ -2,10 +2,12 @@
 
 #include "GatewayHttpServer.h"
 #include "channels/alipay/AlipaySign.h"
+#include "channels/transport/NetworkTransport.h"
 #include "sandbox/AlipayGatewayFront.h"
+#include "sandbox/NotificationSender.h"
 #include "sandbox/SandboxCertificates.h"
-#include "sandbox/bills/BillDifferences.h"
 #include "sandbox/WeChatGatewayFront.h"
+#include "sandbox/bills/BillDifferences.h"
 
 #include <QHostAddress>
 
@@ -32,6 +34,9 @@ struct SandboxGatewayConfig
     bool durable = true;
     // "billDifferences": what the bills show differently from the trades.
     BillDifferences billDifferences;
+    // "notifyRetryDelaysMs": waits between attempts to post a notification
+    // to a merchant that does not acknowledge it.
+    NotificationSender::Options notify;
 };
 QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out);
 
@@ -45,7 +50,9 @@ struct SandboxListener
 
 // The sandbox acquirer behind real protocols over HTTP(S): WeChat Pay V2
 // under /wechat/..., Alipay OpenAPI at /alipay/gateway.do. Owns the acquirer
-// (its own database), the fronts and the listeners. HTTPS listeners use a
+// (its own database), the fronts and the listeners. QR payments' results
+// are posted to the notify_url the merchant's request named, in the
+// gateway's signed format, until the merchant acknowledges them. HTTPS listeners use a
 // test CA and certificates made on first start in dataDir/tls (see
 // SandboxCertificates); the merchant certificate issued by that CA is what
 // WeChat's secapi/* calls must present.
@@ -77,9 +84,12 @@ public:
     // The test CA, server and merchant client certificates (after a start
     // with a TLS listener; the paths are known before).
     SandboxCertificateFiles certificates() const;
+    // Who posts notifications (after start()): its counts, for tests.
+    NotificationSender& notifier() { return *m_notifier; }
 
 private:
     QString urlOf(const SandboxListener& l) const;
+    void postNotification(const ChannelNotification& n, const SandboxAcquirer::NotifyTarget& to);
 
     const Clock& m_clock;
     SandboxGatewayConfig m_config;
@@ -87,6 +97,8 @@ private:
     std::unique_ptr<WeChatGatewayFront> m_wechat;
     std::unique_ptr<AlipayGatewayFront> m_alipay;
     std::unique_ptr<GatewayHttpServer> m_server;
+    std::unique_ptr<NetworkTransport> m_notifyTransport;
+    std::unique_ptr<NotificationSender> m_notifier;
     QList<SandboxListener> m_bound;
 };
 

@@ -152,7 +152,8 @@ QString EmbeddedApi::open()
             d->channels.push_back(std::make_unique<SandboxChannel>(n, *d->sandbox));
             d->engine->addChannel(d->channels.back().get());
         }
-        d->sandbox->setNotificationSink([this](const QString& channel, const ChannelNotification& n) {
+        d->sandbox->setNotificationSink([this](const QString& channel, const ChannelNotification& n,
+                                               const SandboxAcquirer::NotifyTarget&) {
             for (auto& c : d->channels)
                 if (c->name() == channel)
                     c->deliverNotification(n);
@@ -228,6 +229,30 @@ void EmbeddedApi::acknowledgeAlert(qint64 alertId, const QString& who, Reply rep
     }
     reply(CommandOutcome::error(CommandStatus::NotFound,
                                 QStringLiteral("no open alert %1").arg(alertId)));
+}
+
+NotificationReceipt EmbeddedApi::receiveNotification(const QString& channel, const QByteArray& body)
+{
+    Channel* target = nullptr;
+    for (const GatewayChannel& g : d->gatewayChannels)
+        if (g.channel->name() == channel)
+            target = g.channel.get();
+    NotificationReceipt r;
+    if (!target) {
+        r.replyBody = QByteArrayLiteral("unknown channel");
+        r.replyContentType = QByteArrayLiteral("text/plain;charset=utf-8");
+        r.error =
+            QStringLiteral("no gateway channel named '%1' takes notifications here").arg(channel);
+    } else {
+        r = target->receiveNotification(body);
+    }
+    // A refused notification may be an attack (a forged "paid") or a key
+    // mismatch that will leave every QR payment to polling: a person looks.
+    if (!r.accepted)
+        d->engine->raiseExternalAlert(
+            AlertLevel::Watch, QStringLiteral("notification_refused"), QString(),
+            QStringLiteral("a notification posted for %1 was refused: %2").arg(channel, r.error));
+    return r;
 }
 
 int EmbeddedApi::resumeAll()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/PayDeskApi.h"
+#include "channels/Channel.h"
 #include "common/Clock.h"
 #include "engine/EngineConfig.h"
 
@@ -62,6 +63,13 @@ public:
     };
     // Empty channel when the name is not a configured channel.
     BillSource billSource(const QString& channelName) const;
+
+    // A notification a gateway posted to our notify_url for `channel` (the
+    // last path segment of the URL configured as that channel's notifyUrl).
+    // The channel's adapter verifies it and the engine applies it before
+    // this returns; a refused one raises a watch alert. The receipt is the
+    // reply to send back. Only network channels take notifications.
+    NotificationReceipt receiveNotification(const QString& channel, const QByteArray& body);
 
     // Commits whatever is pending now (tests and shutdown).
     void flush();

@@ -13,4 +13,13 @@ void Channel::downloadBill(const QDate&, BillKind, BillCallback done)
     QTimer::singleShot(0, [done = std::move(done), b] { done(b); });
 }
 
+NotificationReceipt Channel::receiveNotification(const QByteArray&)
+{
+    NotificationReceipt r;
+    r.replyBody = QByteArrayLiteral("failure");
+    r.replyContentType = QByteArrayLiteral("text/plain;charset=utf-8");
+    r.error = QStringLiteral("channel %1 takes no notifications").arg(name());
+    return r;
+}
+
 } // namespace paydesk

@@ -54,6 +54,20 @@ struct ChannelNotification
     Money amount;
     QString raw;
     QString notificationId;
+    qint64 paidAtMs = 0; // when the channel says the trade was paid; 0: not said
+};
+
+// The answer to a notification posted to PayDesk's notify_url: what goes
+// back to the channel (its own acknowledgement shape), and whether the
+// notification was taken. A refused one (bad signature, another merchant,
+// malformed) changes nothing and says why in `error`; the channel will send
+// it again, and the engine's polling learns the truth regardless.
+struct NotificationReceipt
+{
+    bool accepted = false;
+    QByteArray replyBody;
+    QByteArray replyContentType;
+    QString error;
 };
 
 using ResultCallback = std::function<void(const ChannelResult&)>;
@@ -100,6 +114,11 @@ public:
     // The bill of one China-time day. The default: not supported (Failed,
     // NOT_SUPPORTED), answered later like every call.
     virtual void downloadBill(const QDate& day, BillKind kind, BillCallback done);
+
+    // A notification the channel's gateway posted to our notify_url, as it
+    // arrived. Verified and, if good, handed to the sink before returning.
+    // The default: this channel takes no notifications.
+    virtual NotificationReceipt receiveNotification(const QByteArray& body);
 
     // Where the channel delivers notifications; set by the engine.
     void setNotificationSink(std::function<void(const ChannelNotification&)> sink)

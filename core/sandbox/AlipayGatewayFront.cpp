@@ -416,13 +416,17 @@ void AlipayGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
         req.storeId = str(biz, "store_id");
         req.terminalId = str(biz, "terminal_id");
         req.expireAtMs = *expire;
-        return m_acquirer.precreate(m_channel, req,
-                                    [signedReply, reply = std::move(reply),
-                                     outTradeNo](const ChannelResult& r, bool dropped) mutable {
-                                        if (dropped)
-                                            return reply(GatewayResponse{200, {}, {}, true});
-                                        signedReply(reply, precreateAnswer(r, outTradeNo));
-                                    });
+        const SandboxAcquirer::NotifyTarget notifyTo{
+            QStringLiteral("alipay"), p.value(QStringLiteral("notify_url")), appId, QString()};
+        return m_acquirer.precreate(
+            m_channel, req,
+            [signedReply, reply = std::move(reply), outTradeNo](const ChannelResult& r,
+                                                                bool dropped) mutable {
+                if (dropped)
+                    return reply(GatewayResponse{200, {}, {}, true});
+                signedReply(reply, precreateAnswer(r, outTradeNo));
+            },
+            notifyTo);
     }
     case Method::TradeQuery:
         if (outTradeNo.isEmpty())

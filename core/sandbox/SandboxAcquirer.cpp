@@ -210,7 +210,7 @@ struct SandboxAcquirer::Impl
     Counter notificationCounter{"notification"};
     // Notifications with an id up to here are durable and may be delivered.
     qint64 committedNotification = 0;
-    std::function<void(const QString&, const ChannelNotification&)> sink;
+    NotificationSink sink;
     bool delivering = false;
     bool deliverAgain = false;
     qint64 nextWakeMs = 0;
@@ -268,6 +268,21 @@ struct SandboxAcquirer::Impl
         bind(s, "tombstone", t.tombstone ? 1 : 0);
         *ok = db.execWrite(s);
         return *ok && s.numRowsAffected() > 0;
+    }
+
+    bool insertNotifyTarget(const QString& paymentNo, const NotifyTarget& to)
+    {
+        QSqlQuery& s = db.prepared(QStringLiteral(
+            "INSERT INTO sandbox_notify_targets (payment_no, protocol, url, account, sign_type)"
+            " VALUES (:payment_no, :protocol, :url, :account, :sign_type)"));
+        // A null QString binds as NULL; these columns say "none" as ''.
+        const auto text = [](const QString& v) { return v.isNull() ? QStringLiteral("") : v; };
+        bind(s, "payment_no", paymentNo);
+        bind(s, "protocol", text(to.protocol));
+        bind(s, "url", to.url);
+        bind(s, "account", text(to.account));
+        bind(s, "sign_type", text(to.signType));
+        return db.execWrite(s);
     }
 
     bool updateTrade(const Trade& t)
@@ -481,25 +496,38 @@ struct SandboxAcquirer::Impl
         do {
             deliverAgain = false;
             QSqlQuery& s = db.prepared(QStringLiteral(
-                "SELECT id, notification_id, channel, payment_no, trade_no, status, return_code,"
-                " amount_fen, currency, raw FROM sandbox_notifications"
-                " WHERE delivered = 0 AND id <= :committed ORDER BY id"));
+                "SELECT n.id, n.notification_id, n.channel, n.payment_no, n.trade_no, n.status,"
+                " n.return_code, n.amount_fen, n.currency, n.raw, n.created_at_ms,"
+                " t.protocol, t.url, t.account, t.sign_type"
+                " FROM sandbox_notifications n"
+                " LEFT JOIN sandbox_notify_targets t ON t.payment_no = n.payment_no"
+                " WHERE n.delivered = 0 AND n.id <= :committed ORDER BY n.id"));
             bind(s, "committed", committedNotification);
             if (!read(s))
                 break;
-            std::vector<std::pair<QString, ChannelNotification>> batch;
+            struct Pending
+            {
+                QString channel;
+                ChannelNotification n;
+                NotifyTarget to;
+            };
+            std::vector<Pending> batch;
             std::vector<qint64> ids;
             while (s.next()) {
-                ChannelNotification n;
-                n.notificationId = str(s, 1);
-                n.paymentNo = str(s, 3);
-                n.channelTradeNo = str(s, 4);
-                n.status = TradeStatus(s.value(5).toInt());
-                n.returnCode = str(s, 6);
-                n.amount = Money::fromFen(s.value(7).toLongLong(), str(s, 8));
-                n.raw = str(s, 9);
+                Pending p;
+                p.channel = str(s, 2);
+                p.n.notificationId = str(s, 1);
+                p.n.paymentNo = str(s, 3);
+                p.n.channelTradeNo = str(s, 4);
+                p.n.status = TradeStatus(s.value(5).toInt());
+                p.n.returnCode = str(s, 6);
+                p.n.amount = Money::fromFen(s.value(7).toLongLong(), str(s, 8));
+                p.n.raw = str(s, 9);
+                // Queued when the trade was paid (or closed), so its time.
+                p.n.paidAtMs = s.value(10).toLongLong();
+                p.to = NotifyTarget{str(s, 11), str(s, 12), str(s, 13), str(s, 14)};
                 ids.push_back(s.value(0).toLongLong());
-                batch.emplace_back(str(s, 2), std::move(n));
+                batch.push_back(std::move(p));
             }
             s.finish();
             // Marked before they go out: a crash before the mark commits
@@ -516,9 +544,9 @@ struct SandboxAcquirer::Impl
             }
             if (!marked)
                 break;
-            for (const auto& [channel, n] : batch) {
+            for (const Pending& p : batch) {
                 if (sink)
-                    sink(channel, n);
+                    sink(p.channel, p.n, p.to);
             }
         } while (deliverAgain);
         delivering = false;
@@ -719,6 +747,13 @@ QStringList SandboxAcquirer::migrations()
             "ALTER TABLE sandbox_trades ADD COLUMN revoked_at_ms BIGINT NOT NULL DEFAULT 0;"
             "CREATE INDEX sandbox_trades_paid_at ON sandbox_trades (paid_at_ms);"
             "CREATE INDEX sandbox_refunds_created_at ON sandbox_refunds (created_at_ms)"),
+        // v3: where a QR trade's notifications go (the request's notify_url).
+        QStringLiteral("CREATE TABLE sandbox_notify_targets ("
+                       " payment_no TEXT PRIMARY KEY,"
+                       " protocol TEXT NOT NULL,"
+                       " url TEXT NOT NULL,"
+                       " account TEXT NOT NULL,"
+                       " sign_type TEXT NOT NULL)"),
     };
 }
 
@@ -846,7 +881,8 @@ void SandboxAcquirer::barcodePay(const QString& channel, const BarcodePayRequest
     d->respond(d->payAnswerFor(r, t), false, std::move(answer));
 }
 
-void SandboxAcquirer::precreate(const QString& channel, const PrecreateRequest& req, Answer answer)
+void SandboxAcquirer::precreate(const QString& channel, const PrecreateRequest& req, Answer answer,
+                                const NotifyTarget& notifyTo)
 {
     ChannelResult r;
     r.requestNo = req.paymentNo;
@@ -902,6 +938,8 @@ void SandboxAcquirer::precreate(const QString& channel, const PrecreateRequest& 
         t.tradeNo = d->numberText(QStringLiteral("SBX"), number);
         const bool inserted = d->insertTrade(t, &ok);
         if (!ok)
+            return d->respondStorageError(r, std::move(answer));
+        if (inserted && !notifyTo.url.isEmpty() && !d->insertNotifyTarget(t.paymentNo, notifyTo))
             return d->respondStorageError(r, std::move(answer));
         if (inserted)
             return d->respond(created(t), false, std::move(answer));
@@ -1308,8 +1346,7 @@ QString SandboxAcquirer::customerScan(const QString& codeUrl, const QString& cus
     return QString();
 }
 
-void SandboxAcquirer::setNotificationSink(
-    std::function<void(const QString& channel, const ChannelNotification& n)> sink)
+void SandboxAcquirer::setNotificationSink(NotificationSink sink)
 {
     d->sink = std::move(sink);
     // Pending ones on disk are durable already; deliver on the next turn so

@@ -41,7 +41,18 @@ public:
     using Answer = std::function<void(const ChannelResult& result, bool dropped)>;
 
     void barcodePay(const QString& channel, const BarcodePayRequest& req, Answer answer);
-    void precreate(const QString& channel, const PrecreateRequest& req, Answer answer);
+    // Where a QR trade's result is to be posted, as the merchant asked in
+    // its request (notify_url), and who signs it.
+    struct NotifyTarget
+    {
+        QString protocol; // "wechat" or "alipay": the shape of the message
+        QString url;
+        QString account;  // WeChat mch_id, Alipay app_id
+        QString signType; // WeChat: the order's sign_type
+    };
+
+    void precreate(const QString& channel, const PrecreateRequest& req, Answer answer,
+                   const NotifyTarget& notifyTo = {});
     void query(const QString& paymentNo, Answer answer);
     void revoke(const QString& paymentNo, Answer answer);
     void refund(const RefundRequest& req, Answer answer);
@@ -54,8 +65,10 @@ public:
 
     // Delivers pending notifications (QR results) to the sink; called when a
     // sink attaches and after every scan. Undelivered ones stay stored.
-    void setNotificationSink(std::function<void(const QString& channel,
-                                                const ChannelNotification& n)> sink);
+    // `to` is empty when the trade named no notify_url (in-process trades).
+    using NotificationSink = std::function<void(
+        const QString& channel, const ChannelNotification& n, const NotifyTarget& to)>;
+    void setNotificationSink(NotificationSink sink);
 
     struct TradeView
     {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "channels/Channel.h"
 #include "channels/wechat/WeChatV2Message.h"
 #include "sandbox/GatewayFront.h"
 
@@ -34,6 +35,12 @@ public:
     void handle(const GatewayRequest& request, GatewayReply reply) override;
 
     static QString pathPrefix() { return QStringLiteral("/wechat/"); }
+
+    // The signed pay result notification (支付结果通知) XML to POST to the
+    // merchant's notify_url for `n`, signed with merchant `mchId`'s key and
+    // `signType` (the order's). Empty and `error` set when it cannot be.
+    QByteArray notificationBody(const ChannelNotification& n, const QString& mchId,
+                                const QString& signType, QString* error) const;
 
     // Differences written into every bill (not owned; null: none).
     void setBillDifferences(const BillDifferences* differences) { m_differences = differences; }

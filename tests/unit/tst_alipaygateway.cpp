@@ -26,6 +26,7 @@ Q_DECLARE_METATYPE(paydesk::TradeStatus)
 namespace {
 
 const QString kAppId = QStringLiteral("2021000000000001");
+const QString kNotifyUrl = QStringLiteral("https://shop.example/notify/alipay");
 const QString kBaseUrl = QStringLiteral("http://127.0.0.1:8700");
 
 // Hands calls to a gateway front, as the sandbox's HTTP server would. A lost
@@ -110,6 +111,7 @@ private:
         c.appId = kAppId;
         c.appPrivateKey = m_appPrivate;
         c.alipayPublicKey = m_sandboxPublic;
+        c.notifyUrl = kNotifyUrl;
         return c;
     }
 
@@ -451,7 +453,8 @@ private Q_SLOTS:
         const QString p = QStringLiteral("PQ-1");
         const ChannelResult r = precreate(p);
         checkCommon(r, p, QStringLiteral("alipay.trade.precreate"));
-        QCOMPARE(r.status, TradeStatus::Success);
+        QVERIFY2(r.status == TradeStatus::Success,
+                 qPrintable(r.returnCode + QLatin1Char(' ') + r.message));
         QVERIFY(r.codeUrl.startsWith(QLatin1String("paydesk-sandbox://qr/")));
         QCOMPARE(query(p).status, TradeStatus::Processing);
         QCOMPARE(m_acquirer->customerScan(r.codeUrl, code(SandboxBehaviour::InstantSuccess)),
@@ -465,8 +468,11 @@ private Q_SLOTS:
         QList<ChannelNotification> got;
         m_channel->setNotificationSink([&got](const ChannelNotification& n) { got.append(n); });
         QList<QByteArray> bodies;
-        m_acquirer->setNotificationSink([&](const QString& channel, const ChannelNotification& n) {
+        QList<SandboxAcquirer::NotifyTarget> targets;
+        m_acquirer->setNotificationSink([&](const QString& channel, const ChannelNotification& n,
+                                            const SandboxAcquirer::NotifyTarget& to) {
             QCOMPARE(channel, QStringLiteral("alipay"));
+            targets.append(to);
             QString error;
             bodies.append(m_front->notificationBody(
                 n, kAppId, QDateTime::fromMSecsSinceEpoch(m_clock->nowMs()), &error));
@@ -475,8 +481,14 @@ private Q_SLOTS:
         QCOMPARE(m_acquirer->customerScan(r.codeUrl, code(SandboxBehaviour::InstantSuccess)),
                  QString());
         QTRY_COMPARE_WITH_TIMEOUT(bodies.size(), 1, 3000);
+        // The notify_url the request carried, and who signs for it.
+        QCOMPARE(targets[0].protocol, QStringLiteral("alipay"));
+        QCOMPARE(targets[0].account, kAppId);
+        QCOMPARE(targets[0].url, kNotifyUrl);
         QString error;
-        QCOMPARE(m_channel->handleNotification(bodies[0], &error), QByteArray("success"));
+        NotificationReceipt receipt = m_channel->receiveNotification(bodies[0]);
+        QVERIFY2(receipt.accepted, qPrintable(receipt.error));
+        QCOMPARE(receipt.replyBody, QByteArray("success"));
         QCOMPARE(got.size(), 1);
         QCOMPARE(got[0].paymentNo, QStringLiteral("PQ-2"));
         QCOMPARE(got[0].status, TradeStatus::Success);
@@ -486,14 +498,17 @@ private Q_SLOTS:
         // Tampered, or signed by someone else: refused, nothing delivered.
         QByteArray tampered = bodies[0];
         tampered.replace("total_amount=12.34", "total_amount=0.01");
-        QCOMPARE(m_channel->handleNotification(tampered, &error), QByteArray("failure"));
-        QVERIFY(!error.isEmpty());
+        receipt = m_channel->receiveNotification(tampered);
+        QVERIFY(!receipt.accepted);
+        QCOMPARE(receipt.replyBody, QByteArray("failure"));
+        QVERIFY(receipt.error.contains(QLatin1String("signature")));
         ChannelNotification other = got[0];
         const QByteArray otherApp =
             m_front->notificationBody(other, QStringLiteral("2021000000000999"),
                                       QDateTime::fromMSecsSinceEpoch(m_clock->nowMs()), &error);
-        QCOMPARE(m_channel->handleNotification(otherApp, &error), QByteArray("failure"));
-        QVERIFY(error.contains(QLatin1String("app_id")));
+        receipt = m_channel->receiveNotification(otherApp);
+        QCOMPARE(receipt.replyBody, QByteArray("failure"));
+        QVERIFY(receipt.error.contains(QLatin1String("app_id")));
         QCOMPARE(got.size(), 1);
     }
 

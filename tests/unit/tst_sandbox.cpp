@@ -103,10 +103,10 @@ private:
 
     void attachSink()
     {
-        m_acquirer->setNotificationSink(
-            [this](const QString& channel, const ChannelNotification& n) {
-                m_received.append({channel, n});
-            });
+        m_acquirer->setNotificationSink([this](const QString& channel, const ChannelNotification& n,
+                                               const SandboxAcquirer::NotifyTarget&) {
+            m_received.append({channel, n});
+        });
     }
 
     template <typename Call> Reply await(Call call)
@@ -901,8 +901,8 @@ private Q_SLOTS:
         config.durable = false;
         QVERIFY(acquirer.open(config).isEmpty());
         QList<ChannelNotification> got;
-        acquirer.setNotificationSink(
-            [&](const QString&, const ChannelNotification& n) { got.append(n); });
+        acquirer.setNotificationSink([&](const QString&, const ChannelNotification& n,
+                                         const SandboxAcquirer::NotifyTarget&) { got.append(n); });
         auto reply = std::make_shared<Reply>();
         PrecreateRequest req;
         req.paymentNo = QStringLiteral("Q1");
@@ -1067,7 +1067,8 @@ private Q_SLOTS:
 
         QList<ChannelNotification> delivered;
         channel.setNotificationSink([&](const ChannelNotification& n) { delivered.append(n); });
-        m_acquirer->setNotificationSink([&](const QString& to, const ChannelNotification& n) {
+        m_acquirer->setNotificationSink([&](const QString& to, const ChannelNotification& n,
+                                            const SandboxAcquirer::NotifyTarget&) {
             if (to == channel.name())
                 channel.deliverNotification(n);
         });

@@ -27,6 +27,9 @@ struct CoreSession
     // declared first so it outlives the api.
     std::shared_ptr<void> backend;
     std::unique_ptr<PayDeskApi> api;
+    // Whatever takes requests for the api from outside (the demo's
+    // notify_url listener): declared after it, so it stops first.
+    std::shared_ptr<void> listener;
     const Clock* clock = nullptr;
     bool demo = false;
     QString dataDir;

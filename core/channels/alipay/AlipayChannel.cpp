@@ -196,22 +196,27 @@ ChannelResult AlipayChannel::interpret(Method method, const QString& requestNo,
     return mapped;
 }
 
-QByteArray AlipayChannel::handleNotification(const QByteArray& formBody, QString* error)
+NotificationReceipt AlipayChannel::receiveNotification(const QByteArray& formBody)
 {
+    NotificationReceipt r;
+    r.replyContentType = QByteArrayLiteral("text/plain;charset=utf-8");
+    r.replyBody = QByteArrayLiteral("failure");
     Params fields;
-    const std::optional<ChannelNotification> n = parseNotification(formBody, &fields, error);
+    const std::optional<ChannelNotification> n = parseNotification(formBody, &fields, &r.error);
     if (!n)
-        return QByteArrayLiteral("failure");
+        return r;
     if (!verifyNotification(fields, m_config.alipayPublicKey)) {
-        *error = QStringLiteral("the notification's signature does not verify");
-        return QByteArrayLiteral("failure");
+        r.error = QStringLiteral("the notification's signature does not verify");
+        return r;
     }
     if (fields.value(QStringLiteral("app_id")) != m_config.appId) {
-        *error = QStringLiteral("the notification is for another app_id");
-        return QByteArrayLiteral("failure");
+        r.error = QStringLiteral("the notification is for another app_id");
+        return r;
     }
     deliver(*n);
-    return QByteArrayLiteral("success");
+    r.accepted = true;
+    r.replyBody = QByteArrayLiteral("success");
+    return r;
 }
 
 void AlipayChannel::downloadBill(const QDate& day, BillKind kind, BillCallback done)

@@ -38,10 +38,10 @@ public:
     // of it over the same transport. Only BillKind::All (bill_type trade).
     void downloadBill(const QDate& day, BillKind kind, BillCallback done) override;
 
-    // A notification posted to notify_url: verified (RSA2, our app_id), then
-    // delivered to the sink. Returns the body to answer Alipay with:
+    // A notification posted to notify_url (a form): verified (RSA2, our
+    // app_id), then delivered to the sink. The reply is what Alipay expects:
     // "success" stops its retries, "failure" makes it send again.
-    QByteArray handleNotification(const QByteArray& formBody, QString* error);
+    NotificationReceipt receiveNotification(const QByteArray& formBody) override;
 
     static constexpr const char* kContentType = "application/x-www-form-urlencoded;charset=utf-8";
 

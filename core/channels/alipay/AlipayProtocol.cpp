@@ -711,7 +711,7 @@ Params buildNotification(const ChannelNotification& n, const QString& appId,
     if (n.status == TradeStatus::Success) {
         p.insert(QStringLiteral("receipt_amount"), n.amount.toPlainString());
         p.insert(QStringLiteral("buyer_pay_amount"), n.amount.toPlainString());
-        p.insert(QStringLiteral("gmt_payment"), at);
+        p.insert(QStringLiteral("gmt_payment"), n.paidAtMs > 0 ? chinaTimestamp(n.paidAtMs) : at);
     } else if (n.status == TradeStatus::Failed) {
         p.insert(QStringLiteral("gmt_close"), at);
     }

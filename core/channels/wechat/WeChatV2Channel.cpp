@@ -33,6 +33,20 @@ ChannelResult transportFailure(ChannelResult r, const HttpReply& reply)
     return r;
 }
 
+NotificationReceipt notificationReply(bool accepted, const QString& error)
+{
+    NotificationReceipt r;
+    r.accepted = accepted;
+    r.error = error;
+    r.replyContentType = QByteArrayLiteral("text/xml; charset=utf-8");
+    Params p;
+    p.insert(QStringLiteral("return_code"),
+             accepted ? QStringLiteral("SUCCESS") : QStringLiteral("FAIL"));
+    p.insert(QStringLiteral("return_msg"), accepted ? QStringLiteral("OK") : error);
+    r.replyBody = toXml(p);
+    return r;
+}
+
 } // namespace
 
 WeChatV2Channel::WeChatV2Channel(QString name, WeChatMerchant merchant, HttpTransport& transport)
@@ -53,6 +67,60 @@ Params WeChatV2Channel::signedRequest(Params fields) const
     fields.insert(QStringLiteral("sign_type"), signTypeName(m_merchant.signType));
     fields.insert(QStringLiteral("sign"), sign(fields, m_merchant.apiKey, m_merchant.signType));
     return fields;
+}
+
+NotificationReceipt WeChatV2Channel::receiveNotification(const QByteArray& xmlBody)
+{
+    const XmlResult xml = parseXml(xmlBody);
+    if (!xml.ok())
+        return notificationReply(false, QStringLiteral("malformed XML: ") + xml.error);
+    const Params& m = xml.params;
+    if (m.value(QStringLiteral("return_code")) != QLatin1String("SUCCESS"))
+        return notificationReply(false,
+                                 QStringLiteral("return_code is not SUCCESS: no trade to read"));
+    // The type the message names; when it names none, the type our orders
+    // are signed with, since WeChat signs a notification as its order was.
+    SignType type = m_merchant.signType;
+    if (const QString named = m.value(QStringLiteral("sign_type"));
+        !named.isEmpty() && !parseSignType(named, &type))
+        return notificationReply(false, QStringLiteral("unknown sign_type ") + named);
+    if (!verify(m, m_merchant.apiKey, type))
+        return notificationReply(false,
+                                 QStringLiteral("the notification's signature does not verify"));
+    if (m.value(QStringLiteral("mch_id")) != m_merchant.mchId ||
+        m.value(QStringLiteral("appid")) != m_merchant.appId)
+        return notificationReply(
+            false, QStringLiteral("the notification is for another merchant account"));
+
+    ChannelNotification n;
+    n.paymentNo = m.value(QStringLiteral("out_trade_no"));
+    n.channelTradeNo = m.value(QStringLiteral("transaction_id"));
+    n.notificationId = m.value(QStringLiteral("nonce_str"));
+    bool amountOk = false;
+    const qint64 totalFee = m.value(QStringLiteral("total_fee")).toLongLong(&amountOk);
+    if (n.paymentNo.isEmpty() || n.channelTradeNo.isEmpty() || !amountOk || totalFee <= 0)
+        return notificationReply(
+            false,
+            QStringLiteral("the notification lacks out_trade_no, transaction_id or a total_fee"));
+    n.amount = Money::fromFen(totalFee, m.value(QStringLiteral("fee_type"), QStringLiteral("CNY")));
+    // A pay result notification says the trade was paid; the sandbox (and
+    // a contradicting message) may name a trade_state as orderquery does.
+    // Either way the answer goes through orderquery's whitelist, so a
+    // result_code FAIL without a known trade_state is Unknown, never Failed.
+    Params asQuery = m;
+    if (!asQuery.contains(QStringLiteral("trade_state")) &&
+        m.value(QStringLiteral("result_code")) == QLatin1String("SUCCESS"))
+        asQuery.insert(QStringLiteral("trade_state"), QStringLiteral("SUCCESS"));
+    ChannelResult r;
+    mapResponse(Api::OrderQuery, asQuery, r);
+    n.status = r.status;
+    n.returnCode = r.returnCode;
+    const QDateTime paid = QDateTime::fromString(m.value(QStringLiteral("time_end")), kTimeFormat);
+    if (paid.isValid())
+        n.paidAtMs = QDateTime(paid.date(), paid.time(), chinaZone()).toMSecsSinceEpoch();
+    n.raw = QString::fromUtf8(xmlBody);
+    deliver(n);
+    return notificationReply(true, QString());
 }
 
 void WeChatV2Channel::call(Api api, const QString& requestNo, Params fields, ResultCallback done)

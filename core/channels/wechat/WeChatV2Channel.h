@@ -41,6 +41,11 @@ public:
     void refund(const RefundRequest& req, ResultCallback done) override;
     void refundQuery(const QString& refundNo, const QString& paymentNo,
                      ResultCallback done) override;
+    // A pay result notification (支付结果通知) posted to notify_url:
+    // verified (signature, our appid and mch_id), then delivered. The reply
+    // is WeChat's acknowledgement XML: return_code SUCCESS stops its
+    // retries, FAIL (with return_msg) makes it send again.
+    NotificationReceipt receiveNotification(const QByteArray& xmlBody) override;
     // pay/downloadbill: the CSV text itself, or return_code FAIL.
     void downloadBill(const QDate& day, BillKind kind, BillCallback done) override;
 
