@@ -130,6 +130,10 @@ QString EmbeddedApi::open()
     for (const QString& n : ec.routes)
         if (!names.contains(n))
             names << n;
+    for (const QStringList& fallbacks : ec.fallbackRoutes)
+        for (const QString& n : fallbacks)
+            if (!names.contains(n))
+                names << n;
     for (const QString& n : names) {
         if (!ec.gateways.contains(n))
             continue;

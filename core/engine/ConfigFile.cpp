@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <cmath>
 
@@ -190,7 +191,25 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
         if (w == Wallet::Unknown)
             return QStringLiteral("%1: routes: unknown wallet '%2' (wechat, alipay, unionpay)")
                 .arg(path, it.key());
-        c.routes.insert(w, it.value().toString());
+        // "wechat": "wechat", or an ordered list: the first takes the codes,
+        // the rest are fallbacks for an acquirer's own refusals.
+        QStringList chain;
+        if (it.value().isArray()) {
+            for (const QJsonValue v : it.value().toArray())
+                chain << v.toString();
+        } else {
+            chain << it.value().toString();
+        }
+        if (chain.isEmpty() || chain.contains(QString()) ||
+            QSet<QString>(chain.cbegin(), chain.cend()).size() != chain.size())
+            return QStringLiteral("%1: routes.%2 must name a channel, or list distinct channels "
+                                  "(the first takes the codes, the others are fallbacks)")
+                .arg(path, it.key());
+        c.routes.insert(w, chain.takeFirst());
+        if (chain.isEmpty())
+            c.fallbackRoutes.remove(w);
+        else
+            c.fallbackRoutes.insert(w, chain);
     }
     if (root.contains(QStringLiteral("defaults")))
         if (QString e = readPolicy(root.value(QStringLiteral("defaults")).toObject(),

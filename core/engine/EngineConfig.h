@@ -37,6 +37,20 @@ struct EngineConfig
         {Wallet::Alipay, QStringLiteral("alipay")},
         {Wallet::UnionPay, QStringLiteral("unionpay")},
     };
+    // Further acquirers for a wallet's codes, tried in order when the one
+    // before refused a payment for a reason of its own (rerouteCodes), in an
+    // answer it signed. Never after a timeout or an unknown outcome (the
+    // first may still take the money), nor when the customer's side failed
+    // (another acquirer would fail the same way).
+    QHash<Wallet, QStringList> fallbackRoutes;
+    // The refusals that are the acquirer's, not the customer's: its setup
+    // or permissions for this merchant (WeChat Pay V2 micropay err_codes).
+    // Alipay's setup refusals are not listed: its adapter maps them to
+    // Unknown, so they are never re-routed.
+    QStringList rerouteCodes = {QStringLiteral("NOAUTH"), QStringLiteral("APPID_NOT_EXIST"),
+                                QStringLiteral("MCHID_NOT_EXIST"),
+                                QStringLiteral("APPID_MCHID_NOT_MATCH"),
+                                QStringLiteral("SIGNERROR")};
     QHash<QString, ChannelPolicy> policies; // by channel name; missing → defaultPolicy
     ChannelPolicy defaultPolicy;
     qint64 maxAmountFen = 10'000'000;   // ¥100,000.00 per sale: bigger is a typo

@@ -608,13 +608,65 @@ void PaymentEngine::sendPay(const PaymentRecord& p, const QString& authCode,
     const QString orderNo = p.orderNo;
     const QString channel = p.channel;
     callChannel(
-        channel, CallType::Pay, paymentNo, [ch, req](ResultCallback cb) { ch->barcodePay(req, cb); },
-        [this, paymentNo, orderNo, channel](const ChannelResult& r, bool late) {
+        channel, CallType::Pay, paymentNo,
+        [ch, req](ResultCallback cb) { ch->barcodePay(req, cb); },
+        [this, paymentNo, orderNo, channel, authCode, subject](const ChannelResult& r, bool late) {
             trackCall(orderNo, channelSource(channel),
                       late ? QStringLiteral("late pay answer") : QStringLiteral("pay"), paymentNo,
                       r);
+            // The next attempt is stored before this one fails, so the order
+            // stays open for it. Only a first answer re-routes: the code is
+            // in memory only while the cashier's sale is live.
+            if (!late)
+                rerouteRefusedPay(paymentNo, r, authCode, subject);
             applyTradeResult(paymentNo, r, channelSource(channel));
         });
+}
+
+QString PaymentEngine::nextRoute(Wallet wallet, const QString& channel) const
+{
+    const QStringList chain =
+        QStringList{m_config.routes.value(wallet)} + m_config.fallbackRoutes.value(wallet);
+    const qsizetype at = chain.indexOf(channel);
+    for (qsizetype i = at + 1; at >= 0 && i < chain.size(); ++i)
+        if (channelFor(chain.at(i)))
+            return chain.at(i);
+    return QString();
+}
+
+// An acquirer refused the payment for a reason of its own, in an answer it
+// signed: nothing was taken, so the same code may go to the wallet's next
+// acquirer as a new payment of the same order.
+bool PaymentEngine::rerouteRefusedPay(const QString& paymentNo, const ChannelResult& r,
+                                      const QString& authCode, const QString& subject)
+{
+    if (r.status != TradeStatus::Failed || !m_config.rerouteCodes.contains(r.returnCode))
+        return false;
+    const auto p = m_store.payment(paymentNo);
+    if (!p || isFinal(p->state) || m_store.revokeOfPayment(paymentNo))
+        return false; // decided already, or the cashier is revoking it
+    const QString next = nextRoute(p->wallet, p->channel);
+    if (next.isEmpty())
+        return false;
+    const auto o = m_store.order(p->orderNo);
+    if (!o || o->state != OrderState::Pending)
+        return false;
+    PaymentRecord np = newPayment(m_ids.next(IdKind::Payment), *o, PaymentKind::Barcode, p->wallet,
+                                  next, m_config.policy(next).barcodeDeadlineMs);
+    np.createdAtMs = np.updatedAtMs = m_clock.nowMs();
+    np.deadlineAtMs = np.createdAtMs + m_config.policy(next).barcodeDeadlineMs;
+    np.codeMasked = p->codeMasked;
+    if (!m_store.insertPayment(np))
+        return false;
+    track(o->orderNo, kEngine, QStringLiteral("rerouted"), np.paymentNo,
+          QStringLiteral("%1 refused payment %2 (%3): the code goes to %4 as payment %5")
+              .arg(p->channel, paymentNo, r.returnCode, next, np.paymentNo),
+          {}, {}, paymentStateName(np.state));
+    m_store.afterCommit([this, np, authCode, subject](bool ok) {
+        if (ok)
+            sendPay(np, authCode, subject);
+    });
+    return true;
 }
 
 void PaymentEngine::sendPrecreate(const QString& paymentNo, const QString& subject, Reply reply)

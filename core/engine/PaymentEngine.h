@@ -126,6 +126,9 @@ private:
     void onSchedulerItem(Scheduler::Kind kind, const QString& key);
 
     void sendPay(const PaymentRecord& p, const QString& authCode, const QString& subject);
+    bool rerouteRefusedPay(const QString& paymentNo, const ChannelResult& r,
+                           const QString& authCode, const QString& subject);
+    QString nextRoute(Wallet wallet, const QString& channel) const;
     void sendPrecreate(const QString& paymentNo, const QString& subject, Reply reply);
     void applyTradeResult(const QString& paymentNo, const ChannelResult& r, const QString& source);
     void schedulePoll(const PaymentRecord& p);

@@ -651,6 +651,8 @@ struct SandboxAcquirer::Impl
             return QStringLiteral("the payment code has expired: ask the customer to refresh it");
         if (code == QLatin1String("USERCANCELLED"))
             return QStringLiteral("the customer cancelled the payment");
+        if (code == QLatin1String("NOAUTH"))
+            return QStringLiteral("this acquirer has not enabled the merchant for code payments");
         return QStringLiteral("the payment failed");
     }
 };
@@ -840,6 +842,12 @@ void SandboxAcquirer::barcodePay(const QString& channel, const BarcodePayRequest
             break;
         case SandboxBehaviour::SlowToRecord:
             t.settlesAtMs = t.createdAtMs + qint64(info.parameter) * 1000;
+            break;
+        case SandboxBehaviour::AcquirerRefuses:
+            if (channel == walletName(code.wallet)) {
+                t.state = kPayError;
+                t.errorCode = QStringLiteral("NOAUTH");
+            }
             break;
         default:
             break;

@@ -5,7 +5,7 @@ namespace paydesk {
 namespace {
 
 constexpr int kDefaultSeconds = 5;
-constexpr int kLastBehaviour = int(SandboxBehaviour::SlowToRecord);
+constexpr int kLastBehaviour = int(SandboxBehaviour::AcquirerRefuses);
 
 // Behaviours whose N means something; the others ignore it.
 bool usesParameter(SandboxBehaviour b)
@@ -48,6 +48,10 @@ QString describe(SandboxBehaviour b, int n)
         return QStringLiteral("paid; a second notification then says closed");
     case SandboxBehaviour::AuthCodeExpired:
         return QStringLiteral("fails at once: payment code expired (AUTHCODEEXPIRE)");
+    case SandboxBehaviour::AcquirerRefuses:
+        return QStringLiteral("the acquirer named after the wallet refuses it (NOAUTH: merchant "
+                              "not enabled there); another acquirer the code is re-routed to "
+                              "takes it");
     case SandboxBehaviour::SlowToRecord:
         return QStringLiteral("pay answer is lost and queries find no trade for %1 s; it is paid")
             .arg(n);

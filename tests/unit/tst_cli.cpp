@@ -31,7 +31,9 @@ private Q_SLOTS:
     void sameRequestNoAcrossProcesses();
     void killedDuringPollingResumesToFinal_data();
     void killedDuringPollingResumesToFinal();
+    void badConfigIsRefused_data();
     void badConfigIsRefused();
+    void routeListReroutesAnAcquirersRefusal();
     void demoRunsThroughTheRealAdapters();
 };
 
@@ -194,17 +196,62 @@ void tst_Cli::killedDuringPollingResumesToFinal()
     QCOMPARE(lastJson(show.out).value(QStringLiteral("payments")).toArray().size(), 1); // charged once
 }
 
+void tst_Cli::badConfigIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("misspelt_key") << QByteArray(R"({"defaults":{"pollDelayMs":[1000]}})")
+                                  << QStringLiteral("unknown key 'pollDelayMs'");
+    QTest::newRow("route_listed_twice")
+        << QByteArray(R"({"routes":{"wechat":["wechat","wechat"]}})")
+        << QStringLiteral("routes.wechat must name a channel, or list distinct channels");
+    QTest::newRow("empty_route_list") << QByteArray(R"({"routes":{"alipay":[]}})")
+                                      << QStringLiteral("routes.alipay must name a channel");
+}
+
 void tst_Cli::badConfigIsRefused()
 {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
     test::TempDataDir dir;
     QFile cfg(dir.file(QStringLiteral("bad.json")));
     QVERIFY(cfg.open(QIODevice::WriteOnly));
-    cfg.write(R"({"defaults":{"pollDelayMs":[1000]}})");
+    cfg.write(json);
     cfg.close();
     const Run r = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("--config"), cfg.fileName(),
                            QStringLiteral("order"), QStringLiteral("list")});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains(QStringLiteral("unknown key 'pollDelayMs'")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(error), qPrintable(r.err));
+}
+
+// A second acquirer for WeChat codes takes a payment the first refused as
+// not enabled for this merchant (the sandbox's "acquirer refuses" code).
+void tst_Cli::routeListReroutesAnAcquirersRefusal()
+{
+    test::TempDataDir dir;
+    QFile cfg(dir.file(QStringLiteral("paydesk.json")));
+    QVERIFY(cfg.open(QIODevice::WriteOnly));
+    cfg.write(R"({"routes":{"wechat":["wechat","wechat-b"]}})");
+    cfg.close();
+    const Run pay = runCore(
+        {QStringLiteral("--data"), dir.path(), QStringLiteral("--json"), QStringLiteral("pay"),
+         QStringLiteral("--amount"), QStringLiteral("3.30"), QStringLiteral("--code"),
+         sandboxCode(Wallet::WeChat, SandboxBehaviour::AcquirerRefuses), QStringLiteral("--wait")});
+    QCOMPARE(pay.exitCode, 0);
+    const QString orderNo = lastJson(pay.out).value(QStringLiteral("orderNo")).toString();
+    QVERIFY2(!orderNo.isEmpty(), qPrintable(pay.out));
+    const Run show = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("--json"),
+                              QStringLiteral("order"), QStringLiteral("show"), orderNo});
+    const QJsonArray payments = lastJson(show.out).value(QStringLiteral("payments")).toArray();
+    QCOMPARE(payments.size(), 2);
+    QCOMPARE(payments.at(0).toObject().value(QStringLiteral("channel")).toString(),
+             QStringLiteral("wechat"));
+    QCOMPARE(payments.at(0).toObject().value(QStringLiteral("state")).toString(),
+             QStringLiteral("FAILED"));
+    QCOMPARE(payments.at(1).toObject().value(QStringLiteral("channel")).toString(),
+             QStringLiteral("wechat-b"));
+    QCOMPARE(payments.at(1).toObject().value(QStringLiteral("state")).toString(),
+             QStringLiteral("SUCCESS"));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

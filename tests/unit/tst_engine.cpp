@@ -28,6 +28,8 @@ private Q_SLOTS:
     void refundOfUnpaidOrderIsRefused();
     void repeatedRefundRequestReturnsFirstRefund();
     void cashierRevokeDuringPolling();
+    void rerouteOnlyAfterAnAcquirersOwnRefusal_data();
+    void rerouteOnlyAfterAnAcquirersOwnRefusal();
     void qrPaidByNotification();
     void qrDuplicateNotificationsAppliedOnce();
     void qrContradictingNotificationRaisesAlertNotApplied();
@@ -62,6 +64,8 @@ void tst_Engine::everySandboxBehaviour_data()
         QTest::newRow(n + "_revoke_always_fails_goes_manual") << w << B::RevokeFailsNTimes << 99 << O::Attention << P::Processing << QStringLiteral("revoke_failed");
         QTest::newRow(n + "_auth_code_expired") << w << B::AuthCodeExpired << 0 << O::Closed << P::Failed << QString();
         QTest::newRow(n + "_slow_to_record_then_success") << w << B::SlowToRecord << 20 << O::Paid << P::Success << QStringLiteral("trade_not_found");
+        QTest::newRow(n + "_acquirer_refuses_without_fallback")
+            << w << B::AcquirerRefuses << 0 << O::Closed << P::Failed << QString();
         QTest::newRow(n + "_user_pays_after_deadline_is_closed") << w << B::UserPayingThenSuccess << 45 << O::Closed << P::Closed << QStringLiteral("not_final_after_deadline");
     }
 }
@@ -102,6 +106,73 @@ void tst_Engine::everySandboxBehaviour()
     QVERIFY(h.api().isIdle());
     // Every step is on the timeline.
     QVERIFY(d.events.size() >= 4);
+}
+
+void tst_Engine::rerouteOnlyAfterAnAcquirersOwnRefusal_data()
+{
+    QTest::addColumn<SandboxBehaviour>("behaviour");
+    QTest::addColumn<QStringList>("channels"); // of the order's payments, in order
+    QTest::addColumn<QStringList>("states");
+    QTest::addColumn<OrderState>("orderState");
+    using B = SandboxBehaviour;
+    using O = OrderState;
+    QTest::newRow("acquirer_refusal_goes_to_the_fallback")
+        << B::AcquirerRefuses << QStringList{QStringLiteral("wechat"), QStringLiteral("wechat-b")}
+        << QStringList{QStringLiteral("FAILED"), QStringLiteral("SUCCESS")} << O::Paid;
+    QTest::newRow("customer_refusal_is_not_rerouted")
+        << B::InsufficientFunds << QStringList{QStringLiteral("wechat")}
+        << QStringList{QStringLiteral("FAILED")} << O::Closed;
+    QTest::newRow("expired_code_is_not_rerouted")
+        << B::AuthCodeExpired << QStringList{QStringLiteral("wechat")}
+        << QStringList{QStringLiteral("FAILED")} << O::Closed;
+    // The first acquirer may have taken the money: it must be asked, never
+    // bypassed.
+    QTest::newRow("timeout_is_not_rerouted")
+        << B::NoResponseThenSuccess << QStringList{QStringLiteral("wechat")}
+        << QStringList{QStringLiteral("SUCCESS")} << O::Paid;
+    QTest::newRow("unknown_outcome_is_not_rerouted")
+        << B::SystemErrorThenSuccess << QStringList{QStringLiteral("wechat")}
+        << QStringList{QStringLiteral("SUCCESS")} << O::Paid;
+}
+
+void tst_Engine::rerouteOnlyAfterAnAcquirersOwnRefusal()
+{
+    QFETCH(SandboxBehaviour, behaviour);
+    QFETCH(QStringList, channels);
+    QFETCH(QStringList, states);
+    QFETCH(OrderState, orderState);
+
+    EngineConfig config;
+    config.fallbackRoutes.insert(Wallet::WeChat, {QStringLiteral("wechat-b")});
+    EngineHarness h(config);
+    const CommandOutcome out = h.pay(EngineHarness::code(Wallet::WeChat, behaviour),
+                                     QStringLiteral("12.34"), QStringLiteral("req-1"));
+    QVERIFY2(out.ok(), qPrintable(out.message));
+    h.advance(5 * 60 * 1000, 500);
+
+    const OrderDetails d = h.details(out.orderNo);
+    QCOMPARE(orderStateName(d.order.state), orderStateName(orderState));
+    QStringList gotChannels, gotStates;
+    for (const PaymentRecord& p : d.payments) {
+        gotChannels << p.channel;
+        gotStates << paymentStateName(p.state);
+    }
+    QCOMPARE(gotChannels, channels);
+    QCOMPARE(gotStates, states);
+    // Taken once, at one acquirer: the money is where the order says.
+    int paidAtAcquirer = 0;
+    for (const PaymentRecord& p : d.payments)
+        if (const auto t = h.sandbox().trade(p.paymentNo);
+            t && t->state == QLatin1String("SUCCESS"))
+            ++paidAtAcquirer;
+    QCOMPARE(paidAtAcquirer, orderState == OrderState::Paid ? 1 : 0);
+    if (orderState == OrderState::Paid)
+        QCOMPARE(d.order.paidPaymentNo, d.payments.last().paymentNo);
+    const bool rerouted = std::any_of(d.events.cbegin(), d.events.cend(), [](const TrackEvent& e) {
+        return e.kind == QLatin1String("rerouted");
+    });
+    QCOMPARE(rerouted, channels.size() > 1);
+    QVERIFY(h.api().isIdle());
 }
 
 void tst_Engine::invalidInputChangesNothing_data()

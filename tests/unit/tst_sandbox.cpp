@@ -50,7 +50,8 @@ QString behaviourTag(SandboxBehaviour b)
                                   "duplicate-notifications",
                                   "contradicting-notification",
                                   "auth-code-expired",
-                                  "slow-to-record"};
+                                  "slow-to-record",
+                                  "acquirer-refuses"};
     return QString::fromLatin1(names[int(b)]);
 }
 
@@ -236,7 +237,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("parameter");
         QTest::addColumn<int>("length");
         for (int w = 1; w <= 3; ++w) {
-            for (int b = 0; b <= int(SandboxBehaviour::SlowToRecord); ++b) {
+            for (int b = 0; b <= int(SandboxBehaviour::AcquirerRefuses); ++b) {
                 const auto behaviour = SandboxBehaviour(b);
                 QTest::addRow("%s/%s", qPrintable(kWalletNames[w]),
                               qPrintable(behaviourTag(behaviour)))
@@ -263,7 +264,7 @@ private Q_SLOTS:
 
         // The documented table has the same code for the example parameter.
         const QList<SandboxCodeRow> table = sandboxCodeTable();
-        QCOMPARE(table.size(), int(SandboxBehaviour::SlowToRecord) + 1);
+        QCOMPARE(table.size(), int(SandboxBehaviour::AcquirerRefuses) + 1);
         const SandboxCodeRow& row = table.at(int(behaviour));
         QCOMPARE(row.behaviour, behaviour);
         const QString example = wallet == Wallet::WeChat   ? row.wechatCode
@@ -279,8 +280,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         QTest::addColumn<SandboxBehaviour>("behaviour");
         QTest::addColumn<int>("parameter");
-        QTest::newRow("unknown-behaviour-12")
-            << QStringLiteral("131205000000000001") << SandboxBehaviour::InstantSuccess << 5;
+        QTest::newRow("unknown-behaviour-13")
+            << QStringLiteral("131305000000000001") << SandboxBehaviour::InstantSuccess << 5;
         QTest::newRow("unknown-behaviour-99")
             << QStringLiteral("289900000000000001") << SandboxBehaviour::InstantSuccess << 0;
         QTest::newRow("user-paying-n0-means-5")
