@@ -1,12 +1,15 @@
-// bench_channels: round trips of a barcode payment (micropay) through the
-// WeChat Pay V2 adapter + the sandbox's HTTP gateway over loopback, against
-// the same payments through the in-process sandbox channel (the baseline),
-// with N calls in flight. Prints payments/s and p50/p99 latency of both and
-// what HTTP adds at p50 (goal: at most 1 ms).
+// bench_channels: round trips of a barcode payment through each protocol
+// adapter + the sandbox's HTTP gateway over loopback (WeChat Pay V2
+// micropay: XML, HMAC-SHA256; Alipay alipay.trade.pay: form, RSA2 signed both
+// ways), against the same payments through the in-process sandbox channel
+// (the baseline), with 1 and with C calls in flight. Prints payments/s and
+// p50/p99 latency of each and what the adapter and HTTP add at p50 (goal: at
+// most 1 ms). The top-level figures are WeChat's at C in flight.
 //
 //   bench_channels [--payments N] [--concurrency C] [--json]
 
 #include "SandboxGateway.h"
+#include "channels/alipay/AlipayChannel.h"
 #include "channels/transport/NetworkTransport.h"
 #include "channels/wechat/WeChatV2Channel.h"
 #include "common/Clock.h"
@@ -18,6 +21,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -31,6 +35,7 @@ constexpr double kGoalAddedP50Ms = 1.0;
 const QByteArray kApiKey = "192006250b4c09247ec02edce69f6a2d";
 const QString kAppId = QStringLiteral("wxd930ea5d5a258f4f");
 const QString kMchId = QStringLiteral("10000100");
+const QString kAlipayAppId = QStringLiteral("2021000000000001");
 
 struct Figures
 {
@@ -41,7 +46,8 @@ struct Figures
 };
 
 // Runs `total` payments with `concurrency` in flight through `channel`.
-Figures run(Channel& channel, const QString& prefix, int total, int concurrency)
+Figures run(Channel& channel, const QString& prefix, int total, int concurrency,
+            Wallet wallet = Wallet::WeChat)
 {
     std::vector<qint64> latenciesNs;
     latenciesNs.reserve(size_t(total));
@@ -49,7 +55,7 @@ Figures run(Channel& channel, const QString& prefix, int total, int concurrency)
     QEventLoop loop;
     QElapsedTimer wall;
     wall.start();
-    const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess);
+    const QString code = sandboxCode(wallet, SandboxBehaviour::InstantSuccess);
     std::function<void()> startOne = [&] {
         if (started >= total)
             return;
@@ -97,54 +103,112 @@ int main(int argc, char** argv)
 
     QTemporaryDir dir;
     SystemClock clock;
+    QByteArray appPrivatePem, appPublicPem;
+    if (!alipay::RsaKey::generate(2048, &appPrivatePem, &appPublicPem)) {
+        std::fprintf(stderr, "bench_channels: cannot generate an RSA key pair\n");
+        return 1;
+    }
+    QString keyError;
     SandboxGatewayConfig cfg;
     cfg.dataDir = dir.filePath(QStringLiteral("gateway"));
     cfg.wechat << WeChatSandboxMerchant{kAppId, kMchId, kApiKey};
+    cfg.alipayAppKeys.insert(
+        kAlipayAppId, alipay::RsaKey::load(appPublicPem, alipay::RsaKey::Kind::Public, &keyError));
     SandboxGateway gateway(clock, cfg);
     if (QString e = gateway.start(QHostAddress::LocalHost, 0); !e.isEmpty()) {
         std::fprintf(stderr, "bench_channels: %s\n", qPrintable(e));
         return 1;
     }
+    QFile sandboxPublic(gateway.alipayPublicKeyFile());
+    if (!sandboxPublic.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "bench_channels: cannot read the sandbox's public key\n");
+        return 1;
+    }
     TransportConfig t;
     t.maxInFlight = concurrency;
-    NetworkTransport transport(t);
+    NetworkTransport wechatTransport(t);
+    NetworkTransport alipayTransport(t);
     WeChatMerchant m;
     m.appId = kAppId;
     m.mchId = kMchId;
     m.apiKey = kApiKey;
     m.gateway = QUrl(gateway.baseUrl() + QStringLiteral("/wechat/"));
-    WeChatV2Channel http(QStringLiteral("wechat"), m, transport);
+    WeChatV2Channel wechat(QStringLiteral("wechat"), m, wechatTransport);
+    alipay::ClientConfig a;
+    a.appId = kAlipayAppId;
+    a.appPrivateKey = alipay::RsaKey::load(appPrivatePem, alipay::RsaKey::Kind::Private, &keyError);
+    a.alipayPublicKey =
+        alipay::RsaKey::load(sandboxPublic.readAll(), alipay::RsaKey::Kind::Public, &keyError);
+    alipay::AlipayChannel alipayChannel(
+        alipayTransport, a, QUrl(gateway.baseUrl() + QStringLiteral("/alipay/gateway.do")),
+        QStringLiteral("alipay"), &clock);
     // The baseline: the same acquirer (same durable store) without HTTP,
-    // XML or signatures.
+    // messages or signatures.
     SandboxChannel inProcess(QStringLiteral("wechat"), gateway.acquirer());
 
-    run(http, QStringLiteral("W"), std::min(total, 200), concurrency); // warm-up
-    const Figures base = run(inProcess, QStringLiteral("B"), total, concurrency);
-    const Figures over = run(http, QStringLiteral("H"), total, concurrency);
-    const double addedP50 = over.p50Ms - base.p50Ms;
-    const bool goalMet = addedP50 <= kGoalAddedP50Ms && over.failed == 0;
+    struct Row
+    {
+        const char* protocol;
+        int concurrency;
+        Figures over;
+        Figures base;
+        double addedP50() const { return over.p50Ms - base.p50Ms; }
+        bool met() const { return addedP50() <= kGoalAddedP50Ms && over.failed == 0; }
+    };
+    QList<Row> rows;
+    int batch = 0;
+    auto prefix = [&](char kind) {
+        return QStringLiteral("%1%2-").arg(QLatin1Char(kind)).arg(++batch);
+    };
+    run(wechat, prefix('W'), std::min(total, 200), concurrency); // warm-up
+    run(alipayChannel, prefix('W'), std::min(total, 100), concurrency, Wallet::Alipay);
+    for (const int c : {1, concurrency}) {
+        const Figures base = run(inProcess, prefix('B'), total, c);
+        rows.append({"wechat", c, run(wechat, prefix('H'), total, c), base});
+        rows.append({"alipay", c, run(alipayChannel, prefix('A'), total, c, Wallet::Alipay), base});
+        if (concurrency == 1)
+            break;
+    }
+    const Row& top = rows.at(rows.size() - 2); // WeChat at C in flight
 
     if (p.isSet(QStringLiteral("json"))) {
+        QString rowsJson;
+        for (const Row& r : rows)
+            rowsJson += QStringLiteral("%1{\"protocol\":\"%2\",\"concurrency\":%3,"
+                                       "\"payments_per_s\":%4,\"p50_ms\":%5,\"p99_ms\":%6,"
+                                       "\"failed\":%7,\"baseline_payments_per_s\":%8,"
+                                       "\"baseline_p50_ms\":%9,\"added_p50_ms\":%10,"
+                                       "\"added_p50_met\":%11}")
+                            .arg(rowsJson.isEmpty() ? QString() : QStringLiteral(","))
+                            .arg(QLatin1String(r.protocol))
+                            .arg(r.concurrency)
+                            .arg(r.over.paymentsPerS, 0, 'f', 1)
+                            .arg(r.over.p50Ms, 0, 'f', 3)
+                            .arg(r.over.p99Ms, 0, 'f', 3)
+                            .arg(r.over.failed)
+                            .arg(r.base.paymentsPerS, 0, 'f', 1)
+                            .arg(r.base.p50Ms, 0, 'f', 3)
+                            .arg(r.addedP50(), 0, 'f', 3)
+                            .arg(r.met() ? QStringLiteral("true") : QStringLiteral("false"));
         std::printf("{\"benchmark\":\"channels\",\"payments\":%d,\"concurrency\":%d,"
                     "\"durable\":true,\"payments_per_s\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,"
                     "\"failed\":%d,\"baseline\":{\"method\":\"in-process sandbox channel, same "
                     "acquirer and store\",\"payments_per_s\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f},"
-                    "\"ratio\":%.3f,\"added_p50_ms\":%.3f,\"goals\":{\"added_p50_ms_max\":%.1f},"
+                    "\"ratio\":%.3f,\"added_p50_ms\":%.3f,\"rows\":[%s],"
+                    "\"goals\":{\"added_p50_ms_max\":%.1f},"
                     "\"goals_met\":{\"added_p50_ms\":%s}}\n",
-                    total, concurrency, over.paymentsPerS, over.p50Ms, over.p99Ms, over.failed,
-                    base.paymentsPerS, base.p50Ms, base.p99Ms,
-                    over.paymentsPerS / base.paymentsPerS, addedP50, kGoalAddedP50Ms,
-                    goalMet ? "true" : "false");
+                    total, concurrency, top.over.paymentsPerS, top.over.p50Ms, top.over.p99Ms,
+                    top.over.failed, top.base.paymentsPerS, top.base.p50Ms, top.base.p99Ms,
+                    top.over.paymentsPerS / top.base.paymentsPerS, top.addedP50(),
+                    qUtf8Printable(rowsJson), kGoalAddedP50Ms, top.met() ? "true" : "false");
     } else {
-        std::printf(
-            "micropay over HTTP (adapter + sandbox gateway): %.0f/s  p50 %.3f ms  p99 %.3f ms"
-            "  (%d not successful)\n",
-            over.paymentsPerS, over.p50Ms, over.p99Ms, over.failed);
-        std::printf(
-            "in-process sandbox channel (baseline):          %.0f/s  p50 %.3f ms  p99 %.3f ms\n",
-            base.paymentsPerS, base.p50Ms, base.p99Ms);
-        std::printf("HTTP adds %.3f ms at p50 (goal <= %.1f ms): %s\n", addedP50, kGoalAddedP50Ms,
-                    goalMet ? "met" : "NOT met");
+        for (const Row& r : rows)
+            std::printf("%-6s %2d in flight: %6.0f/s  p50 %.3f ms  p99 %.3f ms  (%d not "
+                        "successful); in-process %6.0f/s  p50 %.3f ms; adds %.3f ms at p50 "
+                        "(goal <= %.1f): %s\n",
+                        r.protocol, r.concurrency, r.over.paymentsPerS, r.over.p50Ms, r.over.p99Ms,
+                        r.over.failed, r.base.paymentsPerS, r.base.p50Ms, r.addedP50(),
+                        kGoalAddedP50Ms, r.met() ? "met" : "NOT met");
     }
     return 0;
 }
