@@ -23,10 +23,11 @@ struct CoreOptions
     std::optional<EngineConfig> engine; // tests: replaces the config file
 };
 
-// The one place the GUI's core is built. Today: EmbeddedApi on SQLite with
-// the in-process sandbox. To serve the demo's sandbox over loopback HTTP
-// instead, start the gateway here and point the engine's gateways at it; no
-// screen changes. Returns null and an error text when the core cannot open.
+// The one place the GUI's core is built: EmbeddedApi on SQLite. The demo
+// (without an injected config or clock) reaches the sandbox through the real
+// adapters over loopback HTTPS (DemoGateway) and takes its notifications on
+// a loopback notify listener; tests keep the in-process sandbox. Screens
+// see none of it. Returns null and an error text when the core cannot open.
 std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString* error);
 
 // Where the core keeps its data when nothing else is said.
