@@ -1,5 +1,7 @@
 #include "GatewayHttpServer.h"
 
+#include "ListenOn.h"
+
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QPointer>
@@ -68,15 +70,8 @@ quint16 GatewayHttpServer::listenOn(const QHostAddress& address, quint16 port,
     } else {
         server = new QTcpServer(this);
     }
-    if (!server->listen(address, port)) {
-        if (error)
-            *error = QStringLiteral("cannot listen on %1:%2: %3")
-                         .arg(address.toString())
-                         .arg(port)
-                         .arg(server->errorString());
-        delete server;
+    if (!listenOrExplain(server, address, port, error))
         return 0;
-    }
     bind(server);
     return server->serverPort();
 }

@@ -1,5 +1,7 @@
 #include "NotificationHttpServer.h"
 
+#include "ListenOn.h"
+
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QRegularExpression>
@@ -29,15 +31,9 @@ NotificationHttpServer::~NotificationHttpServer() = default;
 
 quint16 NotificationHttpServer::listenOn(const QHostAddress& address, quint16 port, QString* error)
 {
-    auto* server = new QTcpServer(this);
-    if (!server->listen(address, port)) {
-        *error = QStringLiteral("cannot listen for notifications on %1:%2: %3")
-                     .arg(address.toString())
-                     .arg(port)
-                     .arg(server->errorString());
-        delete server;
+    QTcpServer* server = listenOrExplain(new QTcpServer(this), address, port, error);
+    if (!server)
         return 0;
-    }
     bind(server);
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                              ? QStringLiteral("[%1]").arg(address.toString())
