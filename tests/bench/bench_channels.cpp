@@ -6,7 +6,11 @@
 // p50/p99 latency of each and what the adapter and HTTP add at p50 (goal: at
 // most 1 ms). The top-level figures are WeChat's at C in flight.
 //
-//   bench_channels [--payments N] [--concurrency C] [--json]
+// --gateway-thread runs the sandbox gateway on a thread of its own, as a
+// real gateway runs elsewhere; the baseline then has its own acquirer with
+// the same durable store settings.
+//
+//   bench_channels [--payments N] [--concurrency C] [--gateway-thread] [--json]
 
 #include "SandboxGateway.h"
 #include "channels/alipay/AlipayChannel.h"
@@ -22,7 +26,9 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
@@ -97,7 +103,9 @@ int main(int argc, char** argv)
     p.addOption(
         {QStringLiteral("concurrency"), QString(), QStringLiteral("c"), QStringLiteral("4")});
     p.addOption({QStringLiteral("json"), QString()});
+    p.addOption({QStringLiteral("gateway-thread"), QString()});
     p.process(app);
+    const bool gatewayThread = p.isSet(QStringLiteral("gateway-thread"));
     const int total = std::max(10, p.value(QStringLiteral("payments")).toInt());
     const int concurrency = std::clamp(p.value(QStringLiteral("concurrency")).toInt(), 1, 64);
 
@@ -114,11 +122,35 @@ int main(int argc, char** argv)
     cfg.wechat << WeChatSandboxMerchant{kAppId, kMchId, kApiKey};
     cfg.alipayAppKeys.insert(
         kAlipayAppId, alipay::RsaKey::load(appPublicPem, alipay::RsaKey::Kind::Public, &keyError));
-    SandboxGateway gateway(clock, cfg);
-    if (QString e = gateway.start(QHostAddress::LocalHost, 0); !e.isEmpty()) {
-        std::fprintf(stderr, "bench_channels: %s\n", qPrintable(e));
+    // The gateway lives (is made, serves and is destroyed) on its thread.
+    QThread thread;
+    QObject threadContext;
+    std::unique_ptr<SandboxGateway> gatewayOwner;
+    QString startError;
+    auto onGatewayThread = [&](const std::function<void()>& f) {
+        if (gatewayThread)
+            QMetaObject::invokeMethod(&threadContext, f, Qt::BlockingQueuedConnection);
+        else
+            f();
+    };
+    if (gatewayThread) {
+        threadContext.moveToThread(&thread);
+        thread.start();
+    }
+    onGatewayThread([&] {
+        gatewayOwner = std::make_unique<SandboxGateway>(clock, cfg);
+        startError = gatewayOwner->start(QHostAddress::LocalHost, 0);
+    });
+    const auto stopGateway = qScopeGuard([&] {
+        onGatewayThread([&] { gatewayOwner.reset(); });
+        thread.quit();
+        thread.wait();
+    });
+    if (!startError.isEmpty()) {
+        std::fprintf(stderr, "bench_channels: %s\n", qPrintable(startError));
         return 1;
     }
+    SandboxGateway& gateway = *gatewayOwner;
     QFile sandboxPublic(gateway.alipayPublicKeyFile());
     if (!sandboxPublic.open(QIODevice::ReadOnly)) {
         std::fprintf(stderr, "bench_channels: cannot read the sandbox's public key\n");
@@ -144,7 +176,17 @@ int main(int argc, char** argv)
         QStringLiteral("alipay"), &clock);
     // The baseline: the same acquirer (same durable store) without HTTP,
     // messages or signatures.
-    SandboxChannel inProcess(QStringLiteral("wechat"), gateway.acquirer());
+    SandboxAcquirer ownAcquirer(clock);
+    if (gatewayThread) {
+        DatabaseConfig db;
+        db.sqlitePath = dir.filePath(QStringLiteral("baseline.db"));
+        if (QString e = ownAcquirer.open(db); !e.isEmpty()) {
+            std::fprintf(stderr, "bench_channels: %s\n", qPrintable(e));
+            return 1;
+        }
+    }
+    SandboxChannel inProcess(QStringLiteral("wechat"),
+                             gatewayThread ? ownAcquirer : gateway.acquirer());
 
     struct Row
     {
@@ -191,16 +233,18 @@ int main(int argc, char** argv)
                             .arg(r.addedP50(), 0, 'f', 3)
                             .arg(r.met() ? QStringLiteral("true") : QStringLiteral("false"));
         std::printf("{\"benchmark\":\"channels\",\"payments\":%d,\"concurrency\":%d,"
-                    "\"durable\":true,\"payments_per_s\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,"
+                    "\"durable\":true,\"gateway_thread\":%s,\"payments_per_s\":%.1f,\"p50_ms\":%."
+                    "3f,\"p99_ms\":%.3f,"
                     "\"failed\":%d,\"baseline\":{\"method\":\"in-process sandbox channel, same "
                     "acquirer and store\",\"payments_per_s\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f},"
                     "\"ratio\":%.3f,\"added_p50_ms\":%.3f,\"rows\":[%s],"
                     "\"goals\":{\"added_p50_ms_max\":%.1f},"
                     "\"goals_met\":{\"added_p50_ms\":%s}}\n",
-                    total, concurrency, top.over.paymentsPerS, top.over.p50Ms, top.over.p99Ms,
-                    top.over.failed, top.base.paymentsPerS, top.base.p50Ms, top.base.p99Ms,
-                    top.over.paymentsPerS / top.base.paymentsPerS, top.addedP50(),
-                    qUtf8Printable(rowsJson), kGoalAddedP50Ms, top.met() ? "true" : "false");
+                    total, concurrency, gatewayThread ? "true" : "false", top.over.paymentsPerS,
+                    top.over.p50Ms, top.over.p99Ms, top.over.failed, top.base.paymentsPerS,
+                    top.base.p50Ms, top.base.p99Ms, top.over.paymentsPerS / top.base.paymentsPerS,
+                    top.addedP50(), qUtf8Printable(rowsJson), kGoalAddedP50Ms,
+                    top.met() ? "true" : "false");
     } else {
         for (const Row& r : rows)
             std::printf("%-6s %2d in flight: %6.0f/s  p50 %.3f ms  p99 %.3f ms  (%d not "
