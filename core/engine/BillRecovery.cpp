@@ -63,10 +63,7 @@ CommandOutcome PaymentEngine::recoverPayment(const RecoverPaymentCommand& cmd)
     }
 
     // No trace of it: the sale happened without us (a dropped order).
-    Wallet wallet = Wallet::Unknown;
-    for (auto it = m_config.routes.cbegin(); it != m_config.routes.cend(); ++it)
-        if (it.value() == cmd.channel)
-            wallet = it.key();
+    const Wallet wallet = m_config.walletOf(cmd.channel);
     OrderRecord o = newOrder(m_ids.next(IdKind::Order),
                              QStringLiteral("recovered:") + cmd.paymentNo, cmd.amount,
                              QStringLiteral("recovered from the %1 bill of %2")

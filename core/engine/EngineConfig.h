@@ -64,6 +64,22 @@ struct EngineConfig
     // Reconciliation (billsDir is set by whoever knows the data directory).
     ReconConfig recon;
 
+    // A wallet's acquirers in the order they are tried: its route, then
+    // its fallbacks.
+    QStringList routeChain(Wallet wallet) const
+    {
+        return QStringList{routes.value(wallet)} + fallbackRoutes.value(wallet);
+    }
+    // The wallet whose codes `channel` takes, as route or fallback; Unknown
+    // when none.
+    Wallet walletOf(const QString& channel) const
+    {
+        for (auto it = routes.cbegin(); it != routes.cend(); ++it)
+            if (routeChain(it.key()).contains(channel))
+                return it.key();
+        return Wallet::Unknown;
+    }
+
     const ChannelPolicy& policy(const QString& channel) const
     {
         auto it = policies.constFind(channel);

@@ -625,8 +625,7 @@ void PaymentEngine::sendPay(const PaymentRecord& p, const QString& authCode,
 
 QString PaymentEngine::nextRoute(Wallet wallet, const QString& channel) const
 {
-    const QStringList chain =
-        QStringList{m_config.routes.value(wallet)} + m_config.fallbackRoutes.value(wallet);
+    const QStringList chain = m_config.routeChain(wallet);
     const qsizetype at = chain.indexOf(channel);
     for (qsizetype i = at + 1; at >= 0 && i < chain.size(); ++i)
         if (channelFor(chain.at(i)))

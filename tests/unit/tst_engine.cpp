@@ -29,6 +29,8 @@ private Q_SLOTS:
     void repeatedRefundRequestReturnsFirstRefund();
     void cashierRevokeDuringPolling();
     void rerouteOnlyAfterAnAcquirersOwnRefusal_data();
+    void walletOfAFallbackAcquirer_data();
+    void walletOfAFallbackAcquirer();
     void rerouteOnlyAfterAnAcquirersOwnRefusal();
     void qrPaidByNotification();
     void qrDuplicateNotificationsAppliedOnce();
@@ -173,6 +175,30 @@ void tst_Engine::rerouteOnlyAfterAnAcquirersOwnRefusal()
     });
     QCOMPARE(rerouted, channels.size() > 1);
     QVERIFY(h.api().isIdle());
+}
+
+// Regression: recovery from a bill (BillRecovery) named the wallet by the
+// primary routes only, so a payment a fallback acquirer billed came back
+// with no wallet. Recovery now asks EngineConfig::walletOf.
+void tst_Engine::walletOfAFallbackAcquirer_data()
+{
+    QTest::addColumn<QString>("channel");
+    QTest::addColumn<Wallet>("wallet");
+    QTest::newRow("primary_route") << QStringLiteral("wechat") << Wallet::WeChat;
+    QTest::newRow("fallback_route") << QStringLiteral("wechat-b") << Wallet::WeChat;
+    QTest::newRow("second_fallback") << QStringLiteral("alipay-c") << Wallet::Alipay;
+    QTest::newRow("not_routed") << QStringLiteral("paypal") << Wallet::Unknown;
+}
+
+void tst_Engine::walletOfAFallbackAcquirer()
+{
+    QFETCH(QString, channel);
+    QFETCH(Wallet, wallet);
+    EngineConfig config;
+    config.fallbackRoutes.insert(Wallet::WeChat, {QStringLiteral("wechat-b")});
+    config.fallbackRoutes.insert(Wallet::Alipay,
+                                 {QStringLiteral("alipay-b"), QStringLiteral("alipay-c")});
+    QCOMPARE(config.walletOf(channel), wallet);
 }
 
 void tst_Engine::invalidInputChangesNothing_data()
