@@ -730,16 +730,7 @@ int run(const QStringList& arguments)
         return usageError(*c.out, QStringLiteral("--notify-listen takes ADDRESS:PORT, e.g. "
                                                  "127.0.0.1:8090"));
     if (p.isSet(QStringLiteral("notify-listen")) || command == QLatin1String("demo")) {
-        c.notifyServer = std::make_unique<NotificationHttpServer>(
-            [&c](const QString& channel, const QByteArray& body) {
-                if (!c.api) {
-                    NotificationReceipt r;
-                    r.replyBody = QByteArrayLiteral("starting");
-                    r.error = QStringLiteral("PayDesk is starting");
-                    return r;
-                }
-                return c.api->receiveNotification(channel, body);
-            });
+        c.notifyServer = std::make_unique<NotificationHttpServer>();
         QString error;
         if (c.notifyServer->listenOn(notifyAt.address, notifyAt.port, &error) == 0) {
             c.out->error(error);
@@ -759,6 +750,11 @@ int run(const QStringList& arguments)
     }
     if (int rc = openApi(c, dataDir, durable); rc != ExitOk)
         return rc;
+    if (c.notifyServer)
+        c.notifyServer->setHandler(
+            [api = c.api.get()](const QString& channel, const QByteArray& body) {
+                return api->receiveNotification(channel, body);
+            });
 
     if (isBackOfficeCommand(command))
         return runBackOffice(c.parser, c.args, *c.out, *c.api->backOffice());

@@ -68,21 +68,11 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
     // loopback HTTPS, as a merchant with real keys would reach the gateways.
     // Tests that inject an engine config or a clock keep the in-process one.
     std::shared_ptr<DemoGateway> gateway;
-    // The notify listener starts before the engine (the gateways' notify
-    // URLs name its port) and reaches the API through this slot once open.
-    auto apiSlot = std::make_shared<EmbeddedApi*>(nullptr);
+    // The notify listener starts before the engine: the gateways' notify
+    // URLs name its port.
     std::shared_ptr<NotificationHttpServer> notifyServer;
     if (options.demo && !options.engine && !options.clock) {
-        notifyServer = std::make_shared<NotificationHttpServer>(
-            [apiSlot](const QString& channel, const QByteArray& body) {
-                if (!*apiSlot) {
-                    NotificationReceipt r;
-                    r.replyBody = QByteArrayLiteral("starting");
-                    r.error = QStringLiteral("PayDesk is starting");
-                    return r;
-                }
-                return (*apiSlot)->receiveNotification(channel, body);
-            });
+        notifyServer = std::make_shared<NotificationHttpServer>();
         if (notifyServer->listenOn(QHostAddress(QHostAddress::LocalHost), 0, error) == 0)
             return nullptr;
         DemoGatewayOptions demoOptions;
@@ -103,7 +93,12 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
         *error = e;
         return nullptr;
     }
-    *apiSlot = api.get();
+    if (notifyServer) {
+        EmbeddedApi* raw = api.get();
+        notifyServer->setHandler([raw](const QString& channel, const QByteArray& body) {
+            return raw->receiveNotification(channel, body);
+        });
+    }
     session->listener = notifyServer;
     api->resumeAll(); // whatever a previous run left unfinished goes on now
     if (gateway) {

@@ -1,6 +1,6 @@
 #include "GatewayHttpServer.h"
 
-#include "ListenOn.h"
+#include "HttpServerSupport.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -19,11 +19,6 @@ namespace paydesk {
 namespace {
 
 using Status = QHttpServerResponder::StatusCode;
-
-void writePlain(QHttpServerResponder& responder, const QByteArray& text, Status status)
-{
-    responder.write(text, QByteArrayLiteral("text/plain; charset=utf-8"), status);
-}
 
 // X509 from a Qt certificate, through DER.
 X509* toX509(const QSslCertificate& c)

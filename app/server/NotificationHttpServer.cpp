@@ -1,6 +1,6 @@
 #include "NotificationHttpServer.h"
 
-#include "ListenOn.h"
+#include "HttpServerSupport.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -14,18 +14,9 @@ namespace {
 using Status = QHttpServerResponder::StatusCode;
 const QString kPrefix = QStringLiteral("/notify/");
 
-void writePlain(QHttpServerResponder& responder, const QByteArray& text, Status status)
-{
-    responder.write(text, QByteArrayLiteral("text/plain; charset=utf-8"), status);
-}
-
 } // namespace
 
-NotificationHttpServer::NotificationHttpServer(Handler handler, QObject* parent)
-    : QAbstractHttpServer(parent), m_handler(std::move(handler))
-{
-    Q_ASSERT(m_handler);
-}
+NotificationHttpServer::NotificationHttpServer(QObject* parent) : QAbstractHttpServer(parent) {}
 
 NotificationHttpServer::~NotificationHttpServer() = default;
 
@@ -59,7 +50,15 @@ bool NotificationHttpServer::handleRequest(const QHttpServerRequest& request, QT
         return true;
     }
     ++m_received;
-    const NotificationReceipt r = m_handler(channel, request.body());
+    NotificationReceipt r;
+    if (m_handler) {
+        r = m_handler(channel, request.body());
+    } else {
+        // Listening already, the core not open yet: the gateway sends again.
+        r.replyBody = QByteArrayLiteral("starting");
+        r.replyContentType = QByteArrayLiteral("text/plain; charset=utf-8");
+        r.error = QStringLiteral("PayDesk is starting");
+    }
     responder.write(r.replyBody, {{QByteArrayLiteral("Content-Type"), r.replyContentType}},
                     Status::Ok);
     return true;

@@ -79,6 +79,9 @@ QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out)
         return QStringLiteral("%1: %2").arg(path, e);
     if (root.contains(QStringLiteral("notifyRetryDelaysMs"))) {
         const QJsonValue v = root.value(QStringLiteral("notifyRetryDelaysMs"));
+        if (!v.isArray())
+            return QStringLiteral("%1: notifyRetryDelaysMs must be a list, e.g. [1000, 5000]")
+                .arg(path);
         c.notify.retryDelaysMs.clear();
         for (const QJsonValue d : v.toArray()) {
             const qint64 ms = d.toInteger(-1);
@@ -88,9 +91,6 @@ QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out)
                     .arg(path);
             c.notify.retryDelaysMs << ms;
         }
-        if (!v.isArray())
-            return QStringLiteral("%1: notifyRetryDelaysMs must be a list, e.g. [1000, 5000]")
-                .arg(path);
     }
     if (c.dataDir.isEmpty())
         return QStringLiteral("%1: dataDir is required (where the sandbox keeps its trades)")

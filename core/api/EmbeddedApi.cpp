@@ -34,6 +34,15 @@ struct EmbeddedApi::Impl
     std::unique_ptr<BackOffice> backOffice;
     std::unique_ptr<Reconciler> reconciler;
     bool failed = false;
+
+    // The network channel named `name`; null when there is none.
+    Channel* gatewayChannel(const QString& name) const
+    {
+        for (const GatewayChannel& g : gatewayChannels)
+            if (g.channel->name() == name)
+                return g.channel.get();
+        return nullptr;
+    }
 };
 
 EmbeddedApi::EmbeddedApi(EmbeddedOptions options, QObject* parent)
@@ -237,10 +246,7 @@ void EmbeddedApi::acknowledgeAlert(qint64 alertId, const QString& who, Reply rep
 
 NotificationReceipt EmbeddedApi::receiveNotification(const QString& channel, const QByteArray& body)
 {
-    Channel* target = nullptr;
-    for (const GatewayChannel& g : d->gatewayChannels)
-        if (g.channel->name() == channel)
-            target = g.channel.get();
+    Channel* target = d->gatewayChannel(channel);
     NotificationReceipt r;
     if (!target) {
         r.replyBody = QByteArrayLiteral("unknown channel");
@@ -293,14 +299,13 @@ EmbeddedApi::BillSource EmbeddedApi::billSource(const QString& channelName) cons
 {
     BillSource src;
     const EngineConfig& ec = d->options.engine;
-    for (const GatewayChannel& g : d->gatewayChannels)
-        if (g.channel->name() == channelName) {
-            const GatewaySettings s = ec.gateways.value(channelName);
-            src.channel = g.channel.get();
-            src.alipayFormat = s.protocol == GatewaySettings::Protocol::Alipay;
-            src.merchant = src.alipayFormat ? s.billAccount : s.mchId;
-            return src;
-        }
+    if (Channel* g = d->gatewayChannel(channelName)) {
+        const GatewaySettings s = ec.gateways.value(channelName);
+        src.channel = g;
+        src.alipayFormat = s.protocol == GatewaySettings::Protocol::Alipay;
+        src.merchant = src.alipayFormat ? s.billAccount : s.mchId;
+        return src;
+    }
     for (const auto& c : d->channels)
         if (c->name() == channelName) {
             src.channel = c.get();

@@ -185,7 +185,7 @@ OrderRecord PaymentEngine::newOrder(const QString& orderNo, const QString& reque
 
 PaymentRecord PaymentEngine::newPayment(const QString& paymentNo, const OrderRecord& order,
                                         PaymentKind kind, Wallet wallet, const QString& channel,
-                                        qint64 deadlineInMs) const
+                                        qint64 deadlineInMs, qint64 atMs) const
 {
     PaymentRecord p;
     p.paymentNo = paymentNo;
@@ -196,7 +196,7 @@ PaymentRecord PaymentEngine::newPayment(const QString& paymentNo, const OrderRec
     p.amount = order.amount;
     p.state = PaymentState::Created;
     p.version = 1;
-    p.createdAtMs = p.updatedAtMs = order.createdAtMs;
+    p.createdAtMs = p.updatedAtMs = atMs > 0 ? atMs : order.createdAtMs;
     p.deadlineAtMs = p.createdAtMs + deadlineInMs;
     return p;
 }
@@ -651,9 +651,7 @@ bool PaymentEngine::rerouteRefusedPay(const QString& paymentNo, const ChannelRes
     if (!o || o->state != OrderState::Pending)
         return false;
     PaymentRecord np = newPayment(m_ids.next(IdKind::Payment), *o, PaymentKind::Barcode, p->wallet,
-                                  next, m_config.policy(next).barcodeDeadlineMs);
-    np.createdAtMs = np.updatedAtMs = m_clock.nowMs();
-    np.deadlineAtMs = np.createdAtMs + m_config.policy(next).barcodeDeadlineMs;
+                                  next, m_config.policy(next).barcodeDeadlineMs, m_clock.nowMs());
     np.codeMasked = p->codeMasked;
     if (!m_store.insertPayment(np))
         return false;

@@ -110,11 +110,12 @@ private:
 
     Channel* channelFor(const QString& name) const;
     // New records as every command starts them: version 1; the order is
-    // created now, its payment at the order's time.
+    // created now, its payment at `atMs` (the order's time when not given).
     OrderRecord newOrder(const QString& orderNo, const QString& requestNo, const Money& amount,
                          const QString& subject) const;
     PaymentRecord newPayment(const QString& paymentNo, const OrderRecord& order, PaymentKind kind,
-                             Wallet wallet, const QString& channel, qint64 deadlineInMs) const;
+                             Wallet wallet, const QString& channel, qint64 deadlineInMs,
+                             qint64 atMs = 0) const;
     QString routeFor(Wallet wallet) const;
 
     // Channel calls with a local timeout: `done` runs once with the answer or

@@ -1,5 +1,7 @@
 #include "sandbox/SandboxAcquirer.h"
 
+#include "channels/wechat/WeChatV2Message.h"
+
 #include "common/ChinaTime.h"
 
 #include "common/Masking.h"
@@ -275,13 +277,11 @@ struct SandboxAcquirer::Impl
         QSqlQuery& s = db.prepared(QStringLiteral(
             "INSERT INTO sandbox_notify_targets (payment_no, protocol, url, account, sign_type)"
             " VALUES (:payment_no, :protocol, :url, :account, :sign_type)"));
-        // A null QString binds as NULL; these columns say "none" as ''.
-        const auto text = [](const QString& v) { return v.isNull() ? QStringLiteral("") : v; };
         bind(s, "payment_no", paymentNo);
-        bind(s, "protocol", text(to.protocol));
+        bind(s, "protocol", notNull(to.protocol));
         bind(s, "url", to.url);
-        bind(s, "account", text(to.account));
-        bind(s, "sign_type", text(to.signType));
+        bind(s, "account", notNull(to.account));
+        bind(s, "sign_type", notNull(to.signType));
         return db.execWrite(s);
     }
 
@@ -431,8 +431,7 @@ struct SandboxAcquirer::Impl
             .num("total_fee", t.amountFen)
             .add("fee_type", t.currency)
             .add("trade_state", ok ? kSuccess : returnCode)
-            .add("time_end",
-                 ok ? chinaTime(t.paidAtMs).toString(QStringLiteral("yyyyMMddHHmmss")) : QString())
+            .add("time_end", ok ? wechat::formatTime(t.paidAtMs) : QString())
             .add("nonce_str", notificationId);
         QSqlQuery& s = db.prepared(QStringLiteral(
             "INSERT INTO sandbox_notifications (id, notification_id, channel, payment_no,"
@@ -618,15 +617,13 @@ struct SandboxAcquirer::Impl
             r.status = TradeStatus::Success;
             r.returnCode = kSuccess;
             r.message = QStringLiteral("paid");
-            r.rawResponse =
-                responseXml(r, true)
-                    .add("out_trade_no", t.paymentNo)
-                    .add("transaction_id", t.tradeNo)
-                    .num("total_fee", t.amountFen)
-                    .add("fee_type", t.currency)
-                    .add("time_end",
-                         chinaTime(t.paidAtMs).toString(QStringLiteral("yyyyMMddHHmmss")))
-                    .text();
+            r.rawResponse = responseXml(r, true)
+                                .add("out_trade_no", t.paymentNo)
+                                .add("transaction_id", t.tradeNo)
+                                .num("total_fee", t.amountFen)
+                                .add("fee_type", t.currency)
+                                .add("time_end", wechat::formatTime(t.paidAtMs))
+                                .text();
             return r;
         }
         if (t.state == kUserPaying || t.state == kNotPay)
@@ -1025,7 +1022,7 @@ void SandboxAcquirer::query(const QString& paymentNo, Answer answer)
         .num("total_fee", t->amountFen)
         .add("fee_type", t->currency);
     if (t->paidAtMs > 0)
-        x.add("time_end", chinaTime(t->paidAtMs).toString(QStringLiteral("yyyyMMddHHmmss")));
+        x.add("time_end", wechat::formatTime(t->paidAtMs));
     if (t->refundedFen > 0)
         x.num("refund_fee", t->refundedFen);
     r.rawResponse = x.text();

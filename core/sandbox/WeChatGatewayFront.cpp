@@ -2,7 +2,6 @@
 
 #include "channels/Channel.h"
 #include "channels/wechat/WeChatV2Api.h"
-#include "common/ChinaTime.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/bills/BillDifferences.h"
 #include "sandbox/bills/WeChatBill.h"
@@ -62,13 +61,7 @@ bool parseFen(const QString& text, qint64* out)
 
 qint64 parseTimeExpire(const QString& text)
 {
-    if (text.isEmpty())
-        return 0;
-    QDateTime t = QDateTime::fromString(text, QStringLiteral("yyyyMMddHHmmss"));
-    if (!t.isValid())
-        return -1;
-    t.setTimeZone(chinaZone());
-    return t.toMSecsSinceEpoch();
+    return text.isEmpty() ? 0 : parseTime(text).value_or(-1);
 }
 
 } // namespace
@@ -151,8 +144,7 @@ void WeChatGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
             // When the acquirer recorded the payment, on its own clock: a
             // bill and a query must tell the same time.
             if (t->paidAtMs > 0)
-                p.insert(QStringLiteral("time_end"),
-                         chinaTime(t->paidAtMs).toString(QStringLiteral("yyyyMMddHHmmss")));
+                p.insert(QStringLiteral("time_end"), formatTime(t->paidAtMs));
         }
         p.insert(QStringLiteral("out_trade_no"), paymentNo);
     };
@@ -373,8 +365,7 @@ QByteArray WeChatGatewayFront::notificationBody(const ChannelNotification& n, co
     p.insert(QStringLiteral("transaction_id"), n.channelTradeNo);
     p.insert(QStringLiteral("out_trade_no"), n.paymentNo);
     if (n.paidAtMs > 0)
-        p.insert(QStringLiteral("time_end"),
-                 chinaTime(n.paidAtMs).toString(QStringLiteral("yyyyMMddHHmmss")));
+        p.insert(QStringLiteral("time_end"), formatTime(n.paidAtMs));
     p.insert(QStringLiteral("sign"), sign(p, merchant->apiKey, type));
     return toXml(p);
 }

@@ -39,10 +39,7 @@ struct Shop
 
     Shop()
     {
-        listener = std::make_unique<NotificationHttpServer>(
-            [this](const QString& channel, const QByteArray& body) {
-                return api->receiveNotification(channel, body);
-            });
+        listener = std::make_unique<NotificationHttpServer>();
         if (listener->listenOn(QHostAddress(QHostAddress::LocalHost), 0, &error) == 0)
             return;
         DemoGatewayOptions o;
@@ -62,6 +59,9 @@ struct Shop
         eo.engine.defaultPolicy.pollDelaysMs = {600'000};
         api = std::make_unique<EmbeddedApi>(eo);
         error = api->open();
+        listener->setHandler([this](const QString& channel, const QByteArray& body) {
+            return api->receiveNotification(channel, body);
+        });
     }
     ~Shop()
     {

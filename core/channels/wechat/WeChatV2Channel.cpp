@@ -1,15 +1,10 @@
 #include "channels/wechat/WeChatV2Channel.h"
 
-#include "common/ChinaTime.h"
-
-
 namespace paydesk {
 
 using namespace wechat;
 
 namespace {
-
-const QString kTimeFormat = QStringLiteral("yyyyMMddHHmmss");
 
 ChannelResult transportFailure(ChannelResult r, const HttpReply& reply)
 {
@@ -115,9 +110,7 @@ NotificationReceipt WeChatV2Channel::receiveNotification(const QByteArray& xmlBo
     mapResponse(Api::OrderQuery, asQuery, r);
     n.status = r.status;
     n.returnCode = r.returnCode;
-    const QDateTime paid = QDateTime::fromString(m.value(QStringLiteral("time_end")), kTimeFormat);
-    if (paid.isValid())
-        n.paidAtMs = QDateTime(paid.date(), paid.time(), chinaZone()).toMSecsSinceEpoch();
+    n.paidAtMs = parseTime(m.value(QStringLiteral("time_end"))).value_or(0);
     n.raw = QString::fromUtf8(xmlBody);
     deliver(n);
     return notificationReply(true, QString());
@@ -192,7 +185,7 @@ Params WeChatV2Channel::saleFields(const QString& paymentNo, const Money& amount
     f.insert(QStringLiteral("spbill_create_ip"), m_merchant.clientIp);
     f.insert(QStringLiteral("device_info"), terminalId);
     if (expireAtMs > 0)
-        f.insert(QStringLiteral("time_expire"), chinaTime(expireAtMs).toString(kTimeFormat));
+        f.insert(QStringLiteral("time_expire"), formatTime(expireAtMs));
     return f;
 }
 

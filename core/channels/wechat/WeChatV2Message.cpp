@@ -1,5 +1,7 @@
 #include "channels/wechat/WeChatV2Message.h"
 
+#include "common/ChinaTime.h"
+
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
@@ -8,6 +10,24 @@
 #include <openssl/crypto.h>
 
 namespace paydesk::wechat {
+
+QString formatTime(qint64 epochMs)
+{
+    return chinaTime(epochMs).toString(QStringLiteral("yyyyMMddHHmmss"));
+}
+
+std::optional<qint64> parseTime(const QString& text)
+{
+    // Date and time apart: read as one, they would be the machine's local
+    // time first, and a local DST gap would refuse a valid China time.
+    if (text.size() != 14)
+        return std::nullopt;
+    const QDate d = QDate::fromString(text.left(8), QStringLiteral("yyyyMMdd"));
+    const QTime t = QTime::fromString(text.mid(8), QStringLiteral("HHmmss"));
+    if (!d.isValid() || !t.isValid())
+        return std::nullopt;
+    return QDateTime(d, t, chinaZone()).toMSecsSinceEpoch();
+}
 
 QString signTypeName(SignType t)
 {

@@ -2,6 +2,8 @@
 
 #include "channels/SignedFields.h"
 
+#include <optional>
+
 namespace paydesk::wechat {
 
 // A WeChat Pay V2 message: flat fields carried as
@@ -28,6 +30,12 @@ bool verify(const Params& params, const QByteArray& apiKey, SignType type);
 QString nonceStr();
 
 QByteArray toXml(const Params& params);
+
+// WeChat's times (time_end, time_expire): yyyyMMddHHmmss in China time,
+// whatever the machine's zone.
+QString formatTime(qint64 epochMs);
+// Nullopt when `text` is not such a time.
+std::optional<qint64> parseTime(const QString& text);
 
 struct XmlResult
 {

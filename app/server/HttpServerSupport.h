@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QHttpServerResponder>
 #include <QString>
 #include <QTcpServer>
 
@@ -20,6 +21,13 @@ inline QTcpServer* listenOrExplain(QTcpServer* server, const QHostAddress& addre
                      .arg(server->errorString());
     delete server;
     return nullptr;
+}
+
+// A short plain-text answer (errors of the HTTP layer itself).
+inline void writePlain(QHttpServerResponder& responder, const QByteArray& text,
+                       QHttpServerResponder::StatusCode status)
+{
+    responder.write(text, QByteArrayLiteral("text/plain; charset=utf-8"), status);
 }
 
 } // namespace paydesk
