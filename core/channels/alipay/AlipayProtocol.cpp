@@ -277,15 +277,10 @@ QString chinaTimestamp(qint64 msSinceEpoch)
 
 std::optional<qint64> parseChinaTimestamp(const QString& text)
 {
-    // Date and time apart: read as one, they would be the machine's local
-    // time first, and a local DST gap would refuse a valid China time.
     if (text.size() != 19 || text[10] != QLatin1Char(' '))
         return std::nullopt;
-    const QDate d = QDate::fromString(text.left(10), QStringLiteral("yyyy-MM-dd"));
-    const QTime t = QTime::fromString(text.mid(11), QStringLiteral("HH:mm:ss"));
-    if (!d.isValid() || !t.isValid())
-        return std::nullopt;
-    return QDateTime(d, t, chinaZone()).toMSecsSinceEpoch();
+    return parseChinaTime(text.left(10), QStringLiteral("yyyy-MM-dd"), text.mid(11),
+                          QStringLiteral("HH:mm:ss"));
 }
 
 Params buildRequest(Method method, const QJsonObject& bizContent, const ClientConfig& config,

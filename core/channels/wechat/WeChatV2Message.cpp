@@ -18,15 +18,10 @@ QString formatTime(qint64 epochMs)
 
 std::optional<qint64> parseTime(const QString& text)
 {
-    // Date and time apart: read as one, they would be the machine's local
-    // time first, and a local DST gap would refuse a valid China time.
     if (text.size() != 14)
         return std::nullopt;
-    const QDate d = QDate::fromString(text.left(8), QStringLiteral("yyyyMMdd"));
-    const QTime t = QTime::fromString(text.mid(8), QStringLiteral("HHmmss"));
-    if (!d.isValid() || !t.isValid())
-        return std::nullopt;
-    return QDateTime(d, t, chinaZone()).toMSecsSinceEpoch();
+    return parseChinaTime(text.left(8), QStringLiteral("yyyyMMdd"), text.mid(8),
+                          QStringLiteral("HHmmss"));
 }
 
 QString signTypeName(SignType t)
