@@ -21,7 +21,7 @@ const char kOrderMutable[] =
 const char kPaymentCols[] =
     "payment_no, order_no, kind, wallet, channel, amount_fen, currency, state, version,"
     " code_masked, channel_trade_no, return_code, message, code_url, created_at_ms,"
-    " updated_at_ms, deadline_at_ms, poll_count, not_found_alerted";
+    " updated_at_ms, deadline_at_ms, poll_count, not_found_alerted, code_last4";
 const char kPaymentMutable[] = "state, version, channel_trade_no, return_code, message, code_url,"
                                " updated_at_ms, poll_count, not_found_alerted";
 const char kRefundCols[] =
@@ -88,23 +88,29 @@ std::array<QString, size_t(S::Count)> buildTexts()
     set(S::InsertOrder, insertText("orders", kOrderCols));
     set(S::UpdateOrder, updateText("orders", kOrderMutable, "order_no"));
     set(S::SelectOrder, selectText("orders", kOrderCols, "order_no = ?"));
-    // One fixed statement: unused filters are neutralised by their values, so
+    // Fixed statements: unused filters are neutralised by their values, so
     // no SQL is ever assembled from user input.
-    set(S::SelectOrders,
-        QStringLiteral(
-            "SELECT o.order_no, o.request_no, o.amount_fen, o.currency, o.subject, o.store_id,"
-            " o.terminal_id, o.state, o.version, o.created_at_ms, o.updated_at_ms,"
-            " o.paid_payment_no, o.refunded_fen, o.refund_pending_fen"
-            " FROM orders o WHERE (:state = 0 OR o.state = :state)"
-            " AND o.created_at_ms >= :since"
-            " AND (:before = '' OR o.order_no < :before)"
-            " AND (:search = '' OR o.order_no = :search OR o.request_no = :search"
-            "  OR EXISTS (SELECT 1 FROM payments p WHERE p.order_no = o.order_no AND"
-            "   (p.payment_no = :search OR p.channel_trade_no = :search"
-            "    OR (LENGTH(:search) = 4 AND p.code_masked LIKE '%' || :search)))"
-            "  OR EXISTS (SELECT 1 FROM refunds r WHERE r.order_no = o.order_no AND"
-            "   (r.refund_no = :search OR r.channel_refund_no = :search)))"
-            " ORDER BY o.order_no DESC LIMIT :limit"));
+    const QString orderCols = QStringLiteral(
+        "SELECT o.order_no, o.request_no, o.amount_fen, o.currency, o.subject, o.store_id,"
+        " o.terminal_id, o.state, o.version, o.created_at_ms, o.updated_at_ms,"
+        " o.paid_payment_no, o.refunded_fen, o.refund_pending_fen FROM orders o WHERE ");
+    const QString filterAndPage = QStringLiteral(
+        "(:state = 0 OR o.state = :state) AND o.created_at_ms >= :since"
+        " AND (:before = '' OR o.order_no < :before) ORDER BY o.order_no DESC LIMIT :limit");
+    set(S::SelectOrders, orderCols + filterAndPage);
+    // A search first finds the few orders the number names, each kind of
+    // number through its own index, and only then filters and pages: one
+    // OR over the joined tables would scan every order.
+    set(S::SearchOrders,
+        orderCols +
+            QStringLiteral(
+                "o.order_no IN ("
+                "SELECT order_no FROM orders WHERE order_no = :search OR request_no = :search"
+                " UNION SELECT order_no FROM payments WHERE payment_no = :search"
+                "  OR channel_trade_no = :search OR code_last4 = :search"
+                " UNION SELECT order_no FROM refunds WHERE refund_no = :search"
+                "  OR channel_refund_no = :search OR request_no = :search) AND ") +
+            filterAndPage);
 
     // Payments, refunds and revokes: insert, versioned update, by key, by
     // order, and the unfinished ones (states 1, 2) for resume.
@@ -208,6 +214,14 @@ OrderRecord readOrder(const QSqlQuery& q)
     o.refundedFen = q.value(12).toLongLong();
     o.refundPendingFen = q.value(13).toLongLong();
     return o;
+}
+
+// Searched for alone. A QR payment has no code, and a code short enough to
+// be masked whole shows no digits.
+QString codeLast4(const QString& codeMasked)
+{
+    const QString tail = codeMasked.right(4);
+    return tail.size() == 4 && !tail.contains(QLatin1Char('*')) ? tail : QString();
 }
 
 PaymentRecord readPayment(const QSqlQuery& q)
@@ -442,6 +456,16 @@ CREATE TABLE meta (
         // v2: the last-4 search is LIKE '%1234', which no B-tree index can
         // serve; the index only cost every payment insert.
         QStringLiteral("DROP INDEX IF EXISTS payments_code_last4"),
+        // v3: search by the last 4 digits of a payment code through an index
+        // on those 4 alone (a suffix LIKE scanned every payment), and by a
+        // channel's refund number.
+        QStringLiteral(R"SQL(
+ALTER TABLE payments ADD COLUMN code_last4 TEXT NOT NULL DEFAULT '';
+UPDATE payments SET code_last4 = substr(code_masked, length(code_masked) - 3)
+  WHERE length(code_masked) > 6;
+CREATE INDEX payments_code_last4 ON payments (code_last4);
+CREATE INDEX refunds_channel_refund ON refunds (channel_refund_no)
+)SQL"),
     };
 }
 
@@ -496,11 +520,13 @@ std::optional<OrderRecord> SqlStore::order(const QString& orderNo)
 
 QList<OrderRecord> SqlStore::orders(const OrderFilter& f)
 {
-    QSqlQuery& q = query(Statement::SelectOrders);
+    const QString search = f.search.trimmed();
+    QSqlQuery& q = query(search.isEmpty() ? Statement::SelectOrders : Statement::SearchOrders);
     bindNamed(q, "state", f.state);
     bindNamed(q, "since", f.sinceMs);
     bindNamed(q, "before", f.beforeOrderNo);
-    bindNamed(q, "search", f.search.trimmed());
+    if (!search.isEmpty())
+        bindNamed(q, "search", search);
     bindNamed(q, "limit", f.limit);
     return readAll<OrderRecord>(m_db, q, readOrder);
 }
@@ -509,10 +535,10 @@ bool SqlStore::insertPayment(const PaymentRecord& p)
 {
     QSqlQuery& q = query(Statement::InsertPayment);
     Binder(q) << p.paymentNo << p.orderNo << int(p.kind) << int(p.wallet) << p.channel
-              << p.amount.fen() << p.amount.currency() << int(p.state) << p.version
-              << p.codeMasked << p.channelTradeNo << p.returnCode << p.message << p.codeUrl
-              << p.createdAtMs << p.updatedAtMs << p.deadlineAtMs << p.pollCount
-              << p.notFoundAlerted;
+              << p.amount.fen() << p.amount.currency() << int(p.state) << p.version << p.codeMasked
+              << p.channelTradeNo << p.returnCode << p.message << p.codeUrl << p.createdAtMs
+              << p.updatedAtMs << p.deadlineAtMs << p.pollCount << p.notFoundAlerted
+              << codeLast4(p.codeMasked);
     return m_db.execWrite(q);
 }
 

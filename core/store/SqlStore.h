@@ -15,7 +15,8 @@ class SqlStore final : public Store
 public:
     // Every statement the store runs. Texts are built once; each is prepared
     // once per connection and found by index, not by hashing its text.
-    enum class Statement : int {
+    enum class Statement : int
+    {
         InsertCommand,
         SelectCommand,
         DeleteCommand,
@@ -23,6 +24,7 @@ public:
         UpdateOrder,
         SelectOrder,
         SelectOrders,
+        SearchOrders,
         InsertPayment,
         UpdatePayment,
         SelectPayment,

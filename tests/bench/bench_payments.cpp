@@ -353,7 +353,7 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
             eng.step(insOrder);
             bindAll(insPayment, paymentNo, orderNo, int(PaymentKind::Barcode), int(p.wallet),
                     channel, kAmountFen, currency, int(PaymentState::Created), 1, codeMasked, empty,
-                    empty, empty, empty, now, now, p.deadlineAtMs, 0, 0);
+                    empty, empty, empty, now, now, p.deadlineAtMs, 0, 0, codeMasked.right(4));
             eng.step(insPayment);
 
             bindAll(takeTrade, i + 1);

@@ -75,6 +75,9 @@ private Q_SLOTS:
         QVERIFY(!db.payments.isEmpty());
         const QString tradeNo = db.payments.constLast().channelTradeNo;
         QVERIFY(!tradeNo.isEmpty());
+        QVERIFY(!db.refunds.isEmpty());
+        const QString channelRefundNo = db.refunds.constLast().channelRefundNo;
+        QVERIFY(!channelRefundNo.isEmpty());
 
         h.window().showOrders();
         OrdersScreen* s = h.window().orders();
@@ -90,6 +93,9 @@ private Q_SLOTS:
             {QStringLiteral("payment no."), db.payments.constLast().paymentNo, b},
             {QStringLiteral("channel trade no."), tradeNo, b},
             {QStringLiteral("refund no."), refund.refundNo, b},
+            {QStringLiteral("channel refund no."), channelRefundNo, b},
+            {QStringLiteral("refund's request no."), QStringLiteral("r1"), b},
+            {QStringLiteral("order's request no."), db.order.requestNo, b},
             {QStringLiteral("last 4 of the code"), QStringLiteral("4321"), a},
             {QStringLiteral("last 4, another"), QStringLiteral("1111"), c},
         };
