@@ -78,6 +78,8 @@ Accounting:
   ledger balance ACCOUNT [--at T]   one account's balance (T: YYYY-MM-DD or "YYYY-MM-DD HH:MM:SS")
   ledger journal [--account A] [--ref ORDER|REF] [--limit N]
   ledger trial-balance [--at T]     debits and credits of every account; must balance
+  ledger backfill                   post movements that have no ledger entry (data from before
+                                    the ledger; opening such a data directory does it once)
   settle --date D [--merchant M] [--by NAME]
                                     move day D's net from pending to available minus fees (T+1)
   settle list                       settlement runs

@@ -167,8 +167,33 @@ int cmdLedger(const Args& a)
             printEntry(a.out, e);
         return ExitOk;
     }
-    return usageError(a.out,
-                      QStringLiteral("ledger needs accounts, balance, journal or trial-balance"));
+    if (sub == QLatin1String("backfill")) {
+        // Opening the data directory already ran it if the migration asked;
+        // this runs it again on demand (it posts only what is missing).
+        const BackfillReport r = a.bo.backfill();
+        if (!r.error.isEmpty()) {
+            a.out.error(QStringLiteral("backfill stopped: %1; run it again to go on").arg(r.error));
+            return ExitStorage;
+        }
+        if (a.out.json())
+            a.out.object({{QStringLiteral("backfill"),
+                           QJsonObject{{QStringLiteral("payments"), r.payments},
+                                       {QStringLiteral("reversals"), r.reversals},
+                                       {QStringLiteral("refunds"), r.refunds}}}});
+        else
+            a.out.line(r.posted() == 0
+                           ? QStringLiteral("nothing to post: every payment, reversal and refund "
+                                            "has its ledger entry")
+                           : QStringLiteral("posted %1 payments, %2 reversals and %3 refunds "
+                                            "that had no ledger entry")
+                                 .arg(r.payments)
+                                 .arg(r.reversals)
+                                 .arg(r.refunds));
+        return ExitOk;
+    }
+    return usageError(
+        a.out,
+        QStringLiteral("ledger needs accounts, balance, journal, trial-balance or backfill"));
 }
 
 int cmdSettle(const Args& a)

@@ -106,6 +106,21 @@ QString EmbeddedApi::open()
     d->reconciler = std::make_unique<Reconciler>(d->db, *d->clock, d->backOffice->ledger(), recon);
     if (QString e = d->reconciler->open(); !e.isEmpty())
         return e;
+    if (d->backOffice->backfillPending()) {
+        const BackfillReport r = d->backOffice->backfill();
+        if (!r.error.isEmpty())
+            return QStringLiteral("cannot post the payments made before the ledger existed: %1")
+                .arg(r.error);
+        if (r.posted() > 0)
+            d->engine->raiseExternalAlert(
+                AlertLevel::Watch, QStringLiteral("ledger_backfill"), QString(),
+                QStringLiteral("the ledger was missing movements made before it existed: posted "
+                               "%1 payments, %2 reversals and %3 refunds now (cleared on their "
+                               "own days). Run `settle` for those days if they are not settled.")
+                    .arg(r.payments)
+                    .arg(r.reversals)
+                    .arg(r.refunds));
+    }
     d->reconciler->setTimelineSink([this](const QString& orderNo, const QString& message, AlertLevel level) {
         if (level != AlertLevel::None)
             d->engine->raiseExternalAlert(level, QStringLiteral("reconciliation"), orderNo, message);

@@ -5,6 +5,7 @@
 #include "ledger/EnginePostings.h"
 #include "ledger/InternalCheck.h"
 #include "ledger/Ledger.h"
+#include "ledger/LedgerBackfill.h"
 #include "ledger/Settlement.h"
 #include "ledger/SettlementStore.h"
 #include "ledger/WalletStore.h"
@@ -31,6 +32,10 @@ public:
     Wallets& wallets() { return m_wallets; }
     MoneyMovements& engineSink() { return m_enginePostings; }
     InternalCheckReport check();
+    // Movements from before the ledger existed (see LedgerBackfill): open()
+    // leaves them for the owner to post once every schema is migrated.
+    bool backfillPending() { return LedgerBackfill(m_db, m_enginePostings).pending(); }
+    BackfillReport backfill() { return LedgerBackfill(m_db, m_enginePostings).run(); }
     const LedgerConfig& config() const { return m_config; }
 
 private:

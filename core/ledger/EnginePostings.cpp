@@ -61,17 +61,17 @@ MoneyMovements::Outcome EnginePostings::paymentCaptured(const PaymentRecord& p,
                 p.amount, true, clearingDay);
 }
 
-MoneyMovements::Outcome EnginePostings::paymentReversed(const PaymentRecord& p)
+MoneyMovements::Outcome EnginePostings::reversalOn(const PaymentRecord& p, const QDate& clearingDay)
 {
     return post(reversalKey(p.paymentNo), refkind::reversal, p.paymentNo, p.orderNo, p.channel,
-                p.amount, false);
+                p.amount, false, clearingDay);
 }
 
-MoneyMovements::Outcome EnginePostings::refundSucceeded(const RefundRecord& r,
-                                                        const QString& channel)
+MoneyMovements::Outcome EnginePostings::refundOn(const RefundRecord& r, const QString& channel,
+                                                 const QDate& clearingDay)
 {
     return post(refundKey(r.refundNo), refkind::refund, r.refundNo, r.orderNo, channel, r.amount,
-                false);
+                false, clearingDay);
 }
 
 } // namespace paydesk

@@ -20,8 +20,15 @@ public:
     EnginePostings(Ledger& ledger, SettlementStore& clearing, LedgerConfig config);
 
     Outcome paymentCaptured(const PaymentRecord& p, const QDate& clearingDay) override;
-    Outcome paymentReversed(const PaymentRecord& p) override;
-    Outcome refundSucceeded(const RefundRecord& r, const QString& channel) override;
+    Outcome paymentReversed(const PaymentRecord& p) override { return reversalOn(p, {}); }
+    Outcome refundSucceeded(const RefundRecord& r, const QString& channel) override
+    {
+        return refundOn(r, channel, {});
+    }
+    // The same, cleared on `clearingDay` (invalid: the day of posting), for
+    // movements posted after the fact (LedgerBackfill).
+    Outcome reversalOn(const PaymentRecord& p, const QDate& clearingDay);
+    Outcome refundOn(const RefundRecord& r, const QString& channel, const QDate& clearingDay);
 
     static QString paymentKey(const QString& paymentNo)
     {

@@ -93,6 +93,14 @@ CREATE TABLE ledger_checkpoints (
 );
 CREATE INDEX ledger_checkpoints_at ON ledger_checkpoints (account_id, upto_at_ms)
 )SQL"),
+        // v2: a data directory that held payments before this version may
+        // hold movements no entry records (the ledger came after them). The
+        // marker is set in the migration's own transaction, so no crash can
+        // lose it; LedgerBackfill posts the gaps and clears it.
+        QStringLiteral(R"SQL(
+INSERT INTO meta (key, value) SELECT 'ledger.backfill', 'pending'
+  WHERE EXISTS (SELECT 1 FROM payments)
+)SQL"),
     };
 }
 

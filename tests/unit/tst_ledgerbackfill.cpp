@@ -1,0 +1,279 @@
+// A data directory from before the ledger: its paid, reversed and refunded
+// payments get their entries and clearing items when it is first opened,
+// once, and the internal check then finds no gap.
+
+#include "api/EmbeddedApi.h"
+#include "common/ChinaTime.h"
+#include "ledger/Accounts.h"
+#include "ledger/BackOffice.h"
+#include "store/Database.h"
+#include "store/SqlStore.h"
+#include "testsupport/TempDir.h"
+
+#include <QSqlQuery>
+#include <QtTest>
+
+#include <memory>
+
+using namespace paydesk;
+
+namespace {
+
+constexpr qint64 kDayMs = 86'400'000;
+// 2026-03-02 10:00 China time, and the days after it.
+const qint64 kDay1Ms = QDateTime(QDate(2026, 3, 2), QTime(10, 0), chinaZone()).toMSecsSinceEpoch();
+
+struct OldPayment
+{
+    int n;
+    const char* channel;
+    qint64 amountFen;
+    PaymentState state;
+    qint64 createdAtMs;
+    qint64 refundedFen; // a successful refund of this much, a day later
+};
+
+// What the engine of a version before the ledger left behind: orders,
+// payments and refunds, and no entries.
+void writeOldDataDir(const QString& dir, const QList<OldPayment>& payments)
+{
+    Database db;
+    DatabaseConfig cfg;
+    cfg.sqlitePath = dir + QStringLiteral("/paydesk.db");
+    QCOMPARE(db.open(cfg, SqlStore::schemaName(), SqlStore::migrations()), QString());
+    SqlStore store(db);
+    for (const OldPayment& x : payments) {
+        OrderRecord o;
+        o.orderNo = QStringLiteral("PO%1").arg(x.n);
+        o.requestNo = QStringLiteral("req%1").arg(x.n);
+        o.amount = Money::fromFen(x.amountFen);
+        o.subject = QStringLiteral("sale");
+        o.storeId = o.terminalId = QStringLiteral("0001");
+        o.state = x.state == PaymentState::Success ? OrderState::Paid : OrderState::Closed;
+        o.version = 2;
+        o.createdAtMs = o.updatedAtMs = x.createdAtMs;
+        QVERIFY(store.insertOrder(o));
+        PaymentRecord p;
+        p.paymentNo = QStringLiteral("PA%1").arg(x.n);
+        p.orderNo = o.orderNo;
+        p.wallet = Wallet::WeChat;
+        p.channel = QString::fromLatin1(x.channel);
+        p.amount = o.amount;
+        p.state = x.state;
+        p.version = 2;
+        p.codeMasked = QStringLiteral("13************1234");
+        p.createdAtMs = x.createdAtMs;
+        p.updatedAtMs = x.createdAtMs + 20'000;
+        QVERIFY(store.insertPayment(p));
+        if (x.refundedFen > 0) {
+            RefundRecord r;
+            r.refundNo = QStringLiteral("RF%1").arg(x.n);
+            r.orderNo = o.orderNo;
+            r.paymentNo = p.paymentNo;
+            r.requestNo = QStringLiteral("rreq%1").arg(x.n);
+            r.amount = Money::fromFen(x.refundedFen);
+            r.reason = QStringLiteral("returned goods");
+            r.state = RefundState::Success;
+            r.version = 2;
+            r.createdAtMs = r.updatedAtMs = x.createdAtMs + kDayMs;
+            QVERIFY(store.insertRefund(r));
+        }
+    }
+    QVERIFY(db.flush());
+    db.close();
+}
+
+struct Core
+{
+    std::unique_ptr<EmbeddedApi> api;
+
+    QString open(const QString& dir)
+    {
+        EmbeddedOptions o;
+        o.dataDir = dir;
+        o.durable = false;
+        o.withSandbox = false;
+        api = std::make_unique<EmbeddedApi>(o);
+        return api->open();
+    }
+    BackOffice& bo() { return *api->backOffice(); }
+    qint64 balanceFen(const QString& account)
+    {
+        const auto b = bo().ledger().balance(account);
+        return b ? b->normalFen() : -1;
+    }
+    QList<AlertRecord> alertsOfKind(const QString& kind)
+    {
+        QList<AlertRecord> out;
+        api->alerts(false, 100, [&](const QList<AlertRecord>& all) {
+            for (const AlertRecord& a : all)
+                if (a.kind == kind)
+                    out << a;
+        });
+        return out;
+    }
+};
+
+const QList<OldPayment> kOldPayments = {
+    {1, "wechat", 10000, PaymentState::Success, kDay1Ms, 0},
+    {2, "alipay", 5000, PaymentState::Reversed, kDay1Ms + 1000, 0},
+    {3, "wechat", 3000, PaymentState::Success, kDay1Ms + kDayMs, 1000},
+    {4, "wechat", 7000, PaymentState::Failed, kDay1Ms + 2000, 0},
+    {5, "wechat", 8000, PaymentState::Closed, kDay1Ms + 3000, 0},
+};
+
+} // namespace
+
+class LedgerBackfillTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void oldPaymentsArePostedOnFirstOpen()
+    {
+        test::TempDataDir dir;
+        writeOldDataDir(dir.path(), kOldPayments);
+        Core core;
+        QCOMPARE(core.open(dir.path()), QString());
+        const QString merchant = core.bo().config().merchantId;
+        // Captured: 100.00 + 50.00 + 30.00; returned: 50.00 reversed, 10.00 refunded.
+        QCOMPARE(core.balanceFen(accounts::channelReceivable(QStringLiteral("wechat"))), 12000);
+        QCOMPARE(core.balanceFen(accounts::channelReceivable(QStringLiteral("alipay"))), 0);
+        QCOMPARE(core.balanceFen(accounts::merchantPending(merchant)), 12000);
+        QVERIFY(core.bo().ledger().entry(QStringLiteral("pay:PA2")).has_value());
+        QVERIFY(core.bo().ledger().entry(QStringLiteral("reversal:PA2")).has_value());
+        QVERIFY(core.bo().ledger().entry(QStringLiteral("refund:RF3")).has_value());
+        QVERIFY(!core.bo().ledger().entry(QStringLiteral("pay:PA4")).has_value());
+        QVERIFY(!core.bo().ledger().entry(QStringLiteral("pay:PA5")).has_value());
+
+        const InternalCheckReport check = core.bo().check();
+        for (const CheckLine& l : check.lines)
+            QVERIFY2(l.ok(), qPrintable(l.subject + QLatin1String(": ") + l.rule));
+        QVERIFY(check.ok());
+
+        const QList<AlertRecord> alerts = core.alertsOfKind(QStringLiteral("ledger_backfill"));
+        QCOMPARE(alerts.size(), 1);
+        QVERIFY2(alerts.first().message.contains(
+                     QLatin1String("posted 3 payments, 1 reversals and 1 refunds")),
+                 qPrintable(alerts.first().message));
+        QVERIFY(!core.bo().backfillPending());
+    }
+
+    // Cleared on the days they happened, so settling those days pays them
+    // out; not all on the day of the upgrade.
+    void movementsClearOnTheirOwnDays()
+    {
+        test::TempDataDir dir;
+        writeOldDataDir(dir.path(), kOldPayments);
+        Core core;
+        QCOMPARE(core.open(dir.path()), QString());
+        const QDate day1 = chinaTime(kDay1Ms).date();
+        const SettlementReport first = core.bo().settlement().run(day1, QStringLiteral("alice"));
+        QVERIFY2(first.outcome.ok(), qPrintable(first.outcome.message));
+        QCOMPARE(first.row.totals.grossFen, 15000);    // payments 1 and 2
+        QCOMPARE(first.row.totals.returnedFen, -5000); // payment 2 reversed the same day
+        const SettlementReport rest =
+            core.bo().settlement().run(day1.addDays(2), QStringLiteral("alice"));
+        QVERIFY2(rest.outcome.ok(), qPrintable(rest.outcome.message));
+        QCOMPARE(rest.row.totals.netFen(), 2000); // payment 3, less its refund a day later
+    }
+
+    void secondOpenPostsNothing()
+    {
+        test::TempDataDir dir;
+        writeOldDataDir(dir.path(), kOldPayments);
+        {
+            Core core;
+            QCOMPARE(core.open(dir.path()), QString());
+        }
+        Core again;
+        QCOMPARE(again.open(dir.path()), QString());
+        QCOMPARE(again.alertsOfKind(QStringLiteral("ledger_backfill")).size(), 1);
+        const BackfillReport r = again.bo().backfill();
+        QCOMPARE(r.error, QString());
+        QCOMPARE(r.posted(), 0);
+        QCOMPARE(again.balanceFen(accounts::channelReceivable(QStringLiteral("wechat"))), 12000);
+    }
+
+    // A run stopped midway (a crash after some batches) leaves the marker;
+    // the next run posts only the rest.
+    void aRunStoppedMidwayGoesOnWhereItStopped()
+    {
+        test::TempDataDir dir;
+        writeOldDataDir(dir.path(), kOldPayments);
+        {
+            Database db;
+            DatabaseConfig cfg;
+            cfg.sqlitePath = dir.path() + QStringLiteral("/paydesk.db");
+            QCOMPARE(db.open(cfg, SqlStore::schemaName(), SqlStore::migrations()), QString());
+            // The ledger's schema, and the first payment's entry as the
+            // stopped run left it.
+            BackOffice bo(db, *systemClockForTest(), LedgerConfig{}, QStringLiteral("0001"),
+                          [](const QString&) { return std::nullopt; });
+            QCOMPARE(bo.open(), QString());
+            QVERIFY(bo.backfillPending());
+            PaymentRecord p;
+            p.paymentNo = QStringLiteral("PA1");
+            p.orderNo = QStringLiteral("PO1");
+            p.channel = QStringLiteral("wechat");
+            p.amount = Money::fromFen(10000);
+            QVERIFY(bo.engineSink().paymentCaptured(p, chinaTime(kDay1Ms).date()).ok);
+            QVERIFY(db.flush());
+            QVERIFY(bo.backfillPending());
+            db.close();
+        }
+        Core core;
+        QCOMPARE(core.open(dir.path()), QString());
+        const QList<AlertRecord> alerts = core.alertsOfKind(QStringLiteral("ledger_backfill"));
+        QCOMPARE(alerts.size(), 1);
+        QVERIFY2(alerts.first().message.contains(
+                     QLatin1String("posted 2 payments, 1 reversals and 1 refunds")),
+                 qPrintable(alerts.first().message));
+        QCOMPARE(core.balanceFen(accounts::channelReceivable(QStringLiteral("wechat"))), 12000);
+        QVERIFY(core.bo().check().ok());
+    }
+
+    void aNewDataDirectoryHasNothingToBackfill()
+    {
+        test::TempDataDir dir;
+        Core core;
+        QCOMPARE(core.open(dir.path()), QString());
+        QVERIFY(!core.bo().backfillPending());
+        QCOMPARE(core.alertsOfKind(QStringLiteral("ledger_backfill")).size(), 0);
+    }
+
+    // The internal check is what proves the gap was there: without the
+    // backfill it reports the old payments as unposted.
+    void withoutTheBackfillTheCheckFindsTheGap()
+    {
+        test::TempDataDir dir;
+        writeOldDataDir(dir.path(), kOldPayments);
+        Database db;
+        DatabaseConfig cfg;
+        cfg.sqlitePath = dir.path() + QStringLiteral("/paydesk.db");
+        QCOMPARE(db.open(cfg, SqlStore::schemaName(), SqlStore::migrations()), QString());
+        BackOffice bo(db, *systemClockForTest(), LedgerConfig{}, QStringLiteral("0001"),
+                      [](const QString&) { return std::nullopt; });
+        QCOMPARE(bo.open(), QString());
+        const InternalCheckReport before = bo.check();
+        QVERIFY(!before.ok());
+        const BackfillReport r = bo.backfill();
+        QCOMPARE(r.error, QString());
+        QCOMPARE(r.payments, 3);
+        QCOMPARE(r.reversals, 1);
+        QCOMPARE(r.refunds, 1);
+        QVERIFY(!bo.backfillPending());
+        QVERIFY(bo.check().ok());
+        db.close();
+    }
+
+private:
+    static Clock* systemClockForTest()
+    {
+        static SystemClock clock;
+        return &clock;
+    }
+};
+
+QTEST_GUILESS_MAIN(LedgerBackfillTest)
+#include "tst_ledgerbackfill.moc"
