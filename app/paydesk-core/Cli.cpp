@@ -92,8 +92,15 @@ Accounting:
   wallet topup MEMBER --amount A | --order ORDER [--request-no R] [--by NAME]
   wallet pay MEMBER --amount A --sale REF [--request-no R]
   wallet refund WO... --amount A --reason R [--request-no R]
-  wallet show MEMBER
-  check internal                    top-ups + income - withdrawals - spending = balance, and more
+  wallet show MEMBER                balance, top-ups, income, spent, held and withdrawn
+  wallet withdraw MEMBER --amount A --by NAME [--request-no R] [--note TEXT]
+                                    freeze A for a withdrawal (提现): at most 3 and 10000.00 a
+                                    member and day (walletWithdrawalsPerDay, ...AmountPerDay)
+  wallet withdrawal approve|reject WD... --by NAME [--reason R]
+                                    a second person pays it out in cash or releases it
+  wallet withdrawals [MEMBER]       withdrawals, newest first
+  check internal                    top-ups + income - withdrawals - held - spending = balance,
+                                    and more
 
 Reconciliation:
   reconcile --channel C --date D [--bill FILE | --confirm-no-bill] [--csv F] [--pdf F] [--by NAME]
@@ -663,7 +670,9 @@ int run(const QStringList& arguments)
         {QStringLiteral("no-fsync"), QString()},
         {QStringLiteral("amount"), QString(), QStringLiteral("amount")},
         {QStringLiteral("code"), QString(), QStringLiteral("code")},
-        {QStringLiteral("request-no"), QString(), QStringLiteral("no")},
+        {{QStringLiteral("request-no"), QStringLiteral("request")},
+         QString(),
+         QStringLiteral("no")},
         {QStringLiteral("subject"), QString(), QStringLiteral("text")},
         {QStringLiteral("wait"), QString()},
         {QStringLiteral("wallet"), QString(), QStringLiteral("wallet")},

@@ -283,6 +283,62 @@ int cmdApproval(const Args& a, const QString& kind)
                                  : QStringLiteral("adjust needs propose, approve, reject or list"));
 }
 
+// The member: MEMBER after the subcommand, or --member M.
+QString memberArg(const Args& a)
+{
+    return a.has("member") ? a.opt("member") : a.arg(2);
+}
+
+void printWithdrawal(Output& out, const ApprovalRecord& r)
+{
+    if (out.json()) {
+        out.object(toJson(r));
+        return;
+    }
+    const auto wallet = parseAccountCode(r.account);
+    out.line(
+        QStringLiteral("%1 %2 %3 %4 member %5 by %6%7%8")
+            .arg(r.number(), r.stateName().leftJustified(9),
+                 chinaTime(r.proposedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                 plainYuan(r.amountFen).rightJustified(12), wallet ? wallet->owner : r.account,
+                 r.proposedBy,
+                 r.decidedBy.isEmpty() ? QString() : QStringLiteral(", decided by ") + r.decidedBy,
+                 r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason)));
+}
+
+// withdraw MEMBER, withdrawal approve|reject WD..., withdrawals [MEMBER].
+int cmdWithdrawal(const Args& a)
+{
+    const QString sub = a.arg(1);
+    Wallets& w = a.bo.wallets();
+    if (sub == QLatin1String("withdrawals")) {
+        for (const ApprovalRecord& r : w.withdrawals(memberArg(a)))
+            printWithdrawal(a.out, r);
+        return ExitOk;
+    }
+    if (sub == QLatin1String("withdraw")) {
+        if (memberArg(a).isEmpty() || !a.has("by"))
+            return usageError(
+                a.out, QStringLiteral("wallet withdraw needs a MEMBER, --amount and --by NAME"));
+        int rc = ExitOk;
+        const auto m = amount(a, &rc);
+        return m ? finish(a, w.requestWithdrawal(memberArg(a), *m, requestNo(a), a.opt("by"),
+                                                 a.opt("note")))
+                 : rc;
+    }
+    const QString act = a.arg(2);
+    if (sub != QLatin1String("withdrawal") ||
+        (act != QLatin1String("approve") && act != QLatin1String("reject")) || a.arg(3).isEmpty() ||
+        !a.has("by"))
+        return usageError(
+            a.out, QStringLiteral(
+                       "wallet withdrawal approve|reject needs the number (WD...) and --by NAME"));
+    if (act == QLatin1String("approve"))
+        return finish(a, w.approveWithdrawal(a.arg(3), a.opt("by"), a.opt("note")));
+    return finish(a, w.rejectWithdrawal(a.arg(3), a.opt("by"),
+                                        a.has("reason") ? a.opt("reason") : a.opt("note")));
+}
+
 int cmdWallet(const Args& a)
 {
     const QString sub = a.arg(1);
@@ -300,10 +356,11 @@ int cmdWallet(const Args& a)
             return ExitOk;
         }
         a.out.line(
-            QStringLiteral("member %1: balance %2 (top-ups %3, income %4, spent %5, withdrawn %6)")
+            QStringLiteral(
+                "member %1: balance %2 (top-ups %3, income %4, spent %5, held %6, withdrawn %7)")
                 .arg(v->memberId, v->balance.toPlainString(), plainYuan(v->totals.topUpsFen),
                      plainYuan(v->totals.refundsInFen), plainYuan(v->totals.spentFen),
-                     plainYuan(v->totals.withdrawnFen)));
+                     plainYuan(v->totals.heldFen), plainYuan(v->totals.withdrawnFen)));
         for (const WalletOp& op : v->recent)
             a.out.line(QStringLiteral("  %1 %2 %3 %4 %5")
                            .arg(op.number(),
@@ -334,7 +391,11 @@ int cmdWallet(const Args& a)
         const auto m = amount(a, &rc);
         return m ? finish(a, w.refund(a.arg(2), *m, a.opt("reason"), requestNo(a), a.actor())) : rc;
     }
-    return usageError(a.out, QStringLiteral("wallet needs topup, pay, refund or show"));
+    if (sub.startsWith(QLatin1String("withdraw")))
+        return cmdWithdrawal(a);
+    return usageError(
+        a.out, QStringLiteral(
+                   "wallet needs topup, pay, refund, show, withdraw, withdrawal or withdrawals"));
 }
 
 int cmdCheck(const Args& a)
@@ -420,6 +481,7 @@ QList<QCommandLineOption> backOfficeOptions()
         {QStringLiteral("sale"), QString(), QStringLiteral("ref")},
         {QStringLiteral("order"), QString(), QStringLiteral("order")},
         {QStringLiteral("note"), QString(), QStringLiteral("text")},
+        {QStringLiteral("member"), QString(), QStringLiteral("member")},
     };
 }
 

@@ -1,6 +1,7 @@
 #include "api/LedgerJson.h"
 
 #include "api/Json.h"
+#include "ledger/Accounts.h"
 
 #include <QJsonArray>
 
@@ -66,18 +67,25 @@ QJsonObject toJson(const SettlementRow& s)
 
 QJsonObject toJson(const ApprovalRecord& r)
 {
-    return {{QStringLiteral("number"), r.number()},
-            {QStringLiteral("kind"), r.kind},
-            {QStringLiteral("state"), approvalStateName(r.state)},
-            {QStringLiteral("account"), r.account},
-            {QStringLiteral("counterAccount"), r.counterAccount},
-            {QStringLiteral("amount"), fen(r.amountFen, r.currency)},
-            {QStringLiteral("reason"), r.reason},
-            {QStringLiteral("proposedBy"), r.proposedBy},
-            {QStringLiteral("proposedAt"), isoTime(r.proposedAtMs)},
-            {QStringLiteral("decidedBy"), r.decidedBy},
-            {QStringLiteral("decisionNote"), r.decisionNote},
-            {QStringLiteral("decidedAt"), r.decidedAtMs ? isoTime(r.decidedAtMs) : QString()}};
+    QJsonObject j{
+        {QStringLiteral("number"), r.number()},
+        {QStringLiteral("kind"), r.kind},
+        {QStringLiteral("state"), r.stateName()},
+        {QStringLiteral("account"), r.account},
+        {QStringLiteral("counterAccount"), r.counterAccount},
+        {QStringLiteral("amount"), fen(r.amountFen, r.currency)},
+        {QStringLiteral("reason"), r.reason},
+        {QStringLiteral("proposedBy"), r.proposedBy},
+        {QStringLiteral("proposedAt"), isoTime(r.proposedAtMs)},
+        {QStringLiteral("decidedBy"), r.decidedBy},
+        {QStringLiteral("decisionNote"), r.decisionNote},
+        {QStringLiteral("decidedAt"), r.decidedAtMs ? isoTime(r.decidedAtMs) : QString()}};
+    if (!r.requestNo.isEmpty())
+        j.insert(QStringLiteral("requestNo"), r.requestNo);
+    if (const auto wallet = parseAccountCode(r.account);
+        wallet && wallet->kind == QLatin1String("wallet"))
+        j.insert(QStringLiteral("memberId"), wallet->owner);
+    return j;
 }
 
 QJsonObject toJson(const WalletOp& op)
@@ -103,6 +111,7 @@ QJsonObject toJson(const WalletView& v)
             {QStringLiteral("topUps"), fen(v.totals.topUpsFen)},
             {QStringLiteral("income"), fen(v.totals.refundsInFen)},
             {QStringLiteral("spent"), fen(v.totals.spentFen)},
+            {QStringLiteral("held"), fen(v.totals.heldFen)},
             {QStringLiteral("withdrawn"), fen(v.totals.withdrawnFen)},
             {QStringLiteral("recent"), ops}};
 }

@@ -87,11 +87,28 @@ QString readPolicy(const QJsonObject& o, const QString& where, ChannelPolicy& p)
     return e;
 }
 
+QString readDailyAmount(const QJsonObject& o, const QString& key, const QString& where, qint64& fen)
+{
+    if (!o.contains(key))
+        return QString();
+    QString err;
+    const auto m = Money::parse(o.value(key).toString(), kCny, &err);
+    if (!m || !m->isPositive())
+        return QStringLiteral("%1.%2 must be an amount like \"10000.00\": %3").arg(where, key, err);
+    fen = m->fen();
+    return QString();
+}
+
 QString readLedger(const QJsonObject& o, const QString& where, LedgerConfig& l)
 {
-    static const QStringList known = {QStringLiteral("merchantId"), QStringLiteral("feeRates"),
-                                      QStringLiteral("defaultFeeRate"), QStringLiteral("settlementDelayDays"),
-                                      QStringLiteral("payoutsPerDay"), QStringLiteral("payoutAmountPerDay")};
+    static const QStringList known = {QStringLiteral("merchantId"),
+                                      QStringLiteral("feeRates"),
+                                      QStringLiteral("defaultFeeRate"),
+                                      QStringLiteral("settlementDelayDays"),
+                                      QStringLiteral("payoutsPerDay"),
+                                      QStringLiteral("payoutAmountPerDay"),
+                                      QStringLiteral("walletWithdrawalsPerDay"),
+                                      QStringLiteral("walletWithdrawalAmountPerDay")};
     if (QString e = checkKeys(o, known, where); !e.isEmpty())
         return e;
     if (o.contains(QStringLiteral("merchantId"))) {
@@ -126,14 +143,16 @@ QString readLedger(const QJsonObject& o, const QString& where, LedgerConfig& l)
         return e;
     if (QString e = readInt(o, QStringLiteral("payoutsPerDay"), where, l.payoutsPerDay); !e.isEmpty())
         return e;
-    if (o.contains(QStringLiteral("payoutAmountPerDay"))) {
-        QString err;
-        const auto m = Money::parse(o.value(QStringLiteral("payoutAmountPerDay")).toString(), kCny, &err);
-        if (!m || !m->isPositive())
-            return QStringLiteral("%1.payoutAmountPerDay must be an amount like \"10000.00\": %2").arg(where, err);
-        l.payoutFenPerDay = m->fen();
-    }
-    return QString();
+    if (QString e =
+            readDailyAmount(o, QStringLiteral("payoutAmountPerDay"), where, l.payoutFenPerDay);
+        !e.isEmpty())
+        return e;
+    if (QString e =
+            readInt(o, QStringLiteral("walletWithdrawalsPerDay"), where, l.walletWithdrawalsPerDay);
+        !e.isEmpty())
+        return e;
+    return readDailyAmount(o, QStringLiteral("walletWithdrawalAmountPerDay"), where,
+                           l.walletWithdrawalFenPerDay);
 }
 
 } // namespace

@@ -22,6 +22,7 @@ constexpr KindSpec kChart[] = {
     {AccountType::Liability, "available", true},
     {AccountType::Liability, "payout-hold", true},
     {AccountType::Liability, "wallet", true},
+    {AccountType::Liability, "wallet-withdrawal-hold", false},
     {AccountType::Liability, "suspense", false},
     {AccountType::Income, "fees", true},
     {AccountType::Expense, "channel-fees", true},
@@ -109,6 +110,10 @@ QString merchantPending(const QString& merchantId) { return make(AccountType::Li
 QString merchantAvailable(const QString& merchantId) { return make(AccountType::Liability, "available", merchantId); }
 QString payoutHold(const QString& merchantId) { return make(AccountType::Liability, "payout-hold", merchantId); }
 QString wallet(const QString& memberId) { return make(AccountType::Liability, "wallet", memberId); }
+QString walletWithdrawalHold()
+{
+    return make(AccountType::Liability, "wallet-withdrawal-hold");
+}
 QString feeIncome(const QString& merchantId) { return make(AccountType::Income, "fees", merchantId); }
 QString channelFees(const QString& channel) { return make(AccountType::Expense, "channel-fees", channel); }
 QString suspense() { return make(AccountType::Liability, "suspense"); }

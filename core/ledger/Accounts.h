@@ -41,6 +41,9 @@ QString merchantAvailable(const QString& merchantId);
 QString payoutHold(const QString& merchantId);
 // Stored value a member may spend.
 QString wallet(const QString& memberId);
+// Members' money frozen by a withdrawal until a second person pays it out or
+// releases it; still owed to the members, so a liability.
+QString walletWithdrawalHold();
 // Fees the merchant pays us, fees the channel charges us.
 QString feeIncome(const QString& merchantId);
 QString channelFees(const QString& channel);

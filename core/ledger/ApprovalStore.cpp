@@ -9,9 +9,17 @@ namespace paydesk {
 
 namespace {
 
-const char kCols[] = "id, kind, merchant_id, account, counter_account, amount_fen, currency, reason,"
-                     " state, proposed_by, decided_by, decision_note, proposed_at_ms, decided_at_ms,"
-                     " business_date, version";
+const char kCols[] =
+    "id, kind, merchant_id, account, counter_account, amount_fen, currency, reason,"
+    " state, proposed_by, decided_by, decision_note, proposed_at_ms, decided_at_ms,"
+    " business_date, version, request_no, fingerprint";
+
+struct KindPrefix
+{
+    const char* kind;
+    const char* prefix;
+};
+constexpr KindPrefix kPrefixes[] = {{"payout", "PO"}, {"adjustment", "AD"}, {"withdrawal", "WD"}};
 
 ApprovalRecord readRecord(const QSqlQuery& q)
 {
@@ -32,6 +40,8 @@ ApprovalRecord readRecord(const QSqlQuery& q)
     r.decidedAtMs = q.value(13).toLongLong();
     r.businessDate = QDate::fromString(q.value(14).toString(), Qt::ISODate);
     r.version = q.value(15).toInt();
+    r.requestNo = q.value(16).toString();
+    r.fingerprint = q.value(17).toString();
     return r;
 }
 
@@ -49,8 +59,18 @@ QString approvalStateName(ApprovalState s)
 
 QString ApprovalRecord::number() const
 {
-    return (kind == QLatin1String("payout") ? QStringLiteral("PO") : QStringLiteral("AD")) +
-           QString::number(id).rightJustified(6, QLatin1Char('0'));
+    QString prefix = QStringLiteral("AD");
+    for (const KindPrefix& k : kPrefixes)
+        if (kind == QLatin1String(k.kind))
+            prefix = QLatin1String(k.prefix);
+    return prefix + QString::number(id).rightJustified(6, QLatin1Char('0'));
+}
+
+QString ApprovalRecord::stateName() const
+{
+    if (kind == QLatin1String("withdrawal") && state == ApprovalState::Approved)
+        return QStringLiteral("PAID");
+    return approvalStateName(state);
 }
 
 QStringList ApprovalStore::migrations()
@@ -75,6 +95,14 @@ CREATE TABLE approvals (
   version INTEGER NOT NULL
 );
 CREATE INDEX approvals_day ON approvals (kind, merchant_id, business_date)
+)SQL"),
+            // Wallet withdrawals are idempotent by the member's request number;
+            // their limits are per member, i.e. per wallet account.
+            QStringLiteral(R"SQL(
+ALTER TABLE approvals ADD COLUMN request_no TEXT NOT NULL DEFAULT '';
+ALTER TABLE approvals ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX approvals_request ON approvals (request_no) WHERE request_no <> '';
+CREATE INDEX approvals_account_day ON approvals (kind, account, business_date)
 )SQL")};
 }
 
@@ -88,7 +116,9 @@ std::optional<qint64> ApprovalStore::insert(const ApprovalRecord& r)
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "INSERT INTO approvals (kind, merchant_id, account, counter_account, amount_fen, currency,"
         " reason, state, proposed_by, decided_by, decision_note, proposed_at_ms, decided_at_ms,"
-        " business_date, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+        " business_date, version, request_no, fingerprint)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING "
+        "RETURNING id"));
     int i = 0;
     bindAt(q, i++, r.kind);
     bindAt(q, i++, r.merchantId);
@@ -105,9 +135,11 @@ std::optional<qint64> ApprovalStore::insert(const ApprovalRecord& r)
     bindAt(q, i++, r.decidedAtMs);
     bindAt(q, i++, r.businessDate.toString(Qt::ISODate));
     bindAt(q, i++, r.version);
-    if (!m_db.execWrite(q) || !q.next())
+    bindAt(q, i++, notNull(r.requestNo));
+    bindAt(q, i++, notNull(r.fingerprint));
+    if (!m_db.execWrite(q))
         return std::nullopt;
-    const qint64 id = q.value(0).toLongLong();
+    const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
     q.finish();
     return id;
 }
@@ -131,9 +163,10 @@ std::optional<ApprovalRecord> ApprovalStore::byNumber(const QString& number)
 {
     if (number.size() < 3)
         return std::nullopt;
-    const QString kind = number.startsWith(QLatin1String("PO")) ? QStringLiteral("payout")
-                         : number.startsWith(QLatin1String("AD")) ? QStringLiteral("adjustment")
-                                                                  : QString();
+    QString kind;
+    for (const KindPrefix& k : kPrefixes)
+        if (number.startsWith(QLatin1String(k.prefix)))
+            kind = QLatin1String(k.kind);
     bool ok = false;
     const qint64 id = number.mid(2).toLongLong(&ok);
     if (kind.isEmpty() || !ok)
@@ -151,13 +184,32 @@ std::optional<ApprovalRecord> ApprovalStore::byNumber(const QString& number)
     return out;
 }
 
-QList<ApprovalRecord> ApprovalStore::list(const QString& kind, int limit)
+std::optional<ApprovalRecord> ApprovalStore::byRequest(const QString& requestNo)
 {
     QSqlQuery& q = m_db.prepared(
-        QStringLiteral("SELECT %1 FROM approvals WHERE kind = ? ORDER BY id DESC LIMIT ?")
+        QStringLiteral("SELECT %1 FROM approvals WHERE request_no = ? AND request_no <> ''")
             .arg(QLatin1String(kCols)));
-    bindAt(q, 0, kind);
-    bindAt(q, 1, limit);
+    bindAt(q, 0, requestNo);
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    std::optional<ApprovalRecord> out;
+    if (q.next())
+        out = readRecord(q);
+    q.finish();
+    return out;
+}
+
+QList<ApprovalRecord> ApprovalStore::list(const QString& kind, int limit, const QString& account)
+{
+    const bool all = account.isEmpty();
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT %1 FROM approvals WHERE kind = ?%2 ORDER BY id DESC LIMIT ?")
+            .arg(QLatin1String(kCols), all ? QString() : QStringLiteral(" AND account = ?")));
+    int i = 0;
+    bindAt(q, i++, kind);
+    if (!all)
+        bindAt(q, i++, account);
+    bindAt(q, i++, limit);
     QList<ApprovalRecord> out;
     if (!m_db.execRead(q))
         return out;
@@ -167,14 +219,14 @@ QList<ApprovalRecord> ApprovalStore::list(const QString& kind, int limit)
     return out;
 }
 
-std::optional<DayUsage> ApprovalStore::usage(const QString& kind, const QString& merchantId,
+std::optional<DayUsage> ApprovalStore::usage(const QString& kind, const QString& account,
                                              const QDate& day)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral(
-        "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM approvals WHERE kind = ?"
-        " AND merchant_id = ? AND business_date = ? AND state <> 3"));
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM approvals WHERE kind = ?"
+                       " AND account = ? AND business_date = ? AND state <> 3"));
     bindAt(q, 0, kind);
-    bindAt(q, 1, merchantId);
+    bindAt(q, 1, account);
     bindAt(q, 2, day.toString(Qt::ISODate));
     if (!m_db.execRead(q) || !q.next())
         return std::nullopt;

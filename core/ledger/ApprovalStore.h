@@ -20,11 +20,13 @@ QString approvalStateName(ApprovalState s);
 struct ApprovalRecord
 {
     qint64 id = 0;
-    QString kind;           // "payout" or "adjustment"
+    // payout, withdrawal: money is held from `account`, paid out to
+    // `counterAccount`; adjustment: `account` is adjusted against the counter.
+    QString kind; // "payout", "adjustment" or "withdrawal" (from a member's wallet)
     QString merchantId;
-    QString account;        // adjustment: the account adjusted
-    QString counterAccount; // adjustment: the other side
-    qint64 amountFen = 0;   // payout: positive; adjustment: debit positive on `account`
+    QString account;
+    QString counterAccount;
+    qint64 amountFen = 0; // payout, withdrawal: positive; adjustment: debit positive on `account`
     Currency currency = kCny;
     QString reason;
     ApprovalState state = ApprovalState::Requested;
@@ -33,11 +35,15 @@ struct ApprovalRecord
     QString decisionNote;
     qint64 proposedAtMs = 0;
     qint64 decidedAtMs = 0;
-    QDate businessDate;     // China date proposed (payout limits are per day)
+    QDate businessDate; // China date proposed (payout and withdrawal limits are per day)
     int version = 0;
+    QString requestNo;   // withdrawal: the member's request number ('' when not idempotent)
+    QString fingerprint; // what the request number stands for
 
-    // PO000012 / AD000003: readable, and the id is the key.
+    // PO000012 / AD000003 / WD000007: readable, and the id is the key.
     QString number() const;
+    // An approved withdrawal is one paid out: staff read PAID.
+    QString stateName() const;
 };
 
 struct DayUsage
@@ -53,12 +59,15 @@ public:
     static QString schemaName() { return QStringLiteral("approvals"); }
     static QStringList migrations();
 
+    // The new id; 0 when the request number is taken; nullopt on an I/O error.
     std::optional<qint64> insert(const ApprovalRecord& r);
     bool update(const ApprovalRecord& r, int expectedVersion);
     std::optional<ApprovalRecord> byNumber(const QString& number);
-    QList<ApprovalRecord> list(const QString& kind, int limit);
-    // Requests of the day that were not rejected.
-    std::optional<DayUsage> usage(const QString& kind, const QString& merchantId, const QDate& day);
+    std::optional<ApprovalRecord> byRequest(const QString& requestNo);
+    // Newest first; `account` empty: of every account.
+    QList<ApprovalRecord> list(const QString& kind, int limit, const QString& account = QString());
+    // Requests of the day against `account` that were not rejected.
+    std::optional<DayUsage> usage(const QString& kind, const QString& account, const QDate& day);
     QString lastError() const;
 
 private:

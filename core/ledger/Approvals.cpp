@@ -11,6 +11,39 @@ namespace paydesk {
 namespace {
 const QString kPayout = QStringLiteral("payout");
 const QString kAdjustment = QStringLiteral("adjustment");
+const QString kWithdrawal = QStringLiteral("withdrawal");
+
+QString holdAccountOf(const ApprovalRecord& r)
+{
+    return r.kind == kWithdrawal ? accounts::walletWithdrawalHold()
+                                 : accounts::payoutHold(r.merchantId);
+}
+
+QString refKindOf(const QString& kind)
+{
+    return kind == kWithdrawal ? refkind::withdrawal
+           : kind == kPayout   ? refkind::payout
+                               : refkind::adjustment;
+}
+
+QString plainAmount(const ApprovalRecord& r)
+{
+    return Money::fromFen(r.amountFen, r.currency).toPlainString();
+}
+
+QString decidedText(const ApprovalRecord& r, bool approve)
+{
+    // The cashier hands the member the money: the message says so.
+    if (r.kind == kWithdrawal) {
+        const auto wallet = parseAccountCode(r.account);
+        const QString member = wallet ? wallet->owner : r.account;
+        return approve ? QStringLiteral("approved: pay %1 in cash to member %2")
+                             .arg(plainAmount(r), member)
+                       : QStringLiteral("rejected: %1 is back in member %2's wallet")
+                             .arg(plainAmount(r), member);
+    }
+    return approve ? QStringLiteral("approved and posted") : QStringLiteral("rejected");
+}
 
 } // namespace
 
@@ -25,60 +58,112 @@ BackOfficeOutcome Approvals::requestPayout(const Money& amount, const QString& b
     if (!amount.isPositive())
         return BackOfficeOutcome::fail(S::InvalidArgument, QStringLiteral("a payout needs a positive amount"));
     if (by.trimmed().isEmpty())
-        return BackOfficeOutcome::fail(S::InvalidArgument, QStringLiteral("say who requests the payout (--by NAME)"));
-    if (!m_db.beginWrite())
-        return BackOfficeOutcome::fail(S::StorageError, m_db.lastError());
-    const qint64 now = m_clock.nowMs();
-    const QDate today = chinaTime(now).date();
-    const auto used = m_store.usage(kPayout, m_config.merchantId, today);
-    if (!used)
-        return BackOfficeOutcome::fail(S::StorageError, m_store.lastError());
-    if (used->count >= m_config.payoutsPerDay)
-        return BackOfficeOutcome::fail(
-            S::LimitReached, QStringLiteral("%1 payouts were requested today, the most allowed a day; "
-                                            "request again tomorrow")
-                                 .arg(used->count));
-    if (used->amountFen + amount.fen() > m_config.payoutFenPerDay)
-        return BackOfficeOutcome::fail(
-            S::LimitReached,
-            QStringLiteral("payouts today would reach %1, above the daily limit of %2; request at most %3")
-                .arg(Money::fromFen(used->amountFen + amount.fen()).toPlainString(),
-                     Money::fromFen(m_config.payoutFenPerDay).toPlainString(),
-                     Money::fromFen(m_config.payoutFenPerDay - used->amountFen).toPlainString()));
-    const QString available = accounts::merchantAvailable(m_config.merchantId);
-    QString error;
-    const auto balance = m_ledger.balance(available, Ledger::kNow, &error);
-    if (!balance)
-        return BackOfficeOutcome::fail(S::StorageError, error);
-    if (balance->normalFen() < amount.fen())
-        return BackOfficeOutcome::fail(
-            S::InsufficientFunds, QStringLiteral("only %1 is available to pay out (asked %2)")
-                                      .arg(Money::fromFen(balance->normalFen()).toPlainString(),
-                                           amount.toPlainString()));
+        return BackOfficeOutcome::fail(S::InvalidArgument,
+                                       QStringLiteral("say who requests the payout (--by NAME)"));
     ApprovalRecord r;
     r.kind = kPayout;
     r.merchantId = m_config.merchantId;
-    r.account = available;
+    r.account = accounts::merchantAvailable(m_config.merchantId);
     r.counterAccount = accounts::bank();
     r.amountFen = amount.fen();
     r.currency = amount.currency();
     r.reason = note;
     r.proposedBy = by;
-    r.proposedAtMs = now;
-    r.businessDate = today;
+    return requestHeld(r, {m_config.payoutsPerDay, m_config.payoutFenPerDay},
+                       QStringLiteral("payouts"), QStringLiteral("pay out"));
+}
+
+BackOfficeOutcome Approvals::requestHeld(ApprovalRecord r, DailyLimit limit, const QString& what,
+                                         const QString& toDo)
+{
+    using S = BackOfficeStatus;
+    if (!m_db.beginWrite())
+        return BackOfficeOutcome::fail(S::StorageError, m_db.lastError());
+    // A repeat is answered before the limits and the balance: it must not be
+    // refused for the money its first request already holds.
+    if (BackOfficeOutcome repeat = repeatOf(r); repeat.status != S::Ok)
+        return repeat;
+    r.proposedAtMs = m_clock.nowMs();
+    r.businessDate = chinaTime(r.proposedAtMs).date();
+    if (BackOfficeOutcome within = withinLimit(r, limit, what); !within.ok())
+        return within;
+    const Money amount = Money::fromFen(r.amountFen, r.currency);
+    QString error;
+    const auto balance = m_ledger.balance(r.account, Ledger::kNow, &error);
+    if (!balance)
+        return BackOfficeOutcome::fail(S::StorageError, error);
+    if (balance->normalFen() < r.amountFen)
+        return BackOfficeOutcome::fail(
+            S::InsufficientFunds, QStringLiteral("only %1 is available to %2 (asked %3)")
+                                      .arg(Money::fromFen(balance->normalFen()).toPlainString(),
+                                           toDo, amount.toPlainString()));
     const auto id = m_store.insert(r);
     if (!id)
         return BackOfficeOutcome::fail(S::StorageError, m_store.lastError());
+    if (*id == 0) { // another request took the number meanwhile
+        if (BackOfficeOutcome repeat = repeatOf(r); repeat.status != S::Ok)
+            return repeat;
+        return BackOfficeOutcome::fail(
+            S::StorageError,
+            QStringLiteral("request %1 neither stored nor found").arg(r.requestNo));
+    }
     r.id = *id;
-    LedgerTransaction t(m_ledger, QStringLiteral("payout-hold:") + r.number(), refkind::payout, r.number(),
-                        QString(), QStringLiteral("hold for payout %1 requested by %2").arg(r.number(), by));
-    t.debit(available, amount).credit(accounts::payoutHold(m_config.merchantId), amount);
+    LedgerTransaction t(
+        m_ledger, r.kind + QStringLiteral("-hold:") + r.number(), refKindOf(r.kind), r.number(),
+        QString(),
+        QStringLiteral("hold for %1 %2 requested by %3").arg(r.kind, r.number(), r.proposedBy));
+    t.debit(r.account, amount).credit(holdAccountOf(r), amount);
     if (const PostResult p = t.commit(&error); p != PostResult::Posted)
         return BackOfficeOutcome::fail(statusOfFailedPost(p), error);
     return {S::Ok,
-            QStringLiteral("payout %1 of %2 requested and held; another person must approve it")
-                .arg(r.number(), amount.toPlainString()),
+            QStringLiteral("%1 %2 of %3 requested and held; another person must approve it")
+                .arg(r.kind, r.number(), amount.toPlainString()),
             r.number()};
+}
+
+BackOfficeOutcome Approvals::repeatOf(const ApprovalRecord& r)
+{
+    using S = BackOfficeStatus;
+    if (r.requestNo.isEmpty())
+        return {S::Ok, QString(), QString()};
+    const auto first = m_store.byRequest(r.requestNo);
+    if (!first)
+        return {S::Ok, QString(), QString()};
+    const QString firstText =
+        QStringLiteral("%1 %2 of %3 (%4)")
+            .arg(first->kind, first->number(), plainAmount(*first), first->stateName());
+    if (first->fingerprint != r.fingerprint)
+        return BackOfficeOutcome::fail(
+            S::RequestMismatch,
+            QStringLiteral("request number %1 was used for %2; use a new number for a new request")
+                .arg(r.requestNo, firstText),
+            first->number());
+    return {S::Repeated,
+            QStringLiteral("request already done: %1; nothing held again").arg(firstText),
+            first->number()};
+}
+
+BackOfficeOutcome Approvals::withinLimit(const ApprovalRecord& r, DailyLimit limit,
+                                         const QString& what)
+{
+    using S = BackOfficeStatus;
+    const auto used = m_store.usage(r.kind, r.account, r.businessDate);
+    if (!used)
+        return BackOfficeOutcome::fail(S::StorageError, m_store.lastError());
+    if (used->count >= limit.count)
+        return BackOfficeOutcome::fail(
+            S::LimitReached, QStringLiteral("%1 %2 were requested today, the most allowed a day; "
+                                            "request again tomorrow")
+                                 .arg(QString::number(used->count), what));
+    if (used->amountFen + r.amountFen > limit.fen)
+        return BackOfficeOutcome::fail(
+            S::LimitReached,
+            QStringLiteral(
+                "%1 today would reach %2, above the daily limit of %3; request at most %4")
+                .arg(what, Money::fromFen(used->amountFen + r.amountFen).toPlainString(),
+                     Money::fromFen(limit.fen).toPlainString(),
+                     Money::fromFen(qMax<qint64>(0, limit.fen - used->amountFen)).toPlainString()));
+    return {S::Ok, QString(), QString()};
 }
 
 BackOfficeOutcome Approvals::proposeAdjustment(const QString& account, const Money& amount,
@@ -145,10 +230,11 @@ BackOfficeOutcome Approvals::decide(const QString& number, const QString& by, co
     if (!r)
         return BackOfficeOutcome::fail(S::NotFound, QStringLiteral("no payout or adjustment %1").arg(number), number);
     if (r->state != ApprovalState::Requested)
-        return BackOfficeOutcome::fail(S::InvalidState,
-                                       QStringLiteral("%1 is already %2 by %3")
-                                           .arg(number, approvalStateName(r->state), r->decidedBy),
-                                       number);
+        return BackOfficeOutcome::fail(
+            S::InvalidState,
+            QStringLiteral("%1 is already %2 by %3; it cannot be decided again")
+                .arg(number, r->stateName(), r->decidedBy),
+            number);
     if (r->proposedBy.compare(by.trimmed(), Qt::CaseInsensitive) == 0)
         return BackOfficeOutcome::fail(
             S::SameUser, QStringLiteral("%1 was proposed by %2, who cannot also decide it; ask another person")
@@ -165,9 +251,8 @@ BackOfficeOutcome Approvals::decide(const QString& number, const QString& by, co
                                        number);
     if (BackOfficeOutcome posted = postFor(*r, approve); !posted.ok())
         return posted;
-    return {S::Ok, QStringLiteral("%1 %2 by %3").arg(number, approve ? QStringLiteral("approved and posted")
-                                                                     : QStringLiteral("rejected"),
-                                                     r->decidedBy),
+    return {S::Ok,
+            QStringLiteral("%1 %2 by %3").arg(number, decidedText(*r, approve), r->decidedBy),
             number};
 }
 
@@ -181,12 +266,12 @@ BackOfficeOutcome Approvals::postFor(const ApprovalRecord& r, bool approve)
     QString memo;
     QString debit;
     QString credit;
-    if (r.kind == kPayout) {
-        const QString hold = accounts::payoutHold(r.merchantId);
-        key = (approve ? QStringLiteral("payout:") : QStringLiteral("payout-release:")) + number;
-        memo = approve ? QStringLiteral("payout %1 approved by %2").arg(number, r.decidedBy)
-                       : QStringLiteral("payout %1 rejected by %2: hold released").arg(number, r.decidedBy);
-        debit = hold;
+    if (r.kind == kPayout || r.kind == kWithdrawal) {
+        key = r.kind + (approve ? QStringLiteral(":") : QStringLiteral("-release:")) + number;
+        memo = approve ? QStringLiteral("%1 %2 approved by %3").arg(r.kind, number, r.decidedBy)
+                       : QStringLiteral("%1 %2 rejected by %3: hold released")
+                             .arg(r.kind, number, r.decidedBy);
+        debit = holdAccountOf(r);
         credit = approve ? r.counterAccount : r.account;
     } else {
         key = QStringLiteral("adjust:") + number;
@@ -195,8 +280,7 @@ BackOfficeOutcome Approvals::postFor(const ApprovalRecord& r, bool approve)
         debit = r.account;
         credit = r.counterAccount;
     }
-    LedgerTransaction t(m_ledger, key, r.kind == kPayout ? refkind::payout : refkind::adjustment, number,
-                        QString(), memo);
+    LedgerTransaction t(m_ledger, key, refKindOf(r.kind), number, QString(), memo);
     t.debit(debit, amount).credit(credit, amount);
     QString error;
     if (const PostResult p = t.commit(&error); p != PostResult::Posted && p != PostResult::AlreadyPosted)

@@ -10,12 +10,22 @@ class Clock;
 class Database;
 class Ledger;
 
-// Maker-checker requests: payouts (withdrawals of available balance) and
-// manual adjustments (调账). One person proposes; another approves or
-// rejects; the same person can never decide their own request.
+// At most `count` requests and `fen` a China day against one account.
+struct DailyLimit
+{
+    int count = 0;
+    qint64 fen = 0;
+};
+
+// Maker-checker requests: payouts (withdrawals of available balance), manual
+// adjustments (调账) and members' wallet withdrawals (提现, requested through
+// Wallets). One person proposes; another approves or rejects; the same
+// person can never decide their own request.
 //
 // Payout: request holds the money (Dr available / Cr payout hold), approval
 // pays it out (Dr payout hold / Cr bank), rejection releases the hold.
+// Withdrawal: the same with Dr wallet / Cr wallet-withdrawal hold, paid out
+// to the store's cash.
 // Adjustment: nothing moves until approval posts it against the counter
 // account (equity:adjustments unless told otherwise).
 class Approvals
@@ -24,6 +34,13 @@ public:
     Approvals(Database& db, Ledger& ledger, ApprovalStore& store, Clock& clock, LedgerConfig config);
 
     BackOfficeOutcome requestPayout(const Money& amount, const QString& by, const QString& note);
+    // Holds r's amount from r.account until a second person decides, within
+    // `limit` for that account and what its balance holds. With a request
+    // number it is idempotent: a repeat answers the first request, other
+    // content under the number is refused. `what` names the kind in
+    // refusals ("payouts", "withdrawals of member m"); `toDo` the act ("pay out").
+    BackOfficeOutcome requestHeld(ApprovalRecord r, DailyLimit limit, const QString& what,
+                                  const QString& toDo);
     // amount: positive debits `account`, negative credits it.
     BackOfficeOutcome proposeAdjustment(const QString& account, const Money& amount,
                                         const QString& counterAccount, const QString& reason,
@@ -32,9 +49,19 @@ public:
     BackOfficeOutcome reject(const QString& number, const QString& by, const QString& note);
 
     std::optional<ApprovalRecord> find(const QString& number) { return m_store.byNumber(number); }
-    QList<ApprovalRecord> list(const QString& kind, int limit = 100) { return m_store.list(kind, limit); }
+    std::optional<ApprovalRecord> findByRequest(const QString& requestNo)
+    {
+        return m_store.byRequest(requestNo);
+    }
+    QList<ApprovalRecord> list(const QString& kind, int limit = 100,
+                               const QString& account = QString())
+    {
+        return m_store.list(kind, limit, account);
+    }
 
 private:
+    BackOfficeOutcome repeatOf(const ApprovalRecord& r);
+    BackOfficeOutcome withinLimit(const ApprovalRecord& r, DailyLimit limit, const QString& what);
     BackOfficeOutcome decide(const QString& number, const QString& by, const QString& note, bool approve);
     BackOfficeOutcome postFor(const ApprovalRecord& r, bool approve);
 

@@ -10,8 +10,8 @@ BackOffice::BackOffice(Database& db, Clock& clock, LedgerConfig config, QString 
       m_walletStore(db), m_enginePostings(m_ledger, m_settlementStore, config),
       m_settlement(db, m_ledger, m_settlementStore, clock, config),
       m_approvals(db, m_ledger, m_approvalStore, clock, config),
-      m_wallets(db, m_ledger, m_walletStore, m_settlementStore, clock, config, std::move(storeId),
-                std::move(paidAmount))
+      m_wallets(db, m_ledger, m_walletStore, m_settlementStore, m_approvals, clock, config,
+                std::move(storeId), std::move(paidAmount))
 {
 }
 

@@ -44,6 +44,7 @@ InternalCheckReport InternalCheck::run()
     }
     report.lines.prepend(CheckLine{QStringLiteral("ledger"), QStringLiteral("trial balance sums to zero"), 0, total});
 
+    qint64 heldFen = 0;
     for (const QString& member : m_wallets.members()) {
         const auto t = m_wallets.totals(member);
         const auto b = m_ledger.balance(accounts::wallet(member), Ledger::kNow, &error);
@@ -51,10 +52,23 @@ InternalCheckReport InternalCheck::run()
             report.error = t ? error : m_wallets.lastError();
             return report;
         }
-        report.lines << CheckLine{QStringLiteral("wallet ") + member,
-                                  QStringLiteral("top-ups + income - withdrawals - spending = balance"),
-                                  t->topUpsFen + t->refundsInFen - t->withdrawnFen - t->spentFen, b->normalFen()};
+        report.lines << CheckLine{
+            QStringLiteral("wallet ") + member,
+            QStringLiteral("top-ups + income - withdrawals - held - spending = balance"),
+            t->topUpsFen + t->refundsInFen - t->withdrawnFen - t->heldFen - t->spentFen,
+            b->normalFen()};
+        heldFen += t->heldFen;
     }
+    // A paid-out or released withdrawal whose posting is missing leaves the
+    // wallets right but money frozen: only the hold account shows it.
+    const auto hold = m_ledger.balance(accounts::walletWithdrawalHold(), Ledger::kNow, &error);
+    if (!hold) {
+        report.error = error;
+        return report;
+    }
+    report.lines << CheckLine{QStringLiteral("wallet withdrawals"),
+                              QStringLiteral("frozen = withdrawals waiting for approval"), heldFen,
+                              hold->normalFen()};
 
     const auto unsettled = m_clearing.unsettledTotalsAll(m_merchantId);
     const auto pending = m_ledger.balance(accounts::merchantPending(m_merchantId), Ledger::kNow, &error);

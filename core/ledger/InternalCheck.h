@@ -38,7 +38,8 @@ struct InternalCheckReport
 // The internal check from the seeds (内部对账), read-only:
 // - trial balance: every account's balance sums to zero;
 // - every account: balance from checkpoints = sum of all its postings;
-// - every wallet: top-ups + income − withdrawals − spending = balance;
+// - every wallet: top-ups + income − withdrawals − held − spending = balance,
+//   and the withdrawal hold = the withdrawals waiting for approval;
 // - the merchant: pending settlement = unsettled clearing items;
 // - no gap: every paid payment, reversal and refund has its entry.
 class InternalCheck

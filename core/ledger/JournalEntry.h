@@ -24,6 +24,7 @@ inline const QString settlement = QStringLiteral("settlement");
 inline const QString payout = QStringLiteral("payout");
 inline const QString adjustment = QStringLiteral("adjustment");
 inline const QString wallet = QStringLiteral("wallet");
+inline const QString withdrawal = QStringLiteral("withdrawal"); // from a member's wallet
 inline const QString correction = QStringLiteral("correction"); // reversing entry
 inline const QString reconciliation = QStringLiteral("reconciliation"); // channel settlement, write-offs
 } // namespace refkind

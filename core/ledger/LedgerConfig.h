@@ -20,6 +20,9 @@ struct LedgerConfig
     int settlementDelayDays = 1;       // T+1: a day may be settled the day after
     int payoutsPerDay = 3;             // seeds: at most 3 withdrawals a day
     qint64 payoutFenPerDay = 1'000'000;// and at most ¥10,000.00 a day
+    // The same risk rule for each member's wallet withdrawals (seed 004).
+    int walletWithdrawalsPerDay = 3;
+    qint64 walletWithdrawalFenPerDay = 1'000'000;
 
     qint64 feeRate(const QString& channel) const { return feeRatePpm.value(channel, defaultFeeRatePpm); }
     // The fee on an amount: rounded half away from zero to the fen (the

@@ -1,5 +1,6 @@
 #include "ledger/WalletStore.h"
 
+#include "ledger/Accounts.h"
 #include "store/Database.h"
 
 #include <QSqlQuery>
@@ -193,18 +194,30 @@ std::optional<qint64> WalletStore::refundedFen(const QString& payOpNumber)
 
 std::optional<WalletTotals> WalletStore::totals(const QString& memberId)
 {
+    // Withdrawals are maker-checker requests (the approvals table, states
+    // 1 requested, 2 approved = paid out): read here so that `wallet show`
+    // and the internal check see one set of figures.
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "SELECT COALESCE(SUM(CASE WHEN kind IN (1, 2) THEN amount_fen ELSE 0 END), 0),"
         " COALESCE(SUM(CASE WHEN kind = 4 THEN amount_fen ELSE 0 END), 0),"
-        " COALESCE(SUM(CASE WHEN kind = 3 THEN amount_fen ELSE 0 END), 0)"
+        " COALESCE(SUM(CASE WHEN kind = 3 THEN amount_fen ELSE 0 END), 0),"
+        " (SELECT COALESCE(SUM(amount_fen), 0) FROM approvals WHERE kind = 'withdrawal' AND "
+        "account = ? AND state = 2),"
+        " (SELECT COALESCE(SUM(amount_fen), 0) FROM approvals WHERE kind = 'withdrawal' AND "
+        "account = ? AND state = 1)"
         " FROM wallet_ops WHERE member_id = ?"));
-    bindAt(q, 0, memberId);
+    const QString wallet = accounts::wallet(memberId);
+    bindAt(q, 0, wallet);
+    bindAt(q, 1, wallet);
+    bindAt(q, 2, memberId);
     if (!m_db.execRead(q) || !q.next())
         return std::nullopt;
     WalletTotals t;
     t.topUpsFen = q.value(0).toLongLong();
     t.refundsInFen = q.value(1).toLongLong();
     t.spentFen = q.value(2).toLongLong();
+    t.withdrawnFen = q.value(3).toLongLong();
+    t.heldFen = q.value(4).toLongLong();
     q.finish();
     return t;
 }

@@ -36,7 +36,8 @@ struct WalletTotals
     qint64 topUpsFen = 0;
     qint64 refundsInFen = 0; // "income": money returned to the wallet
     qint64 spentFen = 0;
-    qint64 withdrawnFen = 0; // no withdrawals from wallets yet: always 0
+    qint64 withdrawnFen = 0; // withdrawals paid out
+    qint64 heldFen = 0;      // withdrawals requested, frozen until decided
 };
 
 class WalletStore

@@ -21,12 +21,24 @@ QString validMember(const QString& memberId)
                ? QString()
                : QStringLiteral("member id '%1' must be 1-64 letters, digits, '_', '.' or '-'").arg(memberId);
 }
+
+BackOfficeOutcome usedByOther(const QString& requestNo, const QString& number, const QString& kind,
+                              const Money& amount)
+{
+    return BackOfficeOutcome::fail(
+        S::RequestMismatch,
+        QStringLiteral(
+            "request number %1 was used for %2 %3 of %4; use a new number for a new operation")
+            .arg(requestNo, number, kind, amount.toPlainString()));
+}
 } // namespace
 
 Wallets::Wallets(Database& db, Ledger& ledger, WalletStore& store, SettlementStore& clearing,
-                 Clock& clock, LedgerConfig config, QString storeId, PaidAmount paidAmount)
-    : m_db(db), m_ledger(ledger), m_store(store), m_clearing(clearing), m_clock(clock),
-      m_config(std::move(config)), m_storeId(std::move(storeId)), m_paidAmount(std::move(paidAmount))
+                 Approvals& approvals, Clock& clock, LedgerConfig config, QString storeId,
+                 PaidAmount paidAmount)
+    : m_db(db), m_ledger(ledger), m_store(store), m_clearing(clearing), m_approvals(approvals),
+      m_clock(clock), m_config(std::move(config)), m_storeId(std::move(storeId)),
+      m_paidAmount(std::move(paidAmount))
 {
 }
 
@@ -73,6 +85,10 @@ BackOfficeOutcome Wallets::apply(WalletOp op, const QString& debit, const QStrin
                                                .arg(op.memberId, Money::fromFen(bal->normalFen()).toPlainString(),
                                                     op.amount.toPlainString()));
     }
+    // Withdrawals share the wallet's request numbers but live in approvals.
+    if (auto w = m_approvals.findByRequest(op.requestNo))
+        return usedByOther(op.requestNo, w->number(), w->kind,
+                           Money::fromFen(w->amountFen, w->currency));
     op.atMs = m_clock.nowMs();
     if (!m_store.ensureMember(op.memberId, op.atMs))
         return BackOfficeOutcome::fail(S::StorageError, m_store.lastError());
@@ -82,10 +98,8 @@ BackOfficeOutcome Wallets::apply(WalletOp op, const QString& debit, const QStrin
     if (inserted == 0) {
         if (auto first = m_store.opByRequest(op.requestNo)) {
             if (first->fingerprint != op.fingerprint)
-                return BackOfficeOutcome::fail(
-                    S::RequestMismatch,
-                    QStringLiteral("request number %1 was used for %2 %3 of %4; use a new number for a new operation")
-                        .arg(op.requestNo, first->number(), walletOpKindName(first->kind), first->amount.toPlainString()));
+                return usedByOther(op.requestNo, first->number(), walletOpKindName(first->kind),
+                                   first->amount);
             return repeated(*first, QStringLiteral("request already done"));
         }
         if (auto first = m_store.opByKindRef(op.kind, op.ref))
@@ -196,6 +210,77 @@ BackOfficeOutcome Wallets::refund(const QString& payOpNumber, const Money& amoun
     op.by = by;
     return apply(op, accounts::merchantPending(m_config.merchantId), accounts::wallet(paid->memberId),
                  -amount.fen());
+}
+
+BackOfficeOutcome Wallets::requestWithdrawal(const QString& memberId, const Money& amount,
+                                             const QString& requestNo, const QString& by,
+                                             const QString& note)
+{
+    if (requestNo.trimmed().isEmpty())
+        return BackOfficeOutcome::fail(
+            S::InvalidArgument, QStringLiteral("every wallet operation needs a request number"));
+    if (QString e = validMember(memberId); !e.isEmpty())
+        return BackOfficeOutcome::fail(S::InvalidArgument, e);
+    if (!amount.isPositive())
+        return BackOfficeOutcome::fail(S::InvalidArgument,
+                                       QStringLiteral("a withdrawal needs a positive amount"));
+    if (by.trimmed().isEmpty())
+        return BackOfficeOutcome::fail(
+            S::InvalidArgument, QStringLiteral("say who requests the withdrawal (--by NAME)"));
+    if (!m_store.memberExists(memberId))
+        return BackOfficeOutcome::fail(S::NotFound,
+                                       QStringLiteral("no wallet for member %1").arg(memberId));
+    if (auto op = m_store.opByRequest(requestNo))
+        return usedByOther(requestNo, op->number(), walletOpKindName(op->kind), op->amount);
+    ApprovalRecord r;
+    r.kind = QStringLiteral("withdrawal");
+    r.merchantId = m_config.merchantId;
+    r.account = accounts::wallet(memberId);
+    r.counterAccount = accounts::cash(m_storeId);
+    r.amountFen = amount.fen();
+    r.currency = amount.currency();
+    r.reason = note;
+    r.proposedBy = by.trimmed();
+    r.requestNo = requestNo;
+    // The note and the person are not the request's content: a repeat from
+    // another counter is still the same withdrawal.
+    r.fingerprint = QStringLiteral("withdrawal|%1|%2|%3")
+                        .arg(memberId, QString::number(amount.fen()), amount.currency());
+    return m_approvals.requestHeld(
+        r, {m_config.walletWithdrawalsPerDay, m_config.walletWithdrawalFenPerDay},
+        QStringLiteral("withdrawals of member %1").arg(memberId),
+        QStringLiteral("withdraw from member %1's wallet").arg(memberId));
+}
+
+BackOfficeOutcome Wallets::checkWithdrawal(const QString& number)
+{
+    const auto r = m_approvals.find(number);
+    if (!r || r->kind != QLatin1String("withdrawal"))
+        return BackOfficeOutcome::fail(S::NotFound, QStringLiteral("no withdrawal %1").arg(number),
+                                       number);
+    return {S::Ok, QString(), number};
+}
+
+BackOfficeOutcome Wallets::approveWithdrawal(const QString& number, const QString& by,
+                                             const QString& note)
+{
+    if (BackOfficeOutcome o = checkWithdrawal(number); !o.ok())
+        return o;
+    return m_approvals.approve(number, by, note);
+}
+
+BackOfficeOutcome Wallets::rejectWithdrawal(const QString& number, const QString& by,
+                                            const QString& note)
+{
+    if (BackOfficeOutcome o = checkWithdrawal(number); !o.ok())
+        return o;
+    return m_approvals.reject(number, by, note);
+}
+
+QList<ApprovalRecord> Wallets::withdrawals(const QString& memberId, int limit)
+{
+    return m_approvals.list(QStringLiteral("withdrawal"), limit,
+                            memberId.isEmpty() ? QString() : accounts::wallet(memberId));
 }
 
 std::optional<WalletView> Wallets::show(const QString& memberId, QString* error)

@@ -82,6 +82,16 @@ private Q_SLOTS:
     void walletCannotGoBelowZero();
     void walletRefundLimitedToWhatWasPaid();
     void walletTopUpFromPaidOrder();
+    void withdrawalFrozenThenDecidedByAnotherPerson_data();
+    void withdrawalFrozenThenDecidedByAnotherPerson();
+    void withdrawalRefused_data();
+    void withdrawalRefused();
+    void withdrawalLimitsPerMemberAndChinaDay_data();
+    void withdrawalLimitsPerMemberAndChinaDay();
+    void withdrawalIdempotentByRequestNumber_data();
+    void withdrawalIdempotentByRequestNumber();
+    void withdrawalCheckFailsWhenAPostingIsMissing_data();
+    void withdrawalCheckFailsWhenAPostingIsMissing();
     void randomOperationsKeepBooksBalanced_data();
     void randomOperationsKeepBooksBalanced();
 };
@@ -487,6 +497,320 @@ void tst_BackOffice::walletTopUpFromPaidOrder()
     VERIFY_BOOKS(h);
 }
 
+namespace {
+// A member with ¥1,000.00 topped up in cash.
+Wallets& fundWallet(EngineHarness& h, const QString& member = QStringLiteral("m"),
+                    const QString& amount = QStringLiteral("1000.00"))
+{
+    Wallets& w = h.api().backOffice()->wallets();
+    const BackOfficeOutcome o =
+        w.topUpCash(member, *Money::parse(amount), QStringLiteral("top-") + member, "cashier");
+    if (o.status != BackOfficeStatus::Ok)
+        qFatal("top-up failed: %s", qPrintable(o.message));
+    return w;
+}
+
+qint64 cashDrawer(EngineHarness& h)
+{
+    return balance(h, accounts::cash(config().storeId));
+}
+} // namespace
+
+void tst_BackOffice::withdrawalFrozenThenDecidedByAnotherPerson_data()
+{
+    QTest::addColumn<bool>("approve");
+    QTest::addColumn<qint64>("walletAfter");
+    QTest::addColumn<qint64>("cashAfter");
+    QTest::addColumn<qint64>("withdrawnAfter");
+    QTest::addColumn<QString>("stateAfter");
+    QTest::newRow("approved_pays_out_in_cash")
+        << true << qint64(70000) << qint64(70000) << qint64(30000) << "PAID";
+    QTest::newRow("rejected_releases_to_wallet")
+        << false << qint64(100000) << qint64(100000) << qint64(0) << "REJECTED";
+}
+
+void tst_BackOffice::withdrawalFrozenThenDecidedByAnotherPerson()
+{
+    QFETCH(bool, approve);
+    QFETCH(qint64, walletAfter);
+    QFETCH(qint64, cashAfter);
+    QFETCH(qint64, withdrawnAfter);
+    QFETCH(QString, stateAfter);
+    EngineHarness h(config());
+    Wallets& w = fundWallet(h);
+    QCOMPARE(cashDrawer(h), 100000);
+
+    const BackOfficeOutcome req =
+        w.requestWithdrawal("m", *Money::parse("300.00"), "w1", "ann", "moving away");
+    QCOMPARE(req.status, BackOfficeStatus::Ok);
+    QVERIFY2(req.number.startsWith(QLatin1String("WD")), qPrintable(req.number));
+    h.api().backOffice()->commit();
+    // Frozen at once: the member cannot spend it while it waits.
+    QCOMPARE(w.show("m")->balance.fen(), 70000);
+    QCOMPARE(w.show("m")->totals.heldFen, 30000);
+    QCOMPARE(balance(h, accounts::walletWithdrawalHold()), 30000);
+    QCOMPARE(w.pay("m", *Money::parse("700.01"), "S1", "p1", "c").status,
+             BackOfficeStatus::InsufficientFunds);
+    VERIFY_BOOKS(h);
+
+    const BackOfficeOutcome self = approve ? w.approveWithdrawal(req.number, " ANN ")
+                                           : w.rejectWithdrawal(req.number, "Ann", "no");
+    QCOMPARE(self.status, BackOfficeStatus::SameUser);
+    QVERIFY2(self.message.contains(QLatin1String("ask another person")), qPrintable(self.message));
+    QCOMPARE(balance(h, accounts::walletWithdrawalHold()), 30000);
+
+    const BackOfficeOutcome decided = approve
+                                          ? w.approveWithdrawal(req.number, "bob")
+                                          : w.rejectWithdrawal(req.number, "bob", "id not shown");
+    QCOMPARE(decided.status, BackOfficeStatus::Ok);
+    h.api().backOffice()->commit();
+    const auto v = w.show("m");
+    QCOMPARE(v->balance.fen(), walletAfter);
+    QCOMPARE(v->totals.withdrawnFen, withdrawnAfter);
+    QCOMPARE(v->totals.heldFen, 0);
+    QCOMPARE(balance(h, accounts::walletWithdrawalHold()), 0);
+    QCOMPARE(cashDrawer(h), cashAfter);
+    QCOMPARE(w.withdrawals("m").first().stateName(), stateAfter);
+    QCOMPARE(w.withdrawals("m").first().decidedBy, QStringLiteral("bob"));
+
+    // Decided once, for good: neither decision applies again.
+    const BackOfficeOutcome again = w.approveWithdrawal(req.number, "carl");
+    QCOMPARE(again.status, BackOfficeStatus::InvalidState);
+    QVERIFY2(again.message.contains(QLatin1String("cannot be decided again")),
+             qPrintable(again.message));
+    QCOMPARE(w.rejectWithdrawal(req.number, "carl", "late").status, BackOfficeStatus::InvalidState);
+    h.api().backOffice()->commit();
+    QCOMPARE(w.show("m")->balance.fen(), walletAfter);
+    QCOMPARE(cashDrawer(h), cashAfter);
+    const auto all = h.api().backOffice()->ledger().balances();
+    QVERIFY(all);
+    qint64 trial = 0;
+    for (const AccountBalance& b : *all)
+        trial += b.signedFen;
+    QCOMPARE(trial, 0);
+    VERIFY_BOOKS(h);
+}
+
+void tst_BackOffice::withdrawalRefused_data()
+{
+    QTest::addColumn<QString>("member");
+    QTest::addColumn<QString>("amount");
+    QTest::addColumn<QString>("requestNo");
+    QTest::addColumn<QString>("by");
+    QTest::addColumn<BackOfficeStatus>("status");
+    QTest::addColumn<QString>("message");
+    using S = BackOfficeStatus;
+    QTest::newRow("zero_amount") << "m"
+                                 << "0.00"
+                                 << "w1"
+                                 << "ann" << S::InvalidArgument << "positive amount";
+    QTest::newRow("negative_amount") << "m"
+                                     << "-1.00"
+                                     << "w1"
+                                     << "ann" << S::InvalidArgument << "positive amount";
+    QTest::newRow("above_balance")
+        << "m"
+        << "1000.01"
+        << "w1"
+        << "ann" << S::InsufficientFunds
+        << "only 1000.00 is available to withdraw from member m's wallet (asked 1000.01)";
+    QTest::newRow("unknown_member") << "ghost"
+                                    << "1.00"
+                                    << "w1"
+                                    << "ann" << S::NotFound << "no wallet for member ghost";
+    QTest::newRow("bad_member_id") << "bad member!"
+                                   << "1.00"
+                                   << "w1"
+                                   << "ann" << S::InvalidArgument << "member id";
+    QTest::newRow("without_request_number") << "m"
+                                            << "1.00"
+                                            << ""
+                                            << "ann" << S::InvalidArgument << "request number";
+    QTest::newRow("without_requester") << "m"
+                                       << "1.00"
+                                       << "w1"
+                                       << " " << S::InvalidArgument << "--by NAME";
+}
+
+void tst_BackOffice::withdrawalRefused()
+{
+    QFETCH(QString, member);
+    QFETCH(QString, amount);
+    QFETCH(QString, requestNo);
+    QFETCH(QString, by);
+    QFETCH(BackOfficeStatus, status);
+    QFETCH(QString, message);
+    EngineHarness h(config());
+    Wallets& w = fundWallet(h);
+    const BackOfficeOutcome o =
+        w.requestWithdrawal(member, *Money::parse(amount), requestNo, by, QString());
+    QCOMPARE(backOfficeStatusName(o.status), backOfficeStatusName(status));
+    QVERIFY2(o.message.contains(message), qPrintable(o.message));
+    h.api().backOffice()->commit();
+    QCOMPARE(w.show("m")->balance.fen(), 100000);
+    QCOMPARE(balance(h, accounts::walletWithdrawalHold()), 0);
+    QVERIFY(w.withdrawals().isEmpty());
+    VERIFY_BOOKS(h);
+}
+
+void tst_BackOffice::withdrawalLimitsPerMemberAndChinaDay_data()
+{
+    QTest::addColumn<QStringList>("amounts");
+    QTest::addColumn<BackOfficeStatus>("last");
+    QTest::addColumn<QString>("message");
+    using S = BackOfficeStatus;
+    QTest::newRow("three_allowed") << QStringList{"1.00", "1.00", "1.00"} << S::Ok << "";
+    QTest::newRow("fourth_refused")
+        << QStringList{"1.00", "1.00", "1.00", "1.00"} << S::LimitReached
+        << "3 withdrawals of member m were requested today";
+    QTest::newRow("exactly_10000_yuan_allowed") << QStringList{"6000.00", "4000.00"} << S::Ok << "";
+    QTest::newRow("over_10000_yuan_refused")
+        << QStringList{"6000.00", "4000.01"} << S::LimitReached
+        << "above the daily limit of 10000.00; request at most 4000.00";
+    QTest::newRow("a_fen_over_10000_yuan_refused")
+        << QStringList{"10000.00", "0.01"} << S::LimitReached
+        << "would reach 10000.01, above the daily limit of 10000.00";
+}
+
+void tst_BackOffice::withdrawalLimitsPerMemberAndChinaDay()
+{
+    QFETCH(QStringList, amounts);
+    QFETCH(BackOfficeStatus, last);
+    QFETCH(QString, message);
+    EngineHarness h(config()); // the seed's limits are the defaults: 3 and ¥10,000.00 a day
+    Wallets& w = fundWallet(h, "m", "30000.00");
+    fundWallet(h, "other", "30000.00");
+    BackOfficeOutcome o;
+    int n = 0;
+    for (const QString& a : amounts)
+        o = w.requestWithdrawal("m", *Money::parse(a), QStringLiteral("w%1").arg(++n), "ann",
+                                QString());
+    QCOMPARE(backOfficeStatusName(o.status), backOfficeStatusName(last));
+    QVERIFY2(o.message.contains(message), qPrintable(o.message));
+    if (last == BackOfficeStatus::LimitReached) {
+        // Per member: another member's wallet is not limited by this one's.
+        QCOMPARE(w.requestWithdrawal("other", *Money::parse("1.00"), "o1", "ann", QString()).status,
+                 BackOfficeStatus::Ok);
+        // Per China day: the refused amount stays refused until midnight in
+        // China and is allowed after it.
+        const Money refused = *Money::parse(amounts.last());
+        const QDateTime midnight(chinaToday(h).addDays(1), QTime(0, 0), chinaZone());
+        h.clock().advance(midnight.toMSecsSinceEpoch() - h.clock().nowMs() - 1000);
+        QCOMPARE(w.requestWithdrawal("m", refused, "late", "ann", QString()).status,
+                 BackOfficeStatus::LimitReached);
+        h.clock().advance(2000);
+        QCOMPARE(w.requestWithdrawal("m", refused, "next-day", "ann", QString()).status,
+                 BackOfficeStatus::Ok);
+    }
+    h.api().backOffice()->commit();
+    VERIFY_BOOKS(h);
+}
+
+void tst_BackOffice::withdrawalIdempotentByRequestNumber_data()
+{
+    QTest::addColumn<QString>("member");
+    QTest::addColumn<QString>("amount");
+    QTest::addColumn<QString>("requestNo");
+    QTest::addColumn<BackOfficeStatus>("status");
+    QTest::addColumn<qint64>("heldAfter");
+    using S = BackOfficeStatus;
+    QTest::newRow("same_request_repeated") << "m"
+                                           << "300.00"
+                                           << "w1" << S::Repeated << qint64(30000);
+    QTest::newRow("same_request_other_amount") << "m"
+                                               << "300.01"
+                                               << "w1" << S::RequestMismatch << qint64(30000);
+    QTest::newRow("same_request_other_member") << "other"
+                                               << "300.00"
+                                               << "w1" << S::RequestMismatch << qint64(30000);
+    QTest::newRow("request_number_of_a_top_up") << "m"
+                                                << "300.00"
+                                                << "top-m" << S::RequestMismatch << qint64(30000);
+    QTest::newRow("new_request_number") << "m"
+                                        << "300.00"
+                                        << "w2" << S::Ok << qint64(60000);
+}
+
+void tst_BackOffice::withdrawalIdempotentByRequestNumber()
+{
+    QFETCH(QString, member);
+    QFETCH(QString, amount);
+    QFETCH(QString, requestNo);
+    QFETCH(BackOfficeStatus, status);
+    QFETCH(qint64, heldAfter);
+    EngineHarness h(config());
+    Wallets& w = fundWallet(h);
+    fundWallet(h, "other");
+    const BackOfficeOutcome first =
+        w.requestWithdrawal("m", *Money::parse("300.00"), "w1", "ann", "first");
+    QCOMPARE(first.status, BackOfficeStatus::Ok);
+    const BackOfficeOutcome o =
+        w.requestWithdrawal(member, *Money::parse(amount), requestNo, "bob", "again");
+    QCOMPARE(backOfficeStatusName(o.status), backOfficeStatusName(status));
+    if (status == BackOfficeStatus::Repeated)
+        QCOMPARE(o.number, first.number);
+    if (status == BackOfficeStatus::RequestMismatch)
+        QVERIFY2(o.message.contains(QLatin1String("use a new number")), qPrintable(o.message));
+    h.api().backOffice()->commit();
+    QCOMPARE(w.show("m")->totals.heldFen, heldAfter);
+    QCOMPARE(w.show("m")->balance.fen(), 100000 - heldAfter);
+    QCOMPARE(w.show("other")->balance.fen(), 100000);
+    // A top-up cannot take a withdrawal's number either.
+    QCOMPARE(w.topUpCash("m", *Money::parse("1.00"), "w1", "c").status,
+             BackOfficeStatus::RequestMismatch);
+    VERIFY_BOOKS(h);
+}
+
+void tst_BackOffice::withdrawalCheckFailsWhenAPostingIsMissing_data()
+{
+    QTest::addColumn<int>("decision"); // 0 none, 1 approve, 2 reject
+    QTest::addColumn<QString>("removedKey");
+    QTest::addColumn<bool>("walletLineFails");
+    QTest::addColumn<bool>("holdLineFails");
+    QTest::newRow("request_hold_missing") << 0 << "withdrawal-hold:" << true << true;
+    QTest::newRow("payout_missing") << 1 << "withdrawal:" << false << true;
+    QTest::newRow("release_missing") << 2 << "withdrawal-release:" << true << true;
+}
+
+void tst_BackOffice::withdrawalCheckFailsWhenAPostingIsMissing()
+{
+    QFETCH(int, decision);
+    QFETCH(QString, removedKey);
+    QFETCH(bool, walletLineFails);
+    QFETCH(bool, holdLineFails);
+    EngineHarness h(config());
+    Wallets& w = fundWallet(h);
+    const BackOfficeOutcome req =
+        w.requestWithdrawal("m", *Money::parse("300.00"), "w1", "ann", QString());
+    QCOMPARE(req.status, BackOfficeStatus::Ok);
+    if (decision == 1)
+        QCOMPARE(w.approveWithdrawal(req.number, "bob").status, BackOfficeStatus::Ok);
+    if (decision == 2)
+        QCOMPARE(w.rejectWithdrawal(req.number, "bob", "no").status, BackOfficeStatus::Ok);
+    h.api().backOffice()->commit();
+    VERIFY_BOOKS(h);
+    // A reversing entry takes the posting's effect away and keeps the trial
+    // balance at zero: only the wallet lines can tell.
+    Ledger& ledger = h.api().backOffice()->ledger();
+    QCOMPARE(ledger.reverse(removedKey + req.number, "test-remove", "posting removed"),
+             PostResult::Posted);
+    h.api().backOffice()->commit();
+    const InternalCheckReport r = h.api().backOffice()->check();
+    QVERIFY(!r.ok());
+    QStringList seen;
+    for (const CheckLine& l : r.lines) {
+        if (l.subject == QLatin1String("ledger"))
+            QVERIFY(l.ok());
+        if (l.subject == QLatin1String("wallet m"))
+            QCOMPARE(!l.ok(), walletLineFails);
+        if (l.subject == QLatin1String("wallet withdrawals"))
+            QCOMPARE(!l.ok(), holdLineFails);
+        seen << l.subject;
+    }
+    QVERIFY(seen.contains(QLatin1String("wallet m")) &&
+            seen.contains(QLatin1String("wallet withdrawals")));
+}
+
 void tst_BackOffice::randomOperationsKeepBooksBalanced_data()
 {
     QTest::addColumn<quint32>("seed");
@@ -507,7 +831,7 @@ void tst_BackOffice::randomOperationsKeepBooksBalanced()
                                            SandboxBehaviour::InsufficientFunds, SandboxBehaviour::NoResponseThenSuccess,
                                            SandboxBehaviour::NeverFinal, SandboxBehaviour::SystemErrorThenSuccess};
     for (int step = 0; step < 60; ++step) {
-        const int op = int(rng.bounded(10));
+        const int op = int(rng.bounded(11));
         const QString req = QStringLiteral("s%1-%2").arg(seed).arg(step);
         const QString amount = Money::fromFen(100 + rng.bounded(50'000)).toPlainString();
         if (op <= 3) {
@@ -549,6 +873,17 @@ void tst_BackOffice::randomOperationsKeepBooksBalanced()
         } else if (op == 9 && !walletPays.isEmpty()) {
             bo.wallets().refund(walletPays[int(rng.bounded(int(walletPays.size())))],
                                 Money::fromFen(1 + rng.bounded(300)), "r", req, "c");
+        } else if (op == 10) {
+            const auto o =
+                bo.wallets().requestWithdrawal(QStringLiteral("m%1").arg(rng.bounded(3)),
+                                               *Money::parse(amount), req, "c", QString());
+            const int decide = int(rng.bounded(3)); // some stay frozen
+            if (o.status == BackOfficeStatus::Ok && decide == 1)
+                QCOMPARE(bo.wallets().approveWithdrawal(o.number, "bob").status,
+                         BackOfficeStatus::Ok);
+            if (o.status == BackOfficeStatus::Ok && decide == 2)
+                QCOMPARE(bo.wallets().rejectWithdrawal(o.number, "bob", "no").status,
+                         BackOfficeStatus::Ok);
         }
         QVERIFY(bo.commit());
         const InternalCheckReport r = bo.check();

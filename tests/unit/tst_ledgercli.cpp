@@ -23,6 +23,8 @@ private Q_SLOTS:
     void commandsFailClearlyAndChangeNothing();
     void paymentShowsInTrialBalanceAndCheck();
     void walletAndApprovalsAcrossProcesses();
+    void walletWithdrawalAcrossProcesses_data();
+    void walletWithdrawalAcrossProcesses();
     void killedWhilePayingLeavesNoUnpostedPayment();
 };
 
@@ -50,6 +52,20 @@ void tst_LedgerCli::commandsFailClearlyAndChangeNothing_data()
     QTest::newRow("wallet_pay_empty_wallet") << QStringList{"wallet", "pay", "m1", "--amount", "1.00", "--sale", "S"} << 1 << "top up or pay another way";
     QTest::newRow("wallet_bad_member") << QStringList{"wallet", "topup", "bad member!", "--amount", "1.00"} << 1 << "member id";
     QTest::newRow("wallet_show_unknown") << QStringList{"wallet", "show", "ghost"} << 1 << "no wallet for member ghost";
+    QTest::newRow("withdraw_without_by")
+        << QStringList{"wallet", "withdraw", "m1", "--amount", "1.00"} << 2 << "--by NAME";
+    QTest::newRow("withdraw_unknown_member")
+        << QStringList{"wallet", "withdraw", "--member", "ghost", "--amount", "1.00", "--by", "ann"}
+        << 1 << "no wallet for member ghost";
+    QTest::newRow("withdrawal_without_number")
+        << QStringList{"wallet", "withdrawal", "approve", "--by", "bob"} << 2
+        << "the number (WD...)";
+    QTest::newRow("withdrawal_unknown")
+        << QStringList{"wallet", "withdrawal", "approve", "WD000099", "--by", "bob"} << 1
+        << "no withdrawal WD000099";
+    QTest::newRow("withdrawal_is_not_a_payout")
+        << QStringList{"wallet", "withdrawal", "reject", "PO000001", "--by", "bob", "--reason", "r"}
+        << 1 << "no withdrawal PO000001";
     QTest::newRow("adjust_bad_account") << QStringList{"adjust", "propose", "--account", "x", "--amount", "1", "--reason", "r", "--by", "a"} << 1 << "is not an account";
 }
 
@@ -112,6 +128,86 @@ void tst_LedgerCli::walletAndApprovalsAcrossProcesses()
     const CoreRun check = runCore(data(dir, {"check", "internal"}));
     QCOMPARE(check.exitCode, 0);
     QVERIFY(check.out.contains(QLatin1String("internal check passed")));
+}
+
+void tst_LedgerCli::walletWithdrawalAcrossProcesses_data()
+{
+    QTest::addColumn<QStringList>("decision");
+    QTest::addColumn<QString>("balance");
+    QTest::addColumn<QString>("withdrawn");
+    QTest::addColumn<QString>("cash");
+    QTest::addColumn<QString>("state");
+    QTest::newRow("approved_by_another_user_pays_out_in_cash")
+        << QStringList{"approve", "--by", "bob"} << "70.00"
+        << "30.00"
+        << "70.00"
+        << "PAID";
+    QTest::newRow("rejected_by_another_user_releases")
+        << QStringList{"reject", "--by", "bob", "--note", "id not shown"} << "100.00"
+        << "0.00"
+        << "100.00"
+        << "REJECTED";
+}
+
+void tst_LedgerCli::walletWithdrawalAcrossProcesses()
+{
+    QFETCH(QStringList, decision);
+    QFETCH(QString, balance);
+    QFETCH(QString, withdrawn);
+    QFETCH(QString, cash);
+    QFETCH(QString, state);
+    TempDataDir dir;
+    const auto amountOf = [](const QJsonObject& o, const char* key) {
+        return o.value(QLatin1String(key)).toObject().value(QStringLiteral("amount")).toString();
+    };
+    QCOMPARE(
+        runCore(data(dir, {"wallet", "topup", "m1", "--amount", "100.00", "--by", "ann"})).exitCode,
+        0);
+    const QStringList withdraw{"--json",   "wallet", "withdraw",   "--member", "m1",
+                               "--amount", "30.00",  "--by",       "ann",      "--request",
+                               "w1",       "--note", "moving away"};
+    const CoreRun req = runCore(data(dir, withdraw));
+    QCOMPARE(req.exitCode, 0);
+    const QString wd = lastJson(req.out).value(QStringLiteral("number")).toString();
+    QVERIFY2(wd.startsWith(QLatin1String("WD")), qPrintable(req.out));
+    // The same request again from another process: the first answer, nothing frozen twice.
+    const CoreRun again = runCore(data(dir, withdraw));
+    QCOMPARE(lastJson(again.out).value(QStringLiteral("status")).toString(),
+             QStringLiteral("repeated"));
+    QCOMPARE(lastJson(again.out).value(QStringLiteral("number")).toString(), wd);
+    const QJsonObject held = lastJson(runCore(data(dir, {"--json", "wallet", "show", "m1"})).out);
+    QCOMPARE(amountOf(held, "balance"), QStringLiteral("70.00"));
+    QCOMPARE(amountOf(held, "held"), QStringLiteral("30.00"));
+
+    const CoreRun self = runCore(data(dir, QStringList{"wallet", "withdrawal", decision.first(), wd,
+                                                       "--by", "ann", "--reason", "r"}));
+    QCOMPARE(self.exitCode, 1);
+    QVERIFY2(self.err.contains(QLatin1String("cannot also decide it")), qPrintable(self.err));
+    const CoreRun decided = runCore(
+        data(dir, QStringList{"wallet", "withdrawal", decision.first(), wd} + decision.mid(1)));
+    QVERIFY2(decided.exitCode == 0, qPrintable(decided.out + decided.err));
+    QCOMPARE(runCore(data(dir, QStringList{"wallet", "withdrawal", decision.first(), wd} +
+                                   decision.mid(1)))
+                 .exitCode,
+             1);
+
+    const QJsonObject show = lastJson(runCore(data(dir, {"--json", "wallet", "show", "m1"})).out);
+    QCOMPARE(amountOf(show, "balance"), balance);
+    QCOMPARE(amountOf(show, "held"), QStringLiteral("0.00"));
+    QCOMPARE(amountOf(show, "withdrawn"), withdrawn);
+    const CoreRun drawer = runCore(data(dir, {"--json", "ledger", "balance", "asset:cash:0001"}));
+    QCOMPARE(lastJson(drawer.out)
+                 .value(QStringLiteral("balance"))
+                 .toObject()
+                 .value(QStringLiteral("amount"))
+                 .toString(),
+             cash);
+    const CoreRun list = runCore(data(dir, {"--json", "wallet", "withdrawals", "--member", "m1"}));
+    QCOMPARE(lastJson(list.out).value(QStringLiteral("state")).toString(), state);
+    QCOMPARE(lastJson(list.out).value(QStringLiteral("memberId")).toString(), QStringLiteral("m1"));
+    const CoreRun check = runCore(data(dir, {"check", "internal"}));
+    QVERIFY2(check.exitCode == 0, qPrintable(check.out + check.err));
+    QVERIFY(check.out.contains(QLatin1String("ok   wallet withdrawals")));
 }
 
 void tst_LedgerCli::killedWhilePayingLeavesNoUnpostedPayment()
