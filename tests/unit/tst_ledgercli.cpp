@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <csignal>
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void walletWithdrawalAcrossProcesses_data();
     void walletWithdrawalAcrossProcesses();
     void killedWhilePayingLeavesNoUnpostedPayment();
+    void backfillPostsAPaymentTheLedgerLacks();
 };
 
 namespace {
@@ -240,6 +243,53 @@ void tst_LedgerCli::killedWhilePayingLeavesNoUnpostedPayment()
         paymentsChecked += line.value(QStringLiteral("subject")).toString() == QLatin1String("payments");
     }
     QCOMPARE(paymentsChecked, 1);
+}
+
+// A paid payment whose entry is missing (as in a data directory from before
+// the ledger): the check names the gap, `ledger backfill` closes it once.
+void tst_LedgerCli::backfillPostsAPaymentTheLedgerLacks()
+{
+    TempDataDir dir;
+    const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess, 0);
+    QCOMPARE(runCore(data(dir, {"pay", "--amount", "12.34", "--code", code, "--wait"})).exitCode,
+             0);
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
+        db.setDatabaseName(dir.file(QStringLiteral("paydesk.db")));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(
+            q.exec(QStringLiteral("DELETE FROM ledger_postings WHERE entry_id IN (SELECT id FROM "
+                                  "ledger_entries WHERE idem_key LIKE 'pay:%')")));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM ledger_entries WHERE idem_key LIKE 'pay:%'")));
+        QCOMPARE(q.numRowsAffected(), 1);
+        q = QSqlQuery();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+    const CoreRun gap = runCore(data(dir, {"check", "internal"}));
+    QCOMPARE(gap.exitCode, 1);
+    QVERIFY2(gap.out.contains(QLatin1String("paid payments without a ledger entry")),
+             qPrintable(gap.out));
+
+    const CoreRun fill = runCore(data(dir, {"--json", "ledger", "backfill"}));
+    QVERIFY2(fill.exitCode == 0, qPrintable(fill.out + fill.err));
+    const QJsonObject report = lastJson(fill.out).value(QStringLiteral("backfill")).toObject();
+    QCOMPARE(report.value(QStringLiteral("payments")).toInt(), 1);
+    QCOMPARE(report.value(QStringLiteral("refunds")).toInt(), 0);
+    const CoreRun bal =
+        runCore(data(dir, {"--json", "ledger", "balance", "asset:channel-receivable:wechat"}));
+    QCOMPARE(lastJson(bal.out)
+                 .value(QStringLiteral("balance"))
+                 .toObject()
+                 .value(QStringLiteral("amount"))
+                 .toString(),
+             QStringLiteral("12.34"));
+    QCOMPARE(runCore(data(dir, {"check", "internal"})).exitCode, 0);
+
+    const CoreRun again = runCore(data(dir, {"ledger", "backfill"}));
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.out.contains(QLatin1String("nothing to post")), qPrintable(again.out));
 }
 
 QTEST_GUILESS_MAIN(tst_LedgerCli)
