@@ -49,6 +49,7 @@ private:
     void onAmountEntered();
     void showStatus(const QString& text);
     void retranslate();
+    void scaleEdits();
 
     CoreSession& m_core;
     SaleSession* m_session;

@@ -121,18 +121,22 @@ void MainWindow::openSerialScanner()
 void MainWindow::setCounterMode(bool on)
 {
     m_cashier->setHighContrast(on);
-    if (on) {
-        setStyleSheet(QStringLiteral(
-            "QWidget { background: black; color: white; font-size: 16pt; }"
-            "QLineEdit, QTableView, QTreeView, QListView { background: #111; color: white;"
-            " border: 2px solid white; }"
-            "QPushButton { background: #222; color: white; border: 2px solid white;"
-            " padding: 6px; }"
-            "QPushButton:disabled { color: #777; border-color: #777; }"
-            "QTabBar::tab:selected { background: white; color: black; }"));
-    } else {
-        setStyleSheet(QString());
-    }
+    // Large type through the window's font, not the style sheet: a sheet's
+    // font-size stays on header views after the sheet is cleared, and a
+    // widget font propagates to every child and back again.
+    QFont large;
+    if (on)
+        large.setPointSize(16);
+    setFont(large);
+    setStyleSheet(
+        on ? QStringLiteral("QWidget { background: black; color: white; }"
+                            "QLineEdit, QTableView, QTreeView, QListView { background: #111;"
+                            " color: white; border: 2px solid white; }"
+                            "QPushButton { background: #222; color: white; border: 2px solid white;"
+                            " padding: 6px; }"
+                            "QPushButton:disabled { color: #777; border-color: #777; }"
+                            "QTabBar::tab:selected { background: white; color: black; }")
+           : QString());
 }
 
 void MainWindow::openSettings()
