@@ -175,13 +175,7 @@ std::optional<ApprovalRecord> ApprovalStore::byNumber(const QString& number)
         QStringLiteral("SELECT %1 FROM approvals WHERE id = ? AND kind = ?").arg(QLatin1String(kCols)));
     bindAt(q, 0, id);
     bindAt(q, 1, kind);
-    if (!m_db.execRead(q))
-        return std::nullopt;
-    std::optional<ApprovalRecord> out;
-    if (q.next())
-        out = readRecord(q);
-    q.finish();
-    return out;
+    return readOne(q);
 }
 
 std::optional<ApprovalRecord> ApprovalStore::byRequest(const QString& requestNo)
@@ -190,6 +184,11 @@ std::optional<ApprovalRecord> ApprovalStore::byRequest(const QString& requestNo)
         QStringLiteral("SELECT %1 FROM approvals WHERE request_no = ? AND request_no <> ''")
             .arg(QLatin1String(kCols)));
     bindAt(q, 0, requestNo);
+    return readOne(q);
+}
+
+std::optional<ApprovalRecord> ApprovalStore::readOne(QSqlQuery& q)
+{
     if (!m_db.execRead(q))
         return std::nullopt;
     std::optional<ApprovalRecord> out;

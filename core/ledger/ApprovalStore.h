@@ -8,6 +8,8 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 namespace paydesk {
 
 class Database;
@@ -71,6 +73,9 @@ public:
     QString lastError() const;
 
 private:
+    // Runs a query for at most one row; nullopt when none (or on error).
+    std::optional<ApprovalRecord> readOne(QSqlQuery& q);
+
     Database& m_db;
 };
 

@@ -189,7 +189,9 @@ double generate(const QString& dir, int n)
     return double(t.elapsed()) / 1000.0;
 }
 
-double rawFirstPageMs(const QString& dir, int pageRows)
+// Raw SQLite running one read-only query to its last row: the baseline for
+// the orders view's own reads. An empty `text` binds nothing.
+double rawQueryMs(const QString& dir, const QByteArray& sql, const QByteArray& text = {})
 {
     sqlite3* db = nullptr;
     check(sqlite3_open_v2(QDir(dir).filePath(QStringLiteral("paydesk.db")).toUtf8().constData(),
@@ -198,35 +200,9 @@ double rawFirstPageMs(const QString& dir, int pageRows)
     QElapsedTimer t;
     t.start();
     sqlite3_stmt* s = nullptr;
-    const QByteArray sql =
-        "SELECT * FROM orders ORDER BY order_no DESC LIMIT " + QByteArray::number(pageRows);
     check(sqlite3_prepare_v2(db, sql.constData(), -1, &s, nullptr), db, "prepare");
-    int rows = 0;
-    while (sqlite3_step(s) == SQLITE_ROW)
-        ++rows;
-    sqlite3_finalize(s);
-    const double ms = double(t.nsecsElapsed()) / 1e6;
-    sqlite3_close(db);
-    return ms;
-}
-
-// The last-4 search's own work: raw SQLite reading the matching orders
-// through the payments' last-4 index, newest first.
-double rawLast4Ms(const QString& dir, const QByteArray& last4)
-{
-    sqlite3* db = nullptr;
-    check(sqlite3_open_v2(QDir(dir).filePath(QStringLiteral("paydesk.db")).toUtf8().constData(),
-                          &db, SQLITE_OPEN_READONLY, nullptr),
-          db, "open");
-    QElapsedTimer t;
-    t.start();
-    sqlite3_stmt* s = nullptr;
-    check(sqlite3_prepare_v2(db,
-                             "SELECT o.* FROM payments p JOIN orders o ON o.order_no = p.order_no"
-                             " WHERE p.code_last4 = ? ORDER BY o.order_no DESC LIMIT 200",
-                             -1, &s, nullptr),
-          db, "prepare");
-    sqlite3_bind_text(s, 1, last4.constData(), int(last4.size()), SQLITE_TRANSIENT);
+    if (!text.isEmpty())
+        sqlite3_bind_text(s, 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
     int rows = 0;
     while (sqlite3_step(s) == SQLITE_ROW)
         ++rows;
@@ -234,7 +210,7 @@ double rawLast4Ms(const QString& dir, const QByteArray& last4)
     const double ms = double(t.nsecsElapsed()) / 1e6;
     sqlite3_close(db);
     if (rows == 0)
-        die(QStringLiteral("the last-4 baseline found no orders"));
+        die(QStringLiteral("the baseline query found no rows: %1").arg(QString::fromLatin1(sql)));
     return ms;
 }
 
@@ -284,10 +260,17 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     const double generateS = generate(dir.path(), n);
     const int pageRows = 200;
-    const double rawMs = rawFirstPageMs(dir.path(), pageRows);
-    // A suffix that generate() gave to about n / 9000 payments.
+    const double rawMs =
+        rawQueryMs(dir.path(), "SELECT * FROM orders ORDER BY order_no DESC LIMIT " +
+                                   QByteArray::number(pageRows));
+    // A suffix that generate() gave to about n / 9000 payments; the search's
+    // own work, through the payments' last-4 index, newest first.
     const QByteArray last4 = QByteArray::number(1000 + (n / 2) % 9000);
-    const double rawLast4 = rawLast4Ms(dir.path(), last4);
+    const double rawLast4 =
+        rawQueryMs(dir.path(),
+                   "SELECT o.* FROM payments p JOIN orders o ON o.order_no = p.order_no"
+                   " WHERE p.code_last4 = ? ORDER BY o.order_no DESC LIMIT 200",
+                   last4);
 
     QElapsedTimer t;
     t.start();

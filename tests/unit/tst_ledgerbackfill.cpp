@@ -114,6 +114,31 @@ struct Core
     }
 };
 
+// The back office alone on an old data directory: the ledger's schema (and
+// its backfill marker) without EmbeddedApi running the backfill.
+struct BareBackOffice
+{
+    SystemClock clock;
+    Database db;
+    std::unique_ptr<BackOffice> bo;
+
+    QString open(const QString& dir)
+    {
+        DatabaseConfig cfg;
+        cfg.sqlitePath = dir + QStringLiteral("/paydesk.db");
+        if (QString e = db.open(cfg, SqlStore::schemaName(), SqlStore::migrations()); !e.isEmpty())
+            return e;
+        bo = std::make_unique<BackOffice>(db, clock, LedgerConfig{}, QStringLiteral("0001"),
+                                          [](const QString&) { return std::nullopt; });
+        return bo->open();
+    }
+    ~BareBackOffice()
+    {
+        bo.reset();
+        db.close();
+    }
+};
+
 const QList<OldPayment> kOldPayments = {
     {1, "wechat", 10000, PaymentState::Success, kDay1Ms, 0},
     {2, "alipay", 5000, PaymentState::Reversed, kDay1Ms + 1000, 0},
@@ -202,25 +227,18 @@ private Q_SLOTS:
         test::TempDataDir dir;
         writeOldDataDir(dir.path(), kOldPayments);
         {
-            Database db;
-            DatabaseConfig cfg;
-            cfg.sqlitePath = dir.path() + QStringLiteral("/paydesk.db");
-            QCOMPARE(db.open(cfg, SqlStore::schemaName(), SqlStore::migrations()), QString());
-            // The ledger's schema, and the first payment's entry as the
-            // stopped run left it.
-            BackOffice bo(db, *systemClockForTest(), LedgerConfig{}, QStringLiteral("0001"),
-                          [](const QString&) { return std::nullopt; });
-            QCOMPARE(bo.open(), QString());
-            QVERIFY(bo.backfillPending());
+            // The first payment's entry, as the stopped run left it.
+            BareBackOffice old;
+            QCOMPARE(old.open(dir.path()), QString());
+            QVERIFY(old.bo->backfillPending());
             PaymentRecord p;
             p.paymentNo = QStringLiteral("PA1");
             p.orderNo = QStringLiteral("PO1");
             p.channel = QStringLiteral("wechat");
             p.amount = Money::fromFen(10000);
-            QVERIFY(bo.engineSink().paymentCaptured(p, chinaTime(kDay1Ms).date()).ok);
-            QVERIFY(db.flush());
-            QVERIFY(bo.backfillPending());
-            db.close();
+            QVERIFY(old.bo->engineSink().paymentCaptured(p, chinaTime(kDay1Ms).date()).ok);
+            QVERIFY(old.db.flush());
+            QVERIFY(old.bo->backfillPending());
         }
         Core core;
         QCOMPARE(core.open(dir.path()), QString());
@@ -248,30 +266,16 @@ private Q_SLOTS:
     {
         test::TempDataDir dir;
         writeOldDataDir(dir.path(), kOldPayments);
-        Database db;
-        DatabaseConfig cfg;
-        cfg.sqlitePath = dir.path() + QStringLiteral("/paydesk.db");
-        QCOMPARE(db.open(cfg, SqlStore::schemaName(), SqlStore::migrations()), QString());
-        BackOffice bo(db, *systemClockForTest(), LedgerConfig{}, QStringLiteral("0001"),
-                      [](const QString&) { return std::nullopt; });
-        QCOMPARE(bo.open(), QString());
-        const InternalCheckReport before = bo.check();
-        QVERIFY(!before.ok());
-        const BackfillReport r = bo.backfill();
+        BareBackOffice old;
+        QCOMPARE(old.open(dir.path()), QString());
+        QVERIFY(!old.bo->check().ok());
+        const BackfillReport r = old.bo->backfill();
         QCOMPARE(r.error, QString());
         QCOMPARE(r.payments, 3);
         QCOMPARE(r.reversals, 1);
         QCOMPARE(r.refunds, 1);
-        QVERIFY(!bo.backfillPending());
-        QVERIFY(bo.check().ok());
-        db.close();
-    }
-
-private:
-    static Clock* systemClockForTest()
-    {
-        static SystemClock clock;
-        return &clock;
+        QVERIFY(!old.bo->backfillPending());
+        QVERIFY(old.bo->check().ok());
     }
 };
 
