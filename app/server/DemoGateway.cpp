@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 
+#include <future>
+
 namespace paydesk {
 
 namespace {
@@ -81,6 +83,10 @@ QString DemoGateway::start()
     const QString appPublicFile = d->demoFile(QStringLiteral("alipay-app-public.pem"));
     if (QString e = writeOnce(apiKeyFile, newApiKey(), true); !e.isEmpty())
         return e;
+    // Two RSA key generations are most of a first demo start: the sandbox's
+    // runs on a second thread beside the app's (the future joins on return).
+    auto sandboxKey =
+        std::async(std::launch::async, &SandboxGateway::ensureAlipayKeyPair, d->options.dataDir);
     if (!QFile::exists(appPrivateFile) || !QFile::exists(appPublicFile)) {
         QByteArray privatePem, publicPem;
         if (!alipay::RsaKey::generate(2048, &privatePem, &publicPem))
@@ -128,6 +134,8 @@ QString DemoGateway::start()
         return QStringLiteral("%1: %2").arg(appPublicFile, keyError);
     config.alipayAppKeys.insert(kAlipayAppId, appKey);
 
+    if (QString e = sandboxKey.get(); !e.isEmpty())
+        return e;
     d->gateway = std::make_unique<SandboxGateway>(d->clock, config);
     if (QString e = d->gateway->start(QHostAddress(QHostAddress::LocalHost), 0, d->options.tls);
         !e.isEmpty())

@@ -162,18 +162,9 @@ QString SandboxGateway::start(const QList<SandboxListener>& listeners)
         return e;
     m_wechat = std::make_unique<WeChatGatewayFront>(*m_acquirer, QStringLiteral("wechat"),
                                                     m_config.wechat);
-    // The sandbox's own Alipay keys: made once, kept with its trades.
-    const QString privatePath =
-        QDir(m_config.dataDir).filePath(QStringLiteral("sandbox-alipay-private.pem"));
-    if (!QFile::exists(privatePath)) {
-        QByteArray privatePem, publicPem;
-        if (!alipay::RsaKey::generate(2048, &privatePem, &publicPem))
-            return QStringLiteral("cannot generate the sandbox's RSA key pair");
-        if (QString e = saveFile(alipayPublicKeyFile(), publicPem, false); !e.isEmpty())
-            return e;
-        if (QString e = saveFile(privatePath, privatePem, true); !e.isEmpty())
-            return e;
-    }
+    if (QString e = ensureAlipayKeyPair(m_config.dataDir); !e.isEmpty())
+        return e;
+    const QString privatePath = alipayPrivateKeyPath(m_config.dataDir);
     QFile priv(privatePath);
     if (!priv.open(QIODevice::ReadOnly))
         return QStringLiteral("cannot read %1: %2").arg(privatePath, priv.errorString());
@@ -290,7 +281,33 @@ QStringList SandboxGateway::urls() const
 
 QString SandboxGateway::alipayPublicKeyFile() const
 {
-    return QDir(m_config.dataDir).filePath(QStringLiteral("sandbox-alipay-public.pem"));
+    return alipayPublicKeyPath(m_config.dataDir);
+}
+
+QString SandboxGateway::alipayPublicKeyPath(const QString& dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("sandbox-alipay-public.pem"));
+}
+
+QString SandboxGateway::alipayPrivateKeyPath(const QString& dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("sandbox-alipay-private.pem"));
+}
+
+QString SandboxGateway::ensureAlipayKeyPair(const QString& dataDir)
+{
+    // The sandbox's own Alipay keys: made once, kept with its trades. The
+    // public half is written first, so a private key on disk always has it.
+    if (QFile::exists(alipayPrivateKeyPath(dataDir)))
+        return QString();
+    if (!QDir().mkpath(dataDir))
+        return QStringLiteral("cannot create %1").arg(dataDir);
+    QByteArray privatePem, publicPem;
+    if (!alipay::RsaKey::generate(2048, &privatePem, &publicPem))
+        return QStringLiteral("cannot generate the sandbox's RSA key pair");
+    if (QString e = saveFile(alipayPublicKeyPath(dataDir), publicPem, false); !e.isEmpty())
+        return e;
+    return saveFile(alipayPrivateKeyPath(dataDir), privatePem, true);
 }
 
 SandboxCertificateFiles SandboxGateway::certificates() const

@@ -81,6 +81,10 @@ public:
     }
     // The PEM file of the sandbox's Alipay public key (after start()).
     QString alipayPublicKeyFile() const;
+    // Makes the sandbox's Alipay RSA key pair in `dataDir` unless it is
+    // there; start() does it too. Safe on any thread, so a caller may make it
+    // beside other slow work (the demo makes its app's key pair meanwhile).
+    static QString ensureAlipayKeyPair(const QString& dataDir);
     // The test CA, server and merchant client certificates (after a start
     // with a TLS listener; the paths are known before).
     SandboxCertificateFiles certificates() const;
@@ -88,6 +92,9 @@ public:
     NotificationSender& notifier() { return *m_notifier; }
 
 private:
+    static QString alipayPublicKeyPath(const QString& dataDir);
+    static QString alipayPrivateKeyPath(const QString& dataDir);
+
     QString urlOf(const SandboxListener& l) const;
     void postNotification(const ChannelNotification& n, const SandboxAcquirer::NotifyTarget& to);
 
