@@ -255,8 +255,8 @@ int cmdApproval(const Args& a, const QString& kind)
             return usageError(
                 a.out, QStringLiteral("%1 %2 needs the number and --by NAME").arg(kind, sub));
         const auto o = sub == QLatin1String("approve")
-                           ? ap.approve(a.arg(2), a.opt("by"), a.opt("note"))
-                           : ap.reject(a.arg(2), a.opt("by"), a.opt("reason"));
+                           ? ap.approve(a.arg(2), a.opt("by"), a.opt("note"), kind)
+                           : ap.reject(a.arg(2), a.opt("by"), a.opt("reason"), kind);
         return finish(a, o);
     }
     if (kind == QLatin1String("payout") && sub == QLatin1String("request")) {

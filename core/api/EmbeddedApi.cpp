@@ -109,14 +109,18 @@ QString EmbeddedApi::open()
     if (d->backOffice->backfillPending()) {
         const BackfillReport r = d->backOffice->backfill();
         if (!r.error.isEmpty())
-            return QStringLiteral("cannot post the payments made before the ledger existed: %1")
+            return QStringLiteral("cannot record in the ledger the payments made before it "
+                                  "existed (%1). Nothing was lost: fix the cause (free disk "
+                                  "space, file permissions) and start PayDesk again; it goes on "
+                                  "where it stopped")
                 .arg(r.error);
         if (r.posted() > 0)
             d->engine->raiseExternalAlert(
                 AlertLevel::Watch, QStringLiteral("ledger_backfill"), QString(),
-                QStringLiteral("the ledger was missing movements made before it existed: posted "
-                               "%1 payments, %2 reversals and %3 refunds now (cleared on their "
-                               "own days). Run `settle` for those days if they are not settled.")
+                QStringLiteral("the ledger now records %1 payments, %2 reversals and %3 refunds "
+                               "made before it existed, each on its own order's trail. Their "
+                               "money was settled between the channels and the merchant outside "
+                               "PayDesk, so none of it is due for settlement or payout.")
                     .arg(r.payments)
                     .arg(r.reversals)
                     .arg(r.refunds));

@@ -68,7 +68,7 @@ BackOfficeOutcome Approvals::requestPayout(const Money& amount, const QString& b
     r.amountFen = amount.fen();
     r.currency = amount.currency();
     r.reason = note;
-    r.proposedBy = by;
+    r.proposedBy = by.trimmed();
     return requestHeld(r, {m_config.payoutsPerDay, m_config.payoutFenPerDay},
                        QStringLiteral("payouts"), QStringLiteral("pay out"));
 }
@@ -105,7 +105,9 @@ BackOfficeOutcome Approvals::requestHeld(ApprovalRecord r, DailyLimit limit, con
             return repeat;
         return BackOfficeOutcome::fail(
             S::StorageError,
-            QStringLiteral("request %1 neither stored nor found").arg(r.requestNo));
+            QStringLiteral("request %1 was not stored and another with its number cannot be "
+                           "read; nothing was held. Try again; if it repeats, restart PayDesk")
+                .arg(r.requestNo));
     }
     r.id = *id;
     LedgerTransaction t(
@@ -192,7 +194,7 @@ BackOfficeOutcome Approvals::proposeAdjustment(const QString& account, const Mon
     r.amountFen = amount.fen();
     r.currency = amount.currency();
     r.reason = reason;
-    r.proposedBy = by;
+    r.proposedBy = by.trimmed();
     r.proposedAtMs = now;
     r.businessDate = chinaTime(now).date();
     const auto id = m_store.insert(r);
@@ -205,21 +207,23 @@ BackOfficeOutcome Approvals::proposeAdjustment(const QString& account, const Mon
             r.number()};
 }
 
-BackOfficeOutcome Approvals::approve(const QString& number, const QString& by, const QString& note)
+BackOfficeOutcome Approvals::approve(const QString& number, const QString& by, const QString& note,
+                                     const QString& kind)
 {
-    return decide(number, by, note, true);
+    return decide(number, by, note, true, kind);
 }
 
-BackOfficeOutcome Approvals::reject(const QString& number, const QString& by, const QString& note)
+BackOfficeOutcome Approvals::reject(const QString& number, const QString& by, const QString& note,
+                                    const QString& kind)
 {
     if (note.trimmed().isEmpty())
         return BackOfficeOutcome::fail(BackOfficeStatus::InvalidArgument,
                                        QStringLiteral("say why it is rejected (--reason)"), number);
-    return decide(number, by, note, false);
+    return decide(number, by, note, false, kind);
 }
 
 BackOfficeOutcome Approvals::decide(const QString& number, const QString& by, const QString& note,
-                                    bool approve)
+                                    bool approve, const QString& kind)
 {
     using S = BackOfficeStatus;
     if (by.trimmed().isEmpty())
@@ -227,8 +231,14 @@ BackOfficeOutcome Approvals::decide(const QString& number, const QString& by, co
     if (!m_db.beginWrite())
         return BackOfficeOutcome::fail(S::StorageError, m_db.lastError(), number);
     auto r = m_store.byNumber(number);
-    if (!r)
-        return BackOfficeOutcome::fail(S::NotFound, QStringLiteral("no payout or adjustment %1").arg(number), number);
+    // A command for one kind never decides another (`payout approve WD...`
+    // must not pay a member out).
+    if (!r || (!kind.isEmpty() && r->kind != kind))
+        return BackOfficeOutcome::fail(
+            S::NotFound,
+            QStringLiteral("no %1 %2")
+                .arg(kind.isEmpty() ? QStringLiteral("request") : kind, number),
+            number);
     if (r->state != ApprovalState::Requested)
         return BackOfficeOutcome::fail(
             S::InvalidState,

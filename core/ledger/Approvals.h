@@ -45,8 +45,12 @@ public:
     BackOfficeOutcome proposeAdjustment(const QString& account, const Money& amount,
                                         const QString& counterAccount, const QString& reason,
                                         const QString& by);
-    BackOfficeOutcome approve(const QString& number, const QString& by, const QString& note = QString());
-    BackOfficeOutcome reject(const QString& number, const QString& by, const QString& note);
+    // `kind` (payout, adjustment, withdrawal): refuse a number of another
+    // kind; empty takes any.
+    BackOfficeOutcome approve(const QString& number, const QString& by,
+                              const QString& note = QString(), const QString& kind = QString());
+    BackOfficeOutcome reject(const QString& number, const QString& by, const QString& note,
+                             const QString& kind = QString());
 
     std::optional<ApprovalRecord> find(const QString& number) { return m_store.byNumber(number); }
     std::optional<ApprovalRecord> findByRequest(const QString& requestNo)
@@ -62,7 +66,8 @@ public:
 private:
     BackOfficeOutcome repeatOf(const ApprovalRecord& r);
     BackOfficeOutcome withinLimit(const ApprovalRecord& r, DailyLimit limit, const QString& what);
-    BackOfficeOutcome decide(const QString& number, const QString& by, const QString& note, bool approve);
+    BackOfficeOutcome decide(const QString& number, const QString& by, const QString& note,
+                             bool approve, const QString& kind);
     BackOfficeOutcome postFor(const ApprovalRecord& r, bool approve);
 
     Database& m_db;

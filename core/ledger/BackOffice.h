@@ -35,7 +35,10 @@ public:
     // Movements from before the ledger existed (see LedgerBackfill): open()
     // leaves them for the owner to post once every schema is migrated.
     bool backfillPending() { return LedgerBackfill(m_db, m_enginePostings).pending(); }
-    BackfillReport backfill() { return LedgerBackfill(m_db, m_enginePostings).run(); }
+    BackfillReport backfill(int batchSize = 2000, int maxBatches = 0)
+    {
+        return LedgerBackfill(m_db, m_enginePostings).run(batchSize, maxBatches);
+    }
     const LedgerConfig& config() const { return m_config; }
 
 private:

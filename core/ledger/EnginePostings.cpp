@@ -5,6 +5,8 @@
 #include "ledger/Ledger.h"
 #include "ledger/SettlementStore.h"
 
+#include <algorithm>
+
 namespace paydesk {
 
 EnginePostings::EnginePostings(Ledger& ledger, SettlementStore& clearing, LedgerConfig config)
@@ -14,7 +16,7 @@ EnginePostings::EnginePostings(Ledger& ledger, SettlementStore& clearing, Ledger
 MoneyMovements::Outcome EnginePostings::post(const QString& key, const QString& refKind,
                                              const QString& refNo, const QString& orderNo,
                                              const QString& channel, const Money& amount,
-                                             bool moneyIn, const QDate& clearingDay)
+                                             bool moneyIn, const ClearingWhen& clearing)
 {
     const QString receivable = accounts::channelReceivable(channel);
     const QString pending = accounts::merchantPending(m_config.merchantId);
@@ -37,12 +39,14 @@ MoneyMovements::Outcome EnginePostings::post(const QString& key, const QString& 
     c.merchantId = m_config.merchantId;
     c.channel = channel;
     c.orderNo = orderNo;
-    c.businessDate = clearingDay.isValid() ? clearingDay : chinaTime(t.entry().atMs).date();
+    c.atMs = clearing.atMs > 0 ? clearing.atMs : t.entry().atMs;
+    c.businessDate = clearing.day.isValid() ? clearing.day : chinaTime(c.atMs).date();
     c.amountFen = moneyIn ? amount.fen() : -amount.fen();
     c.feeFen = moneyIn ? fee.fen() : -fee.fen();
     c.currency = amount.currency();
-    c.atMs = t.entry().atMs;
     if (m_clearing.insertClearing(c) < 0)
+        return {false, m_clearing.lastError()};
+    if (clearing.settledThatDay && !m_clearing.markItemSettled(c.refKey, c.businessDate))
         return {false, m_clearing.lastError()};
     const QString note =
         QStringLiteral("ledger entry %1: Dr %2 %3, Cr %4 %3; fee %5 %6 at settlement of %7")
@@ -58,20 +62,76 @@ MoneyMovements::Outcome EnginePostings::paymentCaptured(const PaymentRecord& p,
                                                         const QDate& clearingDay)
 {
     return post(paymentKey(p.paymentNo), refkind::payment, p.paymentNo, p.orderNo, p.channel,
-                p.amount, true, clearingDay);
+                p.amount, true, ClearingWhen{clearingDay});
 }
 
-MoneyMovements::Outcome EnginePostings::reversalOn(const PaymentRecord& p, const QDate& clearingDay)
+MoneyMovements::Outcome EnginePostings::paymentReversed(const PaymentRecord& p)
 {
     return post(reversalKey(p.paymentNo), refkind::reversal, p.paymentNo, p.orderNo, p.channel,
-                p.amount, false, clearingDay);
+                p.amount, false);
 }
 
-MoneyMovements::Outcome EnginePostings::refundOn(const RefundRecord& r, const QString& channel,
-                                                 const QDate& clearingDay)
+MoneyMovements::Outcome EnginePostings::refundSucceeded(const RefundRecord& r,
+                                                        const QString& channel)
 {
     return post(refundKey(r.refundNo), refkind::refund, r.refundNo, r.orderNo, channel, r.amount,
-                false, clearingDay);
+                false);
+}
+
+MoneyMovements::Outcome EnginePostings::postBeforeLedger(Movement m, const QString& refNo,
+                                                         const QString& orderNo,
+                                                         const QString& channel,
+                                                         const Money& amount, qint64 movedAtMs)
+{
+    Q_ASSERT(movedAtMs > 0);
+    const ClearingWhen clearing{{}, movedAtMs, true};
+    switch (m) {
+    case Movement::Capture:
+        return post(paymentKey(refNo), refkind::payment, refNo, orderNo, channel, amount, true,
+                    clearing);
+    case Movement::Reversal:
+        return post(reversalKey(refNo), refkind::reversal, refNo, orderNo, channel, amount, false,
+                    clearing);
+    case Movement::Refund:
+        return post(refundKey(refNo), refkind::refund, refNo, orderNo, channel, amount, false,
+                    clearing);
+    }
+    Q_UNREACHABLE();
+}
+
+MoneyMovements::Outcome EnginePostings::settleOutside(const QString& key, const Currency& currency,
+                                                      const QMap<QString, qint64>& netFenByChannel)
+{
+    if (std::all_of(netFenByChannel.cbegin(), netFenByChannel.cend(),
+                    [](qint64 fen) { return fen == 0; }))
+        return {}; // nothing to move
+    LedgerTransaction t(m_ledger, key, refkind::settlement, key, QString(),
+                        QStringLiteral("movements from before the ledger: the channel paid the "
+                                       "merchant outside PayDesk"));
+    qint64 totalFen = 0;
+    for (auto it = netFenByChannel.cbegin(); it != netFenByChannel.cend(); ++it) {
+        if (it.value() == 0)
+            continue;
+        const Money m = Money::fromFen(qAbs(it.value()), currency);
+        if (it.value() > 0)
+            t.credit(accounts::channelReceivable(it.key()), m);
+        else
+            t.debit(accounts::channelReceivable(it.key()), m);
+        totalFen += it.value();
+    }
+    if (totalFen > 0)
+        t.debit(accounts::merchantPending(m_config.merchantId), Money::fromFen(totalFen, currency));
+    else if (totalFen < 0)
+        t.credit(accounts::merchantPending(m_config.merchantId),
+                 Money::fromFen(-totalFen, currency));
+    QString error;
+    switch (t.commit(&error)) {
+    case PostResult::Posted:
+    case PostResult::AlreadyPosted:
+        return {true, key};
+    default:
+        return {false, error};
+    }
 }
 
 } // namespace paydesk

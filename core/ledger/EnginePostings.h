@@ -3,10 +3,21 @@
 #include "engine/MoneyMovements.h"
 #include "ledger/LedgerConfig.h"
 
+#include <QMap>
+
 namespace paydesk {
 
 class Ledger;
 class SettlementStore;
+
+// When a clearing item says the money moved: by default, the day and moment
+// of posting.
+struct ClearingWhen
+{
+    QDate day;
+    qint64 atMs = 0;
+    bool settledThatDay = false;
+};
 
 // Turns the engine's money movements into journal entries and clearing items:
 //   payment   Dr channel receivable / Cr merchant pending
@@ -20,15 +31,27 @@ public:
     EnginePostings(Ledger& ledger, SettlementStore& clearing, LedgerConfig config);
 
     Outcome paymentCaptured(const PaymentRecord& p, const QDate& clearingDay) override;
-    Outcome paymentReversed(const PaymentRecord& p) override { return reversalOn(p, {}); }
-    Outcome refundSucceeded(const RefundRecord& r, const QString& channel) override
+    Outcome paymentReversed(const PaymentRecord& p) override;
+    Outcome refundSucceeded(const RefundRecord& r, const QString& channel) override;
+
+    // A movement from before the ledger existed (LedgerBackfill): posted as
+    // the engine would have, its clearing item dated when the money moved and
+    // marked settled that day, because the channel paid the merchant outside
+    // PayDesk then. settleOutside() then takes the amounts back out of
+    // pending, so nothing becomes payable twice.
+    enum class Movement
     {
-        return refundOn(r, channel, {});
-    }
-    // The same, cleared on `clearingDay` (invalid: the day of posting), for
-    // movements posted after the fact (LedgerBackfill).
-    Outcome reversalOn(const PaymentRecord& p, const QDate& clearingDay);
-    Outcome refundOn(const RefundRecord& r, const QString& channel, const QDate& clearingDay);
+        Capture,
+        Reversal,
+        Refund
+    };
+    Outcome postBeforeLedger(Movement m, const QString& refNo, const QString& orderNo,
+                             const QString& channel, const Money& amount, qint64 movedAtMs);
+    // Dr pending / Cr each channel's receivable by its net (signed, fen),
+    // under `key`: the backfilled movements' money, settled between the
+    // channel and the merchant without PayDesk.
+    Outcome settleOutside(const QString& key, const Currency& currency,
+                          const QMap<QString, qint64>& netFenByChannel);
 
     static QString paymentKey(const QString& paymentNo)
     {
@@ -46,7 +69,7 @@ public:
 private:
     Outcome post(const QString& key, const QString& refKind, const QString& refNo,
                  const QString& orderNo, const QString& channel, const Money& amount, bool moneyIn,
-                 const QDate& clearingDay = {});
+                 const ClearingWhen& clearing = ClearingWhen());
 
     Ledger& m_ledger;
     SettlementStore& m_clearing;

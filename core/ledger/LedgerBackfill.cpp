@@ -1,7 +1,5 @@
 #include "ledger/LedgerBackfill.h"
 
-#include "common/ChinaTime.h"
-#include "ledger/EnginePostings.h"
 #include "store/Database.h"
 
 #include <QSqlQuery>
@@ -30,11 +28,6 @@ const QString kRefundPage = QStringLiteral(
     " FROM refunds r JOIN payments p ON p.payment_no = r.payment_no"
     " WHERE r.refund_no > :after AND r.state = :success ORDER BY r.refund_no LIMIT :limit");
 
-QDate dayOf(qint64 atMs)
-{
-    return chinaTime(atMs).date();
-}
-
 } // namespace
 
 LedgerBackfill::LedgerBackfill(Database& db, EnginePostings& postings)
@@ -50,12 +43,17 @@ bool LedgerBackfill::pending()
     return found;
 }
 
-BackfillReport LedgerBackfill::run(int batchSize)
+BackfillReport LedgerBackfill::run(int batchSize, int maxBatches)
 {
     Q_ASSERT(batchSize > 0);
     BackfillReport report;
+    m_batchesLeft = maxBatches > 0 ? maxBatches : -1;
     if (!postPayments(batchSize, report) || !postRefunds(batchSize, report))
         return report;
+    if (m_batchesLeft == 0) {
+        report.stoppedEarly = true;
+        return report;
+    }
     QSqlQuery& clear = m_db.prepared(QStringLiteral("DELETE FROM meta WHERE key = :key"));
     clear.bindValue(QStringLiteral(":key"), kMarker);
     if (!m_db.execWrite(clear)) {
@@ -66,10 +64,31 @@ BackfillReport LedgerBackfill::run(int batchSize)
     return report;
 }
 
+bool LedgerBackfill::post(EnginePostings::Movement m, const QString& refNo, const QString& orderNo,
+                          const QString& channel, const Money& amount, qint64 movedAtMs,
+                          BackfillReport& report)
+{
+    const auto o = m_postings.postBeforeLedger(m, refNo, orderNo, channel, amount, movedAtMs);
+    if (!o.ok) {
+        report.error = o.note;
+        return false;
+    }
+    if (o.note.isEmpty())
+        return true; // posted meanwhile by someone else: not this run's
+    const bool in = m == EnginePostings::Movement::Capture;
+    m_outside[amount.currency()][channel] += in ? amount.fen() : -amount.fen();
+    if (m_firstKey.isEmpty())
+        m_firstKey = refNo;
+    ++(m == EnginePostings::Movement::Capture    ? report.payments
+       : m == EnginePostings::Movement::Reversal ? report.reversals
+                                                 : report.refunds);
+    return true;
+}
+
 bool LedgerBackfill::postPayments(int batchSize, BackfillReport& report)
 {
     QString after;
-    for (;;) {
+    while (m_batchesLeft != 0) {
         QSqlQuery& q = m_db.prepared(kPaymentPage);
         q.bindValue(QStringLiteral(":payKey"), EnginePostings::paymentKey(QString()));
         q.bindValue(QStringLiteral(":reversalKey"), EnginePostings::reversalKey(QString()));
@@ -83,57 +102,53 @@ bool LedgerBackfill::postPayments(int batchSize, BackfillReport& report)
         }
         struct Gap
         {
-            PaymentRecord payment;
-            bool captured = false;
+            QString paymentNo, orderNo, channel;
+            Money amount;
             bool reversed = false;
+            qint64 createdAtMs = 0, updatedAtMs = 0;
+            bool captureMissing = false, reversalMissing = false;
         };
         std::vector<Gap> page;
         while (q.next()) {
             Gap g;
-            g.payment.paymentNo = q.value(0).toString();
-            g.payment.orderNo = q.value(1).toString();
-            g.payment.channel = q.value(2).toString();
-            g.payment.amount = Money::fromFen(q.value(3).toLongLong(), q.value(4).toString());
-            g.payment.state = PaymentState(q.value(5).toInt());
-            g.payment.createdAtMs = q.value(6).toLongLong();
-            g.payment.updatedAtMs = q.value(7).toLongLong();
-            g.captured = q.value(8).toBool();
-            g.reversed = g.payment.state != PaymentState::Reversed || q.value(9).toBool();
+            g.paymentNo = q.value(0).toString();
+            g.orderNo = q.value(1).toString();
+            g.channel = q.value(2).toString();
+            g.amount = Money::fromFen(q.value(3).toLongLong(), q.value(4).toString());
+            g.reversed = PaymentState(q.value(5).toInt()) == PaymentState::Reversed;
+            g.createdAtMs = q.value(6).toLongLong();
+            g.updatedAtMs = q.value(7).toLongLong();
+            g.captureMissing = !q.value(8).toBool();
+            g.reversalMissing = g.reversed && !q.value(9).toBool();
             page.push_back(std::move(g));
         }
         q.finish();
         if (page.empty())
             return true;
-        after = page.back().payment.paymentNo;
+        after = page.back().paymentNo;
+        using M = EnginePostings::Movement;
         for (const Gap& g : page) {
-            // A barcode or QR payment ends within minutes of its start: it
-            // cleared on the day it began; a revoke, on the day it ended.
-            if (!g.captured) {
-                const auto o = m_postings.paymentCaptured(g.payment, dayOf(g.payment.createdAtMs));
-                if (!o.ok) {
-                    report.error = o.note;
-                    return false;
-                }
-                ++report.payments;
-            }
-            if (!g.reversed) {
-                const auto o = m_postings.reversalOn(g.payment, dayOf(g.payment.updatedAtMs));
-                if (!o.ok) {
-                    report.error = o.note;
-                    return false;
-                }
-                ++report.reversals;
-            }
+            // A paid payment's last change is its success; a reversed one
+            // changed last when it was revoked, and was paid within its
+            // deadline of its start.
+            const qint64 paidAtMs = g.reversed ? g.createdAtMs : g.updatedAtMs;
+            if (g.captureMissing &&
+                !post(M::Capture, g.paymentNo, g.orderNo, g.channel, g.amount, paidAtMs, report))
+                return false;
+            if (g.reversalMissing && !post(M::Reversal, g.paymentNo, g.orderNo, g.channel, g.amount,
+                                           g.updatedAtMs, report))
+                return false;
         }
-        if (!commit(report))
+        if (!finishBatch(report))
             return false;
     }
+    return true;
 }
 
 bool LedgerBackfill::postRefunds(int batchSize, BackfillReport& report)
 {
     QString after;
-    for (;;) {
+    while (m_batchesLeft != 0) {
         QSqlQuery& q = m_db.prepared(kRefundPage);
         q.bindValue(QStringLiteral(":refundKey"), EnginePostings::refundKey(QString()));
         q.bindValue(QStringLiteral(":after"), notNull(after));
@@ -143,34 +158,54 @@ bool LedgerBackfill::postRefunds(int batchSize, BackfillReport& report)
             report.error = m_db.lastError();
             return false;
         }
-        std::vector<std::pair<RefundRecord, QString>> page; // refund, its payment's channel
+        struct Gap
+        {
+            QString refundNo, orderNo, channel;
+            Money amount;
+            qint64 refundedAtMs = 0;
+        };
+        std::vector<Gap> page;
         QString last;
         while (q.next()) {
             last = q.value(0).toString();
             if (q.value(6).toBool())
                 continue;
-            RefundRecord r;
-            r.refundNo = last;
-            r.orderNo = q.value(1).toString();
-            r.amount = Money::fromFen(q.value(2).toLongLong(), q.value(3).toString());
-            r.updatedAtMs = q.value(4).toLongLong();
-            page.emplace_back(std::move(r), q.value(5).toString());
+            page.push_back({last, q.value(1).toString(), q.value(5).toString(),
+                            Money::fromFen(q.value(2).toLongLong(), q.value(3).toString()),
+                            q.value(4).toLongLong()});
         }
         q.finish();
         if (last.isEmpty())
             return true;
         after = last;
-        for (const auto& [refund, channel] : page) {
-            const auto o = m_postings.refundOn(refund, channel, dayOf(refund.updatedAtMs));
-            if (!o.ok) {
-                report.error = o.note;
+        for (const Gap& g : page)
+            if (!post(EnginePostings::Movement::Refund, g.refundNo, g.orderNo, g.channel, g.amount,
+                      g.refundedAtMs, report))
                 return false;
-            }
-            ++report.refunds;
-        }
-        if (!commit(report))
+        if (!finishBatch(report))
             return false;
     }
+    return true;
+}
+
+// The batch's movements leave pending again (see settleOutside) in the
+// same commit as their postings.
+bool LedgerBackfill::finishBatch(BackfillReport& report)
+{
+    for (auto it = m_outside.cbegin(); it != m_outside.cend(); ++it) {
+        const auto o = m_postings.settleOutside(
+            QStringLiteral("backfill-outside:%1:%2").arg(it.key(), m_firstKey), it.key(),
+            it.value());
+        if (!o.ok) {
+            report.error = o.note;
+            return false;
+        }
+    }
+    m_outside.clear();
+    m_firstKey.clear();
+    if (m_batchesLeft > 0)
+        --m_batchesLeft;
+    return commit(report);
 }
 
 bool LedgerBackfill::commit(BackfillReport& report)

@@ -1,28 +1,34 @@
 #pragma once
 
+#include "ledger/EnginePostings.h"
+
+#include <QMap>
 #include <QString>
 
 namespace paydesk {
 
 class Database;
-class EnginePostings;
 
 struct BackfillReport
 {
     int payments = 0;  // captures posted by this run
     int reversals = 0; // paid payments revoked
     int refunds = 0;
-    QString error; // empty: no gap is left
+    QString error;             // empty: no gap is left
+    bool stoppedEarly = false; // maxBatches reached: the marker stays
     int posted() const { return payments + reversals + refunds; }
 };
 
 // Posts the money movements the engine's tables record but the ledger does
 // not: a data directory made before the ledger existed has paid, reversed
 // and refunded payments with no entries. Each is posted as the engine would
-// have (same keys, so a repeat or a later engine posting changes nothing),
-// cleared on the day it happened so settlement and reconciliation find it
-// there; the entry itself is dated when it is posted, because the ledger's
-// time never runs backwards (its checkpoints rely on that).
+// have (same keys, so a repeat or a later engine posting changes nothing);
+// its clearing item carries the moment the money moved and is marked settled
+// that day, and each batch's net goes back out of pending against the
+// channels' receivables (EnginePostings::settleOutside): before the ledger
+// the channel paid the merchant without PayDesk, so none of it may become
+// payable now. The entries are dated when posted, because the ledger's time
+// never runs backwards (its checkpoints rely on that).
 class LedgerBackfill
 {
 public:
@@ -31,18 +37,28 @@ public:
     // True while the ledger's v2 migration found engine data and no run has
     // finished since.
     bool pending();
-    // Posts every gap in batches of `batchSize` movements, each batch one
-    // durable commit, and clears the marker with the last; a crash midway
-    // leaves the marker, and the next run goes on where this one stopped.
-    BackfillReport run(int batchSize = 2000);
+    // Reads payments, then refunds, `batchSize` rows at a time; each batch's
+    // postings are one durable commit, and the marker goes with the last. A
+    // crash midway leaves the marker, and the next run goes on where this
+    // one stopped. `maxBatches` > 0 stops after that many batches (as a
+    // crash would; tests use it).
+    BackfillReport run(int batchSize = 2000, int maxBatches = 0);
 
 private:
     bool postPayments(int batchSize, BackfillReport& report);
     bool postRefunds(int batchSize, BackfillReport& report);
+    bool post(EnginePostings::Movement m, const QString& refNo, const QString& orderNo,
+              const QString& channel, const Money& amount, qint64 movedAtMs,
+              BackfillReport& report);
+    bool finishBatch(BackfillReport& report);
     bool commit(BackfillReport& report);
 
     Database& m_db;
     EnginePostings& m_postings;
+    int m_batchesLeft = -1;
+    // This batch's posted net per currency and channel, and its first key.
+    QMap<Currency, QMap<QString, qint64>> m_outside;
+    QString m_firstKey;
 };
 
 } // namespace paydesk

@@ -150,6 +150,15 @@ bool SettlementStore::markSettled(const QString& merchantId, const QDate& upTo)
     return m_db.execWrite(q);
 }
 
+bool SettlementStore::markItemSettled(const QString& refKey, const QDate& day)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "UPDATE clearing SET settled_for = ? WHERE ref_key = ? AND settled_for = ''"));
+    bindAt(q, 0, isoDate(day));
+    bindAt(q, 1, refKey);
+    return m_db.execWrite(q);
+}
+
 std::optional<SettlementRow> SettlementStore::settlement(const QString& merchantId, const QDate& day)
 {
     QSqlQuery& q = m_db.prepared(

@@ -230,6 +230,10 @@ BackOfficeOutcome Wallets::requestWithdrawal(const QString& memberId, const Mone
     if (!m_store.memberExists(memberId))
         return BackOfficeOutcome::fail(S::NotFound,
                                        QStringLiteral("no wallet for member %1").arg(memberId));
+    // Under the write lock from here: a top-up under the same number from
+    // another process cannot slip in between this look and the insert.
+    if (!m_db.beginWrite())
+        return BackOfficeOutcome::fail(S::StorageError, m_db.lastError());
     if (auto op = m_store.opByRequest(requestNo))
         return usedByOther(requestNo, op->number(), walletOpKindName(op->kind), op->amount);
     ApprovalRecord r;
@@ -266,7 +270,7 @@ BackOfficeOutcome Wallets::approveWithdrawal(const QString& number, const QStrin
 {
     if (BackOfficeOutcome o = checkWithdrawal(number); !o.ok())
         return o;
-    return m_approvals.approve(number, by, note);
+    return m_approvals.approve(number, by, note, QStringLiteral("withdrawal"));
 }
 
 BackOfficeOutcome Wallets::rejectWithdrawal(const QString& number, const QString& by,
@@ -274,7 +278,7 @@ BackOfficeOutcome Wallets::rejectWithdrawal(const QString& number, const QString
 {
     if (BackOfficeOutcome o = checkWithdrawal(number); !o.ok())
         return o;
-    return m_approvals.reject(number, by, note);
+    return m_approvals.reject(number, by, note, QStringLiteral("withdrawal"));
 }
 
 QList<ApprovalRecord> Wallets::withdrawals(const QString& memberId, int limit)

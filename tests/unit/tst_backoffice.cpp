@@ -320,7 +320,8 @@ void tst_BackOffice::payoutNeedsSecondPerson()
     EngineHarness h(config());
     fundAvailable(h);
     Approvals& ap = h.api().backOffice()->approvals();
-    const BackOfficeOutcome req = ap.requestPayout(*Money::parse("500.00"), "ann", "weekly");
+    // Regression: a space after the proposer's name made "ann" another person.
+    const BackOfficeOutcome req = ap.requestPayout(*Money::parse("500.00"), "ann ", "weekly");
     QCOMPARE(req.status, BackOfficeStatus::Ok);
     QCOMPARE(balance(h, accounts::merchantAvailable(kMerchant)), 49400);
     QCOMPARE(balance(h, accounts::payoutHold(kMerchant)), 50000);
