@@ -4,6 +4,7 @@
 #include "cashier/CashierScreen.h"
 #include "cashier/SaleSession.h"
 #include "guisupport/GuiHarness.h"
+#include "qr/QrScreen.h"
 #include "sandbox/SandboxBehaviour.h"
 
 #include <QLabel>
@@ -43,6 +44,31 @@ class TestGuiCashier : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Counter mode enlarges every emphasised text and field, on every tab,
+    // and leaving it gives them their sizes back. Regression: the QR tab,
+    // hidden meanwhile, kept the large type.
+    void counterModeScalesEveryTabAndBack()
+    {
+        GuiHarness h;
+        h.window().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&h.window()));
+        auto* code = h.find<QLineEdit>(QStringLiteral("codeEdit"));
+        auto* qrHeadline = h.window().qr()->findChild<QLabel*>(QStringLiteral("saleHeadline"));
+        QVERIFY(qrHeadline);
+        const qreal codePt = code->font().pointSizeF();
+        const qreal headlinePt = qrHeadline->font().pointSizeF();
+        h.settings().setCounterMode(true);
+        h.window().applySettings();
+        QCOMPARE(code->font().pointSizeF(), 16 * 1.4);
+        QCOMPARE(qrHeadline->font().pointSizeF(), 16 * 2.2);
+        h.settings().setCounterMode(false);
+        h.window().applySettings();
+        QCOMPARE(code->font().pointSizeF(), codePt);
+        QCOMPARE(qrHeadline->font().pointSizeF(), headlinePt);
+        h.window().showQr();
+        QCOMPARE(qrHeadline->font().pointSizeF(), headlinePt);
+    }
+
     void keyboardOnlySale()
     {
         GuiHarness h;

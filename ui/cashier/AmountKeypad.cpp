@@ -1,5 +1,7 @@
 #include "cashier/AmountKeypad.h"
 
+#include "common/RelativeFont.h"
+
 #include <QGridLayout>
 #include <QLineEdit>
 #include <QPushButton>
@@ -25,9 +27,7 @@ AmountKeypad::AmountKeypad(QLineEdit* target, QWidget* parent) : QWidget(parent)
             b->setObjectName(QStringLiteral("key_") + QString::number(r) + QString::number(c));
             b->setFocusPolicy(Qt::NoFocus);
             b->setMinimumSize(72, 56);
-            QFont f = b->font();
-            f.setPointSizeF(f.pointSizeF() * 1.6);
-            b->setFont(f);
+            setRelativeFont(b, 1.6);
             connect(b, &QPushButton::clicked, this, [this, key] { press(key); });
             grid->addWidget(b, r, c);
         }

@@ -4,6 +4,7 @@
 #include "cashier/LastSalesPanel.h"
 #include "cashier/ProgressPanel.h"
 #include "cashier/SaleSession.h"
+#include "common/RelativeFont.h"
 #include "orders/OrdersTableModel.h"
 #include "scan/ScannerKeyFilter.h"
 
@@ -21,24 +22,12 @@ namespace paydesk::ui {
 
 namespace {
 
-const char kFontScale[] = "fontScale";
-
-// Sized relative to the screen's font, so counter mode's larger type
-// (a font on the window) enlarges them too; see scaleEdits().
 QLineEdit* bigEdit(QWidget* parent, const QString& name, double scale)
 {
     auto* e = new QLineEdit(parent);
     e->setObjectName(name);
-    e->setProperty(kFontScale, scale);
+    setRelativeFont(e, scale, false, 1.5);
     return e;
-}
-
-void scaleEdit(QLineEdit* e, const QFont& base)
-{
-    QFont f = base;
-    f.setPointSizeF(base.pointSizeF() * e->property(kFontScale).toDouble());
-    e->setFont(f);
-    e->setMinimumHeight(int(QFontMetrics(f).height() * 1.5));
 }
 
 } // namespace
@@ -64,15 +53,11 @@ CashierScreen::CashierScreen(CoreSession& core, QWidget* parent) : QWidget(paren
     m_note = bigEdit(this, QStringLiteral("noteEdit"), 1.2);
     m_codeLabel = new QLabel(this);
     m_code = bigEdit(this, QStringLiteral("codeEdit"), 1.4);
-    scaleEdits();
     m_charge = new QPushButton(this);
     m_charge->setObjectName(QStringLiteral("chargeButton"));
     m_charge->setMinimumHeight(64);
     m_charge->setFocusPolicy(Qt::NoFocus);
-    QFont cf = m_charge->font();
-    cf.setPointSizeF(cf.pointSizeF() * 1.6);
-    cf.setBold(true);
-    m_charge->setFont(cf);
+    setRelativeFont(m_charge, 1.6, true);
     m_clear = new QPushButton(this);
     m_clear->setObjectName(QStringLiteral("clearButton"));
     m_clear->setMinimumHeight(64);
@@ -249,20 +234,12 @@ void CashierScreen::retranslate()
     m_camera->setText(tr("Camera…"));
 }
 
-void CashierScreen::scaleEdits()
-{
-    for (QLineEdit* e : {m_amount, m_note, m_code})
-        scaleEdit(e, font());
-}
-
 void CashierScreen::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
         m_session->retranslate();
     }
-    if (event->type() == QEvent::FontChange)
-        scaleEdits();
     QWidget::changeEvent(event);
 }
 

@@ -49,7 +49,6 @@ private:
     void onAmountEntered();
     void showStatus(const QString& text);
     void retranslate();
-    void scaleEdits();
 
     CoreSession& m_core;
     SaleSession* m_session;

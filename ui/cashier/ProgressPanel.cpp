@@ -1,5 +1,7 @@
 #include "cashier/ProgressPanel.h"
 
+#include "common/RelativeFont.h"
+
 #include "common/Tone.h"
 
 #include <QEvent>
@@ -18,20 +20,14 @@ ProgressPanel::ProgressPanel(const Clock& clock, QWidget* parent) : QWidget(pare
     m_headline = new QLabel(this);
     m_headline->setObjectName(QStringLiteral("saleHeadline"));
     m_headline->setWordWrap(true);
-    QFont big = m_headline->font();
-    big.setPointSizeF(big.pointSizeF() * 2.2);
-    big.setBold(true);
-    m_headline->setFont(big);
+    setRelativeFont(m_headline, 2.2, true);
     m_detail = new QLabel(this);
     m_detail->setObjectName(QStringLiteral("saleDetail"));
     m_detail->setWordWrap(true);
     m_nextStep = new QLabel(this);
     m_nextStep->setObjectName(QStringLiteral("saleNextStep"));
     m_nextStep->setWordWrap(true);
-    QFont bold = m_nextStep->font();
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.2);
-    m_nextStep->setFont(bold);
+    setRelativeFont(m_nextStep, 1.2, true);
     m_countdown = new QLabel(this);
     m_countdown->setObjectName(QStringLiteral("saleCountdown"));
     m_lastStep = new QLabel(this);

@@ -1,5 +1,7 @@
 #include "qr/QrScreen.h"
 
+#include "common/RelativeFont.h"
+
 #include "cashier/ProgressPanel.h"
 #include "cashier/SaleSession.h"
 #include "qr/QrCodeWidget.h"
@@ -38,10 +40,7 @@ QrScreen::QrScreen(CoreSession& core, QWidget* parent) : QWidget(parent), m_core
     m_bigAmount = new QLabel(this);
     m_bigAmount->setObjectName(QStringLiteral("qrBigAmount"));
     m_bigAmount->setAlignment(Qt::AlignCenter);
-    QFont f = m_bigAmount->font();
-    f.setPointSizeF(f.pointSizeF() * 2.5);
-    f.setBold(true);
-    m_bigAmount->setFont(f);
+    setRelativeFont(m_bigAmount, 2.5, true);
     m_customerCode = new QLineEdit(this);
     m_customerCode->setObjectName(QStringLiteral("qrCustomerCode"));
     m_simulate = new QPushButton(this);

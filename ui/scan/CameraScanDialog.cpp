@@ -1,5 +1,7 @@
 #include "scan/CameraScanDialog.h"
 
+#include "common/RelativeFont.h"
+
 #include "cashier/SaleView.h"
 #include "domain/PaymentCode.h"
 
@@ -30,9 +32,7 @@ CameraScanDialog::CameraScanDialog(const QString& cameraId, QWidget* parent)
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("cameraResult"));
     m_result->setWordWrap(true);
-    QFont f = m_result->font();
-    f.setPointSizeF(f.pointSizeF() * 1.5);
-    m_result->setFont(f);
+    setRelativeFont(m_result, 1.5);
     m_use = new QPushButton(tr("Use this code"), this);
     m_use->setObjectName(QStringLiteral("cameraUse"));
     m_use->setEnabled(false);

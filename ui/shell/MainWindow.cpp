@@ -2,6 +2,7 @@
 
 #include "app/Language.h"
 #include "cashier/CashierScreen.h"
+#include "common/RelativeFont.h"
 #include "orders/AlertsStrip.h"
 #include "orders/OrdersScreen.h"
 #include "qr/QrScreen.h"
@@ -128,6 +129,7 @@ void MainWindow::setCounterMode(bool on)
     if (on)
         large.setPointSize(16);
     setFont(large);
+    refreshRelativeFonts(this);
     setStyleSheet(
         on ? QStringLiteral("QWidget { background: black; color: white; }"
                             "QLineEdit, QTableView, QTreeView, QListView { background: #111;"
