@@ -68,7 +68,7 @@ QString ApprovalRecord::number() const
 
 QString ApprovalRecord::stateName() const
 {
-    if (kind == QLatin1String("withdrawal") && state == ApprovalState::Approved)
+    if (kind == approvalkind::withdrawal && state == ApprovalState::Approved)
         return QStringLiteral("PAID");
     return approvalStateName(state);
 }

@@ -14,6 +14,13 @@ namespace paydesk {
 
 class Database;
 
+// The kinds of request, as stored.
+namespace approvalkind {
+inline const QString payout = QStringLiteral("payout");
+inline const QString adjustment = QStringLiteral("adjustment");
+inline const QString withdrawal = QStringLiteral("withdrawal"); // a member's wallet
+} // namespace approvalkind
+
 // Stable values: stored.
 enum class ApprovalState : int { Requested = 1, Approved = 2, Rejected = 3 };
 QString approvalStateName(ApprovalState s);

@@ -9,9 +9,9 @@
 namespace paydesk {
 
 namespace {
-const QString kPayout = QStringLiteral("payout");
-const QString kAdjustment = QStringLiteral("adjustment");
-const QString kWithdrawal = QStringLiteral("withdrawal");
+const QString& kPayout = approvalkind::payout;
+const QString& kAdjustment = approvalkind::adjustment;
+const QString& kWithdrawal = approvalkind::withdrawal;
 
 QString holdAccountOf(const ApprovalRecord& r)
 {

@@ -1,6 +1,7 @@
 #include "ledger/InternalCheck.h"
 
 #include "ledger/Accounts.h"
+#include "ledger/EnginePostings.h"
 #include "ledger/Ledger.h"
 #include "ledger/SettlementStore.h"
 #include "ledger/WalletStore.h"
@@ -82,13 +83,21 @@ InternalCheckReport InternalCheck::run()
 
     // Reads across the engine's and the ledger's tables: the one place that
     // proves "paid but not posted" never happened.
+    // The keys and states are EnginePostings' and the engine's own, bound,
+    // as LedgerBackfill finds the same gaps.
     QSqlQuery& gaps = m_db.prepared(QStringLiteral(
-        "SELECT (SELECT COUNT(*) FROM payments p WHERE p.state IN (3, 6) AND NOT EXISTS"
-        "  (SELECT 1 FROM ledger_entries e WHERE e.idem_key = 'pay:' || p.payment_no)),"
-        " (SELECT COUNT(*) FROM payments p WHERE p.state = 6 AND NOT EXISTS"
-        "  (SELECT 1 FROM ledger_entries e WHERE e.idem_key = 'reversal:' || p.payment_no)),"
-        " (SELECT COUNT(*) FROM refunds r WHERE r.state = 3 AND NOT EXISTS"
-        "  (SELECT 1 FROM ledger_entries e WHERE e.idem_key = 'refund:' || r.refund_no))"));
+        "SELECT (SELECT COUNT(*) FROM payments p WHERE p.state IN (:success, :reversed) AND NOT"
+        "  EXISTS (SELECT 1 FROM ledger_entries e WHERE e.idem_key = :payKey || p.payment_no)),"
+        " (SELECT COUNT(*) FROM payments p WHERE p.state = :reversed AND NOT EXISTS"
+        "  (SELECT 1 FROM ledger_entries e WHERE e.idem_key = :reversalKey || p.payment_no)),"
+        " (SELECT COUNT(*) FROM refunds r WHERE r.state = :refunded AND NOT EXISTS"
+        "  (SELECT 1 FROM ledger_entries e WHERE e.idem_key = :refundKey || r.refund_no))"));
+    gaps.bindValue(QStringLiteral(":success"), int(PaymentState::Success));
+    gaps.bindValue(QStringLiteral(":reversed"), int(PaymentState::Reversed));
+    gaps.bindValue(QStringLiteral(":refunded"), int(RefundState::Success));
+    gaps.bindValue(QStringLiteral(":payKey"), EnginePostings::paymentKey(QString()));
+    gaps.bindValue(QStringLiteral(":reversalKey"), EnginePostings::reversalKey(QString()));
+    gaps.bindValue(QStringLiteral(":refundKey"), EnginePostings::refundKey(QString()));
     if (!m_db.execRead(gaps) || !gaps.next()) {
         report.error = m_db.lastError();
         return report;

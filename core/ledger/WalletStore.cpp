@@ -1,6 +1,7 @@
 #include "ledger/WalletStore.h"
 
 #include "ledger/Accounts.h"
+#include "ledger/ApprovalStore.h"
 #include "store/Database.h"
 
 #include <QSqlQuery>
@@ -201,15 +202,19 @@ std::optional<WalletTotals> WalletStore::totals(const QString& memberId)
         "SELECT COALESCE(SUM(CASE WHEN kind IN (1, 2) THEN amount_fen ELSE 0 END), 0),"
         " COALESCE(SUM(CASE WHEN kind = 4 THEN amount_fen ELSE 0 END), 0),"
         " COALESCE(SUM(CASE WHEN kind = 3 THEN amount_fen ELSE 0 END), 0),"
-        " (SELECT COALESCE(SUM(amount_fen), 0) FROM approvals WHERE kind = 'withdrawal' AND "
-        "account = ? AND state = 2),"
-        " (SELECT COALESCE(SUM(amount_fen), 0) FROM approvals WHERE kind = 'withdrawal' AND "
-        "account = ? AND state = 1)"
+        " (SELECT COALESCE(SUM(amount_fen), 0) FROM approvals WHERE kind = ? AND "
+        "account = ? AND state = ?),"
+        " (SELECT COALESCE(SUM(amount_fen), 0) FROM approvals WHERE kind = ? AND "
+        "account = ? AND state = ?)"
         " FROM wallet_ops WHERE member_id = ?"));
     const QString wallet = accounts::wallet(memberId);
-    bindAt(q, 0, wallet);
+    bindAt(q, 0, approvalkind::withdrawal);
     bindAt(q, 1, wallet);
-    bindAt(q, 2, memberId);
+    bindAt(q, 2, int(ApprovalState::Approved)); // paid out
+    bindAt(q, 3, approvalkind::withdrawal);
+    bindAt(q, 4, wallet);
+    bindAt(q, 5, int(ApprovalState::Requested)); // held
+    bindAt(q, 6, memberId);
     if (!m_db.execRead(q) || !q.next())
         return std::nullopt;
     WalletTotals t;

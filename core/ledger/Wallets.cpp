@@ -237,7 +237,7 @@ BackOfficeOutcome Wallets::requestWithdrawal(const QString& memberId, const Mone
     if (auto op = m_store.opByRequest(requestNo))
         return usedByOther(requestNo, op->number(), walletOpKindName(op->kind), op->amount);
     ApprovalRecord r;
-    r.kind = QStringLiteral("withdrawal");
+    r.kind = approvalkind::withdrawal;
     r.merchantId = m_config.merchantId;
     r.account = accounts::wallet(memberId);
     r.counterAccount = accounts::cash(m_storeId);
@@ -259,7 +259,7 @@ BackOfficeOutcome Wallets::requestWithdrawal(const QString& memberId, const Mone
 BackOfficeOutcome Wallets::checkWithdrawal(const QString& number)
 {
     const auto r = m_approvals.find(number);
-    if (!r || r->kind != QLatin1String("withdrawal"))
+    if (!r || r->kind != approvalkind::withdrawal)
         return BackOfficeOutcome::fail(S::NotFound, QStringLiteral("no withdrawal %1").arg(number),
                                        number);
     return {S::Ok, QString(), number};
@@ -270,7 +270,7 @@ BackOfficeOutcome Wallets::approveWithdrawal(const QString& number, const QStrin
 {
     if (BackOfficeOutcome o = checkWithdrawal(number); !o.ok())
         return o;
-    return m_approvals.approve(number, by, note, QStringLiteral("withdrawal"));
+    return m_approvals.approve(number, by, note, approvalkind::withdrawal);
 }
 
 BackOfficeOutcome Wallets::rejectWithdrawal(const QString& number, const QString& by,
@@ -278,12 +278,12 @@ BackOfficeOutcome Wallets::rejectWithdrawal(const QString& number, const QString
 {
     if (BackOfficeOutcome o = checkWithdrawal(number); !o.ok())
         return o;
-    return m_approvals.reject(number, by, note, QStringLiteral("withdrawal"));
+    return m_approvals.reject(number, by, note, approvalkind::withdrawal);
 }
 
 QList<ApprovalRecord> Wallets::withdrawals(const QString& memberId, int limit)
 {
-    return m_approvals.list(QStringLiteral("withdrawal"), limit,
+    return m_approvals.list(approvalkind::withdrawal, limit,
                             memberId.isEmpty() ? QString() : accounts::wallet(memberId));
 }
 
