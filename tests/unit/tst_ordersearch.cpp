@@ -187,19 +187,31 @@ private Q_SLOTS:
             Database old;
             QCOMPARE(old.open(cfg, SqlStore::schemaName(), SqlStore::migrations().mid(0, 2)),
                      QString());
-            QSqlQuery q(old.connection());
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO orders VALUES ('PO1', 'r1', 100, 'CNY', 's', '0001', '0001', 2, 1,"
-                " 1, 1, 'PA1', 0, 0)")));
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO payments VALUES ('PA1', 'PO1', 1, 1, 'wechat', 100, 'CNY', 3, 1,"
-                " '13************9876', 'T1', '', '', '', 1, 1, 1, 0, 0)")));
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO orders VALUES ('PO2', 'r2', 100, 'CNY', 's', '0001', '0001', 2, 1,"
-                " 2, 2, 'PA2', 0, 0)")));
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO payments VALUES ('PA2', 'PO2', 1, 1, 'wechat', 100, 'CNY', 3, 1,"
-                " '******', 'T2', '', '', '', 2, 2, 2, 0, 0)")));
+            // v2's columns, written as that version did: no code_last4.
+            QSqlQuery order(old.connection());
+            QSqlQuery payment(old.connection());
+            QVERIFY(order.prepare(QStringLiteral(
+                "INSERT INTO orders VALUES (?, ?, 100, 'CNY', 's', '0001', '0001', 2, 1, 1, 1, ?,"
+                " 0, 0)")));
+            QVERIFY(payment.prepare(QStringLiteral(
+                "INSERT INTO payments VALUES (?, ?, 1, 1, 'wechat', 100, 'CNY', 3, 1, ?, ?, '', '',"
+                " '', 1, 1, 1, 0, 0)")));
+            const QStringList codes{QStringLiteral("13************9876"), QStringLiteral("******")};
+            for (int n = 1; n <= int(codes.size()); ++n) {
+                const QString orderNo = QStringLiteral("PO%1").arg(n);
+                const QString paymentNo = QStringLiteral("PA%1").arg(n);
+                order.addBindValue(orderNo);
+                order.addBindValue(QStringLiteral("r%1").arg(n));
+                order.addBindValue(paymentNo);
+                QVERIFY(order.exec());
+                payment.addBindValue(paymentNo);
+                payment.addBindValue(orderNo);
+                payment.addBindValue(codes.at(n - 1));
+                payment.addBindValue(QStringLiteral("T%1").arg(n));
+                QVERIFY(payment.exec());
+            }
+            order = QSqlQuery();
+            payment = QSqlQuery();
             old.close();
         }
         Database db;
