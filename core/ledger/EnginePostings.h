@@ -65,6 +65,12 @@ public:
     {
         return QStringLiteral("refund:") + refundNo;
     }
+    static QString keyOf(Movement m, const QString& refNo)
+    {
+        return m == Movement::Capture    ? paymentKey(refNo)
+               : m == Movement::Reversal ? reversalKey(refNo)
+                                         : refundKey(refNo);
+    }
 
 private:
     Outcome post(const QString& key, const QString& refKind, const QString& refNo,

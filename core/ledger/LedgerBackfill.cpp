@@ -77,8 +77,8 @@ bool LedgerBackfill::post(EnginePostings::Movement m, const QString& refNo, cons
         return true; // posted meanwhile by someone else: not this run's
     const bool in = m == EnginePostings::Movement::Capture;
     m_outside[amount.currency()][channel] += in ? amount.fen() : -amount.fen();
-    if (m_firstKey.isEmpty())
-        m_firstKey = refNo;
+    if (m_firstKey.isEmpty()) // an entry key: never the first of another batch
+        m_firstKey = EnginePostings::keyOf(m, refNo);
     ++(m == EnginePostings::Movement::Capture    ? report.payments
        : m == EnginePostings::Movement::Reversal ? report.reversals
                                                  : report.refunds);

@@ -56,7 +56,8 @@ private:
     Database& m_db;
     EnginePostings& m_postings;
     int m_batchesLeft = -1;
-    // This batch's posted net per currency and channel, and its first key.
+    // This batch's posted net per currency and channel, and the key of its
+    // first posted entry (which names its settleOutside entry).
     QMap<Currency, QMap<QString, qint64>> m_outside;
     QString m_firstKey;
 };
