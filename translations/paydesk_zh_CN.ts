@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertTexts</name>
+    <message>
+        <source>An unusually large amount was charged: check the sale with the customer.</source>
+        <translation>收款金额异常偏大：请与顾客核对这笔交易。</translation>
+    </message>
+    <message>
+        <source>The channel does not know this payment yet; PayDesk keeps asking. Open the order to follow it.</source>
+        <translation>渠道暂未查到这笔支付，PayDesk 会继续查询。请打开订单跟进。</translation>
+    </message>
+    <message>
+        <source>A payment is still not final after its deadline and is being revoked. Do not charge the customer again until it ends.</source>
+        <translation>支付超过时限仍无最终结果，正在撤销。结果出来之前请勿再次向顾客收款。</translation>
+    </message>
+    <message>
+        <source>A payment&apos;s channel is not configured on this counter: check the channel settings.</source>
+        <translation>本收银台未配置这笔支付的渠道：请检查渠道设置。</translation>
+    </message>
+    <message>
+        <source>The order was paid twice; the extra payment is being returned automatically.</source>
+        <translation>订单被重复支付，多收的款项正在自动退回。</translation>
+    </message>
+    <message>
+        <source>A revoke failed after every retry: the customer&apos;s money may have been taken. Call the channel and check the order.</source>
+        <translation>撤销在多次重试后仍失败：顾客的钱可能已被扣。请联系渠道并核查订单。</translation>
+    </message>
+    <message>
+        <source>A refund is still not final: check it with the channel before refunding again.</source>
+        <translation>退款仍无最终结果：再次退款之前请先向渠道核实。</translation>
+    </message>
+    <message>
+        <source>A payment notification named an order PayDesk does not know; nothing was changed.</source>
+        <translation>收到的支付通知指向 PayDesk 不认识的订单，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>A payment notification came from another channel than the payment&apos;s and was not applied. Check the order.</source>
+        <translation>支付通知来自与该笔支付不同的渠道，未予采用。请核查订单。</translation>
+    </message>
+    <message>
+        <source>A payment notification carried another amount than the order&apos;s and was not applied. Check the order.</source>
+        <translation>支付通知中的金额与订单不符，未予采用。请核查订单。</translation>
+    </message>
+    <message>
+        <source>The channel reported a result that contradicts the one recorded; the first one stays. Check the order with the channel.</source>
+        <translation>渠道返回的结果与已记录的结果矛盾，以先记录的为准。请向渠道核查订单。</translation>
+    </message>
+    <message>
+        <source>Calls to a payment channel keep failing: check the network and the channel&apos;s status.</source>
+        <translation>调用支付渠道持续失败：请检查网络和渠道状态。</translation>
+    </message>
+    <message>
+        <source>A channel&apos;s notification was refused (signature or merchant do not match); results now come by polling. Check the channel settings.</source>
+        <translation>渠道通知被拒收（签名或商户不符），结果改由主动查询获得。请检查渠道设置。</translation>
+    </message>
+    <message>
+        <source>A payment could not be recorded in the ledger: tell the accounting staff.</source>
+        <translation>一笔支付未能记入账簿：请通知财务人员。</translation>
+    </message>
+    <message>
+        <source>The ledger refused an unbalanced entry (a program error): tell support.</source>
+        <translation>账簿拒绝了一笔借贷不平的分录（程序错误）：请联系技术支持。</translation>
+    </message>
+    <message>
+        <source>Payments made before the ledger existed are now recorded in it; nothing is due. For the accounting staff.</source>
+        <translation>账簿启用之前的支付已补记入账，没有待结算的款项。供财务人员知悉。</translation>
+    </message>
+    <message>
+        <source>Reconciliation found a difference with the channel&apos;s bill: the accounting staff should look at it.</source>
+        <translation>对账发现与渠道账单不符：请财务人员处理。</translation>
+    </message>
+</context>
+<context>
     <name>AppMessages</name>
     <message>
         <source>The core could not start: %1
@@ -129,7 +200,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <source>Enter the amount, then scan the customer's payment code.</source>
+        <source>Enter the amount, then scan the customer&apos;s payment code.</source>
         <translation>请输入金额，然后扫描顾客的付款码。</translation>
     </message>
     <message>
@@ -145,7 +216,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>未发起</translation>
     </message>
     <message>
-        <source>Nothing was charged. Scan the customer's payment code again.</source>
+        <source>Nothing was charged. Scan the customer&apos;s payment code again.</source>
         <translation>未扣款。请重新扫描顾客的付款码。</translation>
     </message>
     <message>
@@ -198,7 +269,9 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
     <message numerus="yes">
         <source>Checked with %1 %n time(s).</source>
-        <translation><numerusform>已向%1查询 %n 次。</numerusform></translation>
+        <translation>
+            <numerusform>已向%1查询 %n 次。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The code is valid until the countdown ends.</source>
@@ -209,7 +282,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>请顾客用%1扫描二维码。</translation>
     </message>
     <message>
-        <source>Waiting for the customer's password</source>
+        <source>Waiting for the customer&apos;s password</source>
         <translation>等待顾客输入密码</translation>
     </message>
     <message>
@@ -289,7 +362,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>未支付</translation>
     </message>
     <message>
-        <source>The customer's balance is not enough.</source>
+        <source>The customer&apos;s balance is not enough.</source>
         <translation>顾客余额不足。</translation>
     </message>
     <message>
@@ -321,7 +394,9 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <name>paydesk::ui::AlertsStrip</name>
     <message numerus="yes">
         <source>⚠ %n open alert(s)</source>
-        <translation><numerusform>⚠ %n 条未处理告警</numerusform></translation>
+        <translation>
+            <numerusform>⚠ %n 条未处理告警</numerusform>
+        </translation>
     </message>
     <message>
         <source>Acknowledge</source>
@@ -355,7 +430,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>摄像头出错：%1。请使用扫码枪，或手动输入付款码。</translation>
     </message>
     <message>
-        <source>Hold the customer's payment code in front of the camera.</source>
+        <source>Hold the customer&apos;s payment code in front of the camera.</source>
         <translation>请将顾客的付款码对准摄像头。</translation>
     </message>
     <message>
@@ -374,7 +449,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>金额无效（%1）。请按 12.50 的格式输入。</translation>
     </message>
     <message>
-        <source>Now scan the customer's payment code (or type it and press Enter).</source>
+        <source>Now scan the customer&apos;s payment code (or type it and press Enter).</source>
         <translation>现在请扫描顾客的付款码（或手动输入后按回车）。</translation>
     </message>
     <message>
@@ -390,7 +465,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>有交易正在进行。请等待结果或撤销。</translation>
     </message>
     <message>
-        <source>Scan the customer's payment code first.</source>
+        <source>Scan the customer&apos;s payment code first.</source>
         <translation>请先扫描顾客的付款码。</translation>
     </message>
     <message>
@@ -414,7 +489,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>付款码</translation>
     </message>
     <message>
-        <source>Scan the customer's code</source>
+        <source>Scan the customer&apos;s code</source>
         <translation>扫描顾客的付款码</translation>
     </message>
     <message>
@@ -457,7 +532,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>本收银台</translation>
     </message>
     <message>
-        <source>Names printed on receipts. The core's store and terminal numbers are in its configuration file.</source>
+        <source>Names printed on receipts. The core&apos;s store and terminal numbers are in its configuration file.</source>
         <translation>打印在小票上的名称。核心的门店号和终端号在其配置文件中设置。</translation>
     </message>
     <message>
@@ -583,11 +658,15 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
     <message numerus="yes">
         <source>Revoke %1: %2, %n attempt(s), action %3</source>
-        <translation><numerusform>撤销 %1：%2，尝试 %n 次，动作 %3</numerusform></translation>
+        <translation>
+            <numerusform>撤销 %1：%2，尝试 %n 次，动作 %3</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source>&lt;span style='color:#b01c1c'&gt;⚠ %n alert(s) on this order: see the highlighted steps.&lt;/span&gt;</source>
-        <translation><numerusform>&lt;span style='color:#b01c1c'&gt;⚠ 此订单有 %n 条告警：请查看高亮的步骤。&lt;/span&gt;</numerusform></translation>
+        <source>&lt;span style=&apos;color:#b01c1c&apos;&gt;⚠ %n alert(s) on this order: see the highlighted steps.&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#b01c1c&apos;&gt;⚠ 此订单有 %n 条告警：请查看高亮的步骤。&lt;/span&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refunds</source>
@@ -606,7 +685,9 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <name>paydesk::ui::OrdersScreen</name>
     <message numerus="yes">
         <source>%n order(s) loaded; scroll down for older ones.</source>
-        <translation><numerusform>已加载 %n 个订单；向下滚动可查看更早的订单。</numerusform></translation>
+        <translation>
+            <numerusform>已加载 %n 个订单；向下滚动可查看更早的订单。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search: order, payment, channel trade or refund no., or last 4 digits of the code</source>
@@ -832,7 +913,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>正在发送退款…</translation>
     </message>
     <message>
-        <source>Refund %1 accepted. The money goes back to the customer's wallet; the order's timeline shows when it arrives.</source>
+        <source>Refund %1 accepted. The money goes back to the customer&apos;s wallet; the order&apos;s timeline shows when it arrives.</source>
         <translation>退款 %1 已受理。款项将退回顾客的钱包；到账时间可在订单时间线中查看。</translation>
     </message>
     <message>

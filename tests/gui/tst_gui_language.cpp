@@ -3,8 +3,11 @@
 #include "app/Language.h"
 #include "cashier/CashierScreen.h"
 #include "guisupport/GuiHarness.h"
+#include "orders/AlertsModel.h"
+#include "orders/AlertsStrip.h"
 #include "orders/OrdersScreen.h"
 #include "orders/OrdersTableModel.h"
+#include "sandbox/SandboxBehaviour.h"
 
 #include <QFile>
 #include <QLabel>
@@ -50,6 +53,29 @@ private Q_SLOTS:
         Language::apply(QStringLiteral("en"));
         QTRY_COMPARE(h.window().tabs()->tabText(0), QStringLiteral("Cashier"));
         QTRY_COMPARE(charge->text(), QStringLiteral("Charge (Enter)"));
+    }
+
+    // An alert says what happened and what to do in the user's language;
+    // the core's own detail stays in the tooltip.
+    void alertSummariesFollowTheLanguage()
+    {
+        Language::apply(QStringLiteral("en"));
+        GuiHarness h;
+        // Above the large-amount threshold: the core raises a watch alert.
+        h.paidOrder(QStringLiteral("6000.00"),
+                    sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+        h.advance(500);
+        AlertsStrip* strip = h.window().alerts();
+        QTRY_COMPARE(strip->model().rowCount(), 1);
+        const QModelIndex alert = strip->model().index(0, 0);
+        QVERIFY2(alert.data().toString().contains(
+                     QLatin1String("An unusually large amount was charged")),
+                 qPrintable(alert.data().toString()));
+        QCOMPARE(alert.data(Qt::ToolTipRole).toString(), strip->model().alertAt(0)->message);
+        QCOMPARE(Language::apply(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+        QTRY_VERIFY2(alert.data().toString().contains(QStringLiteral("收款金额异常偏大")),
+                     qPrintable(alert.data().toString()));
+        Language::apply(QStringLiteral("en"));
     }
 
     void translationFilesAreComplete_data()

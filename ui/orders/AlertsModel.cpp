@@ -1,6 +1,7 @@
 #include "orders/AlertsModel.h"
 
 #include "common/Tone.h"
+#include "orders/AlertTexts.h"
 
 #include <QDateTime>
 
@@ -71,11 +72,11 @@ QVariant AlertsModel::data(const QModelIndex& index, int role) const
     case Qt::DecorationRole:
         return toneIcon(a.level == AlertLevel::Page ? SaleTone::Failure : SaleTone::Warning);
     case Qt::ToolTipRole:
-        return a.message;
+        return a.message; // the core's detail, with its numbers
     case Qt::DisplayRole:
-        return QStringLiteral("%1  %2  %3")
-            .arg(QDateTime::fromMSecsSinceEpoch(a.atMs).toString(QStringLiteral("HH:mm:ss")),
-                 a.kind, a.message);
+        return QStringLiteral("%1  %2").arg(
+            QDateTime::fromMSecsSinceEpoch(a.atMs).toString(QStringLiteral("HH:mm:ss")),
+            alertSummary(a.kind));
     default:
         return {};
     }

@@ -1,5 +1,6 @@
 #include "orders/AlertsStrip.h"
 
+#include "common/ModelTexts.h"
 #include "orders/AlertsModel.h"
 
 #include <QEvent>
@@ -72,6 +73,7 @@ void AlertsStrip::retranslate()
 {
     m_ack->setText(tr("Acknowledge"));
     m_open->setText(tr("Open order"));
+    refreshModelTexts(m_model); // the alerts' summaries are translated too
     update();
 }
 
