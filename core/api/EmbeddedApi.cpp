@@ -69,7 +69,10 @@ QString EmbeddedApi::open()
     if (!QDir().mkpath(d->options.dataDir))
         return QStringLiteral("cannot create data directory %1").arg(d->options.dataDir);
     DatabaseConfig cfg;
-    cfg.sqlitePath = QDir(d->options.dataDir).filePath(QStringLiteral("paydesk.db"));
+    if (d->options.engine.database)
+        cfg = *d->options.engine.database;
+    else
+        cfg.sqlitePath = QDir(d->options.dataDir).filePath(QStringLiteral("paydesk.db"));
     cfg.durable = d->options.durable;
     if (QString e = d->db.open(cfg, SqlStore::schemaName(), SqlStore::migrations()); !e.isEmpty())
         return e;

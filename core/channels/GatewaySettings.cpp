@@ -1,26 +1,11 @@
 #include "channels/GatewaySettings.h"
 
+#include "common/SecretFile.h"
+
 #include <QDir>
 #include <QFile>
 
 namespace paydesk {
-
-namespace {
-
-QString readSecret(const QString& baseDir, const QString& name, const QString& where,
-                   QByteArray* out)
-{
-    const QString path = QDir(baseDir).absoluteFilePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("%1: cannot read %2: %3").arg(where, path, f.errorString());
-    *out = f.readAll().trimmed();
-    if (out->isEmpty())
-        return QStringLiteral("%1: %2 is empty").arg(where, path);
-    return QString();
-}
-
-} // namespace
 
 QString readGatewaySettings(const QJsonObject& o, const QString& where, const QString& baseDir,
                             GatewaySettings& out)
@@ -88,8 +73,8 @@ QString readGatewaySettings(const QJsonObject& o, const QString& where, const QS
     if (s.protocol == GatewaySettings::Protocol::WeChatV2) {
         if (s.mchId.isEmpty() || text("apiKeyFile").isEmpty())
             return QStringLiteral("%1: a wechat-v2 gateway needs mchId and apiKeyFile").arg(where);
-        if (QString e = readSecret(baseDir, text("apiKeyFile"),
-                                   where + QStringLiteral(".apiKeyFile"), &s.apiKey);
+        if (QString e = readSecretFile(baseDir, text("apiKeyFile"),
+                                       where + QStringLiteral(".apiKeyFile"), &s.apiKey);
             !e.isEmpty())
             return e;
         if (!wechat::parseSignType(text("signType"), &s.signType))
@@ -101,13 +86,14 @@ QString readGatewaySettings(const QJsonObject& o, const QString& where, const QS
             return QStringLiteral("%1: an alipay gateway needs appPrivateKeyFile and "
                                   "alipayPublicKeyFile")
                 .arg(where);
-        if (QString e = readSecret(baseDir, text("appPrivateKeyFile"),
-                                   where + QStringLiteral(".appPrivateKeyFile"), &s.appPrivateKey);
+        if (QString e =
+                readSecretFile(baseDir, text("appPrivateKeyFile"),
+                               where + QStringLiteral(".appPrivateKeyFile"), &s.appPrivateKey);
             !e.isEmpty())
             return e;
         if (QString e =
-                readSecret(baseDir, text("alipayPublicKeyFile"),
-                           where + QStringLiteral(".alipayPublicKeyFile"), &s.alipayPublicKey);
+                readSecretFile(baseDir, text("alipayPublicKeyFile"),
+                               where + QStringLiteral(".alipayPublicKeyFile"), &s.alipayPublicKey);
             !e.isEmpty())
             return e;
     }

@@ -1,5 +1,6 @@
 #include "engine/ConfigFile.h"
 
+#include "common/SecretFile.h"
 #include "money/Money.h"
 
 #include <QFile>
@@ -155,6 +156,51 @@ QString readLedger(const QJsonObject& o, const QString& where, LedgerConfig& l)
                            l.walletWithdrawalFenPerDay);
 }
 
+// "database": {"postgres": {"host", "port", "name", "user", "passwordFile"}}.
+// Only PostgreSQL is named: SQLite is the default and needs no settings.
+QString readDatabase(const QJsonValue& v, const QString& where, const QString& baseDir,
+                     DatabaseConfig& out)
+{
+    if (!v.isObject())
+        return QStringLiteral("%1 must be an object like {\"postgres\": {...}}").arg(where);
+    const QJsonObject o = v.toObject();
+    if (QString e = checkKeys(o, {QStringLiteral("postgres")}, where); !e.isEmpty())
+        return e;
+    const QJsonValue pgValue = o.value(QStringLiteral("postgres"));
+    if (!pgValue.isObject())
+        return QStringLiteral("%1.postgres must be an object with name and user").arg(where);
+    const QJsonObject pg = pgValue.toObject();
+    const QString pgWhere = where + QStringLiteral(".postgres");
+    if (QString e =
+            checkKeys(pg,
+                      {QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("name"),
+                       QStringLiteral("user"), QStringLiteral("passwordFile")},
+                      pgWhere);
+        !e.isEmpty())
+        return e;
+    out = DatabaseConfig{};
+    out.dialect = SqlDialect::Postgres;
+    out.host = pg.value(QStringLiteral("host")).toString(out.host);
+    if (QString e = readInt(pg, QStringLiteral("port"), pgWhere, out.port); !e.isEmpty())
+        return e;
+    if (out.port <= 0 || out.port > 65535)
+        return QStringLiteral("%1.port must be from 1 to 65535").arg(pgWhere);
+    out.databaseName = pg.value(QStringLiteral("name")).toString();
+    out.user = pg.value(QStringLiteral("user")).toString();
+    if (out.databaseName.isEmpty() || out.user.isEmpty())
+        return QStringLiteral("%1 needs name and user (the database and its login)").arg(pgWhere);
+    const QString passwordFile = pg.value(QStringLiteral("passwordFile")).toString();
+    if (!passwordFile.isEmpty()) {
+        QByteArray password;
+        if (QString e = readSecretFile(baseDir, passwordFile,
+                                       pgWhere + QStringLiteral(".passwordFile"), &password);
+            !e.isEmpty())
+            return e;
+        out.password = QString::fromUtf8(password);
+    }
+    return QString();
+}
+
 } // namespace
 
 QString loadEngineConfig(const QString& path, EngineConfig& config)
@@ -173,10 +219,12 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
         return QStringLiteral("%1 must hold a JSON object").arg(path);
     const QJsonObject root = doc.object();
     static const QStringList known = {
-        QStringLiteral("storeId"),     QStringLiteral("terminalId"), QStringLiteral("maxAmount"),
-        QStringLiteral("largeAmount"), QStringLiteral("routes"),     QStringLiteral("channels"),
-        QStringLiteral("defaults"),    QStringLiteral("networkErrorsPerMinute"),
-        QStringLiteral("gateways"),    QStringLiteral("ledger"),     QStringLiteral("recon")};
+        QStringLiteral("storeId"),   QStringLiteral("terminalId"),
+        QStringLiteral("maxAmount"), QStringLiteral("largeAmount"),
+        QStringLiteral("routes"),    QStringLiteral("channels"),
+        QStringLiteral("defaults"),  QStringLiteral("networkErrorsPerMinute"),
+        QStringLiteral("gateways"),  QStringLiteral("ledger"),
+        QStringLiteral("recon"),     QStringLiteral("database")};
     EngineConfig c = config;
     if (QString e = checkKeys(root, known, path); !e.isEmpty())
         return e;
@@ -267,8 +315,16 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
             c.recon.cutoffWindowMs = qint64(minutes.toDouble()) * 60 * 1000;
         }
     }
-    const QJsonObject gateways = root.value(QStringLiteral("gateways")).toObject();
     const QString baseDir = QFileInfo(path).absolutePath();
+    if (root.contains(QStringLiteral("database"))) {
+        DatabaseConfig db;
+        if (QString e = readDatabase(root.value(QStringLiteral("database")),
+                                     path + QStringLiteral(": database"), baseDir, db);
+            !e.isEmpty())
+            return e;
+        c.database = db;
+    }
+    const QJsonObject gateways = root.value(QStringLiteral("gateways")).toObject();
     for (auto it = gateways.begin(); it != gateways.end(); ++it) {
         if (!it.value().isObject())
             return QStringLiteral("%1: gateways.%2 must be an object").arg(path, it.key());

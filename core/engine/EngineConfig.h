@@ -4,10 +4,13 @@
 #include "domain/PaymentCode.h"
 #include "ledger/LedgerConfig.h"
 #include "recon/ReconTypes.h"
+#include "store/Database.h"
 
 #include <QHash>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace paydesk {
 
@@ -61,6 +64,10 @@ struct EngineConfig
     QHash<QString, GatewaySettings> gateways;
     // The merchant's accounting: fee rates, settlement period, payout limits.
     LedgerConfig ledger;
+    // Where the engine keeps its tables: PostgreSQL when set ("database" in
+    // the configuration file), else SQLite paydesk.db in the data directory.
+    // The sandbox keeps its own SQLite file either way.
+    std::optional<DatabaseConfig> database;
     // Reconciliation (billsDir is set by whoever knows the data directory).
     ReconConfig recon;
 

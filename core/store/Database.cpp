@@ -74,6 +74,12 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
                 return QStringLiteral("cannot configure SQLite (%1): %2").arg(p, describe(q));
         m_walPath = config.sqlitePath + QStringLiteral("-wal");
         m_checkpointer = std::make_unique<WalCheckpointer>(config.sqlitePath);
+    } else {
+        // libpq prints NOTICEs (e.g. "already exists, skipping" for every
+        // CREATE ... IF NOT EXISTS) on stderr, into the CLI's output.
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SET client_min_messages TO WARNING")))
+            return QStringLiteral("cannot configure PostgreSQL: %1").arg(describe(q));
     }
     if (!runMigrations(schemaName, migrations))
         return m_lastError;

@@ -207,6 +207,18 @@ void tst_Cli::badConfigIsRefused_data()
         << QStringLiteral("routes.wechat must name a channel, or list distinct channels");
     QTest::newRow("empty_route_list") << QByteArray(R"({"routes":{"alipay":[]}})")
                                       << QStringLiteral("routes.alipay must name a channel");
+    QTest::newRow("database_not_postgres")
+        << QByteArray(R"({"database":{"mysql":{}}})") << QStringLiteral("unknown key 'mysql'");
+    QTest::newRow("database_without_user")
+        << QByteArray(R"({"database":{"postgres":{"name":"paydesk"}}})")
+        << QStringLiteral("database.postgres needs name and user");
+    QTest::newRow("database_port_out_of_range")
+        << QByteArray(R"({"database":{"postgres":{"name":"p","user":"u","port":70000}}})")
+        << QStringLiteral("database.postgres.port must be from 1 to 65535");
+    QTest::newRow("database_password_file_missing")
+        << QByteArray(
+               R"({"database":{"postgres":{"name":"p","user":"u","passwordFile":"nope.txt"}}})")
+        << QStringLiteral("database.postgres.passwordFile: cannot read");
 }
 
 void tst_Cli::badConfigIsRefused()

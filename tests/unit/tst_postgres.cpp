@@ -1,8 +1,8 @@
-// The storage layer on PostgreSQL, on a throw-away cluster of its own: every
-// schema migrates, the engine's store keeps and finds its rows, the ledger
-// posts and balances, and the back office's wallets, withdrawals, backfill
-// and internal check run. The engine itself still runs on SQLite only (see
-// README, Limitations); this pins that the SQL it shares is portable.
+// PayDesk on PostgreSQL, on a throw-away cluster of its own: every schema
+// migrates, the engine's store keeps and finds its rows, the ledger posts
+// and balances, the back office's wallets, withdrawals, backfill and
+// internal check run, and the whole engine takes, polls, refunds and
+// resumes payments with its tables there.
 
 #include "common/Clock.h"
 #include "ledger/Accounts.h"
@@ -10,6 +10,8 @@
 #include "recon/Reconciler.h"
 #include "store/Database.h"
 #include "store/SqlStore.h"
+#include "testsupport/CoreProcess.h"
+#include "testsupport/EngineHarness.h"
 #include "testsupport/PostgresCluster.h"
 
 #include <QtTest>
@@ -199,6 +201,92 @@ private Q_SLOTS:
         QVERIFY(!m_backOffice->backfillPending());
         QVERIFY(m_backOffice->ledger().entry(QStringLiteral("pay:PA0007")).has_value());
         QVERIFY(m_backOffice->check().ok());
+    }
+
+    // The engine with "database": {"postgres": ...}: a payment paid at once,
+    // one after the customer's password (polled), a duplicate request, a
+    // refund, a restart with a payment in flight, and the books.
+    void engineRunsOnPostgres()
+    {
+        QString error;
+        EngineConfig config;
+        config.database = m_cluster.newDatabase(QStringLiteral("engine"), &error);
+        QCOMPARE(error, QString());
+        test::EngineHarness h(config);
+        using test::EngineHarness;
+        // Only the sandbox's own file is local.
+        QVERIFY(!QFile::exists(QDir(h.dataDir()).filePath(QStringLiteral("paydesk.db"))));
+        QVERIFY(QFile::exists(QDir(h.dataDir()).filePath(QStringLiteral("sandbox.db"))));
+        const CommandOutcome paid =
+            h.pay(EngineHarness::code(Wallet::WeChat, SandboxBehaviour::InstantSuccess),
+                  QStringLiteral("12.34"), QStringLiteral("pg-1"));
+        QVERIFY2(paid.ok(), qPrintable(paid.message));
+        h.advance(1000);
+        QCOMPARE(h.details(paid.orderNo).order.state, OrderState::Paid);
+        const CommandOutcome again =
+            h.pay(EngineHarness::code(Wallet::WeChat, SandboxBehaviour::InstantSuccess),
+                  QStringLiteral("12.34"), QStringLiteral("pg-1"));
+        QVERIFY(again.repeated);
+        QCOMPARE(again.orderNo, paid.orderNo);
+
+        const CommandOutcome slow =
+            h.pay(EngineHarness::code(Wallet::Alipay, SandboxBehaviour::UserPayingThenSuccess),
+                  QStringLiteral("5.00"), QStringLiteral("pg-2"));
+        QVERIFY2(slow.ok(), qPrintable(slow.message));
+        h.restart(); // in flight: resumed from PostgreSQL
+        h.advance(20000);
+        QCOMPARE(h.details(slow.orderNo).order.state, OrderState::Paid);
+
+        const CommandOutcome refund =
+            h.refund(paid.orderNo, QStringLiteral("2.34"), QStringLiteral("pg-r1"));
+        QVERIFY2(refund.ok(), qPrintable(refund.message));
+        h.advance(2000);
+        QCOMPARE(h.details(paid.orderNo).order.state, OrderState::PartiallyRefunded);
+        QCOMPARE(h.orderCount(), 2);
+
+        BackOffice& bo = *h.api().backOffice();
+        QCOMPARE(
+            bo.ledger().balance(accounts::merchantPending(bo.config().merchantId))->normalFen(),
+            1234 + 500 - 234);
+        const InternalCheckReport check = bo.check();
+        QCOMPARE(check.error, QString());
+        for (const CheckLine& l : check.lines)
+            QVERIFY2(l.ok(), qPrintable(l.subject + QLatin1String(": ") + l.rule));
+    }
+
+    // As a user sets it up: "database" in the data directory's paydesk.json,
+    // then the command line.
+    void commandLineUsesTheConfiguredDatabase()
+    {
+        QString error;
+        const DatabaseConfig db = m_cluster.newDatabase(QStringLiteral("cli"), &error);
+        QCOMPARE(error, QString());
+        test::TempDataDir dir;
+        QFile cfg(dir.file(QStringLiteral("paydesk.json")));
+        QVERIFY(cfg.open(QIODevice::WriteOnly));
+        cfg.write(QStringLiteral(R"({"database":{"postgres":{"host":"127.0.0.1","port":%1,)"
+                                 R"("name":"cli","user":"postgres"}}})")
+                      .arg(db.port)
+                      .toUtf8());
+        cfg.close();
+        const QStringList data{QStringLiteral("--data"), dir.path(), QStringLiteral("--no-fsync")};
+        const test::CoreRun pay = test::runCore(
+            data + QStringList{QStringLiteral("pay"), QStringLiteral("--amount"),
+                               QStringLiteral("8.80"), QStringLiteral("--code"),
+                               sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess),
+                               QStringLiteral("--wait")});
+        QVERIFY2(pay.exitCode == 0, qPrintable(pay.out + pay.err));
+        QVERIFY2(!pay.err.contains(QLatin1String("NOTICE")), qPrintable(pay.err));
+        QVERIFY(!QFile::exists(dir.file(QStringLiteral("paydesk.db"))));
+        const test::CoreRun list =
+            test::runCore(data + QStringList{QStringLiteral("--json"), QStringLiteral("order"),
+                                             QStringLiteral("list")});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(list.out.contains(QLatin1String("\"fen\":\"880\"")), qPrintable(list.out));
+        QCOMPARE(
+            test::runCore(data + QStringList{QStringLiteral("check"), QStringLiteral("internal")})
+                .exitCode,
+            0);
     }
 
 private:
