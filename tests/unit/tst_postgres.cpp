@@ -4,10 +4,13 @@
 // internal check run, and the whole engine takes, polls, refunds and
 // resumes payments with its tables there.
 
+#include "common/ChinaTime.h"
 #include "common/Clock.h"
 #include "ledger/Accounts.h"
 #include "ledger/BackOffice.h"
 #include "recon/Reconciler.h"
+#include "sandbox/SandboxChannel.h"
+#include "sandbox/bills/BillDifferences.h"
 #include "store/Database.h"
 #include "store/SqlStore.h"
 #include "testsupport/CoreProcess.h"
@@ -252,6 +255,62 @@ private Q_SLOTS:
         QCOMPARE(check.error, QString());
         for (const CheckLine& l : check.lines)
             QVERIFY2(l.ok(), qPrintable(l.subject + QLatin1String(": ") + l.rule));
+    }
+
+    // Reconciliation's bulk read, join and write on PostgreSQL: a day with a
+    // payment and a refund matches line by line and posts the fund flow; a
+    // sale the bill has and we lack is found.
+    void reconciliationRunsOnPostgres()
+    {
+        QString error;
+        EngineConfig config;
+        config.database = m_cluster.newDatabase(QStringLiteral("recon"), &error);
+        QCOMPARE(error, QString());
+        test::EngineHarness h(config);
+        const CommandOutcome a =
+            h.pay(test::EngineHarness::code(Wallet::WeChat, SandboxBehaviour::InstantSuccess, 1),
+                  QStringLiteral("100.00"), QStringLiteral("r1"));
+        QVERIFY2(a.ok(), qPrintable(a.message));
+        QVERIFY(h.refund(a.orderNo, QStringLiteral("40.00"), QStringLiteral("f1")).ok());
+        h.drain();
+        const QDate day = chinaTime(h.clock().nowMs()).date();
+        const EmbeddedApi::BillSource source = h.api().billSource(QStringLiteral("wechat"));
+        auto* channel = dynamic_cast<SandboxChannel*>(source.channel);
+        QVERIFY(channel);
+        BillDifferences extra; // a sale at the channel we have no trace of
+        extra.extraPayments << BillDifferences::Extra{QStringLiteral("PAX0001"), 1234, day};
+        channel->setBillDifferences(&extra);
+        BillDownload bill;
+        bool done = false;
+        channel->downloadBill(day, BillKind::All, [&](const BillDownload& b) {
+            bill = b;
+            done = true;
+        });
+        QTRY_VERIFY(done);
+        channel->setBillDifferences(nullptr);
+
+        BillInput in;
+        in.channel = QStringLiteral("wechat");
+        in.format = BillFormat::WeChat;
+        in.day = day;
+        in.content = bill.content;
+        in.expectedMerchant = source.merchant;
+        in.by = QStringLiteral("alice");
+        ReconReport report;
+        const BackOfficeOutcome o = h.api().reconciler()->reconcile(in, &report);
+        QVERIFY2(o.ok(), qPrintable(o.message));
+        QVERIFY(h.api().backOffice()->commit());
+        QCOMPARE(report.matched, 2); // the payment and its refund
+        QCOMPARE(report.ours.paidFen, 10000);
+        QCOMPARE(report.ours.refundedFen, 4000);
+        QStringList kinds;
+        for (const ReconDifference& d : h.api().reconciler()->differences(DiffFilter{}))
+            kinds << QStringLiteral("%1 %2").arg(int(d.kind)).arg(d.theirsFen);
+        // The extra sale, and the money the channel settled beyond our books.
+        QCOMPARE(kinds.size(), 2);
+        QVERIFY2(kinds.contains(QStringLiteral("%1 1234").arg(int(DiffKind::MissingLocally))),
+                 qPrintable(kinds.join(QLatin1Char(','))));
+        QVERIFY(h.api().backOffice()->check().ok());
     }
 
     // As a user sets it up: "database" in the data directory's paydesk.json,
