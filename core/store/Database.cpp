@@ -306,11 +306,19 @@ std::optional<qint64> Database::dataVersion()
 
 bool Database::execRead(QSqlQuery& q)
 {
-    if (!q.exec()) {
-        m_lastError = describe(q);
-        return false;
+    if (q.exec())
+        return true;
+    m_lastError = describe(q);
+    // PostgreSQL aborts the whole open transaction on any failed statement,
+    // and its COMMIT would then roll back without an error: the batch is
+    // lost either way, so stop as a failed write does.
+    if (m_inTransaction && m_config.dialect == SqlDialect::Postgres) {
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        m_inTransaction = false;
+        m_failed = true;
+        scheduleFlush();
     }
-    return true;
+    return false;
 }
 
 void Database::afterCommit(std::function<void(bool)> callback)

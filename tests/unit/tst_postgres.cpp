@@ -116,6 +116,22 @@ private Q_SLOTS:
         QCOMPARE(m_store->order(o.orderNo)->state, OrderState::Paid);
     }
 
+    // Regression guard: PostgreSQL aborts the open transaction on a failed
+    // statement, and a later COMMIT would roll back without an error. A
+    // failed read inside a batch must fail the batch loudly, as on SQLite a
+    // failed write does, never report it committed.
+    void aFailedReadInsideABatchFailsTheBatch()
+    {
+        QVERIFY(m_store->insertOrder(order(9)));
+        bool committed = true;
+        m_db->afterCommit([&](bool ok) { committed = ok; });
+        QSqlQuery& bad = m_db->prepared(QStringLiteral("SELECT no_such_column FROM orders"));
+        QVERIFY(!m_db->execRead(bad));
+        QVERIFY(m_db->hasFailed());
+        QVERIFY(!m_db->flush());
+        QVERIFY(!committed);
+    }
+
     void searchFindsEachKindOfNumber()
     {
         for (int i = 1; i <= 3; ++i) {
