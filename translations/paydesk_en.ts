@@ -20,10 +20,6 @@
         <translation>A payment&apos;s channel is not configured on this counter: check the channel settings.</translation>
     </message>
     <message>
-        <source>The order was paid twice; the extra payment is being returned automatically.</source>
-        <translation>The order was paid twice; the extra payment is being returned automatically.</translation>
-    </message>
-    <message>
         <source>A revoke failed after every retry: the customer&apos;s money may have been taken. Call the channel and check the order.</source>
         <translation>A revoke failed after every retry: the customer&apos;s money may have been taken. Call the channel and check the order.</translation>
     </message>
@@ -70,6 +66,10 @@
     <message>
         <source>Reconciliation found a difference with the channel&apos;s bill: the accounting staff should look at it.</source>
         <translation>Reconciliation found a difference with the channel&apos;s bill: the accounting staff should look at it.</translation>
+    </message>
+    <message>
+        <source>A payment arrived for an order already paid or closed; it is being returned automatically.</source>
+        <translation>A payment arrived for an order already paid or closed; it is being returned automatically.</translation>
     </message>
 </context>
 <context>

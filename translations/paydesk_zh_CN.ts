@@ -20,12 +20,8 @@
         <translation>本收银台未配置这笔支付的渠道：请检查渠道设置。</translation>
     </message>
     <message>
-        <source>The order was paid twice; the extra payment is being returned automatically.</source>
-        <translation>订单被重复支付，多收的款项正在自动退回。</translation>
-    </message>
-    <message>
         <source>A revoke failed after every retry: the customer&apos;s money may have been taken. Call the channel and check the order.</source>
-        <translation>撤销在多次重试后仍失败：顾客的钱可能已被扣。请联系渠道并核查订单。</translation>
+        <translation>撤销在多次重试后仍失败：顾客可能已被扣款。请联系渠道并核查订单。</translation>
     </message>
     <message>
         <source>A refund is still not final: check it with the channel before refunding again.</source>
@@ -33,15 +29,15 @@
     </message>
     <message>
         <source>A payment notification named an order PayDesk does not know; nothing was changed.</source>
-        <translation>收到的支付通知指向 PayDesk 不认识的订单，未做任何更改。</translation>
+        <translation>收到的支付通知指向系统中不存在的订单，未做任何更改。</translation>
     </message>
     <message>
         <source>A payment notification came from another channel than the payment&apos;s and was not applied. Check the order.</source>
-        <translation>支付通知来自与该笔支付不同的渠道，未予采用。请核查订单。</translation>
+        <translation>支付通知来自与该笔支付不同的渠道，未予处理。请核查订单。</translation>
     </message>
     <message>
         <source>A payment notification carried another amount than the order&apos;s and was not applied. Check the order.</source>
-        <translation>支付通知中的金额与订单不符，未予采用。请核查订单。</translation>
+        <translation>支付通知中的金额与订单不符，未予处理。请核查订单。</translation>
     </message>
     <message>
         <source>The channel reported a result that contradicts the one recorded; the first one stays. Check the order with the channel.</source>
@@ -49,7 +45,7 @@
     </message>
     <message>
         <source>Calls to a payment channel keep failing: check the network and the channel&apos;s status.</source>
-        <translation>调用支付渠道持续失败：请检查网络和渠道状态。</translation>
+        <translation>连接支付渠道多次失败：请检查网络和渠道状态。</translation>
     </message>
     <message>
         <source>A channel&apos;s notification was refused (signature or merchant do not match); results now come by polling. Check the channel settings.</source>
@@ -65,11 +61,15 @@
     </message>
     <message>
         <source>Payments made before the ledger existed are now recorded in it; nothing is due. For the accounting staff.</source>
-        <translation>账簿启用之前的支付已补记入账，没有待结算的款项。供财务人员知悉。</translation>
+        <translation>账簿启用之前的支付已补记入账，这些款项无需再结算或提现。供财务人员知悉。</translation>
     </message>
     <message>
         <source>Reconciliation found a difference with the channel&apos;s bill: the accounting staff should look at it.</source>
         <translation>对账发现与渠道账单不符：请财务人员处理。</translation>
+    </message>
+    <message>
+        <source>A payment arrived for an order already paid or closed; it is being returned automatically.</source>
+        <translation>已支付或已关闭的订单又收到一笔付款，正在自动退回。</translation>
     </message>
 </context>
 <context>

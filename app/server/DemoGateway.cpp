@@ -187,6 +187,9 @@ void DemoGateway::configure(EngineConfig& config) const
     config.routes = {{Wallet::WeChat, QStringLiteral("wechat")},
                      {Wallet::Alipay, QStringLiteral("alipay")},
                      {Wallet::UnionPay, QStringLiteral("unionpay")}};
+    // Sandbox sales stay in the demo's throw-away directory, never in the
+    // shop's configured database.
+    config.database.reset();
 }
 
 SandboxAcquirer& DemoGateway::acquirer()

@@ -45,7 +45,8 @@ public:
 
     // Makes the keys (first time) and starts the sandbox. Returns an error text.
     QString start();
-    // Routes wechat, alipay and unionpay to the sandbox through real adapters.
+    // Routes wechat, alipay and unionpay to the sandbox through real adapters,
+    // and keeps the engine in the demo's own directory (no configured database).
     void configure(EngineConfig& config) const;
     // The settings of one channel ("wechat", "alipay", "unionpay").
     GatewaySettings settings(const QString& channel) const;

@@ -13,6 +13,7 @@
 #include "store/SqlStore.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QMetaMethod>
 
 namespace paydesk {
@@ -69,10 +70,21 @@ QString EmbeddedApi::open()
     if (!QDir().mkpath(d->options.dataDir))
         return QStringLiteral("cannot create data directory %1").arg(d->options.dataDir);
     DatabaseConfig cfg;
-    if (d->options.engine.database)
+    const QString sqlitePath = QDir(d->options.dataDir).filePath(QStringLiteral("paydesk.db"));
+    if (d->options.engine.database) {
+        // A data directory's own database is never left behind silently:
+        // its unfinished payments would never be resumed.
+        if (QFileInfo::exists(sqlitePath))
+            return QStringLiteral("%1 holds this data directory's own database (paydesk.db), "
+                                  "but the configuration names a PostgreSQL database. PayDesk "
+                                  "does not move data between them: use a new data directory "
+                                  "with PostgreSQL, or remove \"database\" from the "
+                                  "configuration")
+                .arg(d->options.dataDir);
         cfg = *d->options.engine.database;
-    else
-        cfg.sqlitePath = QDir(d->options.dataDir).filePath(QStringLiteral("paydesk.db"));
+    } else {
+        cfg.sqlitePath = sqlitePath;
+    }
     cfg.durable = d->options.durable;
     if (QString e = d->db.open(cfg, SqlStore::schemaName(), SqlStore::migrations()); !e.isEmpty())
         return e;
@@ -113,9 +125,9 @@ QString EmbeddedApi::open()
         const BackfillReport r = d->backOffice->backfill();
         if (!r.error.isEmpty())
             return QStringLiteral("cannot record in the ledger the payments made before it "
-                                  "existed (%1). Nothing was lost: fix the cause (free disk "
-                                  "space, file permissions) and start PayDesk again; it goes on "
-                                  "where it stopped")
+                                  "existed (%1). Nothing was lost: fix the cause (disk space, "
+                                  "file permissions, or the database server) and start PayDesk "
+                                  "again; it goes on where it stopped")
                 .arg(r.error);
         if (r.posted() > 0)
             d->engine->raiseExternalAlert(

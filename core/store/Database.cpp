@@ -11,6 +11,10 @@
 namespace paydesk {
 
 namespace {
+
+// The advisory lock PostgreSQL writers take in turn ("PayDes" in ASCII).
+constexpr qint64 kWriterLockKey = 0x506179446573;
+
 QAtomicInteger<quint64> g_connectionCounter;
 
 // SQLite's own auto-checkpoint size (1000 pages of 4 KiB); past 16 times as
@@ -44,6 +48,8 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
         m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
     } else {
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+        // An unreachable server must not freeze the counter at start.
+        m_db.setConnectOptions(QStringLiteral("connect_timeout=10"));
         m_db.setHostName(config.host);
         m_db.setPort(config.port);
         m_db.setDatabaseName(config.databaseName);
@@ -56,7 +62,11 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
                                                       : QStringLiteral("PostgreSQL"));
     if (!m_db.open())
         return QStringLiteral("cannot open database %1: %2")
-            .arg(config.dialect == SqlDialect::Sqlite ? config.sqlitePath : config.databaseName,
+            .arg(config.dialect == SqlDialect::Sqlite ? config.sqlitePath
+                                                      : QStringLiteral("%1 on %2:%3 as %4")
+                                                            .arg(config.databaseName, config.host)
+                                                            .arg(config.port)
+                                                            .arg(config.user),
                  m_db.lastError().text());
     if (config.dialect == SqlDialect::Sqlite) {
         QSqlQuery q(m_db);
@@ -254,6 +264,16 @@ bool Database::ensureTransaction()
         m_lastError = QStringLiteral("cannot begin transaction: ") + describe(q);
         return false;
     }
+    // PostgreSQL's BEGIN takes no lock: without one, two processes could
+    // both pass a balance or limit check and both write. One advisory lock,
+    // held to the end of the transaction, makes writers take turns as
+    // SQLite's IMMEDIATE does.
+    if (m_config.dialect == SqlDialect::Postgres &&
+        !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriterLockKey))) {
+        m_lastError = QStringLiteral("cannot take the writers' lock: ") + describe(q);
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
     m_inTransaction = true;
     ++m_transactionSerial;
     scheduleFlush();
@@ -351,7 +371,12 @@ bool Database::flush()
     if (m_inTransaction) {
         m_inTransaction = false;
         QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("COMMIT"))) {
+        // A PostgreSQL transaction aborted by an error nobody saw (one met
+        // while fetching rows) would COMMIT as a silent rollback; any
+        // statement fails in it, so ask once before committing.
+        const bool aborted =
+            m_config.dialect == SqlDialect::Postgres && !q.exec(QStringLiteral("SELECT 1"));
+        if (aborted || !q.exec(QStringLiteral("COMMIT"))) {
             m_lastError = QStringLiteral("commit failed: ") + describe(q);
             QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
             ok = false;

@@ -8,6 +8,7 @@
 #include "common/Clock.h"
 #include "ledger/Accounts.h"
 #include "ledger/BackOffice.h"
+#include "recon/ReconStore.h"
 #include "recon/Reconciler.h"
 #include "sandbox/SandboxChannel.h"
 #include "sandbox/bills/BillDifferences.h"
@@ -17,6 +18,7 @@
 #include "testsupport/EngineHarness.h"
 #include "testsupport/PostgresCluster.h"
 
+#include <QSqlQuery>
 #include <QtTest>
 
 #include <memory>
@@ -97,7 +99,22 @@ private Q_SLOTS:
         recon.billsDir = QDir::tempPath();
         Reconciler reconciler(*m_db, m_clock, m_backOffice->ledger(), recon);
         QCOMPARE(reconciler.open(), QString());
-        QCOMPARE(m_db->schemaVersion(), int(SqlStore::migrations().size()));
+        // Every schema recorded its last version in PostgreSQL itself.
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT schema_name, MAX(version) FROM schema_migrations"
+                                      " GROUP BY schema_name")));
+        QMap<QString, int> versions;
+        while (q.next())
+            versions.insert(q.value(0).toString(), q.value(1).toInt());
+        QCOMPARE(versions.value(SqlStore::schemaName()), int(SqlStore::migrations().size()));
+        QCOMPARE(versions.value(LedgerStore::schemaName()), int(LedgerStore::migrations().size()));
+        QCOMPARE(versions.value(SettlementStore::schemaName()),
+                 int(SettlementStore::migrations().size()));
+        QCOMPARE(versions.value(ApprovalStore::schemaName()),
+                 int(ApprovalStore::migrations().size()));
+        QCOMPARE(versions.value(WalletStore::schemaName()), int(WalletStore::migrations().size()));
+        QCOMPARE(versions.value(ReconStore::schemaName()), int(ReconStore::migrations().size()));
+        QCOMPARE(versions.size(), 6);
     }
 
     void storeKeepsIdempotencyAndVersions()

@@ -46,4 +46,10 @@ void refreshRelativeFonts(QWidget* root)
             apply(w);
 }
 
+void adoptWindowFont(QWidget* dialog, const QWidget* from)
+{
+    dialog->setFont(from->window()->font());
+    refreshRelativeFonts(dialog);
+}
+
 } // namespace paydesk::ui

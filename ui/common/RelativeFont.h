@@ -13,5 +13,9 @@ void setRelativeFont(QWidget* w, double scale, bool bold = false, double minHeig
 // Applies every relative font under `root` again from its window's font;
 // called after the window's font changed.
 void refreshRelativeFonts(QWidget* root);
+// A dialog (a window of its own, which Qt does not give its parent's font)
+// takes `from`'s window font, relative fonts included: counter mode's large
+// type reaches it too.
+void adoptWindowFont(QWidget* dialog, const QWidget* from);
 
 } // namespace paydesk::ui

@@ -27,14 +27,15 @@ constexpr KindText kTexts[] = {
      QT_TRANSLATE_NOOP("AlertTexts", "A payment's channel is not configured on this counter: check "
                                      "the channel settings.")},
     {"duplicate_payment",
-     QT_TRANSLATE_NOOP("AlertTexts", "The order was paid twice; the extra payment is being returned "
-                                     "automatically.")},
+     QT_TRANSLATE_NOOP("AlertTexts", "A payment arrived for an order already paid or closed; it is "
+                                     "being returned automatically.")},
     {"revoke_failed",
      QT_TRANSLATE_NOOP("AlertTexts", "A revoke failed after every retry: the customer's money may "
                                      "have been taken. Call the channel and check the order.")},
     {"refund_not_final",
-     QT_TRANSLATE_NOOP("AlertTexts", "A refund is still not final: check it with the channel before "
-                                     "refunding again.")},
+     QT_TRANSLATE_NOOP("AlertTexts",
+                       "A refund is still not final: check it with the channel before "
+                       "refunding again.")},
     {"unknown_notification",
      QT_TRANSLATE_NOOP("AlertTexts", "A payment notification named an order PayDesk does not know; "
                                      "nothing was changed.")},

@@ -71,8 +71,8 @@ QVariant AlertsModel::data(const QModelIndex& index, int role) const
         return a.kind;
     case Qt::DecorationRole:
         return toneIcon(a.level == AlertLevel::Page ? SaleTone::Failure : SaleTone::Warning);
-    case Qt::ToolTipRole:
-        return a.message; // the core's detail, with its numbers
+    case Qt::ToolTipRole: // the whole summary, then the core's detail with its numbers
+        return alertSummary(a.kind) + QStringLiteral("\n\n") + a.message;
     case Qt::DisplayRole:
         return QStringLiteral("%1  %2").arg(
             QDateTime::fromMSecsSinceEpoch(a.atMs).toString(QStringLiteral("HH:mm:ss")),

@@ -22,6 +22,7 @@ AlertsStrip::AlertsStrip(PayDeskApi& api, QWidget* parent) : QWidget(parent)
     m_view->setObjectName(QStringLiteral("alertsView"));
     m_view->setModel(m_model);
     m_view->setMaximumHeight(64);
+    m_view->setWordWrap(true); // the "what to do" half must not be cut off
     m_view->setFocusPolicy(Qt::ClickFocus);
     m_ack = new QPushButton(this);
     m_ack->setObjectName(QStringLiteral("alertsAcknowledge"));

@@ -144,6 +144,7 @@ void MainWindow::setCounterMode(bool on)
 void MainWindow::openSettings()
 {
     SettingsDialog dialog(m_settings, this);
+    adoptWindowFont(&dialog, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     Language::apply(m_settings.language());
@@ -153,6 +154,7 @@ void MainWindow::openSettings()
 QDialog* MainWindow::openReceipt(const QString& orderNo)
 {
     auto* d = new ReceiptDialog(*m_core.api, m_settings, orderNo, this);
+    adoptWindowFont(d, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->show();
     return d;
@@ -161,6 +163,7 @@ QDialog* MainWindow::openReceipt(const QString& orderNo)
 QDialog* MainWindow::openRefund(const QString& orderNo)
 {
     auto* d = new RefundDialog(*m_core.api, m_settings, orderNo, this);
+    adoptWindowFont(d, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->show();
     return d;
@@ -175,6 +178,7 @@ void MainWindow::openQr(const QString& amountText, const QString& note)
 void MainWindow::openCamera()
 {
     auto* d = new CameraScanDialog(m_settings.cameraId(), this);
+    adoptWindowFont(d, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     connect(d, &CameraScanDialog::codeAccepted, m_cashier, &CashierScreen::acceptScannedCode);
     d->show();

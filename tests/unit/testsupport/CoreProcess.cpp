@@ -17,9 +17,13 @@ CoreRun runCore(const QStringList& args, int timeoutMs)
 {
     QProcess p;
     p.start(coreBin(), args);
-    p.waitForFinished(timeoutMs);
+    const bool finished = p.waitForFinished(timeoutMs);
+    if (!finished) { // a hang is a failure, never exit code 0
+        p.kill();
+        p.waitForFinished();
+    }
     CoreRun r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.exitCode = finished && p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;

@@ -4,6 +4,10 @@
 #include <QProcess>
 #include <QTcpServer>
 
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace paydesk::test {
@@ -35,10 +39,11 @@ int freePort()
 
 PostgresCluster::~PostgresCluster()
 {
-    if (m_running)
-        run(m_bin + QStringLiteral("/pg_ctl"),
-            {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("-m"),
-             QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")});
+    if (!m_server || m_server->state() == QProcess::NotRunning)
+        return;
+    ::kill(pid_t(m_server->processId()), SIGINT); // fast shutdown
+    if (!m_server->waitForFinished(10000))
+        m_server->kill();
 }
 
 QString PostgresCluster::run(const QString& program, const QStringList& args, QString* output)
@@ -87,17 +92,41 @@ QString PostgresCluster::start()
     m_port = freePort();
     if (m_port == 0)
         return QStringLiteral("no free loopback port");
-    const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off")
-                                .arg(m_port)
-                                .arg(m_dir.path());
-    if (QString e = run(m_bin + QStringLiteral("/pg_ctl"),
-                        {QStringLiteral("-D"), data, QStringLiteral("-o"), options,
-                         QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")),
-                         QStringLiteral("-w"), QStringLiteral("start")});
-        !e.isEmpty())
-        return e;
-    m_running = true;
-    return QString();
+    const bool asRoot = ::geteuid() == 0;
+    const passwd* pg = asRoot ? ::getpwnam("postgres") : nullptr;
+    if (asRoot && !pg)
+        return QStringLiteral("running as root, but there is no postgres user to run the server");
+    const uid_t uid = pg ? pg->pw_uid : 0;
+    const gid_t gid = pg ? pg->pw_gid : 0;
+    m_server = std::make_unique<QProcess>();
+    m_server->setWorkingDirectory(m_dir.path());
+    m_server->setStandardOutputFile(m_dir.filePath(QStringLiteral("server.log")));
+    m_server->setStandardErrorFile(m_dir.filePath(QStringLiteral("server.log")), QIODevice::Append);
+    m_server->setChildProcessModifier([asRoot, uid, gid] {
+        if (asRoot && (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0))
+            ::_exit(127);
+        // After setuid: a change of user clears the parent-death signal.
+        ::prctl(PR_SET_PDEATHSIG, SIGQUIT);
+    });
+    m_server->start(m_bin + QStringLiteral("/postgres"),
+                    {QStringLiteral("-D"), data, QStringLiteral("-p"), QString::number(m_port),
+                     QStringLiteral("-k"), m_dir.path(), QStringLiteral("-c"),
+                     QStringLiteral("listen_addresses=127.0.0.1"), QStringLiteral("-c"),
+                     QStringLiteral("fsync=off")});
+    if (!m_server->waitForStarted())
+        return QStringLiteral("cannot start postgres: %1").arg(m_server->errorString());
+    for (int i = 0; i < 300; ++i) {
+        if (m_server->state() == QProcess::NotRunning)
+            return QStringLiteral("postgres stopped at start; see %1")
+                .arg(m_dir.filePath(QStringLiteral("server.log")));
+        if (run(m_bin + QStringLiteral("/pg_isready"),
+                {QStringLiteral("-q"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
+                 QStringLiteral("-p"), QString::number(m_port)})
+                .isEmpty())
+            return QString();
+        m_server->waitForFinished(100);
+    }
+    return QStringLiteral("postgres did not accept connections within 30 s");
 }
 
 DatabaseConfig PostgresCluster::newDatabase(const QString& name, QString* error)

@@ -2,15 +2,20 @@
 
 #include "store/Database.h"
 
+#include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
+
+#include <memory>
 
 namespace paydesk::test {
 
 // A throw-away PostgreSQL cluster for one test: initdb into a temporary
 // directory, a server on a free loopback port, trust authentication, no
-// fsync; stopped and removed on destruction. Run as root (CI), the server
-// runs as the `postgres` user, since PostgreSQL refuses to run as root.
+// fsync; stopped and removed on destruction. The server is this process's
+// child and is told to quit if this process dies (a crash, a watchdog), so
+// no server outlives its test. Run as root (CI), it runs as the `postgres`
+// user, since PostgreSQL refuses to run as root.
 class PostgresCluster
 {
 public:
@@ -30,7 +35,7 @@ private:
     QTemporaryDir m_dir;
     QString m_bin;
     int m_port = 0;
-    bool m_running = false;
+    std::unique_ptr<QProcess> m_server;
 };
 
 } // namespace paydesk::test
