@@ -78,11 +78,10 @@ private Q_SLOTS:
     void init()
     {
         QString error;
-        const DatabaseConfig cfg =
-            m_cluster.newDatabase(QStringLiteral("t%1").arg(++m_databases), &error);
+        m_config = m_cluster.newDatabase(QStringLiteral("t%1").arg(++m_databases), &error);
         QCOMPARE(error, QString());
         m_db = std::make_unique<Database>();
-        QCOMPARE(m_db->open(cfg, SqlStore::schemaName(), SqlStore::migrations()), QString());
+        QCOMPARE(m_db->open(m_config, SqlStore::schemaName(), SqlStore::migrations()), QString());
         m_store = std::make_unique<SqlStore>(*m_db);
     }
     void cleanup()
@@ -147,6 +146,48 @@ private Q_SLOTS:
         QVERIFY(m_db->hasFailed());
         QVERIFY(!m_db->flush());
         QVERIFY(!committed);
+    }
+
+    // Writers in different processes take turns: an open batch holds the
+    // one advisory lock, which another connection can see (and would wait
+    // for).
+    void aBatchHoldsTheWritersLock()
+    {
+        QVERIFY(m_store->insertOrder(order(11)));
+        Database other;
+        QCOMPARE(other.open(m_config, SqlStore::schemaName(), SqlStore::migrations()), QString());
+        QSqlQuery locks(other.connection());
+        const auto held = [&] {
+            return locks.exec(QStringLiteral("SELECT COUNT(*) FROM pg_locks WHERE locktype ="
+                                             " 'advisory' AND granted")) &&
+                           locks.next()
+                       ? locks.value(0).toInt()
+                       : -1;
+        };
+        QCOMPARE(held(), 1);
+        QVERIFY(m_db->flush());
+        QCOMPARE(held(), 0);
+        other.close();
+    }
+
+    // A data directory's own SQLite database is never left behind silently.
+    void aDataDirectoryWithItsOwnDatabaseRefusesPostgres()
+    {
+        QString error;
+        EngineConfig config;
+        config.database = m_cluster.newDatabase(QStringLiteral("refuse"), &error);
+        QCOMPARE(error, QString());
+        test::TempDataDir dir;
+        QFile old(dir.file(QStringLiteral("paydesk.db")));
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.close();
+        EmbeddedOptions o;
+        o.dataDir = dir.path();
+        o.engine = config;
+        o.withSandbox = false;
+        EmbeddedApi api(o);
+        const QString e = api.open();
+        QVERIFY2(e.contains(QLatin1String("does not move data between them")), qPrintable(e));
     }
 
     void searchFindsEachKindOfNumber()
@@ -392,6 +433,7 @@ private:
 
     test::PostgresCluster m_cluster;
     int m_databases = 0;
+    DatabaseConfig m_config; // this test's database
     ManualClock m_clock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SqlStore> m_store;
