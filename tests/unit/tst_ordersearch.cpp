@@ -4,6 +4,7 @@
 
 #include "store/Database.h"
 #include "store/SqlStore.h"
+#include "testsupport/SampleRecords.h"
 #include "testsupport/TempDir.h"
 
 #include <QSqlQuery>
@@ -13,67 +14,10 @@
 
 using namespace paydesk;
 
-namespace {
-
-constexpr qint64 kDayMs = 86'400'000;
-constexpr qint64 kStartMs = 1'767'225'600'000; // 2026-01-01 00:00 UTC
-
-OrderRecord order(int i, OrderState state = OrderState::Paid)
-{
-    OrderRecord o;
-    o.orderNo = QStringLiteral("PO%1").arg(i, 6, 10, QLatin1Char('0'));
-    o.requestNo = QStringLiteral("req-%1").arg(i);
-    o.amount = Money::fromFen(100 + i);
-    o.subject = QStringLiteral("sale");
-    o.storeId = o.terminalId = QStringLiteral("0001");
-    o.state = state;
-    o.version = 1;
-    o.createdAtMs = o.updatedAtMs = kStartMs + i * kDayMs;
-    return o;
-}
-
-PaymentRecord payment(const OrderRecord& o, const QString& codeMasked)
-{
-    PaymentRecord p;
-    p.paymentNo = QStringLiteral("PA") + o.orderNo.mid(2);
-    p.orderNo = o.orderNo;
-    p.kind = PaymentKind::Barcode;
-    p.wallet = Wallet::WeChat;
-    p.channel = QStringLiteral("wechat");
-    p.amount = o.amount;
-    p.state = PaymentState::Success;
-    p.version = 1;
-    p.codeMasked = codeMasked;
-    p.channelTradeNo = QStringLiteral("T") + o.orderNo.mid(2);
-    p.createdAtMs = p.updatedAtMs = o.createdAtMs;
-    return p;
-}
-
-RefundRecord refund(const PaymentRecord& p)
-{
-    RefundRecord r;
-    r.refundNo = QStringLiteral("RF") + p.orderNo.mid(2);
-    r.orderNo = p.orderNo;
-    r.paymentNo = p.paymentNo;
-    r.requestNo = QStringLiteral("refund-req-") + p.orderNo.mid(2);
-    r.amount = Money::fromFen(50);
-    r.reason = QStringLiteral("test");
-    r.state = RefundState::Success;
-    r.version = 1;
-    r.channelRefundNo = QStringLiteral("CR") + p.orderNo.mid(2);
-    r.createdAtMs = r.updatedAtMs = p.createdAtMs;
-    return r;
-}
-
-QStringList numbers(const QList<OrderRecord>& orders)
-{
-    QStringList out;
-    for (const OrderRecord& o : orders)
-        out << o.orderNo;
-    return out;
-}
-
-} // namespace
+using test::orderNumbers;
+using test::sampleOrder;
+using test::samplePayment;
+using test::sampleRefund;
 
 class OrderSearchTest : public QObject
 {
@@ -92,15 +36,15 @@ private Q_SLOTS:
         // masked whole ("******", no digits to search by); order 5
         // is closed; orders 2 and 6 were refunded.
         for (int i = 1; i <= 9; ++i) {
-            const OrderRecord o = order(i, i == 5 ? OrderState::Closed : OrderState::Paid);
+            const OrderRecord o = sampleOrder(i, i == 5 ? OrderState::Closed : OrderState::Paid);
             QVERIFY(m_store->insertOrder(o));
             const QString last4 =
                 i == 3 || i == 7 || i == 8 ? QStringLiteral("4321") : QString::number(1000 + i);
-            const PaymentRecord p = payment(o, i == 9 ? QStringLiteral("******")
-                                                      : QStringLiteral("13************") + last4);
+            const PaymentRecord p = samplePayment(
+                o, i == 9 ? QStringLiteral("******") : QStringLiteral("13************") + last4);
             QVERIFY(m_store->insertPayment(p));
             if (i == 2 || i == 6)
-                QVERIFY(m_store->insertRefund(refund(p)));
+                QVERIFY(m_store->insertRefund(sampleRefund(p)));
         }
         QVERIFY(m_db.flush());
     }
@@ -115,8 +59,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("search");
         QTest::addColumn<QStringList>("expected");
-        const auto one = [](int i) { return QStringList{order(i).orderNo}; };
-        QTest::newRow("order no.") << order(4).orderNo << one(4);
+        const auto one = [](int i) { return QStringList{sampleOrder(i).orderNo}; };
+        QTest::newRow("order no.") << sampleOrder(4).orderNo << one(4);
         QTest::newRow("order's request no.") << QStringLiteral("req-4") << one(4);
         QTest::newRow("payment no.") << QStringLiteral("PA000004") << one(4);
         QTest::newRow("channel trade no.") << QStringLiteral("T000006") << one(6);
@@ -126,7 +70,7 @@ private Q_SLOTS:
         QTest::newRow("last 4, one order") << QStringLiteral("1004") << one(4);
         QTest::newRow("last 4, three orders, newest first")
             << QStringLiteral("4321")
-            << QStringList{order(8).orderNo, order(7).orderNo, order(3).orderNo};
+            << QStringList{sampleOrder(8).orderNo, sampleOrder(7).orderNo, sampleOrder(3).orderNo};
         QTest::newRow("spaces around the number") << QStringLiteral("  T000006 ") << one(6);
         QTest::newRow("unknown number") << QStringLiteral("T999999") << QStringList{};
         QTest::newRow("masked digits are not searchable")
@@ -140,21 +84,22 @@ private Q_SLOTS:
         QFETCH(QStringList, expected);
         OrderFilter f;
         f.search = search;
-        QCOMPARE(numbers(m_store->orders(f)), expected);
+        QCOMPARE(orderNumbers(m_store->orders(f)), expected);
     }
 
     void searchKeepsTheStateAndDateFilters()
     {
         OrderFilter f;
         f.search = QStringLiteral("4321");
-        f.sinceMs = order(5).createdAtMs;
-        QCOMPARE(numbers(m_store->orders(f)), (QStringList{order(8).orderNo, order(7).orderNo}));
+        f.sinceMs = sampleOrder(5).createdAtMs;
+        QCOMPARE(orderNumbers(m_store->orders(f)),
+                 (QStringList{sampleOrder(8).orderNo, sampleOrder(7).orderNo}));
         f = {};
         f.search = QStringLiteral("1005");
         f.state = int(OrderState::Paid);
-        QCOMPARE(numbers(m_store->orders(f)), QStringList{});
+        QCOMPARE(orderNumbers(m_store->orders(f)), QStringList{});
         f.state = int(OrderState::Closed);
-        QCOMPARE(numbers(m_store->orders(f)), QStringList{order(5).orderNo});
+        QCOMPARE(orderNumbers(m_store->orders(f)), QStringList{sampleOrder(5).orderNo});
     }
 
     void searchPagesByKeyset()
@@ -163,17 +108,19 @@ private Q_SLOTS:
         f.search = QStringLiteral("4321");
         f.limit = 2;
         const QList<OrderRecord> first = m_store->orders(f);
-        QCOMPARE(numbers(first), (QStringList{order(8).orderNo, order(7).orderNo}));
+        QCOMPARE(orderNumbers(first),
+                 (QStringList{sampleOrder(8).orderNo, sampleOrder(7).orderNo}));
         f.beforeOrderNo = first.constLast().orderNo;
-        QCOMPARE(numbers(m_store->orders(f)), QStringList{order(3).orderNo});
+        QCOMPARE(orderNumbers(m_store->orders(f)), QStringList{sampleOrder(3).orderNo});
     }
 
     void withoutSearchEveryOrderNewestFirst()
     {
         OrderFilter f;
         f.limit = 3;
-        QCOMPARE(numbers(m_store->orders(f)),
-                 (QStringList{order(9).orderNo, order(8).orderNo, order(7).orderNo}));
+        QCOMPARE(
+            orderNumbers(m_store->orders(f)),
+            (QStringList{sampleOrder(9).orderNo, sampleOrder(8).orderNo, sampleOrder(7).orderNo}));
     }
 
     // A data directory from before v3: its payments have no code_last4 yet.
@@ -188,30 +135,30 @@ private Q_SLOTS:
             QCOMPARE(old.open(cfg, SqlStore::schemaName(), SqlStore::migrations().mid(0, 2)),
                      QString());
             // v2's columns, written as that version did: no code_last4.
-            QSqlQuery order(old.connection());
-            QSqlQuery payment(old.connection());
-            QVERIFY(order.prepare(QStringLiteral(
+            QSqlQuery orderInsert(old.connection());
+            QSqlQuery paymentInsert(old.connection());
+            QVERIFY(orderInsert.prepare(QStringLiteral(
                 "INSERT INTO orders VALUES (?, ?, 100, 'CNY', 's', '0001', '0001', 2, 1, 1, 1, ?,"
                 " 0, 0)")));
-            QVERIFY(payment.prepare(QStringLiteral(
+            QVERIFY(paymentInsert.prepare(QStringLiteral(
                 "INSERT INTO payments VALUES (?, ?, 1, 1, 'wechat', 100, 'CNY', 3, 1, ?, ?, '', '',"
                 " '', 1, 1, 1, 0, 0)")));
             const QStringList codes{QStringLiteral("13************9876"), QStringLiteral("******")};
             for (int n = 1; n <= int(codes.size()); ++n) {
                 const QString orderNo = QStringLiteral("PO%1").arg(n);
                 const QString paymentNo = QStringLiteral("PA%1").arg(n);
-                order.addBindValue(orderNo);
-                order.addBindValue(QStringLiteral("r%1").arg(n));
-                order.addBindValue(paymentNo);
-                QVERIFY(order.exec());
-                payment.addBindValue(paymentNo);
-                payment.addBindValue(orderNo);
-                payment.addBindValue(codes.at(n - 1));
-                payment.addBindValue(QStringLiteral("T%1").arg(n));
-                QVERIFY(payment.exec());
+                orderInsert.addBindValue(orderNo);
+                orderInsert.addBindValue(QStringLiteral("r%1").arg(n));
+                orderInsert.addBindValue(paymentNo);
+                QVERIFY(orderInsert.exec());
+                paymentInsert.addBindValue(paymentNo);
+                paymentInsert.addBindValue(orderNo);
+                paymentInsert.addBindValue(codes.at(n - 1));
+                paymentInsert.addBindValue(QStringLiteral("T%1").arg(n));
+                QVERIFY(paymentInsert.exec());
             }
-            order = QSqlQuery();
-            payment = QSqlQuery();
+            orderInsert = QSqlQuery();
+            paymentInsert = QSqlQuery();
             old.close();
         }
         Database db;
@@ -219,9 +166,9 @@ private Q_SLOTS:
         SqlStore store(db);
         OrderFilter f;
         f.search = QStringLiteral("9876");
-        QCOMPARE(numbers(store.orders(f)), QStringList{QStringLiteral("PO1")});
+        QCOMPARE(orderNumbers(store.orders(f)), QStringList{QStringLiteral("PO1")});
         f.search = QStringLiteral("****");
-        QCOMPARE(numbers(store.orders(f)), QStringList{});
+        QCOMPARE(orderNumbers(store.orders(f)), QStringList{});
         db.close();
     }
 

@@ -17,6 +17,7 @@
 #include "testsupport/CoreProcess.h"
 #include "testsupport/EngineHarness.h"
 #include "testsupport/PostgresCluster.h"
+#include "testsupport/SampleRecords.h"
 
 #include <QSqlQuery>
 #include <QtTest>
@@ -25,45 +26,15 @@
 
 using namespace paydesk;
 
+using test::orderNumbers;
+using test::sampleOrder;
+
 namespace {
 
-OrderRecord order(int i)
-{
-    OrderRecord o;
-    o.orderNo = QStringLiteral("PO%1").arg(i, 4, 10, QLatin1Char('0'));
-    o.requestNo = QStringLiteral("req-%1").arg(i);
-    o.amount = Money::fromFen(1000 + i);
-    o.subject = QStringLiteral("sale");
-    o.storeId = o.terminalId = QStringLiteral("0001");
-    o.state = OrderState::Pending;
-    o.version = 1;
-    o.createdAtMs = o.updatedAtMs = 1'767'225'600'000 + i;
-    return o;
-}
-
+// A paid payment whose masked code ends in the order number's last 4 digits.
 PaymentRecord payment(const OrderRecord& o, PaymentState state)
 {
-    PaymentRecord p;
-    p.paymentNo = QStringLiteral("PA") + o.orderNo.mid(2);
-    p.orderNo = o.orderNo;
-    p.kind = PaymentKind::Barcode;
-    p.wallet = Wallet::WeChat;
-    p.channel = QStringLiteral("wechat");
-    p.amount = o.amount;
-    p.state = state;
-    p.version = 1;
-    p.codeMasked = QStringLiteral("13************") + o.orderNo.right(4);
-    p.channelTradeNo = QStringLiteral("T") + o.orderNo.mid(2);
-    p.createdAtMs = p.updatedAtMs = o.createdAtMs;
-    return p;
-}
-
-QStringList numbers(const QList<OrderRecord>& orders)
-{
-    QStringList out;
-    for (const OrderRecord& o : orders)
-        out << o.orderNo;
-    return out;
+    return test::samplePayment(o, QStringLiteral("13************") + o.orderNo.right(4), state);
 }
 
 } // namespace
@@ -119,10 +90,10 @@ private Q_SLOTS:
     void storeKeepsIdempotencyAndVersions()
     {
         const CommandRecord c{QStringLiteral("r1"), QStringLiteral("pay"), QStringLiteral("f"),
-                              QStringLiteral("PO0001"), 1};
+                              QStringLiteral("PO000001"), 1};
         QCOMPARE(m_store->insertCommand(c), 1);
         QCOMPARE(m_store->insertCommand(c), 0); // ON CONFLICT DO NOTHING
-        OrderRecord o = order(1);
+        OrderRecord o = sampleOrder(1);
         QVERIFY(m_store->insertOrder(o));
         o.state = OrderState::Paid;
         o.version = 2;
@@ -138,7 +109,7 @@ private Q_SLOTS:
     // failed write does, never report it committed.
     void aFailedReadInsideABatchFailsTheBatch()
     {
-        QVERIFY(m_store->insertOrder(order(9)));
+        QVERIFY(m_store->insertOrder(sampleOrder(9)));
         bool committed = true;
         m_db->afterCommit([&](bool ok) { committed = ok; });
         QSqlQuery& bad = m_db->prepared(QStringLiteral("SELECT no_such_column FROM orders"));
@@ -153,7 +124,7 @@ private Q_SLOTS:
     // for).
     void aBatchHoldsTheWritersLock()
     {
-        QVERIFY(m_store->insertOrder(order(11)));
+        QVERIFY(m_store->insertOrder(sampleOrder(11)));
         Database other;
         QCOMPARE(other.open(m_config, SqlStore::schemaName(), SqlStore::migrations()), QString());
         QSqlQuery locks(other.connection());
@@ -193,22 +164,22 @@ private Q_SLOTS:
     void searchFindsEachKindOfNumber()
     {
         for (int i = 1; i <= 3; ++i) {
-            const OrderRecord o = order(i);
+            const OrderRecord o = sampleOrder(i);
             QVERIFY(m_store->insertOrder(o));
             QVERIFY(m_store->insertPayment(payment(o, PaymentState::Success)));
         }
         QVERIFY(m_db->flush());
-        for (const QString& text : {QStringLiteral("PO0002"), QStringLiteral("req-2"),
-                                    QStringLiteral("PA0002"), QStringLiteral("T0002"),
-                                    QStringLiteral("0002")}) {
+        for (const QString& text :
+             {QStringLiteral("PO000002"), QStringLiteral("req-2"), QStringLiteral("PA000002"),
+              QStringLiteral("T000002"), QStringLiteral("0002")}) {
             OrderFilter f;
             f.search = text;
-            QCOMPARE(numbers(m_store->orders(f)), QStringList{QStringLiteral("PO0002")});
+            QCOMPARE(orderNumbers(m_store->orders(f)), QStringList{QStringLiteral("PO000002")});
         }
         OrderFilter all;
         all.limit = 2;
-        QCOMPARE(numbers(m_store->orders(all)),
-                 (QStringList{QStringLiteral("PO0003"), QStringLiteral("PO0002")}));
+        QCOMPARE(orderNumbers(m_store->orders(all)),
+                 (QStringList{QStringLiteral("PO000003"), QStringLiteral("PO000002")}));
     }
 
     void ledgerPostsBalancesAndRefusesRepeats()
@@ -266,7 +237,7 @@ private Q_SLOTS:
     // has payments) and its pass, on PostgreSQL.
     void backfillPostsPaymentsFromBeforeTheLedger()
     {
-        const OrderRecord o = order(7);
+        const OrderRecord o = sampleOrder(7);
         QVERIFY(m_store->insertOrder(o));
         QVERIFY(m_store->insertPayment(payment(o, PaymentState::Success)));
         QVERIFY(m_db->flush());
@@ -276,7 +247,7 @@ private Q_SLOTS:
         QCOMPARE(r.error, QString());
         QCOMPARE(r.payments, 1);
         QVERIFY(!m_backOffice->backfillPending());
-        QVERIFY(m_backOffice->ledger().entry(QStringLiteral("pay:PA0007")).has_value());
+        QVERIFY(m_backOffice->ledger().entry(QStringLiteral("pay:PA000007")).has_value());
         QVERIFY(m_backOffice->check().ok());
     }
 
