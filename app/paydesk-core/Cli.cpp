@@ -83,7 +83,7 @@ Accounting:
   settle --date D [--merchant M] [--by NAME]
                                     move day D's net from pending to available minus fees (T+1)
   settle list                       settlement runs
-  payout request --amount A --by NAME [--note TEXT]
+  payout request --amount A --by NAME [--note TEXT] [--request-no R]
   payout approve|reject PO... --by NAME [--reason R]   (a second person decides)
   payout list
   adjust propose --account A --amount A --reason R --by NAME [--counter ACCOUNT]

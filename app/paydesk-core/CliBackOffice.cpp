@@ -265,7 +265,7 @@ int cmdApproval(const Args& a, const QString& kind)
             return rc;
         if (!a.has("by"))
             return usageError(a.out, QStringLiteral("payout request needs --by NAME"));
-        return finish(a, ap.requestPayout(*m, a.opt("by"), a.opt("note")));
+        return finish(a, ap.requestPayout(*m, a.opt("by"), a.opt("note"), requestNo(a)));
     }
     if (kind == QLatin1String("adjustment") && sub == QLatin1String("propose")) {
         const auto m = amount(a, &rc, true);

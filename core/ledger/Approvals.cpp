@@ -52,7 +52,8 @@ Approvals::Approvals(Database& db, Ledger& ledger, ApprovalStore& store, Clock& 
 {
 }
 
-BackOfficeOutcome Approvals::requestPayout(const Money& amount, const QString& by, const QString& note)
+BackOfficeOutcome Approvals::requestPayout(const Money& amount, const QString& by,
+                                           const QString& note, const QString& requestNo)
 {
     using S = BackOfficeStatus;
     if (!amount.isPositive())
@@ -69,6 +70,13 @@ BackOfficeOutcome Approvals::requestPayout(const Money& amount, const QString& b
     r.currency = amount.currency();
     r.reason = note;
     r.proposedBy = by.trimmed();
+    // With a request number, pressing "request" again (or a retry after a
+    // lost answer) holds the money once. The note and the person are not
+    // the request's content.
+    r.requestNo = requestNo.trimmed();
+    if (!r.requestNo.isEmpty())
+        r.fingerprint = QStringLiteral("payout|%1|%2|%3")
+                            .arg(r.merchantId, QString::number(r.amountFen), r.currency);
     return requestHeld(r, {m_config.payoutsPerDay, m_config.payoutFenPerDay},
                        QStringLiteral("payouts"), QStringLiteral("pay out"));
 }

@@ -33,7 +33,10 @@ class Approvals
 public:
     Approvals(Database& db, Ledger& ledger, ApprovalStore& store, Clock& clock, LedgerConfig config);
 
-    BackOfficeOutcome requestPayout(const Money& amount, const QString& by, const QString& note);
+    // `requestNo` (optional): the idempotency key; a repeat answers Repeated
+    // with the first request, another amount under it is refused.
+    BackOfficeOutcome requestPayout(const Money& amount, const QString& by, const QString& note,
+                                    const QString& requestNo = QString());
     // Holds r's amount from r.account until a second person decides, within
     // `limit` for that account and what its balance holds. With a request
     // number it is idempotent: a repeat answers the first request, other

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void settlementIsTPlusOneAndIdempotent();
     void lateItemsRideWithTheNextSettlement();
     void payoutNeedsSecondPerson();
+    void payoutRequestIsIdempotentByRequestNumber();
     void payoutRejectReleasesHold();
     void payoutLimitsPerDay_data();
     void payoutLimitsPerDay();
@@ -337,6 +338,30 @@ void tst_BackOffice::payoutNeedsSecondPerson()
     QCOMPARE(balance(h, accounts::payoutHold(kMerchant)), 0);
     QCOMPARE(balance(h, accounts::bank()), -50000); // the money left the bank account
     QCOMPARE(ap.find(req.number)->decidedBy, QStringLiteral("bob"));
+    VERIFY_BOOKS(h);
+}
+
+// A payout requested twice under one request number (a double click, a
+// retry after a lost answer) is held once; the whole available balance may
+// be requested, so a second hold could not even be refused for funds.
+void tst_BackOffice::payoutRequestIsIdempotentByRequestNumber()
+{
+    EngineHarness h(config());
+    fundAvailable(h);
+    Approvals& ap = h.api().backOffice()->approvals();
+    const qint64 available = balance(h, accounts::merchantAvailable(kMerchant));
+    const Money all = Money::fromFen(available);
+    const BackOfficeOutcome first = ap.requestPayout(all, "ann", "weekly", "po-1");
+    QCOMPARE(first.status, BackOfficeStatus::Ok);
+    const BackOfficeOutcome again = ap.requestPayout(all, "bob", "pressed again", "po-1");
+    QCOMPARE(again.status, BackOfficeStatus::Repeated);
+    QCOMPARE(again.number, first.number);
+    const BackOfficeOutcome other = ap.requestPayout(Money::fromFen(100), "ann", QString(), "po-1");
+    QCOMPARE(other.status, BackOfficeStatus::RequestMismatch);
+    h.api().backOffice()->commit();
+    QCOMPARE(balance(h, accounts::payoutHold(kMerchant)), available);
+    QCOMPARE(balance(h, accounts::merchantAvailable(kMerchant)), 0);
+    QCOMPARE(ap.list(QStringLiteral("payout")).size(), 1);
     VERIFY_BOOKS(h);
 }
 
