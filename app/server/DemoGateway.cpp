@@ -87,17 +87,10 @@ QString DemoGateway::start()
     // runs on a second thread beside the app's (the future joins on return).
     auto sandboxKey =
         std::async(std::launch::async, &SandboxGateway::ensureAlipayKeyPair, d->options.dataDir);
-    if (!QFile::exists(appPrivateFile) || !QFile::exists(appPublicFile)) {
-        QByteArray privatePem, publicPem;
-        if (!alipay::RsaKey::generate(2048, &privatePem, &publicPem))
-            return QStringLiteral("cannot generate the demo app's RSA key pair");
-        QFile::remove(appPrivateFile);
-        QFile::remove(appPublicFile);
-        if (QString e = writeOnce(appPrivateFile, privatePem, true); !e.isEmpty())
-            return e;
-        if (QString e = writeOnce(appPublicFile, publicPem, false); !e.isEmpty())
-            return e;
-    }
+    if (QString e = SandboxGateway::ensureRsaKeyPair(appPrivateFile, appPublicFile,
+                                                     QStringLiteral("the demo app's"));
+        !e.isEmpty())
+        return e;
     if (QString e = readAll(apiKeyFile, &d->wechatApiKey); !e.isEmpty())
         return e;
     if (QString e = readAll(appPrivateFile, &d->appPrivateKey); !e.isEmpty())

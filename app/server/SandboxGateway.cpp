@@ -296,18 +296,28 @@ QString SandboxGateway::alipayPrivateKeyPath(const QString& dataDir)
 
 QString SandboxGateway::ensureAlipayKeyPair(const QString& dataDir)
 {
-    // The sandbox's own Alipay keys: made once, kept with its trades. The
-    // public half is written first, so a private key on disk always has it.
-    if (QFile::exists(alipayPrivateKeyPath(dataDir)))
-        return QString();
+    // The sandbox's own Alipay keys: made once, kept with its trades.
     if (!QDir().mkpath(dataDir))
         return QStringLiteral("cannot create %1").arg(dataDir);
+    return ensureRsaKeyPair(alipayPrivateKeyPath(dataDir), alipayPublicKeyPath(dataDir),
+                            QStringLiteral("the sandbox's"));
+}
+
+QString SandboxGateway::ensureRsaKeyPair(const QString& privatePath, const QString& publicPath,
+                                         const QString& whose)
+{
+    if (QFile::exists(privatePath) && QFile::exists(publicPath))
+        return QString();
     QByteArray privatePem, publicPem;
     if (!alipay::RsaKey::generate(2048, &privatePem, &publicPem))
-        return QStringLiteral("cannot generate the sandbox's RSA key pair");
-    if (QString e = saveFile(alipayPublicKeyPath(dataDir), publicPem, false); !e.isEmpty())
+        return QStringLiteral("cannot generate %1 RSA key pair").arg(whose);
+    // A half left from an interrupted start is replaced with its pair; the
+    // public half goes first, so a private key on disk always has it.
+    QFile::remove(privatePath);
+    QFile::remove(publicPath);
+    if (QString e = saveFile(publicPath, publicPem, false); !e.isEmpty())
         return e;
-    return saveFile(alipayPrivateKeyPath(dataDir), privatePem, true);
+    return saveFile(privatePath, privatePem, true);
 }
 
 SandboxCertificateFiles SandboxGateway::certificates() const

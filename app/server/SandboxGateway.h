@@ -85,6 +85,10 @@ public:
     // there; start() does it too. Safe on any thread, so a caller may make it
     // beside other slow work (the demo makes its app's key pair meanwhile).
     static QString ensureAlipayKeyPair(const QString& dataDir);
+    // A 2048-bit RSA pair in two PEM files (the private one readable by the
+    // owner only) unless both are there; `whose` names it in the error.
+    static QString ensureRsaKeyPair(const QString& privatePath, const QString& publicPath,
+                                    const QString& whose);
     // The test CA, server and merchant client certificates (after a start
     // with a TLS listener; the paths are known before).
     SandboxCertificateFiles certificates() const;

@@ -44,9 +44,9 @@ MoneyMovements::Outcome EnginePostings::post(const QString& key, const QString& 
     c.amountFen = moneyIn ? amount.fen() : -amount.fen();
     c.feeFen = moneyIn ? fee.fen() : -fee.fen();
     c.currency = amount.currency();
+    if (clearing.settledThatDay)
+        c.settledFor = c.businessDate;
     if (m_clearing.insertClearing(c) < 0)
-        return {false, m_clearing.lastError()};
-    if (clearing.settledThatDay && !m_clearing.markItemSettled(c.refKey, c.businessDate))
         return {false, m_clearing.lastError()};
     const QString note =
         QStringLiteral("ledger entry %1: Dr %2 %3, Cr %4 %3; fee %5 %6 at settlement of %7")
@@ -84,19 +84,11 @@ MoneyMovements::Outcome EnginePostings::postBeforeLedger(Movement m, const QStri
                                                          const Money& amount, qint64 movedAtMs)
 {
     Q_ASSERT(movedAtMs > 0);
-    const ClearingWhen clearing{{}, movedAtMs, true};
-    switch (m) {
-    case Movement::Capture:
-        return post(paymentKey(refNo), refkind::payment, refNo, orderNo, channel, amount, true,
-                    clearing);
-    case Movement::Reversal:
-        return post(reversalKey(refNo), refkind::reversal, refNo, orderNo, channel, amount, false,
-                    clearing);
-    case Movement::Refund:
-        return post(refundKey(refNo), refkind::refund, refNo, orderNo, channel, amount, false,
-                    clearing);
-    }
-    Q_UNREACHABLE();
+    const QString& refKind = m == Movement::Capture    ? refkind::payment
+                             : m == Movement::Reversal ? refkind::reversal
+                                                       : refkind::refund;
+    return post(keyOf(m, refNo), refKind, refNo, orderNo, channel, amount, m == Movement::Capture,
+                ClearingWhen{{}, movedAtMs, true});
 }
 
 MoneyMovements::Outcome EnginePostings::settleOutside(const QString& key, const Currency& currency,

@@ -91,7 +91,7 @@ QString SettlementStore::clearingInsertText()
 {
     return QStringLiteral(
         "INSERT INTO clearing (ref_key, merchant_id, channel, order_no, business_date, amount_fen,"
-        " fee_fen, currency, at_ms, settled_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '')"
+        " fee_fen, currency, at_ms, settled_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (ref_key) DO NOTHING");
 }
 
@@ -107,6 +107,7 @@ int SettlementStore::insertClearing(const ClearingItem& c)
     bindAt(q, 6, c.feeFen);
     bindAt(q, 7, c.currency);
     bindAt(q, 8, c.atMs);
+    bindAt(q, 9, isoDate(c.settledFor));
     if (!m_db.execWrite(q))
         return -1;
     return q.numRowsAffected() > 0 ? 1 : 0;
@@ -147,15 +148,6 @@ bool SettlementStore::markSettled(const QString& merchantId, const QDate& upTo)
     bindAt(q, 0, isoDate(upTo));
     bindAt(q, 1, merchantId);
     bindAt(q, 2, isoDate(upTo));
-    return m_db.execWrite(q);
-}
-
-bool SettlementStore::markItemSettled(const QString& refKey, const QDate& day)
-{
-    QSqlQuery& q = m_db.prepared(QStringLiteral(
-        "UPDATE clearing SET settled_for = ? WHERE ref_key = ? AND settled_for = ''"));
-    bindAt(q, 0, isoDate(day));
-    bindAt(q, 1, refKey);
     return m_db.execWrite(q);
 }
 

@@ -25,7 +25,7 @@ struct ClearingItem
     qint64 feeFen = 0;
     Currency currency = kCny;
     qint64 atMs = 0;
-    QDate settledFor;      // null until a settlement run took it
+    QDate settledFor; // null until a settlement run took it (or settled elsewhere)
 };
 
 struct SettlementTotals
@@ -63,8 +63,6 @@ public:
     // ride with the next run instead of waiting in pending forever).
     std::optional<SettlementTotals> unsettledTotals(const QString& merchantId, const QDate& upTo);
     bool markSettled(const QString& merchantId, const QDate& upTo);
-    // One item settled on `day` by other means than a settlement run.
-    bool markItemSettled(const QString& refKey, const QDate& day);
     std::optional<SettlementTotals> unsettledTotalsAll(const QString& merchantId);
     std::optional<SettlementRow> settlement(const QString& merchantId, const QDate& day);
     QList<SettlementRow> settlements(const QString& merchantId);

@@ -256,28 +256,17 @@ BackOfficeOutcome Wallets::requestWithdrawal(const QString& memberId, const Mone
         QStringLiteral("withdraw from member %1's wallet").arg(memberId));
 }
 
-BackOfficeOutcome Wallets::checkWithdrawal(const QString& number)
-{
-    const auto r = m_approvals.find(number);
-    if (!r || r->kind != approvalkind::withdrawal)
-        return BackOfficeOutcome::fail(S::NotFound, QStringLiteral("no withdrawal %1").arg(number),
-                                       number);
-    return {S::Ok, QString(), number};
-}
-
+// Approvals refuses a number of another kind ("no withdrawal PO..."): the
+// wallet commands decide nothing but withdrawals.
 BackOfficeOutcome Wallets::approveWithdrawal(const QString& number, const QString& by,
                                              const QString& note)
 {
-    if (BackOfficeOutcome o = checkWithdrawal(number); !o.ok())
-        return o;
     return m_approvals.approve(number, by, note, approvalkind::withdrawal);
 }
 
 BackOfficeOutcome Wallets::rejectWithdrawal(const QString& number, const QString& by,
                                             const QString& note)
 {
-    if (BackOfficeOutcome o = checkWithdrawal(number); !o.ok())
-        return o;
     return m_approvals.reject(number, by, note, approvalkind::withdrawal);
 }
 

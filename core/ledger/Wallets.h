@@ -70,9 +70,8 @@ public:
     QStringList members() { return m_store.members(); }
 
 private:
-    BackOfficeOutcome apply(WalletOp op, const QString& debit, const QString& credit, qint64 clearingFen);
-    // NotFound unless `number` is a withdrawal: the wallet commands decide nothing else.
-    BackOfficeOutcome checkWithdrawal(const QString& number);
+    BackOfficeOutcome apply(WalletOp op, const QString& debit, const QString& credit,
+                            qint64 clearingFen);
 
     Database& m_db;
     Ledger& m_ledger;

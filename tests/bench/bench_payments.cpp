@@ -390,7 +390,7 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
             }
             eng.step(insPostings, qint64(tpl.postings.size()));
             bindAll(insClearing, entryKey, tpl.clearingMerchant, channel, orderNo, tpl.clearingDay,
-                    kAmountFen, tpl.clearingFeeFen, currency, now);
+                    kAmountFen, tpl.clearingFeeFen, currency, now, empty);
             eng.step(insClearing);
         }
         sbx.exec("COMMIT");
