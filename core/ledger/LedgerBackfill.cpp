@@ -5,7 +5,6 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <vector>
 
 namespace paydesk {
 
@@ -28,6 +27,46 @@ const QString kRefundPage = QStringLiteral(
     " FROM refunds r JOIN payments p ON p.payment_no = r.payment_no"
     " WHERE r.refund_no > :after AND r.state = :success ORDER BY r.refund_no LIMIT :limit");
 
+using M = EnginePostings::Movement;
+
+// A page of paid and reversed payments: the capture and reversal entries
+// each lacks. A paid payment's last change is its success; a reversed one
+// changed last when it was revoked, and was paid within its deadline of its
+// start. Returns the page's last key, '' when the page is empty.
+QString readPaymentPage(QSqlQuery& q, std::vector<BackfillMovement>& out)
+{
+    QString last;
+    while (q.next()) {
+        last = q.value(0).toString();
+        const QString orderNo = q.value(1).toString();
+        const QString channel = q.value(2).toString();
+        const Money amount = Money::fromFen(q.value(3).toLongLong(), q.value(4).toString());
+        const bool reversed = PaymentState(q.value(5).toInt()) == PaymentState::Reversed;
+        const qint64 createdAtMs = q.value(6).toLongLong();
+        const qint64 updatedAtMs = q.value(7).toLongLong();
+        if (!q.value(8).toBool())
+            out.push_back(
+                {M::Capture, last, orderNo, channel, amount, reversed ? createdAtMs : updatedAtMs});
+        if (reversed && !q.value(9).toBool())
+            out.push_back({M::Reversal, last, orderNo, channel, amount, updatedAtMs});
+    }
+    return last;
+}
+
+// A page of successful refunds: those without their entry, at their success.
+QString readRefundPage(QSqlQuery& q, std::vector<BackfillMovement>& out)
+{
+    QString last;
+    while (q.next()) {
+        last = q.value(0).toString();
+        if (!q.value(6).toBool())
+            out.push_back({M::Refund, last, q.value(1).toString(), q.value(5).toString(),
+                           Money::fromFen(q.value(2).toLongLong(), q.value(3).toString()),
+                           q.value(4).toLongLong()});
+    }
+    return last;
+}
+
 } // namespace
 
 LedgerBackfill::LedgerBackfill(Database& db, EnginePostings& postings)
@@ -48,7 +87,16 @@ BackfillReport LedgerBackfill::run(int batchSize, int maxBatches)
     Q_ASSERT(batchSize > 0);
     BackfillReport report;
     m_batchesLeft = maxBatches > 0 ? maxBatches : -1;
-    if (!postPayments(batchSize, report) || !postRefunds(batchSize, report))
+    const QVariantMap paymentBinds{
+        {QStringLiteral(":payKey"), EnginePostings::paymentKey(QString())},
+        {QStringLiteral(":reversalKey"), EnginePostings::reversalKey(QString())},
+        {QStringLiteral(":success"), int(PaymentState::Success)},
+        {QStringLiteral(":reversed"), int(PaymentState::Reversed)}};
+    const QVariantMap refundBinds{
+        {QStringLiteral(":refundKey"), EnginePostings::refundKey(QString())},
+        {QStringLiteral(":success"), int(RefundState::Success)}};
+    if (!pass(kPaymentPage, paymentBinds, readPaymentPage, batchSize, report) ||
+        !pass(kRefundPage, refundBinds, readRefundPage, batchSize, report))
         return report;
     if (m_batchesLeft == 0) {
         report.stoppedEarly = true;
@@ -64,123 +112,48 @@ BackfillReport LedgerBackfill::run(int batchSize, int maxBatches)
     return report;
 }
 
-bool LedgerBackfill::post(EnginePostings::Movement m, const QString& refNo, const QString& orderNo,
-                          const QString& channel, const Money& amount, qint64 movedAtMs,
-                          BackfillReport& report)
+bool LedgerBackfill::post(const BackfillMovement& m, BackfillReport& report)
 {
-    const auto o = m_postings.postBeforeLedger(m, refNo, orderNo, channel, amount, movedAtMs);
+    const auto o =
+        m_postings.postBeforeLedger(m.kind, m.refNo, m.orderNo, m.channel, m.amount, m.atMs);
     if (!o.ok) {
         report.error = o.note;
         return false;
     }
     if (o.note.isEmpty())
         return true; // posted meanwhile by someone else: not this run's
-    const bool in = m == EnginePostings::Movement::Capture;
-    m_outside[amount.currency()][channel] += in ? amount.fen() : -amount.fen();
+    m_outside[m.amount.currency()][m.channel] +=
+        m.kind == M::Capture ? m.amount.fen() : -m.amount.fen();
     if (m_firstKey.isEmpty()) // an entry key: never the first of another batch
-        m_firstKey = EnginePostings::keyOf(m, refNo);
-    ++(m == EnginePostings::Movement::Capture    ? report.payments
-       : m == EnginePostings::Movement::Reversal ? report.reversals
-                                                 : report.refunds);
+        m_firstKey = EnginePostings::keyOf(m.kind, m.refNo);
+    ++(m.kind == M::Capture    ? report.payments
+       : m.kind == M::Reversal ? report.reversals
+                               : report.refunds);
     return true;
 }
 
-bool LedgerBackfill::postPayments(int batchSize, BackfillReport& report)
+bool LedgerBackfill::pass(const QString& pageSql, const QVariantMap& binds, PageReader read,
+                          int batchSize, BackfillReport& report)
 {
     QString after;
     while (m_batchesLeft != 0) {
-        QSqlQuery& q = m_db.prepared(kPaymentPage);
-        q.bindValue(QStringLiteral(":payKey"), EnginePostings::paymentKey(QString()));
-        q.bindValue(QStringLiteral(":reversalKey"), EnginePostings::reversalKey(QString()));
+        QSqlQuery& q = m_db.prepared(pageSql);
+        for (auto it = binds.cbegin(); it != binds.cend(); ++it)
+            q.bindValue(it.key(), it.value());
         q.bindValue(QStringLiteral(":after"), notNull(after));
-        q.bindValue(QStringLiteral(":success"), int(PaymentState::Success));
-        q.bindValue(QStringLiteral(":reversed"), int(PaymentState::Reversed));
         q.bindValue(QStringLiteral(":limit"), batchSize);
         if (!m_db.execRead(q)) {
             report.error = m_db.lastError();
             return false;
         }
-        struct Gap
-        {
-            QString paymentNo, orderNo, channel;
-            Money amount;
-            bool reversed = false;
-            qint64 createdAtMs = 0, updatedAtMs = 0;
-            bool captureMissing = false, reversalMissing = false;
-        };
-        std::vector<Gap> page;
-        while (q.next()) {
-            Gap g;
-            g.paymentNo = q.value(0).toString();
-            g.orderNo = q.value(1).toString();
-            g.channel = q.value(2).toString();
-            g.amount = Money::fromFen(q.value(3).toLongLong(), q.value(4).toString());
-            g.reversed = PaymentState(q.value(5).toInt()) == PaymentState::Reversed;
-            g.createdAtMs = q.value(6).toLongLong();
-            g.updatedAtMs = q.value(7).toLongLong();
-            g.captureMissing = !q.value(8).toBool();
-            g.reversalMissing = g.reversed && !q.value(9).toBool();
-            page.push_back(std::move(g));
-        }
-        q.finish();
-        if (page.empty())
-            return true;
-        after = page.back().paymentNo;
-        using M = EnginePostings::Movement;
-        for (const Gap& g : page) {
-            // A paid payment's last change is its success; a reversed one
-            // changed last when it was revoked, and was paid within its
-            // deadline of its start.
-            const qint64 paidAtMs = g.reversed ? g.createdAtMs : g.updatedAtMs;
-            if (g.captureMissing &&
-                !post(M::Capture, g.paymentNo, g.orderNo, g.channel, g.amount, paidAtMs, report))
-                return false;
-            if (g.reversalMissing && !post(M::Reversal, g.paymentNo, g.orderNo, g.channel, g.amount,
-                                           g.updatedAtMs, report))
-                return false;
-        }
-        if (!finishBatch(report))
-            return false;
-    }
-    return true;
-}
-
-bool LedgerBackfill::postRefunds(int batchSize, BackfillReport& report)
-{
-    QString after;
-    while (m_batchesLeft != 0) {
-        QSqlQuery& q = m_db.prepared(kRefundPage);
-        q.bindValue(QStringLiteral(":refundKey"), EnginePostings::refundKey(QString()));
-        q.bindValue(QStringLiteral(":after"), notNull(after));
-        q.bindValue(QStringLiteral(":success"), int(RefundState::Success));
-        q.bindValue(QStringLiteral(":limit"), batchSize);
-        if (!m_db.execRead(q)) {
-            report.error = m_db.lastError();
-            return false;
-        }
-        struct Gap
-        {
-            QString refundNo, orderNo, channel;
-            Money amount;
-            qint64 refundedAtMs = 0;
-        };
-        std::vector<Gap> page;
-        QString last;
-        while (q.next()) {
-            last = q.value(0).toString();
-            if (q.value(6).toBool())
-                continue;
-            page.push_back({last, q.value(1).toString(), q.value(5).toString(),
-                            Money::fromFen(q.value(2).toLongLong(), q.value(3).toString()),
-                            q.value(4).toLongLong()});
-        }
-        q.finish();
+        std::vector<BackfillMovement> page;
+        const QString last = read(q, page);
+        q.finish(); // the page is read whole before anything is written
         if (last.isEmpty())
             return true;
         after = last;
-        for (const Gap& g : page)
-            if (!post(EnginePostings::Movement::Refund, g.refundNo, g.orderNo, g.channel, g.amount,
-                      g.refundedAtMs, report))
+        for (const BackfillMovement& m : page)
+            if (!post(m, report))
                 return false;
         if (!finishBatch(report))
             return false;

@@ -4,6 +4,11 @@
 
 #include <QMap>
 #include <QString>
+#include <QVariantMap>
+
+#include <vector>
+
+class QSqlQuery;
 
 namespace paydesk {
 
@@ -29,6 +34,17 @@ struct BackfillReport
 // the channel paid the merchant without PayDesk, so none of it may become
 // payable now. The entries are dated when posted, because the ledger's time
 // never runs backwards (its checkpoints rely on that).
+// One movement the ledger lacks: what it is and when its money moved.
+struct BackfillMovement
+{
+    EnginePostings::Movement kind;
+    QString refNo; // the payment or refund number
+    QString orderNo;
+    QString channel;
+    Money amount;
+    qint64 atMs = 0;
+};
+
 class LedgerBackfill
 {
 public:
@@ -45,11 +61,14 @@ public:
     BackfillReport run(int batchSize = 2000, int maxBatches = 0);
 
 private:
-    bool postPayments(int batchSize, BackfillReport& report);
-    bool postRefunds(int batchSize, BackfillReport& report);
-    bool post(EnginePostings::Movement m, const QString& refNo, const QString& orderNo,
-              const QString& channel, const Money& amount, qint64 movedAtMs,
+    // Reads one page's rows into the movements still to post; returns the
+    // page's last key, '' when the page is empty.
+    using PageReader = QString (*)(QSqlQuery&, std::vector<BackfillMovement>&);
+    // One keyset pass over a table: page after page (`pageSql` with its
+    // `binds`, :after and :limit), each posted and committed as one batch.
+    bool pass(const QString& pageSql, const QVariantMap& binds, PageReader read, int batchSize,
               BackfillReport& report);
+    bool post(const BackfillMovement& m, BackfillReport& report);
     bool finishBatch(BackfillReport& report);
     bool commit(BackfillReport& report);
 
