@@ -22,6 +22,7 @@ QAtomicInteger<quint64> g_connectionCounter;
 // sees it checkpoints inline, so the WAL cannot grow without bound.
 constexpr qint64 kWalCheckpointBytes = 4 * 1024 * 1024;
 constexpr qint64 kWalInlineCheckpointBytes = 16 * kWalCheckpointBytes;
+constexpr qint64 kWalResetBytes = kWalCheckpointBytes / 4;
 
 QString describe(const QSqlQuery& q)
 {
@@ -78,6 +79,13 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
             QStringLiteral("PRAGMA temp_store=MEMORY"),
             QStringLiteral("PRAGMA cache_size=-65536"),
             QStringLiteral("PRAGMA wal_autocheckpoint=0"),
+            // SQLite reuses the WAL file from its start after a checkpoint
+            // without shrinking it, so its size would stay at its high-water
+            // mark and every later commit would ask for a checkpoint (and,
+            // past the inline limit, run one on this thread). Truncated on
+            // reuse to below the checkpoint size, the file's size again tells
+            // how much is waiting.
+            QStringLiteral("PRAGMA journal_size_limit=%1").arg(kWalResetBytes),
         };
         for (const QString& p : pragmas)
             if (!q.exec(p))

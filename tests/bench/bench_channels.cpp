@@ -10,7 +10,9 @@
 // real gateway runs elsewhere; the baseline then has its own acquirer with
 // the same durable store settings.
 //
-//   bench_channels [--payments N] [--concurrency C] [--gateway-thread] [--json]
+// --only wechat|alipay measures one protocol.
+//
+//   bench_channels [--payments N] [--concurrency C] [--gateway-thread] [--only P] [--json]
 
 #include "SandboxGateway.h"
 #include "channels/alipay/AlipayChannel.h"
@@ -104,6 +106,7 @@ int main(int argc, char** argv)
         {QStringLiteral("concurrency"), QString(), QStringLiteral("c"), QStringLiteral("4")});
     p.addOption({QStringLiteral("json"), QString()});
     p.addOption({QStringLiteral("gateway-thread"), QString()});
+    p.addOption({QStringLiteral("only"), QString(), QStringLiteral("protocol")});
     p.process(app);
     const bool gatewayThread = p.isSet(QStringLiteral("gateway-thread"));
     const int total = std::max(10, p.value(QStringLiteral("payments")).toInt());
@@ -204,10 +207,14 @@ int main(int argc, char** argv)
     };
     run(wechat, prefix('W'), std::min(total, 200), concurrency); // warm-up
     run(alipayChannel, prefix('W'), std::min(total, 100), concurrency, Wallet::Alipay);
+    const QString only = p.value(QStringLiteral("only"));
     for (const int c : {1, concurrency}) {
         const Figures base = run(inProcess, prefix('B'), total, c);
-        rows.append({"wechat", c, run(wechat, prefix('H'), total, c), base});
-        rows.append({"alipay", c, run(alipayChannel, prefix('A'), total, c, Wallet::Alipay), base});
+        if (only != QLatin1String("alipay"))
+            rows.append({"wechat", c, run(wechat, prefix('H'), total, c), base});
+        if (only != QLatin1String("wechat"))
+            rows.append(
+                {"alipay", c, run(alipayChannel, prefix('A'), total, c, Wallet::Alipay), base});
         if (concurrency == 1)
             break;
     }
