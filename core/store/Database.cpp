@@ -1,6 +1,7 @@
 #include "store/Database.h"
 
 #include "store/WalCheckpointer.h"
+#include "store/WalSyncer.h"
 
 #include <QAtomicInteger>
 #include <QFileInfo>
@@ -73,7 +74,9 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
         QSqlQuery q(m_db);
         const QStringList pragmas = {
             QStringLiteral("PRAGMA journal_mode=WAL"),
-            config.durable ? QStringLiteral("PRAGMA synchronous=FULL")
+            // NORMAL: COMMIT writes the WAL but does not fsync it; the
+            // syncer does, off this thread, before anyone is told.
+            config.durable ? QStringLiteral("PRAGMA synchronous=NORMAL")
                            : QStringLiteral("PRAGMA synchronous=OFF"),
             QStringLiteral("PRAGMA foreign_keys=ON"),
             QStringLiteral("PRAGMA temp_store=MEMORY"),
@@ -92,6 +95,12 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
                 return QStringLiteral("cannot configure SQLite (%1): %2").arg(p, describe(q));
         m_walPath = config.sqlitePath + QStringLiteral("-wal");
         m_checkpointer = std::make_unique<WalCheckpointer>(config.sqlitePath);
+        if (config.durable)
+            m_syncer = std::make_unique<WalSyncer>(
+                config.walSync ? config.walSync : WalSyncer::fileSync(m_walPath), this,
+                [this](quint64 serial, bool ok, const QString& error) {
+                    onWalSynced(serial, ok, error);
+                });
     } else {
         // libpq prints NOTICEs (e.g. "already exists, skipping" for every
         // CREATE ... IF NOT EXISTS) on stderr, into the CLI's output.
@@ -115,8 +124,11 @@ void Database::close()
 {
     if (!m_db.isValid())
         return;
-    if (m_inTransaction && !m_failed)
+    if (!m_failed && (m_inTransaction || !m_awaitingSync.empty()))
         flush();
+    // Callbacks still waiting (a failed storage) learn it now, not never.
+    runSyncedCallbacks(m_committedSerial, false);
+    m_syncer.reset();
     m_checkpointer.reset();
     m_statements.clear();
     m_db.close();
@@ -295,7 +307,7 @@ void Database::scheduleFlush()
     m_flushScheduled = true;
     QTimer::singleShot(0, this, [this] {
         m_flushScheduled = false;
-        flush();
+        commitBatch(false);
     });
 }
 
@@ -375,7 +387,13 @@ void Database::checkpointIfLarge()
 
 bool Database::flush()
 {
+    return commitBatch(true);
+}
+
+bool Database::commitBatch(bool waitDurable)
+{
     bool ok = !m_failed;
+    bool committed = false;
     if (m_inTransaction) {
         m_inTransaction = false;
         QSqlQuery q(m_db);
@@ -390,6 +408,7 @@ bool Database::flush()
             ok = false;
             m_failed = true;
         } else {
+            committed = true;
             checkpointIfLarge();
         }
     }
@@ -397,11 +416,63 @@ bool Database::flush()
     // list first so they land in the next commit.
     auto callbacks = std::move(m_afterCommit);
     m_afterCommit.clear();
+    if (m_syncer && ok) {
+        if (committed)
+            m_syncer->request(++m_committedSerial);
+        // Not durable until the sync of the newest commit: callbacks of a
+        // turn with no writes of its own wait for it too.
+        if (m_committedSerial > m_syncedSerial) {
+            for (auto& cb : callbacks)
+                m_awaitingSync.emplace_back(m_committedSerial, std::move(cb));
+            callbacks.clear();
+            if (waitDurable) {
+                QString error;
+                const quint64 serial = m_committedSerial;
+                const bool synced = m_syncer->syncNow(&error);
+                onWalSynced(serial, synced, error); // tells storageFailed itself
+                return synced;
+            }
+        }
+    }
     for (auto& cb : callbacks)
         cb(ok);
     if (!ok)
         Q_EMIT storageFailed(m_lastError);
     return ok;
+}
+
+void Database::onWalSynced(quint64 serial, bool ok, const QString& error)
+{
+    if (serial <= m_syncedSerial)
+        return; // a sync on this thread got there first
+    if (!ok) {
+        // What the WAL holds past the last good sync may not survive a
+        // power cut: nobody may be told it is durable. Crash-only again.
+        m_failed = true;
+        m_lastError = QStringLiteral("the database could not be made durable: ") + error;
+        const bool writing = m_inTransaction;
+        if (writing) { // the batch being written goes too
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+            m_inTransaction = false;
+            scheduleFlush(); // tells its callbacks, and storageFailed
+        }
+        runSyncedCallbacks(m_committedSerial, false);
+        if (!writing)
+            Q_EMIT storageFailed(m_lastError);
+        return;
+    }
+    m_syncedSerial = serial;
+    runSyncedCallbacks(serial, true);
+}
+
+void Database::runSyncedCallbacks(quint64 serial, bool ok)
+{
+    // Popped before each call: a callback may flush() and drain the rest.
+    while (!m_awaitingSync.empty() && m_awaitingSync.front().first <= serial) {
+        auto cb = std::move(m_awaitingSync.front().second);
+        m_awaitingSync.pop_front();
+        cb(ok);
+    }
 }
 
 } // namespace paydesk

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 namespace paydesk {
 
 class WalCheckpointer;
+class WalSyncer;
 
 enum class SqlDialect { Sqlite, Postgres };
 
@@ -35,9 +37,12 @@ struct DatabaseConfig
     QString databaseName;
     QString user;
     QString password;
-    // Durable: SQLite synchronous=FULL (fsync every commit, amortised by group
-    // commit). Tests and throw-away demos may turn it off.
+    // Durable: every acknowledged commit is on disk (SQLite: the WAL is
+    // fsynced after each group commit, off the committing thread; see
+    // WalSyncer). Tests and throw-away demos may turn it off.
     bool durable = true;
+    // Durable SQLite only: replaces the WAL's fsync (tests hold or fail it).
+    std::function<bool(QString* error)> walSync;
 };
 
 // One connection, its migrations, prepared statements and group commit.
@@ -47,6 +52,10 @@ struct DatabaseConfig
 // event loop ends, so one fsync covers every command that arrived meanwhile.
 // Whoever must not act before the data is durable (calling a channel after an
 // order is created, telling a cashier "paid") registers afterCommit().
+//
+// On a durable SQLite file the fsync runs on a thread of its own after the
+// COMMIT (WalSyncer), and the next batch is written meanwhile; afterCommit()
+// callbacks run once the fsync covering their batch is done, in order.
 class Database : public QObject
 {
     Q_OBJECT
@@ -81,10 +90,12 @@ public:
     bool beginWrite() { return ensureTransaction(); }
     bool execRead(QSqlQuery& q);
 
-    // Runs the callback after the current batch is durable (ok) or failed.
-    // With nothing pending it still runs asynchronously, on the next turn.
+    // Runs the callback after the current batch, and every batch before it,
+    // is durable (ok) or failed. With nothing pending it still runs
+    // asynchronously, on the next turn.
     void afterCommit(std::function<void(bool ok)> callback);
-    // Commits now. Returns false if the commit failed (callbacks got false).
+    // Commits now and returns once it is durable, every waiting callback
+    // run. Returns false if the commit failed (callbacks got false).
     bool flush();
 
     QString lastError() const { return m_lastError; }
@@ -112,6 +123,12 @@ Q_SIGNALS:
 private:
     bool ensureTransaction();
     void scheduleFlush();
+    // Commits the open batch; with `waitDurable` also syncs it on this
+    // thread, otherwise asks the syncer and returns at once.
+    bool commitBatch(bool waitDurable);
+    void onWalSynced(quint64 serial, bool ok, const QString& error);
+    // Runs, in order, the callbacks of every commit up to `serial`.
+    void runSyncedCallbacks(quint64 serial, bool ok);
     void checkpointIfLarge();
     bool runMigrations(const QString& schemaName, const QStringList& migrations);
 
@@ -129,6 +146,12 @@ private:
     // SQLite files: WAL checkpoints off the engine's thread.
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     QString m_walPath;
+    // Durable SQLite files: WAL fsyncs off this thread. Serials count
+    // commits; callbacks wait for the sync of theirs.
+    std::unique_ptr<WalSyncer> m_syncer;
+    quint64 m_committedSerial = 0;
+    quint64 m_syncedSerial = 0;
+    std::deque<std::pair<quint64, std::function<void(bool)>>> m_awaitingSync;
 };
 
 // Binds the value of positional placeholder `index` of a statement from

@@ -5,7 +5,13 @@
 #include "testsupport/TempDir.h"
 
 #include <QDir>
+#include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <optional>
 
 using namespace paydesk;
 
@@ -16,7 +22,77 @@ private Q_SLOTS:
     void placeholdersAreNumberedOutsideQuotes_data();
     void placeholdersAreNumberedOutsideQuotes();
     void boundValuesLandInTheirColumns();
+    void callbacksWaitForTheWalSync();
+    void batchesCommitWhileASyncIsInFlight();
+    void aFailedWalSyncFailsWaitersAndStopsTheStorage();
+    void aSyncFailingWhileTheNextBatchIsWrittenRollsItBack();
+    void flushReturnsOnceDurable();
 };
+
+namespace {
+
+// A WAL sync the test holds, releases or fails; it runs on the syncer's
+// thread (and on the test's, from flush()).
+struct HeldSync
+{
+    std::atomic<bool> held{false};
+    std::atomic<bool> fail{false};
+    std::atomic<int> calls{0};
+
+    std::function<bool(QString*)> function()
+    {
+        return [this](QString* error) {
+            while (held.load())
+                QThread::msleep(1);
+            calls.fetch_add(1);
+            if (fail.load()) {
+                *error = QStringLiteral("injected EIO");
+                return false;
+            }
+            return true;
+        };
+    }
+};
+
+struct DurableTable
+{
+    test::TempDataDir dir;
+    Database db;
+    QString open(HeldSync& sync)
+    {
+        DatabaseConfig cfg;
+        cfg.sqlitePath = QDir(dir.path()).filePath(QStringLiteral("t.db"));
+        cfg.durable = true;
+        cfg.walSync = sync.function();
+        return db.open(cfg, QStringLiteral("t"),
+                       {QStringLiteral("CREATE TABLE t (a TEXT NOT NULL)")});
+    }
+    bool insert(const QString& a)
+    {
+        QSqlQuery& ins = db.prepared(QStringLiteral("INSERT INTO t (a) VALUES (?)"));
+        bindAt(ins, 0, a);
+        return db.execWrite(ins);
+    }
+    // What another connection sees: committed rows only.
+    int committedRows() const
+    {
+        const QString name = QStringLiteral("reader");
+        int n = -1;
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            other.setDatabaseName(QDir(dir.path()).filePath(QStringLiteral("t.db")));
+            if (other.open()) {
+                QSqlQuery q(other);
+                if (q.exec(QStringLiteral("SELECT COUNT(*) FROM t")) && q.next())
+                    n = q.value(0).toInt();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return n;
+    }
+};
+
+} // namespace
 
 void tst_Database::placeholdersAreNumberedOutsideQuotes_data()
 {
@@ -69,6 +145,116 @@ void tst_Database::boundValuesLandInTheirColumns()
     QVERIFY(sel.next());
     QCOMPARE(sel.value(0).toString(), QStringLiteral("order-2"));
     QVERIFY(!sel.next());
+}
+
+// The COMMIT does not wait for the disk, but nobody is told "done" before
+// the WAL is synced.
+void tst_Database::callbacksWaitForTheWalSync()
+{
+    HeldSync sync;
+    DurableTable t;
+    QCOMPARE(t.open(sync), QString());
+    sync.held = true;
+    QVERIFY(t.insert(QStringLiteral("a")));
+    std::optional<bool> told;
+    t.db.afterCommit([&](bool ok) { told = ok; });
+    QTRY_COMPARE(t.committedRows(), 1);
+    QTest::qWait(30);
+    QVERIFY(!told.has_value());
+    sync.held = false;
+    QTRY_VERIFY(told.has_value());
+    QCOMPARE(*told, true);
+    QVERIFY(sync.calls.load() >= 1);
+}
+
+void tst_Database::batchesCommitWhileASyncIsInFlight()
+{
+    HeldSync sync;
+    DurableTable t;
+    QCOMPARE(t.open(sync), QString());
+    sync.held = true;
+    QStringList order;
+    QVERIFY(t.insert(QStringLiteral("first")));
+    t.db.afterCommit([&](bool ok) { order << QStringLiteral("first %1").arg(ok); });
+    QTRY_COMPARE(t.committedRows(), 1);
+    QVERIFY(t.insert(QStringLiteral("second")));
+    t.db.afterCommit([&](bool ok) { order << QStringLiteral("second %1").arg(ok); });
+    // A turn with no writes of its own still waits for the writes before it.
+    QTRY_COMPARE(t.committedRows(), 2);
+    t.db.afterCommit([&](bool ok) { order << QStringLiteral("no writes %1").arg(ok); });
+    QTest::qWait(30);
+    QVERIFY(order.isEmpty());
+    sync.held = false;
+    QTRY_COMPARE(order.size(), 3);
+    QCOMPARE(order, QStringList({QStringLiteral("first 1"), QStringLiteral("second 1"),
+                                 QStringLiteral("no writes 1")}));
+}
+
+void tst_Database::aFailedWalSyncFailsWaitersAndStopsTheStorage()
+{
+    HeldSync sync;
+    DurableTable t;
+    QCOMPARE(t.open(sync), QString());
+    QSignalSpy failed(&t.db, &Database::storageFailed);
+    sync.fail = true;
+    QVERIFY(t.insert(QStringLiteral("a")));
+    std::optional<bool> told;
+    t.db.afterCommit([&](bool ok) { told = ok; });
+    QTRY_VERIFY(told.has_value());
+    QCOMPARE(*told, false);
+    QVERIFY(t.db.hasFailed());
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.at(0).at(0).toString(),
+             QStringLiteral("the database could not be made durable: injected EIO"));
+    // Crash-only: nothing more is written until a restart.
+    QVERIFY(!t.insert(QStringLiteral("b")));
+    QCOMPARE(t.db.lastError(), QStringLiteral("storage failed earlier; restart PayDesk"));
+}
+
+void tst_Database::aSyncFailingWhileTheNextBatchIsWrittenRollsItBack()
+{
+    HeldSync sync;
+    DurableTable t;
+    QCOMPARE(t.open(sync), QString());
+    QSignalSpy failed(&t.db, &Database::storageFailed);
+    sync.held = true;
+    sync.fail = true;
+    QVERIFY(t.insert(QStringLiteral("first")));
+    std::optional<bool> first, second;
+    t.db.afterCommit([&](bool ok) { first = ok; });
+    QTRY_COMPARE(t.committedRows(), 1);
+    sync.held = false;
+    // Waits without running this thread's events: the failure is queued
+    // for it, behind nothing.
+    for (int i = 0; i < 5000 && sync.calls.load() == 0; ++i)
+        QThread::msleep(1);
+    QCOMPARE(sync.calls.load(), 1);
+    QThread::msleep(20);
+    QVERIFY(t.insert(QStringLiteral("second")));
+    t.db.afterCommit([&](bool ok) { second = ok; });
+    QTRY_VERIFY(first.has_value() && second.has_value());
+    QCOMPARE(*first, false);
+    QCOMPARE(*second, false);
+    QCOMPARE(t.committedRows(), 1); // the second batch was not committed
+    QCOMPARE(failed.size(), 1);
+}
+
+void tst_Database::flushReturnsOnceDurable()
+{
+    HeldSync sync;
+    DurableTable t;
+    QCOMPARE(t.open(sync), QString());
+    QVERIFY(t.insert(QStringLiteral("a")));
+    std::optional<bool> told;
+    t.db.afterCommit([&](bool ok) { told = ok; });
+    QVERIFY(t.db.flush());
+    QVERIFY(sync.calls.load() >= 1); // synced on this thread, not left to the syncer
+    QCOMPARE(told, std::optional<bool>(true));
+    QCOMPARE(t.committedRows(), 1);
+    sync.fail = true;
+    QVERIFY(t.insert(QStringLiteral("b")));
+    QVERIFY(!t.db.flush());
+    QVERIFY(t.db.hasFailed());
 }
 
 QTEST_GUILESS_MAIN(tst_Database)

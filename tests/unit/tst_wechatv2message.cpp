@@ -46,6 +46,27 @@ private Q_SLOTS:
         QCOMPARE(sign(documentedExample(), kDocumentedKey, type), expected);
     }
 
+    // WeChat's nonce_str: at most 32 characters; ours are 32 of [A-Z0-9],
+    // fresh each time, every character in use.
+    void nonceStrIs32UpperCaseLettersAndDigits()
+    {
+        QSet<QString> seen;
+        QSet<QChar> letters;
+        for (int i = 0; i < 2000; ++i) {
+            const QString n = nonceStr();
+            QCOMPARE(n.size(), 32);
+            for (const QChar c : n) {
+                QVERIFY2((c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
+                             (c >= QLatin1Char('0') && c <= QLatin1Char('9')),
+                         qPrintable(n));
+                letters.insert(c);
+            }
+            seen.insert(n);
+        }
+        QCOMPARE(seen.size(), 2000);
+        QCOMPARE(letters.size(), 36);
+    }
+
     void emptyFieldsAndSignDoNotTakePart()
     {
         Params p = documentedExample();

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace paydesk {
+
+// Makes committed SQLite transactions durable off the committing thread.
+//
+// With synchronous=FULL SQLite fsyncs the WAL inside every COMMIT, so the
+// engine's thread stands still for the disk on each group commit. With
+// synchronous=NORMAL the COMMIT only writes the WAL (visible, not yet
+// durable) and this syncer fsyncs the WAL file on its own thread; the
+// committing thread builds the next batch meanwhile. Whoever waits for
+// durability (Database::afterCommit) is told only after the fsync that
+// covers its commit, so what PayDesk acknowledges is as durable as with
+// FULL. Requests made while an fsync runs fold into the next one.
+class WalSyncer final
+{
+public:
+    // Makes everything written to the file so far durable; false and a
+    // reason when it could not. Replaceable so tests can hold or fail it.
+    using SyncFunction = std::function<bool(QString* error)>;
+    // Runs on the receiver's thread: every commit up to `serial` is durable
+    // (ok) or the sync failed (error).
+    using Done = std::function<void(quint64 serial, bool ok, const QString& error)>;
+
+    // `receiver` must outlive the syncer; answers still queued when it is
+    // destroyed are dropped with its events.
+    WalSyncer(SyncFunction sync, QObject* receiver, Done done);
+    ~WalSyncer();
+    WalSyncer(const WalSyncer&) = delete;
+    WalSyncer& operator=(const WalSyncer&) = delete;
+
+    // fdatasync of the file at `path` (opened for each sync: the WAL may be
+    // truncated or recreated between syncs).
+    static SyncFunction fileSync(const QString& path);
+
+    // Every commit up to `serial` has returned: sync them soon.
+    void request(quint64 serial);
+    // Syncs on the caller's thread now (Database::flush must return durable).
+    bool syncNow(QString* error) { return m_sync(error); }
+
+private:
+    void run();
+
+    SyncFunction m_sync;
+    QObject* m_receiver; // outlives this syncer (its owner destroys it first)
+    Done m_done;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    quint64 m_requested = 0;
+    quint64 m_synced = 0;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+} // namespace paydesk
