@@ -93,14 +93,17 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
         for (const QString& p : pragmas)
             if (!q.exec(p))
                 return QStringLiteral("cannot configure SQLite (%1): %2").arg(p, describe(q));
-        m_walPath = config.sqlitePath + QStringLiteral("-wal");
+        // The file SQLite itself opened (links resolved), whose WAL is the
+        // one to watch and to sync.
+        QString mainFile = config.sqlitePath;
+        if (q.exec(QStringLiteral("PRAGMA database_list")))
+            while (q.next())
+                if (q.value(1).toString() == QLatin1String("main") &&
+                    !q.value(2).toString().isEmpty())
+                    mainFile = q.value(2).toString();
+        q.finish();
+        m_walPath = mainFile + QStringLiteral("-wal");
         m_checkpointer = std::make_unique<WalCheckpointer>(config.sqlitePath);
-        if (config.durable)
-            m_syncer = std::make_unique<WalSyncer>(
-                config.walSync ? config.walSync : WalSyncer::fileSync(m_walPath), this,
-                [this](quint64 serial, bool ok, const QString& error) {
-                    onWalSynced(serial, ok, error);
-                });
     } else {
         // libpq prints NOTICEs (e.g. "already exists, skipping" for every
         // CREATE ... IF NOT EXISTS) on stderr, into the CLI's output.
@@ -111,6 +114,19 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
     if (!runMigrations(schemaName, migrations))
         return m_lastError;
     m_schemaVersion = migrations.size(); // the opening schema's; migrate() adds others
+    if (config.dialect == SqlDialect::Sqlite && config.durable) {
+        // Opened once the migrations have read the database, which makes
+        // SQLite create its WAL.
+        QString error;
+        WalSyncer::SyncFunction sync =
+            config.walSync ? config.walSync : WalSyncer::fileSync(m_walPath, &error);
+        if (!sync)
+            return QStringLiteral("cannot open the write-ahead log to make commits durable: %1")
+                .arg(error);
+        m_syncer = std::make_unique<WalSyncer>(
+            std::move(sync), this,
+            [this](quint64 serial, bool ok, const QString& e) { onWalSynced(serial, ok, e); });
+    }
     return QString();
 }
 
@@ -392,9 +408,8 @@ bool Database::flush()
 
 bool Database::commitBatch(bool waitDurable)
 {
-    bool ok = !m_failed;
     bool committed = false;
-    if (m_inTransaction) {
+    if (m_inTransaction && !m_failed) {
         m_inTransaction = false;
         QSqlQuery q(m_db);
         // A PostgreSQL transaction aborted by an error nobody saw (one met
@@ -403,10 +418,9 @@ bool Database::commitBatch(bool waitDurable)
         const bool aborted =
             m_config.dialect == SqlDialect::Postgres && !q.exec(QStringLiteral("SELECT 1"));
         if (aborted || !q.exec(QStringLiteral("COMMIT"))) {
-            m_lastError = QStringLiteral("commit failed: ") + describe(q);
+            const QString error = QStringLiteral("commit failed: ") + describe(q);
             QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-            ok = false;
-            m_failed = true;
+            fail(error);
         } else {
             committed = true;
             checkpointIfLarge();
@@ -416,9 +430,11 @@ bool Database::commitBatch(bool waitDurable)
     // list first so they land in the next commit.
     auto callbacks = std::move(m_afterCommit);
     m_afterCommit.clear();
-    if (m_syncer && ok) {
-        if (committed)
+    if (m_syncer && !m_failed) {
+        if (committed && !waitDurable)
             m_syncer->request(++m_committedSerial);
+        else if (committed)
+            ++m_committedSerial; // synced just below, on this thread
         // Not durable until the sync of the newest commit: callbacks of a
         // turn with no writes of its own wait for it too.
         if (m_committedSerial > m_syncedSerial) {
@@ -428,41 +444,50 @@ bool Database::commitBatch(bool waitDurable)
             if (waitDurable) {
                 QString error;
                 const quint64 serial = m_committedSerial;
-                const bool synced = m_syncer->syncNow(&error);
-                onWalSynced(serial, synced, error); // tells storageFailed itself
-                return synced;
+                onWalSynced(serial, m_syncer->syncNow(&error), error);
             }
         }
     }
+    const bool ok = !m_failed;
+    if (!ok)
+        fail(m_lastError); // earlier batches' callbacks first, in order
     for (auto& cb : callbacks)
         cb(ok);
-    if (!ok)
-        Q_EMIT storageFailed(m_lastError);
     return ok;
 }
 
 void Database::onWalSynced(quint64 serial, bool ok, const QString& error)
 {
-    if (serial <= m_syncedSerial)
-        return; // a sync on this thread got there first
     if (!ok) {
         // What the WAL holds past the last good sync may not survive a
         // power cut: nobody may be told it is durable. Crash-only again.
-        m_failed = true;
-        m_lastError = QStringLiteral("the database could not be made durable: ") + error;
-        const bool writing = m_inTransaction;
-        if (writing) { // the batch being written goes too
-            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-            m_inTransaction = false;
-            scheduleFlush(); // tells its callbacks, and storageFailed
-        }
-        runSyncedCallbacks(m_committedSerial, false);
-        if (!writing)
-            Q_EMIT storageFailed(m_lastError);
+        fail(QStringLiteral("the database could not be made durable: ") + error);
         return;
     }
+    if (serial <= m_syncedSerial)
+        return; // a sync on this thread got there first
     m_syncedSerial = serial;
     runSyncedCallbacks(serial, true);
+}
+
+void Database::fail(const QString& message)
+{
+    if (!m_failed) {
+        m_failed = true;
+        m_lastError = message;
+    }
+    if (m_inTransaction) { // the batch being written goes too
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        m_inTransaction = false;
+        scheduleFlush(); // tells its callbacks
+    }
+    // Committed batches still waiting for their sync are told first, so
+    // callbacks keep commit order even when the news is bad.
+    runSyncedCallbacks(m_committedSerial, false);
+    if (!m_failureReported) {
+        m_failureReported = true;
+        Q_EMIT storageFailed(m_lastError);
+    }
 }
 
 void Database::runSyncedCallbacks(quint64 serial, bool ok)

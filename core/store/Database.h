@@ -127,6 +127,9 @@ private:
     // thread, otherwise asks the syncer and returns at once.
     bool commitBatch(bool waitDurable);
     void onWalSynced(quint64 serial, bool ok, const QString& error);
+    // Stops the storage for good (crash-only): rolls back the batch being
+    // written, fails every waiting callback, tells storageFailed once.
+    void fail(const QString& message);
     // Runs, in order, the callbacks of every commit up to `serial`.
     void runSyncedCallbacks(quint64 serial, bool ok);
     void checkpointIfLarge();
@@ -141,6 +144,7 @@ private:
     quint64 m_transactionSerial = 0;
     bool m_flushScheduled = false;
     bool m_failed = false;
+    bool m_failureReported = false;
     int m_schemaVersion = 0;
     QString m_lastError;
     // SQLite files: WAL checkpoints off the engine's thread.

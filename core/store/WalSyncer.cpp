@@ -5,9 +5,30 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <memory>
 #include <unistd.h>
 
 namespace paydesk {
+
+namespace {
+
+QString systemError(const QByteArray& file, int e)
+{
+    return QStringLiteral("%1: %2").arg(QFile::decodeName(file),
+                                        QString::fromLocal8Bit(std::strerror(e)));
+}
+
+struct OpenFile
+{
+    int fd = -1;
+    ~OpenFile()
+    {
+        if (fd >= 0)
+            ::close(fd);
+    }
+};
+
+} // namespace
 
 WalSyncer::WalSyncer(SyncFunction sync, QObject* receiver, Done done)
     : m_sync(std::move(sync)), m_receiver(receiver), m_done(std::move(done))
@@ -26,22 +47,37 @@ WalSyncer::~WalSyncer()
     m_thread.join();
 }
 
-WalSyncer::SyncFunction WalSyncer::fileSync(const QString& path)
+WalSyncer::SyncFunction WalSyncer::fileSync(const QString& path, QString* error)
 {
-    return [file = QFile::encodeName(path)](QString* error) {
-        const int fd = ::open(file.constData(), O_WRONLY | O_CLOEXEC);
-        if (fd < 0 || ::fdatasync(fd) != 0) {
-            const int e = errno;
-            if (fd >= 0)
-                ::close(fd);
-            if (error)
-                *error = QStringLiteral("cannot sync %1: %2")
-                             .arg(QFile::decodeName(file), QString::fromLocal8Bit(std::strerror(e)));
-            return false;
-        }
-        ::close(fd);
-        return true;
+    const QByteArray name = QFile::encodeName(path);
+    auto file = std::make_shared<OpenFile>();
+    file->fd = ::open(name.constData(), O_WRONLY | O_CLOEXEC);
+    if (file->fd < 0) {
+        if (error)
+            *error = systemError(name, errno);
+        return {};
+    }
+    return [file, name](QString* error) {
+        if (::fdatasync(file->fd) == 0)
+            return true;
+        if (error)
+            *error = QStringLiteral("cannot sync ") + systemError(name, errno);
+        return false;
     };
+}
+
+bool WalSyncer::syncOnce(QString* error)
+{
+    std::lock_guard lock(m_syncMutex);
+    if (m_firstError.isEmpty()) {
+        QString e;
+        if (m_sync(&e))
+            return true;
+        m_firstError = e.isEmpty() ? QStringLiteral("the sync failed") : e;
+    }
+    if (error)
+        *error = m_firstError;
+    return false;
 }
 
 void WalSyncer::request(quint64 serial)
@@ -67,7 +103,7 @@ void WalSyncer::run()
         const quint64 target = m_requested;
         lock.unlock();
         QString error;
-        const bool ok = m_sync(&error);
+        const bool ok = syncOnce(&error);
         lock.lock();
         m_synced = target;
         QMetaObject::invokeMethod(

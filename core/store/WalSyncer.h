@@ -20,6 +20,10 @@ namespace paydesk {
 // durability (Database::afterCommit) is told only after the fsync that
 // covers its commit, so what PayDesk acknowledges is as durable as with
 // FULL. Requests made while an fsync runs fold into the next one.
+//
+// A failed sync is final: Linux reports a lost write-back once, so a later
+// sync could succeed over data that never reached the disk. Syncs run one
+// at a time (this thread's and syncNow's) so the failure is seen by all.
 class WalSyncer final
 {
 public:
@@ -37,21 +41,26 @@ public:
     WalSyncer(const WalSyncer&) = delete;
     WalSyncer& operator=(const WalSyncer&) = delete;
 
-    // fdatasync of the file at `path` (opened for each sync: the WAL may be
-    // truncated or recreated between syncs).
-    static SyncFunction fileSync(const QString& path);
+    // fdatasync of the file at `path`, opened now and kept open: a
+    // write-back error is reported to the descriptors open when it
+    // happened, not always to one opened later (after another connection's
+    // sync has seen it). Empty, with `error` set, if it cannot be opened.
+    static SyncFunction fileSync(const QString& path, QString* error);
 
     // Every commit up to `serial` has returned: sync them soon.
     void request(quint64 serial);
     // Syncs on the caller's thread now (Database::flush must return durable).
-    bool syncNow(QString* error) { return m_sync(error); }
+    bool syncNow(QString* error) { return syncOnce(error); }
 
 private:
     void run();
+    bool syncOnce(QString* error);
 
     SyncFunction m_sync;
     QObject* m_receiver; // outlives this syncer (its owner destroys it first)
     Done m_done;
+    std::mutex m_syncMutex; // one sync at a time; guards m_firstError
+    QString m_firstError;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     quint64 m_requested = 0;

@@ -2,9 +2,12 @@
 // bindAt() can bind them by name. A ? miscounted, or one inside a quoted
 // text taken for a placeholder, would put a value in the wrong column.
 #include "store/Database.h"
+#include "store/WalSyncer.h"
 #include "testsupport/TempDir.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -27,6 +30,10 @@ private Q_SLOTS:
     void aFailedWalSyncFailsWaitersAndStopsTheStorage();
     void aSyncFailingWhileTheNextBatchIsWrittenRollsItBack();
     void flushReturnsOnceDurable();
+    void aFailedSyncStaysFailed();
+    void aFailingFlushReportsTheFailureOnce();
+    void aFailedWriteTellsEarlierBatchesFirst();
+    void theWalOfASymlinkedDatabaseIsSynced();
 };
 
 namespace {
@@ -37,6 +44,7 @@ struct HeldSync
 {
     std::atomic<bool> held{false};
     std::atomic<bool> fail{false};
+    std::atomic<bool> failOnce{false}; // the next call fails, later ones succeed
     std::atomic<int> calls{0};
 
     std::function<bool(QString*)> function()
@@ -45,7 +53,7 @@ struct HeldSync
             while (held.load())
                 QThread::msleep(1);
             calls.fetch_add(1);
-            if (fail.load()) {
+            if (fail.load() || failOnce.exchange(false)) {
                 *error = QStringLiteral("injected EIO");
                 return false;
             }
@@ -255,6 +263,92 @@ void tst_Database::flushReturnsOnceDurable()
     QVERIFY(t.insert(QStringLiteral("b")));
     QVERIFY(!t.db.flush());
     QVERIFY(t.db.hasFailed());
+}
+
+// Linux reports a lost write-back once: a sync after a failed one may
+// succeed over data that never reached the disk, so the failure sticks.
+void tst_Database::aFailedSyncStaysFailed()
+{
+    HeldSync sync;
+    sync.failOnce = true;
+    QObject receiver;
+    std::vector<std::pair<quint64, bool>> answers;
+    WalSyncer syncer(sync.function(), &receiver, [&](quint64 serial, bool ok, const QString&) {
+        answers.emplace_back(serial, ok);
+    });
+    QString error;
+    QVERIFY(!syncer.syncNow(&error));
+    QCOMPARE(error, QStringLiteral("injected EIO"));
+    error.clear();
+    QVERIFY(!syncer.syncNow(&error)); // the function would succeed now
+    QCOMPARE(error, QStringLiteral("injected EIO"));
+    syncer.request(1);
+    QTRY_COMPARE(answers.size(), size_t(1));
+    QCOMPARE(answers.front(), std::make_pair(quint64(1), false));
+    QCOMPARE(sync.calls.load(), 1);
+}
+
+void tst_Database::aFailingFlushReportsTheFailureOnce()
+{
+    HeldSync sync;
+    DurableTable t;
+    QCOMPARE(t.open(sync), QString());
+    QSignalSpy failed(&t.db, &Database::storageFailed);
+    QVERIFY(t.insert(QStringLiteral("a")));
+    QVERIFY(t.db.flush());
+    sync.fail = true;
+    QVERIFY(t.insert(QStringLiteral("b")));
+    QVERIFY(!t.db.flush());
+    QVERIFY(!t.db.flush());
+    QTest::qWait(50); // any answer still queued from the syncer's thread
+    QCOMPARE(failed.size(), 1);
+}
+
+// A failed write stops the storage; batches committed before it and still
+// waiting for their sync are told first, so callbacks keep commit order.
+void tst_Database::aFailedWriteTellsEarlierBatchesFirst()
+{
+    HeldSync sync;
+    DurableTable t;
+    QCOMPARE(t.open(sync), QString());
+    QSignalSpy failed(&t.db, &Database::storageFailed);
+    sync.held = true;
+    QStringList order;
+    QVERIFY(t.insert(QStringLiteral("first")));
+    t.db.afterCommit([&](bool ok) { order << QStringLiteral("first %1").arg(ok); });
+    QTRY_COMPARE(t.committedRows(), 1);
+    QVERIFY(!t.insert(QString())); // NULL into a NOT NULL column
+    t.db.afterCommit([&](bool ok) { order << QStringLiteral("second %1").arg(ok); });
+    QTRY_COMPARE(order.size(), 2);
+    QCOMPARE(order, QStringList({QStringLiteral("first 0"), QStringLiteral("second 0")}));
+    QCOMPARE(failed.size(), 1);
+    sync.held = false;
+    QTest::qWait(50);
+    QCOMPARE(order.size(), 2); // the late sync tells nobody again
+    QCOMPARE(failed.size(), 1);
+}
+
+// SQLite names the WAL after the file a link points to; syncing the
+// link's name would sync nothing (or fail on every commit).
+void tst_Database::theWalOfASymlinkedDatabaseIsSynced()
+{
+    test::TempDataDir dir;
+    const QString real = QDir(dir.path()).filePath(QStringLiteral("real.db"));
+    const QString link = QDir(dir.path()).filePath(QStringLiteral("link.db"));
+    QFile(real).open(QIODevice::WriteOnly);
+    QVERIFY(QFile::link(real, link));
+    Database db;
+    DatabaseConfig cfg;
+    cfg.sqlitePath = link;
+    cfg.durable = true;
+    QCOMPARE(
+        db.open(cfg, QStringLiteral("t"), {QStringLiteral("CREATE TABLE t (a TEXT NOT NULL)")}),
+        QString());
+    QSqlQuery& ins = db.prepared(QStringLiteral("INSERT INTO t (a) VALUES (?)"));
+    bindAt(ins, 0, QStringLiteral("a"));
+    QVERIFY(db.execWrite(ins));
+    QVERIFY2(db.flush(), qPrintable(db.lastError()));
+    QVERIFY(QFileInfo::exists(real + QStringLiteral("-wal")));
 }
 
 QTEST_GUILESS_MAIN(tst_Database)
