@@ -1,5 +1,7 @@
 #include "DemoGateway.h"
 
+#include "common/SecretFile.h"
+
 #include "common/SaveFile.h"
 #include "engine/EngineConfig.h"
 #include "sandbox/AlipayGatewayFront.h"
@@ -29,15 +31,6 @@ QString writeOnce(const QString& path, const QByteArray& data, bool secret)
     return QFile::exists(path) ? QString() : saveFile(path, data, secret);
 }
 
-QString readAll(const QString& path, QByteArray* out)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
-    *out = f.readAll().trimmed();
-    return QString();
-}
-
 // WeChat API keys are 32 characters of A-Z a-z 0-9.
 QByteArray newApiKey()
 {
@@ -58,6 +51,7 @@ struct DemoGateway::Impl
     std::unique_ptr<SandboxGateway> gateway;
     QByteArray wechatApiKey;
     QByteArray appPrivateKey;
+    QByteArray sandboxPublicKey; // read once the gateway has written it
     TransportConfig transport;
 
     Impl(const Clock& c, DemoGatewayOptions o) : clock(c), options(std::move(o)) {}
@@ -91,12 +85,18 @@ QString DemoGateway::start()
                                                      QStringLiteral("the demo app's"));
         !e.isEmpty())
         return e;
-    if (QString e = readAll(apiKeyFile, &d->wechatApiKey); !e.isEmpty())
+    if (QString e = readSecretFile(QString(), apiKeyFile, QStringLiteral("the demo gateway"),
+                                   &d->wechatApiKey);
+        !e.isEmpty())
         return e;
-    if (QString e = readAll(appPrivateFile, &d->appPrivateKey); !e.isEmpty())
+    if (QString e = readSecretFile(QString(), appPrivateFile, QStringLiteral("the demo gateway"),
+                                   &d->appPrivateKey);
+        !e.isEmpty())
         return e;
     QByteArray appPublic;
-    if (QString e = readAll(appPublicFile, &appPublic); !e.isEmpty())
+    if (QString e = readSecretFile(QString(), appPublicFile, QStringLiteral("the demo gateway"),
+                                   &appPublic);
+        !e.isEmpty())
         return e;
 
     // The sandbox's side of the same accounts, also written out so that
@@ -133,6 +133,11 @@ QString DemoGateway::start()
     if (QString e = d->gateway->start(QHostAddress(QHostAddress::LocalHost), 0, d->options.tls);
         !e.isEmpty())
         return e;
+    // The sandbox's public key, for the Alipay adapter to verify answers.
+    if (QString e = readSecretFile(QString(), d->gateway->alipayPublicKeyFile(),
+                                   QStringLiteral("the demo gateway"), &d->sandboxPublicKey);
+        !e.isEmpty())
+        return e;
     if (d->options.tls) {
         const SandboxCertificateFiles f = d->gateway->certificates();
         if (QString e = loadTransportCertificates(f.caCertificate, f.clientCertificate,
@@ -164,9 +169,7 @@ GatewaySettings DemoGateway::settings(const QString& channel) const
         s.url = QUrl(d->gateway->baseUrl() + QStringLiteral("/alipay/gateway.do"));
         s.appId = kAlipayAppId;
         s.appPrivateKey = d->appPrivateKey;
-        QByteArray publicPem;
-        readAll(d->gateway->alipayPublicKeyFile(), &publicPem);
-        s.alipayPublicKey = publicPem;
+        s.alipayPublicKey = d->sandboxPublicKey;
         s.billAccount = AlipayGatewayFront::billAccount(kAlipayAppId);
     }
     return s;

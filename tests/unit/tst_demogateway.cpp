@@ -93,6 +93,28 @@ private slots:
         QCOMPARE(trade->state, QStringLiteral("SUCCESS"));
     }
 
+    // A damaged demo directory (a key file emptied) is refused with the
+    // file named, not run with an empty key.
+    void anEmptyKeyFileIsRefused()
+    {
+        test::TempDataDir dir;
+        DemoGatewayOptions o;
+        o.dataDir = dir.path();
+        o.durable = false;
+        {
+            DemoGateway first(m_clock, o);
+            QCOMPARE(first.start(), QString());
+        }
+        const QString keyFile =
+            QDir(dir.path()).filePath(QStringLiteral("demo/wechat-api-key.txt"));
+        QVERIFY(QFile::exists(keyFile));
+        QFile f(keyFile);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.close();
+        DemoGateway second(m_clock, o);
+        QCOMPARE(second.start(), QStringLiteral("the demo gateway: %1 is empty").arg(keyFile));
+    }
+
     void customerScansAQrCodeAtTheDemoAcquirer()
     {
         test::TempDataDir dir;
