@@ -30,6 +30,10 @@ struct ChannelResult
     QString revokeAction;
     // Precreate only: the URL to show as a QR code.
     QString codeUrl;
+    // A successful payment as the channel recorded it, when it says so
+    // (0 otherwise): the amount in fen and when it was paid.
+    qint64 paidFen = 0;
+    qint64 paidAtMs = 0;
     // Set by the engine, not the channel: the call timed out locally.
     bool timedOut = false;
 

@@ -617,6 +617,8 @@ struct SandboxAcquirer::Impl
             r.status = TradeStatus::Success;
             r.returnCode = kSuccess;
             r.message = QStringLiteral("paid");
+            r.paidFen = t.amountFen;
+            r.paidAtMs = t.paidAtMs;
             r.rawResponse = responseXml(r, true)
                                 .add("out_trade_no", t.paymentNo)
                                 .add("transaction_id", t.tradeNo)

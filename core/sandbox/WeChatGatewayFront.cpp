@@ -135,18 +135,23 @@ void WeChatGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
 
     const QString outTradeNo = in.value(QStringLiteral("out_trade_no"));
     SandboxAcquirer& acquirer = m_acquirer;
-    // The trade as the acquirer now has it, for the fields WeChat returns.
-    auto tradeFields = [&acquirer](const QString& paymentNo, Params& p) {
-        if (auto t = acquirer.trade(paymentNo)) {
-            p.insert(QStringLiteral("transaction_id"), t->tradeNo);
-            p.insert(QStringLiteral("total_fee"), QString::number(t->amountFen));
-            p.insert(QStringLiteral("fee_type"), QStringLiteral("CNY"));
-            // When the acquirer recorded the payment, on its own clock: a
-            // bill and a query must tell the same time.
-            if (t->paidAtMs > 0)
-                p.insert(QStringLiteral("time_end"), formatTime(t->paidAtMs));
-        }
+    // The fields WeChat returns about a trade, as the acquirer has it.
+    auto paidFields = [](const QString& paymentNo, const QString& tradeNo, qint64 fen,
+                         qint64 paidAtMs, Params& p) {
+        p.insert(QStringLiteral("transaction_id"), tradeNo);
+        p.insert(QStringLiteral("total_fee"), QString::number(fen));
+        p.insert(QStringLiteral("fee_type"), QStringLiteral("CNY"));
+        // When the acquirer recorded the payment, on its own clock: a bill
+        // and a query must tell the same time.
+        if (paidAtMs > 0)
+            p.insert(QStringLiteral("time_end"), formatTime(paidAtMs));
         p.insert(QStringLiteral("out_trade_no"), paymentNo);
+    };
+    auto tradeFields = [&acquirer, paidFields](const QString& paymentNo, Params& p) {
+        if (auto t = acquirer.trade(paymentNo))
+            paidFields(paymentNo, t->tradeNo, t->amountFen, t->paidAtMs, p);
+        else
+            p.insert(QStringLiteral("out_trade_no"), paymentNo);
     };
 
     switch (api) {
@@ -170,13 +175,14 @@ void WeChatGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
             req.terminalId = in.value(QStringLiteral("device_info"));
             req.expireAtMs = expireAtMs;
             return m_acquirer.barcodePay(
-                m_channel, req, [answer, reply, tradeFields](const ChannelResult& r, bool dropped) {
+                m_channel, req, [answer, reply, paidFields](const ChannelResult& r, bool dropped) {
                     if (dropped)
                         return reply(GatewayResponse{200, {}, {}, true});
                     Params p;
                     const bool ok = r.status == TradeStatus::Success;
                     if (ok) {
-                        tradeFields(r.requestNo, p);
+                        // The acquirer's answer carries the trade: no read back.
+                        paidFields(r.requestNo, r.channelTradeNo, r.paidFen, r.paidAtMs, p);
                         p.insert(QStringLiteral("trade_type"), QStringLiteral("MICROPAY"));
                     }
                     reply(answer(p, ok, r.returnCode, r.message));

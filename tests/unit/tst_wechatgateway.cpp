@@ -181,8 +181,18 @@ private slots:
         QCOMPARE(r.status, status);
         QCOMPARE(r.requestNo, no);
         QVERIFY2(r.rawRequest.contains(QStringLiteral("<auth_code>")), qPrintable(r.rawRequest));
-        if (status == TradeStatus::Success)
+        if (status == TradeStatus::Success) {
             QVERIFY(r.channelTradeNo.startsWith(QStringLiteral("SBX")));
+            // The trade as WeChat describes a paid micropay.
+            for (const QString& field :
+                 {QStringLiteral("<transaction_id><![CDATA[%1]]>").arg(r.channelTradeNo),
+                  QStringLiteral("<total_fee><![CDATA[1234]]>"),
+                  QStringLiteral("<fee_type><![CDATA[CNY]]>"),
+                  QStringLiteral("<time_end><![CDATA[%1]]>")
+                      .arg(wechat::formatTime(m_clock->nowMs())),
+                  QStringLiteral("<out_trade_no><![CDATA[%1]]>").arg(no)})
+                QVERIFY2(r.rawResponse.contains(field), qPrintable(field + r.rawResponse));
+        }
     }
 
     void userPayingEndsByQuery_data()
