@@ -77,7 +77,9 @@ struct Trade
 struct Counter
 {
     const char* name;
+    qint64 block; // numbers reserved per write of the counter row
     qint64 value = 0;
+    qint64 reserved = 0; // stored; numbers up to here may be handed out
 };
 
 void bind(QSqlQuery& q, const char* name, const QVariant& v)
@@ -207,9 +209,10 @@ struct SandboxAcquirer::Impl
     SandboxAcquirer* q;
     const Clock& clock;
     Database db;
-    Counter tradeCounter{"trade"};
-    Counter refundCounter{"refund"};
-    Counter notificationCounter{"notification"};
+    Counter tradeCounter{"trade", SandboxAcquirer::kNumberBlock};
+    Counter refundCounter{"refund", SandboxAcquirer::kNumberBlock};
+    // One at a time: the stored value tells which notifications are durable.
+    Counter notificationCounter{"notification", 1};
     // Notifications with an id up to here are durable and may be delivered.
     qint64 committedNotification = 0;
     NotificationSink sink;
@@ -301,15 +304,22 @@ struct SandboxAcquirer::Impl
     // Numbers come from counters kept in the database, so they are
     // deterministic and survive a restart. The counter is written before the
     // row that uses it: a crash in between leaves a gap, never a reuse.
+    // The next number, reserving a new block in the same transaction as the
+    // row that uses its first number.
     bool take(Counter& c, qint64* value)
     {
-        ++c.value;
-        QSqlQuery& s = db.prepared(
-            QStringLiteral("UPDATE sandbox_counters SET value = :value WHERE name = :name"));
-        bind(s, "value", c.value);
-        bind(s, "name", QString::fromLatin1(c.name));
-        *value = c.value;
-        return db.execWrite(s);
+        if (c.value >= c.reserved) {
+            const qint64 upTo = c.value + c.block;
+            QSqlQuery& s = db.prepared(
+                QStringLiteral("UPDATE sandbox_counters SET value = :value WHERE name = :name"));
+            bind(s, "value", upTo);
+            bind(s, "name", QString::fromLatin1(c.name));
+            if (!db.execWrite(s))
+                return false;
+            c.reserved = upTo;
+        }
+        *value = ++c.value;
+        return true;
     }
 
     QString numberText(const QString& prefix, qint64 value)
@@ -333,7 +343,7 @@ struct SandboxAcquirer::Impl
             bind(s, "name", QString::fromLatin1(c->name));
             if (!read(s) || !s.next())
                 return false;
-            c->value = s.value(0).toLongLong();
+            c->value = c->reserved = s.value(0).toLongLong();
             s.finish();
         }
         committedNotification = notificationCounter.value;

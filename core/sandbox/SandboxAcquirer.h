@@ -34,6 +34,10 @@ public:
     QString open(const DatabaseConfig& config);
     // The sandbox schema, one entry per version (Database::open runs them).
     static QStringList migrations();
+    // Trade and refund numbers are reserved in blocks this large: the
+    // counter row is written once per block, not once per trade. A restart
+    // leaves the rest of a block unused (a gap, as a repeated number does).
+    static constexpr qint64 kNumberBlock = 1000;
 
     // `answer` receives the result; when `dropped` is true the acquirer did
     // the work but the answer is lost on the way back (the caller must time

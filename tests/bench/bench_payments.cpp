@@ -356,8 +356,11 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
                     empty, empty, empty, now, now, p.deadlineAtMs, 0, 0, codeMasked.right(4));
             eng.step(insPayment);
 
-            bindAll(takeTrade, i + 1);
-            sbx.step(takeTrade);
+            // The acquirer reserves trade numbers in blocks.
+            if (i % SandboxAcquirer::kNumberBlock == 0) {
+                bindAll(takeTrade, qint64(i) + SandboxAcquirer::kNumberBlock);
+                sbx.step(takeTrade);
+            }
             bindAll(insTrade, paymentNo, channel, barcode, 0, 0, kAmountFen, currency, success, now,
                     now, tradeNo, 0, 0, empty, codeMasked, 0, p.deadlineAtMs, empty, empty, 0);
             sbx.step(insTrade);

@@ -765,6 +765,44 @@ private Q_SLOTS:
             QVERIFY(newTradeNo.right(12) > before->tradeNo.right(12));
     }
 
+    // Trade numbers come from blocks reserved in the counter row: one write
+    // per block, not per trade; after a restart numbers go on past the
+    // block, never back into it.
+    void tradeNumbersAreReservedInBlocks()
+    {
+        QVERIFY(reopen());
+        const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess);
+        QList<qint64> numbers;
+        for (const char* no : {"B-1", "B-2", "B-3"}) {
+            pay(QString::fromLatin1(no), code);
+            numbers << m_acquirer->trade(QString::fromLatin1(no))->tradeNo.right(12).toLongLong();
+        }
+        QCOMPARE(numbers, QList<qint64>({1, 2, 3}));
+        auto storedCounter = [this] {
+            qint64 v = -1;
+            {
+                QSqlDatabase db =
+                    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("counter"));
+                db.setDatabaseName(dbPath());
+                if (db.open()) {
+                    QSqlQuery q(db);
+                    if (q.exec(QStringLiteral(
+                            "SELECT value FROM sandbox_counters WHERE name = 'trade'")) &&
+                        q.next())
+                        v = q.value(0).toLongLong();
+                }
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("counter"));
+            return v;
+        };
+        QCOMPARE(storedCounter(), SandboxAcquirer::kNumberBlock);
+        QVERIFY(reopen());
+        pay(QStringLiteral("B-4"), code);
+        QCOMPARE(m_acquirer->trade(QStringLiteral("B-4"))->tradeNo.right(12).toLongLong(),
+                 SandboxAcquirer::kNumberBlock + 1);
+        QCOMPARE(storedCounter(), 2 * SandboxAcquirer::kNumberBlock);
+    }
+
     void qrPayments_data()
     {
         QTest::addColumn<SandboxBehaviour>("behaviour");
