@@ -150,6 +150,7 @@ private:
     // SQLite files: WAL checkpoints off the engine's thread.
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     QString m_walPath;
+    QByteArray m_walPathNative;
     // Durable SQLite files: WAL fsyncs off this thread. Serials count
     // commits; callbacks wait for the sync of theirs.
     std::unique_ptr<WalSyncer> m_syncer;
