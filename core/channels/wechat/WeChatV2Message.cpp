@@ -82,9 +82,11 @@ QString nonceStr()
     static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     constexpr int kLetters = 36;
     constexpr int kLength = 32;
-    // The system generator costs a hardware instruction (slow in a VM) per
-    // call: take bytes in blocks, and skip the few past the largest multiple
-    // of 36 so every letter stays equally likely.
+    // A nonce only has to differ from call to call (WeChat's own SDKs use
+    // ordinary random numbers): the securely seeded global generator, not
+    // the system one, which costs a slow hardware instruction per 8 bytes in
+    // a VM. Bytes past the largest multiple of 36 are skipped so every
+    // letter stays equally likely.
     constexpr quint32 kUnbiasedBelow = 256 / kLetters * kLetters;
     QString s(kLength, Qt::Uninitialized);
     quint32 block[8];
@@ -92,7 +94,7 @@ QString nonceStr()
     int filled = 0;
     while (filled < kLength) {
         if (used == int(sizeof block)) {
-            QRandomGenerator::system()->fillRange(block);
+            QRandomGenerator::global()->fillRange(block);
             used = 0;
         }
         const quint32 byte = reinterpret_cast<const uchar*>(block)[used++];
