@@ -1,8 +1,7 @@
 #include "DemoGateway.h"
 
-#include "common/SecretFile.h"
-
 #include "common/SaveFile.h"
+#include "common/SecretFile.h"
 #include "engine/EngineConfig.h"
 #include "sandbox/AlipayGatewayFront.h"
 #include "sandbox/SandboxAcquirer.h"
@@ -29,6 +28,12 @@ const QString kAlipayAppId = QStringLiteral("2021000000000001");
 QString writeOnce(const QString& path, const QByteArray& data, bool secret)
 {
     return QFile::exists(path) ? QString() : saveFile(path, data, secret);
+}
+
+// The demo's keys: an empty file is a damaged demo directory, not a key.
+QString readDemoFile(const QString& path, QByteArray* out)
+{
+    return readSecretFile(QString(), path, QStringLiteral("the demo gateway"), out);
 }
 
 // WeChat API keys are 32 characters of A-Z a-z 0-9.
@@ -85,19 +90,12 @@ QString DemoGateway::start()
                                                      QStringLiteral("the demo app's"));
         !e.isEmpty())
         return e;
-    if (QString e = readSecretFile(QString(), apiKeyFile, QStringLiteral("the demo gateway"),
-                                   &d->wechatApiKey);
-        !e.isEmpty())
-        return e;
-    if (QString e = readSecretFile(QString(), appPrivateFile, QStringLiteral("the demo gateway"),
-                                   &d->appPrivateKey);
-        !e.isEmpty())
-        return e;
     QByteArray appPublic;
-    if (QString e = readSecretFile(QString(), appPublicFile, QStringLiteral("the demo gateway"),
-                                   &appPublic);
-        !e.isEmpty())
-        return e;
+    for (const auto& [path, out] :
+         {std::pair{apiKeyFile, &d->wechatApiKey}, std::pair{appPrivateFile, &d->appPrivateKey},
+          std::pair{appPublicFile, &appPublic}})
+        if (QString e = readDemoFile(path, out); !e.isEmpty())
+            return e;
 
     // The sandbox's side of the same accounts, also written out so that
     // `paydesk-core sandbox --config DIR/demo/sandbox.json` serves them.
@@ -134,8 +132,7 @@ QString DemoGateway::start()
         !e.isEmpty())
         return e;
     // The sandbox's public key, for the Alipay adapter to verify answers.
-    if (QString e = readSecretFile(QString(), d->gateway->alipayPublicKeyFile(),
-                                   QStringLiteral("the demo gateway"), &d->sandboxPublicKey);
+    if (QString e = readDemoFile(d->gateway->alipayPublicKeyFile(), &d->sandboxPublicKey);
         !e.isEmpty())
         return e;
     if (d->options.tls) {

@@ -302,10 +302,9 @@ struct SandboxAcquirer::Impl
     }
 
     // Numbers come from counters kept in the database, so they are
-    // deterministic and survive a restart. The counter is written before the
-    // row that uses it: a crash in between leaves a gap, never a reuse.
-    // The next number, reserving a new block in the same transaction as the
-    // row that uses its first number.
+    // deterministic and survive a restart. A block of numbers is reserved in
+    // the transaction of the row that takes its first one: a restart skips
+    // the rest of the block (a gap), never reuses a number.
     bool take(Counter& c, qint64* value)
     {
         if (c.value >= c.reserved) {

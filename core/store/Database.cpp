@@ -104,8 +104,7 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
                     !q.value(2).toString().isEmpty())
                     mainFile = q.value(2).toString();
         q.finish();
-        m_walPath = mainFile + QStringLiteral("-wal");
-        m_walPathNative = QFile::encodeName(m_walPath);
+        m_walPath = QFile::encodeName(mainFile + QStringLiteral("-wal"));
         m_checkpointer = std::make_unique<WalCheckpointer>(config.sqlitePath);
     } else {
         // libpq prints NOTICEs (e.g. "already exists, skipping" for every
@@ -122,7 +121,8 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
         // SQLite create its WAL.
         QString error;
         WalSyncer::SyncFunction sync =
-            config.walSync ? config.walSync : WalSyncer::fileSync(m_walPath, &error);
+            config.walSync ? config.walSync
+                           : WalSyncer::fileSync(QFile::decodeName(m_walPath), &error);
         if (!sync)
             return QStringLiteral("cannot open the write-ahead log to make commits durable: %1")
                 .arg(error);
@@ -338,11 +338,7 @@ bool Database::execWrite(QSqlQuery& q)
         // A write that fails half way through a command would commit a torn
         // command with the rest of the batch: abandon the whole batch and
         // stop; recovery restarts from what is on disk.
-        m_lastError = QStringLiteral("write failed: ") + describe(q);
-        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-        m_inTransaction = false;
-        m_failed = true;
-        scheduleFlush();
+        abandonBatch(QStringLiteral("write failed: ") + describe(q));
         return false;
     }
     // No commit here, however big the batch: a commit in the middle of a
@@ -371,12 +367,8 @@ bool Database::execRead(QSqlQuery& q)
     // PostgreSQL aborts the whole open transaction on any failed statement,
     // and its COMMIT would then roll back without an error: the batch is
     // lost either way, so stop as a failed write does.
-    if (m_inTransaction && m_config.dialect == SqlDialect::Postgres) {
-        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-        m_inTransaction = false;
-        m_failed = true;
-        scheduleFlush();
-    }
+    if (m_inTransaction && m_config.dialect == SqlDialect::Postgres)
+        abandonBatch(m_lastError);
     return false;
 }
 
@@ -397,7 +389,7 @@ void Database::checkpointIfLarge()
         return;
     // stat() itself: QFileInfo's path handling costs more, on every commit.
     struct stat st;
-    const qint64 walBytes = ::stat(m_walPathNative.constData(), &st) == 0 ? qint64(st.st_size) : 0;
+    const qint64 walBytes = ::stat(m_walPath.constData(), &st) == 0 ? qint64(st.st_size) : 0;
     if (walBytes >= kWalInlineCheckpointBytes) {
         QSqlQuery q(m_db);
         q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
@@ -475,17 +467,22 @@ void Database::onWalSynced(quint64 serial, bool ok, const QString& error)
     runSyncedCallbacks(serial, true);
 }
 
-void Database::fail(const QString& message)
+void Database::abandonBatch(const QString& message)
 {
     if (!m_failed) {
         m_failed = true;
         m_lastError = message;
     }
-    if (m_inTransaction) { // the batch being written goes too
+    if (m_inTransaction) {
         QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
         m_inTransaction = false;
-        scheduleFlush(); // tells its callbacks
     }
+    scheduleFlush(); // that turn tells the batch's callbacks
+}
+
+void Database::fail(const QString& message)
+{
+    abandonBatch(message);
     // Committed batches still waiting for their sync are told first, so
     // callbacks keep commit order even when the news is bad.
     runSyncedCallbacks(m_committedSerial, false);

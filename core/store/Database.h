@@ -127,8 +127,12 @@ private:
     // thread, otherwise asks the syncer and returns at once.
     bool commitBatch(bool waitDurable);
     void onWalSynced(quint64 serial, bool ok, const QString& error);
-    // Stops the storage for good (crash-only): rolls back the batch being
-    // written, fails every waiting callback, tells storageFailed once.
+    // Stops the storage for good (crash-only) and rolls back the batch being
+    // written; the commit turn it schedules tells that batch's callbacks and
+    // storageFailed.
+    void abandonBatch(const QString& message);
+    // abandonBatch(), and at once fails every committed batch still waiting
+    // for its sync and tells storageFailed (once).
     void fail(const QString& message);
     // Runs, in order, the callbacks of every commit up to `serial`.
     void runSyncedCallbacks(quint64 serial, bool ok);
@@ -149,8 +153,7 @@ private:
     QString m_lastError;
     // SQLite files: WAL checkpoints off the engine's thread.
     std::unique_ptr<WalCheckpointer> m_checkpointer;
-    QString m_walPath;
-    QByteArray m_walPathNative;
+    QByteArray m_walPath; // as the file system names it
     // Durable SQLite files: WAL fsyncs off this thread. Serials count
     // commits; callbacks wait for the sync of theirs.
     std::unique_ptr<WalSyncer> m_syncer;

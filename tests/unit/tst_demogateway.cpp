@@ -25,6 +25,15 @@ class DemoGatewayTest : public QObject
 private:
     SystemClock m_clock;
 
+    // A throw-away demo in `dir`, no fsync.
+    static DemoGatewayOptions options(const test::TempDataDir& dir)
+    {
+        DemoGatewayOptions o;
+        o.dataDir = dir.path();
+        o.durable = false;
+        return o;
+    }
+
     static std::optional<OrderDetails> details(EmbeddedApi& api, const QString& orderNo)
     {
         std::optional<OrderDetails> out;
@@ -55,9 +64,7 @@ private slots:
         QFETCH(GatewaySettings::Protocol, unionpayProtocol);
         QFETCH(QString, rawMarker);
         test::TempDataDir dir;
-        DemoGatewayOptions o;
-        o.dataDir = dir.path();
-        o.durable = false;
+        DemoGatewayOptions o = options(dir);
         o.unionpayProtocol = unionpayProtocol;
         DemoGateway demo(m_clock, o);
         QCOMPARE(demo.start(), QString());
@@ -98,9 +105,7 @@ private slots:
     void anEmptyKeyFileIsRefused()
     {
         test::TempDataDir dir;
-        DemoGatewayOptions o;
-        o.dataDir = dir.path();
-        o.durable = false;
+        const DemoGatewayOptions o = options(dir);
         {
             DemoGateway first(m_clock, o);
             QCOMPARE(first.start(), QString());
@@ -118,10 +123,7 @@ private slots:
     void customerScansAQrCodeAtTheDemoAcquirer()
     {
         test::TempDataDir dir;
-        DemoGatewayOptions o;
-        o.dataDir = dir.path();
-        o.durable = false;
-        DemoGateway demo(m_clock, o);
+        DemoGateway demo(m_clock, options(dir));
         QCOMPARE(demo.start(), QString());
         EmbeddedOptions eo;
         eo.dataDir = dir.path();
