@@ -66,7 +66,7 @@ WalSyncer::SyncFunction WalSyncer::fileSync(const QString& path, QString* error)
     };
 }
 
-bool WalSyncer::syncOnce(QString* error)
+bool WalSyncer::syncNow(QString* error)
 {
     std::lock_guard lock(m_syncMutex);
     if (m_firstError.isEmpty()) {
@@ -103,7 +103,7 @@ void WalSyncer::run()
         const quint64 target = m_requested;
         lock.unlock();
         QString error;
-        const bool ok = syncOnce(&error);
+        const bool ok = syncNow(&error);
         lock.lock();
         m_synced = target;
         QMetaObject::invokeMethod(

@@ -50,11 +50,10 @@ public:
     // Every commit up to `serial` has returned: sync them soon.
     void request(quint64 serial);
     // Syncs on the caller's thread now (Database::flush must return durable).
-    bool syncNow(QString* error) { return syncOnce(error); }
+    bool syncNow(QString* error);
 
 private:
     void run();
-    bool syncOnce(QString* error);
 
     SyncFunction m_sync;
     QObject* m_receiver; // outlives this syncer (its owner destroys it first)
