@@ -342,16 +342,19 @@ void AlipayGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
 
     // Business answers are signed. The lambdas keep copies, not `this`: the
     // acquirer's answer may come after the front is gone.
-    const auto signedReply = [key, sandboxKey = m_key](GatewayReply& out, const QJsonObject& f) {
+    const auto signedResponse = [key, sandboxKey = m_key](const QJsonObject& f) {
         QString signError;
         const QByteArray body = buildSignedResponse(key, f, sandboxKey, &signError);
         if (body.isEmpty()) {
             GatewayResponse g;
             g.httpStatus = 500;
             g.body = signError.toUtf8();
-            return out(g);
+            return g;
         }
-        out(jsonResponse(body));
+        return jsonResponse(body);
+    };
+    const auto signedReply = [signedResponse](GatewayReply& out, const QJsonObject& f) {
+        out(signedResponse(f));
     };
     const auto invalid = [&](const QString& outTradeNo) {
         QJsonObject f = answerFields(kBusinessFailed, QStringLiteral("ACQ.INVALID_PARAMETER"),
@@ -393,14 +396,19 @@ void AlipayGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
         req.terminalId = str(biz, "terminal_id");
         req.expireAtMs = *expire;
         const QString yuanText = amount->toPlainString();
-        return m_acquirer.barcodePay(m_channel, req,
-                                     [signedReply, reply = std::move(reply), outTradeNo, yuanText,
-                                      now](const ChannelResult& r, bool dropped) mutable {
-                                         if (dropped)
-                                             return reply(GatewayResponse{200, {}, {}, true});
-                                         signedReply(reply,
-                                                     payAnswer(r, outTradeNo, yuanText, now));
-                                     });
+        auto respond = [signedResponse, outTradeNo, yuanText, now](const ChannelResult& r,
+                                                                   bool dropped) {
+            if (dropped)
+                return GatewayResponse{200, {}, {}, true};
+            return signedResponse(payAnswer(r, outTradeNo, yuanText, now));
+        };
+        // Signed (RSA, the costly part) while the acquirer's write is fsynced.
+        return m_acquirer.barcodePay(
+            m_channel, req,
+            [respond, reply](const ChannelResult& r, bool dropped) { reply(respond(r, dropped)); },
+            [respond, reply](const ChannelResult& r, bool dropped) {
+                return [reply, built = respond(r, dropped)] { reply(built); };
+            });
     }
     case Method::TradePrecreate: {
         const auto amount = parseAmount("total_amount");

@@ -574,26 +574,41 @@ struct SandboxAcquirer::Impl
         return r;
     }
 
+    // Who is answered, and how (see SandboxAcquirer::Prepare).
+    struct Reply
+    {
+        Answer answer;
+        Prepare prepare;
+        Reply(Answer a, Prepare p = {}) : answer(std::move(a)), prepare(std::move(p)) {}
+    };
+
     // Answers only once the sandbox's own write is durable, as a real
     // acquirer answers after its own commit.
-    void respond(const ChannelResult& r, bool dropped, Answer answer)
+    void respond(const ChannelResult& r, bool dropped, Reply reply)
     {
-        if (!answer)
+        if (!reply.answer)
             return;
         if (!db.isOpen()) {
             ChannelResult e = storageError(r.requestNo);
             e.rawRequest = r.rawRequest;
-            QTimer::singleShot(0, q, [e, answer = std::move(answer)] { answer(e, false); });
+            QTimer::singleShot(0, q, [e, answer = std::move(reply.answer)] { answer(e, false); });
             return;
         }
         QPointer<SandboxAcquirer> guard(q);
-        db.afterCommit([guard, r, dropped, answer = std::move(answer)](bool ok) {
+        auto send = std::make_shared<std::function<void()>>();
+        if (reply.prepare)
+            db.whenCommitted(
+                [guard, r, dropped, send, prepare = std::move(reply.prepare)](bool ok) {
+                    if (ok && guard && guard->d)
+                        *send = prepare(r, dropped);
+                });
+        db.afterCommit([guard, r, dropped, send, answer = std::move(reply.answer)](bool ok) {
             if (!guard || !guard->d)
                 return;
-            if (ok) {
-                answer(r, dropped);
-                return;
-            }
+            if (ok && *send)
+                return (*send)();
+            if (ok)
+                return answer(r, dropped);
             ChannelResult e;
             e.status = TradeStatus::Unknown;
             e.requestNo = r.requestNo;
@@ -606,11 +621,11 @@ struct SandboxAcquirer::Impl
         });
     }
 
-    void respondStorageError(const ChannelResult& request, Answer answer)
+    void respondStorageError(const ChannelResult& request, Reply reply)
     {
         ChannelResult e = storageError(request.requestNo);
         e.rawRequest = request.rawRequest;
-        respond(e, false, std::move(answer));
+        respond(e, false, std::move(reply));
     }
 
     // What a repeated pay with a known payment number answers: the trade as
@@ -779,8 +794,9 @@ QString SandboxAcquirer::open(const DatabaseConfig& config)
 }
 
 void SandboxAcquirer::barcodePay(const QString& channel, const BarcodePayRequest& req,
-                                 Answer answer)
+                                 Answer answer, Prepare prepare)
 {
+    Impl::Reply reply(std::move(answer), std::move(prepare));
     const PaymentCodeCheck code = classifyPaymentCode(req.authCode);
     ChannelResult r;
     r.requestNo = req.paymentNo;
@@ -797,17 +813,17 @@ void SandboxAcquirer::barcodePay(const QString& channel, const BarcodePayRequest
                        .add("device_info", req.terminalId)
                        .text();
     if (!d->db.isOpen())
-        return d->respondStorageError(r, std::move(answer));
+        return d->respondStorageError(r, std::move(reply));
     if (req.paymentNo.isEmpty() || !req.amount.isPositive())
         return d->respond(failed(r, TradeStatus::Failed, QStringLiteral("PARAM_ERROR"),
                                  req.paymentNo.isEmpty()
                                      ? QStringLiteral("out_trade_no is missing")
                                      : QStringLiteral("the amount must be positive")),
-                          false, std::move(answer));
+                          false, std::move(reply));
     if (!code.ok())
         return d->respond(
             failed(r, TradeStatus::Failed, QStringLiteral("AUTH_CODE_INVALID"), code.error), false,
-            std::move(answer));
+            std::move(reply));
 
     // Insert first: a new number (the hot path) costs one counter update and
     // one insert. A known number wastes a trade number, a harmless gap.
@@ -864,11 +880,11 @@ void SandboxAcquirer::barcodePay(const QString& channel, const BarcodePayRequest
             t.paidAtMs = t.createdAtMs;
         qint64 number = 0;
         if (!d->take(d->tradeCounter, &number))
-            return d->respondStorageError(r, std::move(answer));
+            return d->respondStorageError(r, std::move(reply));
         t.tradeNo = d->numberText(QStringLiteral("SBX"), number);
         const bool inserted = d->insertTrade(t, &ok);
         if (!ok)
-            return d->respondStorageError(r, std::move(answer));
+            return d->respondStorageError(r, std::move(reply));
         if (inserted) {
             bool dropped = false;
             ChannelResult out = d->payAnswerFor(r, t);
@@ -879,22 +895,22 @@ void SandboxAcquirer::barcodePay(const QString& channel, const BarcodePayRequest
                        info.behaviour == SandboxBehaviour::SlowToRecord) {
                 dropped = true;
             }
-            return d->respond(out, dropped, std::move(answer));
+            return d->respond(out, dropped, std::move(reply));
         }
         existing = d->load(req.paymentNo, &ok);
         if (!ok || !existing)
-            return d->respondStorageError(r, std::move(answer));
+            return d->respondStorageError(r, std::move(reply));
     }
 
     Trade& t = *existing;
     if (!d->settle(t))
-        return d->respondStorageError(r, std::move(answer));
+        return d->respondStorageError(r, std::move(reply));
     if (!t.tombstone && (t.amountFen != req.amount.fen() || t.currency != req.amount.currency()))
         return d->respond(failed(r, TradeStatus::Unknown, QStringLiteral("OUT_TRADE_NO_USED"),
                                  QStringLiteral("this payment number is used by a trade with "
                                                 "another amount: query it")),
-                          false, std::move(answer));
-    d->respond(d->payAnswerFor(r, t), false, std::move(answer));
+                          false, std::move(reply));
+    d->respond(d->payAnswerFor(r, t), false, std::move(reply));
 }
 
 void SandboxAcquirer::precreate(const QString& channel, const PrecreateRequest& req, Answer answer,

@@ -44,7 +44,16 @@ public:
     // out). Callbacks run asynchronously, after the sandbox commit.
     using Answer = std::function<void(const ChannelResult& result, bool dropped)>;
 
-    void barcodePay(const QString& channel, const BarcodePayRequest& req, Answer answer);
+    // A pay's answer in two steps, so that a gateway builds and signs its
+    // wire answer while the sandbox's write is fsynced (a real acquirer signs
+    // while its log syncs): `prepare` gets the result once it is committed,
+    // before it is durable, and returns what sends it; that runs once the
+    // write is durable. If the store fails instead, `answer` gets the storage
+    // error and the prepared sender is dropped unrun.
+    using Prepare = std::function<std::function<void()>(const ChannelResult& result, bool dropped)>;
+
+    void barcodePay(const QString& channel, const BarcodePayRequest& req, Answer answer,
+                    Prepare prepare = {});
     // Where a QR trade's result is to be posted, as the merchant asked in
     // its request (notify_url), and who signs it.
     struct NotifyTarget

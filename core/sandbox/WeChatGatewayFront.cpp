@@ -177,18 +177,26 @@ void WeChatGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
             req.subject = in.value(QStringLiteral("body"));
             req.terminalId = in.value(QStringLiteral("device_info"));
             req.expireAtMs = expireAtMs;
+            auto respond = [answer, paidFields](const ChannelResult& r, bool dropped) {
+                if (dropped)
+                    return GatewayResponse{200, {}, {}, true};
+                Params p;
+                const bool ok = r.status == TradeStatus::Success;
+                if (ok) {
+                    // The acquirer's answer carries the trade: no read back.
+                    paidFields(r.requestNo, r.channelTradeNo, r.paidFen, r.paidAtMs, p);
+                    p.insert(QStringLiteral("trade_type"), QStringLiteral("MICROPAY"));
+                }
+                return answer(p, ok, r.returnCode, r.message);
+            };
+            // Built and signed while the acquirer's write is fsynced.
             return m_acquirer.barcodePay(
-                m_channel, req, [answer, reply, paidFields](const ChannelResult& r, bool dropped) {
-                    if (dropped)
-                        return reply(GatewayResponse{200, {}, {}, true});
-                    Params p;
-                    const bool ok = r.status == TradeStatus::Success;
-                    if (ok) {
-                        // The acquirer's answer carries the trade: no read back.
-                        paidFields(r.requestNo, r.channelTradeNo, r.paidFen, r.paidAtMs, p);
-                        p.insert(QStringLiteral("trade_type"), QStringLiteral("MICROPAY"));
-                    }
-                    reply(answer(p, ok, r.returnCode, r.message));
+                m_channel, req,
+                [respond, reply](const ChannelResult& r, bool dropped) {
+                    reply(respond(r, dropped));
+                },
+                [respond, reply](const ChannelResult& r, bool dropped) {
+                    return [reply, built = respond(r, dropped)] { reply(built); };
                 });
         }
         if (in.value(QStringLiteral("trade_type")) != QLatin1String("NATIVE"))

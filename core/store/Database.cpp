@@ -378,6 +378,12 @@ void Database::afterCommit(std::function<void(bool)> callback)
     scheduleFlush();
 }
 
+void Database::whenCommitted(std::function<void(bool)> callback)
+{
+    m_whenCommitted.push_back(std::move(callback));
+    scheduleFlush();
+}
+
 int Database::backgroundCheckpoints() const
 {
     return m_checkpointer ? m_checkpointer->completed() : 0;
@@ -427,11 +433,21 @@ bool Database::commitBatch(bool waitDurable)
     // list first so they land in the next commit.
     auto callbacks = std::move(m_afterCommit);
     m_afterCommit.clear();
+    auto written = std::move(m_whenCommitted);
+    m_whenCommitted.clear();
+    const auto runWritten = [&written](bool ok) {
+        for (auto& cb : written)
+            cb(ok);
+        written.clear();
+    };
     if (m_syncer && !m_failed) {
-        if (committed && !waitDurable)
+        if (committed && !waitDurable) {
             m_syncer->request(++m_committedSerial);
-        else if (committed)
+            runWritten(true); // while the syncer's fsync runs
+        } else if (committed) {
             ++m_committedSerial; // synced just below, on this thread
+            runWritten(true);
+        }
         // Not durable until the sync of the newest commit: callbacks of a
         // turn with no writes of its own wait for it too.
         if (m_committedSerial > m_syncedSerial) {
@@ -446,6 +462,7 @@ bool Database::commitBatch(bool waitDurable)
         }
     }
     const bool ok = !m_failed;
+    runWritten(ok);
     if (!ok)
         fail(m_lastError); // earlier batches' callbacks first, in order
     for (auto& cb : callbacks)

@@ -94,6 +94,11 @@ public:
     // is durable (ok) or failed. With nothing pending it still runs
     // asynchronously, on the next turn.
     void afterCommit(std::function<void(bool ok)> callback);
+    // Runs the callback once the current batch's COMMIT is written (ok) or
+    // failed, before it is durable: work that need not wait for the disk
+    // (building and signing an answer) overlaps the fsync. Nobody may be
+    // told anything from here; that waits for afterCommit().
+    void whenCommitted(std::function<void(bool ok)> callback);
     // Commits now and returns once it is durable, every waiting callback
     // run. Returns false if the commit failed (callbacks got false).
     bool flush();
@@ -144,6 +149,7 @@ private:
     QString m_connectionName;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
     std::vector<std::function<void(bool)>> m_afterCommit;
+    std::vector<std::function<void(bool)>> m_whenCommitted;
     bool m_inTransaction = false;
     quint64 m_transactionSerial = 0;
     bool m_flushScheduled = false;

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <memory>
+#include <pthread.h>
 #include <unistd.h>
 
 namespace paydesk {
@@ -35,6 +36,8 @@ WalSyncer::WalSyncer(SyncFunction sync, QObject* receiver, Done done)
 {
     Q_ASSERT(m_sync && receiver && m_done);
     m_thread = std::thread([this] { run(); });
+    // Named so that top -H and profiles tell the durable wait apart.
+    pthread_setname_np(m_thread.native_handle(), "wal-sync");
 }
 
 WalSyncer::~WalSyncer()

@@ -2,17 +2,20 @@
 // adapter + the sandbox's HTTP gateway over loopback (WeChat Pay V2
 // micropay: XML, HMAC-SHA256; Alipay alipay.trade.pay: form, RSA2 signed both
 // ways), against the same payments through the in-process sandbox channel
-// (the baseline), with 1 and with C calls in flight. Prints payments/s and
-// p50/p99 latency of each and what the adapter and HTTP add at p50 (goal: at
-// most 1 ms). The top-level figures are WeChat's at C in flight.
+// (the baseline), with 1 and with C calls in flight. Prints payments/s,
+// p50/p99 latency and CPU per payment (every thread) of each and what the
+// adapter and HTTP add at p50 (goal: at most 1 ms). The top-level figures
+// are WeChat's at C in flight.
 //
-// --gateway-thread runs the sandbox gateway on a thread of its own, as a
-// real gateway runs elsewhere; the baseline then has its own acquirer with
-// the same durable store settings.
+// The sandbox gateway runs on a thread of its own, as a real gateway runs
+// elsewhere; the baseline then has its own acquirer with the same durable
+// store settings. --same-thread runs the gateway on the client's thread
+// instead, as the embedded demo does.
 //
-// --only wechat|alipay measures one protocol.
+// --tls talks HTTPS to the gateway (its generated test CA), as merchants
+// reach real gateways. --only wechat|alipay measures one protocol.
 //
-//   bench_channels [--payments N] [--concurrency C] [--gateway-thread] [--only P] [--json]
+//   bench_channels [--payments N] [--concurrency C] [--same-thread] [--tls] [--only P] [--json]
 
 #include "SandboxGateway.h"
 #include "channels/alipay/AlipayChannel.h"
@@ -29,8 +32,11 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QScopeGuard>
+#include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QThread>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -51,7 +57,16 @@ struct Figures
     double p50Ms = 0;
     double p99Ms = 0;
     int failed = 0;
+    double cpuMsPerPayment = 0; // every thread of the process, user + system
 };
+
+double processCpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
+           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+}
 
 // Runs `total` payments with `concurrency` in flight through `channel`.
 Figures run(Channel& channel, const QString& prefix, int total, int concurrency,
@@ -63,6 +78,7 @@ Figures run(Channel& channel, const QString& prefix, int total, int concurrency,
     QEventLoop loop;
     QElapsedTimer wall;
     wall.start();
+    const double cpuStartMs = processCpuMs();
     const QString code = sandboxCode(wallet, SandboxBehaviour::InstantSuccess);
     std::function<void()> startOne = [&] {
         if (started >= total)
@@ -91,7 +107,8 @@ Figures run(Channel& channel, const QString& prefix, int total, int concurrency,
     auto pct = [&](double p) {
         return double(latenciesNs[size_t(p * double(latenciesNs.size() - 1))]) / 1e6;
     };
-    return Figures{double(total) / seconds, pct(0.50), pct(0.99), failed};
+    return Figures{double(total) / seconds, pct(0.50), pct(0.99), failed,
+                   (processCpuMs() - cpuStartMs) / total};
 }
 
 } // namespace
@@ -105,10 +122,12 @@ int main(int argc, char** argv)
     p.addOption(
         {QStringLiteral("concurrency"), QString(), QStringLiteral("c"), QStringLiteral("4")});
     p.addOption({QStringLiteral("json"), QString()});
-    p.addOption({QStringLiteral("gateway-thread"), QString()});
+    p.addOption({QStringLiteral("same-thread"), QString()});
     p.addOption({QStringLiteral("only"), QString(), QStringLiteral("protocol")});
+    p.addOption({QStringLiteral("tls"), QString()});
     p.process(app);
-    const bool gatewayThread = p.isSet(QStringLiteral("gateway-thread"));
+    const bool gatewayThread = !p.isSet(QStringLiteral("same-thread"));
+    const bool tls = p.isSet(QStringLiteral("tls"));
     const int total = std::max(10, p.value(QStringLiteral("payments")).toInt());
     const int concurrency = std::clamp(p.value(QStringLiteral("concurrency")).toInt(), 1, 64);
 
@@ -137,12 +156,13 @@ int main(int argc, char** argv)
             f();
     };
     if (gatewayThread) {
+        thread.setObjectName(QStringLiteral("gateway"));
         threadContext.moveToThread(&thread);
         thread.start();
     }
     onGatewayThread([&] {
         gatewayOwner = std::make_unique<SandboxGateway>(clock, cfg);
-        startError = gatewayOwner->start(QHostAddress::LocalHost, 0);
+        startError = gatewayOwner->start(QHostAddress::LocalHost, 0, tls);
     });
     const auto stopGateway = qScopeGuard([&] {
         onGatewayThread([&] { gatewayOwner.reset(); });
@@ -161,6 +181,14 @@ int main(int argc, char** argv)
     }
     TransportConfig t;
     t.maxInFlight = concurrency;
+    if (tls) {
+        QFile ca(gateway.certificates().caCertificate);
+        if (!ca.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "bench_channels: cannot read the sandbox's test CA\n");
+            return 1;
+        }
+        t.extraCaCertificates = QSslCertificate::fromData(ca.readAll(), QSsl::Pem);
+    }
     NetworkTransport wechatTransport(t);
     NetworkTransport alipayTransport(t);
     WeChatMerchant m;
@@ -227,7 +255,8 @@ int main(int argc, char** argv)
                                        "\"payments_per_s\":%4,\"p50_ms\":%5,\"p99_ms\":%6,"
                                        "\"failed\":%7,\"baseline_payments_per_s\":%8,"
                                        "\"baseline_p50_ms\":%9,\"added_p50_ms\":%10,"
-                                       "\"added_p50_met\":%11}")
+                                       "\"added_p50_met\":%11,\"cpu_ms_per_payment\":%12,"
+                                       "\"baseline_cpu_ms_per_payment\":%13}")
                             .arg(rowsJson.isEmpty() ? QString() : QStringLiteral(","))
                             .arg(QLatin1String(r.protocol))
                             .arg(r.concurrency)
@@ -238,28 +267,35 @@ int main(int argc, char** argv)
                             .arg(r.base.paymentsPerS, 0, 'f', 1)
                             .arg(r.base.p50Ms, 0, 'f', 3)
                             .arg(r.addedP50(), 0, 'f', 3)
-                            .arg(r.met() ? QStringLiteral("true") : QStringLiteral("false"));
+                            .arg(r.met() ? QStringLiteral("true") : QStringLiteral("false"))
+                            .arg(r.over.cpuMsPerPayment, 0, 'f', 3)
+                            .arg(r.base.cpuMsPerPayment, 0, 'f', 3);
         std::printf("{\"benchmark\":\"channels\",\"payments\":%d,\"concurrency\":%d,"
-                    "\"durable\":true,\"gateway_thread\":%s,\"payments_per_s\":%.1f,\"p50_ms\":%."
+                    "\"durable\":true,\"gateway_thread\":%s,\"tls\":%s,\"payments_per_s\":%.1f,"
+                    "\"p50_ms\":%."
                     "3f,\"p99_ms\":%.3f,"
-                    "\"failed\":%d,\"baseline\":{\"method\":\"in-process sandbox channel, same "
-                    "acquirer and store\",\"payments_per_s\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f},"
+                    "\"failed\":%d,\"baseline\":{\"method\":\"%s\",\"payments_per_s\":%.1f,\"p50_"
+                    "ms\":%.3f,\"p99_ms\":%.3f},"
                     "\"ratio\":%.3f,\"added_p50_ms\":%.3f,\"rows\":[%s],"
                     "\"goals\":{\"added_p50_ms_max\":%.1f},"
                     "\"goals_met\":{\"added_p50_ms\":%s}}\n",
-                    total, concurrency, gatewayThread ? "true" : "false", top.over.paymentsPerS,
-                    top.over.p50Ms, top.over.p99Ms, top.over.failed, top.base.paymentsPerS,
-                    top.base.p50Ms, top.base.p99Ms, top.over.paymentsPerS / top.base.paymentsPerS,
-                    top.addedP50(), qUtf8Printable(rowsJson), kGoalAddedP50Ms,
-                    top.met() ? "true" : "false");
+                    total, concurrency, gatewayThread ? "true" : "false", tls ? "true" : "false",
+                    top.over.paymentsPerS, top.over.p50Ms, top.over.p99Ms, top.over.failed,
+                    gatewayThread ? "in-process sandbox channel, its own acquirer with the same "
+                                    "durable store"
+                                  : "in-process sandbox channel, the gateway's acquirer and store",
+                    top.base.paymentsPerS, top.base.p50Ms, top.base.p99Ms,
+                    top.over.paymentsPerS / top.base.paymentsPerS, top.addedP50(),
+                    qUtf8Printable(rowsJson), kGoalAddedP50Ms, top.met() ? "true" : "false");
     } else {
         for (const Row& r : rows)
-            std::printf("%-6s %2d in flight: %6.0f/s  p50 %.3f ms  p99 %.3f ms  (%d not "
-                        "successful); in-process %6.0f/s  p50 %.3f ms; adds %.3f ms at p50 "
-                        "(goal <= %.1f): %s\n",
-                        r.protocol, r.concurrency, r.over.paymentsPerS, r.over.p50Ms, r.over.p99Ms,
-                        r.over.failed, r.base.paymentsPerS, r.base.p50Ms, r.addedP50(),
-                        kGoalAddedP50Ms, r.met() ? "met" : "NOT met");
+            std::printf(
+                "%-6s %2d in flight: %6.0f/s  p50 %.3f ms  p99 %.3f ms  cpu %.3f ms  (%d not "
+                "successful); in-process %6.0f/s  p50 %.3f ms  cpu %.3f ms; adds %.3f ms at p50 "
+                "(goal <= %.1f): %s\n",
+                r.protocol, r.concurrency, r.over.paymentsPerS, r.over.p50Ms, r.over.p99Ms,
+                r.over.cpuMsPerPayment, r.over.failed, r.base.paymentsPerS, r.base.p50Ms,
+                r.base.cpuMsPerPayment, r.addedP50(), kGoalAddedP50Ms, r.met() ? "met" : "NOT met");
     }
     return 0;
 }

@@ -27,6 +27,8 @@ private Q_SLOTS:
     void boundValuesLandInTheirColumns();
     void callbacksWaitForTheWalSync();
     void batchesCommitWhileASyncIsInFlight();
+    void whenCommittedRunsBeforeTheSyncAfterCommitAfterIt();
+    void whenCommittedGetsFalseWhenTheCommitFails();
     void aFailedWalSyncFailsWaitersAndStopsTheStorage();
     void aSyncFailingWhileTheNextBatchIsWrittenRollsItBack();
     void flushReturnsOnceDurable();
@@ -196,6 +198,54 @@ void tst_Database::batchesCommitWhileASyncIsInFlight()
     QTRY_COMPARE(order.size(), 3);
     QCOMPARE(order, QStringList({QStringLiteral("first 1"), QStringLiteral("second 1"),
                                  QStringLiteral("no writes 1")}));
+}
+
+void tst_Database::whenCommittedRunsBeforeTheSyncAfterCommitAfterIt()
+{
+    HeldSync sync;
+    DurableTable t;
+    QCOMPARE(t.open(sync), QString());
+    sync.held = true;
+    QStringList order;
+    QVERIFY(t.insert(QStringLiteral("a")));
+    t.db.afterCommit([&](bool ok) { order << QStringLiteral("durable %1").arg(ok); });
+    t.db.whenCommitted([&](bool ok) {
+        // The COMMIT is written (another connection sees the row) and the
+        // sync has not returned.
+        order << QStringLiteral("committed %1, %2 row(s) seen, %3 sync(s)")
+                     .arg(ok)
+                     .arg(t.committedRows())
+                     .arg(sync.calls.load());
+    });
+    QTRY_COMPARE(order.size(), 1);
+    QCOMPARE(order.at(0), QStringLiteral("committed 1, 1 row(s) seen, 0 sync(s)"));
+    QTest::qWait(30);
+    QCOMPARE(order.size(), 1); // nobody is told before the sync
+    sync.held = false;
+    QTRY_COMPARE(order.size(), 2);
+    QCOMPARE(order.at(1), QStringLiteral("durable 1"));
+}
+
+void tst_Database::whenCommittedGetsFalseWhenTheCommitFails()
+{
+    HeldSync sync;
+    DurableTable t;
+    QCOMPARE(t.open(sync), QString());
+    sync.held = true;
+    sync.fail = true;
+    QVERIFY(t.insert(QStringLiteral("first")));
+    QTRY_COMPARE(t.committedRows(), 1);
+    sync.held = false;
+    // The failed sync stops the storage before the next batch commits.
+    for (int i = 0; i < 5000 && sync.calls.load() == 0; ++i)
+        QThread::msleep(1);
+    QThread::msleep(20);
+    QVERIFY(t.insert(QStringLiteral("second")));
+    std::optional<bool> written;
+    t.db.whenCommitted([&](bool ok) { written = ok; });
+    QTRY_VERIFY(written.has_value());
+    QCOMPARE(*written, false);
+    QCOMPARE(t.committedRows(), 1);
 }
 
 void tst_Database::aFailedWalSyncFailsWaitersAndStopsTheStorage()

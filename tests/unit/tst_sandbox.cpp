@@ -11,6 +11,7 @@
 #include <QSqlRecord>
 #include <QtTest>
 
+#include <atomic>
 #include <memory>
 
 using namespace paydesk;
@@ -83,12 +84,13 @@ private:
 
     QString dbPath() const { return m_dir->file(QStringLiteral("sandbox.sqlite")); }
 
-    bool openAcquirer(bool durable = false)
+    bool openAcquirer(bool durable = false, std::function<bool(QString*)> walSync = {})
     {
         m_acquirer = std::make_unique<SandboxAcquirer>(*m_clock);
         DatabaseConfig config;
         config.sqlitePath = dbPath();
         config.durable = durable;
+        config.walSync = std::move(walSync);
         const QString error = m_acquirer->open(config);
         if (!error.isEmpty())
             qWarning() << error;
@@ -763,6 +765,62 @@ private Q_SLOTS:
         QVERIFY(newTradeNo != before->tradeNo);
         if (!before->tradeNo.isEmpty())
             QVERIFY(newTradeNo.right(12) > before->tradeNo.right(12));
+    }
+
+    // A gateway builds and signs its answer while the trade's write is
+    // fsynced, and sends it only once durable; if the sync fails the
+    // prepared answer is dropped and the storage error is answered instead.
+    void preparedPayAnswerWaitsForTheSync_data()
+    {
+        QTest::addColumn<bool>("syncFails");
+        QTest::addColumn<QString>("told");
+        QTest::newRow("synced") << false << QStringLiteral("prepared SUCCESS");
+        QTest::newRow("sync-fails") << true << QStringLiteral("answer SANDBOX_STORAGE_ERROR");
+    }
+    void preparedPayAnswerWaitsForTheSync()
+    {
+        QFETCH(bool, syncFails);
+        QFETCH(QString, told);
+        std::atomic<bool> held{true};
+        std::atomic<int> syncs{0};
+        QVERIFY(openAcquirer(true, [&](QString* error) {
+            while (held.load())
+                QThread::msleep(1);
+            syncs.fetch_add(1);
+            if (syncFails)
+                *error = QStringLiteral("injected EIO");
+            return !syncFails;
+        }));
+        BarcodePayRequest req;
+        req.paymentNo = QStringLiteral("PREP-1");
+        req.authCode = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess);
+        req.amount = Money::fromFen(1234);
+        req.subject = QStringLiteral("prepared");
+        QStringList events;
+        m_acquirer->barcodePay(
+            QStringLiteral("wechat"), req,
+            [&](const ChannelResult& r, bool) {
+                events << QStringLiteral("answer ") + r.returnCode;
+            },
+            [&](const ChannelResult& r, bool dropped) -> std::function<void()> {
+                events << QStringLiteral("prepare %1 %2 fen, dropped %3, %4 sync(s)")
+                              .arg(r.returnCode)
+                              .arg(r.paidFen)
+                              .arg(dropped)
+                              .arg(syncs.load());
+                return [&events, code = r.returnCode] {
+                    events << QStringLiteral("prepared ") + code;
+                };
+            });
+        QTRY_COMPARE(events.size(), 1);
+        QCOMPARE(events.at(0), QStringLiteral("prepare SUCCESS 1234 fen, dropped 0, 0 sync(s)"));
+        QTest::qWait(30);
+        QCOMPARE(events.size(), 1); // nothing is sent before the sync
+        held = false;
+        QTRY_COMPARE(events.size(), 2);
+        QCOMPARE(events.at(1), told);
+        settleEvents();
+        QCOMPARE(events.size(), 2); // told once
     }
 
     // Trade numbers come from blocks reserved in the counter row: one write
