@@ -2,6 +2,7 @@
 
 #include "common/ChinaTime.h"
 #include "common/SaveFile.h"
+#include "common/SecretFile.h"
 
 #include "sandbox/SandboxAcquirer.h"
 
@@ -32,6 +33,15 @@ QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out)
             return QStringLiteral("%1: unknown key '%2' (known: dataDir, wechat, alipay, "
                                   "billDifferences, notifyRetryDelaysMs)")
                 .arg(path, it.key());
+    // A list or object of the wrong shape would read as empty: say so.
+    for (const char* list : {"wechat", "alipay"})
+        if (root.contains(QLatin1String(list)) && !root.value(QLatin1String(list)).isArray())
+            return QStringLiteral("%1: %2 must be a list of accounts")
+                .arg(path, QLatin1String(list));
+    if (root.contains(QStringLiteral("billDifferences")) &&
+        !root.value(QStringLiteral("billDifferences")).isObject())
+        return QStringLiteral("%1: billDifferences must be an object, e.g. {\"drop\": [\"P1\"]}")
+            .arg(path);
     SandboxGatewayConfig c = out;
     if (root.contains(QStringLiteral("dataDir")))
         c.dataDir = base.absoluteFilePath(root.value(QStringLiteral("dataDir")).toString());
@@ -45,13 +55,9 @@ QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out)
         const QString keyFile = m.value(QStringLiteral("apiKeyFile")).toString();
         if (w.appId.isEmpty() || w.mchId.isEmpty() || keyFile.isEmpty())
             return where + QStringLiteral(" needs appId, mchId and apiKeyFile");
-        QFile k(base.absoluteFilePath(keyFile));
-        if (!k.open(QIODevice::ReadOnly))
-            return QStringLiteral("%1: cannot read %2: %3")
-                .arg(where, k.fileName(), k.errorString());
-        w.apiKey = k.readAll().trimmed();
-        if (w.apiKey.isEmpty())
-            return QStringLiteral("%1: %2 is empty").arg(where, k.fileName());
+        if (QString e = readSecretFile(base.absolutePath(), keyFile, where, &w.apiKey);
+            !e.isEmpty())
+            return e;
         c.wechat << w;
     }
     const QJsonArray alipayApps = root.value(QStringLiteral("alipay")).toArray();
