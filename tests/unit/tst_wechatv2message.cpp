@@ -163,6 +163,79 @@ private Q_SLOTS:
         QVERIFY(r.params.isEmpty());
     }
 
+    // The direct reader takes WeChat's own shape and declines everything
+    // else; whichever path reads a message, the result is the full
+    // parser's, to the character.
+    void bothPathsAgree_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("direct"); // read without QXmlStreamReader
+        QTest::newRow("cdata") << QByteArray("<xml><a><![CDATA[x y]]></a><b><![CDATA[]]></b></xml>")
+                               << true;
+        QTest::newRow("plain-text") << QByteArray("<xml><total_fee>100</total_fee></xml>") << true;
+        QTest::newRow("empty-field") << QByteArray("<xml><a></a></xml>") << true;
+        QTest::newRow("empty-root") << QByteArray("<xml></xml>") << true;
+        QTest::newRow("spaces-and-newlines")
+            << QByteArray("\n <xml>\n  <a>1</a>\n\t<b><![CDATA[2]]></b>\n</xml>\n") << true;
+        QTest::newRow("whitespace-text") << QByteArray("<xml><a>  </a></xml>") << true;
+        QTest::newRow("utf-8") << QByteArray("<xml><body><![CDATA[咖啡 & <大杯>]]></body></xml>")
+                               << true;
+        QTest::newRow("newline-and-tab-in-value") << QByteArray("<xml><a>1\n\t2</a></xml>") << true;
+        QTest::newRow("greater-than-in-text") << QByteArray("<xml><a>1 > 0</a></xml>") << true;
+        QTest::newRow("field-named-xml") << QByteArray("<xml><xml>1</xml></xml>") << true;
+        QTest::newRow("declaration")
+            << QByteArray("<?xml version=\"1.0\" encoding=\"UTF-8\"?><xml><a>1</a></xml>") << false;
+        QTest::newRow("byte-order-mark") << QByteArray("\xEF\xBB\xBF<xml><a>1</a></xml>") << false;
+        QTest::newRow("comment") << QByteArray("<xml><!-- c --><a>1</a></xml>") << false;
+        QTest::newRow("attribute") << QByteArray("<xml><a x=\"1\">1</a></xml>") << false;
+        QTest::newRow("self-closing") << QByteArray("<xml><a/></xml>") << false;
+        QTest::newRow("entity") << QByteArray("<xml><a>1 &amp; 2</a></xml>") << false;
+        QTest::newRow("character-reference") << QByteArray("<xml><a>&#x41;</a></xml>") << false;
+        QTest::newRow("unknown-entity") << QByteArray("<xml><a>&e;</a></xml>") << false;
+        QTest::newRow("carriage-return") << QByteArray("<xml><a>1\r\n2</a></xml>") << false;
+        QTest::newRow("carriage-return-in-cdata")
+            << QByteArray("<xml><a><![CDATA[1\r\n2]]></a></xml>") << false;
+        QTest::newRow("control-character") << QByteArray("<xml><a>1\x01</a></xml>") << false;
+        QTest::newRow("invalid-utf-8") << QByteArray("<xml><a>\xC3\x28</a></xml>") << false;
+        QTest::newRow("noncharacter-fffe") << QByteArray("<xml><a>\xEF\xBF\xBE</a></xml>") << false;
+        QTest::newRow("split-cdata")
+            << QByteArray("<xml><a><![CDATA[]]]]><![CDATA[>]]></a></xml>") << false;
+        QTest::newRow("text-then-cdata") << QByteArray("<xml><a>x<![CDATA[y]]></a></xml>") << false;
+        QTest::newRow("stray-cdata-end") << QByteArray("<xml><a>x]]>y</a></xml>") << false;
+        QTest::newRow("name-with-dash") << QByteArray("<xml><a-b>1</a-b></xml>") << false;
+        QTest::newRow("name-starting-with-digit") << QByteArray("<xml><1a>1</1a></xml>") << false;
+        QTest::newRow("mismatched-close") << QByteArray("<xml><a>1</b></xml>") << false;
+        QTest::newRow("duplicate") << QByteArray("<xml><a>1</a><a>2</a></xml>") << false;
+        QTest::newRow("nested") << QByteArray("<xml><a><b>1</b></a></xml>") << false;
+        QTest::newRow("unclosed-cdata") << QByteArray("<xml><a><![CDATA[1</a></xml>") << false;
+        QTest::newRow("truncated") << QByteArray("<xml><a>1</a>") << false;
+        QTest::newRow("after-root") << QByteArray("<xml></xml>x") << false;
+        QTest::newRow("second-root") << QByteArray("<xml></xml><xml></xml>") << false;
+        QTest::newRow("wrong-root") << QByteArray("<root><a>1</a></root>") << false;
+        QTest::newRow("empty") << QByteArray() << false;
+    }
+    void bothPathsAgree()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, direct);
+        QCOMPARE(parseCanonicalXml(body).has_value(), direct);
+        const XmlResult full = parseXmlFully(body);
+        const XmlResult r = parseXml(body);
+        QCOMPARE(r.error, full.error);
+        QCOMPARE(r.params, full.params);
+        if (direct)
+            QVERIFY2(full.ok(), qPrintable(full.error));
+    }
+
+    void toXmlIsReadDirectly()
+    {
+        Params p = documentedExample();
+        p.insert(QStringLiteral("body"), QStringLiteral("咖啡 <大杯> & 蛋糕"));
+        const std::optional<Params> back = parseCanonicalXml(toXml(p));
+        QVERIFY(back.has_value());
+        QCOMPARE(*back, p);
+    }
+
     void signTypeNames()
     {
         SignType t = SignType::HmacSha256;

@@ -4,10 +4,13 @@
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>
+#include <QStringDecoder>
 #include <QXmlStreamReader>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+
+#include <cstring>
 
 namespace paydesk::wechat {
 
@@ -117,7 +120,118 @@ QByteArray toXml(const Params& params)
     return out + "</xml>";
 }
 
+namespace {
+
+bool isXmlSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool isNameStart(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+bool isNameChar(char c)
+{
+    return isNameStart(c) || (c >= '0' && c <= '9');
+}
+
+// A field's text as the full parser would give it, or nullopt where it
+// would not take it as it is: a carriage return (XML turns CR LF into LF),
+// a control character, bytes that are not UTF-8, or U+FFFE/U+FFFF.
+std::optional<QString> canonicalText(QByteArrayView value)
+{
+    bool ascii = true;
+    for (const char c : value) {
+        const auto u = uchar(c);
+        if (u < 0x20 && c != '\t' && c != '\n')
+            return std::nullopt;
+        ascii = ascii && u < 0x80;
+    }
+    if (ascii)
+        return QString::fromLatin1(value);
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = utf8(value);
+    if (utf8.hasError() || text.contains(QChar(0xFFFE)) || text.contains(QChar(0xFFFF)))
+        return std::nullopt;
+    return text;
+}
+
+} // namespace
+
+// QXmlStreamReader takes about 8 µs for a 800-byte message, and a round trip
+// parses two on each side's busiest thread; this takes a fraction of that.
+std::optional<Params> parseCanonicalXml(const QByteArray& body)
+{
+    const char* p = body.constData();
+    const char* const end = p + body.size();
+    auto skipSpace = [&] {
+        while (p < end && isXmlSpace(*p))
+            ++p;
+    };
+    auto take = [&](QByteArrayView s) {
+        if (end - p < s.size() || std::memcmp(p, s.data(), size_t(s.size())) != 0)
+            return false;
+        p += s.size();
+        return true;
+    };
+    skipSpace();
+    if (!take("<xml>"))
+        return std::nullopt;
+    Params params;
+    for (;;) {
+        skipSpace();
+        if (take("</xml>"))
+            break;
+        if (!take("<") || p == end || !isNameStart(*p))
+            return std::nullopt;
+        const char* const nameStart = p;
+        while (p < end && isNameChar(*p))
+            ++p;
+        const QByteArrayView name(nameStart, p - nameStart);
+        if (!take(">"))
+            return std::nullopt;
+        QByteArrayView value;
+        if (take("<![CDATA[")) {
+            const qsizetype close = QByteArrayView(p, end - p).indexOf("]]>");
+            if (close < 0)
+                return std::nullopt;
+            value = QByteArrayView(p, close);
+            p += close + 3;
+        } else {
+            const auto* lt = static_cast<const char*>(std::memchr(p, '<', size_t(end - p)));
+            if (!lt)
+                return std::nullopt;
+            value = QByteArrayView(p, lt - p);
+            // References and a stray "]]>" are the full parser's to judge.
+            if (value.contains('&') || value.contains("]]>"))
+                return std::nullopt;
+            p = lt;
+        }
+        if (!take("</") || !take(name) || !take(">"))
+            return std::nullopt;
+        const std::optional<QString> text = canonicalText(value);
+        const QString key = QString::fromLatin1(name);
+        if (!text || params.contains(key))
+            return std::nullopt;
+        params.insert(key, *text);
+    }
+    skipSpace();
+    if (p != end)
+        return std::nullopt;
+    return params;
+}
+
 XmlResult parseXml(const QByteArray& body, qsizetype maxBytes)
+{
+    if (body.size() <= maxBytes)
+        if (std::optional<Params> params = parseCanonicalXml(body))
+            return XmlResult{std::move(*params), QString()};
+    return parseXmlFully(body, maxBytes);
+}
+
+XmlResult parseXmlFully(const QByteArray& body, qsizetype maxBytes)
 {
     XmlResult r;
     auto fail = [&r](const QXmlStreamReader& x, const QString& what) {

@@ -49,4 +49,11 @@ struct XmlResult
 // after the end, and bodies over `maxBytes`.
 XmlResult parseXml(const QByteArray& body, qsizetype maxBytes = 64 * 1024);
 
+// The two paths behind parseXml, apart for tests. The message in WeChat's
+// own shape (and toXml's) is read directly: fields of one CDATA section or
+// of plain text. Anything else is nullopt and goes to the full parser
+// (QXmlStreamReader), which also words every error.
+std::optional<Params> parseCanonicalXml(const QByteArray& body);
+XmlResult parseXmlFully(const QByteArray& body, qsizetype maxBytes = 64 * 1024);
+
 } // namespace paydesk::wechat
