@@ -15,6 +15,10 @@
 // --tls talks HTTPS to the gateway (its generated test CA), as merchants
 // reach real gateways. --only wechat|alipay measures one protocol.
 //
+// The HTTP floor rows measure the same transport against a server that
+// answers a canned body at once (plain HTTP, no messages, signatures or
+// store): what Qt's HTTP client and server cost before any adapter work.
+//
 //   bench_channels [--payments N] [--concurrency C] [--same-thread] [--tls] [--only P] [--json]
 
 #include "SandboxGateway.h"
@@ -31,8 +35,11 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QScopeGuard>
 #include <QSslCertificate>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -68,9 +75,10 @@ double processCpuMs()
            double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
 }
 
-// Runs `total` payments with `concurrency` in flight through `channel`.
-Figures run(Channel& channel, const QString& prefix, int total, int concurrency,
-            Wallet wallet = Wallet::WeChat)
+// Runs `total` calls with `concurrency` in flight; `call(i, done)` starts the
+// i-th and reports through done(success).
+Figures measure(int total, int concurrency,
+                const std::function<void(int, std::function<void(bool)>)>& call)
 {
     std::vector<qint64> latenciesNs;
     latenciesNs.reserve(size_t(total));
@@ -79,19 +87,13 @@ Figures run(Channel& channel, const QString& prefix, int total, int concurrency,
     QElapsedTimer wall;
     wall.start();
     const double cpuStartMs = processCpuMs();
-    const QString code = sandboxCode(wallet, SandboxBehaviour::InstantSuccess);
     std::function<void()> startOne = [&] {
         if (started >= total)
             return;
-        BarcodePayRequest req;
-        req.paymentNo = QStringLiteral("%1%2").arg(prefix).arg(started++, 8, 10, QLatin1Char('0'));
-        req.authCode = code;
-        req.amount = Money::fromFen(100);
-        req.subject = QStringLiteral("bench");
         const qint64 t0 = wall.nsecsElapsed();
-        channel.barcodePay(req, [&, t0](const ChannelResult& r) {
+        call(started++, [&, t0](bool success) {
             latenciesNs.push_back(wall.nsecsElapsed() - t0);
-            if (r.status != TradeStatus::Success)
+            if (!success)
                 ++failed;
             if (++done == total)
                 loop.quit();
@@ -109,6 +111,57 @@ Figures run(Channel& channel, const QString& prefix, int total, int concurrency,
     };
     return Figures{double(total) / seconds, pct(0.50), pct(0.99), failed,
                    (processCpuMs() - cpuStartMs) / total};
+}
+
+// Runs `total` payments with `concurrency` in flight through `channel`.
+Figures run(Channel& channel, const QString& prefix, int total, int concurrency,
+            Wallet wallet = Wallet::WeChat)
+{
+    const QString code = sandboxCode(wallet, SandboxBehaviour::InstantSuccess);
+    return measure(total, concurrency, [&](int i, std::function<void(bool)> done) {
+        BarcodePayRequest req;
+        req.paymentNo = QStringLiteral("%1%2").arg(prefix).arg(i, 8, 10, QLatin1Char('0'));
+        req.authCode = code;
+        req.amount = Money::fromFen(100);
+        req.subject = QStringLiteral("bench");
+        channel.barcodePay(req, [done = std::move(done)](const ChannelResult& r) {
+            done(r.status == TradeStatus::Success);
+        });
+    });
+}
+
+// What HTTP alone costs: the adapters' transport posting a micropay-sized
+// body to a server that answers a canned micropay-sized body at once. No
+// messages, signatures or store: the floor under what the adapters add.
+class CannedHttpServer final : public QAbstractHttpServer
+{
+public:
+    static constexpr qsizetype kAnswerBytes = 660;
+
+private:
+    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override
+    {
+        static const QByteArray answer(kAnswerBytes, 'x');
+        makeResponder(request, socket)
+            .write(answer, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain")}},
+                   QHttpServerResponder::StatusCode::Ok);
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest&, QTcpSocket*) override {}
+};
+
+Figures runHttpFloor(NetworkTransport& transport, const QUrl& url, int total, int concurrency)
+{
+    HttpCall call;
+    call.url = url;
+    call.contentType = QByteArrayLiteral("text/xml");
+    call.body = QByteArray(800, 'x');
+    return measure(total, concurrency, [&](int, std::function<void(bool)> done) {
+        transport.post(call, [done = std::move(done)](const HttpReply& r) {
+            done(r.outcome == HttpReply::Outcome::Answered &&
+                 r.body.size() == CannedHttpServer::kAnswerBytes);
+        });
+    });
 }
 
 } // namespace
@@ -148,6 +201,8 @@ int main(int argc, char** argv)
     QThread thread;
     QObject threadContext;
     std::unique_ptr<SandboxGateway> gatewayOwner;
+    std::unique_ptr<CannedHttpServer> canned; // beside the gateway, on its thread
+    quint16 cannedPort = 0;
     QString startError;
     auto onGatewayThread = [&](const std::function<void()>& f) {
         if (gatewayThread)
@@ -163,9 +218,21 @@ int main(int argc, char** argv)
     onGatewayThread([&] {
         gatewayOwner = std::make_unique<SandboxGateway>(clock, cfg);
         startError = gatewayOwner->start(QHostAddress::LocalHost, 0, tls);
+        canned = std::make_unique<CannedHttpServer>();
+        auto* listener = new QTcpServer(canned.get());
+        if (listener->listen(QHostAddress::LocalHost, 0)) {
+            canned->bind(listener);
+            cannedPort = listener->serverPort();
+        } else if (startError.isEmpty()) {
+            startError =
+                QStringLiteral("the canned HTTP server cannot listen: ") + listener->errorString();
+        }
     });
     const auto stopGateway = qScopeGuard([&] {
-        onGatewayThread([&] { gatewayOwner.reset(); });
+        onGatewayThread([&] {
+            canned.reset();
+            gatewayOwner.reset();
+        });
         thread.quit();
         thread.wait();
     });
@@ -246,7 +313,22 @@ int main(int argc, char** argv)
         if (concurrency == 1)
             break;
     }
-    const Row& top = rows.at(rows.size() - 2); // WeChat at C in flight
+    // The top-level figures: WeChat at C in flight, else the last row.
+    const Row* topRow = &rows.last();
+    for (const Row& r : rows)
+        if (r.concurrency == concurrency && QLatin1String(r.protocol) == QLatin1String("wechat"))
+            topRow = &r;
+    const Row& top = *topRow;
+
+    NetworkTransport floorTransport(t);
+    const QUrl cannedUrl(QStringLiteral("http://127.0.0.1:%1/wechat/pay/micropay").arg(cannedPort));
+    runHttpFloor(floorTransport, cannedUrl, std::min(total, 200), concurrency); // warm-up
+    QList<std::pair<int, Figures>> floor;
+    for (const int c : {1, concurrency}) {
+        floor.append({c, runHttpFloor(floorTransport, cannedUrl, total, c)});
+        if (concurrency == 1)
+            break;
+    }
 
     if (p.isSet(QStringLiteral("json"))) {
         QString rowsJson;
@@ -270,6 +352,19 @@ int main(int argc, char** argv)
                             .arg(r.met() ? QStringLiteral("true") : QStringLiteral("false"))
                             .arg(r.over.cpuMsPerPayment, 0, 'f', 3)
                             .arg(r.base.cpuMsPerPayment, 0, 'f', 3);
+        QString floorJson;
+        for (const auto& [c, f] : floor)
+            floorJson += QStringLiteral("%1{\"concurrency\":%2,\"requests_per_s\":%3,\"p50_ms\":%4,"
+                                        "\"p99_ms\":%5,\"cpu_ms_per_request\":%6,\"failed\":%7}")
+                             .arg(floorJson.isEmpty() ? QString() : QStringLiteral(","))
+                             .arg(c)
+                             .arg(f.paymentsPerS, 0, 'f', 1)
+                             .arg(f.p50Ms, 0, 'f', 3)
+                             .arg(f.p99Ms, 0, 'f', 3)
+                             .arg(f.cpuMsPerPayment, 0, 'f', 3)
+                             .arg(f.failed);
+        const bool everyRowMet =
+            std::all_of(rows.cbegin(), rows.cend(), [](const Row& r) { return r.met(); });
         std::printf("{\"benchmark\":\"channels\",\"payments\":%d,\"concurrency\":%d,"
                     "\"durable\":true,\"gateway_thread\":%s,\"tls\":%s,\"payments_per_s\":%.1f,"
                     "\"p50_ms\":%."
@@ -277,8 +372,10 @@ int main(int argc, char** argv)
                     "\"failed\":%d,\"baseline\":{\"method\":\"%s\",\"payments_per_s\":%.1f,\"p50_"
                     "ms\":%.3f,\"p99_ms\":%.3f},"
                     "\"ratio\":%.3f,\"added_p50_ms\":%.3f,\"rows\":[%s],"
+                    "\"http_floor\":{\"method\":\"the same transport posting 800 bytes to a "
+                    "plain-HTTP server answering a canned %d-byte body\",\"rows\":[%s]},"
                     "\"goals\":{\"added_p50_ms_max\":%.1f},"
-                    "\"goals_met\":{\"added_p50_ms\":%s}}\n",
+                    "\"goals_met\":{\"added_p50_ms\":%s,\"added_p50_ms_every_row\":%s}}\n",
                     total, concurrency, gatewayThread ? "true" : "false", tls ? "true" : "false",
                     top.over.paymentsPerS, top.over.p50Ms, top.over.p99Ms, top.over.failed,
                     gatewayThread ? "in-process sandbox channel, its own acquirer with the same "
@@ -286,7 +383,9 @@ int main(int argc, char** argv)
                                   : "in-process sandbox channel, the gateway's acquirer and store",
                     top.base.paymentsPerS, top.base.p50Ms, top.base.p99Ms,
                     top.over.paymentsPerS / top.base.paymentsPerS, top.addedP50(),
-                    qUtf8Printable(rowsJson), kGoalAddedP50Ms, top.met() ? "true" : "false");
+                    qUtf8Printable(rowsJson), int(CannedHttpServer::kAnswerBytes),
+                    qUtf8Printable(floorJson), kGoalAddedP50Ms, top.met() ? "true" : "false",
+                    everyRowMet ? "true" : "false");
     } else {
         for (const Row& r : rows)
             std::printf(
@@ -296,6 +395,10 @@ int main(int argc, char** argv)
                 r.protocol, r.concurrency, r.over.paymentsPerS, r.over.p50Ms, r.over.p99Ms,
                 r.over.cpuMsPerPayment, r.over.failed, r.base.paymentsPerS, r.base.p50Ms,
                 r.base.cpuMsPerPayment, r.addedP50(), kGoalAddedP50Ms, r.met() ? "met" : "NOT met");
+        for (const auto& [c, f] : floor)
+            std::printf("HTTP floor %2d in flight: %6.0f/s  p50 %.3f ms  p99 %.3f ms  cpu %.3f ms "
+                        "(%d failed): plain HTTP, canned answer, no messages or signatures\n",
+                        c, f.paymentsPerS, f.p50Ms, f.p99Ms, f.cpuMsPerPayment, f.failed);
     }
     return 0;
 }
