@@ -143,10 +143,17 @@ void Database::close()
 {
     if (!m_db.isValid())
         return;
-    if (!m_failed && (m_inTransaction || !m_awaitingSync.empty()))
+    if (!m_failed && (m_inTransaction || !m_awaitingSync.empty() || !m_afterCommit.empty() ||
+                      !m_whenCommitted.empty()))
         flush();
     // Callbacks still waiting (a failed storage) learn it now, not never.
     runSyncedCallbacks(m_committedSerial, false);
+    for (auto* pending : {&m_whenCommitted, &m_afterCommit}) {
+        auto callbacks = std::move(*pending);
+        pending->clear();
+        for (auto& cb : callbacks)
+            cb(false);
+    }
     m_syncer.reset();
     m_checkpointer.reset();
     m_statements.clear();
@@ -440,14 +447,17 @@ bool Database::commitBatch(bool waitDurable)
             cb(ok);
         written.clear();
     };
-    if (m_syncer && !m_failed) {
-        if (committed && !waitDurable) {
-            m_syncer->request(++m_committedSerial);
-            runWritten(true); // while the syncer's fsync runs
-        } else if (committed) {
+    if (m_syncer && !m_failed && committed) {
+        if (waitDurable)
             ++m_committedSerial; // synced just below, on this thread
-            runWritten(true);
-        }
+        else
+            m_syncer->request(++m_committedSerial);
+    }
+    // Before any sync on this thread and any afterCommit callback, so those
+    // callbacks always come second; usually while the syncer's fsync runs.
+    if (!m_failed)
+        runWritten(true);
+    if (m_syncer && !m_failed) {
         // Not durable until the sync of the newest commit: callbacks of a
         // turn with no writes of its own wait for it too.
         if (m_committedSerial > m_syncedSerial) {

@@ -29,6 +29,8 @@ private Q_SLOTS:
     void batchesCommitWhileASyncIsInFlight();
     void whenCommittedRunsBeforeTheSyncAfterCommitAfterIt();
     void whenCommittedGetsFalseWhenTheCommitFails();
+    void whenCommittedComesFirstOnAFlushToo();
+    void closeTellsCallbacksOfATurnWithoutWrites();
     void aFailedWalSyncFailsWaitersAndStopsTheStorage();
     void aSyncFailingWhileTheNextBatchIsWrittenRollsItBack();
     void flushReturnsOnceDurable();
@@ -246,6 +248,39 @@ void tst_Database::whenCommittedGetsFalseWhenTheCommitFails()
     QTRY_VERIFY(written.has_value());
     QCOMPARE(*written, false);
     QCOMPARE(t.committedRows(), 1);
+}
+
+// Regression: a flush() with no write of its own, while an earlier commit
+// waited for its sync, ran the afterCommit callbacks (through the sync on
+// the caller's thread) before the whenCommitted ones.
+void tst_Database::whenCommittedComesFirstOnAFlushToo()
+{
+    HeldSync sync;
+    DurableTable t;
+    QCOMPARE(t.open(sync), QString());
+    sync.held = true;
+    QVERIFY(t.insert(QStringLiteral("a")));
+    QTRY_COMPARE(t.committedRows(), 1);
+    QStringList order;
+    t.db.whenCommitted([&](bool ok) { order << QStringLiteral("committed %1").arg(ok); });
+    t.db.afterCommit([&](bool ok) { order << QStringLiteral("durable %1").arg(ok); });
+    sync.held = false;
+    QVERIFY(t.db.flush());
+    QCOMPARE(order, QStringList({QStringLiteral("committed 1"), QStringLiteral("durable 1")}));
+}
+
+// Regression: callbacks of a turn that wrote nothing were dropped by a
+// close() before the turn ended.
+void tst_Database::closeTellsCallbacksOfATurnWithoutWrites()
+{
+    HeldSync sync;
+    DurableTable t;
+    QCOMPARE(t.open(sync), QString());
+    QStringList told;
+    t.db.whenCommitted([&](bool ok) { told << QStringLiteral("committed %1").arg(ok); });
+    t.db.afterCommit([&](bool ok) { told << QStringLiteral("durable %1").arg(ok); });
+    t.db.close();
+    QCOMPARE(told, QStringList({QStringLiteral("committed 1"), QStringLiteral("durable 1")}));
 }
 
 void tst_Database::aFailedWalSyncFailsWaitersAndStopsTheStorage()

@@ -180,6 +180,13 @@ private Q_SLOTS:
         QTest::newRow("whitespace-text") << QByteArray("<xml><a>  </a></xml>") << true;
         QTest::newRow("utf-8") << QByteArray("<xml><body><![CDATA[咖啡 & <大杯>]]></body></xml>")
                                << true;
+        // Regression: a value's leading U+FEFF was dropped by the decoder.
+        QTest::newRow("value-starting-with-bom")
+            << QByteArray("<xml><a>\xEF\xBB\xBFx</a><b>1</b></xml>") << true;
+        QTest::newRow("cdata-of-a-bom")
+            << QByteArray("<xml><a><![CDATA[\xEF\xBB\xBF]]></a></xml>") << true;
+        QTest::newRow("second-field-starting-with-bom")
+            << QByteArray("<xml><a>1</a><b>\xEF\xBB\xBF\xE4\xB8\xAD</b></xml>") << true;
         QTest::newRow("newline-and-tab-in-value") << QByteArray("<xml><a>1\n\t2</a></xml>") << true;
         QTest::newRow("greater-than-in-text") << QByteArray("<xml><a>1 > 0</a></xml>") << true;
         QTest::newRow("field-named-xml") << QByteArray("<xml><xml>1</xml></xml>") << true;

@@ -151,7 +151,9 @@ std::optional<QString> canonicalText(QByteArrayView value)
     }
     if (ascii)
         return QString::fromLatin1(value);
-    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // ConvertInitialBom: a value may begin with U+FEFF, and it is signed.
+    QStringDecoder utf8(QStringDecoder::Utf8,
+                        QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
     QString text = utf8(value);
     if (utf8.hasError() || text.contains(QChar(0xFFFE)) || text.contains(QChar(0xFFFF)))
         return std::nullopt;
