@@ -24,16 +24,6 @@ struct BackfillReport
     int posted() const { return payments + reversals + refunds; }
 };
 
-// Posts the money movements the engine's tables record but the ledger does
-// not: a data directory made before the ledger existed has paid, reversed
-// and refunded payments with no entries. Each is posted as the engine would
-// have (same keys, so a repeat or a later engine posting changes nothing);
-// its clearing item carries the moment the money moved and is marked settled
-// that day, and each batch's net goes back out of pending against the
-// channels' receivables (EnginePostings::settleOutside): before the ledger
-// the channel paid the merchant without PayDesk, so none of it may become
-// payable now. The entries are dated when posted, because the ledger's time
-// never runs backwards (its checkpoints rely on that).
 // One movement the ledger lacks: what it is and when its money moved.
 struct BackfillMovement
 {
@@ -45,6 +35,16 @@ struct BackfillMovement
     qint64 atMs = 0;
 };
 
+// Posts the money movements the engine's tables record but the ledger does
+// not: a data directory made before the ledger existed has paid, reversed
+// and refunded payments with no entries. Each is posted as the engine would
+// have (same keys, so a repeat or a later engine posting changes nothing);
+// its clearing item carries the moment the money moved and is marked settled
+// that day, and each batch's net goes back out of pending against the
+// channels' receivables (EnginePostings::settleOutside): before the ledger
+// the channel paid the merchant without PayDesk, so none of it may become
+// payable now. The entries are dated when posted, because the ledger's time
+// never runs backwards (its checkpoints rely on that).
 class LedgerBackfill
 {
 public:

@@ -396,19 +396,13 @@ void AlipayGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
         req.terminalId = str(biz, "terminal_id");
         req.expireAtMs = *expire;
         const QString yuanText = amount->toPlainString();
-        auto respond = [signedResponse, outTradeNo, yuanText, now](const ChannelResult& r,
-                                                                   bool dropped) {
-            if (dropped)
-                return GatewayResponse{200, {}, {}, true};
-            return signedResponse(payAnswer(r, outTradeNo, yuanText, now));
-        };
         // Signed (RSA, the costly part) while the acquirer's write is fsynced.
-        return m_acquirer.barcodePay(
-            m_channel, req,
-            [respond, reply](const ChannelResult& r, bool dropped) { reply(respond(r, dropped)); },
-            [respond, reply](const ChannelResult& r, bool dropped) {
-                return [reply, built = respond(r, dropped)] { reply(built); };
-            });
+        return payAndReply(
+            m_acquirer, m_channel, req,
+            [signedResponse, outTradeNo, yuanText, now](const ChannelResult& r) {
+                return signedResponse(payAnswer(r, outTradeNo, yuanText, now));
+            },
+            reply);
     }
     case Method::TradePrecreate: {
         const auto amount = parseAmount("total_amount");

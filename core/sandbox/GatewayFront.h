@@ -45,4 +45,17 @@ public:
     virtual void handle(const GatewayRequest& request, GatewayReply reply) = 0;
 };
 
+struct BarcodePayRequest;
+struct ChannelResult;
+class SandboxAcquirer;
+
+// The wire answer to a result the acquirer did not lose on the way back.
+using GatewayRespond = std::function<GatewayResponse(const ChannelResult& result)>;
+
+// A barcode pay through the acquirer, its wire answer built (and signed) by
+// `respond` while the trade's write is fsynced and sent through `reply` once
+// it is durable (SandboxAcquirer::Prepare); a lost answer sends nothing.
+void payAndReply(SandboxAcquirer& acquirer, const QString& channel, const BarcodePayRequest& req,
+                 GatewayRespond respond, GatewayReply reply);
+
 } // namespace paydesk

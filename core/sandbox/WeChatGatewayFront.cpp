@@ -177,9 +177,7 @@ void WeChatGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
             req.subject = in.value(QStringLiteral("body"));
             req.terminalId = in.value(QStringLiteral("device_info"));
             req.expireAtMs = expireAtMs;
-            auto respond = [answer, paidFields](const ChannelResult& r, bool dropped) {
-                if (dropped)
-                    return GatewayResponse{200, {}, {}, true};
+            auto respond = [answer, paidFields](const ChannelResult& r) {
                 Params p;
                 const bool ok = r.status == TradeStatus::Success;
                 if (ok) {
@@ -189,15 +187,7 @@ void WeChatGatewayFront::handle(const GatewayRequest& request, GatewayReply repl
                 }
                 return answer(p, ok, r.returnCode, r.message);
             };
-            // Built and signed while the acquirer's write is fsynced.
-            return m_acquirer.barcodePay(
-                m_channel, req,
-                [respond, reply](const ChannelResult& r, bool dropped) {
-                    reply(respond(r, dropped));
-                },
-                [respond, reply](const ChannelResult& r, bool dropped) {
-                    return [reply, built = respond(r, dropped)] { reply(built); };
-                });
+            return payAndReply(m_acquirer, m_channel, req, respond, reply);
         }
         if (in.value(QStringLiteral("trade_type")) != QLatin1String("NATIVE"))
             return paramError(QStringLiteral("the sandbox supports trade_type NATIVE only"));

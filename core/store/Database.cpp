@@ -121,8 +121,7 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
         // SQLite create its WAL.
         QString error;
         WalSyncer::SyncFunction sync =
-            config.walSync ? config.walSync
-                           : WalSyncer::fileSync(QFile::decodeName(m_walPath), &error);
+            config.walSync ? config.walSync : WalSyncer::fileSync(m_walPath, &error);
         if (!sync)
             return QStringLiteral("cannot open the write-ahead log to make commits durable: %1")
                 .arg(error);
@@ -442,11 +441,6 @@ bool Database::commitBatch(bool waitDurable)
     m_afterCommit.clear();
     auto written = std::move(m_whenCommitted);
     m_whenCommitted.clear();
-    const auto runWritten = [&written](bool ok) {
-        for (auto& cb : written)
-            cb(ok);
-        written.clear();
-    };
     if (m_syncer && !m_failed && committed) {
         if (waitDurable)
             ++m_committedSerial; // synced just below, on this thread
@@ -455,8 +449,9 @@ bool Database::commitBatch(bool waitDurable)
     }
     // Before any sync on this thread and any afterCommit callback, so those
     // callbacks always come second; usually while the syncer's fsync runs.
-    if (!m_failed)
-        runWritten(true);
+    // A sync failing later does not unwrite the COMMIT: they were told true.
+    for (auto& cb : written)
+        cb(!m_failed);
     if (m_syncer && !m_failed) {
         // Not durable until the sync of the newest commit: callbacks of a
         // turn with no writes of its own wait for it too.
@@ -472,7 +467,6 @@ bool Database::commitBatch(bool waitDurable)
         }
     }
     const bool ok = !m_failed;
-    runWritten(ok);
     if (!ok)
         fail(m_lastError); // earlier batches' callbacks first, in order
     for (auto& cb : callbacks)

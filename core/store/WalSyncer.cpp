@@ -50,21 +50,20 @@ WalSyncer::~WalSyncer()
     m_thread.join();
 }
 
-WalSyncer::SyncFunction WalSyncer::fileSync(const QString& path, QString* error)
+WalSyncer::SyncFunction WalSyncer::fileSync(const QByteArray& nativePath, QString* error)
 {
-    const QByteArray name = QFile::encodeName(path);
     auto file = std::make_shared<OpenFile>();
-    file->fd = ::open(name.constData(), O_WRONLY | O_CLOEXEC);
+    file->fd = ::open(nativePath.constData(), O_WRONLY | O_CLOEXEC);
     if (file->fd < 0) {
         if (error)
-            *error = systemError(name, errno);
+            *error = systemError(nativePath, errno);
         return {};
     }
-    return [file, name](QString* error) {
+    return [file, nativePath](QString* error) {
         if (::fdatasync(file->fd) == 0)
             return true;
         if (error)
-            *error = QStringLiteral("cannot sync ") + systemError(name, errno);
+            *error = QStringLiteral("cannot sync ") + systemError(nativePath, errno);
         return false;
     };
 }

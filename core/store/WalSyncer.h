@@ -41,11 +41,12 @@ public:
     WalSyncer(const WalSyncer&) = delete;
     WalSyncer& operator=(const WalSyncer&) = delete;
 
-    // fdatasync of the file at `path`, opened now and kept open: a
-    // write-back error is reported to the descriptors open when it
-    // happened, not always to one opened later (after another connection's
-    // sync has seen it). Empty, with `error` set, if it cannot be opened.
-    static SyncFunction fileSync(const QString& path, QString* error);
+    // fdatasync of the file at `nativePath` (as the file system names it),
+    // opened now and kept open: a write-back error is reported to the
+    // descriptors open when it happened, not always to one opened later
+    // (after another connection's sync has seen it). Empty, with `error`
+    // set, if it cannot be opened.
+    static SyncFunction fileSync(const QByteArray& nativePath, QString* error);
 
     // Every commit up to `serial` has returned: sync them soon.
     void request(quint64 serial);

@@ -38,7 +38,6 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QScopeGuard>
-#include <QSslCertificate>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThread>
@@ -249,12 +248,12 @@ int main(int argc, char** argv)
     TransportConfig t;
     t.maxInFlight = concurrency;
     if (tls) {
-        QFile ca(gateway.certificates().caCertificate);
-        if (!ca.open(QIODevice::ReadOnly)) {
-            std::fprintf(stderr, "bench_channels: cannot read the sandbox's test CA\n");
+        if (QString e = loadTransportCertificates(gateway.certificates().caCertificate, QString(),
+                                                  QString(), t);
+            !e.isEmpty()) {
+            std::fprintf(stderr, "bench_channels: %s\n", qPrintable(e));
             return 1;
         }
-        t.extraCaCertificates = QSslCertificate::fromData(ca.readAll(), QSsl::Pem);
     }
     NetworkTransport wechatTransport(t);
     NetworkTransport alipayTransport(t);

@@ -10,8 +10,6 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
-#include <cstring>
-
 namespace paydesk::wechat {
 
 QString formatTime(qint64 epochMs)
@@ -172,8 +170,9 @@ std::optional<Params> parseCanonicalXml(const QByteArray& body)
         while (p < end && isXmlSpace(*p))
             ++p;
     };
+    auto rest = [&] { return QByteArrayView(p, end - p); };
     auto take = [&](QByteArrayView s) {
-        if (end - p < s.size() || std::memcmp(p, s.data(), size_t(s.size())) != 0)
+        if (!rest().startsWith(s))
             return false;
         p += s.size();
         return true;
@@ -196,20 +195,20 @@ std::optional<Params> parseCanonicalXml(const QByteArray& body)
             return std::nullopt;
         QByteArrayView value;
         if (take("<![CDATA[")) {
-            const qsizetype close = QByteArrayView(p, end - p).indexOf("]]>");
+            const qsizetype close = rest().indexOf("]]>");
             if (close < 0)
                 return std::nullopt;
             value = QByteArrayView(p, close);
             p += close + 3;
         } else {
-            const auto* lt = static_cast<const char*>(std::memchr(p, '<', size_t(end - p)));
-            if (!lt)
+            const qsizetype lt = rest().indexOf('<');
+            if (lt < 0)
                 return std::nullopt;
-            value = QByteArrayView(p, lt - p);
+            value = QByteArrayView(p, lt);
             // References and a stray "]]>" are the full parser's to judge.
             if (value.contains('&') || value.contains("]]>"))
                 return std::nullopt;
-            p = lt;
+            p += lt;
         }
         if (!take("</") || !take(name) || !take(">"))
             return std::nullopt;
