@@ -74,6 +74,11 @@ std::optional<Money> Money::parse(const QString& input, const Currency& currency
             return std::nullopt;
         }
     }
+    if (units > (unsigned __int128)kMaxAmountFen) {
+        setError(error, QStringLiteral("amount '%1' is above PayDesk's ceiling of %2")
+                            .arg(text, Money::fromFen(kMaxAmountFen).toPlainString()));
+        return std::nullopt;
+    }
     const qint64 fen = qint64(units);
     return Money(negative ? -fen : fen, currency);
 }

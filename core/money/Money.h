@@ -12,6 +12,13 @@ namespace paydesk {
 using Currency = QString;
 inline const Currency kCny = QStringLiteral("CNY");
 
+// The largest amount PayDesk takes anywhere one enters (configuration, CLI,
+// API, channel answers, bills): ¥1,000,000,000.00. No shop sale comes near
+// it, and 92 million entries of it still fit a balance in int64, so a
+// typo'd or hostile amount is refused where it enters instead of
+// overflowing a balance later.
+inline constexpr qint64 kMaxAmountFen = 100'000'000'000;
+
 // An amount of money as an integer of minor units (fen for CNY). Doubles never
 // appear where money flows: parsing and formatting work on digits only, and
 // arithmetic is overflow-checked.
@@ -25,8 +32,8 @@ public:
     }
 
     // Parses "12", "12.3", "12.34", "-0.05". More than two decimals, signs in
-    // the middle, exponents, grouping separators or values beyond int64 are
-    // refused: the caller gets std::nullopt and a reason.
+    // the middle, exponents, grouping separators or a magnitude above
+    // kMaxAmountFen are refused: the caller gets std::nullopt and a reason.
     static std::optional<Money> parse(const QString& text, const Currency& currency = kCny,
                                       QString* error = nullptr);
 

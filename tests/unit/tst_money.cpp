@@ -75,10 +75,10 @@ void TestMoney::parseValid_data()
     QTest::newRow("leading_zeros") << QStringLiteral("007.5") << qint64(750);
     QTest::newRow("many_leading_zeros")
         << QStringLiteral("000000000000000000000000000001.00") << qint64(100);
-    QTest::newRow("largest_valid") << QStringLiteral("92233720368547758.07") << kMax;
-    QTest::newRow("largest_valid_negative") << QStringLiteral("-92233720368547758.07") << -kMax;
-    QTest::newRow("large_integer")
-        << QStringLiteral("92233720368547758") << qint64(9223372036854775800);
+    QTest::newRow("largest_valid") << QStringLiteral("1000000000.00") << paydesk::kMaxAmountFen;
+    QTest::newRow("largest_valid_negative")
+        << QStringLiteral("-1000000000") << -paydesk::kMaxAmountFen;
+    QTest::newRow("large_integer") << QStringLiteral("999999999") << qint64(99999999900);
 }
 
 void TestMoney::parseValid()
@@ -121,6 +121,14 @@ void TestMoney::parseRefused_data()
     QTest::newRow("sign_in_middle") << QStringLiteral("1-2") << QStringLiteral("not a number");
     QTest::newRow("two_dots") << QStringLiteral("1.2.3")
                               << QStringLiteral("more than one decimal point");
+    // Regression (ledger overflow): an amount that fits int64 but would
+    // overflow a balance on the next entry is refused where it enters.
+    QTest::newRow("ledger_overflow_int64_max_as_amount")
+        << QStringLiteral("92233720368547758.07") << QStringLiteral("ceiling");
+    QTest::newRow("above_ceiling_by_one_fen")
+        << QStringLiteral("1000000000.01") << QStringLiteral("ceiling");
+    QTest::newRow("above_ceiling_negative")
+        << QStringLiteral("-1000000000.01") << QStringLiteral("ceiling");
     QTest::newRow("too_large_by_one_fen")
         << QStringLiteral("92233720368547758.08") << QStringLiteral("too large");
     QTest::newRow("too_large_one_decimal")
