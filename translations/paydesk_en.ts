@@ -144,6 +144,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>The PDF could not be written to %1. Choose another folder.</source>
         <translation>The PDF could not be written to %1. Choose another folder.</translation>
     </message>
+    <message>
+        <source>SANDBOX / 测试环境 — not a real payment</source>
+        <translation>SANDBOX / 测试环境 — not a real payment</translation>
+    </message>
 </context>
 <context>
     <name>SaleText</name>
@@ -588,10 +592,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
 <context>
     <name>paydesk::ui::MainWindow</name>
     <message>
-        <source>PayDesk — demo (sandbox, nothing is really charged)</source>
-        <translation>PayDesk — demo (sandbox, nothing is really charged)</translation>
-    </message>
-    <message>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
     </message>
@@ -630,6 +630,18 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>Demo: test codes such as 130000000000000001 (paid at once) or 130105000000000001 (password, then paid). Data in %1 is thrown away.</source>
         <translation>Demo: test codes such as 130000000000000001 (paid at once) or 130105000000000001 (password, then paid). Data in %1 is thrown away.</translation>
+    </message>
+    <message>
+        <source>PayDesk — demo — SANDBOX / 测试环境 (nothing is really charged)</source>
+        <translation>PayDesk — demo — SANDBOX / 测试环境 (nothing is really charged)</translation>
+    </message>
+    <message>
+        <source>PayDesk — SANDBOX / 测试环境 (nothing is really charged)</source>
+        <translation>PayDesk — SANDBOX / 测试环境 (nothing is really charged)</translation>
+    </message>
+    <message>
+        <source>SANDBOX / 测试环境: not real payments</source>
+        <translation>SANDBOX / 测试环境: not real payments</translation>
     </message>
 </context>
 <context>

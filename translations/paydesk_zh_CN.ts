@@ -144,6 +144,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>The PDF could not be written to %1. Choose another folder.</source>
         <translation>无法将 PDF 写入 %1。请选择其他文件夹。</translation>
     </message>
+    <message>
+        <source>SANDBOX / 测试环境 — not a real payment</source>
+        <translation>SANDBOX / 测试环境 — 非真实支付</translation>
+    </message>
 </context>
 <context>
     <name>SaleText</name>
@@ -586,10 +590,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
 <context>
     <name>paydesk::ui::MainWindow</name>
     <message>
-        <source>PayDesk — demo (sandbox, nothing is really charged)</source>
-        <translation>PayDesk — 演示（沙箱，不会真实扣款）</translation>
-    </message>
-    <message>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
     </message>
@@ -628,6 +628,18 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Demo: test codes such as 130000000000000001 (paid at once) or 130105000000000001 (password, then paid). Data in %1 is thrown away.</source>
         <translation>演示：可使用测试付款码，如 130000000000000001（立即成功）或 130105000000000001（需输入密码，然后成功）。%1 中的数据将被丢弃。</translation>
+    </message>
+    <message>
+        <source>PayDesk — demo — SANDBOX / 测试环境 (nothing is really charged)</source>
+        <translation>PayDesk — 演示 — SANDBOX / 测试环境（不会真实扣款）</translation>
+    </message>
+    <message>
+        <source>PayDesk — SANDBOX / 测试环境 (nothing is really charged)</source>
+        <translation>PayDesk — SANDBOX / 测试环境（不会真实扣款）</translation>
+    </message>
+    <message>
+        <source>SANDBOX / 测试环境: not real payments</source>
+        <translation>SANDBOX / 测试环境：非真实支付</translation>
     </message>
 </context>
 <context>

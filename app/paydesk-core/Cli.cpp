@@ -169,6 +169,9 @@ int openApi(Context& c, const QString& dataDir, bool durable)
             return ExitUsage;
         }
     }
+    // The in-process sandbox serves only a shop that asked for it; a
+    // wallet without a gateway is refused, never "paid" by a stand-in.
+    opt.withSandbox = opt.engine.sandbox;
     if (c.demo) {
         // Every channel goes through the demo gateway: no second acquirer
         // may open the same sandbox.db in this process.
@@ -180,6 +183,9 @@ int openApi(Context& c, const QString& dataDir, bool durable)
         c.out->error(e);
         return ExitStorage;
     }
+    if (c.demo || c.api->servesSandbox())
+        c.out->notice(QStringLiteral("SANDBOX / 测试环境: the built-in sandbox acquirer takes the "
+                                     "payment codes; nothing is really charged"));
     return ExitOk;
 }
 
@@ -193,6 +199,11 @@ std::optional<Money> amountOption(Context& c, int* rc)
     auto m = Money::parse(c.parser.value(QStringLiteral("amount")), kCny, &err);
     if (!m) {
         *rc = usageError(*c.out, err);
+        return std::nullopt;
+    }
+    if (!m->isPositive()) {
+        *rc = usageError(*c.out, QStringLiteral("--amount must be more than 0, got %1")
+                                     .arg(c.parser.value(QStringLiteral("amount"))));
         return std::nullopt;
     }
     return m;
@@ -245,19 +256,31 @@ int exitForOrderState(OrderState s)
     }
 }
 
-// Follows an order live until its outcome is known and the engine has no more
-// work for it, printing each step.
-int followOrder(Context& c, const QString& orderNo)
+// Follows an order live until its outcome is known and this process has no
+// more work for it, printing each step. `ownWork`: this process started the
+// command. Otherwise (a repeated request number) another process may be
+// driving the order: its commits are seen by reading storage every half
+// second, and this engine resumes the unfinished items too, so the wait
+// ends even when no other process is left to finish them.
+using ExitFor = std::function<int(const OrderDetails&)>;
+
+int saleExit(const OrderDetails& d)
+{
+    return exitForOrderState(d.order.state);
+}
+
+int followOrder(Context& c, const QString& orderNo, bool ownWork, const ExitFor& exitFor = saleExit)
 {
     Waiter w;
     QObject guard;
+    bool storageFailed = false;
     auto finishIfSettled = [&] {
         std::optional<OrderDetails> d;
         c.api->orderDetails(orderNo, [&](const std::optional<OrderDetails>& x) { d = x; });
         if (!d || w.finished())
             return;
-        if (d->order.state != OrderState::Pending && c.api->isIdle())
-            w.finish(exitForOrderState(d->order.state));
+        if (d->order.state != OrderState::Pending && (!ownWork || c.api->isIdle()))
+            w.finish(exitFor(*d));
     };
     QObject::connect(c.api.get(), &PayDeskApi::eventRecorded, &guard, [&](const TrackEvent& e) {
         if (e.orderNo == orderNo)
@@ -267,15 +290,27 @@ int followOrder(Context& c, const QString& orderNo)
     QObject::connect(c.api.get(), &PayDeskApi::orderChanged, &guard, finishIfSettled);
     QObject::connect(c.api.get(), &PayDeskApi::fatalError, &guard, [&](const QString& m) {
         c.out->error(m);
+        storageFailed = true;
         w.finish(ExitStorage);
     });
+    auto* poll = new QTimer(&guard);
+    QObject::connect(poll, &QTimer::timeout, &guard, finishIfSettled);
+    poll->start(500);
+    if (!ownWork)
+        c.api->resumeAll();
     QTimer::singleShot(0, &guard, finishIfSettled);
     const int rc = w.exec();
+    // What storage holds: after a storage failure the last steps may be
+    // lost, and the order is shown as it will be found at the next start.
     std::optional<OrderDetails> d;
     c.api->orderDetails(orderNo, [&](const std::optional<OrderDetails>& x) { d = x; });
     if (d) {
         if (c.out->json())
             c.out->object(toJson(*d));
+        else if (storageFailed)
+            c.out->line(QStringLiteral("Order %1 is %2 in storage; its unfinished steps resume "
+                                       "at the next start once storage works again")
+                            .arg(orderNo, orderStateName(d->order.state)));
         else
             c.out->line(
                 QStringLiteral("Order %1 is %2").arg(orderNo, orderStateName(d->order.state)));
@@ -283,7 +318,36 @@ int followOrder(Context& c, const QString& orderNo)
     return rc;
 }
 
-int runCommand(Context& c, const std::function<void(PayDeskApi::Reply)>& send, bool wait)
+// A refund ends with its own state: the order is REFUNDED then, which for a
+// sale would mean "ended unpaid".
+ExitFor refundExit(const QString& refundNo)
+{
+    return [refundNo](const OrderDetails& d) {
+        for (const RefundRecord& r : d.refunds)
+            if (r.refundNo == refundNo)
+                return r.state == RefundState::Success  ? int(ExitOk)
+                       : r.state == RefundState::Failed ? int(ExitFailure)
+                                                        : int(ExitAttention);
+        return int(ExitFailure);
+    };
+}
+
+// A revoke that closed the sale, or returned its money, did its job.
+int revokeExit(const OrderDetails& d)
+{
+    switch (d.order.state) {
+    case OrderState::Closed:
+    case OrderState::Refunded:
+        return ExitOk;
+    case OrderState::Attention:
+        return ExitAttention;
+    default:
+        return ExitFailure;
+    }
+}
+
+int runCommand(Context& c, const std::function<void(PayDeskApi::Reply)>& send, bool wait,
+               const std::function<ExitFor(const CommandOutcome&)>& exitFor = {})
 {
     Waiter w;
     CommandOutcome outcome;
@@ -295,7 +359,8 @@ int runCommand(Context& c, const std::function<void(PayDeskApi::Reply)>& send, b
     c.out->outcome(outcome);
     if (rc != ExitOk || !wait || outcome.orderNo.isEmpty())
         return rc;
-    return followOrder(c, outcome.orderNo);
+    return followOrder(c, outcome.orderNo, !outcome.repeated,
+                       exitFor ? exitFor(outcome) : ExitFor(saleExit));
 }
 
 int cmdPay(Context& c)
@@ -433,7 +498,8 @@ int cmdOrderCommand(Context& c, const QString& name)
     if (name == QLatin1String("revoke")) {
         RevokeCommand cmd{requestNo(c), orderNo, c.parser.value(QStringLiteral("reason"))};
         return runCommand(
-            c, [&](PayDeskApi::Reply r) { c.api->revoke(cmd, r); }, true);
+            c, [&](PayDeskApi::Reply r) { c.api->revoke(cmd, r); }, true,
+            [](const CommandOutcome&) { return ExitFor(revokeExit); });
     }
     int rc = ExitOk;
     auto amount = amountOption(c, &rc);
@@ -443,7 +509,8 @@ int cmdOrderCommand(Context& c, const QString& name)
         return usageError(*c.out, QStringLiteral("--reason is required for a refund"));
     RefundCommand cmd{requestNo(c), orderNo, *amount, c.parser.value(QStringLiteral("reason"))};
     return runCommand(
-        c, [&](PayDeskApi::Reply r) { c.api->refund(cmd, r); }, true);
+        c, [&](PayDeskApi::Reply r) { c.api->refund(cmd, r); }, true,
+        [](const CommandOutcome& o) { return refundExit(o.refundNo); });
 }
 
 int cmdAlerts(Context& c)
@@ -642,7 +709,7 @@ int cmdDemo(Context& c)
     }
     QObject::disconnect(c.api.get(), nullptr, &guard, nullptr);
     c.out->line(QStringLiteral("live progress of order %1:").arg(outcome.orderNo));
-    rc = followOrder(c, outcome.orderNo);
+    rc = followOrder(c, outcome.orderNo, true);
     c.out->line(QStringLiteral("\nThe stored timeline (what support staff read):\n"));
     c.api->orderDetails(outcome.orderNo, [&](const std::optional<OrderDetails>& d) {
         if (d && !c.out->json())

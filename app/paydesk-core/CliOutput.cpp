@@ -39,6 +39,11 @@ void Output::error(const QString& text)
         m_err << "paydesk-core: " << text << Qt::endl;
 }
 
+void Output::notice(const QString& text)
+{
+    m_err << "paydesk-core: " << text << Qt::endl;
+}
+
 void Output::outcome(const CommandOutcome& o)
 {
     if (m_json)

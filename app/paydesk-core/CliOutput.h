@@ -16,6 +16,7 @@ public:
     void object(const QJsonObject& o);
     void line(const QString& text);
     void error(const QString& text); // stderr, or {"error":...} on stdout in JSON mode
+    void notice(const QString& text); // stderr in both modes: stdout stays machine-readable
 
     void outcome(const CommandOutcome& o);
     void order(const OrderRecord& o);

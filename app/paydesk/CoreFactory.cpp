@@ -41,7 +41,6 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
     EmbeddedOptions opt;
     opt.dataDir = dataDir;
     opt.durable = options.durable;
-    opt.withSandbox = true; // routed channels without a gateway are served by the sandbox
     if (options.engine) {
         opt.engine = *options.engine;
     } else {
@@ -56,6 +55,9 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
             }
         }
     }
+    // The in-process sandbox serves the demo and a test shop that asked for
+    // it, never a wallet that merely lacks a gateway: that one is refused.
+    opt.withSandbox = options.demo || opt.engine.sandbox;
     if (options.clock) {
         opt.clock = options.clock;
         session->clock = options.clock;
@@ -100,6 +102,7 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
         });
     }
     session->listener = notifyServer;
+    session->sandbox = options.demo || api->servesSandbox();
     api->resumeAll(); // whatever a previous run left unfinished goes on now
     if (gateway) {
         DemoGateway* g = gateway.get();

@@ -57,6 +57,10 @@ EmbeddedApi::~EmbeddedApi()
 {
     if (d->db.isOpen() && !d->failed)
         d->db.flush();
+    // Closing tells every callback still waiting (after a storage failure:
+    // that it failed). They belong to the engine, ledger and channels, so
+    // that happens while those still exist.
+    d->db.close();
     d->engine.reset();
     d->reconciler.reset();
     d->backOffice.reset();
@@ -97,10 +101,22 @@ QString EmbeddedApi::open()
 
     const EngineConfig& ec = d->options.engine;
     const QString leaseKey = QStringLiteral("ids.lease.") + ec.storeId + QLatin1Char('.') + ec.terminalId;
-    const qint64 leased = d->store->meta(leaseKey).value_or(QStringLiteral("0")).toLongLong();
+    // The range is read and moved inside the write transaction, which holds
+    // the writers' lock (SQLite's IMMEDIATE, PostgreSQL's advisory lock):
+    // two processes on one terminal's numbers never get the same
+    // milliseconds, and the reservation is durable with the numbers issued
+    // under it (a lost batch loses both).
     d->ids = std::make_unique<OrderNumberGenerator>(
-        *d->clock, ec.storeId, ec.terminalId, leased,
-        [this, leaseKey](qint64 until) { d->store->setMeta(leaseKey, QString::number(until)); });
+        *d->clock, ec.storeId, ec.terminalId,
+        [this, leaseKey](qint64 fromMs, qint64 lengthMs) -> std::optional<qint64> {
+            if (!d->db.beginWrite())
+                return std::nullopt;
+            const std::optional<QString> stored = d->sqlStore->meta(leaseKey);
+            const qint64 start = qMax(fromMs, stored.value_or(QStringLiteral("0")).toLongLong());
+            if (!d->store->setMeta(leaseKey, QString::number(start + lengthMs)))
+                return std::nullopt;
+            return start;
+        });
     d->scheduler = std::make_unique<Scheduler>(*d->clock);
     d->engine = std::make_unique<PaymentEngine>(*d->clock, *d->store, *d->ids, *d->scheduler, ec);
     d->backOffice = std::make_unique<BackOffice>(
@@ -317,6 +333,11 @@ BackOffice* EmbeddedApi::backOffice() const
 SandboxAcquirer* EmbeddedApi::sandbox() const
 {
     return d->sandbox.get();
+}
+
+bool EmbeddedApi::servesSandbox() const
+{
+    return !d->channels.empty();
 }
 
 void EmbeddedApi::flush()

@@ -18,7 +18,10 @@ struct EmbeddedOptions
 {
     QString dataDir;        // paydesk.db and, with the sandbox, sandbox.db
     bool durable = true;    // fsync every group commit
-    bool withSandbox = true;// in-process sandbox acquirer behind every wallet
+    // The in-process sandbox acquirer behind every routed channel that has
+    // no gateway: tests and test shops only. Off, such a wallet's codes are
+    // refused before anything is created.
+    bool withSandbox = false;
     EngineConfig engine;
     Clock* clock = nullptr; // default: the system clock
 };
@@ -49,6 +52,9 @@ public:
     // The in-process sandbox (null without it): the demo and tests play the
     // customer through it.
     SandboxAcquirer* sandbox() const;
+    // True when some channel is served by the in-process sandbox: nothing
+    // it "charges" is real, and every screen and output must say so.
+    bool servesSandbox() const;
     // Ledger, settlement, payouts, adjustments, wallets (null before open()).
     BackOffice* backOffice() const;
     // Reconciliation of channel bills (null before open()).

@@ -106,9 +106,12 @@ QString readGatewaySettings(const QJsonObject& o, const QString& where, const QS
         !e.isEmpty())
         return where + QStringLiteral(": ") + e;
     if (o.contains(QStringLiteral("readTimeoutMs"))) {
-        s.transport.readTimeoutMs = qint64(o.value(QStringLiteral("readTimeoutMs")).toDouble());
-        if (s.transport.readTimeoutMs < 100 || s.transport.readTimeoutMs > 120'000)
-            return QStringLiteral("%1.readTimeoutMs must be 100..120000").arg(where);
+        // Range-checked as a double first: a huge value must not wrap.
+        const double ms = o.value(QStringLiteral("readTimeoutMs")).toDouble();
+        if (!(ms >= 100 && ms <= 120'000) || ms != double(qint64(ms)))
+            return QStringLiteral("%1.readTimeoutMs must be a whole number from 100 to 120000")
+                .arg(where);
+        s.transport.readTimeoutMs = qint64(ms);
     }
     if (o.contains(QStringLiteral("maxInFlight"))) {
         s.transport.maxInFlight = o.value(QStringLiteral("maxInFlight")).toInt();

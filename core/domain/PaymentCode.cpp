@@ -1,4 +1,5 @@
 #include "domain/PaymentCode.h"
+#include "common/Masking.h"
 
 namespace paydesk {
 
@@ -46,9 +47,11 @@ PaymentCodeCheck classifyPaymentCode(const QString& raw)
     }
     for (QChar c : digits) {
         if (c < QLatin1Char('0') || c > QLatin1Char('9')) {
+            // Masked like every code PayDesk shows: a code with a typo is
+            // still most of a customer's live code.
             out.error = QStringLiteral("'%1' is not a payment code: payment codes are digits only")
-                            .arg(digits.size() > 30 ? digits.left(30) + QStringLiteral("...")
-                                                    : digits);
+                            .arg(maskPaymentCode(digits.size() > 30 ? digits.left(30) : digits) +
+                                 (digits.size() > 30 ? QStringLiteral("...") : QString()));
             return out;
         }
     }

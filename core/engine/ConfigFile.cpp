@@ -26,27 +26,56 @@ QString checkKeys(const QJsonObject& o, const QStringList& known, const QString&
     return QString();
 }
 
-QString readMs(const QJsonObject& o, const QString& key, const QString& where, qint64& out)
+// JSON numbers are doubles: a whole number is taken only within
+// [minValue, maxValue], so 4294967297 never wraps to 1 on its way to an int.
+QString readWhole(const QJsonObject& o, const QString& key, const QString& where, qint64 minValue,
+                  qint64 maxValue, const QString& unit, qint64& out)
 {
     if (!o.contains(key))
         return QString();
     const QJsonValue v = o.value(key);
-    if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() != double(qint64(v.toDouble())))
-        return QStringLiteral("%1.%2 must be a whole number of milliseconds").arg(where, key);
-    out = qint64(v.toDouble());
+    const double d = v.toDouble();
+    if (!v.isDouble() || d != std::floor(d) || d < double(minValue) || d > double(maxValue))
+        return QStringLiteral("%1.%2 must be a whole number of %3 from %4 to %5")
+            .arg(where, key, unit)
+            .arg(minValue)
+            .arg(maxValue);
+    out = qint64(d);
     return QString();
 }
 
-QString readInt(const QJsonObject& o, const QString& key, const QString& where, int& out)
+QString readMs(const QJsonObject& o, const QString& key, const QString& where, qint64 maxMs,
+               qint64& out)
+{
+    return readWhole(o, key, where, 0, maxMs, QStringLiteral("milliseconds"), out);
+}
+
+QString readInt(const QJsonObject& o, const QString& key, const QString& where, int minValue,
+                int maxValue, const QString& unit, int& out)
 {
     qint64 v = out;
-    if (QString e = readMs(o, key, where, v); !e.isEmpty())
-        return QStringLiteral("%1.%2 must be a whole number").arg(where, key);
+    if (QString e = readWhole(o, key, where, minValue, maxValue, unit, v); !e.isEmpty())
+        return e;
     out = int(v);
     return QString();
 }
 
-QString readList(const QJsonObject& o, const QString& key, const QString& where,
+// An optional member that must be a JSON object when present.
+QString readObject(const QJsonObject& o, const QString& key, const QString& where, QJsonObject& out)
+{
+    out = QJsonObject();
+    if (!o.contains(key))
+        return QString();
+    if (!o.value(key).isObject())
+        return QStringLiteral("%1: %2 must be an object ({...})").arg(where, key);
+    out = o.value(key).toObject();
+    return QString();
+}
+
+constexpr qint64 kHourMs = 3'600'000;
+constexpr qint64 kDayMs = 24 * kHourMs;
+
+QString readList(const QJsonObject& o, const QString& key, const QString& where, qint64 maxMs,
                  QList<qint64>& out)
 {
     if (!o.contains(key))
@@ -55,10 +84,15 @@ QString readList(const QJsonObject& o, const QString& key, const QString& where,
     if (!v.isArray() || v.toArray().isEmpty())
         return QStringLiteral("%1.%2 must be a non-empty list of milliseconds").arg(where, key);
     QList<qint64> list;
+    if (v.toArray().size() > 100)
+        return QStringLiteral("%1.%2 lists at most 100 delays").arg(where, key);
     for (const QJsonValue& x : v.toArray()) {
-        if (!x.isDouble() || x.toDouble() < 0)
-            return QStringLiteral("%1.%2 must contain whole milliseconds").arg(where, key);
-        list << qint64(x.toDouble());
+        const double d = x.toDouble();
+        if (!x.isDouble() || d != std::floor(d) || d < 0 || d > double(maxMs))
+            return QStringLiteral("%1.%2 must contain whole milliseconds from 0 to %3")
+                .arg(where, key)
+                .arg(maxMs);
+        list << qint64(d);
     }
     out = list;
     return QString();
@@ -72,16 +106,27 @@ QString readPolicy(const QJsonObject& o, const QString& where, ChannelPolicy& p)
         QStringLiteral("maxPolls"),         QStringLiteral("revokeDelaysMs"),
         QStringLiteral("maxRevokeAttempts"), QStringLiteral("refundPollDelaysMs"),
         QStringLiteral("maxRefundPolls")};
+    const QString count = QStringLiteral("attempts");
     QString e = checkKeys(o, known, where);
-    if (e.isEmpty()) e = readMs(o, QStringLiteral("callTimeoutMs"), where, p.callTimeoutMs);
-    if (e.isEmpty()) e = readMs(o, QStringLiteral("barcodeDeadlineMs"), where, p.barcodeDeadlineMs);
-    if (e.isEmpty()) e = readMs(o, QStringLiteral("qrDeadlineMs"), where, p.qrDeadlineMs);
-    if (e.isEmpty()) e = readList(o, QStringLiteral("pollDelaysMs"), where, p.pollDelaysMs);
-    if (e.isEmpty()) e = readInt(o, QStringLiteral("maxPolls"), where, p.maxPolls);
-    if (e.isEmpty()) e = readList(o, QStringLiteral("revokeDelaysMs"), where, p.revokeDelaysMs);
-    if (e.isEmpty()) e = readInt(o, QStringLiteral("maxRevokeAttempts"), where, p.maxRevokeAttempts);
-    if (e.isEmpty()) e = readList(o, QStringLiteral("refundPollDelaysMs"), where, p.refundPollDelaysMs);
-    if (e.isEmpty()) e = readInt(o, QStringLiteral("maxRefundPolls"), where, p.maxRefundPolls);
+    if (e.isEmpty())
+        e = readMs(o, QStringLiteral("callTimeoutMs"), where, 10 * 60'000, p.callTimeoutMs);
+    if (e.isEmpty())
+        e = readMs(o, QStringLiteral("barcodeDeadlineMs"), where, kDayMs, p.barcodeDeadlineMs);
+    if (e.isEmpty())
+        e = readMs(o, QStringLiteral("qrDeadlineMs"), where, kDayMs, p.qrDeadlineMs);
+    if (e.isEmpty())
+        e = readList(o, QStringLiteral("pollDelaysMs"), where, kHourMs, p.pollDelaysMs);
+    if (e.isEmpty())
+        e = readInt(o, QStringLiteral("maxPolls"), where, 1, 1000, count, p.maxPolls);
+    if (e.isEmpty())
+        e = readList(o, QStringLiteral("revokeDelaysMs"), where, kDayMs, p.revokeDelaysMs);
+    if (e.isEmpty())
+        e = readInt(o, QStringLiteral("maxRevokeAttempts"), where, 1, 1000, count,
+                    p.maxRevokeAttempts);
+    if (e.isEmpty())
+        e = readList(o, QStringLiteral("refundPollDelaysMs"), where, kDayMs, p.refundPollDelaysMs);
+    if (e.isEmpty())
+        e = readInt(o, QStringLiteral("maxRefundPolls"), where, 1, 1000, count, p.maxRefundPolls);
     if (e.isEmpty() && (p.callTimeoutMs <= 0 || p.barcodeDeadlineMs <= 0 || p.maxPolls <= 0 ||
                         p.maxRevokeAttempts <= 0))
         e = QStringLiteral("%1: timeouts, deadlines and attempt caps must be more than 0").arg(where);
@@ -133,23 +178,29 @@ QString readLedger(const QJsonObject& o, const QString& where, LedgerConfig& l)
                              l.defaultFeeRatePpm);
             !e.isEmpty())
             return e;
-    const QJsonObject rates = o.value(QStringLiteral("feeRates")).toObject();
+    QJsonObject rates;
+    if (QString e = readObject(o, QStringLiteral("feeRates"), where, rates); !e.isEmpty())
+        return e;
     for (auto it = rates.begin(); it != rates.end(); ++it) {
         qint64 ppm = 0;
         if (QString e = rate(it.value(), QStringLiteral("feeRates.") + it.key(), ppm); !e.isEmpty())
             return e;
         l.feeRatePpm.insert(it.key(), ppm);
     }
-    if (QString e = readInt(o, QStringLiteral("settlementDelayDays"), where, l.settlementDelayDays); !e.isEmpty())
+    if (QString e = readInt(o, QStringLiteral("settlementDelayDays"), where, 0, 60,
+                            QStringLiteral("days"), l.settlementDelayDays);
+        !e.isEmpty())
         return e;
-    if (QString e = readInt(o, QStringLiteral("payoutsPerDay"), where, l.payoutsPerDay); !e.isEmpty())
+    if (QString e = readInt(o, QStringLiteral("payoutsPerDay"), where, 1, 1000,
+                            QStringLiteral("payouts"), l.payoutsPerDay);
+        !e.isEmpty())
         return e;
     if (QString e =
             readDailyAmount(o, QStringLiteral("payoutAmountPerDay"), where, l.payoutFenPerDay);
         !e.isEmpty())
         return e;
-    if (QString e =
-            readInt(o, QStringLiteral("walletWithdrawalsPerDay"), where, l.walletWithdrawalsPerDay);
+    if (QString e = readInt(o, QStringLiteral("walletWithdrawalsPerDay"), where, 1, 1000,
+                            QStringLiteral("withdrawals"), l.walletWithdrawalsPerDay);
         !e.isEmpty())
         return e;
     return readDailyAmount(o, QStringLiteral("walletWithdrawalAmountPerDay"), where,
@@ -181,10 +232,14 @@ QString readDatabase(const QJsonValue& v, const QString& where, const QString& b
     out = DatabaseConfig{};
     out.dialect = SqlDialect::Postgres;
     out.host = pg.value(QStringLiteral("host")).toString(out.host);
-    if (QString e = readInt(pg, QStringLiteral("port"), pgWhere, out.port); !e.isEmpty())
-        return e;
-    if (out.port <= 0 || out.port > 65535)
+    if (!pg.value(QStringLiteral("port")).isUndefined() &&
+        (!pg.value(QStringLiteral("port")).isDouble() ||
+         pg.value(QStringLiteral("port")).toDouble() < 1 ||
+         pg.value(QStringLiteral("port")).toDouble() > 65535 ||
+         pg.value(QStringLiteral("port")).toDouble() !=
+             std::floor(pg.value(QStringLiteral("port")).toDouble())))
         return QStringLiteral("%1.port must be from 1 to 65535").arg(pgWhere);
+    out.port = pg.value(QStringLiteral("port")).toInt(out.port);
     out.databaseName = pg.value(QStringLiteral("name")).toString();
     out.user = pg.value(QStringLiteral("user")).toString();
     if (out.databaseName.isEmpty() || out.user.isEmpty())
@@ -224,7 +279,8 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
         QStringLiteral("routes"),    QStringLiteral("channels"),
         QStringLiteral("defaults"),  QStringLiteral("networkErrorsPerMinute"),
         QStringLiteral("gateways"),  QStringLiteral("ledger"),
-        QStringLiteral("recon"),     QStringLiteral("database")};
+        QStringLiteral("recon"),     QStringLiteral("database"),
+        QStringLiteral("sandbox")};
     EngineConfig c = config;
     if (QString e = checkKeys(root, known, path); !e.isEmpty())
         return e;
@@ -248,11 +304,23 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
             return QStringLiteral("%1: %2 must be an amount like \"5000.00\": %3").arg(path, key, err);
         (key == QLatin1String("maxAmount") ? c.maxAmountFen : c.largeAmountFen) = m->fen();
     }
-    if (QString e = readInt(root, QStringLiteral("networkErrorsPerMinute"), path,
-                            c.networkErrorsPerMinute);
+    if (QString e = readInt(root, QStringLiteral("networkErrorsPerMinute"), path, 1, 100'000,
+                            QStringLiteral("errors"), c.networkErrorsPerMinute);
         !e.isEmpty())
         return e;
-    const QJsonObject routes = root.value(QStringLiteral("routes")).toObject();
+    if (root.contains(QStringLiteral("sandbox"))) {
+        if (!root.value(QStringLiteral("sandbox")).isBool())
+            return QStringLiteral("%1: sandbox must be true or false").arg(path);
+        c.sandbox = root.value(QStringLiteral("sandbox")).toBool();
+    }
+    QJsonObject routes, defaults, channels, recon, gateways;
+    for (const auto& [key, target] : {std::pair{QStringLiteral("routes"), &routes},
+                                      std::pair{QStringLiteral("defaults"), &defaults},
+                                      std::pair{QStringLiteral("channels"), &channels},
+                                      std::pair{QStringLiteral("recon"), &recon},
+                                      std::pair{QStringLiteral("gateways"), &gateways}})
+        if (QString e = readObject(root, key, path, *target); !e.isEmpty())
+            return e;
     for (auto it = routes.begin(); it != routes.end(); ++it) {
         const Wallet w = walletFromName(it.key());
         if (w == Wallet::Unknown)
@@ -279,12 +347,12 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
             c.fallbackRoutes.insert(w, chain);
     }
     if (root.contains(QStringLiteral("defaults")))
-        if (QString e = readPolicy(root.value(QStringLiteral("defaults")).toObject(),
-                                   QStringLiteral("defaults"), c.defaultPolicy);
+        if (QString e = readPolicy(defaults, QStringLiteral("defaults"), c.defaultPolicy);
             !e.isEmpty())
             return e;
-    const QJsonObject channels = root.value(QStringLiteral("channels")).toObject();
     for (auto it = channels.begin(); it != channels.end(); ++it) {
+        if (!it.value().isObject())
+            return QStringLiteral("%1: channels.%2 must be an object").arg(path, it.key());
         ChannelPolicy p = c.policy(it.key());
         if (QString e = readPolicy(it.value().toObject(), QStringLiteral("channels.") + it.key(), p);
             !e.isEmpty())
@@ -300,7 +368,6 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
             return e;
     }
     if (root.contains(QStringLiteral("recon"))) {
-        const QJsonObject recon = root.value(QStringLiteral("recon")).toObject();
         if (QString e = checkKeys(recon, {QStringLiteral("cutoffWindowMinutes")},
                                   path + QStringLiteral(": recon"));
             !e.isEmpty())
@@ -324,7 +391,6 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
             return e;
         c.database = db;
     }
-    const QJsonObject gateways = root.value(QStringLiteral("gateways")).toObject();
     for (auto it = gateways.begin(); it != gateways.end(); ++it) {
         if (!it.value().isObject())
             return QStringLiteral("%1: gateways.%2 must be an object").arg(path, it.key());

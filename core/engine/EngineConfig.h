@@ -59,9 +59,13 @@ struct EngineConfig
     qint64 maxAmountFen = 10'000'000;   // ¥100,000.00 per sale: bigger is a typo
     qint64 largeAmountFen = 500'000;    // ¥5,000.00 raises a watch alert
     int networkErrorsPerMinute = 12;    // per channel, pages when reached
-    // Channels reached over the network, by channel name. A channel routed
-    // to but not listed here is served by the in-process sandbox.
+    // Channels reached over the network, by channel name. A wallet routed
+    // to a channel not listed here takes no codes, unless `sandbox` is set.
     QHash<QString, GatewaySettings> gateways;
+    // A test shop: channels without a gateway are served by the in-process
+    // sandbox acquirer (nothing is really charged). Only ever when asked
+    // for ("sandbox": true), never as a fallback for a missing gateway.
+    bool sandbox = false;
     // The merchant's accounting: fee rates, settlement period, payout limits.
     LedgerConfig ledger;
     // Where the engine keeps its tables: PostgreSQL when set ("database" in

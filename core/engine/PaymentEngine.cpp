@@ -113,6 +113,20 @@ QString PaymentEngine::routeFor(Wallet wallet) const
 
 // ---------------------------------------------------------------- commands
 
+namespace {
+// Refused before anything is created: no order, no request number used.
+CommandOutcome noChannel(Wallet wallet, const QString& channel)
+{
+    const QString name = channel.isEmpty() ? walletName(wallet) : channel;
+    return CommandOutcome::error(
+        CommandStatus::NoChannel,
+        QStringLiteral("no payment gateway is set up for %1 codes, so nothing was charged: add "
+                       "\"gateways\": {\"%2\": {...}} with the merchant's keys to the "
+                       "configuration (README: Configuration), or take another payment method")
+            .arg(walletName(wallet), name));
+}
+} // namespace
+
 int PaymentEngine::claimRequest(const QString& requestNo, const QString& kind,
                                 const QString& fingerprint, const QString& targetNo,
                                 const Reply& reply)
@@ -219,12 +233,7 @@ void PaymentEngine::pay(const PayCommand& cmd, Reply reply)
                                 CommandOutcome::error(CommandStatus::InvalidPaymentCode, code.error));
     const QString channel = routeFor(code.wallet);
     if (channel.isEmpty() || !channelFor(channel))
-        return replyAfterCommit(
-            reply, CommandOutcome::error(
-                       CommandStatus::NoChannel,
-                       QStringLiteral("no channel is configured for %1 codes: ask the operator to "
-                                      "set one up, or take another payment method")
-                           .arg(walletName(code.wallet))));
+        return replyAfterCommit(reply, noChannel(code.wallet, channel));
 
     const QString masked = maskPaymentCode(code.normalized);
     const QString fingerprint = QStringLiteral("pay|%1|%2|%3|%4|%5")
@@ -321,10 +330,7 @@ void PaymentEngine::createQr(const QrCommand& cmd, Reply reply)
                                                .arg(cmd.amount.toDisplayString())));
     const QString channel = routeFor(cmd.wallet);
     if (channel.isEmpty() || !channelFor(channel))
-        return replyAfterCommit(reply, CommandOutcome::error(
-                                           CommandStatus::NoChannel,
-                                           QStringLiteral("no channel is configured for %1")
-                                               .arg(walletName(cmd.wallet))));
+        return replyAfterCommit(reply, noChannel(cmd.wallet, channel));
     const QString fingerprint = QStringLiteral("qr|%1|%2|%3|%4")
                                     .arg(cmd.amount.fen())
                                     .arg(cmd.amount.currency(), walletName(cmd.wallet), cmd.subject);
@@ -809,7 +815,14 @@ void PaymentEngine::pollPayment(const QString& paymentNo)
     if (m_store.revokeOfPayment(paymentNo))
         return; // the revoke decides now
     const ChannelPolicy& pol = m_config.policy(p->channel);
-    if (m_clock.nowMs() >= p->deadlineAtMs || p->pollCount >= pol.maxPolls) {
+    const bool pastDeadline = m_clock.nowMs() >= p->deadlineAtMs || p->pollCount >= pol.maxPolls;
+    if (pastDeadline && !m_askedPastDeadline.contains(paymentNo)) {
+        m_askedPastDeadline.insert(paymentNo);
+        track(
+            p->orderNo, kEngine, QStringLiteral("deadline"), paymentNo,
+            QStringLiteral("deadline passed: asking %1 once more before revoking").arg(p->channel));
+    } else if (pastDeadline) {
+        m_askedPastDeadline.remove(paymentNo);
         raiseAlert(AlertLevel::Watch, QStringLiteral("not_final_after_deadline"), p->orderNo,
                    QStringLiteral("payment %1 not final after %2 queries: revoking")
                        .arg(paymentNo)
@@ -847,6 +860,7 @@ void PaymentEngine::pollPayment(const QString& paymentNo)
 
 void PaymentEngine::onPaymentSucceeded(const PaymentRecord& p)
 {
+    m_askedPastDeadline.remove(p.paymentNo);
     m_scheduler.cancel(Scheduler::Kind::PaymentPoll, p.paymentNo);
     auto o = m_store.order(p.orderNo);
     Q_ASSERT(o.has_value());
@@ -870,6 +884,7 @@ void PaymentEngine::onPaymentSucceeded(const PaymentRecord& p)
 
 void PaymentEngine::onPaymentEndedUnpaid(const PaymentRecord& p)
 {
+    m_askedPastDeadline.remove(p.paymentNo);
     m_scheduler.cancel(Scheduler::Kind::PaymentPoll, p.paymentNo);
     auto o = m_store.order(p.orderNo);
     Q_ASSERT(o.has_value());

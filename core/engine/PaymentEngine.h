@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <deque>
 #include <functional>
@@ -193,6 +194,11 @@ private:
     int m_callsInFlight = 0;
     QHash<QString, std::deque<qint64>> m_networkErrors; // channel → error times
     QHash<QString, qint64> m_networkAlertedAtMs;
+    // Payments past their deadline that this process has asked the channel
+    // about once more: a revoke of a trade the customer has paid refunds it,
+    // so the last look comes first (a process resumed after the deadline
+    // has never asked).
+    QSet<QString> m_askedPastDeadline;
     std::function<bool()> m_eventListeners;
     MoneyMovements* m_money = nullptr;
 };

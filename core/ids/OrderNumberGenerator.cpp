@@ -35,20 +35,36 @@ QString OrderNumberGenerator::prefixOf(IdKind kind)
 }
 
 OrderNumberGenerator::OrderNumberGenerator(const Clock& clock, QString storeId, QString terminalId,
-                                           qint64 leasedUntilMs,
-                                           std::function<void(qint64)> persistLease,
-                                           qint64 leaseMs)
+                                           ReserveRange reserve, qint64 maxLeaseMs)
     : m_clock(clock), m_storeId(normalizeSiteId(storeId)),
-      m_terminalId(normalizeSiteId(terminalId)), m_lastMs(leasedUntilMs),
-      m_leasedUntilMs(leasedUntilMs), m_leaseMs(leaseMs), m_persistLease(std::move(persistLease))
+      m_terminalId(normalizeSiteId(terminalId)), m_leaseMs(qMin(kMinLeaseMs, maxLeaseMs)),
+      m_maxLeaseMs(maxLeaseMs), m_reserve(std::move(reserve))
 {
-    // Numbers issued before the restart are all below the stored lease end.
-    m_sequence = 10000;
+    Q_ASSERT(maxLeaseMs > 0);
+}
+
+bool OrderNumberGenerator::reserveFrom(qint64 fromMs)
+{
+    const qint64 now = m_clock.nowMs();
+    // Used up within twice its length: this generator is busy, reserve more
+    // at a time; otherwise back to the smallest range.
+    if (m_rangeEndMs > 0 && now - m_reservedAtMs <= 2 * m_leaseMs)
+        m_leaseMs = qMin(m_leaseMs * 2, m_maxLeaseMs);
+    else
+        m_leaseMs = qMin(kMinLeaseMs, m_maxLeaseMs);
+    const std::optional<qint64> start = m_reserve(fromMs, m_leaseMs);
+    if (!start)
+        return false;
+    Q_ASSERT(*start >= fromMs);
+    m_rangeStartMs = *start;
+    m_rangeEndMs = *start + m_leaseMs;
+    m_reservedAtMs = now;
+    return true;
 }
 
 QString OrderNumberGenerator::next(IdKind kind)
 {
-    qint64 now = m_clock.nowMs();
+    const qint64 now = m_clock.nowMs();
     if (now > m_lastMs) {
         m_lastMs = now;
         m_sequence = 0;
@@ -60,9 +76,14 @@ QString OrderNumberGenerator::next(IdKind kind)
     } else {
         ++m_sequence;
     }
-    if (m_lastMs >= m_leasedUntilMs) {
-        m_leasedUntilMs = m_lastMs + m_leaseMs;
-        m_persistLease(m_leasedUntilMs);
+    if (m_lastMs < m_rangeStartMs || m_lastMs >= m_rangeEndMs) {
+        if (!reserveFrom(m_lastMs))
+            return QString(); // nothing issued: the next call tries again
+        if (m_rangeStartMs > m_lastMs) {
+            // Another process holds the milliseconds up to here.
+            m_lastMs = m_rangeStartMs;
+            m_sequence = 0;
+        }
     }
     const QString stamp = chinaTime(m_lastMs)
                               .toString(QStringLiteral("yyyyMMddHHmmsszzz"));

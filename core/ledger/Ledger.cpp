@@ -72,6 +72,13 @@ PostResult Ledger::prepare(JournalEntry& e, qint64 atMs, QList<qint64>& accountI
     for (const Posting& p : e.postings) {
         if (p.amountFen == 0)
             return refuse(PostResult::Empty, e, QStringLiteral("a zero posting to %1").arg(p.account), error);
+        // Bounded per posting, so no balance can overflow before 92 million
+        // postings at the ceiling, and sums stay exact.
+        if (p.amountFen > kMaxAmountFen || p.amountFen < -kMaxAmountFen)
+            return refuse(PostResult::Overflow, e,
+                          QStringLiteral("a posting of %1 to %2 is above PayDesk's ceiling of %3")
+                              .arg(plainYuan(p.amountFen), p.account, plainYuan(kMaxAmountFen)),
+                          error);
         if (__builtin_add_overflow(sum, p.amountFen, &sum))
             return refuse(PostResult::Overflow, e, QStringLiteral("amounts overflow"), error);
         // Accounts seen before were checked when they were created.

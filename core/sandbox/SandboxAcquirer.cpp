@@ -308,6 +308,17 @@ struct SandboxAcquirer::Impl
     bool take(Counter& c, qint64* value)
     {
         if (c.value >= c.reserved) {
+            // Read again under the write lock: another process on the same
+            // sandbox.db may have reserved blocks since this one loaded.
+            if (!db.beginWrite())
+                return false;
+            QSqlQuery& r = db.prepared(
+                QStringLiteral("SELECT value FROM sandbox_counters WHERE name = :name"));
+            bind(r, "name", QString::fromLatin1(c.name));
+            if (!read(r) || !r.next())
+                return false;
+            c.value = qMax(c.value, r.value(0).toLongLong());
+            r.finish();
             const qint64 upTo = c.value + c.block;
             QSqlQuery& s = db.prepared(
                 QStringLiteral("UPDATE sandbox_counters SET value = :value WHERE name = :name"));

@@ -13,6 +13,14 @@ bool CachingStore::usable()
 {
     if (!m_enabled)
         return false;
+    if (m_db.hasFailed()) {
+        // The copies may hold writes the failed batch never made durable:
+        // from now on every read says what storage holds.
+        m_orders = {};
+        m_payments = {};
+        m_enabled = false;
+        return false;
+    }
     const quint64 transaction = m_db.openTransactionId();
     if (transaction != 0 && transaction == m_checkedTransaction)
         return true;

@@ -172,60 +172,89 @@ QString Database::translate(SqlDialect dialect, const QString& sql)
     return out;
 }
 
+// Each step reads the version and applies the next migration in one
+// transaction that holds the writers' lock from its start (SQLite's
+// IMMEDIATE, PostgreSQL's advisory lock), waiting out the busy timeout: many
+// processes opening a new data directory at once take turns, and none
+// applies a migration another already applied. A database already up to
+// date is not locked at all (a second connection of the same process may
+// open while the first holds the lock for its batch).
 bool Database::runMigrations(const QString& schemaName, const QStringList& migrations)
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                               " schema_name TEXT NOT NULL, version INTEGER NOT NULL,"
-                               " PRIMARY KEY (schema_name, version))"))) {
-        m_lastError = QStringLiteral("cannot create schema_migrations: ") + describe(q);
+    auto fail = [&](const QString& text) {
+        m_lastError = text;
+        q.finish();
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
         return false;
-    }
+    };
+    // Up to date (the usual open): nothing to lock. The table may not exist
+    // yet, which is the locked path's business.
     q.prepare(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations "
                              "WHERE schema_name = :s"));
     q.bindValue(QStringLiteral(":s"), schemaName);
-    if (!q.exec() || !q.next()) {
-        m_lastError = QStringLiteral("cannot read schema version: ") + describe(q);
-        return false;
+    if (q.exec() && q.next() && q.value(0).toInt() == migrations.size()) {
+        q.finish();
+        return true;
     }
-    int current = q.value(0).toInt();
-    if (current > migrations.size()) {
-        m_lastError = QStringLiteral("the %1 database has schema version %2, newer than this "
-                                     "program knows (%3): use a newer PayDesk")
-                          .arg(schemaName)
-                          .arg(current)
-                          .arg(migrations.size());
-        return false;
-    }
-    for (int v = current + 1; v <= migrations.size(); ++v) {
-        if (!m_db.transaction()) {
-            m_lastError = QStringLiteral("cannot begin migration: ") + m_db.lastError().text();
+    q.finish();
+    for (;;) {
+        const QString begin = m_config.dialect == SqlDialect::Sqlite
+                                  ? QStringLiteral("BEGIN IMMEDIATE")
+                                  : QStringLiteral("BEGIN");
+        if (!q.exec(begin)) {
+            m_lastError =
+                QStringLiteral("cannot begin migration of %1: %2").arg(schemaName, describe(q));
             return false;
         }
-        const QStringList statements =
-            translate(m_config.dialect, migrations.at(v - 1)).split(QLatin1Char(';'), Qt::SkipEmptyParts);
-        for (const QString& s : statements) {
-            if (s.trimmed().isEmpty())
+        if (m_config.dialect == SqlDialect::Postgres &&
+            !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriterLockKey)))
+            return fail(QStringLiteral("cannot take the writers' lock: ") + describe(q));
+        if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                   " schema_name TEXT NOT NULL, version INTEGER NOT NULL,"
+                                   " PRIMARY KEY (schema_name, version))")))
+            return fail(QStringLiteral("cannot create schema_migrations: ") + describe(q));
+        q.prepare(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations "
+                                 "WHERE schema_name = :s"));
+        q.bindValue(QStringLiteral(":s"), schemaName);
+        if (!q.exec() || !q.next())
+            return fail(QStringLiteral("cannot read schema version: ") + describe(q));
+        const int current = q.value(0).toInt();
+        q.finish();
+        if (current > migrations.size())
+            return fail(QStringLiteral("the %1 database has schema version %2, newer than this "
+                                       "program knows (%3): use a newer PayDesk")
+                            .arg(schemaName)
+                            .arg(current)
+                            .arg(migrations.size()));
+        if (current == migrations.size()) {
+            if (!q.exec(QStringLiteral("COMMIT")))
+                return fail(
+                    QStringLiteral("cannot end migration of %1: %2").arg(schemaName, describe(q)));
+            return true;
+        }
+        const int v = current + 1;
+        const QStringList statements = translate(m_config.dialect, migrations.at(v - 1))
+                                           .split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        for (const QString& st : statements) {
+            if (st.trimmed().isEmpty())
                 continue;
-            if (!q.exec(s)) {
-                m_lastError = QStringLiteral("migration %1 of %2 failed: %3")
-                                  .arg(v)
-                                  .arg(schemaName, describe(q));
-                m_db.rollback();
-                return false;
-            }
+            if (!q.exec(st))
+                return fail(QStringLiteral("migration %1 of %2 failed: %3")
+                                .arg(v)
+                                .arg(schemaName, describe(q)));
         }
         q.prepare(QStringLiteral("INSERT INTO schema_migrations (schema_name, version) "
                                  "VALUES (:s, :v)"));
         q.bindValue(QStringLiteral(":s"), schemaName);
         q.bindValue(QStringLiteral(":v"), v);
-        if (!q.exec() || !m_db.commit()) {
-            m_lastError = QStringLiteral("cannot record migration %1: %2").arg(v).arg(describe(q));
-            m_db.rollback();
-            return false;
-        }
+        if (!q.exec())
+            return fail(QStringLiteral("cannot record migration %1: %2").arg(v).arg(describe(q)));
+        if (!q.exec(QStringLiteral("COMMIT")))
+            return fail(QStringLiteral("cannot commit migration %1 of %2: %3")
+                            .arg(v)
+                            .arg(schemaName, describe(q)));
     }
-    return true;
 }
 
 namespace {

@@ -102,7 +102,9 @@ private Q_SLOTS:
         QTest::keyClicks(note, code(SandboxBehaviour::InstantSuccess, 0, Wallet::Alipay));
         QTest::keyClick(note, Qt::Key_Return);
         QTRY_COMPARE(phase(h), SalePhase::Paid);
-        QCOMPARE(note->text(), QStringLiteral("tea")); // nothing of the scan typed into the note
+        // Nothing of the scan was typed into the note (the finished sale
+        // then cleared it for the next one).
+        QVERIFY(!note->text().contains(code(SandboxBehaviour::InstantSuccess, 0, Wallet::Alipay)));
         std::optional<OrderDetails> d;
         h.api().orderDetails(h.window().cashier()->session().view().orderNo,
                              [&](const std::optional<OrderDetails>& x) { d = x; });
@@ -127,6 +129,46 @@ private Q_SLOTS:
         typeAmount(h, QStringLiteral("3.00"));
         QTest::keyClick(h.find<QLineEdit>(QStringLiteral("amountEdit")), Qt::Key_Return);
         QTRY_COMPARE(phase(h), SalePhase::Paid);
+    }
+
+    // Issue 20 #1: the amount stayed in the field after a sale, and the
+    // next scan charged it at once.
+    void regression_finishedSaleDoesNotChargeItsAmountAgain()
+    {
+        GuiHarness h;
+        typeAmount(h, QStringLiteral("26.80"));
+        h.window().cashier()->acceptScannedCode(code(SandboxBehaviour::InstantSuccess));
+        QTRY_COMPARE(phase(h), SalePhase::Paid);
+        const QString firstOrder = h.window().cashier()->session().view().orderNo;
+        QVERIFY(h.find<QLineEdit>(QStringLiteral("amountEdit"))->text().isEmpty());
+        // The next customer's code arrives before any amount is typed.
+        h.window().cashier()->acceptScannedCode(
+            code(SandboxBehaviour::InstantSuccess, 0, Wallet::Alipay));
+        h.drain();
+        QCOMPARE(h.window().cashier()->session().view().orderNo, firstOrder);
+        QVERIFY2(h.find<QLabel>(QStringLiteral("cashierStatus"))
+                     ->text()
+                     .contains(QStringLiteral("amount")),
+                 qPrintable(h.find<QLabel>(QStringLiteral("cashierStatus"))->text()));
+        QList<OrderRecord> orders;
+        h.api().orders(OrderFilter{}, [&](const QList<OrderRecord>& l) { orders = l; });
+        QCOMPARE(orders.size(), 1);
+    }
+
+    // Issue 20 #1: an amount sent to the QR tab stayed on the Cashier tab.
+    void regression_amountSentToQrDoesNotStayAtTheCounter()
+    {
+        GuiHarness h;
+        typeAmount(h, QStringLiteral("15.00"));
+        auto* qrButton = h.find<QPushButton>(QStringLiteral("qrButton"));
+        QVERIFY(qrButton);
+        QTest::mouseClick(qrButton, Qt::LeftButton);
+        QTRY_COMPARE(h.window().tabs()->currentWidget(), static_cast<QWidget*>(h.window().qr()));
+        QVERIFY(h.find<QLineEdit>(QStringLiteral("amountEdit"))->text().isEmpty());
+        h.window().showCashier();
+        h.window().cashier()->acceptScannedCode(code(SandboxBehaviour::InstantSuccess));
+        h.drain();
+        QCOMPARE(phase(h), SalePhase::Idle); // asks for the amount, charges nothing
     }
 
     void passwordThenPaidShowsEachStep()

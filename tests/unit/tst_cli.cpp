@@ -42,7 +42,7 @@ private Q_SLOTS:
 // (the in-process sandbox reads the same sandbox.db).
 void tst_Cli::demoRunsThroughTheRealAdapters()
 {
-    test::TempDataDir dir;
+    test::TempDataDir dir(test::kSandboxShop);
     const Run demo = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("--no-fsync"),
                               QStringLiteral("demo")});
     QVERIFY2(demo.exitCode == 0, qPrintable(demo.out + demo.err));
@@ -84,7 +84,7 @@ void tst_Cli::badArgumentsFailClearlyAndChangeNothing()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, messagePart);
-    test::TempDataDir dir;
+    test::TempDataDir dir(test::kSandboxShop);
     const Run r = runCore(QStringList{QStringLiteral("--data"), dir.path()} + args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(messagePart), qPrintable(r.err));
@@ -95,7 +95,7 @@ void tst_Cli::badArgumentsFailClearlyAndChangeNothing()
 
 void tst_Cli::payWaitRefundAndShow()
 {
-    test::TempDataDir dir;
+    test::TempDataDir dir(test::kSandboxShop);
     const QString code = sandboxCode(Wallet::Alipay, SandboxBehaviour::UserPayingThenSuccess, 2);
     const Run pay = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("--json"), QStringLiteral("pay"),
                              QStringLiteral("--amount"), QStringLiteral("12.34"), QStringLiteral("--code"), code,
@@ -131,7 +131,7 @@ void tst_Cli::payWaitRefundAndShow()
 
 void tst_Cli::sameRequestNoAcrossProcesses()
 {
-    test::TempDataDir dir;
+    test::TempDataDir dir(test::kSandboxShop);
     const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess);
     const QStringList args{QStringLiteral("--data"), dir.path(), QStringLiteral("--json"), QStringLiteral("pay"),
                            QStringLiteral("--amount"), QStringLiteral("5.00"), QStringLiteral("--code"), code,
@@ -169,11 +169,12 @@ void tst_Cli::killedDuringPollingResumesToFinal()
     QFETCH(int, param);
     QFETCH(QString, killAfter);
     QFETCH(QString, finalState);
-    test::TempDataDir dir;
+    test::TempDataDir dir(test::kSandboxShop);
     // Short deadlines so the never-final row finishes quickly with real time.
     QFile cfg(dir.file(QStringLiteral("paydesk.json")));
     QVERIFY(cfg.open(QIODevice::WriteOnly));
-    cfg.write(R"({"defaults":{"barcodeDeadlineMs":8000,"callTimeoutMs":3000,"pollDelaysMs":[1000,1000,2000]}})");
+    cfg.write(
+        R"({"sandbox":true,"defaults":{"barcodeDeadlineMs":8000,"callTimeoutMs":3000,"pollDelaysMs":[1000,1000,2000]}})");
     cfg.close();
     const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour(behaviour), param);
     QProcess p;
@@ -225,7 +226,7 @@ void tst_Cli::badConfigIsRefused()
 {
     QFETCH(QByteArray, json);
     QFETCH(QString, error);
-    test::TempDataDir dir;
+    test::TempDataDir dir(test::kSandboxShop);
     QFile cfg(dir.file(QStringLiteral("bad.json")));
     QVERIFY(cfg.open(QIODevice::WriteOnly));
     cfg.write(json);
@@ -240,10 +241,10 @@ void tst_Cli::badConfigIsRefused()
 // not enabled for this merchant (the sandbox's "acquirer refuses" code).
 void tst_Cli::routeListReroutesAnAcquirersRefusal()
 {
-    test::TempDataDir dir;
+    test::TempDataDir dir(test::kSandboxShop);
     QFile cfg(dir.file(QStringLiteral("paydesk.json")));
     QVERIFY(cfg.open(QIODevice::WriteOnly));
-    cfg.write(R"({"routes":{"wechat":["wechat","wechat-b"]}})");
+    cfg.write(R"({"sandbox":true,"routes":{"wechat":["wechat","wechat-b"]}})");
     cfg.close();
     const Run pay = runCore(
         {QStringLiteral("--data"), dir.path(), QStringLiteral("--json"), QStringLiteral("pay"),

@@ -39,6 +39,8 @@ private Q_SLOTS:
     void secondAttemptRefusedWhileFirstUnknown();
     void timelineMasksThePaymentCode();
     void restartResumesPolling();
+    void regression_resumedPastDeadlineAsksBeforeRevoking_data();
+    void regression_resumedPastDeadlineAsksBeforeRevoking();
 };
 
 void tst_Engine::everySandboxBehaviour_data()
@@ -485,6 +487,50 @@ void tst_Engine::restartResumesPolling()
     for (const auto& e : d.events)
         resumed |= e.kind == QLatin1String("resume");
     QVERIFY(resumed);
+}
+
+// Issue 20 #3: a payment resumed after its deadline was revoked with no
+// query at all, so a sale the customer had paid was reversed.
+void tst_Engine::regression_resumedPastDeadlineAsksBeforeRevoking_data()
+{
+    QTest::addColumn<SandboxBehaviour>("behaviour");
+    QTest::addColumn<int>("param");
+    QTest::addColumn<OrderState>("orderState");
+    QTest::addColumn<int>("revokes");
+    QTest::newRow("paid_while_down_is_kept")
+        << SandboxBehaviour::UserPayingThenSuccess << 5 << OrderState::Paid << 0;
+    QTest::newRow("cancelled_while_down_closes_without_revoke")
+        << SandboxBehaviour::UserPayingThenCancelled << 5 << OrderState::Closed << 0;
+    QTest::newRow("still_paying_is_revoked_after_the_look")
+        << SandboxBehaviour::NeverFinal << 0 << OrderState::Closed << 1;
+}
+
+void tst_Engine::regression_resumedPastDeadlineAsksBeforeRevoking()
+{
+    QFETCH(SandboxBehaviour, behaviour);
+    QFETCH(int, param);
+    QFETCH(OrderState, orderState);
+    QFETCH(int, revokes);
+    EngineHarness h;
+    const CommandOutcome out = h.pay(EngineHarness::code(Wallet::WeChat, behaviour, param),
+                                     QStringLiteral("1.00"), QStringLiteral("r"));
+    QVERIFY2(out.ok(), qPrintable(out.message));
+    QCOMPARE(h.details(out.orderNo).order.state, OrderState::Pending);
+    h.restartAfter(32'000); // down past the 30 s deadline
+    h.advance(60'000);
+    const OrderDetails d = h.details(out.orderNo);
+    QCOMPARE(d.order.state, orderState);
+    QCOMPARE(int(d.revokes.size()), revokes);
+    int queriesAfterResume = 0;
+    bool resumed = false;
+    for (const TrackEvent& e : d.events) {
+        resumed |= e.kind == QLatin1String("resume");
+        if (resumed && e.kind == QLatin1String("call") &&
+            e.message.contains(QLatin1String("query")))
+            ++queriesAfterResume;
+    }
+    QVERIFY(resumed);
+    QVERIFY2(queriesAfterResume >= 1, "the channel is asked before any revoke");
 }
 
 QTEST_GUILESS_MAIN(tst_Engine)

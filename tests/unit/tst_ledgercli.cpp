@@ -78,7 +78,7 @@ void tst_LedgerCli::commandsFailClearlyAndChangeNothing()
     QFETCH(QStringList, args);
     QFETCH(int, exitCode);
     QFETCH(QString, message);
-    TempDataDir dir;
+    TempDataDir dir(kSandboxShop);
     const CoreRun r = runCore(data(dir, args));
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
@@ -89,7 +89,7 @@ void tst_LedgerCli::commandsFailClearlyAndChangeNothing()
 
 void tst_LedgerCli::paymentShowsInTrialBalanceAndCheck()
 {
-    TempDataDir dir;
+    TempDataDir dir(kSandboxShop);
     const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess, 0);
     QCOMPARE(runCore(data(dir, {"pay", "--amount", "66.60", "--code", code, "--wait"})).exitCode, 0);
     const CoreRun tb = runCore(data(dir, {"--json", "ledger", "trial-balance"}));
@@ -107,7 +107,7 @@ void tst_LedgerCli::paymentShowsInTrialBalanceAndCheck()
 
 void tst_LedgerCli::walletAndApprovalsAcrossProcesses()
 {
-    TempDataDir dir;
+    TempDataDir dir(kSandboxShop);
     QCOMPARE(runCore(data(dir, {"wallet", "topup", "m1", "--amount", "100.00", "--by", "ann"})).exitCode, 0);
     const CoreRun pay = runCore(data(dir, {"--json", "wallet", "pay", "m1", "--amount", "30.00", "--sale", "S1", "--request-no", "p1"}));
     QCOMPARE(pay.exitCode, 0);
@@ -160,7 +160,7 @@ void tst_LedgerCli::walletWithdrawalAcrossProcesses()
     QFETCH(QString, withdrawn);
     QFETCH(QString, cash);
     QFETCH(QString, state);
-    TempDataDir dir;
+    TempDataDir dir(kSandboxShop);
     const auto amountOf = [](const QJsonObject& o, const char* key) {
         return o.value(QLatin1String(key)).toObject().value(QStringLiteral("amount")).toString();
     };
@@ -225,7 +225,7 @@ void tst_LedgerCli::walletWithdrawalAcrossProcesses()
 
 void tst_LedgerCli::killedWhilePayingLeavesNoUnpostedPayment()
 {
-    TempDataDir dir;
+    TempDataDir dir(kSandboxShop);
     QRandomGenerator rng(20261123);
     int killed = 0;
     for (int i = 0; i < 24; ++i) {
@@ -260,7 +260,7 @@ void tst_LedgerCli::killedWhilePayingLeavesNoUnpostedPayment()
 // it once, and its money (settled outside PayDesk then) is not due again.
 void tst_LedgerCli::backfillPostsAPaymentTheLedgerLacks()
 {
-    TempDataDir dir;
+    TempDataDir dir(kSandboxShop);
     const QString code = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess, 0);
     QCOMPARE(runCore(data(dir, {"pay", "--amount", "12.34", "--code", code, "--wait"})).exitCode,
              0);

@@ -368,8 +368,9 @@ private Q_SLOTS:
         test::TempDataDir dir;
         QFile cfg(dir.file(QStringLiteral("paydesk.json")));
         QVERIFY(cfg.open(QIODevice::WriteOnly));
-        cfg.write(QStringLiteral(R"({"database":{"postgres":{"host":"127.0.0.1","port":%1,)"
-                                 R"("name":"cli","user":"postgres"}}})")
+        cfg.write(QStringLiteral(
+                      R"({"sandbox":true,"database":{"postgres":{"host":"127.0.0.1","port":%1,)"
+                      R"("name":"cli","user":"postgres"}}})")
                       .arg(db.port)
                       .toUtf8());
         cfg.close();

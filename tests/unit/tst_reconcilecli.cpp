@@ -81,7 +81,7 @@ void tst_ReconcileCli::badArgumentsAreRefused()
     QFETCH(QStringList, args);
     QFETCH(int, exitCode);
     QFETCH(QString, message);
-    TempDataDir dir;
+    TempDataDir dir(kSandboxShop);
     const CoreRun r = runCore(data(dir, args));
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2((r.err + r.out).contains(message), qPrintable(r.err + r.out));
@@ -92,7 +92,7 @@ void tst_ReconcileCli::badArgumentsAreRefused()
 
 void tst_ReconcileCli::dayWithoutBillAndNothingClearedIsNothingToDo()
 {
-    TempDataDir dir;
+    TempDataDir dir(kSandboxShop);
     const CoreRun r =
         runCore(data(dir, {"reconcile", "--channel", "wechat", "--date", "2001-01-01"}));
     QCOMPARE(r.exitCode, 0);
@@ -105,7 +105,7 @@ void tst_ReconcileCli::dayWithoutBillAndNothingClearedIsNothingToDo()
 
 void tst_ReconcileCli::downloadReconcileAndWorkADifference()
 {
-    TempDataDir dir;
+    TempDataDir dir(kSandboxShop);
     const QString today = chinaToday();
     QCOMPARE(
         runCore(data(dir, {"pay", "--amount", "12.34", "--code", "130000000000000001", "--wait"}))
@@ -183,7 +183,7 @@ void tst_ReconcileCli::droppedSaleIsRecoveredByTwoPeople()
     // Today's WeChat bill holds a 7.77 sale PayDesk never saw (the order was
     // dropped). Alice proposes to recover it, Bob approves: the order exists,
     // paid, and the ledger's suspense is empty again.
-    TempDataDir dir;
+    TempDataDir dir(kSandboxShop);
     const QString today = chinaToday();
     const QString bill = dir.path() + QStringLiteral("/wechat.csv");
     QFile f(bill);

@@ -32,6 +32,10 @@ struct CoreSession
     std::shared_ptr<void> listener;
     const Clock* clock = nullptr;
     bool demo = false;
+    // Some wallet is served by the sandbox acquirer (the demo, or a test
+    // shop's "sandbox": true): nothing is really charged, and the title,
+    // status bar and receipts say so.
+    bool sandbox = false;
     QString dataDir;
     // Demo: the customer scans a QR code URL with a sandbox payment code.
     // Returns an error text, empty on success. Empty function: no sandbox.

@@ -105,8 +105,15 @@ CashierScreen::CashierScreen(CoreSession& core, QWidget* parent) : QWidget(paren
     connect(m_charge, &QPushButton::clicked, this, &CashierScreen::charge);
     connect(m_clear, &QPushButton::clicked, this, &CashierScreen::clearSale);
     connect(keypad, &AmountKeypad::clearRequested, this, &CashierScreen::clearSale);
-    connect(m_qr, &QPushButton::clicked, this,
-            [this] { Q_EMIT qrRequested(m_amount->text(), m_note->text()); });
+    connect(m_qr, &QPushButton::clicked, this, [this] {
+        // The amount moves to the QR sale: left here, the next scan would
+        // charge it a second time.
+        const QString amount = m_amount->text();
+        const QString note = m_note->text();
+        m_amount->clear();
+        m_note->clear();
+        Q_EMIT qrRequested(amount, note);
+    });
     connect(m_camera, &QPushButton::clicked, this, &CashierScreen::cameraRequested);
     auto* esc = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     esc->setContext(Qt::WidgetWithChildrenShortcut);
@@ -120,6 +127,10 @@ CashierScreen::CashierScreen(CoreSession& core, QWidget* parent) : QWidget(paren
     });
     connect(m_session, &SaleSession::notice, this, &CashierScreen::showStatus);
     connect(m_session, &SaleSession::saleFinished, this, [this](const QString& orderNo) {
+        // A finished sale takes its amount and note with it: the next scan
+        // asks for an amount instead of charging the last one again.
+        m_amount->clear();
+        m_note->clear();
         m_lastSales->reload();
         m_lastSales->selectOrder(orderNo);
     });

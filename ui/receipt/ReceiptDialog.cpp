@@ -17,7 +17,7 @@
 namespace paydesk::ui {
 
 ReceiptDialog::ReceiptDialog(PayDeskApi& api, AppSettings& settings, const QString& orderNo,
-                             QWidget* parent)
+                             bool sandbox, QWidget* parent)
     : QDialog(parent), m_settings(settings)
 {
     setObjectName(QStringLiteral("receiptDialog"));
@@ -43,12 +43,13 @@ ReceiptDialog::ReceiptDialog(PayDeskApi& api, AppSettings& settings, const QStri
     connect(print, &QPushButton::clicked, this, &ReceiptDialog::print);
     connect(pdf, &QPushButton::clicked, this, &ReceiptDialog::chooseAndExport);
     connect(close, &QPushButton::clicked, this, &QDialog::accept);
-    api.orderDetails(orderNo, [this, orderNo](const std::optional<OrderDetails>& d) {
+    api.orderDetails(orderNo, [this, orderNo, sandbox](const std::optional<OrderDetails>& d) {
         if (!d) {
             m_status->setText(tr("Order %1 was not found.").arg(orderNo));
             return;
         }
-        m_html = ReceiptDocument::html(*d, m_settings.storeName(), m_settings.terminalName());
+        m_html =
+            ReceiptDocument::html(*d, m_settings.storeName(), m_settings.terminalName(), sandbox);
         m_preview->setHtml(m_html);
     });
     resize(420, 600);

@@ -16,7 +16,7 @@ class ReceiptDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ReceiptDialog(PayDeskApi& api, AppSettings& settings, const QString& orderNo,
+    ReceiptDialog(PayDeskApi& api, AppSettings& settings, const QString& orderNo, bool sandbox,
                   QWidget* parent = nullptr);
 
     QString html() const { return m_html; }

@@ -11,7 +11,7 @@
 namespace paydesk::ui {
 
 QString ReceiptDocument::html(const OrderDetails& d, const QString& storeName,
-                              const QString& counterName)
+                              const QString& counterName, bool sandbox)
 {
     const OrderRecord& o = d.order;
     const PaymentRecord* paid = nullptr;
@@ -27,6 +27,9 @@ QString ReceiptDocument::html(const OrderDetails& d, const QString& storeName,
              .arg((storeName.isEmpty() ? tr("PayDesk store") : storeName).toHtmlEscaped());
     if (!counterName.isEmpty())
         s += QStringLiteral("<p align='center'>%1</p>").arg(counterName.toHtmlEscaped());
+    if (sandbox)
+        s += QStringLiteral("<h3 align='center'>%1</h3>")
+                 .arg(tr("SANDBOX / 测试环境 — not a real payment").toHtmlEscaped());
     s += QStringLiteral("<table width='100%'>");
     s += row(tr("Date"), QDateTime::fromMSecsSinceEpoch(o.createdAtMs)
                              .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));

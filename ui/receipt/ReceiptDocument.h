@@ -15,8 +15,10 @@ class ReceiptDocument
 {
     Q_DECLARE_TR_FUNCTIONS(ReceiptDocument)
 public:
+    // `sandbox`: the sale went through the sandbox acquirer; the receipt
+    // says in large type that it is no proof of payment.
     static QString html(const OrderDetails& details, const QString& storeName,
-                        const QString& counterName);
+                        const QString& counterName, bool sandbox);
     static void print(const QString& html, QPrinter& printer);
     // Writes a PDF; returns an error text, empty on success.
     static QString exportPdf(const QString& html, const QString& path);

@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QEvent>
+#include <QLabel>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -59,6 +60,14 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
         m_cashier->acceptScannedCode(code);
     });
 
+    if (m_core.sandbox) {
+        // Permanent, so no passing message can hide that sales are not real.
+        m_sandboxBadge = new QLabel(this);
+        m_sandboxBadge->setObjectName(QStringLiteral("sandboxBadge"));
+        m_sandboxBadge->setStyleSheet(QStringLiteral(
+            "QLabel { background: #b35900; color: white; font-weight: bold; padding: 2px 8px; }"));
+        statusBar()->addPermanentWidget(m_sandboxBadge);
+    }
     buildMenu();
     retranslate();
     applySettings();
@@ -153,7 +162,7 @@ void MainWindow::openSettings()
 
 QDialog* MainWindow::openReceipt(const QString& orderNo)
 {
-    auto* d = new ReceiptDialog(*m_core.api, m_settings, orderNo, this);
+    auto* d = new ReceiptDialog(*m_core.api, m_settings, orderNo, m_core.sandbox, this);
     adoptWindowFont(d, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->show();
@@ -186,8 +195,14 @@ void MainWindow::openCamera()
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(m_core.demo ? tr("PayDesk — demo (sandbox, nothing is really charged)")
-                               : tr("PayDesk"));
+    if (m_core.demo)
+        setWindowTitle(tr("PayDesk — demo — SANDBOX / 测试环境 (nothing is really charged)"));
+    else if (m_core.sandbox)
+        setWindowTitle(tr("PayDesk — SANDBOX / 测试环境 (nothing is really charged)"));
+    else
+        setWindowTitle(tr("PayDesk"));
+    if (m_sandboxBadge)
+        m_sandboxBadge->setText(tr("SANDBOX / 测试环境: not real payments"));
     m_tabs->setTabText(m_tabs->indexOf(m_cashier), tr("Cashier"));
     m_tabs->setTabText(m_tabs->indexOf(m_qr), tr("QR code"));
     m_tabs->setTabText(m_tabs->indexOf(m_orders), tr("Orders"));

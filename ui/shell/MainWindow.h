@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QLabel;
 class QTabWidget;
 class QAction;
 class QMenu;
@@ -67,6 +68,7 @@ private:
     QAction* m_quitAction = nullptr;
     QAction* m_counterModeAction = nullptr;
     SerialScanner* m_serial = nullptr;
+    QLabel* m_sandboxBadge = nullptr;
 };
 
 } // namespace paydesk::ui

@@ -93,7 +93,8 @@ NotificationReceipt WeChatV2Channel::receiveNotification(const QByteArray& xmlBo
     n.notificationId = m.value(QStringLiteral("nonce_str"));
     bool amountOk = false;
     const qint64 totalFee = m.value(QStringLiteral("total_fee")).toLongLong(&amountOk);
-    if (n.paymentNo.isEmpty() || n.channelTradeNo.isEmpty() || !amountOk || totalFee <= 0)
+    if (n.paymentNo.isEmpty() || n.channelTradeNo.isEmpty() || !amountOk || totalFee <= 0 ||
+        totalFee > kMaxAmountFen)
         return notificationReply(
             false,
             QStringLiteral("the notification lacks out_trade_no, transaction_id or a total_fee"));

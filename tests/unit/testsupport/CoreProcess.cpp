@@ -17,6 +17,18 @@ CoreRun runCore(const QStringList& args, int timeoutMs)
 {
     QProcess p;
     p.start(coreBin(), args);
+    return finishCore(p, timeoutMs);
+}
+
+std::unique_ptr<QProcess> startCore(const QStringList& args)
+{
+    auto p = std::make_unique<QProcess>();
+    p->start(coreBin(), args);
+    return p;
+}
+
+CoreRun finishCore(QProcess& p, int timeoutMs)
+{
     const bool finished = p.waitForFinished(timeoutMs);
     if (!finished) { // a hang is a failure, never exit code 0
         p.kill();

@@ -4,6 +4,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+class QProcess;
+
 namespace paydesk::test {
 
 // The paydesk-core executable as a user runs it (ctest passes its path in
@@ -17,6 +21,9 @@ struct CoreRun
 
 QString coreBin();
 CoreRun runCore(const QStringList& args, int timeoutMs = 60000);
+// Several at once: start them all, then collect each (a hang is -1).
+std::unique_ptr<QProcess> startCore(const QStringList& args);
+CoreRun finishCore(QProcess& p, int timeoutMs = 60000);
 // The last line of --json output as an object.
 QJsonObject lastJson(const QString& out);
 

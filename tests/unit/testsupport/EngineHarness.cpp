@@ -17,6 +17,7 @@ void EngineHarness::open()
     EmbeddedOptions opt;
     opt.dataDir = m_dir.path();
     opt.durable = false; // the disk's fsync is not under test here
+    opt.withSandbox = true; // a test shop: every wallet is the sandbox's
     opt.engine = m_config;
     opt.clock = &m_clock;
     m_api = std::make_unique<EmbeddedApi>(opt);
@@ -27,8 +28,14 @@ void EngineHarness::open()
 
 void EngineHarness::restart()
 {
+    restartAfter(0);
+}
+
+void EngineHarness::restartAfter(qint64 downMs)
+{
     drain();
     m_api.reset();
+    m_clock.advance(downMs);
     open();
     m_api->resumeAll();
     drain();

@@ -45,6 +45,9 @@ public:
     // Closes the core (as a clean stop) and opens a new one on the same data:
     // a restart.
     void restart();
+    // The core is down for `downMs` (killed, or a closed laptop), then
+    // starts on the same data and resumes.
+    void restartAfter(qint64 downMs);
 
     static QString code(Wallet w, SandboxBehaviour b, int n = 0) { return sandboxCode(w, b, n); }
 

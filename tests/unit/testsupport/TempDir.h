@@ -1,9 +1,14 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QTemporaryDir>
 
 namespace paydesk::test {
+
+// A test shop: wallets without a gateway are served by the in-process
+// sandbox. PayDesk never does this unless the configuration says so.
+inline constexpr char kSandboxShop[] = R"({"sandbox": true})";
 
 // A throw-away data directory that is kept (and printed) when a test fails
 // with PAYDESK_KEEP_TEST_DATA=1, so the database can be inspected.
@@ -11,6 +16,9 @@ class TempDataDir
 {
 public:
     TempDataDir();
+    // With `config` written as the directory's paydesk.json (e.g.
+    // kSandboxShop for command-line tests that charge sandbox codes).
+    explicit TempDataDir(const QByteArray& config);
     QString path() const { return m_dir.path(); }
     QString file(const QString& name) const { return m_dir.filePath(name); }
 
