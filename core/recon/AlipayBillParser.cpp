@@ -93,6 +93,12 @@ constexpr std::array<const char16_t*, kSummaryCount> kSummaryLabel = {
 
 constexpr int kMaxFields = 64;
 
+// sum += v, false instead of overflowing.
+bool addChecked(qint64& sum, qint64 v)
+{
+    return !__builtin_add_overflow(sum, v, &sum);
+}
+
 QString normalisedName(QString name)
 {
     name = name.trimmed();
@@ -144,9 +150,9 @@ private:
     QString m_path;
     const BillLineHandler& m_onLine;
     BillParseResult m_result;
-    QStringDecoder m_gbk;                    // whole lines, in file order
-    QStringDecoder m_fieldGbk;               // single fields of detail rows
-    QByteArray m_payment, m_refund;          // "交易", "退款" in GBK
+    QStringDecoder m_gbk;           // whole lines, in file order
+    QStringDecoder m_fieldGbk;      // single fields of detail rows
+    QByteArray m_payment, m_refund; // "交易", "退款" in GBK
 
     int m_fieldCount = 0;
     std::array<int, kColumnCount> m_at{};
@@ -251,10 +257,16 @@ bool AlipayParser::readRow(QByteArrayView line, const QString& file, qint64 no)
                     QStringLiteral("%1 fields; the header has %2").arg(n).arg(m_fieldCount));
     auto value = [&](int column) { return cell(f[m_at[column]]); };
     auto amount = [&](int column, qint64* fen) {
-        if (parseDecimal(value(column), 2, fen))
+        const bool parsed = parseDecimal(value(column), 2, fen);
+        if (parsed && withinAmountCeiling(*fen, 2))
             return true;
         QString shown;
         text(value(column).first(std::min<qsizetype>(value(column).size(), 40)), file, no, &shown);
+        if (parsed)
+            return fail(file, no,
+                        QStringLiteral("%1 \"%2\" is above PayDesk's ceiling of %3 yuan on any "
+                                       "one amount")
+                            .arg(QStringView(kColumnLabel[column]), shown, amountCeilingText()));
         return fail(file, no,
                     QStringLiteral("%1 \"%2\" is not an amount")
                         .arg(QStringView(kColumnLabel[column]), shown));
@@ -304,20 +316,19 @@ bool AlipayParser::readRow(QByteArrayView line, const QString& file, qint64 no)
     l.lineNo = no;
 
     BillTotals& t = m_result.totals;
+    if (!addChecked(refund ? m_refundFen : m_paidFen, received) || !addChecked(m_fileFeeFen, fee) ||
+        !addChecked(refund ? t.refundedFen : t.paidFen, l.amountFen) ||
+        !addChecked(t.feeFen, l.feeFen))
+        return fail(file, no,
+                    QStringLiteral("the bill's sums overflow here: not a bill of one shop's day"));
     ++t.lines;
     if (refund) {
         ++m_refunds;
-        m_refundFen += received;
         ++t.refunds;
-        t.refundedFen += l.amountFen;
     } else {
         ++m_payments;
-        m_paidFen += received;
         ++t.payments;
-        t.paidFen += l.amountFen;
     }
-    m_fileFeeFen += fee;
-    t.feeFen += l.feeFen;
 
     if (m_onLine && !m_onLine(l)) {
         m_result.stopped = true;
