@@ -10,6 +10,7 @@
 #include "recon/BillParsers.h"
 #include "recon/BillText.h"
 #include "recon/LineReader.h"
+#include "recon/Sha256.h"
 #include "recon/ZipReader.h"
 
 #include <QFile>
@@ -146,6 +147,12 @@ private:
     bool readHeader(const QString& header, const QString& file, qint64 no);
     bool readRow(QByteArrayView line, const QString& file, qint64 no);
     bool readTail(const QString& line, const QString& file, qint64 no);
+    // Ends the identity hash with the account (it is in a '#' line).
+    QString identity()
+    {
+        m_identity.add(m_result.merchant.toUtf8());
+        return m_identity.hex();
+    }
 
     QString m_path;
     const BillLineHandler& m_onLine;
@@ -158,6 +165,9 @@ private:
     std::array<int, kColumnCount> m_at{};
     ChinaTimeParser m_time;
     BillLine m_line;
+    // The rows of both files; the '#' lines are left out, since they stamp
+    // the export time and a second download of the day differs there.
+    Sha256 m_identity;
 
     qint64 m_payments = 0, m_refunds = 0;
     qint64 m_paidFen = 0;    // Σ 商家实收 of payments
@@ -382,6 +392,10 @@ bool AlipayParser::readDetail(LineReader& reader, const QString& file)
         if (line.isEmpty())
             continue;
         any = true;
+        if (!line.startsWith('#')) {
+            m_identity.add(line);
+            m_identity.add("\n", 1);
+        }
         if (part == Part::Rows && !line.startsWith('#')) {
             if (!readRow(line, file, no))
                 return false;
@@ -443,6 +457,8 @@ bool AlipayParser::readSummary(LineReader& reader, const QString& file)
         const qint64 no = reader.lineNo();
         if (line.isEmpty() || line.startsWith('#'))
             continue;
+        m_identity.add(line);
+        m_identity.add("\n", 1);
         if (!decodeLine(line, file, no, &decoded))
             return false;
         const QStringList cells = decoded.split(QLatin1Char(','));
@@ -521,6 +537,8 @@ BillParseResult AlipayParser::run()
             return got < 0 ? -1 : qsizetype(got);
         });
         m_result.ok = readDetail(reader, fileName);
+        if (m_result.ok)
+            m_result.contentSha256 = identity();
         return m_result;
     }
     file.close();
@@ -574,8 +592,12 @@ BillParseResult AlipayParser::run()
     };
     if (!parseEntry(*detail, detailName, true))
         return m_result;
+    // The files' rows must not run together: a row moved from one file to
+    // the other is another bill.
+    m_identity.add("\x1e\n", 2);
     if (summary && !parseEntry(*summary, summaryName, false))
         return m_result;
+    m_result.contentSha256 = identity();
     m_result.ok = true;
     return m_result;
 }

@@ -4,6 +4,7 @@
 #include "recon/BillParsers.h"
 #include "recon/BillText.h"
 #include "recon/LineReader.h"
+#include "recon/Sha256.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -217,6 +218,7 @@ private:
     QByteArray m_merchant;
     ChinaTimeParser m_time;
     BillLine m_line;
+    Sha256 m_identity; // every line but blank ones: WeChat's text stamps no time
 
     // Column sums, to hold against the summary line.
     qint64 m_settledSum = 0;
@@ -557,6 +559,10 @@ BillParseResult WeChatParser::run()
     QByteArrayView line;
     while (reader.next(&line)) {
         const qint64 no = reader.lineNo();
+        if (!line.isEmpty()) {
+            m_identity.add(line.startsWith("\xEF\xBB\xBF") ? line.sliced(3) : line);
+            m_identity.add("\n", 1);
+        }
         if (part == Part::Header) {
             if (!readHeader(line))
                 return m_result;
@@ -607,6 +613,7 @@ BillParseResult WeChatParser::run()
     case Part::After:
         break;
     }
+    m_result.contentSha256 = m_identity.hex();
     m_result.ok = true;
     return m_result;
 }

@@ -164,6 +164,9 @@ private Q_SLOTS:
     void ourLineNotOnNextBillEitherBecomesOpen();
     void sameBillTwiceChangesNothing();
     void otherBillForReconciledDayIsRefused();
+    void redownloadedBillIsTheSameBill_data();
+    void redownloadedBillIsTheSameBill();
+    void changedAlipayLineIsAnotherBill();
     void noBillAndNothingClearedRecordsNothing();
     void noBillWhileWeClearedWaitsForConfirmation();
     void confirmedNoBillRecordsMissingAtChannel();
@@ -545,6 +548,72 @@ void tst_Reconcile::otherBillForReconciledDayIsRefused()
                                           download(h, QStringLiteral("wechat"), today(h), &d));
     QCOMPARE(o.status, BackOfficeStatus::InvalidArgument);
     QVERIFY2(o.message.contains(QStringLiteral("already reconciled")), qPrintable(o.message));
+    QVERIFY(diffs(h).isEmpty());
+}
+
+// Issue 20: Alipay's ZIP stamps its export time (导出时间 and the entries'
+// times), so the day downloaded again was "already reconciled with another
+// bill". WeChat's text stamps no time; the row pins that it stays so.
+void tst_Reconcile::redownloadedBillIsTheSameBill_data()
+{
+    QTest::addColumn<Wallet>("wallet");
+    QTest::newRow("alipay") << Wallet::Alipay;
+    QTest::newRow("wechat") << Wallet::WeChat;
+}
+
+void tst_Reconcile::redownloadedBillIsTheSameBill()
+{
+    QFETCH(Wallet, wallet);
+    EngineHarness h(config());
+    QVERIFY(
+        h.pay(EngineHarness::code(wallet, SandboxBehaviour::InstantSuccess), "10.00", "r1").ok());
+    h.drain();
+    const QString channel = channelOf(wallet);
+    const QDate day = today(h);
+    const QByteArray first = download(h, channel, day);
+    ReconReport firstRun;
+    QCOMPARE(reconcile(h, channel, day, first, &firstRun).status, BackOfficeStatus::Ok);
+    const int diffCount = diffs(h).size();
+    const qint64 bank = balance(h, accounts::bank());
+    const QStringList kept =
+        QDir(QFileInfo(firstRun.rawPath).absolutePath()).entryList(QDir::Files);
+
+    h.clock().advance(3 * 60'000); // exported three minutes later
+    const QByteArray second = download(h, channel, day);
+    if (wallet == Wallet::Alipay)
+        QVERIFY(first != second);
+    else
+        QCOMPARE(second, first); // WeChat's text stamps no time
+    ReconReport again;
+    const BackOfficeOutcome o = reconcile(h, channel, day, second, &again, QStringLiteral("bob"));
+    QCOMPARE(o.status, BackOfficeStatus::Repeated);
+    QVERIFY2(o.message.contains(QStringLiteral("reconciled before; nothing changed")),
+             qPrintable(o.message));
+    QCOMPARE(again.runBy, QStringLiteral("alice"));
+    QCOMPARE(again.billSha256, firstRun.billSha256);
+    QCOMPARE(diffs(h).size(), diffCount);
+    QCOMPARE(balance(h, accounts::bank()), bank);
+    // The copy reconciled first is the one kept.
+    QCOMPARE(QDir(QFileInfo(firstRun.rawPath).absolutePath()).entryList(QDir::Files), kept);
+}
+
+void tst_Reconcile::changedAlipayLineIsAnotherBill()
+{
+    EngineHarness h(config());
+    const CommandOutcome paid =
+        h.pay(EngineHarness::code(Wallet::Alipay, SandboxBehaviour::InstantSuccess), "10.00", "r1");
+    QVERIFY(paid.ok());
+    h.drain();
+    const QDate day = today(h);
+    QVERIFY(reconcile(h, QStringLiteral("alipay"), day, download(h, QStringLiteral("alipay"), day))
+                .ok());
+    BillDifferences d;
+    d.amountFen.insert(paymentNoOf(h, paid.orderNo), 999);
+    const BackOfficeOutcome o =
+        reconcile(h, QStringLiteral("alipay"), day, download(h, QStringLiteral("alipay"), day, &d));
+    QCOMPARE(o.status, BackOfficeStatus::InvalidArgument);
+    QVERIFY2(o.message.contains(QStringLiteral("already reconciled with another bill")),
+             qPrintable(o.message));
     QVERIFY(diffs(h).isEmpty());
 }
 
@@ -936,7 +1005,8 @@ void tst_Reconcile::rejectedRecoveryChangesNothing()
                 .ok());
     const qint64 id = openDiffOf(h, DiffKind::MissingLocally);
     Reconciler& rc = *h.api().reconciler();
-    QVERIFY(rc.proposeRecovery(id, QStringLiteral("alice"), QStringLiteral("looks like ours")).ok());
+    QVERIFY(
+        rc.proposeRecovery(id, QStringLiteral("alice"), QStringLiteral("looks like ours")).ok());
     QVERIFY(rc.decide(id, QStringLiteral("bob"), false).ok());
     h.api().backOffice()->commit();
     QCOMPARE(diffStateName(rc.difference(id)->state), diffStateName(DiffState::Open));
@@ -948,9 +1018,12 @@ void tst_Reconcile::recoveryIsRefused_data()
 {
     QTest::addColumn<QString>("inject"); // failed | amount | fund | twice
     QTest::addColumn<QString>("message");
-    QTest::newRow("failed_payment_is_not_turned_into_money_taken") << "failed" << "never turns";
-    QTest::newRow("amount_mismatch_is_not_a_missing_payment") << "amount" << "only a payment missing";
-    QTest::newRow("fund_difference_has_no_payment") << "fund" << "no payment of its own";
+    QTest::newRow("failed_payment_is_not_turned_into_money_taken") << "failed"
+                                                                   << "never turns";
+    QTest::newRow("amount_mismatch_is_not_a_missing_payment") << "amount"
+                                                              << "only a payment missing";
+    QTest::newRow("fund_difference_has_no_payment") << "fund"
+                                                    << "no payment of its own";
 }
 
 void tst_Reconcile::recoveryIsRefused()
@@ -959,10 +1032,10 @@ void tst_Reconcile::recoveryIsRefused()
     QFETCH(QString, message);
     EngineHarness h(config());
     const bool failed = inject == QLatin1String("failed");
-    const CommandOutcome out = h.pay(
-        EngineHarness::code(Wallet::WeChat, failed ? SandboxBehaviour::InsufficientFunds
-                                                   : SandboxBehaviour::InstantSuccess),
-        "8.00", "r1");
+    const CommandOutcome out =
+        h.pay(EngineHarness::code(Wallet::WeChat, failed ? SandboxBehaviour::InsufficientFunds
+                                                         : SandboxBehaviour::InstantSuccess),
+              "8.00", "r1");
     h.drain();
     const QString paymentNo = paymentNoOf(h, out.orderNo);
     BillDifferences d;
