@@ -157,9 +157,9 @@ private:
     QString m_path;
     const BillLineHandler& m_onLine;
     BillParseResult m_result;
-    QStringDecoder m_gbk;           // whole lines, in file order
-    QStringDecoder m_fieldGbk;      // single fields of detail rows
-    QByteArray m_payment, m_refund; // "交易", "退款" in GBK
+    QStringDecoder m_gbk;                    // whole lines, in file order
+    QStringDecoder m_fieldGbk;               // single fields of detail rows
+    QByteArray m_payment, m_refund;          // "交易", "退款" in GBK
 
     int m_fieldCount = 0;
     std::array<int, kColumnCount> m_at{};

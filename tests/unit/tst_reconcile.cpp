@@ -1005,8 +1005,7 @@ void tst_Reconcile::rejectedRecoveryChangesNothing()
                 .ok());
     const qint64 id = openDiffOf(h, DiffKind::MissingLocally);
     Reconciler& rc = *h.api().reconciler();
-    QVERIFY(
-        rc.proposeRecovery(id, QStringLiteral("alice"), QStringLiteral("looks like ours")).ok());
+    QVERIFY(rc.proposeRecovery(id, QStringLiteral("alice"), QStringLiteral("looks like ours")).ok());
     QVERIFY(rc.decide(id, QStringLiteral("bob"), false).ok());
     h.api().backOffice()->commit();
     QCOMPARE(diffStateName(rc.difference(id)->state), diffStateName(DiffState::Open));
@@ -1018,12 +1017,9 @@ void tst_Reconcile::recoveryIsRefused_data()
 {
     QTest::addColumn<QString>("inject"); // failed | amount | fund | twice
     QTest::addColumn<QString>("message");
-    QTest::newRow("failed_payment_is_not_turned_into_money_taken") << "failed"
-                                                                   << "never turns";
-    QTest::newRow("amount_mismatch_is_not_a_missing_payment") << "amount"
-                                                              << "only a payment missing";
-    QTest::newRow("fund_difference_has_no_payment") << "fund"
-                                                    << "no payment of its own";
+    QTest::newRow("failed_payment_is_not_turned_into_money_taken") << "failed" << "never turns";
+    QTest::newRow("amount_mismatch_is_not_a_missing_payment") << "amount" << "only a payment missing";
+    QTest::newRow("fund_difference_has_no_payment") << "fund" << "no payment of its own";
 }
 
 void tst_Reconcile::recoveryIsRefused()
@@ -1032,10 +1028,10 @@ void tst_Reconcile::recoveryIsRefused()
     QFETCH(QString, message);
     EngineHarness h(config());
     const bool failed = inject == QLatin1String("failed");
-    const CommandOutcome out =
-        h.pay(EngineHarness::code(Wallet::WeChat, failed ? SandboxBehaviour::InsufficientFunds
-                                                         : SandboxBehaviour::InstantSuccess),
-              "8.00", "r1");
+    const CommandOutcome out = h.pay(
+        EngineHarness::code(Wallet::WeChat, failed ? SandboxBehaviour::InsufficientFunds
+                                                   : SandboxBehaviour::InstantSuccess),
+        "8.00", "r1");
     h.drain();
     const QString paymentNo = paymentNoOf(h, out.orderNo);
     BillDifferences d;
