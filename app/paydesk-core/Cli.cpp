@@ -829,10 +829,11 @@ int run(const QStringList& arguments)
     if (int rc = openApi(c, dataDir, durable); rc != ExitOk)
         return rc;
     if (c.notifyServer)
-        c.notifyServer->setHandler(
-            [api = c.api.get()](const QString& channel, const QByteArray& body) {
-                return api->receiveNotification(channel, body);
-            });
+        c.notifyServer->setHandler([api = c.api.get()](const QString& channel,
+                                                       const QByteArray& body,
+                                                       const QString& source) {
+            return api->receiveNotification(channel, body, source);
+        });
 
     if (isBackOfficeCommand(command))
         return runBackOffice(c.parser, c.args, *c.out, *c.api->backOffice());

@@ -97,9 +97,10 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
     }
     if (notifyServer) {
         EmbeddedApi* raw = api.get();
-        notifyServer->setHandler([raw](const QString& channel, const QByteArray& body) {
-            return raw->receiveNotification(channel, body);
-        });
+        notifyServer->setHandler(
+            [raw](const QString& channel, const QByteArray& body, const QString& source) {
+                return raw->receiveNotification(channel, body, source);
+            });
     }
     session->listener = notifyServer;
     session->sandbox = options.demo || api->servesSandbox();

@@ -31,9 +31,11 @@ QString writeOnce(const QString& path, const QByteArray& data, bool secret)
 }
 
 // The demo's keys: an empty file is a damaged demo directory, not a key.
-QString readDemoFile(const QString& path, QByteArray* out)
+QString readDemoFile(const QString& path, KeyFileKind kind, QByteArray* out)
 {
-    return readSecretFile(QString(), path, QStringLiteral("the demo gateway"), out);
+    const QString where = QStringLiteral("the demo gateway");
+    return kind == KeyFileKind::Secret ? readSecretFile(QString(), path, where, out)
+                                       : readPublicKeyFile(QString(), path, where, out);
 }
 
 // WeChat API keys are 32 characters of A-Z a-z 0-9.
@@ -91,10 +93,16 @@ QString DemoGateway::start()
         !e.isEmpty())
         return e;
     QByteArray appPublic;
-    for (const auto& [path, out] :
-         {std::pair{apiKeyFile, &d->wechatApiKey}, std::pair{appPrivateFile, &d->appPrivateKey},
-          std::pair{appPublicFile, &appPublic}})
-        if (QString e = readDemoFile(path, out); !e.isEmpty())
+    struct KeyFile
+    {
+        QString path;
+        KeyFileKind kind;
+        QByteArray* out;
+    };
+    for (const KeyFile& k : {KeyFile{apiKeyFile, KeyFileKind::Secret, &d->wechatApiKey},
+                             KeyFile{appPrivateFile, KeyFileKind::Secret, &d->appPrivateKey},
+                             KeyFile{appPublicFile, KeyFileKind::Public, &appPublic}})
+        if (QString e = readDemoFile(k.path, k.kind, k.out); !e.isEmpty())
             return e;
 
     // The sandbox's side of the same accounts, also written out so that
@@ -132,7 +140,8 @@ QString DemoGateway::start()
         !e.isEmpty())
         return e;
     // The sandbox's public key, for the Alipay adapter to verify answers.
-    if (QString e = readDemoFile(d->gateway->alipayPublicKeyFile(), &d->sandboxPublicKey);
+    if (QString e = readDemoFile(d->gateway->alipayPublicKeyFile(), KeyFileKind::Public,
+                                 &d->sandboxPublicKey);
         !e.isEmpty())
         return e;
     if (d->options.tls) {

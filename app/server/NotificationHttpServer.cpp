@@ -2,6 +2,7 @@
 
 #include "HttpServerSupport.h"
 
+#include <QDebug>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QRegularExpression>
@@ -14,18 +15,47 @@ namespace {
 using Status = QHttpServerResponder::StatusCode;
 const QString kPrefix = QStringLiteral("/notify/");
 
+// "192.0.2.7", also when it came over IPv6 as ::ffff:192.0.2.7.
+QString sourceOf(const QHostAddress& address)
+{
+    bool v4 = false;
+    const quint32 ip = address.toIPv4Address(&v4);
+    return v4 ? QHostAddress(ip).toString() : address.toString();
+}
+
 } // namespace
 
 NotificationHttpServer::NotificationHttpServer(QObject* parent) : QAbstractHttpServer(parent) {}
 
 NotificationHttpServer::~NotificationHttpServer() = default;
 
+void NotificationHttpServer::setHandler(Handler handler)
+{
+    if (!handler) {
+        m_handler = nullptr;
+        return;
+    }
+    m_handler = [handler = std::move(handler)](const QString& channel, const QByteArray& body,
+                                               const QString&) { return handler(channel, body); };
+}
+
 quint16 NotificationHttpServer::listenOn(const QHostAddress& address, quint16 port, QString* error)
 {
-    QTcpServer* server = listenOrExplain(new QTcpServer(this), address, port, error);
+    auto* guard = new GuardedTcpServer(m_limits, this, this);
+    QTcpServer* server = listenOrExplain(guard, address, port, error);
     if (!server)
         return 0;
+    m_guard = guard;
     bind(server);
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
+        address == QHostAddress::AnyIPv6)
+        qWarning().noquote()
+            << QStringLiteral("warning: the notify URL listens on all interfaces (%1:%2): anyone "
+                              "on any network this machine is on can post to it. Listen on the "
+                              "address the reverse proxy reaches (e.g. 127.0.0.1:%2) unless "
+                              "that is what you want.")
+                   .arg(address.toString())
+                   .arg(server->serverPort());
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                              ? QStringLiteral("[%1]").arg(address.toString())
                              : address.toString();
@@ -35,6 +65,9 @@ quint16 NotificationHttpServer::listenOn(const QHostAddress& address, quint16 po
 
 bool NotificationHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
+    // Whole, so the connection's clock for its next request starts now.
+    if (m_guard)
+        m_guard->requestAnswered(socket);
     const QString path = request.url().path();
     if (!path.startsWith(kPrefix))
         return false;
@@ -52,7 +85,7 @@ bool NotificationHttpServer::handleRequest(const QHttpServerRequest& request, QT
     ++m_received;
     NotificationReceipt r;
     if (m_handler) {
-        r = m_handler(channel, request.body());
+        r = m_handler(channel, request.body(), sourceOf(request.remoteAddress()));
     } else {
         // Listening already, the core not open yet: the gateway sends again.
         r.replyBody = QByteArrayLiteral("starting");

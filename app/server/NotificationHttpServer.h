@@ -1,5 +1,6 @@
 #pragma once
 
+#include "GuardedTcpServer.h"
 #include "channels/Channel.h"
 
 #include <QAbstractHttpServer>
@@ -18,20 +19,33 @@ namespace paydesk {
 // proxy provides in front of it. It listens before the core opens (the
 // gateways' notify URLs name its port); until a handler is set it answers
 // that PayDesk is starting, which the gateways take as "send again".
+// Anyone can post to it, so what one stranger can take is bounded
+// (ConnectionLimits: body size, open connections, time to send a request),
+// and refusals are alerted once per source and minute by the handler.
 class NotificationHttpServer final : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
     using Handler =
         std::function<NotificationReceipt(const QString& channel, const QByteArray& body)>;
+    // `source`: the poster's address ("192.0.2.7"), for the alerts.
+    using SourcedHandler = std::function<NotificationReceipt(
+        const QString& channel, const QByteArray& body, const QString& source)>;
 
     explicit NotificationHttpServer(QObject* parent = nullptr);
     ~NotificationHttpServer() override;
 
     // Who takes the notifications from now on.
-    void setHandler(Handler handler) { m_handler = std::move(handler); }
+    void setHandler(SourcedHandler handler) { m_handler = std::move(handler); }
+    void setHandler(Handler handler);
+    // Before listenOn (tests shorten the timeout).
+    void setLimits(const ConnectionLimits& limits) { m_limits = limits; }
+    // The listener's guard once listening (its counters, for tests).
+    const GuardedTcpServer* guard() const { return m_guard; }
 
-    // Returns the port, 0 on failure (`error` says why).
+    // Returns the port, 0 on failure (`error` says why). Listening on all
+    // interfaces (0.0.0.0, ::) logs a warning: the notify URL is then open
+    // to every network the machine is on, not only the reverse proxy.
     quint16 listenOn(const QHostAddress& address, quint16 port, QString* error);
     // "http://ADDRESS:PORT/notify/" once listening; append the channel name.
     QString baseUrl() const { return m_baseUrl; }
@@ -42,7 +56,9 @@ protected:
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
 private:
-    Handler m_handler;
+    SourcedHandler m_handler;
+    ConnectionLimits m_limits;
+    GuardedTcpServer* m_guard = nullptr; // a child, once listening
     QString m_baseUrl;
     int m_received = 0;
 };

@@ -68,15 +68,13 @@ QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out)
         const QString keyFile = m.value(QStringLiteral("appPublicKeyFile")).toString();
         if (appId.isEmpty() || keyFile.isEmpty())
             return where + QStringLiteral(" needs appId and appPublicKeyFile");
-        QFile k(base.absoluteFilePath(keyFile));
-        if (!k.open(QIODevice::ReadOnly))
-            return QStringLiteral("%1: cannot read %2: %3")
-                .arg(where, k.fileName(), k.errorString());
+        QByteArray pem;
+        if (QString e = readPublicKeyFile(base.absolutePath(), keyFile, where, &pem); !e.isEmpty())
+            return e;
         QString error;
-        const alipay::RsaKey key =
-            alipay::RsaKey::load(k.readAll(), alipay::RsaKey::Kind::Public, &error);
+        const alipay::RsaKey key = alipay::RsaKey::load(pem, alipay::RsaKey::Kind::Public, &error);
         if (key.isNull())
-            return QStringLiteral("%1: %2: %3").arg(where, k.fileName(), error);
+            return QStringLiteral("%1: %2: %3").arg(where, base.absoluteFilePath(keyFile), error);
         c.alipayAppKeys.insert(appId, key);
     }
     if (QString e = readBillDifferences(root.value(QStringLiteral("billDifferences")).toObject(),
@@ -129,21 +127,17 @@ namespace {
 
 QString loadTls(const SandboxCertificateFiles& files, GatewayTlsConfig* out)
 {
-    auto read = [](const QString& path, QByteArray* pem) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
-        *pem = f.readAll();
-        return QString();
-    };
+    const QString where = QStringLiteral("the sandbox's TLS files");
     QByteArray pem;
-    if (QString e = read(files.serverCertificate, &pem); !e.isEmpty())
+    if (QString e = readKeyFile(files.serverCertificate, KeyFileKind::Public, where, &pem);
+        !e.isEmpty())
         return e;
     const QList<QSslCertificate> server = QSslCertificate::fromData(pem, QSsl::Pem);
-    if (QString e = read(files.serverKey, &pem); !e.isEmpty())
+    if (QString e = readKeyFile(files.serverKey, KeyFileKind::Secret, where, &pem); !e.isEmpty())
         return e;
     out->key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
-    if (QString e = read(files.caCertificate, &pem); !e.isEmpty())
+    if (QString e = readKeyFile(files.caCertificate, KeyFileKind::Public, where, &pem);
+        !e.isEmpty())
         return e;
     out->clientCaCertificates = QSslCertificate::fromData(pem, QSsl::Pem);
     if (server.isEmpty() || out->key.isNull() || out->clientCaCertificates.isEmpty())
@@ -171,12 +165,14 @@ QString SandboxGateway::start(const QList<SandboxListener>& listeners)
     if (QString e = ensureAlipayKeyPair(m_config.dataDir); !e.isEmpty())
         return e;
     const QString privatePath = alipayPrivateKeyPath(m_config.dataDir);
-    QFile priv(privatePath);
-    if (!priv.open(QIODevice::ReadOnly))
-        return QStringLiteral("cannot read %1: %2").arg(privatePath, priv.errorString());
+    QByteArray privatePem;
+    if (QString e = readKeyFile(privatePath, KeyFileKind::Secret, QStringLiteral("the sandbox"),
+                                &privatePem);
+        !e.isEmpty())
+        return e;
     QString keyError;
     const alipay::RsaKey sandboxKey =
-        alipay::RsaKey::load(priv.readAll(), alipay::RsaKey::Kind::Private, &keyError);
+        alipay::RsaKey::load(privatePem, alipay::RsaKey::Kind::Private, &keyError);
     if (sandboxKey.isNull())
         return QStringLiteral("%1: %2").arg(privatePath, keyError);
 

@@ -1,5 +1,6 @@
 #include "api/EmbeddedApi.h"
 
+#include "api/NotificationRefusals.h"
 #include "channels/GatewayChannels.h"
 #include "engine/PaymentEngine.h"
 #include "engine/Scheduler.h"
@@ -34,6 +35,7 @@ struct EmbeddedApi::Impl
     std::unique_ptr<PaymentEngine> engine;
     std::unique_ptr<BackOffice> backOffice;
     std::unique_ptr<Reconciler> reconciler;
+    std::unique_ptr<NotificationRefusals> refusals; // after engine: goes first
     bool failed = false;
 
     // The network channel named `name`; null when there is none.
@@ -294,7 +296,8 @@ void EmbeddedApi::acknowledgeAlert(qint64 alertId, const QString& who, Reply rep
                                 QStringLiteral("no open alert %1").arg(alertId)));
 }
 
-NotificationReceipt EmbeddedApi::receiveNotification(const QString& channel, const QByteArray& body)
+NotificationReceipt EmbeddedApi::receiveNotification(const QString& channel, const QByteArray& body,
+                                                     const QString& source)
 {
     Channel* target = d->gatewayChannel(channel);
     NotificationReceipt r;
@@ -308,10 +311,15 @@ NotificationReceipt EmbeddedApi::receiveNotification(const QString& channel, con
     }
     // A refused notification may be an attack (a forged "paid") or a key
     // mismatch that will leave every QR payment to polling: a person looks.
-    if (!r.accepted)
-        d->engine->raiseExternalAlert(
-            AlertLevel::Watch, QStringLiteral("notification_refused"), QString(),
-            QStringLiteral("a notification posted for %1 was refused: %2").arg(channel, r.error));
+    if (r.accepted)
+        return r;
+    if (!d->refusals)
+        d->refusals = std::make_unique<NotificationRefusals>([this](const QString& message) {
+            if (d->engine)
+                d->engine->raiseExternalAlert(
+                    AlertLevel::Watch, QStringLiteral("notification_refused"), QString(), message);
+        });
+    d->refusals->refused(source, channel, r.error);
     return r;
 }
 

@@ -73,9 +73,11 @@ public:
     // A notification a gateway posted to our notify_url for `channel` (the
     // last path segment of the URL configured as that channel's notifyUrl).
     // The channel's adapter verifies it and the engine applies it before
-    // this returns; a refused one raises a watch alert. The receipt is the
-    // reply to send back. Only network channels take notifications.
-    NotificationReceipt receiveNotification(const QString& channel, const QByteArray& body);
+    // this returns; a refused one raises a watch alert, one per `source`
+    // (the poster's address) and minute (NotificationRefusals). The receipt
+    // is the reply to send back. Only network channels take notifications.
+    NotificationReceipt receiveNotification(const QString& channel, const QByteArray& body,
+                                            const QString& source = QString());
 
     // Commits whatever is pending now (tests and shutdown).
     void flush();

@@ -91,9 +91,9 @@ QString readGatewaySettings(const QJsonObject& o, const QString& where, const QS
                                where + QStringLiteral(".appPrivateKeyFile"), &s.appPrivateKey);
             !e.isEmpty())
             return e;
-        if (QString e =
-                readSecretFile(baseDir, text("alipayPublicKeyFile"),
-                               where + QStringLiteral(".alipayPublicKeyFile"), &s.alipayPublicKey);
+        if (QString e = readPublicKeyFile(baseDir, text("alipayPublicKeyFile"),
+                                          where + QStringLiteral(".alipayPublicKeyFile"),
+                                          &s.alipayPublicKey);
             !e.isEmpty())
             return e;
     }

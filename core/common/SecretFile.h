@@ -5,11 +5,41 @@
 
 namespace paydesk {
 
-// Reads a secret (API key, password) from the file `name`, relative to
-// `baseDir` (the configuration file's directory), trimmed. Secrets live in
-// files so they are never typed into a shared configuration or printed.
+// How widely a file of key material may be shared. Either way only its
+// owner may write it: whoever can change a key or certificate can sign or
+// receive as the merchant.
+enum class KeyFileKind
+{
+    // API keys, private keys, database passwords: not readable by others
+    // either (as ssh refuses an unprotected private key); its group may
+    // read it, for a service account's group.
+    Secret,
+    // Certificates and the gateways' public keys: anyone may read them.
+    Public,
+};
+
+// No key, certificate or password file is larger: 64 KiB holds a long
+// certificate chain many times over.
+inline constexpr qint64 kMaxKeyFileBytes = 64 * 1024;
+
+// Reads key material from `path` after checking the file: a regular file
+// (symbolic links followed, then the target checked; no directory, device
+// or pipe), at most kMaxKeyFileBytes (read with that bound, never whole),
+// not writable by its group or others, and for a Secret not readable by
+// others. Error text naming `where`, the file and the fix ("... is
+// writable by others: run chmod 600 FILE"), or empty.
+QString readKeyFile(const QString& path, KeyFileKind kind, const QString& where, QByteArray* out);
+
+// Reads a secret (API key, password, private key) from the file `name`,
+// relative to `baseDir` (the configuration file's directory), checked as
+// a KeyFileKind::Secret and trimmed; an empty one is refused. Secrets live
+// in files so they are never typed into a shared configuration or printed.
 // Error text naming `where` and the path, or empty.
 QString readSecretFile(const QString& baseDir, const QString& name, const QString& where,
                        QByteArray* out);
+
+// The same for a public key or certificate (KeyFileKind::Public).
+QString readPublicKeyFile(const QString& baseDir, const QString& name, const QString& where,
+                          QByteArray* out);
 
 } // namespace paydesk

@@ -10,6 +10,7 @@
 #include "recon/BillParsers.h"
 #include "recon/BillText.h"
 #include "recon/LineReader.h"
+#include "recon/Sha256.h"
 #include "recon/ZipReader.h"
 
 #include <QFile>
@@ -93,6 +94,12 @@ constexpr std::array<const char16_t*, kSummaryCount> kSummaryLabel = {
 
 constexpr int kMaxFields = 64;
 
+// sum += v, false instead of overflowing.
+bool addChecked(qint64& sum, qint64 v)
+{
+    return !__builtin_add_overflow(sum, v, &sum);
+}
+
 QString normalisedName(QString name)
 {
     name = name.trimmed();
@@ -140,6 +147,12 @@ private:
     bool readHeader(const QString& header, const QString& file, qint64 no);
     bool readRow(QByteArrayView line, const QString& file, qint64 no);
     bool readTail(const QString& line, const QString& file, qint64 no);
+    // Ends the identity hash with the account (it is in a '#' line).
+    QString identity()
+    {
+        m_identity.add(m_result.merchant.toUtf8());
+        return m_identity.hex();
+    }
 
     QString m_path;
     const BillLineHandler& m_onLine;
@@ -152,6 +165,9 @@ private:
     std::array<int, kColumnCount> m_at{};
     ChinaTimeParser m_time;
     BillLine m_line;
+    // The rows of both files; the '#' lines are left out, since they stamp
+    // the export time and a second download of the day differs there.
+    Sha256 m_identity;
 
     qint64 m_payments = 0, m_refunds = 0;
     qint64 m_paidFen = 0;    // Σ 商家实收 of payments
@@ -251,10 +267,16 @@ bool AlipayParser::readRow(QByteArrayView line, const QString& file, qint64 no)
                     QStringLiteral("%1 fields; the header has %2").arg(n).arg(m_fieldCount));
     auto value = [&](int column) { return cell(f[m_at[column]]); };
     auto amount = [&](int column, qint64* fen) {
-        if (parseDecimal(value(column), 2, fen))
+        const bool parsed = parseDecimal(value(column), 2, fen);
+        if (parsed && withinAmountCeiling(*fen, 2))
             return true;
         QString shown;
         text(value(column).first(std::min<qsizetype>(value(column).size(), 40)), file, no, &shown);
+        if (parsed)
+            return fail(file, no,
+                        QStringLiteral("%1 \"%2\" is above PayDesk's ceiling of %3 yuan on any "
+                                       "one amount")
+                            .arg(QStringView(kColumnLabel[column]), shown, amountCeilingText()));
         return fail(file, no,
                     QStringLiteral("%1 \"%2\" is not an amount")
                         .arg(QStringView(kColumnLabel[column]), shown));
@@ -304,20 +326,19 @@ bool AlipayParser::readRow(QByteArrayView line, const QString& file, qint64 no)
     l.lineNo = no;
 
     BillTotals& t = m_result.totals;
+    if (!addChecked(refund ? m_refundFen : m_paidFen, received) || !addChecked(m_fileFeeFen, fee) ||
+        !addChecked(refund ? t.refundedFen : t.paidFen, l.amountFen) ||
+        !addChecked(t.feeFen, l.feeFen))
+        return fail(file, no,
+                    QStringLiteral("the bill's sums overflow here: not a bill of one shop's day"));
     ++t.lines;
     if (refund) {
         ++m_refunds;
-        m_refundFen += received;
         ++t.refunds;
-        t.refundedFen += l.amountFen;
     } else {
         ++m_payments;
-        m_paidFen += received;
         ++t.payments;
-        t.paidFen += l.amountFen;
     }
-    m_fileFeeFen += fee;
-    t.feeFen += l.feeFen;
 
     if (m_onLine && !m_onLine(l)) {
         m_result.stopped = true;
@@ -371,6 +392,10 @@ bool AlipayParser::readDetail(LineReader& reader, const QString& file)
         if (line.isEmpty())
             continue;
         any = true;
+        if (!line.startsWith('#')) {
+            m_identity.add(line);
+            m_identity.add("\n", 1);
+        }
         if (part == Part::Rows && !line.startsWith('#')) {
             if (!readRow(line, file, no))
                 return false;
@@ -432,6 +457,8 @@ bool AlipayParser::readSummary(LineReader& reader, const QString& file)
         const qint64 no = reader.lineNo();
         if (line.isEmpty() || line.startsWith('#'))
             continue;
+        m_identity.add(line);
+        m_identity.add("\n", 1);
         if (!decodeLine(line, file, no, &decoded))
             return false;
         const QStringList cells = decoded.split(QLatin1Char(','));
@@ -510,6 +537,8 @@ BillParseResult AlipayParser::run()
             return got < 0 ? -1 : qsizetype(got);
         });
         m_result.ok = readDetail(reader, fileName);
+        if (m_result.ok)
+            m_result.contentSha256 = identity();
         return m_result;
     }
     file.close();
@@ -563,8 +592,12 @@ BillParseResult AlipayParser::run()
     };
     if (!parseEntry(*detail, detailName, true))
         return m_result;
+    // The files' rows must not run together: a row moved from one file to
+    // the other is another bill.
+    m_identity.add("\x1e\n", 2);
     if (summary && !parseEntry(*summary, summaryName, false))
         return m_result;
+    m_result.contentSha256 = identity();
     m_result.ok = true;
     return m_result;
 }

@@ -22,6 +22,11 @@ struct BillParseResult
                            // Alipay ZIP's summary file); 0 when not about a line
     QString merchant;      // WeChat 商户号 (mch_id) / Alipay account (2088...)
     BillTotals totals;     // counted from the lines and equal to the bill's own totals
+    // The bill's identity when ok: the SHA-256 of its header, detail and
+    // summary rows, without what a second download of the same day changes
+    // (Alipay's '#' comment lines, which stamp the export time, and the ZIP
+    // container). Two downloads of one day's bill have the same identity.
+    QString contentSha256;
 };
 
 // The bill is read as a stream (bounded memory whatever its size). Lines

@@ -1,6 +1,7 @@
 #include "recon/BillText.h"
 
 #include "common/ChinaTime.h"
+#include "money/Money.h"
 
 #include <QDate>
 
@@ -54,6 +55,22 @@ qint64 feeUnitsToFen(qint64 units)
 {
     // 1 fen = 1000 units; half a fen (500) goes away from zero.
     return units < 0 ? -((-units + 500) / 1000) : (units + 500) / 1000;
+}
+
+bool withinAmountCeiling(qint64 units, int decimals)
+{
+    // Fen are 10^-2 yuan: scale the ceiling to the units' own decimals.
+    qint64 ceiling = kMaxAmountFen;
+    for (int i = 2; i < decimals; ++i)
+        ceiling *= 10;
+    for (int i = decimals; i < 2; ++i)
+        ceiling /= 10;
+    return units >= -ceiling && units <= ceiling;
+}
+
+QString amountCeilingText()
+{
+    return decimalText(kMaxAmountFen, 2);
 }
 
 QString decimalText(qint64 units, int decimals)

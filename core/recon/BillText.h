@@ -14,6 +14,15 @@ namespace paydesk {
 // point, at most 15 integer digits (no overflow).
 bool parseDecimal(QByteArrayView text, int decimals, qint64* units);
 
+// Whether `units` (10^-decimals yuan, decimals 0 to 5) lies within PayDesk's
+// ceiling on any one amount, kMaxAmountFen either way. Bills come from
+// outside: a line beyond it is a damaged or forged bill, and a million such
+// lines would overflow the day's sums.
+bool withinAmountCeiling(qint64 units, int decimals);
+
+// The ceiling as bills write it, for messages: "1000000000.00".
+QString amountCeilingText();
+
 // 10^-5 yuan units to fen, rounded half away from zero (WeChat's fees).
 qint64 feeUnitsToFen(qint64 units);
 

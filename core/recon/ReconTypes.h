@@ -112,6 +112,9 @@ struct ReconReport
     QString channel;
     QString merchant;
     QDate businessDate;
+    // The bill's identity: the SHA-256 of its content (BillParseResult::
+    // contentSha256, not of the file); runs from before that kept the
+    // file's own SHA-256, which still counts as the same bill.
     QString billSha256;
     QString rawPath; // where the imported bill is kept
     ReconSideTotals ours;

@@ -177,16 +177,24 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
                                                      : BackOfficeStatus::StorageError,
                                        kept.error, number);
     const QList<QPair<QString, QString>> earlierRuns = m_store.runsOn(in.channel, in.day);
+    auto repeated = [&](const QString& merchant) -> BackOfficeOutcome {
+        const auto earlier = report(in.channel, merchant, in.day);
+        if (earlier)
+            *out = *earlier;
+        // The copy reconciled before stays; this one (other bytes, the
+        // same bill) is not kept beside it.
+        if (earlier && !kept.path.isEmpty() && earlier->rawPath != kept.path)
+            QFile::remove(kept.path);
+        return {BackOfficeStatus::Repeated,
+                QStringLiteral("this bill (%1 for %2) was reconciled before; nothing changed")
+                    .arg(in.channel, in.day.toString(Qt::ISODate)),
+                number};
+    };
+    // The very file again (or a run from before bills had a content
+    // identity, which kept the file's own hash): no need to read it.
     for (const auto& [merchant, sha] : earlierRuns)
-        if (sha == kept.sha256) {
-            if (const auto earlier = report(in.channel, merchant, in.day))
-                *out = *earlier;
-            return {BackOfficeStatus::Repeated,
-                    QStringLiteral("this bill (%1 for %2) was reconciled before; nothing changed")
-                        .arg(in.channel, in.day.toString(Qt::ISODate)),
-                    number};
-        }
-    r.billSha256 = kept.sha256;
+        if (sha == kept.sha256)
+            return repeated(merchant);
     r.rawPath = kept.path;
 
     QList<ReconDifference> found;         // new differences
@@ -285,14 +293,30 @@ BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
         parsed = in.format == BillFormat::Alipay ? parseAlipayBillFile(kept.path, onLine)
                                                  : parseWeChatBillFile(kept.path, onLine);
     }
+    auto keptByEarlierRun = [&] {
+        for (const auto& run : earlierRuns)
+            if (const auto earlier = report(in.channel, run.first, in.day);
+                earlier && earlier->rawPath == kept.path)
+                return true;
+        return false;
+    };
     auto refuse = [&](const QString& why) {
-        if (!kept.path.isEmpty())
-            QFile::remove(kept.path); // not imported: do not keep it
+        // Not imported: not kept, unless it is the very file an earlier run
+        // reconciled (a parser grown stricter since must not delete that).
+        if (!kept.path.isEmpty() && !keptByEarlierRun())
+            QFile::remove(kept.path);
         return BackOfficeOutcome::fail(BackOfficeStatus::InvalidArgument, why, number);
     };
     if (!parsed.ok)
         return refuse(
             QStringLiteral("the bill was refused, nothing imported: %1").arg(parsed.error));
+    // A bill is its content, not its container: Alipay's ZIP stamps the
+    // export time, so a second download of the same day differs in bytes
+    // and is still the same bill.
+    r.billSha256 = in.channelHasNoBill ? kept.sha256 : parsed.contentSha256;
+    for (const auto& [merchant, sha] : earlierRuns)
+        if (sha == r.billSha256)
+            return repeated(merchant);
     if (!in.expectedMerchant.isEmpty() && parsed.merchant != in.expectedMerchant)
         return refuse(
             QStringLiteral("the bill is merchant %1's; this shop reconciles merchant %2 on %3")

@@ -4,6 +4,7 @@
 #include "recon/BillParsers.h"
 #include "recon/BillText.h"
 #include "recon/LineReader.h"
+#include "recon/Sha256.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -31,6 +32,9 @@ enum Column : int
     RefundState,
     Fee,
     RefundDoneTime,
+    Coupon,
+    CouponOrDiscount,
+    OrderTotal,
     kColumnCount
 };
 
@@ -58,8 +62,8 @@ constexpr Name kDetailNames[] = {
     {"货币种类", Currency},
     {"应结订单金额", Settled},
     {"总金额", Settled},
-    {"代金券金额", Ignored},
-    {"代金券或立减优惠金额", Ignored},
+    {"代金券金额", Coupon},
+    {"代金券或立减优惠金额", CouponOrDiscount},
     {"企业红包金额", Ignored},
     {"微信退款单号", RefundId},
     {"商户退款单号", RefundNo},
@@ -73,7 +77,7 @@ constexpr Name kDetailNames[] = {
     {"商户数据包", Ignored},
     {"手续费", Fee},
     {"费率", Ignored},
-    {"订单金额", Ignored},
+    {"订单金额", OrderTotal},
     {"申请退款金额", Ignored},
     {"费率备注", Ignored},
     {"退款申请时间", Ignored},
@@ -82,9 +86,9 @@ constexpr Name kDetailNames[] = {
 
 // Names used in messages for the columns the parser needs.
 constexpr std::array<const char*, kColumnCount> kColumnLabel = {
-    "交易时间", "商户号",       "微信订单号",   "商户订单号",   "交易状态",
-    "货币种类", "应结订单金额", "微信退款单号", "商户退款单号", "退款金额",
-    "退款状态", "手续费",       "退款成功时间"};
+    "交易时间",     "商户号",       "微信订单号",           "商户订单号", "交易状态", "货币种类",
+    "应结订单金额", "微信退款单号", "商户退款单号",         "退款金额",   "退款状态", "手续费",
+    "退款成功时间", "代金券金额",   "代金券或立减优惠金额", "订单金额"};
 
 enum SummaryColumn : int
 {
@@ -115,6 +119,27 @@ enum class BillType
 };
 
 constexpr int kMaxFields = 64;
+
+// Trades that never paid. WeChat's trade bills list paid trades only
+// ("transactions that are not ordered successfully are excluded"), so one
+// of these in a bill is not money, and a file listing them is not a bill
+// PayDesk understands: the whole bill is refused rather than the lines
+// skipped, since skipping would reconcile a file whose meaning we guessed.
+constexpr const char* kUnpaidStates[] = {"NOTPAY", "CLOSED", "USERPAYING", "PAYERROR"};
+
+bool oneOf(QByteArrayView v, std::initializer_list<const char*> texts)
+{
+    for (const char* t : texts)
+        if (v == QByteArrayView(t))
+            return true;
+    return false;
+}
+
+// sum += v, false instead of overflowing.
+bool addChecked(qint64& sum, qint64 v)
+{
+    return !__builtin_add_overflow(sum, v, &sum);
+}
 
 template <size_t N> int lookup(const Name (&names)[N], QByteArrayView text, bool* known)
 {
@@ -177,6 +202,8 @@ private:
     bool readSummaryHeader(QByteArrayView line, qint64 no);
     bool readSummary(QByteArrayView line, qint64 no);
     bool splitValues(QByteArrayView line, qint64 no, int expected, QByteArrayView* values);
+    bool checkStateAndCurrency(QByteArrayView state, QByteArrayView currency, bool refund,
+                               qint64 no);
 
     QString m_path;
     const BillLineHandler& m_onLine;
@@ -191,6 +218,7 @@ private:
     QByteArray m_merchant;
     ChinaTimeParser m_time;
     BillLine m_line;
+    Sha256 m_identity; // every line but blank ones: WeChat's text stamps no time
 
     // Column sums, to hold against the summary line.
     qint64 m_settledSum = 0;
@@ -298,6 +326,20 @@ bool WeChatParser::readDetail(QByteArrayView line, qint64 no)
         return fail(no, QStringLiteral("%1 \"%2\" is not an amount")
                             .arg(QString::fromUtf8(kColumnLabel[column]), shown(text)));
     };
+    // An optional column reads as 0 when absent or empty.
+    auto amount = [&](int column, int decimals, qint64* units) {
+        *units = 0;
+        if (m_at[column] < 0 || value(column).isEmpty())
+            return true;
+        if (!parseDecimal(value(column), decimals, units))
+            return amountError(column, value(column));
+        if (!withinAmountCeiling(*units, decimals))
+            return fail(no, QStringLiteral("%1 \"%2\" is above PayDesk's ceiling of %3 yuan on "
+                                           "any one amount")
+                                .arg(QString::fromUtf8(kColumnLabel[column]), shown(value(column)),
+                                     amountCeilingText()));
+        return true;
+    };
 
     const QByteArrayView mch = value(MchId);
     if (m_merchant.isEmpty()) {
@@ -317,20 +359,37 @@ bool WeChatParser::readDetail(QByteArrayView line, qint64 no)
                  !value(RefundState).isEmpty();
     }
 
-    qint64 settled = 0, refunded = 0, feeUnits = 0;
-    if (!parseDecimal(value(Settled), 2, &settled))
+    qint64 settled = 0, refunded = 0, feeUnits = 0, coupon = 0, couponOrDiscount = 0, total = 0;
+    if (value(Settled).isEmpty())
         return amountError(Settled, value(Settled));
-    if (m_at[RefundAmount] >= 0 && !value(RefundAmount).isEmpty() &&
-        !parseDecimal(value(RefundAmount), 2, &refunded))
-        return amountError(RefundAmount, value(RefundAmount));
-    if (!parseDecimal(value(Fee), 5, &feeUnits))
-        return fail(no, QStringLiteral("手续费 \"%1\" is not an amount").arg(shown(value(Fee))));
+    if (value(Fee).isEmpty())
+        return amountError(Fee, value(Fee));
+    if (!amount(Settled, 2, &settled) || !amount(RefundAmount, 2, &refunded) ||
+        !amount(Fee, 5, &feeUnits) || !amount(Coupon, 2, &coupon) ||
+        !amount(CouponOrDiscount, 2, &couponOrDiscount) || !amount(OrderTotal, 2, &total))
+        return false;
     if (settled < 0 || refunded < 0)
         return fail(
             no, QStringLiteral("a negative %1")
                     .arg(QString::fromUtf8(kColumnLabel[settled < 0 ? Settled : RefundAmount])));
     if (refund && refunded == 0)
         return fail(no, QStringLiteral("a refund line with no 退款金额"));
+    // A coupon pays part of the order, never more than all of it. Older
+    // bills have no 订单金额: their 总金额 (read as Settled) is the order.
+    if (!refund) {
+        const qint64 order = m_at[OrderTotal] >= 0 ? total : settled;
+        for (int column : {Coupon, CouponOrDiscount}) {
+            const qint64 c = column == Coupon ? coupon : couponOrDiscount;
+            if (c < 0 || c > order)
+                return fail(no, QStringLiteral("%1 %2 is %3 the line's %4 %5")
+                                    .arg(QString::fromUtf8(kColumnLabel[column]), decimalText(c, 2),
+                                         c < 0 ? QStringLiteral("negative, not within")
+                                               : QStringLiteral("more than"),
+                                         m_at[OrderTotal] >= 0 ? QStringLiteral("订单金额")
+                                                               : QStringLiteral("总金额"),
+                                         decimalText(order, 2)));
+        }
+    }
 
     // REFUND bills stamp the refund's own completion; ALL bills put it in 交易时间.
     QByteArrayView when = value(Time);
@@ -341,6 +400,8 @@ bool WeChatParser::readDetail(QByteArrayView line, qint64 no)
         return fail(no, QStringLiteral("time \"%1\" is not yyyy-MM-dd HH:mm:ss").arg(shown(when)));
 
     const QByteArrayView state = value(State);
+    if (!checkStateAndCurrency(state, value(Currency), refund, no))
+        return false;
     BillLine& l = m_line;
     l.kind = !refund                              ? BillLine::Kind::Payment
              : state == QByteArrayView("REVOKED") ? BillLine::Kind::Revoke
@@ -361,9 +422,10 @@ bool WeChatParser::readDetail(QByteArrayView line, qint64 no)
     l.atMs = atMs;
     l.lineNo = no;
 
-    m_settledSum += settled;
-    m_refundSum += refunded;
-    m_feeUnitSum += feeUnits;
+    if (!addChecked(m_settledSum, settled) || !addChecked(m_refundSum, refunded) ||
+        !addChecked(m_feeUnitSum, feeUnits))
+        return fail(no, QStringLiteral("the bill's sums overflow here: not a bill of one shop's "
+                                       "day"));
     BillTotals& t = m_result.totals;
     ++t.lines;
     if (refund) {
@@ -379,6 +441,37 @@ bool WeChatParser::readDetail(QByteArrayView line, qint64 no)
         m_result.stopped = true;
         return fail(no, QStringLiteral("stopped by the caller"));
     }
+    return true;
+}
+
+bool WeChatParser::checkStateAndCurrency(QByteArrayView state, QByteArrayView currency, bool refund,
+                                         qint64 no)
+{
+    if (state.isEmpty())
+        return fail(no, QStringLiteral("交易状态 is empty"));
+    for (const char* unpaid : kUnpaidStates)
+        if (state == QByteArrayView(unpaid))
+            return fail(no, QStringLiteral("交易状态 \"%1\" is a trade that was never paid; "
+                                           "WeChat's trade bills list paid trades only (SUCCESS, "
+                                           "REFUND, REVOKED), so this is no bill PayDesk can "
+                                           "reconcile")
+                                .arg(shown(state)));
+    // A payment line says SUCCESS, or REVOKED / REFUND when it was reversed
+    // later (the reversal is a line of its own); a refund line never SUCCESS.
+    if (!oneOf(state, {"SUCCESS", "REFUND", "REVOKED"}))
+        return fail(no, QStringLiteral("unknown 交易状态 \"%1\" (WeChat's trade bills use "
+                                       "SUCCESS, REFUND and REVOKED)")
+                            .arg(shown(state)));
+    if (refund && state == QByteArrayView("SUCCESS"))
+        return fail(no, QStringLiteral("a refund line whose 交易状态 is SUCCESS (refund lines say "
+                                       "REFUND or REVOKED)"));
+    // Amounts are fen of yuan throughout PayDesk: another currency's line
+    // would be matched as that many fen.
+    if (currency.isEmpty())
+        return fail(no, QStringLiteral("货币种类 is empty"));
+    if (currency != QByteArrayView("CNY"))
+        return fail(no, QStringLiteral("货币种类 \"%1\": PayDesk reconciles CNY bills only")
+                            .arg(shown(currency)));
     return true;
 }
 
@@ -466,6 +559,10 @@ BillParseResult WeChatParser::run()
     QByteArrayView line;
     while (reader.next(&line)) {
         const qint64 no = reader.lineNo();
+        if (!line.isEmpty()) {
+            m_identity.add(line.startsWith("\xEF\xBB\xBF") ? line.sliced(3) : line);
+            m_identity.add("\n", 1);
+        }
         if (part == Part::Header) {
             if (!readHeader(line))
                 return m_result;
@@ -516,6 +613,7 @@ BillParseResult WeChatParser::run()
     case Part::After:
         break;
     }
+    m_result.contentSha256 = m_identity.hex();
     m_result.ok = true;
     return m_result;
 }

@@ -59,9 +59,10 @@ struct Shop
         eo.engine.defaultPolicy.pollDelaysMs = {600'000};
         api = std::make_unique<EmbeddedApi>(eo);
         error = api->open();
-        listener->setHandler([this](const QString& channel, const QByteArray& body) {
-            return api->receiveNotification(channel, body);
-        });
+        listener->setHandler(
+            [this](const QString& channel, const QByteArray& body, const QString& source) {
+                return api->receiveNotification(channel, body, source);
+            });
     }
     ~Shop()
     {
@@ -282,6 +283,40 @@ private slots:
         });
         QVERIFY(refused != alerts.cend());
         QVERIFY2(refused->message.contains(why), qPrintable(refused->message));
+    }
+
+    // Issue 20: 3,000 unsigned POSTs gave 3,000 alerts and a 39 MB WAL.
+    void floodOfForgedPostsGivesOneAlert()
+    {
+        Shop shop;
+        QVERIFY2(shop.error.isEmpty(), qPrintable(shop.error));
+        QNetworkAccessManager nam; // one connection, kept alive, as a flood would
+        QNetworkRequest req{QUrl(shop.listener->baseUrl() + QStringLiteral("wechat"))};
+        req.setHeader(QNetworkRequest::ContentTypeHeader, "text/xml");
+        for (int i = 0; i < 500; ++i) {
+            std::unique_ptr<QNetworkReply> reply(nam.post(req, QByteArray("<xml>forged</xml>")));
+            QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 10000));
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        }
+        QCOMPARE(shop.listener->received(), 500);
+        const QStringList kinds = shop.alertKinds();
+        QCOMPARE(kinds.count(QStringLiteral("notification_refused")), 1);
+        const QList<AlertRecord> alerts = shop.alerts();
+        const auto refused = std::find_if(alerts.cbegin(), alerts.cend(), [](const AlertRecord& a) {
+            return a.kind == QLatin1String("notification_refused");
+        });
+        QVERIFY2(refused->message.contains(QStringLiteral("from 127.0.0.1")),
+                 qPrintable(refused->message));
+
+        // The gateway's real notification still settles a payment.
+        const CommandOutcome created = shop.createQr(Wallet::WeChat, 880, QStringLiteral("qr-9"));
+        QVERIFY2(created.ok(), qPrintable(created.message));
+        QCOMPARE(
+            shop.demo->acquirer().customerScan(
+                created.codeUrl, sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess)),
+            QString());
+        QTRY_COMPARE_WITH_TIMEOUT(shop.details(created.orderNo)->order.state, OrderState::Paid,
+                                  10000);
     }
 
     void notifyUrlGoesToTheGateways()

@@ -164,6 +164,9 @@ private Q_SLOTS:
     void ourLineNotOnNextBillEitherBecomesOpen();
     void sameBillTwiceChangesNothing();
     void otherBillForReconciledDayIsRefused();
+    void redownloadedBillIsTheSameBill_data();
+    void redownloadedBillIsTheSameBill();
+    void changedAlipayLineIsAnotherBill();
     void noBillAndNothingClearedRecordsNothing();
     void noBillWhileWeClearedWaitsForConfirmation();
     void confirmedNoBillRecordsMissingAtChannel();
@@ -545,6 +548,72 @@ void tst_Reconcile::otherBillForReconciledDayIsRefused()
                                           download(h, QStringLiteral("wechat"), today(h), &d));
     QCOMPARE(o.status, BackOfficeStatus::InvalidArgument);
     QVERIFY2(o.message.contains(QStringLiteral("already reconciled")), qPrintable(o.message));
+    QVERIFY(diffs(h).isEmpty());
+}
+
+// Issue 20: Alipay's ZIP stamps its export time (导出时间 and the entries'
+// times), so the day downloaded again was "already reconciled with another
+// bill". WeChat's text stamps no time; the row pins that it stays so.
+void tst_Reconcile::redownloadedBillIsTheSameBill_data()
+{
+    QTest::addColumn<Wallet>("wallet");
+    QTest::newRow("alipay") << Wallet::Alipay;
+    QTest::newRow("wechat") << Wallet::WeChat;
+}
+
+void tst_Reconcile::redownloadedBillIsTheSameBill()
+{
+    QFETCH(Wallet, wallet);
+    EngineHarness h(config());
+    QVERIFY(
+        h.pay(EngineHarness::code(wallet, SandboxBehaviour::InstantSuccess), "10.00", "r1").ok());
+    h.drain();
+    const QString channel = channelOf(wallet);
+    const QDate day = today(h);
+    const QByteArray first = download(h, channel, day);
+    ReconReport firstRun;
+    QCOMPARE(reconcile(h, channel, day, first, &firstRun).status, BackOfficeStatus::Ok);
+    const int diffCount = diffs(h).size();
+    const qint64 bank = balance(h, accounts::bank());
+    const QStringList kept =
+        QDir(QFileInfo(firstRun.rawPath).absolutePath()).entryList(QDir::Files);
+
+    h.clock().advance(3 * 60'000); // exported three minutes later
+    const QByteArray second = download(h, channel, day);
+    if (wallet == Wallet::Alipay)
+        QVERIFY(first != second);
+    else
+        QCOMPARE(second, first); // WeChat's text stamps no time
+    ReconReport again;
+    const BackOfficeOutcome o = reconcile(h, channel, day, second, &again, QStringLiteral("bob"));
+    QCOMPARE(o.status, BackOfficeStatus::Repeated);
+    QVERIFY2(o.message.contains(QStringLiteral("reconciled before; nothing changed")),
+             qPrintable(o.message));
+    QCOMPARE(again.runBy, QStringLiteral("alice"));
+    QCOMPARE(again.billSha256, firstRun.billSha256);
+    QCOMPARE(diffs(h).size(), diffCount);
+    QCOMPARE(balance(h, accounts::bank()), bank);
+    // The copy reconciled first is the one kept.
+    QCOMPARE(QDir(QFileInfo(firstRun.rawPath).absolutePath()).entryList(QDir::Files), kept);
+}
+
+void tst_Reconcile::changedAlipayLineIsAnotherBill()
+{
+    EngineHarness h(config());
+    const CommandOutcome paid =
+        h.pay(EngineHarness::code(Wallet::Alipay, SandboxBehaviour::InstantSuccess), "10.00", "r1");
+    QVERIFY(paid.ok());
+    h.drain();
+    const QDate day = today(h);
+    QVERIFY(reconcile(h, QStringLiteral("alipay"), day, download(h, QStringLiteral("alipay"), day))
+                .ok());
+    BillDifferences d;
+    d.amountFen.insert(paymentNoOf(h, paid.orderNo), 999);
+    const BackOfficeOutcome o =
+        reconcile(h, QStringLiteral("alipay"), day, download(h, QStringLiteral("alipay"), day, &d));
+    QCOMPARE(o.status, BackOfficeStatus::InvalidArgument);
+    QVERIFY2(o.message.contains(QStringLiteral("already reconciled with another bill")),
+             qPrintable(o.message));
     QVERIFY(diffs(h).isEmpty());
 }
 

@@ -23,6 +23,8 @@ private:
             QFile f(dir.file(it.key()));
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(it.value());
+            // As an operator keeps them: keys are refused if others may read them.
+            QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
         }
     }
 

@@ -1,5 +1,7 @@
 #include "channels/transport/NetworkTransport.h"
 
+#include "common/SecretFile.h"
+
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -12,13 +14,10 @@ namespace paydesk {
 
 namespace {
 
-QString readFile(const QString& path, QByteArray* out)
+// Certificates may be readable by all, the client key by its owner only.
+QString readFile(const QString& path, KeyFileKind kind, const char* key, QByteArray* out)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
-    *out = f.readAll();
-    return QString();
+    return readKeyFile(path, kind, QLatin1String(key), out);
 }
 
 HttpReply::Outcome outcomeOf(QNetworkReply::NetworkError e)
@@ -50,7 +49,7 @@ QString loadTransportCertificates(const QString& caFile, const QString& clientCe
 {
     QByteArray pem;
     if (!caFile.isEmpty()) {
-        if (QString e = readFile(caFile, &pem); !e.isEmpty())
+        if (QString e = readFile(caFile, KeyFileKind::Public, "caFile", &pem); !e.isEmpty())
             return e;
         const QList<QSslCertificate> cas = QSslCertificate::fromData(pem, QSsl::Pem);
         if (cas.isEmpty())
@@ -60,12 +59,14 @@ QString loadTransportCertificates(const QString& caFile, const QString& clientCe
     if (clientCertFile.isEmpty() != clientKeyFile.isEmpty())
         return QStringLiteral("a client certificate needs both its certificate and key file");
     if (!clientCertFile.isEmpty()) {
-        if (QString e = readFile(clientCertFile, &pem); !e.isEmpty())
+        if (QString e = readFile(clientCertFile, KeyFileKind::Public, "clientCertFile", &pem);
+            !e.isEmpty())
             return e;
         const QList<QSslCertificate> certs = QSslCertificate::fromData(pem, QSsl::Pem);
         if (certs.isEmpty())
             return QStringLiteral("%1 holds no PEM certificate").arg(clientCertFile);
-        if (QString e = readFile(clientKeyFile, &pem); !e.isEmpty())
+        if (QString e = readFile(clientKeyFile, KeyFileKind::Secret, "clientKeyFile", &pem);
+            !e.isEmpty())
             return e;
         QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
         if (key.isNull())
