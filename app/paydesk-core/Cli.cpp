@@ -1,5 +1,5 @@
 #include "Cli.h"
-#include "common/ChinaTime.h"
+#include "api/types/ChinaTime.h"
 
 #include "CliBackOffice.h"
 #include "CliOutput.h"
@@ -7,10 +7,10 @@
 #include "DemoGateway.h"
 #include "NotificationHttpServer.h"
 #include "SandboxGateway.h"
+#include "api/ConfigFile.h"
 #include "api/EmbeddedApi.h"
 #include "api/Json.h"
-#include "engine/ConfigFile.h"
-#include "ids/IdGenerator.h"
+#include "api/Numbers.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
 
@@ -164,19 +164,19 @@ int openApi(Context& c, const QString& dataDir, bool durable)
         QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("paydesk.json"))))
         configPath = QDir(dataDir).filePath(QStringLiteral("paydesk.json"));
     if (!configPath.isEmpty()) {
-        if (QString e = loadEngineConfig(configPath, opt.engine); !e.isEmpty()) {
+        if (QString e = loadCoreConfig(configPath, opt.config); !e.isEmpty()) {
             c.out->error(e);
             return ExitUsage;
         }
     }
     // The in-process sandbox serves only a shop that asked for it; a
     // wallet without a gateway is refused, never "paid" by a stand-in.
-    opt.withSandbox = opt.engine.sandbox;
+    opt.withSandbox = opt.config.sandbox;
     if (c.demo) {
         // Every channel goes through the demo gateway: no second acquirer
         // may open the same sandbox.db in this process.
         opt.withSandbox = false;
-        c.demo->configure(opt.engine);
+        c.demo->configure(opt.config);
     }
     c.api = std::make_unique<EmbeddedApi>(opt);
     if (QString e = c.api->open(); !e.isEmpty()) {
@@ -429,7 +429,7 @@ int needOrder(Context& c, int index, QString* orderNo)
     if (c.args.size() <= index)
         return usageError(*c.out, QStringLiteral("an order number is required"));
     *orderNo = c.args.at(index).trimmed();
-    if (const QString e = OrderNumberGenerator::checkFormat(*orderNo); !e.isEmpty())
+    if (const QString e = checkNumberFormat(*orderNo); !e.isEmpty())
         return usageError(*c.out, e);
     return ExitOk;
 }
@@ -836,9 +836,9 @@ int run(const QStringList& arguments)
         });
 
     if (isBackOfficeCommand(command))
-        return runBackOffice(c.parser, c.args, *c.out, *c.api->backOffice());
+        return runBackOffice(c.parser, c.args, *c.out, c.api->accounting());
     if (isReconCommand(command))
-        return runRecon(c.parser, c.args, *c.out, *c.api);
+        return runRecon(c.parser, c.args, *c.out, c.api->reconciliation());
     if (command == QLatin1String("demo"))
         return cmdDemo(c);
     if (command == QLatin1String("pay"))

@@ -2,10 +2,10 @@
 
 #include "Cli.h"
 #include "CliOutput.h"
+#include "api/BackOfficeApi.h"
 #include "api/Json.h"
 #include "api/LedgerJson.h"
-#include "common/ChinaTime.h"
-#include "ledger/BackOffice.h"
+#include "api/types/ChinaTime.h"
 
 #include <QJsonArray>
 
@@ -15,7 +15,7 @@ namespace {
 
 struct Args : CommandArgs
 {
-    BackOffice& bo;
+    BackOfficeApi& bo;
 };
 
 // Amounts: "12.34"; adjustments may be negative ("-5.00" credits the account).
@@ -41,14 +41,20 @@ QString requestNo(const Args& a)
 
 int finish(const Args& a, const BackOfficeOutcome& o, const QJsonObject& extra = {})
 {
-    return finishBackOffice(a.out, a.bo, o, extra);
+    return printBackOffice(a.out, o, extra);
+}
+
+// A change through the facade: its outcome (durable when Ok), printed.
+template <typename Call> int change(const Args& a, Call call)
+{
+    return finish(a, waitFor<BackOfficeOutcome>(call));
 }
 
 // "2026-11-23" (end of that day) or "2026-11-23 10:00:00", China time.
 std::optional<qint64> atOption(const Args& a)
 {
     if (!a.has("at"))
-        return Ledger::kNow;
+        return BackOfficeApi::kNow;
     const QString v = a.opt("at");
     const QDate d = QDate::fromString(v, Qt::ISODate);
     if (d.isValid())
@@ -80,7 +86,6 @@ void printEntry(Output& out, const JournalEntry& e)
 int cmdLedger(const Args& a)
 {
     const QString sub = a.arg(1);
-    Ledger& ledger = a.bo.ledger();
     QString error;
     if (sub == QLatin1String("accounts") || sub == QLatin1String("trial-balance")) {
         const auto at = atOption(a);
@@ -88,14 +93,15 @@ int cmdLedger(const Args& a)
             return usageError(
                 a.out,
                 QStringLiteral("--at takes YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\" (China time)"));
-        const auto all = ledger.balances(*at, &error);
-        if (!all) {
-            a.out.error(error);
+        const auto all = waitFor<BackOfficeRead<QList<AccountBalance>>>(
+            [&](auto reply) { a.bo.balances(*at, reply); });
+        if (!all.ok()) {
+            a.out.error(all.outcome.message);
             return ExitStorage;
         }
         qint64 debits = 0;
         qint64 credits = 0;
-        for (const AccountBalance& b : *all) {
+        for (const AccountBalance& b : all.value) {
             (b.signedFen >= 0 ? debits : credits) += qAbs(b.signedFen);
             if (a.out.json())
                 a.out.object(toJson(b));
@@ -142,15 +148,16 @@ int cmdLedger(const Args& a)
             return usageError(
                 a.out,
                 QStringLiteral("--at takes YYYY-MM-DD or \"YYYY-MM-DD HH:MM:SS\" (China time)"));
-        const auto b = ledger.balance(account, *at, &error);
-        if (!b) {
-            a.out.error(error);
-            return error.contains(QLatin1String("is not an account")) ? ExitUsage : ExitStorage;
+        const auto b = waitFor<BackOfficeRead<AccountBalance>>(
+            [&](auto reply) { a.bo.balance(account, *at, reply); });
+        if (!b.ok()) {
+            a.out.error(b.outcome.message);
+            return b.outcome.status == BackOfficeStatus::InvalidArgument ? ExitUsage : ExitStorage;
         }
         if (a.out.json())
-            a.out.object(toJson(*b));
+            a.out.object(toJson(b.value));
         else
-            a.out.line(QStringLiteral("%1 %2").arg(account, plainYuan(b->normalFen())));
+            a.out.line(QStringLiteral("%1 %2").arg(account, plainYuan(b.value.normalFen())));
         return ExitOk;
     }
     if (sub == QLatin1String("journal")) {
@@ -163,14 +170,15 @@ int cmdLedger(const Args& a)
             return usageError(a.out, QStringLiteral("--limit must be a positive number"));
         if (!f.accountCode.isEmpty() && !parseAccountCode(f.accountCode, &error))
             return usageError(a.out, error);
-        for (const JournalEntry& e : ledger.journal(f))
+        for (const JournalEntry& e :
+             waitFor<QList<JournalEntry>>([&](auto reply) { a.bo.journal(f, reply); }))
             printEntry(a.out, e);
         return ExitOk;
     }
     if (sub == QLatin1String("backfill")) {
         // Opening the data directory already ran it if the migration asked;
         // this runs it again on demand (it posts only what is missing).
-        const BackfillReport r = a.bo.backfill();
+        const auto r = waitFor<BackfillReport>([&](auto reply) { a.bo.backfill(reply); });
         if (!r.error.isEmpty()) {
             a.out.error(QStringLiteral("backfill stopped: %1; run it again to go on").arg(r.error));
             return ExitStorage;
@@ -199,7 +207,9 @@ int cmdLedger(const Args& a)
 int cmdSettle(const Args& a)
 {
     if (a.arg(1) == QLatin1String("list")) {
-        for (const SettlementRow& s : a.bo.settlement().runs(a.opt("merchant"))) {
+        const auto runs = waitFor<QList<SettlementRow>>(
+            [&](auto reply) { a.bo.settlements(a.opt("merchant"), reply); });
+        for (const SettlementRow& s : runs) {
             if (a.out.json())
                 a.out.object(toJson(s));
             else
@@ -214,7 +224,8 @@ int cmdSettle(const Args& a)
     const QDate day = QDate::fromString(a.opt("date"), Qt::ISODate);
     if (!day.isValid())
         return usageError(a.out, QStringLiteral("settle needs --date YYYY-MM-DD"));
-    const SettlementReport r = a.bo.settlement().run(day, a.actor(), a.opt("merchant"));
+    const auto r = waitFor<SettlementReport>(
+        [&](auto reply) { a.bo.settle(day, a.actor(), a.opt("merchant"), reply); });
     if (!a.out.json() && r.outcome.ok())
         a.out.line(
             QStringLiteral("payments %1, refunds and reversals %2, net %3, fees %4 → available %5")
@@ -229,10 +240,10 @@ int cmdSettle(const Args& a)
 int cmdApproval(const Args& a, const QString& kind)
 {
     const QString sub = a.arg(1);
-    Approvals& ap = a.bo.approvals();
     int rc = ExitOk;
     if (sub == QLatin1String("list")) {
-        for (const ApprovalRecord& r : ap.list(kind)) {
+        for (const ApprovalRecord& r :
+             waitFor<QList<ApprovalRecord>>([&](auto reply) { a.bo.approvals(kind, reply); })) {
             if (a.out.json())
                 a.out.object(toJson(r));
             else
@@ -254,10 +265,11 @@ int cmdApproval(const Args& a, const QString& kind)
         if (a.arg(2).isEmpty() || !a.has("by"))
             return usageError(
                 a.out, QStringLiteral("%1 %2 needs the number and --by NAME").arg(kind, sub));
-        const auto o = sub == QLatin1String("approve")
-                           ? ap.approve(a.arg(2), a.opt("by"), a.opt("note"), kind)
-                           : ap.reject(a.arg(2), a.opt("by"), a.opt("reason"), kind);
-        return finish(a, o);
+        const bool approve = sub == QLatin1String("approve");
+        return finish(a, waitFor<BackOfficeOutcome>([&](auto reply) {
+                          a.bo.decideApproval(kind, a.arg(2), approve, a.opt("by"),
+                                              approve ? a.opt("note") : a.opt("reason"), reply);
+                      }));
     }
     if (kind == QLatin1String("payout") && sub == QLatin1String("request")) {
         const auto m = amount(a, &rc);
@@ -265,7 +277,9 @@ int cmdApproval(const Args& a, const QString& kind)
             return rc;
         if (!a.has("by"))
             return usageError(a.out, QStringLiteral("payout request needs --by NAME"));
-        return finish(a, ap.requestPayout(*m, a.opt("by"), a.opt("note"), requestNo(a)));
+        return finish(a, waitFor<BackOfficeOutcome>([&](auto reply) {
+                          a.bo.requestPayout(*m, a.opt("by"), a.opt("note"), requestNo(a), reply);
+                      }));
     }
     if (kind == QLatin1String("adjustment") && sub == QLatin1String("propose")) {
         const auto m = amount(a, &rc, true);
@@ -275,8 +289,10 @@ int cmdApproval(const Args& a, const QString& kind)
             return usageError(
                 a.out, QStringLiteral(
                            "adjust propose needs --account A, --amount, --reason and --by NAME"));
-        return finish(a, ap.proposeAdjustment(a.opt("account"), *m, a.opt("counter"),
-                                              a.opt("reason"), a.opt("by")));
+        return finish(a, waitFor<BackOfficeOutcome>([&](auto reply) {
+                          a.bo.proposeAdjustment(a.opt("account"), *m, a.opt("counter"),
+                                                 a.opt("reason"), a.opt("by"), reply);
+                      }));
     }
     return usageError(a.out, kind == QLatin1String("payout")
                                  ? QStringLiteral("payout needs request, approve, reject or list")
@@ -310,9 +326,9 @@ void printWithdrawal(Output& out, const ApprovalRecord& r)
 int cmdWithdrawal(const Args& a)
 {
     const QString sub = a.arg(1);
-    Wallets& w = a.bo.wallets();
     if (sub == QLatin1String("withdrawals")) {
-        for (const ApprovalRecord& r : w.withdrawals(memberArg(a)))
+        for (const ApprovalRecord& r : waitFor<QList<ApprovalRecord>>(
+                 [&](auto reply) { a.bo.withdrawals(memberArg(a), reply); }))
             printWithdrawal(a.out, r);
         return ExitOk;
     }
@@ -322,8 +338,11 @@ int cmdWithdrawal(const Args& a)
                 a.out, QStringLiteral("wallet withdraw needs a MEMBER, --amount and --by NAME"));
         int rc = ExitOk;
         const auto m = amount(a, &rc);
-        return m ? finish(a, w.requestWithdrawal(memberArg(a), *m, requestNo(a), a.opt("by"),
-                                                 a.opt("note")))
+        return m ? change(a,
+                          [&](auto reply) {
+                              a.bo.requestWithdrawal(memberArg(a), *m, requestNo(a), a.opt("by"),
+                                                     a.opt("note"), reply);
+                          })
                  : rc;
     }
     const QString act = a.arg(2);
@@ -333,24 +352,24 @@ int cmdWithdrawal(const Args& a)
         return usageError(
             a.out, QStringLiteral(
                        "wallet withdrawal approve|reject needs the number (WD...) and --by NAME"));
-    if (act == QLatin1String("approve"))
-        return finish(a, w.approveWithdrawal(a.arg(3), a.opt("by"), a.opt("note")));
-    return finish(a, w.rejectWithdrawal(a.arg(3), a.opt("by"),
-                                        a.has("reason") ? a.opt("reason") : a.opt("note")));
+    const bool approve = act == QLatin1String("approve");
+    const QString note = approve || !a.has("reason") ? a.opt("note") : a.opt("reason");
+    return change(
+        a, [&](auto reply) { a.bo.decideWithdrawal(a.arg(3), approve, a.opt("by"), note, reply); });
 }
 
 int cmdWallet(const Args& a)
 {
     const QString sub = a.arg(1);
-    Wallets& w = a.bo.wallets();
     int rc = ExitOk;
     if (sub == QLatin1String("show")) {
-        QString error;
-        const auto v = w.show(a.arg(2), &error);
-        if (!v) {
-            a.out.error(error);
+        const auto got =
+            waitFor<BackOfficeRead<WalletView>>([&](auto reply) { a.bo.wallet(a.arg(2), reply); });
+        if (!got.ok()) {
+            a.out.error(got.outcome.message);
             return ExitFailure;
         }
+        const WalletView* v = &got.value;
         if (a.out.json()) {
             a.out.object(toJson(*v));
             return ExitOk;
@@ -373,23 +392,39 @@ int cmdWallet(const Args& a)
         if (a.arg(2).isEmpty())
             return usageError(a.out, QStringLiteral("wallet topup needs a MEMBER"));
         if (a.has("order"))
-            return finish(a, w.topUpFromOrder(a.arg(2), a.opt("order"), requestNo(a), a.actor()));
+            return change(a, [&](auto reply) {
+                a.bo.topUpFromOrder(a.arg(2), a.opt("order"), requestNo(a), a.actor(), reply);
+            });
         const auto m = amount(a, &rc);
-        return m ? finish(a, w.topUpCash(a.arg(2), *m, requestNo(a), a.actor())) : rc;
+        return m ? change(a,
+                          [&](auto reply) {
+                              a.bo.topUpCash(a.arg(2), *m, requestNo(a), a.actor(), reply);
+                          })
+                 : rc;
     }
     if (sub == QLatin1String("pay")) {
         if (a.arg(2).isEmpty() || !a.has("sale"))
             return usageError(a.out,
                               QStringLiteral("wallet pay needs a MEMBER, --amount and --sale REF"));
         const auto m = amount(a, &rc);
-        return m ? finish(a, w.pay(a.arg(2), *m, a.opt("sale"), requestNo(a), a.actor())) : rc;
+        return m ? change(a,
+                          [&](auto reply) {
+                              a.bo.walletPay(a.arg(2), *m, a.opt("sale"), requestNo(a), a.actor(),
+                                             reply);
+                          })
+                 : rc;
     }
     if (sub == QLatin1String("refund")) {
         if (a.arg(2).isEmpty())
             return usageError(a.out,
                               QStringLiteral("wallet refund needs the payment's number (WO...)"));
         const auto m = amount(a, &rc);
-        return m ? finish(a, w.refund(a.arg(2), *m, a.opt("reason"), requestNo(a), a.actor())) : rc;
+        return m ? change(a,
+                          [&](auto reply) {
+                              a.bo.walletRefund(a.arg(2), *m, a.opt("reason"), requestNo(a),
+                                                a.actor(), reply);
+                          })
+                 : rc;
     }
     if (sub.startsWith(QLatin1String("withdraw")))
         return cmdWithdrawal(a);
@@ -402,7 +437,7 @@ int cmdCheck(const Args& a)
 {
     if (a.arg(1) != QLatin1String("internal"))
         return usageError(a.out, QStringLiteral("check needs 'internal'"));
-    const InternalCheckReport r = a.bo.check();
+    const auto r = waitFor<InternalCheckReport>([&](auto reply) { a.bo.check(reply); });
     if (a.out.json()) {
         a.out.object(toJson(r));
     } else {
@@ -432,16 +467,6 @@ QString actorName(const QCommandLineParser& parser)
         return parser.value(QStringLiteral("by"));
     const QString user = qEnvironmentVariable("USER");
     return user.isEmpty() ? QStringLiteral("cli") : user;
-}
-
-int finishBackOffice(Output& out, BackOffice& backOffice, const BackOfficeOutcome& o,
-                     const QJsonObject& extra)
-{
-    if (o.ok() && !backOffice.commit()) {
-        out.error(QStringLiteral("storage failed; nothing was changed: restart PayDesk"));
-        return ExitStorage;
-    }
-    return printBackOffice(out, o, extra);
 }
 
 int printBackOffice(Output& out, const BackOfficeOutcome& o, const QJsonObject& extra)
@@ -486,7 +511,7 @@ QList<QCommandLineOption> backOfficeOptions()
 }
 
 int runBackOffice(const QCommandLineParser& parser, const QStringList& args, Output& out,
-                  BackOffice& backOffice)
+                  BackOfficeApi& backOffice)
 {
     const Args a{{parser, args, out}, backOffice};
     const QString command = args.first();

@@ -5,8 +5,12 @@
 
 #include <QJsonObject>
 
+#include <QEventLoop>
+
+#include <optional>
+
 namespace paydesk {
-class BackOffice;
+class BackOfficeApi;
 struct BackOfficeOutcome;
 } // namespace paydesk
 
@@ -36,11 +40,23 @@ struct CommandArgs
 
 // Prints the outcome (text or JSON with `extra`) and returns its exit code.
 int printBackOffice(Output& out, const BackOfficeOutcome& o, const QJsonObject& extra = {});
-// Makes a successful change durable, then printBackOffice().
-int finishBackOffice(Output& out, BackOffice& backOffice, const BackOfficeOutcome& o,
-                     const QJsonObject& extra = {});
+
+// The facade's reply to `call`, waiting for it when it does not come at once
+// (a bill being downloaded).
+template <typename T, typename Call> T waitFor(Call call)
+{
+    std::optional<T> got;
+    QEventLoop loop;
+    call([&](const T& value) {
+        got = value;
+        loop.quit();
+    });
+    if (!got)
+        loop.exec();
+    return *got;
+}
 
 int runBackOffice(const QCommandLineParser& parser, const QStringList& args, Output& out,
-                  BackOffice& backOffice);
+                  BackOfficeApi& backOffice);
 
 } // namespace paydesk::cli

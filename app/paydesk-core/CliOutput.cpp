@@ -1,5 +1,5 @@
 #include "CliOutput.h"
-#include "common/ChinaTime.h"
+#include "api/types/ChinaTime.h"
 
 #include "api/Json.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/Commands.h"
+#include "api/types/Commands.h"
 
 #include <QJsonObject>
 #include <QTextStream>

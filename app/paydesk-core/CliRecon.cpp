@@ -3,18 +3,10 @@
 #include "Cli.h"
 #include "CliBackOffice.h"
 #include "CliOutput.h"
-#include "api/EmbeddedApi.h"
 #include "api/LedgerJson.h"
+#include "api/ReconApi.h"
 #include "api/ReconJson.h"
-#include "channels/Channel.h"
-#include "common/ChinaTime.h"
-#include "common/SaveFile.h"
-#include "ledger/BackOffice.h"
-#include "money/Money.h"
-#include "recon/ReconReportExport.h"
-#include "recon/Reconciler.h"
 
-#include <QEventLoop>
 #include <QJsonArray>
 
 namespace paydesk::cli {
@@ -23,14 +15,13 @@ namespace {
 
 struct Args : CommandArgs
 {
-    EmbeddedApi& api;
-
-    Reconciler& recon() const { return *api.reconciler(); }
+    ReconApi& recon;
 };
 
-int finish(const Args& a, const BackOfficeOutcome& o, const QJsonObject& extra = {})
+// A change through the facade: its outcome (durable when Ok), printed.
+template <typename Call> int change(const Args& a, Call call)
 {
-    return finishBackOffice(a.out, *a.api.backOffice(), o, extra);
+    return printBackOffice(a.out, waitFor<BackOfficeOutcome>(call));
 }
 
 void printReport(const Args& a, const ReconReport& r)
@@ -63,74 +54,26 @@ int cmdReconcile(const Args& a)
     const auto day = dayOption(a, &rc);
     if (!day)
         return rc;
-    const EmbeddedApi::BillSource src = a.api.billSource(channel);
-    if (!src.channel)
-        return usageError(
-            a.out,
-            QStringLiteral("unknown channel '%1': no route or gateway uses it").arg(channel));
-    BillInput in;
-    in.channel = channel;
-    in.format = src.alipayFormat ? BillFormat::Alipay : BillFormat::WeChat;
-    in.day = *day;
-    in.expectedMerchant = src.merchant;
-    in.by = a.actor();
-    in.noBillConfirmed = a.has("confirm-no-bill");
-    if (a.has("bill")) {
-        if (in.noBillConfirmed)
-            return usageError(a.out, QStringLiteral("--confirm-no-bill is for a day the channel "
-                                                    "has no bill for; it cannot go with --bill"));
-        in.path = a.opt("bill");
-    } else {
-        // Download the day's bill through the channel's adapter.
-        QEventLoop loop;
-        BillDownload got;
-        bool done = false;
-        src.channel->downloadBill(*day, BillKind::All, [&](const BillDownload& b) {
-            got = b;
-            done = true;
-            loop.quit();
-        });
-        if (!done)
-            loop.exec();
-        // Failed is the channel's own "no bill for that day" (WeChat "No
-        // Bill Exist", Alipay isp.bill_not_exist); the Reconciler decides
-        // what that means for the day.
-        if (got.status == TradeStatus::Failed)
-            in.channelHasNoBill = true;
-        else if (got.status != TradeStatus::Success || got.content.isEmpty()) {
-            a.out.error(QStringLiteral("the %1 bill for %2 could not be downloaded: %3 %4")
-                            .arg(channel, day->toString(Qt::ISODate), got.returnCode, got.message)
-                            .trimmed());
-            return ExitFailure;
-        } else {
-            in.content = got.content;
-        }
-    }
-    ReconReport report;
-    const BackOfficeOutcome o = a.recon().reconcile(in, &report);
-    if (!o.ok())
-        return finish(a, o);
-    // The exports describe a stored run: only once it is durable.
-    if (!a.api.backOffice()->commit())
-        return printBackOffice(
-            a.out, BackOfficeOutcome::fail(BackOfficeStatus::StorageError,
-                                           QStringLiteral("storage failed; the run was not "
-                                                          "recorded: restart PayDesk")));
-    QString error;
-    if (a.has("csv"))
-        error = saveFile(a.opt("csv"), reconReportCsv(report));
-    if (error.isEmpty() && a.has("pdf"))
-        error = saveFile(a.opt("pdf"), reconReportPdf(report));
-    if (!error.isEmpty())
-        return printBackOffice(
-            a.out, BackOfficeOutcome::fail(
-                       BackOfficeStatus::StorageError,
-                       QStringLiteral("%1 is reconciled and recorded, but its report was not "
-                                      "exported: %2")
-                           .arg(o.number, error)));
-    const int code = printBackOffice(a.out, o, {{QStringLiteral("report"), toJson(report)}});
-    if (!a.out.json() && code == ExitOk && !report.billSha256.isEmpty()) // empty: nothing ran
-        printReport(a, report);
+    if (a.has("confirm-no-bill") && a.has("bill"))
+        return usageError(a.out, QStringLiteral("--confirm-no-bill is for a day the channel has "
+                                                "no bill for; it cannot go with --bill"));
+    ReconcileRequest request;
+    request.channel = channel;
+    request.day = *day;
+    request.billPath = a.opt("bill");
+    request.confirmNoBill = a.has("confirm-no-bill");
+    request.by = a.actor();
+    request.csvPath = a.opt("csv");
+    request.pdfPath = a.opt("pdf");
+    const auto r = waitFor<ReconcileResult>([&](auto reply) { a.recon.reconcile(request, reply); });
+    // A channel the core does not know is a bad argument here.
+    if (r.outcome.status == BackOfficeStatus::NotFound)
+        return usageError(a.out, r.outcome.message);
+    const int code = printBackOffice(
+        a.out, r.outcome,
+        r.outcome.ok() ? QJsonObject{{QStringLiteral("report"), toJson(r.report)}} : QJsonObject{});
+    if (!a.out.json() && code == ExitOk && !r.report.billSha256.isEmpty()) // empty: nothing ran
+        printReport(a, r.report);
     return code;
 }
 
@@ -175,7 +118,8 @@ int cmdDiff(const Args& a)
         }
         if (a.has("limit"))
             f.limit = qBound(1, a.opt("limit").toInt(), 100000);
-        const QList<ReconDifference> list = a.recon().differences(f);
+        const auto list =
+            waitFor<QList<ReconDifference>>([&](auto reply) { a.recon.differences(f, reply); });
         if (a.out.json()) {
             QJsonArray arr;
             for (const ReconDifference& d : list)
@@ -195,7 +139,8 @@ int cmdDiff(const Args& a)
         return usageError(
             a.out, QStringLiteral("diff %1 needs the difference's id, e.g. diff %1 12").arg(sub));
     if (sub == QLatin1String("show")) {
-        const auto d = a.recon().difference(id);
+        const auto d = waitFor<std::optional<ReconDifference>>(
+            [&](auto reply) { a.recon.difference(id, reply); });
         if (!d) {
             a.out.error(QStringLiteral("no difference %1").arg(id));
             return ExitFailure;
@@ -214,15 +159,23 @@ int cmdDiff(const Args& a)
         return ExitOk;
     }
     if (sub == QLatin1String("resolve"))
-        return finish(a, a.recon().resolve(id, a.actor(), a.opt("reason")));
+        return change(a, [&](auto reply) {
+            a.recon.resolveDifference(id, a.actor(), a.opt("reason"), reply);
+        });
     if (sub == QLatin1String("writeoff"))
-        return finish(a, a.recon().proposeWriteOff(id, a.actor(), a.opt("reason")));
+        return change(
+            a, [&](auto reply) { a.recon.proposeWriteOff(id, a.actor(), a.opt("reason"), reply); });
     if (sub == QLatin1String("recover"))
-        return finish(a, a.recon().proposeRecovery(id, a.actor(), a.opt("reason")));
-    if (sub == QLatin1String("approve") || sub == QLatin1String("reject"))
-        return finish(a, a.recon().decide(id, a.actor(), sub == QLatin1String("approve")));
+        return change(
+            a, [&](auto reply) { a.recon.proposeRecovery(id, a.actor(), a.opt("reason"), reply); });
+    if (sub == QLatin1String("approve") || sub == QLatin1String("reject")) {
+        const bool approve = sub == QLatin1String("approve");
+        return change(a,
+                      [&](auto reply) { a.recon.decideDifference(id, a.actor(), approve, reply); });
+    }
     if (sub == QLatin1String("assign"))
-        return finish(a, a.recon().assign(id, a.opt("to"), a.actor()));
+        return change(
+            a, [&](auto reply) { a.recon.assignDifference(id, a.opt("to"), a.actor(), reply); });
     return usageError(
         a.out,
         QStringLiteral("diff takes list, show, resolve, writeoff, recover, approve, reject or "
@@ -250,9 +203,9 @@ QList<QCommandLineOption> reconOptions()
 }
 
 int runRecon(const QCommandLineParser& parser, const QStringList& args, Output& out,
-             EmbeddedApi& api)
+             ReconApi& recon)
 {
-    const Args a{{parser, args, out}, api};
+    const Args a{{parser, args, out}, recon};
     if (args.first() == QLatin1String("reconcile"))
         return cmdReconcile(a);
     return cmdDiff(a);

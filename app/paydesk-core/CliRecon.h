@@ -4,7 +4,7 @@
 #include <QStringList>
 
 namespace paydesk {
-class EmbeddedApi;
+class ReconApi;
 }
 
 namespace paydesk::cli {
@@ -15,6 +15,6 @@ class Output;
 bool isReconCommand(const QString& command);
 QList<QCommandLineOption> reconOptions();
 int runRecon(const QCommandLineParser& parser, const QStringList& args, Output& out,
-             EmbeddedApi& api);
+             ReconApi& recon);
 
 } // namespace paydesk::cli

@@ -1,6 +1,6 @@
 #include "ScanReport.h"
 
-#include "domain/PaymentCode.h"
+#include "api/types/Commands.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -3,9 +3,10 @@
 #include "DemoData.h"
 #include "DemoGateway.h"
 #include "NotificationHttpServer.h"
+#include "api/ConfigFile.h"
 #include "api/EmbeddedApi.h"
-#include "engine/ConfigFile.h"
 #include "sandbox/SandboxAcquirer.h"
+#include "sandbox/SandboxBehaviour.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -41,15 +42,15 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
     EmbeddedOptions opt;
     opt.dataDir = dataDir;
     opt.durable = options.durable;
-    if (options.engine) {
-        opt.engine = *options.engine;
+    if (options.config) {
+        opt.config = *options.config;
     } else {
         QString configPath = options.configPath;
         if (configPath.isEmpty() &&
             QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("paydesk.json"))))
             configPath = QDir(dataDir).filePath(QStringLiteral("paydesk.json"));
         if (!configPath.isEmpty()) {
-            if (QString e = loadEngineConfig(configPath, opt.engine); !e.isEmpty()) {
+            if (QString e = loadCoreConfig(configPath, opt.config); !e.isEmpty()) {
                 *error = e;
                 return nullptr;
             }
@@ -57,7 +58,7 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
     }
     // The in-process sandbox serves the demo and a test shop that asked for
     // it, never a wallet that merely lacks a gateway: that one is refused.
-    opt.withSandbox = options.demo || opt.engine.sandbox;
+    opt.withSandbox = options.demo || opt.config.sandbox;
     if (options.clock) {
         opt.clock = options.clock;
         session->clock = options.clock;
@@ -73,7 +74,7 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
     // The notify listener starts before the engine: the gateways' notify
     // URLs name its port.
     std::shared_ptr<NotificationHttpServer> notifyServer;
-    if (options.demo && !options.engine && !options.clock) {
+    if (options.demo && !options.config && !options.clock) {
         notifyServer = std::make_shared<NotificationHttpServer>();
         if (notifyServer->listenOn(QHostAddress(QHostAddress::LocalHost), 0, error) == 0)
             return nullptr;
@@ -86,7 +87,7 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
             *error = QStringLiteral("cannot start the demo's sandbox acquirer: %1").arg(e);
             return nullptr;
         }
-        gateway->configure(opt.engine);
+        gateway->configure(opt.config);
         opt.withSandbox = false;
         session->backend = gateway;
     }
@@ -118,6 +119,10 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
             return e;
         };
     }
+    if (session->customerScan)
+        session->customerCode = [](Wallet wallet) {
+            return sandboxCode(wallet, SandboxBehaviour::InstantSuccess);
+        };
     session->api = std::move(api);
     if (options.demo && options.sampleOrders)
         addSampleOrders(*session->api);

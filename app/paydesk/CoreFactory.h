@@ -1,7 +1,7 @@
 #pragma once
 
+#include "api/CoreConfig.h"
 #include "app/CoreSession.h"
-#include "engine/EngineConfig.h"
 
 #include <QString>
 
@@ -20,7 +20,7 @@ struct CoreOptions
     bool durable = true;
     bool sampleOrders = true;           // demo only
     Clock* clock = nullptr;             // tests: a manual clock
-    std::optional<EngineConfig> engine; // tests: replaces the config file
+    std::optional<CoreConfig> config;   // tests: replaces the config file
 };
 
 // The one place the GUI's core is built: EmbeddedApi on SQLite. The demo

@@ -1,8 +1,8 @@
 #include "DemoGateway.h"
 
+#include "api/CoreConfig.h"
 #include "common/SaveFile.h"
 #include "common/SecretFile.h"
-#include "engine/EngineConfig.h"
 #include "sandbox/AlipayGatewayFront.h"
 #include "sandbox/SandboxAcquirer.h"
 
@@ -181,7 +181,7 @@ GatewaySettings DemoGateway::settings(const QString& channel) const
     return s;
 }
 
-void DemoGateway::configure(EngineConfig& config) const
+void DemoGateway::configure(CoreConfig& config) const
 {
     for (const QString& channel :
          {QStringLiteral("wechat"), QStringLiteral("alipay"), QStringLiteral("unionpay")})

@@ -8,7 +8,7 @@
 namespace paydesk {
 
 class Clock;
-struct EngineConfig;
+struct CoreConfig;
 
 struct DemoGatewayOptions
 {
@@ -35,7 +35,7 @@ struct DemoGatewayOptions
 //
 //   DemoGateway demo(clock, {dataDir});
 //   if (QString e = demo.start(); !e.isEmpty()) ...
-//   EmbeddedOptions opt; opt.withSandbox = false; demo.configure(opt.engine);
+//   EmbeddedOptions opt; opt.withSandbox = false; demo.configure(opt.config);
 //   ... demo.acquirer().customerScan(codeUrl, code)   // the customer's side
 class DemoGateway
 {
@@ -47,7 +47,7 @@ public:
     QString start();
     // Routes wechat, alipay and unionpay to the sandbox through real adapters,
     // and keeps the engine in the demo's own directory (no configured database).
-    void configure(EngineConfig& config) const;
+    void configure(CoreConfig& config) const;
     // The settings of one channel ("wechat", "alipay", "unionpay").
     GatewaySettings settings(const QString& channel) const;
     // The acquirer behind the gateway: the customer's side (scan a QR code).

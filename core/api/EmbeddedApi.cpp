@@ -1,5 +1,8 @@
 #include "api/EmbeddedApi.h"
 
+#include "api/EmbeddedBackOffice.h"
+#include "api/EmbeddedRecon.h"
+
 #include "api/NotificationRefusals.h"
 #include "channels/GatewayChannels.h"
 #include "engine/PaymentEngine.h"
@@ -35,6 +38,8 @@ struct EmbeddedApi::Impl
     std::unique_ptr<PaymentEngine> engine;
     std::unique_ptr<BackOffice> backOffice;
     std::unique_ptr<Reconciler> reconciler;
+    std::unique_ptr<EmbeddedBackOffice> accounting;
+    std::unique_ptr<EmbeddedRecon> reconciliation;
     std::unique_ptr<NotificationRefusals> refusals; // after engine: goes first
     bool failed = false;
 
@@ -63,6 +68,8 @@ EmbeddedApi::~EmbeddedApi()
     // that it failed). They belong to the engine, ledger and channels, so
     // that happens while those still exist.
     d->db.close();
+    d->reconciliation.reset();
+    d->accounting.reset();
     d->engine.reset();
     d->reconciler.reset();
     d->backOffice.reset();
@@ -77,7 +84,7 @@ QString EmbeddedApi::open()
         return QStringLiteral("cannot create data directory %1").arg(d->options.dataDir);
     DatabaseConfig cfg;
     const QString sqlitePath = QDir(d->options.dataDir).filePath(QStringLiteral("paydesk.db"));
-    if (d->options.engine.database) {
+    if (d->options.config.database) {
         // A data directory's own database is never left behind silently:
         // its unfinished payments would never be resumed.
         if (QFileInfo::exists(sqlitePath))
@@ -87,7 +94,7 @@ QString EmbeddedApi::open()
                                   "with PostgreSQL, or remove \"database\" from the "
                                   "configuration")
                 .arg(d->options.dataDir);
-        cfg = *d->options.engine.database;
+        cfg = *d->options.config.database;
     } else {
         cfg.sqlitePath = sqlitePath;
     }
@@ -101,7 +108,7 @@ QString EmbeddedApi::open()
         Q_EMIT fatalError(msg);
     });
 
-    const EngineConfig& ec = d->options.engine;
+    const CoreConfig& ec = d->options.config;
     const QString leaseKey = QStringLiteral("ids.lease.") + ec.storeId + QLatin1Char('.') + ec.terminalId;
     // The range is read and moved inside the write transaction, which holds
     // the writers' lock (SQLite's IMMEDIATE, PostgreSQL's advisory lock):
@@ -158,6 +165,12 @@ QString EmbeddedApi::open()
                     .arg(r.reversals)
                     .arg(r.refunds));
     }
+    d->accounting = std::make_unique<EmbeddedBackOffice>(*d->backOffice);
+    d->reconciliation = std::make_unique<EmbeddedRecon>(
+        *d->reconciler, *d->backOffice, [this](const QString& channel) {
+            const BillSource src = billSource(channel);
+            return EmbeddedRecon::BillSource{src.channel, src.alipayFormat, src.merchant};
+        });
     d->reconciler->setTimelineSink([this](const QString& orderNo, const QString& message, AlertLevel level) {
         if (level != AlertLevel::None)
             d->engine->raiseExternalAlert(level, QStringLiteral("reconciliation"), orderNo, message);
@@ -358,10 +371,22 @@ Reconciler* EmbeddedApi::reconciler() const
     return d->reconciler.get();
 }
 
+BackOfficeApi& EmbeddedApi::accounting()
+{
+    Q_ASSERT_X(d->accounting, "EmbeddedApi::accounting", "open() first");
+    return *d->accounting;
+}
+
+ReconApi& EmbeddedApi::reconciliation()
+{
+    Q_ASSERT_X(d->reconciliation, "EmbeddedApi::reconciliation", "open() first");
+    return *d->reconciliation;
+}
+
 EmbeddedApi::BillSource EmbeddedApi::billSource(const QString& channelName) const
 {
     BillSource src;
-    const EngineConfig& ec = d->options.engine;
+    const CoreConfig& ec = d->options.config;
     if (Channel* g = d->gatewayChannel(channelName)) {
         const GatewaySettings s = ec.gateways.value(channelName);
         src.channel = g;

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "api/CoreConfig.h"
 #include "api/PayDeskApi.h"
 #include "channels/Channel.h"
 #include "common/Clock.h"
-#include "engine/EngineConfig.h"
 
 #include <memory>
 
@@ -22,7 +22,7 @@ struct EmbeddedOptions
     // no gateway: tests and test shops only. Off, such a wallet's codes are
     // refused before anything is created.
     bool withSandbox = false;
-    EngineConfig engine;
+    CoreConfig config;
     Clock* clock = nullptr; // default: the system clock
 };
 
@@ -48,6 +48,8 @@ public:
     void acknowledgeAlert(qint64 alertId, const QString& who, Reply reply) override;
     int resumeAll() override;
     bool isIdle() const override;
+    BackOfficeApi& accounting() override;
+    ReconApi& reconciliation() override;
 
     // The in-process sandbox (null without it): the demo and tests play the
     // customer through it.
@@ -55,9 +57,10 @@ public:
     // True when some channel is served by the in-process sandbox: nothing
     // it "charges" is real, and every screen and output must say so.
     bool servesSandbox() const;
-    // Ledger, settlement, payouts, adjustments, wallets (null before open()).
+    // The ledger's and reconciliation's own objects (null before open()):
+    // tests look inside them. Front ends use accounting() and
+    // reconciliation().
     BackOffice* backOffice() const;
-    // Reconciliation of channel bills (null before open()).
     Reconciler* reconciler() const;
     // Where a channel's bills come from: the adapter that downloads them,
     // their format ("alipay" or "wechat") and the merchant they must carry.

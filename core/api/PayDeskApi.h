@@ -1,7 +1,9 @@
 #pragma once
 
-#include "engine/Commands.h"
-#include "store/Store.h"
+#include "api/BackOfficeApi.h"
+#include "api/ReconApi.h"
+#include "api/types/Commands.h"
+#include "api/types/OrderFilter.h"
 
 #include <QObject>
 
@@ -13,7 +15,9 @@ namespace paydesk {
 // The one facade every front end uses: the GUI, the CLI and (later) the
 // server. Embedded (in-process) and remote implementations behave the same.
 // Commands answer asynchronously, once their effects are durable; live
-// progress arrives as signals.
+// progress arrives as signals. The counter's use cases are here; the back
+// office's and reconciliation's are behind accounting() and
+// reconciliation(), in the same shape.
 class PayDeskApi : public QObject
 {
     Q_OBJECT
@@ -35,6 +39,11 @@ public:
     virtual void orders(const OrderFilter& filter, OrdersReply reply) = 0;
     virtual void alerts(bool openOnly, int limit, AlertsReply reply) = 0;
     virtual void acknowledgeAlert(qint64 alertId, const QString& who, Reply reply) = 0;
+
+    // Ledger, settlement, payouts, adjustments, wallets, the internal check.
+    virtual BackOfficeApi& accounting() = 0;
+    // Reconcile a day's bill and work its differences.
+    virtual ReconApi& reconciliation() = 0;
 
     // Picks up every unfinished payment, revoke and refund; returns how many.
     virtual int resumeAll() = 0;

@@ -2,8 +2,6 @@
 
 #include "channels/GatewaySettings.h"
 #include "domain/PaymentCode.h"
-#include "ledger/LedgerConfig.h"
-#include "recon/ReconTypes.h"
 #include "store/Database.h"
 
 #include <QHash>
@@ -66,14 +64,10 @@ struct EngineConfig
     // sandbox acquirer (nothing is really charged). Only ever when asked
     // for ("sandbox": true), never as a fallback for a missing gateway.
     bool sandbox = false;
-    // The merchant's accounting: fee rates, settlement period, payout limits.
-    LedgerConfig ledger;
     // Where the engine keeps its tables: PostgreSQL when set ("database" in
     // the configuration file), else SQLite paydesk.db in the data directory.
     // The sandbox keeps its own SQLite file either way.
     std::optional<DatabaseConfig> database;
-    // Reconciliation (billsDir is set by whoever knows the data directory).
-    ReconConfig recon;
 
     // A wallet's acquirers in the order they are tried: its route, then
     // its fallbacks.

@@ -51,23 +51,6 @@ bool agrees(PaymentState state, TradeStatus status)
 
 } // namespace
 
-QString commandStatusName(CommandStatus s)
-{
-    switch (s) {
-    case CommandStatus::Ok: return QStringLiteral("ok");
-    case CommandStatus::InvalidArgument: return QStringLiteral("invalid_argument");
-    case CommandStatus::InvalidPaymentCode: return QStringLiteral("invalid_payment_code");
-    case CommandStatus::RequestMismatch: return QStringLiteral("request_mismatch");
-    case CommandStatus::NotFound: return QStringLiteral("not_found");
-    case CommandStatus::InvalidState: return QStringLiteral("invalid_state");
-    case CommandStatus::AttemptInProgress: return QStringLiteral("attempt_in_progress");
-    case CommandStatus::RefundExceedsPaid: return QStringLiteral("refund_exceeds_paid");
-    case CommandStatus::StorageError: return QStringLiteral("storage_error");
-    case CommandStatus::NoChannel: return QStringLiteral("no_channel");
-    }
-    return QStringLiteral("unknown");
-}
-
 struct PaymentEngine::Call
 {
     QString id;

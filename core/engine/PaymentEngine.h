@@ -1,12 +1,12 @@
 #pragma once
 
+#include "api/types/Commands.h"
 #include "channels/Channel.h"
 #include "common/Clock.h"
-#include "engine/Commands.h"
 #include "engine/EngineConfig.h"
+#include "engine/MoneyMovements.h"
 #include "engine/Scheduler.h"
 #include "ids/IdGenerator.h"
-#include "engine/MoneyMovements.h"
 #include "store/Store.h"
 
 #include <QHash>

@@ -19,6 +19,8 @@ QString backOfficeStatusName(BackOfficeStatus s)
     case BackOfficeStatus::RequestMismatch: return QStringLiteral("request_mismatch");
     case BackOfficeStatus::StorageError: return QStringLiteral("storage_error");
     case BackOfficeStatus::Refused: return QStringLiteral("refused");
+    case BackOfficeStatus::Unavailable:
+        return QStringLiteral("unavailable");
     }
     return QStringLiteral("unknown");
 }

@@ -6,19 +6,21 @@ namespace paydesk {
 
 // Outcome of a back-office operation (settlement, payout, adjustment,
 // wallet). Stable values: they travel over the CLI (--json, exit codes).
-enum class BackOfficeStatus : int {
+enum class BackOfficeStatus : int
+{
     Ok = 0,
-    Repeated = 1,          // done before: the first result is returned, nothing changed
+    Repeated = 1, // done before: the first result is returned, nothing changed
     InvalidArgument = 2,
     NotFound = 3,
-    SameUser = 4,          // maker-checker: nobody approves their own request
+    SameUser = 4, // maker-checker: nobody approves their own request
     InvalidState = 5,
     InsufficientFunds = 6,
     LimitReached = 7,
-    NotDue = 8,            // settlement of a day that is not over (T+N)
-    RequestMismatch = 9,   // request number reused with other content
+    NotDue = 8,          // settlement of a day that is not over (T+N)
+    RequestMismatch = 9, // request number reused with other content
     StorageError = 10,
-    Refused = 11,          // the ledger refused the entry (a bug): see the alert
+    Refused = 11,     // the ledger refused the entry (a bug): see the alert
+    Unavailable = 12, // a channel could not be reached or answered an error: try again
 };
 
 QString backOfficeStatusName(BackOfficeStatus s);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/types/OrderFilter.h"
 #include "domain/Records.h"
 
 #include <QList>
@@ -9,16 +10,6 @@
 #include <optional>
 
 namespace paydesk {
-
-struct OrderFilter
-{
-    int state = 0;          // 0: any
-    qint64 sinceMs = 0;     // created at or after
-    QString search;         // an order, payment, channel trade, refund, channel refund or
-                            // request number, or the last 4 digits of a payment code
-    int limit = 100;
-    QString beforeOrderNo;  // keyset paging: orders older than this one
-};
 
 // What the engine needs from storage. Implemented over SQLite and PostgreSQL
 // by SqlStore; tests may inject failing stores.

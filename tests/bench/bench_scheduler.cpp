@@ -159,9 +159,9 @@ int runEngineChild(const Options& opt)
     eo.withSandbox = true;
     // The payments must wait, not work: the deadline (which forces a revoke)
     // and the first poll are an hour away, and no call times out meanwhile.
-    eo.engine.defaultPolicy.barcodeDeadlineMs = kHourMs;
-    eo.engine.defaultPolicy.callTimeoutMs = kHourMs;
-    eo.engine.defaultPolicy.pollDelaysMs = {opt.enginePollMs};
+    eo.config.defaultPolicy.barcodeDeadlineMs = kHourMs;
+    eo.config.defaultPolicy.callTimeoutMs = kHourMs;
+    eo.config.defaultPolicy.pollDelaysMs = {opt.enginePollMs};
     auto api = std::make_unique<EmbeddedApi>(eo);
     if (const QString e = api->open(); !e.isEmpty())
         die(e);

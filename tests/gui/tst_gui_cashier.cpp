@@ -277,7 +277,7 @@ private Q_SLOTS:
 
     void attentionWhenTheRevokeNeverWorks()
     {
-        EngineConfig cfg;
+        CoreConfig cfg;
         cfg.defaultPolicy.revokeDelaysMs = {0, 100};
         cfg.defaultPolicy.maxRevokeAttempts = 2;
         GuiHarness h(cfg);

@@ -19,9 +19,9 @@ namespace {
 const QString kMerchant = QStringLiteral("M1");
 const qint64 kDayMs = 24LL * 3600 * 1000;
 
-EngineConfig config()
+CoreConfig config()
 {
-    EngineConfig c;
+    CoreConfig c;
     c.ledger.merchantId = kMerchant;
     c.ledger.feeRatePpm.insert(QStringLiteral("wechat"), 6000);  // 0.6 %
     c.ledger.feeRatePpm.insert(QStringLiteral("alipay"), 3800);  // 0.38 %
@@ -394,7 +394,7 @@ void tst_BackOffice::payoutLimitsPerDay()
 {
     QFETCH(QStringList, amounts);
     QFETCH(BackOfficeStatus, last);
-    EngineConfig c = config();
+    CoreConfig c = config();
     c.ledger.payoutFenPerDay = 100'000; // ¥1,000.00
     EngineHarness h(c);
     fundAvailable(h);

@@ -2,9 +2,9 @@
 // Alipay adapters over loopback HTTPS against the sandbox, for every wallet,
 // with the customer's side played through DemoGateway::acquirer().
 #include "DemoGateway.h"
+#include "api/CoreConfig.h"
 #include "api/EmbeddedApi.h"
 #include "common/Clock.h"
-#include "engine/EngineConfig.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
 #include "testsupport/TempDir.h"
@@ -74,9 +74,9 @@ private slots:
         eo.dataDir = dir.path();
         eo.durable = false;
         eo.withSandbox = false;
-        demo.configure(eo.engine);
-        QCOMPARE(eo.engine.gateways.size(), 3);
-        QCOMPARE(eo.engine.gateways.value(QStringLiteral("unionpay")).protocol, unionpayProtocol);
+        demo.configure(eo.config);
+        QCOMPARE(eo.config.gateways.size(), 3);
+        QCOMPARE(eo.config.gateways.value(QStringLiteral("unionpay")).protocol, unionpayProtocol);
         EmbeddedApi api(eo);
         QCOMPARE(api.open(), QString());
         QVERIFY(!api.sandbox()); // one acquirer only: the demo's
@@ -129,7 +129,7 @@ private slots:
         eo.dataDir = dir.path();
         eo.durable = false;
         eo.withSandbox = false;
-        demo.configure(eo.engine);
+        demo.configure(eo.config);
         EmbeddedApi api(eo);
         QCOMPARE(api.open(), QString());
 

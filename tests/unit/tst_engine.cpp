@@ -146,7 +146,7 @@ void tst_Engine::rerouteOnlyAfterAnAcquirersOwnRefusal()
     QFETCH(QStringList, states);
     QFETCH(OrderState, orderState);
 
-    EngineConfig config;
+    CoreConfig config;
     config.fallbackRoutes.insert(Wallet::WeChat, {QStringLiteral("wechat-b")});
     EngineHarness h(config);
     const CommandOutcome out = h.pay(EngineHarness::code(Wallet::WeChat, behaviour),
@@ -181,7 +181,7 @@ void tst_Engine::rerouteOnlyAfterAnAcquirersOwnRefusal()
 
 // Regression: recovery from a bill (BillRecovery) named the wallet by the
 // primary routes only, so a payment a fallback acquirer billed came back
-// with no wallet. Recovery now asks EngineConfig::walletOf.
+// with no wallet. Recovery now asks CoreConfig::walletOf.
 void tst_Engine::walletOfAFallbackAcquirer_data()
 {
     QTest::addColumn<QString>("channel");
@@ -196,7 +196,7 @@ void tst_Engine::walletOfAFallbackAcquirer()
 {
     QFETCH(QString, channel);
     QFETCH(Wallet, wallet);
-    EngineConfig config;
+    CoreConfig config;
     config.fallbackRoutes.insert(Wallet::WeChat, {QStringLiteral("wechat-b")});
     config.fallbackRoutes.insert(Wallet::Alipay,
                                  {QStringLiteral("alipay-b"), QStringLiteral("alipay-c")});

@@ -5,10 +5,10 @@
 // notification can settle these payments.
 #include "DemoGateway.h"
 #include "NotificationHttpServer.h"
+#include "api/CoreConfig.h"
 #include "api/EmbeddedApi.h"
 #include "channels/wechat/WeChatV2Message.h"
 #include "common/Clock.h"
-#include "engine/EngineConfig.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
 #include "testsupport/TempDir.h"
@@ -54,9 +54,9 @@ struct Shop
         eo.dataDir = dir.path();
         eo.durable = false;
         eo.withSandbox = false;
-        demo->configure(eo.engine);
+        demo->configure(eo.config);
         // Out of reach within a test: only a notification settles a QR sale.
-        eo.engine.defaultPolicy.pollDelaysMs = {600'000};
+        eo.config.defaultPolicy.pollDelaysMs = {600'000};
         api = std::make_unique<EmbeddedApi>(eo);
         error = api->open();
         listener->setHandler(

@@ -145,7 +145,7 @@ private Q_SLOTS:
     void aDataDirectoryWithItsOwnDatabaseRefusesPostgres()
     {
         QString error;
-        EngineConfig config;
+        CoreConfig config;
         config.database = m_cluster.newDatabase(QStringLiteral("refuse"), &error);
         QCOMPARE(error, QString());
         test::TempDataDir dir;
@@ -154,7 +154,7 @@ private Q_SLOTS:
         old.close();
         EmbeddedOptions o;
         o.dataDir = dir.path();
-        o.engine = config;
+        o.config = config;
         o.withSandbox = false;
         EmbeddedApi api(o);
         const QString e = api.open();
@@ -257,7 +257,7 @@ private Q_SLOTS:
     void engineRunsOnPostgres()
     {
         QString error;
-        EngineConfig config;
+        CoreConfig config;
         config.database = m_cluster.newDatabase(QStringLiteral("engine"), &error);
         QCOMPARE(error, QString());
         test::EngineHarness h(config);
@@ -308,7 +308,7 @@ private Q_SLOTS:
     void reconciliationRunsOnPostgres()
     {
         QString error;
-        EngineConfig config;
+        CoreConfig config;
         config.database = m_cluster.newDatabase(QStringLiteral("recon"), &error);
         QCOMPARE(error, QString());
         test::EngineHarness h(config);

@@ -25,9 +25,9 @@ Q_DECLARE_METATYPE(paydesk::DiffKind)
 
 namespace {
 
-EngineConfig config(qint64 feeRatePpm = 6000)
+CoreConfig config(qint64 feeRatePpm = 6000)
 {
-    EngineConfig c;
+    CoreConfig c;
     c.ledger.merchantId = QStringLiteral("M1");
     c.ledger.defaultFeeRatePpm = feeRatePpm; // the sandbox charges 0.6 %
     return c;

@@ -483,8 +483,8 @@ private slots:
         g.appId = kAppId;
         g.mchId = kMchId;
         g.apiKey = kApiKey;
-        o.engine.gateways.insert(QStringLiteral("wechat"), g);
-        o.engine.routes = {{Wallet::WeChat, QStringLiteral("wechat")}};
+        o.config.gateways.insert(QStringLiteral("wechat"), g);
+        o.config.routes = {{Wallet::WeChat, QStringLiteral("wechat")}};
         EmbeddedApi api(o);
         QCOMPARE(api.open(), QString());
         std::optional<CommandOutcome> outcome;

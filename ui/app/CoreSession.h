@@ -1,7 +1,8 @@
 #pragma once
 
 #include "api/PayDeskApi.h"
-#include "common/Clock.h"
+#include "api/types/Clock.h"
+#include "api/types/Commands.h"
 
 #include <QString>
 
@@ -40,6 +41,9 @@ struct CoreSession
     // Demo: the customer scans a QR code URL with a sandbox payment code.
     // Returns an error text, empty on success. Empty function: no sandbox.
     std::function<QString(const QString& codeUrl, const QString& customerCode)> customerScan;
+    // Demo: a test code of `wallet` that pays at once (the simulated
+    // customer's). Empty function: no sandbox.
+    std::function<QString(Wallet wallet)> customerCode;
     // Owned resources that must outlive the api (temp data dir, clocks, ...).
     std::unique_ptr<QTemporaryDir> tempDir;
     std::unique_ptr<Clock> ownedClock;

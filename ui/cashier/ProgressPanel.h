@@ -1,7 +1,7 @@
 #pragma once
 
+#include "api/types/Clock.h"
 #include "cashier/SaleView.h"
-#include "common/Clock.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -1,6 +1,6 @@
 #include "cashier/SaleView.h"
 
-#include "money/Money.h"
+#include "api/types/Commands.h"
 
 namespace paydesk::ui {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/PaymentCode.h"
+#include "api/types/Commands.h"
 
 #include <QSortFilterProxyModel>
 

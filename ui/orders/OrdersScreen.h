@@ -1,7 +1,7 @@
 #pragma once
 
 #include "api/PayDeskApi.h"
-#include "common/Clock.h"
+#include "api/types/Clock.h"
 
 #include <QTimer>
 #include <QWidget>

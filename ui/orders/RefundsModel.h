@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/Records.h"
+#include "api/types/Commands.h"
 
 #include <QAbstractTableModel>
 

@@ -5,7 +5,6 @@
 #include "cashier/ProgressPanel.h"
 #include "cashier/SaleSession.h"
 #include "qr/QrCodeWidget.h"
-#include "sandbox/SandboxBehaviour.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -77,10 +76,11 @@ QrScreen::QrScreen(CoreSession& core, QWidget* parent) : QWidget(parent), m_core
             [this] { start(m_amount->text(), m_note->text()); });
     connect(m_simulate, &QPushButton::clicked, this, &QrScreen::simulateCustomerScan);
     connect(m_wallet, &QComboBox::currentIndexChanged, this, [this] {
-        m_customerCode->setText(
-            sandboxCode(Wallet(m_wallet->currentData().toInt()), SandboxBehaviour::InstantSuccess));
+        if (m_core.customerCode)
+            m_customerCode->setText(m_core.customerCode(Wallet(m_wallet->currentData().toInt())));
     });
-    m_customerCode->setText(sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+    if (m_core.customerCode)
+        m_customerCode->setText(m_core.customerCode(Wallet::WeChat));
     connect(m_session, &SaleSession::viewChanged, m_progress, &ProgressPanel::setView);
     connect(m_session, &SaleSession::viewChanged, this, [this](const SaleView& v) {
         m_show->setEnabled(!v.busy());

@@ -2,8 +2,8 @@
 
 #include "common/RelativeFont.h"
 
+#include "api/types/Commands.h"
 #include "cashier/SaleView.h"
-#include "domain/PaymentCode.h"
 
 #include <QCamera>
 #include <QCameraDevice>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/Clock.h"
+#include "api/types/Clock.h"
 
 #include <QList>
 #include <QString>

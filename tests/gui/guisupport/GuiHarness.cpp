@@ -5,7 +5,7 @@
 
 namespace paydesk::test {
 
-GuiHarness::GuiHarness(EngineConfig engine, bool sampleOrders)
+GuiHarness::GuiHarness(CoreConfig engine, bool sampleOrders)
 {
     app::CoreOptions o;
     o.demo = true;
@@ -13,7 +13,7 @@ GuiHarness::GuiHarness(EngineConfig engine, bool sampleOrders)
     o.durable = false;
     o.sampleOrders = sampleOrders;
     o.clock = &m_clock;
-    o.engine = engine;
+    o.config = engine;
     QString error;
     m_core = app::createCore(o, &error);
     if (!m_core)

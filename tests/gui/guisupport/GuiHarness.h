@@ -18,7 +18,7 @@ namespace paydesk::test {
 class GuiHarness
 {
 public:
-    explicit GuiHarness(EngineConfig engine = {}, bool sampleOrders = false);
+    explicit GuiHarness(CoreConfig engine = {}, bool sampleOrders = false);
     ~GuiHarness();
 
     ManualClock& clock() { return m_clock; }

@@ -5,7 +5,7 @@
 
 namespace paydesk::test {
 
-EngineHarness::EngineHarness(EngineConfig config) : m_config(std::move(config))
+EngineHarness::EngineHarness(CoreConfig config) : m_config(std::move(config))
 {
     open();
 }
@@ -18,7 +18,7 @@ void EngineHarness::open()
     opt.dataDir = m_dir.path();
     opt.durable = false; // the disk's fsync is not under test here
     opt.withSandbox = true; // a test shop: every wallet is the sandbox's
-    opt.engine = m_config;
+    opt.config = m_config;
     opt.clock = &m_clock;
     m_api = std::make_unique<EmbeddedApi>(opt);
     const QString e = m_api->open();

@@ -17,7 +17,7 @@ namespace paydesk::test {
 class EngineHarness
 {
 public:
-    explicit EngineHarness(EngineConfig config = {});
+    explicit EngineHarness(CoreConfig config = {});
     ~EngineHarness();
 
     EmbeddedApi& api() { return *m_api; }
@@ -57,7 +57,7 @@ private:
 
     TempDataDir m_dir;
     ManualClock m_clock;
-    EngineConfig m_config;
+    CoreConfig m_config;
     std::unique_ptr<EmbeddedApi> m_api;
 };
 

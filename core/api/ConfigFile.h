@@ -1,10 +1,10 @@
 #pragma once
 
-#include "engine/EngineConfig.h"
+#include "api/CoreConfig.h"
 
 namespace paydesk {
 
-// Reads an engine configuration from a JSON file:
+// Reads the core's configuration from a JSON file:
 // {"storeId":"0001","terminalId":"0001","maxAmount":"100000.00","largeAmount":"5000.00",
 //  "routes":{"unionpay":"alipay"},
 //  "channels":{"wechat":{"callTimeoutMs":10000,"barcodeDeadlineMs":30000,"qrDeadlineMs":120000,
@@ -16,6 +16,6 @@ namespace paydesk {
 // the configuration file).
 // Unknown keys and wrong types are refused with the key named. Returns an
 // error text, empty on success; `config` is only changed on success.
-QString loadEngineConfig(const QString& path, EngineConfig& config);
+QString loadCoreConfig(const QString& path, CoreConfig& config);
 
 } // namespace paydesk

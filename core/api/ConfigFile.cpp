@@ -1,4 +1,4 @@
-#include "engine/ConfigFile.h"
+#include "api/ConfigFile.h"
 
 #include "common/SecretFile.h"
 #include "money/Money.h"
@@ -101,9 +101,9 @@ QString readList(const QJsonObject& o, const QString& key, const QString& where,
 QString readPolicy(const QJsonObject& o, const QString& where, ChannelPolicy& p)
 {
     static const QStringList known = {
-        QStringLiteral("callTimeoutMs"),    QStringLiteral("barcodeDeadlineMs"),
-        QStringLiteral("qrDeadlineMs"),     QStringLiteral("pollDelaysMs"),
-        QStringLiteral("maxPolls"),         QStringLiteral("revokeDelaysMs"),
+        QStringLiteral("callTimeoutMs"),     QStringLiteral("barcodeDeadlineMs"),
+        QStringLiteral("qrDeadlineMs"),      QStringLiteral("pollDelaysMs"),
+        QStringLiteral("maxPolls"),          QStringLiteral("revokeDelaysMs"),
         QStringLiteral("maxRevokeAttempts"), QStringLiteral("refundPollDelaysMs"),
         QStringLiteral("maxRefundPolls")};
     const QString count = QStringLiteral("attempts");
@@ -129,7 +129,8 @@ QString readPolicy(const QJsonObject& o, const QString& where, ChannelPolicy& p)
         e = readInt(o, QStringLiteral("maxRefundPolls"), where, 1, 1000, count, p.maxRefundPolls);
     if (e.isEmpty() && (p.callTimeoutMs <= 0 || p.barcodeDeadlineMs <= 0 || p.maxPolls <= 0 ||
                         p.maxRevokeAttempts <= 0))
-        e = QStringLiteral("%1: timeouts, deadlines and attempt caps must be more than 0").arg(where);
+        e = QStringLiteral("%1: timeouts, deadlines and attempt caps must be more than 0")
+                .arg(where);
     return e;
 }
 
@@ -161,7 +162,8 @@ QString readLedger(const QJsonObject& o, const QString& where, LedgerConfig& l)
         static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$"));
         const QString v = o.value(QStringLiteral("merchantId")).toString();
         if (!re.match(v).hasMatch())
-            return QStringLiteral("%1.merchantId must be 1-64 letters, digits, '_', '.' or '-', got '%2'")
+            return QStringLiteral(
+                       "%1.merchantId must be 1-64 letters, digits, '_', '.' or '-', got '%2'")
                 .arg(where, v);
         l.merchantId = v;
     }
@@ -169,13 +171,16 @@ QString readLedger(const QJsonObject& o, const QString& where, LedgerConfig& l)
         QString err;
         const auto ppm = parseFeeRatePpm(v.toString(), &err);
         if (!v.isString() || !ppm)
-            return QStringLiteral("%1.%2: %3").arg(where, name, v.isString() ? err : QStringLiteral("write the rate as a string, e.g. \"0.38%\""));
+            return QStringLiteral("%1.%2: %3")
+                .arg(where, name,
+                     v.isString() ? err
+                                  : QStringLiteral("write the rate as a string, e.g. \"0.38%\""));
         out = *ppm;
         return QString();
     };
     if (o.contains(QStringLiteral("defaultFeeRate")))
-        if (QString e = rate(o.value(QStringLiteral("defaultFeeRate")), QStringLiteral("defaultFeeRate"),
-                             l.defaultFeeRatePpm);
+        if (QString e = rate(o.value(QStringLiteral("defaultFeeRate")),
+                             QStringLiteral("defaultFeeRate"), l.defaultFeeRatePpm);
             !e.isEmpty())
             return e;
     QJsonObject rates;
@@ -258,7 +263,7 @@ QString readDatabase(const QJsonValue& v, const QString& where, const QString& b
 
 } // namespace
 
-QString loadEngineConfig(const QString& path, EngineConfig& config)
+QString loadCoreConfig(const QString& path, CoreConfig& config)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -281,7 +286,7 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
         QStringLiteral("gateways"),  QStringLiteral("ledger"),
         QStringLiteral("recon"),     QStringLiteral("database"),
         QStringLiteral("sandbox")};
-    EngineConfig c = config;
+    CoreConfig c = config;
     if (QString e = checkKeys(root, known, path); !e.isEmpty())
         return e;
     static const QRegularExpression siteId(QStringLiteral("^[0-9A-Z]{1,4}$"));
@@ -301,7 +306,8 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
         QString err;
         const auto m = Money::parse(root.value(key).toString(), kCny, &err);
         if (!m || !m->isPositive())
-            return QStringLiteral("%1: %2 must be an amount like \"5000.00\": %3").arg(path, key, err);
+            return QStringLiteral("%1: %2 must be an amount like \"5000.00\": %3")
+                .arg(path, key, err);
         (key == QLatin1String("maxAmount") ? c.maxAmountFen : c.largeAmountFen) = m->fen();
     }
     if (QString e = readInt(root, QStringLiteral("networkErrorsPerMinute"), path, 1, 100'000,
@@ -354,7 +360,8 @@ QString loadEngineConfig(const QString& path, EngineConfig& config)
         if (!it.value().isObject())
             return QStringLiteral("%1: channels.%2 must be an object").arg(path, it.key());
         ChannelPolicy p = c.policy(it.key());
-        if (QString e = readPolicy(it.value().toObject(), QStringLiteral("channels.") + it.key(), p);
+        if (QString e =
+                readPolicy(it.value().toObject(), QStringLiteral("channels.") + it.key(), p);
             !e.isEmpty())
             return e;
         c.policies.insert(it.key(), p);

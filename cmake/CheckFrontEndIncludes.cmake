@@ -1,0 +1,45 @@
+# Fails when a front end includes a core header other than the facade's.
+# Run by the build (target check_front_end_includes, part of ALL) with
+# -DSOURCE_DIR=... -DSTAMP=...
+#
+# Who may include what under core/:
+#   ui/                                   api/ only
+#   app/paydesk, app/paydesk-core,        api/, and sandbox/ (the sandbox's own
+#   app/paydesk-scan                      customer-side API, demo mode only)
+#   app/server                            api/, sandbox/, channels/, common/: the
+#                                         sandbox's HTTP fronts speak the channels'
+#                                         protocols and read their key files
+set(violations "")
+file(GLOB_RECURSE sources ${SOURCE_DIR}/ui/*.cpp ${SOURCE_DIR}/ui/*.h ${SOURCE_DIR}/app/*.cpp
+     ${SOURCE_DIR}/app/*.h)
+foreach(source ${sources})
+    file(RELATIVE_PATH rel ${SOURCE_DIR} ${source})
+    set(allowed "api/")
+    if(rel MATCHES "^app/server/")
+        set(allowed "api/" "sandbox/" "channels/" "common/")
+    elseif(rel MATCHES "^app/")
+        set(allowed "api/" "sandbox/")
+    endif()
+    file(STRINGS ${source} lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+    foreach(line ${lines})
+        string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\".*" "\\1" header "${line}")
+        if(NOT EXISTS ${SOURCE_DIR}/core/${header})
+            continue() # not a core header (the front end's own, or Qt's)
+        endif()
+        set(ok FALSE)
+        foreach(prefix ${allowed})
+            string(FIND "${header}" "${prefix}" at)
+            if(at EQUAL 0)
+                set(ok TRUE)
+            endif()
+        endforeach()
+        if(NOT ok)
+            list(APPEND violations "${rel}: #include \"${header}\" (may use: ${allowed})")
+        endif()
+    endforeach()
+endforeach()
+if(violations)
+    list(JOIN violations "\n  " text)
+    message(FATAL_ERROR "front ends reach the core only through its facade (core/api):\n  ${text}")
+endif()
+file(WRITE ${STAMP} "ok\n")
