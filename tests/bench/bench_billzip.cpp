@@ -11,7 +11,7 @@
 //    whole parseAlipayBillFile() (inflate, GBK, fields, totals, SHA-256).
 #include "BenchSupport.h"
 
-#include "recon/Crc32.h"
+#include "common/Crc32.h"
 #include "recon/BillParsers.h"
 #include "recon/ZipReader.h"
 #include "sandbox/bills/AlipayBill.h"
