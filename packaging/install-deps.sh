@@ -13,6 +13,8 @@ PACKAGES=(
   qt6-l10n-tools qt6-qpa-plugins libgl-dev
   # crypto, storage, codes
   libssl-dev openssl libsqlite3-dev sqlite3 libzxing-dev
+  # DEFLATE and CRC-32 of the channels' bill archives
+  zlib1g-dev
   # PostgreSQL server binaries: tests start their own throw-away clusters
   postgresql postgresql-client
   # screenshots of the GUI under a virtual display

@@ -12,8 +12,15 @@ constexpr quint32 kLocalHeader = 0x04034b50;
 constexpr quint32 kCentralHeader = 0x02014b50;
 constexpr quint32 kEndOfDirectory = 0x06054b50;
 constexpr qsizetype kEndRecordSize = 22;
-// A bill's directory lists two files; anything this large is not a bill.
-constexpr quint32 kMaxDirectorySize = 4 * 1024 * 1024;
+constexpr qsizetype kCentralRecordSize = 46;
+constexpr qsizetype kLocalRecordSize = 30;
+// ZIP32 fields at their maximum mean "see the ZIP64 record".
+constexpr quint16 kZip64Count = 0xFFFF;
+constexpr quint32 kZip64Size = 0xFFFFFFFFu;
+constexpr quint16 kFlagEncrypted = 1 << 0;
+constexpr quint16 kFlagUtf8 = 1 << 11;
+constexpr quint16 kStored = 0;
+constexpr quint16 kDeflated = 8;
 constexpr qsizetype kReadChunk = 64 * 1024;
 
 quint16 u16(const char* p)
@@ -24,6 +31,47 @@ quint16 u16(const char* p)
 quint32 u32(const char* p)
 {
     return quint32(u16(p)) | (quint32(u16(p + 2)) << 16);
+}
+
+// A name for messages about a name that may be hostile: UTF-8 when flagged,
+// otherwise ASCII; control characters and (unflagged) bytes past ASCII as
+// \xNN, so a name cannot break a message or a log line.
+QString printable(const ZipEntry& e)
+{
+    const QString text = e.utf8Name ? QString::fromUtf8(e.rawName) : QString::fromLatin1(e.rawName);
+    QString out;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == 0x7f || (!e.utf8Name && u > 0x7f))
+            out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
+// Why the name cannot be a bill file's, or empty. We extract nothing to
+// disk, but a name that climbs out of the archive or hides a NUL is made
+// by hand to fool someone, and it would reach messages and logs.
+QString nameProblem(const QByteArray& name)
+{
+    if (name.isEmpty())
+        return QStringLiteral("has no name");
+    if (name.size() > ZipReader::kMaxNameBytes)
+        return QStringLiteral("has a name of %1 bytes (at most %2)")
+            .arg(name.size())
+            .arg(ZipReader::kMaxNameBytes);
+    if (name.contains('\0'))
+        return QStringLiteral("has a NUL byte in its name");
+    if (name.startsWith('/') || name.startsWith('\\') || (name.size() >= 2 && name.at(1) == ':'))
+        return QStringLiteral("has an absolute path");
+    // Some archivers write '\' as the separator: both count.
+    QByteArray slashed = name;
+    slashed.replace('\\', '/');
+    for (const QByteArray& part : slashed.split('/'))
+        if (part == "..")
+            return QStringLiteral("has a '..' in its path");
+    return {};
 }
 
 } // namespace
@@ -65,8 +113,15 @@ bool ZipReader::open(const QString& path, QString* error)
     const quint16 count = u16(e + 10);
     const quint32 directorySize = u32(e + 12);
     const quint32 directoryOffset = u32(e + 16);
-    if (count == 0xFFFF || directorySize == 0xFFFFFFFFu || directoryOffset == 0xFFFFFFFFu) {
+    if (count == kZip64Count || directorySize == kZip64Size || directoryOffset == kZip64Size) {
         *error = QStringLiteral("%1: ZIP64 archives are not supported").arg(name);
+        return false;
+    }
+    if (count > kMaxEntries) {
+        *error = QStringLiteral("%1: the archive lists %2 entries; a bill archive has at most %3")
+                     .arg(name)
+                     .arg(count)
+                     .arg(kMaxEntries);
         return false;
     }
     const qint64 endOffset = size - tailSize + end;
@@ -87,31 +142,38 @@ bool ZipReader::open(const QString& path, QString* error)
     qsizetype at = 0;
     for (int i = 0; i < count; ++i) {
         const char* p = dir.constData() + at;
-        if (at + 46 > dir.size() || u32(p) != kCentralHeader) {
+        if (at + kCentralRecordSize > dir.size() || u32(p) != kCentralHeader) {
             *error = QStringLiteral("%1: ZIP directory entry %2 is damaged").arg(name).arg(i + 1);
             return false;
         }
         ZipEntry z;
         z.flags = u16(p + 8);
-        z.utf8Name = z.flags & (1 << 11);
+        z.utf8Name = z.flags & kFlagUtf8;
         z.method = u16(p + 10);
         z.crc = u32(p + 16);
         z.compressedSize = u32(p + 20);
         z.size = u32(p + 24);
         const quint16 nameLen = u16(p + 28), extraLen = u16(p + 30), commentLen = u16(p + 32);
         z.localHeaderOffset = u32(p + 42);
-        if (at + 46 + nameLen > dir.size()) {
+        if (at + kCentralRecordSize + nameLen > dir.size()) {
             *error = QStringLiteral("%1: ZIP directory entry %2 is damaged").arg(name).arg(i + 1);
             return false;
         }
-        if (z.compressedSize == 0xFFFFFFFFu || z.size == 0xFFFFFFFFu ||
-            z.localHeaderOffset == 0xFFFFFFFFu) {
-            *error = QStringLiteral("%1: ZIP64 entries are not supported").arg(name);
+        z.rawName = dir.mid(at + kCentralRecordSize, nameLen);
+        if (z.compressedSize == kZip64Size || z.size == kZip64Size ||
+            z.localHeaderOffset == kZip64Size) {
+            *error = QStringLiteral("%1: entry %2 \"%3\": ZIP64 entries are not supported")
+                         .arg(name, QString::number(i + 1), printable(z));
             return false;
         }
-        z.rawName = dir.mid(at + 46, nameLen);
+        const QString problem = nameProblem(z.rawName);
+        if (!problem.isEmpty()) {
+            *error = QStringLiteral("%1: entry %2 \"%3\" %4; refused")
+                         .arg(name, QString::number(i + 1), printable(z), problem);
+            return false;
+        }
         m_entries << z;
-        at += 46 + nameLen + extraLen + commentLen;
+        at += kCentralRecordSize + nameLen + extraLen + commentLen;
     }
     return true;
 }
@@ -120,14 +182,26 @@ std::unique_ptr<ZipEntryReader>
 ZipReader::openEntry(const ZipEntry& entry, const QString& displayName, QString* error) const
 {
     const QString where = QFileInfo(m_path).fileName() + QStringLiteral(": ") + displayName;
-    if (entry.flags & 1) {
+    if (entry.flags & kFlagEncrypted) {
         *error = where + QStringLiteral(": the entry is encrypted");
         return nullptr;
     }
-    if (entry.method != 0 && entry.method != 8) {
+    if (entry.method != kStored && entry.method != kDeflated) {
         *error = where + QStringLiteral(": compression method %1 is not supported (only stored "
                                         "and deflate)")
                              .arg(entry.method);
+        return nullptr;
+    }
+    // Checked on the directory's sizes before anything is unpacked; the
+    // reader then never goes past the declared size, so a size that lies
+    // cannot get round it.
+    if (entry.method == kDeflated && entry.size > kRatioFloor &&
+        entry.size > entry.compressedSize * kMaxRatio) {
+        *error = where + QStringLiteral(": %1 bytes packed into %2 (more than %3:1, which no "
+                                        "bill reaches): refused as a zip bomb")
+                             .arg(entry.size)
+                             .arg(entry.compressedSize)
+                             .arg(kMaxRatio);
         return nullptr;
     }
     auto r = std::make_unique<ZipEntryReader>();
@@ -138,13 +212,14 @@ ZipReader::openEntry(const ZipEntry& entry, const QString& displayName, QString*
     }
     // The local header repeats the name and may carry a different extra
     // field: its own lengths say where the data starts.
-    char local[30];
-    if (!r->m_file.seek(qint64(entry.localHeaderOffset)) || r->m_file.read(local, 30) != 30 ||
-        u32(local) != kLocalHeader) {
+    char local[kLocalRecordSize];
+    if (!r->m_file.seek(qint64(entry.localHeaderOffset)) ||
+        r->m_file.read(local, kLocalRecordSize) != kLocalRecordSize || u32(local) != kLocalHeader) {
         *error = where + QStringLiteral(": the entry's local header is missing or damaged");
         return nullptr;
     }
-    const qint64 dataAt = qint64(entry.localHeaderOffset) + 30 + u16(local + 26) + u16(local + 28);
+    const qint64 dataAt =
+        qint64(entry.localHeaderOffset) + kLocalRecordSize + u16(local + 26) + u16(local + 28);
     if (!r->m_file.seek(dataAt) || dataAt + qint64(entry.compressedSize) > r->m_file.size()) {
         *error = where + QStringLiteral(": the entry's data is cut short");
         return nullptr;
@@ -184,20 +259,34 @@ qsizetype ZipEntryReader::read(char* buf, qsizetype max)
         return -1;
     if (m_done || max <= 0)
         return 0;
-    if (m_entry.method == 0) {
-        if (m_compressedLeft == 0)
-            return finish();
-        const qint64 want = qint64(std::min<quint64>(m_compressedLeft, quint64(max)));
-        const qint64 got = m_file.read(buf, want);
-        if (got <= 0)
-            return failed(QStringLiteral("the entry's data is cut short"));
-        m_compressedLeft -= quint64(got);
-        m_made += quint64(got);
-        if (m_made > m_entry.size)
-            return failed(QStringLiteral("more data than the directory says"));
-        m_crc.update(QByteArrayView(buf, got));
+    // One byte past the declared size is enough to know it lies: asking for
+    // more would let a lying entry unpack as much as the caller's buffer.
+    max = qsizetype(std::min<quint64>(quint64(max), m_entry.size - m_made + 1));
+    const qsizetype got = m_entry.method == kStored ? readStored(buf, max) : readDeflated(buf, max);
+    if (got <= 0)
         return got;
-    }
+    m_made += quint64(got);
+    if (m_made > m_entry.size)
+        return failed(
+            QStringLiteral("more data than the directory says (%1 bytes)").arg(m_entry.size));
+    m_crc.update(QByteArrayView(buf, got));
+    return got;
+}
+
+qsizetype ZipEntryReader::readStored(char* buf, qsizetype max)
+{
+    if (m_compressedLeft == 0)
+        return finish();
+    const qint64 want = qint64(std::min<quint64>(m_compressedLeft, quint64(max)));
+    const qint64 got = m_file.read(buf, want);
+    if (got <= 0)
+        return failed(QStringLiteral("the entry's data is cut short"));
+    m_compressedLeft -= quint64(got);
+    return got;
+}
+
+qsizetype ZipEntryReader::readDeflated(char* buf, qsizetype max)
+{
     for (;;) {
         if (m_inPos == m_in.size() && m_compressedLeft > 0) {
             const qint64 want = qint64(std::min<quint64>(m_compressedLeft, kReadChunk));
@@ -215,13 +304,8 @@ qsizetype ZipEntryReader::read(char* buf, qsizetype max)
         m_inPos += used;
         if (s == Inflater::Status::Failed)
             return failed(m_inflater.error());
-        if (made > 0) {
-            m_made += quint64(made);
-            if (m_made > m_entry.size)
-                return failed(QStringLiteral("more data than the directory says"));
-            m_crc.update(QByteArrayView(buf, made));
+        if (made > 0)
             return made;
-        }
         if (s == Inflater::Status::Finished)
             return finish();
         if (s == Inflater::Status::NeedInput && m_inPos == m_in.size() && m_compressedLeft == 0)

@@ -1,7 +1,10 @@
 // The reconciliation bill parsers: hand-made bills in the channels' real
 // formats (tests/unit/data/bills, written by make_samples.py), round trips
-// through the sandbox's bill writers, our own inflate against zlib's
-// output, and every kind of bad file refused with the line it is about.
+// through the sandbox's bill writers, the zlib-backed inflate fed in every
+// chunking, archives the reader must refuse (zip bombs, lying sizes, bad
+// names, too many entries) and every kind of bad file refused with the line
+// it is about.
+#include "common/Crc32.h"
 #include "recon/BillParsers.h"
 #include "recon/Inflate.h"
 #include "recon/ZipReader.h"
@@ -13,6 +16,8 @@
 #include <QStringDecoder>
 #include <QStringEncoder>
 #include <QtTest>
+
+#include <zlib.h>
 
 using namespace paydesk;
 
@@ -317,6 +322,97 @@ QByteArray alipayZip(const AlipayTexts& t)
     return zip.finish();
 }
 
+// One entry of a hand-made archive: every field the reader checks can be
+// set wrong on its own.
+struct RawZipEntry
+{
+    QByteArray name;
+    QByteArray data; // as it lies in the archive: deflated when method is 8
+    quint16 method = 8;
+    quint16 flags = 1 << 11; // UTF-8 name
+    quint32 crc = 0;
+    quint32 compressedSize = 0;
+    quint32 size = 0;
+};
+
+// Raw DEFLATE from zlib's compress2(): its output less the 2-byte zlib
+// header and the 4-byte Adler-32 trailer.
+QByteArray rawDeflate(const QByteArray& plain)
+{
+    uLongf len = compressBound(uLong(plain.size()));
+    QByteArray out(qsizetype(len), '\0');
+    if (compress2(reinterpret_cast<Bytef*>(out.data()), &len,
+                  reinterpret_cast<const Bytef*>(plain.constData()), uLong(plain.size()),
+                  Z_BEST_COMPRESSION) != Z_OK)
+        qFatal("compress2 failed");
+    return out.mid(2, qsizetype(len) - 6);
+}
+
+RawZipEntry deflatedEntry(const QString& name, const QByteArray& plain)
+{
+    RawZipEntry e;
+    e.name = name.toUtf8();
+    e.data = rawDeflate(plain);
+    e.crc = Crc32::of(plain);
+    e.compressedSize = quint32(e.data.size());
+    e.size = quint32(plain.size());
+    return e;
+}
+
+// Writes the entries as they are, wrong fields and all.
+QByteArray rawZip(const QList<RawZipEntry>& entries)
+{
+    auto le16 = [](QByteArray& out, quint32 v) {
+        out.append(char(v & 0xff));
+        out.append(char((v >> 8) & 0xff));
+    };
+    auto le32 = [&](QByteArray& out, quint32 v) {
+        le16(out, v & 0xffff);
+        le16(out, v >> 16);
+    };
+    // Fields from "version" to "name length", the same in both headers.
+    auto common = [&](QByteArray& out, const RawZipEntry& e) {
+        le16(out, 20);
+        le16(out, e.flags);
+        le16(out, e.method);
+        le32(out, 0x00210000); // 1980-01-01 00:00
+        le32(out, e.crc);
+        le32(out, e.compressedSize);
+        le32(out, e.size);
+        le16(out, quint32(e.name.size()));
+        le16(out, 0);
+    };
+    QByteArray out;
+    QList<quint32> offsets;
+    for (const RawZipEntry& e : entries) {
+        offsets << quint32(out.size());
+        le32(out, 0x04034b50);
+        common(out, e);
+        out += e.name + e.data;
+    }
+    const quint32 directoryAt = quint32(out.size());
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        le32(out, 0x02014b50);
+        le16(out, 20);
+        common(out, entries[i]);
+        le16(out, 0); // comment
+        le16(out, 0); // disk
+        le16(out, 0); // internal attributes
+        le32(out, 0); // external attributes
+        le32(out, offsets[i]);
+        out += entries[i].name;
+    }
+    const quint32 directorySize = quint32(out.size()) - directoryAt;
+    le32(out, 0x06054b50);
+    le32(out, 0); // disks
+    le16(out, quint32(entries.size()));
+    le16(out, quint32(entries.size()));
+    le32(out, directorySize);
+    le32(out, directoryAt);
+    le16(out, 0);
+    return out;
+}
+
 } // namespace
 
 class TestBillParsers : public QObject
@@ -335,6 +431,8 @@ private slots:
     void inflateCorrupt_data();
     void inflateCorrupt();
     void zipEntries();
+    void zipLimits_data();
+    void zipLimits();
     void badWeChat_data();
     void badWeChat();
     void badAlipay_data();
@@ -623,6 +721,157 @@ void TestBillParsers::zipEntries()
     QVERIFY2(r.error.contains(QStringLiteral("CRC-32 mismatch")), qPrintable(r.error));
 }
 
+void TestBillParsers::zipLimits_data()
+{
+    QTest::addColumn<QByteArray>("zip");
+    QTest::addColumn<QString>("error"); // empty: the archive is read in full
+
+    // The sandbox's detail file: the importer reads it to its end, so a
+    // fault found only there (size, CRC) reaches the importer too.
+    const QString detail = QStringLiteral("20260101_业务明细.csv");
+    const QByteArray text = gbk(alipayTexts().detail);
+    const RawZipEntry good = deflatedEntry(detail, text);
+    auto one = [](const RawZipEntry& e) { return rawZip({e}); };
+    auto named = [&](const QByteArray& name) {
+        RawZipEntry e = good;
+        e.name = name;
+        return rawZip({e});
+    };
+
+    QTest::newRow("a good entry") << one(good) << QString();
+    RawZipEntry stored = good;
+    stored.method = 0;
+    stored.data = text;
+    stored.compressedSize = stored.size;
+    QTest::newRow("a stored entry") << one(stored) << QString();
+    RawZipEntry storedLonger = stored;
+    storedLonger.size -= 10; // the data runs on past the declared size
+    QTest::newRow("stored entry longer than declared")
+        << one(storedLonger)
+        << detail + QStringLiteral(": more data than the directory says (%1 bytes)")
+                        .arg(storedLonger.size);
+
+    // Zeros pack about 1000:1, as deep as DEFLATE goes.
+    const QByteArray zeros(20 * 1024 * 1024, '\0');
+    QTest::newRow("zip bomb: 20 MiB of zeros at ~1000:1")
+        << one(deflatedEntry(detail, zeros))
+        << detail + QStringLiteral(": 20971520 bytes packed into");
+    QTest::newRow("1 MiB of zeros: small enough for any ratio")
+        << one(deflatedEntry(detail, zeros.left(qsizetype(ZipReader::kRatioFloor)))) << QString();
+    RawZipEntry lies = deflatedEntry(detail, zeros);
+    lies.size = 4096; // the ratio then looks harmless
+    QTest::newRow("zip bomb behind a declared size that lies")
+        << one(lies) << detail + QStringLiteral(": more data than the directory says");
+    RawZipEntry longer = good;
+    longer.size += 1000;
+    QTest::newRow("declared size larger than the data")
+        << one(longer)
+        << detail + QStringLiteral(": %1 bytes unpacked, the directory says %2")
+                        .arg(text.size())
+                        .arg(text.size() + 1000);
+    RawZipEntry cut = good;
+    cut.data = cut.data.left(cut.data.size() / 2);
+    cut.compressedSize = quint32(cut.data.size());
+    QTest::newRow("truncated deflate stream")
+        << one(cut) << detail + QStringLiteral(": the deflate data ends before its final block");
+    RawZipEntry past = good;
+    past.compressedSize += 100'000;
+    QTest::newRow("compressed size past the end of the file")
+        << one(past) << detail + QStringLiteral(": the entry's data is cut short");
+    RawZipEntry badCrc = good;
+    badCrc.crc ^= 1;
+    QTest::newRow("bad CRC") << one(badCrc) << detail + QStringLiteral(": CRC-32 mismatch");
+    RawZipEntry garbage = good;
+    garbage.data = QByteArray("\x07\x00\x00\x00", 4);
+    garbage.compressedSize = 4;
+    QTest::newRow("corrupt deflate data")
+        << one(garbage) << detail + QStringLiteral(": corrupt deflate data: block type 3");
+    RawZipEntry encrypted = good;
+    encrypted.flags |= 1;
+    QTest::newRow("encrypted entry")
+        << one(encrypted) << detail + QStringLiteral(": the entry is encrypted");
+    RawZipEntry bzip2 = good;
+    bzip2.method = 12;
+    QTest::newRow("bzip2 entry") << one(bzip2)
+                                 << detail + QStringLiteral(": compression method 12");
+    RawZipEntry zip64 = good;
+    zip64.size = 0xFFFFFFFFu;
+    QTest::newRow("ZIP64 size") << one(zip64) << QStringLiteral("ZIP64 entries are not supported");
+
+    QTest::newRow("path with '..'")
+        << named(QByteArray("../") + detail.toUtf8())
+        << QStringLiteral("entry 1 \"../%1\" has a '..' in its path").arg(detail);
+    QTest::newRow("path with '..' between backslashes")
+        << named(QByteArray("bills\\..\\..\\") + detail.toUtf8())
+        << QStringLiteral("has a '..' in its path");
+    QTest::newRow("absolute path")
+        << named(QByteArray("/tmp/") + detail.toUtf8()) << QStringLiteral("has an absolute path");
+    QTest::newRow("drive letter") << named(QByteArray("C:") + detail.toUtf8())
+                                  << QStringLiteral("has an absolute path");
+    QTest::newRow("NUL in the name")
+        << named(QByteArray("x.csv\0", 6) + detail.toUtf8())
+        << QStringLiteral("entry 1 \"x.csv\\x00%1\" has a NUL byte in its name").arg(detail);
+    QTest::newRow("name too long")
+        << named(QByteArray(ZipReader::kMaxNameBytes, 'x') + detail.toUtf8())
+        << QStringLiteral("has a name of %1 bytes (at most %2)")
+               .arg(ZipReader::kMaxNameBytes + detail.toUtf8().size())
+               .arg(ZipReader::kMaxNameBytes);
+    QTest::newRow("dots in a name are not '..'")
+        << named(QByteArray("..a..") + detail.toUtf8()) << QString();
+
+    QList<RawZipEntry> many;
+    for (int i = 0; i < ZipReader::kMaxEntries; ++i) {
+        RawZipEntry e = deflatedEntry(QStringLiteral("%1.txt").arg(i), "x");
+        many << e;
+    }
+    many.first() = good;
+    QTest::newRow("entries at the limit") << rawZip(many) << QString();
+    many << deflatedEntry(QStringLiteral("one too many.txt"), "x");
+    QTest::newRow("too many entries")
+        << rawZip(many)
+        << QStringLiteral("the archive lists %1 entries; a bill archive has at most %2")
+               .arg(ZipReader::kMaxEntries + 1)
+               .arg(ZipReader::kMaxEntries);
+}
+
+void TestBillParsers::zipLimits()
+{
+    QFETCH(QByteArray, zip);
+    QFETCH(QString, error);
+    const QString path = m_dir.file(QStringLiteral("limits.zip"));
+    writeFile(path, zip);
+
+    // The reader alone: open, then every entry to its checked end.
+    QString got;
+    ZipReader reader;
+    if (reader.open(path, &got)) {
+        QByteArray buf(64 * 1024, '\0');
+        for (const ZipEntry& e : reader.entries()) {
+            auto entry = reader.openEntry(e, QString::fromUtf8(e.rawName), &got);
+            if (!entry)
+                break;
+            qsizetype n = 0;
+            while ((n = entry->read(buf.data(), buf.size())) > 0) {
+            }
+            if (n < 0) {
+                got = entry->error();
+                break;
+            }
+        }
+    }
+    if (error.isEmpty()) {
+        QVERIFY2(got.isEmpty(), qPrintable(got));
+        return;
+    }
+    QVERIFY2(got.contains(error), qPrintable(got));
+    QVERIFY2(got.startsWith(QStringLiteral("limits.zip: ")), qPrintable(got));
+
+    // The importer: the same refusal reaches whoever imports the bill.
+    const BillParseResult r = parseAlipayBillFile(path, {});
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.contains(error), qPrintable(r.error));
+}
+
 void TestBillParsers::badWeChat_data()
 {
     QTest::addColumn<QByteArray>("content");
@@ -893,7 +1142,7 @@ void TestBillParsers::manyLinesParseExactly()
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(lines, qint64(n));
     }
-    // Alipay: the sandbox's bill for many payments (a STORED ZIP).
+    // Alipay: the sandbox's bill for many payments (deflated by zlib).
     {
         QList<SandboxAcquirer::BillEntry> entries;
         entries.reserve(n);

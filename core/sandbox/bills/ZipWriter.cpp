@@ -1,11 +1,20 @@
 #include "sandbox/bills/ZipWriter.h"
 
-#include "recon/Crc32.h"
+#include "common/Crc32.h"
 
+#include <zlib.h>
+
+#include <climits>
 
 namespace paydesk {
 
 namespace {
+
+constexpr quint16 kStored = 0;
+constexpr quint16 kDeflated = 8;
+// "Version needed to extract": 1.0 for stored, 2.0 for deflate.
+constexpr quint16 kVersionStored = 10;
+constexpr quint16 kVersionDeflated = 20;
 
 void le16(QByteArray& out, quint32 v)
 {
@@ -19,38 +28,66 @@ void le32(QByteArray& out, quint32 v)
     le16(out, v >> 16);
 }
 
+// Raw DEFLATE (no zlib wrapper: ZIP's own headers carry size and CRC) at
+// zlib's default level, or empty when zlib cannot start: storing is then
+// always a valid fallback.
+QByteArray deflated(const QByteArray& content)
+{
+    if (content.size() > qsizetype(UINT_MAX)) // past ZIP32 anyway; zlib counts in uInt
+        return {};
+    z_stream z{};
+    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) !=
+        Z_OK)
+        return {};
+    // deflateBound() is room enough for Z_FINISH to end in one call.
+    QByteArray out(qsizetype(deflateBound(&z, uLong(content.size()))), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.constData()));
+    z.avail_in = uInt(content.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = uInt(out.size());
+    const bool done = deflate(&z, Z_FINISH) == Z_STREAM_END;
+    out.resize(qsizetype(z.total_out));
+    deflateEnd(&z);
+    return done ? out : QByteArray();
+}
+
 } // namespace
 
 quint32 ZipWriter::crc32(const QByteArray& data)
 {
-    Crc32 crc;
-    crc.update(data);
-    return crc.value();
+    return Crc32::of(data);
 }
 
 void ZipWriter::add(const QByteArray& name, const QByteArray& content, quint16 dosDate,
                     quint16 dosTime)
 {
+    QByteArray packed = deflated(content);
     Entry e;
     e.name = name;
+    e.method = kDeflated;
+    if (packed.isEmpty() || packed.size() >= content.size()) {
+        packed = content;
+        e.method = kStored;
+    }
     e.crc = crc32(content);
+    e.compressedSize = quint32(packed.size());
     e.size = quint32(content.size());
     e.offset = quint32(m_data.size());
     e.date = dosDate;
     e.time = dosTime;
     le32(m_data, 0x04034b50); // local file header
-    le16(m_data, 10);         // version needed: 1.0, stored
-    le16(m_data, 0);          // flags: no UTF-8 flag, no data descriptor
-    le16(m_data, 0);          // method: stored
+    le16(m_data, e.method == kDeflated ? kVersionDeflated : kVersionStored);
+    le16(m_data, 0); // flags: no UTF-8 flag, no data descriptor
+    le16(m_data, e.method);
     le16(m_data, e.time);
     le16(m_data, e.date);
     le32(m_data, e.crc);
-    le32(m_data, e.size);
+    le32(m_data, e.compressedSize);
     le32(m_data, e.size);
     le16(m_data, quint32(name.size()));
     le16(m_data, 0);
     m_data += name;
-    m_data += content;
+    m_data += packed;
     m_entries << e;
 }
 
@@ -61,13 +98,13 @@ QByteArray ZipWriter::finish() const
     for (const Entry& e : m_entries) {
         le32(out, 0x02014b50); // central directory header
         le16(out, 20);         // made by
-        le16(out, 10);
+        le16(out, e.method == kDeflated ? kVersionDeflated : kVersionStored);
         le16(out, 0);
-        le16(out, 0);
+        le16(out, e.method);
         le16(out, e.time);
         le16(out, e.date);
         le32(out, e.crc);
-        le32(out, e.size);
+        le32(out, e.compressedSize);
         le32(out, e.size);
         le16(out, quint32(e.name.size()));
         le16(out, 0); // extra

@@ -5,9 +5,10 @@
 
 namespace paydesk {
 
-// A ZIP archive of stored (uncompressed) files, written in memory: what the
-// sandbox's Alipay bill download serves. Names are raw bytes (Alipay's bill
-// archives carry GBK names without the UTF-8 flag). No zlib needed.
+// A ZIP archive written in memory: what the sandbox's Alipay bill download
+// serves. Entries are deflated (zlib, as Alipay's own archives are), or
+// stored when deflating would not make them smaller. Names are raw bytes
+// (Alipay's bill archives carry GBK names without the UTF-8 flag).
 class ZipWriter
 {
 public:
@@ -21,7 +22,9 @@ private:
     struct Entry
     {
         QByteArray name;
+        quint16 method = 0;
         quint32 crc = 0;
+        quint32 compressedSize = 0;
         quint32 size = 0;
         quint32 offset = 0;
         quint16 date = 0;
