@@ -131,5 +131,8 @@ private:
 QJsonObject reconReportObject(const ReconReport& r);
 QByteArray reconReportJson(const ReconReport& r); // reconReportObject, compact
 bool readReconReportJson(const QByteArray& json, ReconReport* out);
+// The report an earlier run stored, if any.
+std::optional<ReconReport> storedReconReport(ReconStore& store, const QString& channel,
+                                             const QString& merchant, const QDate& day);
 
 } // namespace paydesk
