@@ -11,6 +11,7 @@
 #include "api/EmbeddedApi.h"
 #include "api/Json.h"
 #include "api/Numbers.h"
+#include "sandbox/InProcessSandbox.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
 
@@ -140,6 +141,8 @@ struct Context
     // Declared before the API, so the engine goes first.
     SystemClock demoClock;
     std::unique_ptr<DemoGateway> demo;
+    // A test shop's in-process sandbox (config "sandbox": true).
+    std::shared_ptr<InProcessSandbox> sandbox;
     std::unique_ptr<EmbeddedApi> api;
     // The notify_url listener; after the API, so it stops taking requests
     // before the engine goes.
@@ -171,12 +174,12 @@ int openApi(Context& c, const QString& dataDir, bool durable)
     }
     // The in-process sandbox serves only a shop that asked for it; a
     // wallet without a gateway is refused, never "paid" by a stand-in.
-    opt.withSandbox = opt.config.sandbox;
     if (c.demo) {
         // Every channel goes through the demo gateway: no second acquirer
         // may open the same sandbox.db in this process.
-        opt.withSandbox = false;
         c.demo->configure(opt.config);
+    } else if (opt.config.sandbox) {
+        opt.sandbox = c.sandbox = std::make_shared<InProcessSandbox>();
     }
     c.api = std::make_unique<EmbeddedApi>(opt);
     if (QString e = c.api->open(); !e.isEmpty()) {
@@ -406,9 +409,10 @@ int cmdSandboxScan(Context& c)
 {
     if (c.args.size() != 2 || !c.parser.isSet(QStringLiteral("code")))
         return usageError(*c.out, QStringLiteral("usage: sandbox-scan URL --code CODE"));
-    SandboxAcquirer* sandbox = c.api->sandbox();
+    SandboxAcquirer* sandbox = c.sandbox ? c.sandbox->acquirer() : nullptr;
     if (!sandbox)
-        return usageError(*c.out, QStringLiteral("no sandbox in this configuration"));
+        return usageError(*c.out, QStringLiteral("no sandbox in this configuration (a test shop "
+                                                 "sets \"sandbox\": true)"));
     const QString e = sandbox->customerScan(c.args.at(1), c.parser.value(QStringLiteral("code")));
     if (!e.isEmpty()) {
         c.out->error(e);

@@ -5,6 +5,7 @@
 #include "NotificationHttpServer.h"
 #include "api/ConfigFile.h"
 #include "api/EmbeddedApi.h"
+#include "sandbox/InProcessSandbox.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
 
@@ -58,7 +59,9 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
     }
     // The in-process sandbox serves the demo and a test shop that asked for
     // it, never a wallet that merely lacks a gateway: that one is refused.
-    opt.withSandbox = options.demo || opt.config.sandbox;
+    std::shared_ptr<InProcessSandbox> sandbox;
+    if (options.demo || opt.config.sandbox)
+        opt.sandbox = sandbox = std::make_shared<InProcessSandbox>();
     if (options.clock) {
         opt.clock = options.clock;
         session->clock = options.clock;
@@ -88,7 +91,7 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
             return nullptr;
         }
         gateway->configure(opt.config);
-        opt.withSandbox = false;
+        opt.sandbox = sandbox = nullptr;
         session->backend = gateway;
     }
     auto api = std::make_unique<EmbeddedApi>(opt);
@@ -111,10 +114,11 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
         session->customerScan = [g](const QString& url, const QString& code) {
             return g->acquirer().customerScan(url, code);
         };
-    } else if (SandboxAcquirer* sandbox = api->sandbox(); sandbox && options.demo) {
+    } else if (sandbox && options.demo) {
         EmbeddedApi* raw = api.get();
-        session->customerScan = [sandbox, raw](const QString& url, const QString& code) {
-            const QString e = sandbox->customerScan(url, code);
+        SandboxAcquirer* acquirer = sandbox->acquirer();
+        session->customerScan = [acquirer, raw](const QString& url, const QString& code) {
+            const QString e = acquirer->customerScan(url, code);
             raw->flush();
             return e;
         };

@@ -35,7 +35,7 @@ struct DemoGatewayOptions
 //
 //   DemoGateway demo(clock, {dataDir});
 //   if (QString e = demo.start(); !e.isEmpty()) ...
-//   EmbeddedOptions opt; opt.withSandbox = false; demo.configure(opt.config);
+//   EmbeddedOptions opt; demo.configure(opt.config); // no in-process sandbox beside it
 //   ... demo.acquirer().customerScan(codeUrl, code)   // the customer's side
 class DemoGateway
 {

@@ -73,6 +73,11 @@ QString readObject(const QJsonObject& o, const QString& key, const QString& wher
 }
 
 constexpr qint64 kHourMs = 3'600'000;
+// Caps on counts a person configures (polls, revoke attempts, payouts a
+// day): far above any sensible setting, low enough that a typo is caught.
+constexpr int kMaxCount = 1000;
+// A channel call that has not answered in ten minutes never will.
+constexpr qint64 kMaxCallTimeoutMs = 10 * 60'000;
 constexpr qint64 kDayMs = 24 * kHourMs;
 
 QString readList(const QJsonObject& o, const QString& key, const QString& where, qint64 maxMs,
@@ -109,7 +114,7 @@ QString readPolicy(const QJsonObject& o, const QString& where, ChannelPolicy& p)
     const QString count = QStringLiteral("attempts");
     QString e = checkKeys(o, known, where);
     if (e.isEmpty())
-        e = readMs(o, QStringLiteral("callTimeoutMs"), where, 10 * 60'000, p.callTimeoutMs);
+        e = readMs(o, QStringLiteral("callTimeoutMs"), where, kMaxCallTimeoutMs, p.callTimeoutMs);
     if (e.isEmpty())
         e = readMs(o, QStringLiteral("barcodeDeadlineMs"), where, kDayMs, p.barcodeDeadlineMs);
     if (e.isEmpty())
@@ -117,16 +122,17 @@ QString readPolicy(const QJsonObject& o, const QString& where, ChannelPolicy& p)
     if (e.isEmpty())
         e = readList(o, QStringLiteral("pollDelaysMs"), where, kHourMs, p.pollDelaysMs);
     if (e.isEmpty())
-        e = readInt(o, QStringLiteral("maxPolls"), where, 1, 1000, count, p.maxPolls);
+        e = readInt(o, QStringLiteral("maxPolls"), where, 1, kMaxCount, count, p.maxPolls);
     if (e.isEmpty())
         e = readList(o, QStringLiteral("revokeDelaysMs"), where, kDayMs, p.revokeDelaysMs);
     if (e.isEmpty())
-        e = readInt(o, QStringLiteral("maxRevokeAttempts"), where, 1, 1000, count,
+        e = readInt(o, QStringLiteral("maxRevokeAttempts"), where, 1, kMaxCount, count,
                     p.maxRevokeAttempts);
     if (e.isEmpty())
         e = readList(o, QStringLiteral("refundPollDelaysMs"), where, kDayMs, p.refundPollDelaysMs);
     if (e.isEmpty())
-        e = readInt(o, QStringLiteral("maxRefundPolls"), where, 1, 1000, count, p.maxRefundPolls);
+        e = readInt(o, QStringLiteral("maxRefundPolls"), where, 1, kMaxCount, count,
+                    p.maxRefundPolls);
     if (e.isEmpty() && (p.callTimeoutMs <= 0 || p.barcodeDeadlineMs <= 0 || p.maxPolls <= 0 ||
                         p.maxRevokeAttempts <= 0))
         e = QStringLiteral("%1: timeouts, deadlines and attempt caps must be more than 0")
@@ -196,7 +202,7 @@ QString readLedger(const QJsonObject& o, const QString& where, LedgerConfig& l)
                             QStringLiteral("days"), l.settlementDelayDays);
         !e.isEmpty())
         return e;
-    if (QString e = readInt(o, QStringLiteral("payoutsPerDay"), where, 1, 1000,
+    if (QString e = readInt(o, QStringLiteral("payoutsPerDay"), where, 1, kMaxCount,
                             QStringLiteral("payouts"), l.payoutsPerDay);
         !e.isEmpty())
         return e;
@@ -204,7 +210,7 @@ QString readLedger(const QJsonObject& o, const QString& where, LedgerConfig& l)
             readDailyAmount(o, QStringLiteral("payoutAmountPerDay"), where, l.payoutFenPerDay);
         !e.isEmpty())
         return e;
-    if (QString e = readInt(o, QStringLiteral("walletWithdrawalsPerDay"), where, 1, 1000,
+    if (QString e = readInt(o, QStringLiteral("walletWithdrawalsPerDay"), where, 1, kMaxCount,
                             QStringLiteral("withdrawals"), l.walletWithdrawalsPerDay);
         !e.isEmpty())
         return e;

@@ -4,14 +4,13 @@
 #include "api/EmbeddedRecon.h"
 
 #include "api/NotificationRefusals.h"
+#include "channels/ChannelProvider.h"
 #include "channels/GatewayChannels.h"
 #include "engine/PaymentEngine.h"
 #include "engine/Scheduler.h"
 #include "ids/IdGenerator.h"
 #include "ledger/BackOffice.h"
 #include "recon/Reconciler.h"
-#include "sandbox/SandboxAcquirer.h"
-#include "sandbox/SandboxChannel.h"
 #include "store/CachingStore.h"
 #include "store/Database.h"
 #include "store/SqlStore.h"
@@ -32,8 +31,8 @@ struct EmbeddedApi::Impl
     std::unique_ptr<CachingStore> store;
     std::unique_ptr<OrderNumberGenerator> ids;
     std::unique_ptr<Scheduler> scheduler;
-    std::unique_ptr<SandboxAcquirer> sandbox;
-    std::vector<std::unique_ptr<SandboxChannel>> channels;
+    // Channels served by the provider (the sandbox), by name.
+    QHash<QString, Channel*> providedChannels;
     std::vector<GatewayChannel> gatewayChannels;
     std::unique_ptr<PaymentEngine> engine;
     std::unique_ptr<BackOffice> backOffice;
@@ -73,9 +72,9 @@ EmbeddedApi::~EmbeddedApi()
     d->engine.reset();
     d->reconciler.reset();
     d->backOffice.reset();
-    d->channels.clear();
     d->gatewayChannels.clear();
-    d->sandbox.reset();
+    d->providedChannels.clear();
+    d->options.sandbox.reset();
 }
 
 QString EmbeddedApi::open()
@@ -217,25 +216,18 @@ QString EmbeddedApi::open()
         d->engine->addChannel(g.channel.get());
         d->gatewayChannels.push_back(std::move(g));
     }
-    if (d->options.withSandbox) {
-        d->sandbox = std::make_unique<SandboxAcquirer>(*d->clock);
-        DatabaseConfig scfg;
-        scfg.sqlitePath = QDir(d->options.dataDir).filePath(QStringLiteral("sandbox.db"));
-        scfg.durable = d->options.durable;
-        if (QString e = d->sandbox->open(scfg); !e.isEmpty())
+    if (ChannelProvider* provider = d->options.sandbox.get()) {
+        if (QString e = provider->open(d->options.dataDir, d->options.durable, *d->clock);
+            !e.isEmpty())
             return e;
         for (const QString& n : names) {
             if (ec.gateways.contains(n))
                 continue;
-            d->channels.push_back(std::make_unique<SandboxChannel>(n, *d->sandbox));
-            d->engine->addChannel(d->channels.back().get());
+            if (Channel* c = provider->serve(n)) {
+                d->providedChannels.insert(n, c);
+                d->engine->addChannel(c);
+            }
         }
-        d->sandbox->setNotificationSink([this](const QString& channel, const ChannelNotification& n,
-                                               const SandboxAcquirer::NotifyTarget&) {
-            for (auto& c : d->channels)
-                if (c->name() == channel)
-                    c->deliverNotification(n);
-        });
     }
     return QString();
 }
@@ -351,14 +343,9 @@ BackOffice* EmbeddedApi::backOffice() const
     return d->backOffice.get();
 }
 
-SandboxAcquirer* EmbeddedApi::sandbox() const
-{
-    return d->sandbox.get();
-}
-
 bool EmbeddedApi::servesSandbox() const
 {
-    return !d->channels.empty();
+    return !d->providedChannels.isEmpty();
 }
 
 void EmbeddedApi::flush()
@@ -394,12 +381,12 @@ EmbeddedApi::BillSource EmbeddedApi::billSource(const QString& channelName) cons
         src.merchant = src.alipayFormat ? s.billAccount : s.mchId;
         return src;
     }
-    for (const auto& c : d->channels)
-        if (c->name() == channelName) {
-            src.channel = c.get();
-            src.alipayFormat = c->billsAreAlipay();
-            src.merchant = c->billMerchant();
-        }
+    if (Channel* c = d->providedChannels.value(channelName)) {
+        const ChannelProvider::BillShape shape = d->options.sandbox->billShape(channelName);
+        src.channel = c;
+        src.alipayFormat = shape.alipayFormat;
+        src.merchant = shape.merchant;
+    }
     return src;
 }
 

@@ -12,16 +12,16 @@ namespace paydesk {
 class BackOffice;
 class Channel;
 class Reconciler;
-class SandboxAcquirer;
+class ChannelProvider;
 
 struct EmbeddedOptions
 {
     QString dataDir;        // paydesk.db and, with the sandbox, sandbox.db
     bool durable = true;    // fsync every group commit
-    // The in-process sandbox acquirer behind every routed channel that has
-    // no gateway: tests and test shops only. Off, such a wallet's codes are
-    // refused before anything is created.
-    bool withSandbox = false;
+    // Serves every routed channel that has no gateway: the in-process
+    // sandbox (InProcessSandbox) of tests, test shops and the demo. Null,
+    // such a wallet's codes are refused before anything is created.
+    std::shared_ptr<ChannelProvider> sandbox;
     CoreConfig config;
     Clock* clock = nullptr; // default: the system clock
 };
@@ -51,9 +51,6 @@ public:
     BackOfficeApi& accounting() override;
     ReconApi& reconciliation() override;
 
-    // The in-process sandbox (null without it): the demo and tests play the
-    // customer through it.
-    SandboxAcquirer* sandbox() const;
     // True when some channel is served by the in-process sandbox: nothing
     // it "charges" is real, and every screen and output must say so.
     bool servesSandbox() const;

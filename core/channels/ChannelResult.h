@@ -7,7 +7,8 @@
 
 namespace paydesk {
 
-// The unified answer of every trade call and every query (seed 003's contract).
+// The unified answer of every trade call and every query (ARCHITECTURE.md:
+// "Unified status contract").
 // Only Success and Failed are final and fully trusted. A timeout is Processing,
 // never Failed; an exception or an unlisted code is Unknown.
 struct ChannelResult

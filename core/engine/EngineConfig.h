@@ -12,7 +12,7 @@
 
 namespace paydesk {
 
-// Timing and limits of one channel. Defaults follow the seeds: first query
+// Timing and limits of one channel. Defaults follow common practice: first query
 // after a few seconds, growing intervals, revoke after ~30 s.
 struct ChannelPolicy
 {

@@ -10,6 +10,13 @@ namespace paydesk {
 
 namespace {
 
+// Another process moved the record between our read and our write: look
+// again once its commit is visible, soon but not in a busy loop.
+constexpr qint64 kLostRaceRetryMs = 1000;
+// The network-error alert counts errors per channel in a sliding minute
+// (networkErrorsPerMinute).
+constexpr qint64 kNetworkErrorWindowMs = 60'000;
+
 const QString kEngine = QStringLiteral("engine");
 const QString kCashier = QStringLiteral("cashier");
 const QString kScheduler = QStringLiteral("scheduler");
@@ -825,7 +832,8 @@ void PaymentEngine::pollPayment(const QString& paymentNo)
     p->updatedAtMs = m_clock.nowMs();
     if (!m_store.updatePayment(*p, v)) {
         // Someone else (another process) moved it: look again shortly.
-        m_scheduler.schedule(Scheduler::Kind::PaymentPoll, paymentNo, m_clock.nowMs() + 1000);
+        m_scheduler.schedule(Scheduler::Kind::PaymentPoll, paymentNo,
+                             m_clock.nowMs() + kLostRaceRetryMs);
         return;
     }
     const int attempt = p->pollCount;
@@ -935,7 +943,8 @@ void PaymentEngine::attemptRevoke(const QString& paymentNo)
     rv->version = v + 1;
     rv->updatedAtMs = m_clock.nowMs();
     if (!m_store.updateRevoke(*rv, v)) {
-        m_scheduler.schedule(Scheduler::Kind::RevokeAttempt, paymentNo, m_clock.nowMs() + 1000);
+        m_scheduler.schedule(Scheduler::Kind::RevokeAttempt, paymentNo,
+                             m_clock.nowMs() + kLostRaceRetryMs);
         return;
     }
     const QString orderNo = p->orderNo;
@@ -1233,7 +1242,8 @@ bool PaymentEngine::movePayment(PaymentRecord& p, PaymentState to, const QString
     if (!m_store.updatePayment(p, v)) {
         track(p.orderNo, source, QStringLiteral("conflict"), p.paymentNo,
               QStringLiteral("payment changed elsewhere; will look again"));
-        m_scheduler.schedule(Scheduler::Kind::PaymentPoll, p.paymentNo, m_clock.nowMs() + 1000);
+        m_scheduler.schedule(Scheduler::Kind::PaymentPoll, p.paymentNo,
+                             m_clock.nowMs() + kLostRaceRetryMs);
         return false;
     }
     track(p.orderNo, source, QStringLiteral("transition"), p.paymentNo, why, {},
@@ -1395,7 +1405,7 @@ void PaymentEngine::noteNetworkError(const QString& channel)
     const qint64 now = m_clock.nowMs();
     auto& window = m_networkErrors[channel];
     window.push_back(now);
-    while (!window.empty() && window.front() < now - 60'000)
+    while (!window.empty() && window.front() < now - kNetworkErrorWindowMs)
         window.pop_front();
     if (int(window.size()) >= m_config.networkErrorsPerMinute &&
         now - m_networkAlertedAtMs.value(channel, -1'000'000) >= 60'000) {

@@ -97,7 +97,10 @@ void Scheduler::rearm()
         return;
     }
     const qint64 wait = qMax<qint64>(0, m_heap.top().dueMs - m_clock.nowMs());
-    const int waitMs = int(qMin<qint64>(wait, 24 * 3600 * 1000));
+    // QTimer takes an int of milliseconds: a far-off item re-arms the timer
+    // once a day instead of overflowing it.
+    constexpr qint64 kMaxTimerWaitMs = 24 * 3600 * 1000;
+    const int waitMs = int(qMin<qint64>(wait, kMaxTimerWaitMs));
     if (!m_timer.isActive() || m_timer.remainingTime() > waitMs)
         m_timer.start(waitMs);
 }

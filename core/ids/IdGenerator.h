@@ -20,7 +20,7 @@ public:
     virtual QString next(IdKind kind) = 0;
 };
 
-// Seed 004's order number: business prefix (2) + format version (1) + store
+// The order number: business prefix (2) + format version (1) + store
 // (4) + terminal (4) + China time yyyyMMddHHmmsszzz (17) + sequence (4), 32
 // characters, sortable by time within a terminal.
 //

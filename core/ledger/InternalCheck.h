@@ -35,7 +35,7 @@ struct InternalCheckReport
     }
 };
 
-// The internal check from the seeds (内部对账), read-only:
+// The internal check (内部对账), read-only:
 // - trial balance: every account's balance sums to zero;
 // - every account: balance from checkpoints = sum of all its postings;
 // - every wallet: top-ups + income − withdrawals − held − spending = balance,

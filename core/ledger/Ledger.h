@@ -24,7 +24,7 @@ struct AccountBalance
 };
 
 // The double-entry journal. Balances are never stored per posting: every
-// account keeps only its postings (the seeds' "intermediate account": record
+// account keeps only its postings (the "intermediate account": record
 // the detail, fold the balance later), and checkpoints fold them in batches.
 // A balance is the newest checkpoint plus the postings after it, so it is
 // exact at any moment, and a hot account (every payment debits one channel

@@ -18,9 +18,9 @@ struct LedgerConfig
     // 0.6 %: WeChat Pay's and Alipay's standard rate (and the sandbox's).
     qint64 defaultFeeRatePpm = 6000;
     int settlementDelayDays = 1;       // T+1: a day may be settled the day after
-    int payoutsPerDay = 3;             // seeds: at most 3 withdrawals a day
+    int payoutsPerDay = 3;             // risk rule: at most 3 withdrawals a day
     qint64 payoutFenPerDay = 1'000'000;// and at most ¥10,000.00 a day
-    // The same risk rule for each member's wallet withdrawals (seed 004).
+    // The same risk rule for each member's wallet withdrawals.
     int walletWithdrawalsPerDay = 3;
     qint64 walletWithdrawalFenPerDay = 1'000'000;
 

@@ -46,7 +46,7 @@ QStringList WalletStore::migrations()
 {
     // The partial unique index is what makes a sale payable once from a
     // wallet, however many times (and with whatever request numbers) the
-    // member presses "pay" (seed 000, scenario 2).
+    // member presses "pay" (tst_seed_scenarios: frantic clicks).
     return {QStringLiteral(R"SQL(
 CREATE TABLE wallet_members (
   member_id TEXT PRIMARY KEY,

@@ -110,7 +110,6 @@ double generate(const QString& dir, int n)
     { // the schema, through the core's own migrations
         EmbeddedOptions o;
         o.dataDir = dir;
-        o.withSandbox = false;
         EmbeddedApi api(o);
         if (QString e = api.open(); !e.isEmpty())
             die(e);

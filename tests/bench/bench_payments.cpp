@@ -11,6 +11,7 @@
 #include "ledger/EnginePostings.h"
 #include "ledger/LedgerStore.h"
 #include "ledger/SettlementStore.h"
+#include "sandbox/InProcessSandbox.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
 #include "store/Database.h"
@@ -424,7 +425,7 @@ int main(int argc, char** argv)
     EmbeddedOptions eo;
     eo.dataDir = facadeDir;
     eo.durable = true;
-    eo.withSandbox = true;
+    eo.sandbox = std::make_shared<InProcessSandbox>();
     auto api = std::make_unique<EmbeddedApi>(eo);
     if (const QString e = api->open(); !e.isEmpty())
         die(e);

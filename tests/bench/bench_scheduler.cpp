@@ -10,6 +10,7 @@
 #include "api/EmbeddedApi.h"
 #include "domain/States.h"
 #include "engine/Scheduler.h"
+#include "sandbox/InProcessSandbox.h"
 #include "sandbox/SandboxBehaviour.h"
 
 #include <QCommandLineParser>
@@ -156,7 +157,7 @@ int runEngineChild(const Options& opt)
     EmbeddedOptions eo;
     eo.dataDir = tmp.path();
     eo.durable = false;
-    eo.withSandbox = true;
+    eo.sandbox = std::make_shared<InProcessSandbox>();
     // The payments must wait, not work: the deadline (which forces a revoke)
     // and the first poll are an hour away, and no call times out meanwhile.
     eo.config.defaultPolicy.barcodeDeadlineMs = kHourMs;

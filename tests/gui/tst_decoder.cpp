@@ -131,7 +131,7 @@ const char* name(Distortion d)
 Q_DECLARE_METATYPE(Distortion)
 Q_DECLARE_METATYPE(CodeFormat)
 
-class TestDecoder : public QObject
+class tst_Decoder : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -300,5 +300,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestDecoder)
+QTEST_MAIN(tst_Decoder)
 #include "tst_decoder.moc"

@@ -40,7 +40,7 @@ SalePhase phase(GuiHarness& h)
 
 } // namespace
 
-class TestGuiCashier : public QObject
+class tst_GuiCashier : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -295,5 +295,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestGuiCashier)
+QTEST_MAIN(tst_GuiCashier)
 #include "tst_gui_cashier.moc"

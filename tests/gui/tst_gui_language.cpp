@@ -20,7 +20,7 @@ using namespace paydesk;
 using namespace paydesk::ui;
 using paydesk::test::GuiHarness;
 
-class TestGuiLanguage : public QObject
+class tst_GuiLanguage : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -115,5 +115,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestGuiLanguage)
+QTEST_MAIN(tst_GuiLanguage)
 #include "tst_gui_language.moc"

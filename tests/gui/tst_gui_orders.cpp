@@ -50,7 +50,7 @@ void typeSearch(OrdersScreen* s, const QString& text)
 
 } // namespace
 
-class TestGuiOrders : public QObject
+class tst_GuiOrders : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -219,5 +219,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestGuiOrders)
+QTEST_MAIN(tst_GuiOrders)
 #include "tst_gui_orders.moc"

@@ -44,7 +44,7 @@ RefundDialog* openRefundFromLastSales(GuiHarness& h, const QString& orderNo)
 
 } // namespace
 
-class TestGuiQrRefund : public QObject
+class tst_GuiQrRefund : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -194,5 +194,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestGuiQrRefund)
+QTEST_MAIN(tst_GuiQrRefund)
 #include "tst_gui_qr_refund.moc"

@@ -76,7 +76,7 @@ Run play(const QList<Step>& steps, const ScanBurstConfig& cfg)
 
 Q_DECLARE_METATYPE(QList<Step>)
 
-class TestScanBurst : public QObject
+class tst_ScanBurst : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -164,5 +164,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestScanBurst)
+QTEST_GUILESS_MAIN(tst_ScanBurst)
 #include "tst_scanburst.moc"

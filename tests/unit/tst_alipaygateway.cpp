@@ -92,7 +92,7 @@ QString code(SandboxBehaviour b, int n = 0)
 
 } // namespace
 
-class AlipayGatewayTest : public QObject
+class tst_AlipayGateway : public QObject
 {
     Q_OBJECT
 
@@ -768,5 +768,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(AlipayGatewayTest)
+QTEST_GUILESS_MAIN(tst_AlipayGateway)
 #include "tst_alipaygateway.moc"

@@ -47,7 +47,7 @@ QJsonObject obj(const char* json)
 
 } // namespace
 
-class AlipayProtocolTest : public QObject
+class tst_AlipayProtocol : public QObject
 {
     Q_OBJECT
 
@@ -932,5 +932,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(AlipayProtocolTest)
+QTEST_GUILESS_MAIN(tst_AlipayProtocol)
 #include "tst_alipayprotocol.moc"

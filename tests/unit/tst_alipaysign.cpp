@@ -38,7 +38,7 @@ QByteArray bare(const QByteArray& pem)
 
 } // namespace
 
-class AlipaySignTest : public QObject
+class tst_AlipaySign : public QObject
 {
     Q_OBJECT
 
@@ -170,5 +170,5 @@ private:
     QByteArray m_privatePem, m_publicPem, m_otherPrivatePem, m_otherPublicPem;
 };
 
-QTEST_GUILESS_MAIN(AlipaySignTest)
+QTEST_GUILESS_MAIN(tst_AlipaySign)
 #include "tst_alipaysign.moc"

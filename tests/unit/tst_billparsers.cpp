@@ -415,7 +415,7 @@ QByteArray rawZip(const QList<RawZipEntry>& entries)
 
 } // namespace
 
-class TestBillParsers : public QObject
+class tst_BillParsers : public QObject
 {
     Q_OBJECT
 
@@ -445,7 +445,7 @@ private:
     test::TempDataDir m_dir;
 };
 
-void TestBillParsers::wechatSample()
+void tst_BillParsers::wechatSample()
 {
     QList<BillLine> lines;
     const BillParseResult r = parseAll(parseWeChatBillFile, sample("wechat_all.csv"), &lines);
@@ -477,7 +477,7 @@ void TestBillParsers::wechatSample()
              QStringLiteral("lines=5 payments=3 refunds=2 paid=3734 refunded=1325 fee=14"));
 }
 
-void TestBillParsers::alipaySample()
+void tst_BillParsers::alipaySample()
 {
     QList<BillLine> lines;
     const BillParseResult r = parseAll(parseAlipayBillFile, sample("alipay_trade.csv.zip"), &lines);
@@ -503,7 +503,7 @@ void TestBillParsers::alipaySample()
              QStringLiteral("lines=5 payments=3 refunds=2 paid=5034 refunded=1800 fee=19"));
 }
 
-void TestBillParsers::wechatRoundTrip_data()
+void tst_BillParsers::wechatRoundTrip_data()
 {
     QTest::addColumn<WeChatBillType>("type");
     QTest::newRow("ALL") << WeChatBillType::All;
@@ -511,7 +511,7 @@ void TestBillParsers::wechatRoundTrip_data()
     QTest::newRow("REFUND") << WeChatBillType::Refund;
 }
 
-void TestBillParsers::wechatRoundTrip()
+void tst_BillParsers::wechatRoundTrip()
 {
     QFETCH(WeChatBillType, type);
     const WeChatBillAccount account{QStringLiteral("wx2421b1c4370ec43b"),
@@ -549,14 +549,14 @@ void TestBillParsers::wechatRoundTrip()
     QCOMPARE(totalsText(r.totals), totalsText(totalsOf(want)));
 }
 
-void TestBillParsers::alipayRoundTrip_data()
+void tst_BillParsers::alipayRoundTrip_data()
 {
     QTest::addColumn<bool>("zipped");
     QTest::newRow("zip") << true;
     QTest::newRow("bare detail csv") << false;
 }
 
-void TestBillParsers::alipayRoundTrip()
+void tst_BillParsers::alipayRoundTrip()
 {
     QFETCH(bool, zipped);
     QString error;
@@ -589,7 +589,7 @@ void TestBillParsers::alipayRoundTrip()
     QCOMPARE(totalsText(r.totals), totalsText(totalsOf(want)));
 }
 
-void TestBillParsers::inflate_data()
+void tst_BillParsers::inflate_data()
 {
     QTest::addColumn<QByteArray>("compressed");
     QTest::addColumn<QByteArray>("plain");
@@ -635,7 +635,7 @@ void TestBillParsers::inflate_data()
         }
 }
 
-void TestBillParsers::inflate()
+void tst_BillParsers::inflate()
 {
     QFETCH(QByteArray, compressed);
     QFETCH(QByteArray, plain);
@@ -648,7 +648,7 @@ void TestBillParsers::inflate()
     QVERIFY(out == plain);
 }
 
-void TestBillParsers::inflateCorrupt_data()
+void tst_BillParsers::inflateCorrupt_data()
 {
     QTest::addColumn<QByteArray>("compressed");
     QTest::addColumn<QString>("error");
@@ -666,7 +666,7 @@ void TestBillParsers::inflateCorrupt_data()
     QTest::newRow("damaged dynamic header") << damaged << QStringLiteral("corrupt deflate data");
 }
 
-void TestBillParsers::inflateCorrupt()
+void tst_BillParsers::inflateCorrupt()
 {
     QFETCH(QByteArray, compressed);
     QFETCH(QString, error);
@@ -677,7 +677,7 @@ void TestBillParsers::inflateCorrupt()
     }
 }
 
-void TestBillParsers::zipEntries()
+void tst_BillParsers::zipEntries()
 {
     // Names are GBK without the UTF-8 flag; both entries are deflated.
     ZipReader zip;
@@ -721,7 +721,7 @@ void TestBillParsers::zipEntries()
     QVERIFY2(r.error.contains(QStringLiteral("CRC-32 mismatch")), qPrintable(r.error));
 }
 
-void TestBillParsers::zipLimits_data()
+void tst_BillParsers::zipLimits_data()
 {
     QTest::addColumn<QByteArray>("zip");
     QTest::addColumn<QString>("error"); // empty: the archive is read in full
@@ -834,7 +834,7 @@ void TestBillParsers::zipLimits_data()
                .arg(ZipReader::kMaxEntries);
 }
 
-void TestBillParsers::zipLimits()
+void tst_BillParsers::zipLimits()
 {
     QFETCH(QByteArray, zip);
     QFETCH(QString, error);
@@ -872,7 +872,7 @@ void TestBillParsers::zipLimits()
     QVERIFY2(r.error.contains(error), qPrintable(r.error));
 }
 
-void TestBillParsers::badWeChat_data()
+void tst_BillParsers::badWeChat_data()
 {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("error");
@@ -979,7 +979,7 @@ void TestBillParsers::badWeChat_data()
         << QStringLiteral("line 2: 手续费 \"1000000000.00001\" is above") << qint64(2);
 }
 
-void TestBillParsers::badWeChat()
+void tst_BillParsers::badWeChat()
 {
     QFETCH(QByteArray, content);
     QFETCH(QString, error);
@@ -993,7 +993,7 @@ void TestBillParsers::badWeChat()
     QCOMPARE(r.errorLine, errorLine);
 }
 
-void TestBillParsers::badAlipay_data()
+void tst_BillParsers::badAlipay_data()
 {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("error");
@@ -1074,7 +1074,7 @@ void TestBillParsers::badAlipay_data()
         << d + QStringLiteral("8: 商家实收（元） \"-1000000000.01\" is above") << qint64(8);
 }
 
-void TestBillParsers::badAlipay()
+void tst_BillParsers::badAlipay()
 {
     QFETCH(QByteArray, content);
     QFETCH(QString, error);
@@ -1088,7 +1088,7 @@ void TestBillParsers::badAlipay()
     QCOMPARE(r.errorLine, errorLine);
 }
 
-void TestBillParsers::handlerStops_data()
+void tst_BillParsers::handlerStops_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<bool>("wechat");
@@ -1096,7 +1096,7 @@ void TestBillParsers::handlerStops_data()
     QTest::newRow("Alipay") << sample("alipay_trade.csv.zip") << false;
 }
 
-void TestBillParsers::handlerStops()
+void tst_BillParsers::handlerStops()
 {
     QFETCH(QString, path);
     QFETCH(bool, wechat);
@@ -1112,7 +1112,7 @@ void TestBillParsers::handlerStops()
 
 // 100,000 lines of each format come through whole (the timing is
 // bench_reconcile's).
-void TestBillParsers::manyLinesParseExactly()
+void tst_BillParsers::manyLinesParseExactly()
 {
     const int n = 100'000;
     // WeChat: the sample's payment line, numbered.
@@ -1168,5 +1168,5 @@ void TestBillParsers::manyLinesParseExactly()
     }
 }
 
-QTEST_GUILESS_MAIN(TestBillParsers)
+QTEST_GUILESS_MAIN(tst_BillParsers)
 #include "tst_billparsers.moc"

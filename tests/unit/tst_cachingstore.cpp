@@ -53,7 +53,7 @@ struct Side
 
 } // namespace
 
-class CachingStoreTest : public QObject
+class tst_CachingStore : public QObject
 {
     Q_OBJECT
 
@@ -208,5 +208,5 @@ private:
     std::unique_ptr<test::TempDataDir> m_dir;
 };
 
-QTEST_GUILESS_MAIN(CachingStoreTest)
+QTEST_GUILESS_MAIN(tst_CachingStore)
 #include "tst_cachingstore.moc"

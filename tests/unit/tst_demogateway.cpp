@@ -18,7 +18,7 @@ using namespace paydesk;
 Q_DECLARE_METATYPE(paydesk::Wallet)
 Q_DECLARE_METATYPE(paydesk::GatewaySettings::Protocol)
 
-class DemoGatewayTest : public QObject
+class tst_DemoGateway : public QObject
 {
     Q_OBJECT
 
@@ -73,13 +73,12 @@ private slots:
         EmbeddedOptions eo;
         eo.dataDir = dir.path();
         eo.durable = false;
-        eo.withSandbox = false;
         demo.configure(eo.config);
         QCOMPARE(eo.config.gateways.size(), 3);
         QCOMPARE(eo.config.gateways.value(QStringLiteral("unionpay")).protocol, unionpayProtocol);
         EmbeddedApi api(eo);
         QCOMPARE(api.open(), QString());
-        QVERIFY(!api.sandbox()); // one acquirer only: the demo's
+        QVERIFY(!api.servesSandbox()); // one acquirer only: the demo's
 
         std::optional<CommandOutcome> outcome;
         api.pay(PayCommand{QStringLiteral("demo-1"), Money::fromFen(1234),
@@ -128,7 +127,6 @@ private slots:
         EmbeddedOptions eo;
         eo.dataDir = dir.path();
         eo.durable = false;
-        eo.withSandbox = false;
         demo.configure(eo.config);
         EmbeddedApi api(eo);
         QCOMPARE(api.open(), QString());
@@ -150,5 +148,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(DemoGatewayTest)
+QTEST_GUILESS_MAIN(tst_DemoGateway)
 #include "tst_demogateway.moc"

@@ -93,7 +93,6 @@ struct Core
         EmbeddedOptions o;
         o.dataDir = dir;
         o.durable = false;
-        o.withSandbox = false;
         api = std::make_unique<EmbeddedApi>(o);
         return api->open();
     }
@@ -150,7 +149,7 @@ const QList<OldPayment> kOldPayments = {
 
 } // namespace
 
-class LedgerBackfillTest : public QObject
+class tst_LedgerBackfill : public QObject
 {
     Q_OBJECT
 
@@ -328,5 +327,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(LedgerBackfillTest)
+QTEST_GUILESS_MAIN(tst_LedgerBackfill)
 #include "tst_ledgerbackfill.moc"

@@ -14,7 +14,7 @@ const QString kAlipayMasked = QStringLiteral("28************5432");
 
 } // namespace
 
-class TestMasking : public QObject
+class tst_Masking : public QObject
 {
     Q_OBJECT
 
@@ -26,7 +26,7 @@ private slots:
     void maskRawMessageIsIdempotent();
 };
 
-void TestMasking::maskPaymentCode_data()
+void tst_Masking::maskPaymentCode_data()
 {
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("masked");
@@ -46,7 +46,7 @@ void TestMasking::maskPaymentCode_data()
     QTest::newRow("empty") << QString() << QString();
 }
 
-void TestMasking::maskPaymentCode()
+void tst_Masking::maskPaymentCode()
 {
     QFETCH(QString, code);
     QFETCH(QString, masked);
@@ -58,7 +58,7 @@ void TestMasking::maskPaymentCode()
         QVERIFY(out != code);
 }
 
-void TestMasking::maskRawMessage_data()
+void tst_Masking::maskRawMessage_data()
 {
     QTest::addColumn<QString>("raw");
     QTest::addColumn<QString>("masked");
@@ -166,7 +166,7 @@ void TestMasking::maskRawMessage_data()
     QTest::newRow("empty") << QString() << QString() << QStringList{};
 }
 
-void TestMasking::maskRawMessage()
+void tst_Masking::maskRawMessage()
 {
     QFETCH(QString, raw);
     QFETCH(QString, masked);
@@ -178,12 +178,12 @@ void TestMasking::maskRawMessage()
         QVERIFY2(!out.contains(secret), qPrintable(secret + QStringLiteral(" in ") + out));
 }
 
-void TestMasking::maskRawMessageIsIdempotent()
+void tst_Masking::maskRawMessageIsIdempotent()
 {
     const QString raw = QStringLiteral("auth_code=%1&sign=abc&total_fee=100").arg(kWeChatCode);
     const QString once = paydesk::maskRawMessage(raw);
     QCOMPARE(paydesk::maskRawMessage(once), once);
 }
 
-QTEST_GUILESS_MAIN(TestMasking)
+QTEST_GUILESS_MAIN(tst_Masking)
 #include "tst_masking.moc"

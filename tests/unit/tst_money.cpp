@@ -16,7 +16,7 @@ const QString kUsd = QStringLiteral("USD");
 
 } // namespace
 
-class TestMoney : public QObject
+class tst_Money : public QObject
 {
     Q_OBJECT
 
@@ -55,7 +55,7 @@ private slots:
 
 // ---------------------------------------------------------------- parsing
 
-void TestMoney::parseValid_data()
+void tst_Money::parseValid_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<qint64>("fen");
@@ -81,7 +81,7 @@ void TestMoney::parseValid_data()
     QTest::newRow("large_integer") << QStringLiteral("999999999") << qint64(99999999900);
 }
 
-void TestMoney::parseValid()
+void tst_Money::parseValid()
 {
     QFETCH(QString, text);
     QFETCH(qint64, fen);
@@ -98,7 +98,7 @@ void TestMoney::parseValid()
     QCOMPARE(again->fen(), fen);
 }
 
-void TestMoney::parseRefused_data()
+void tst_Money::parseRefused_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("mentions"); // part of the reason, lower case
@@ -147,7 +147,7 @@ void TestMoney::parseRefused_data()
         << QStringLiteral("12.00 CNY") << QStringLiteral("not a number");
 }
 
-void TestMoney::parseRefused()
+void tst_Money::parseRefused()
 {
     QFETCH(QString, text);
     QFETCH(QString, mentions);
@@ -163,14 +163,14 @@ void TestMoney::parseRefused()
         QVERIFY2(error.contains(text.trimmed()), qPrintable(error));
 }
 
-void TestMoney::parseRefusedWithoutErrorPointer()
+void tst_Money::parseRefusedWithoutErrorPointer()
 {
     QVERIFY(!paydesk::Money::parse(QStringLiteral("1.234")).has_value());
     QVERIFY(!paydesk::Money::parse(QString()).has_value());
     QVERIFY(!paydesk::Money::parse(QStringLiteral("92233720368547758.08")).has_value());
 }
 
-void TestMoney::parseKeepsCurrency()
+void tst_Money::parseKeepsCurrency()
 {
     const std::optional<paydesk::Money> m = paydesk::Money::parse(QStringLiteral("1.5"), kUsd);
     QVERIFY(m.has_value());
@@ -182,7 +182,7 @@ void TestMoney::parseKeepsCurrency()
 
 // ------------------------------------------------------------- formatting
 
-void TestMoney::plainString_data()
+void tst_Money::plainString_data()
 {
     QTest::addColumn<qint64>("fen");
     QTest::addColumn<QString>("text");
@@ -202,7 +202,7 @@ void TestMoney::plainString_data()
     QTest::newRow("int64_min") << kMin << QStringLiteral("-92233720368547758.08");
 }
 
-void TestMoney::plainString()
+void tst_Money::plainString()
 {
     QFETCH(qint64, fen);
     QFETCH(QString, text);
@@ -212,7 +212,7 @@ void TestMoney::plainString()
     QCOMPARE(paydesk::Money::fromFen(fen, kUsd).toPlainString(), text);
 }
 
-void TestMoney::displayString_data()
+void tst_Money::displayString_data()
 {
     QTest::addColumn<qint64>("fen");
     QTest::addColumn<QString>("currency");
@@ -230,7 +230,7 @@ void TestMoney::displayString_data()
     QTest::newRow("usd_int64_min") << kMin << kUsd << QStringLiteral("-92233720368547758.08 USD");
 }
 
-void TestMoney::displayString()
+void tst_Money::displayString()
 {
     QFETCH(qint64, fen);
     QFETCH(QString, currency);
@@ -239,7 +239,7 @@ void TestMoney::displayString()
     QCOMPARE(paydesk::Money::fromFen(fen, currency).toDisplayString(), text);
 }
 
-void TestMoney::signPredicates_data()
+void tst_Money::signPredicates_data()
 {
     QTest::addColumn<qint64>("fen");
     QTest::addColumn<bool>("zero");
@@ -253,7 +253,7 @@ void TestMoney::signPredicates_data()
     QTest::newRow("int64_min") << kMin << false << false << true;
 }
 
-void TestMoney::signPredicates()
+void tst_Money::signPredicates()
 {
     QFETCH(qint64, fen);
     QFETCH(bool, zero);
@@ -266,7 +266,7 @@ void TestMoney::signPredicates()
     QCOMPARE(m.isNegative(), negative);
 }
 
-void TestMoney::equalityIncludesCurrency()
+void tst_Money::equalityIncludesCurrency()
 {
     QVERIFY(paydesk::Money::fromFen(100) == paydesk::Money::fromFen(100, paydesk::kCny));
     QVERIFY(paydesk::Money::fromFen(100) != paydesk::Money::fromFen(101));
@@ -279,7 +279,7 @@ void TestMoney::equalityIncludesCurrency()
 
 // ------------------------------------------------------------- arithmetic
 
-void TestMoney::checkedAdd_data()
+void tst_Money::checkedAdd_data()
 {
     QTest::addColumn<qint64>("a");
     QTest::addColumn<qint64>("b");
@@ -298,7 +298,7 @@ void TestMoney::checkedAdd_data()
     QTest::newRow("min_plus_min_overflows") << kMin << kMin << false << qint64(0);
 }
 
-void TestMoney::checkedAdd()
+void tst_Money::checkedAdd()
 {
     QFETCH(qint64, a);
     QFETCH(qint64, b);
@@ -319,7 +319,7 @@ void TestMoney::checkedAdd()
     }
 }
 
-void TestMoney::checkedSub_data()
+void tst_Money::checkedSub_data()
 {
     QTest::addColumn<qint64>("a");
     QTest::addColumn<qint64>("b");
@@ -340,7 +340,7 @@ void TestMoney::checkedSub_data()
     QTest::newRow("minus_two_minus_max_overflows") << qint64(-2) << kMax << false << qint64(0);
 }
 
-void TestMoney::checkedSub()
+void tst_Money::checkedSub()
 {
     QFETCH(qint64, a);
     QFETCH(qint64, b);
@@ -356,7 +356,7 @@ void TestMoney::checkedSub()
     }
 }
 
-void TestMoney::currencyMismatch_data()
+void tst_Money::currencyMismatch_data()
 {
     QTest::addColumn<qint64>("a");
     QTest::addColumn<qint64>("b");
@@ -366,7 +366,7 @@ void TestMoney::currencyMismatch_data()
     QTest::newRow("negative") << qint64(-100) << qint64(-1);
 }
 
-void TestMoney::currencyMismatch()
+void tst_Money::currencyMismatch()
 {
     QFETCH(qint64, a);
     QFETCH(qint64, b);
@@ -382,7 +382,7 @@ void TestMoney::currencyMismatch()
     QVERIFY(cny.checkedSub(paydesk::Money::fromFen(b)).has_value());
 }
 
-void TestMoney::mulDiv_data()
+void tst_Money::mulDiv_data()
 {
     QTest::addColumn<qint64>("fen");
     QTest::addColumn<qint64>("num");
@@ -446,7 +446,7 @@ void TestMoney::mulDiv_data()
     QTest::newRow("overflow_min_times_max") << kMin << kMax << qint64(1) << false << qint64(0);
 }
 
-void TestMoney::mulDiv()
+void tst_Money::mulDiv()
 {
     QFETCH(qint64, fen);
     QFETCH(qint64, num);
@@ -460,7 +460,7 @@ void TestMoney::mulDiv()
         QCOMPARE(r->fen(), result);
 }
 
-void TestMoney::mulDivKeepsCurrency()
+void tst_Money::mulDivKeepsCurrency()
 {
     const std::optional<paydesk::Money> r =
         paydesk::Money::fromFen(250, kUsd).checkedMulDiv(6, 1000);
@@ -471,7 +471,7 @@ void TestMoney::mulDivKeepsCurrency()
 
 // ------------------------------------------------------------- round trip
 
-void TestMoney::roundTripFromFen_data()
+void tst_Money::roundTripFromFen_data()
 {
     QTest::addColumn<qint64>("fen");
 
@@ -490,7 +490,7 @@ void TestMoney::roundTripFromFen_data()
     QTest::newRow("ceiling_minus_one") << paydesk::kMaxAmountFen - 1;
 }
 
-void TestMoney::roundTripFromFen()
+void tst_Money::roundTripFromFen()
 {
     QFETCH(qint64, fen);
 
@@ -503,7 +503,7 @@ void TestMoney::roundTripFromFen()
     QVERIFY(*back == m);
 }
 
-void TestMoney::roundTripFromText_data()
+void tst_Money::roundTripFromText_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("canonical");
@@ -519,7 +519,7 @@ void TestMoney::roundTripFromText_data()
     QTest::newRow("largest") << QStringLiteral("1000000000") << QStringLiteral("1000000000.00");
 }
 
-void TestMoney::roundTripFromText()
+void tst_Money::roundTripFromText()
 {
     QFETCH(QString, text);
     QFETCH(QString, canonical);
@@ -534,7 +534,7 @@ void TestMoney::roundTripFromText()
     QCOMPARE(again->toPlainString(), canonical);
 }
 
-void TestMoney::roundTripSweep()
+void tst_Money::roundTripSweep()
 {
     // Deterministic values of every magnitude up to the ceiling (37 bits),
     // both signs; larger ones are refused (parseRefused).
@@ -560,5 +560,5 @@ void TestMoney::roundTripSweep()
     QCOMPARE(checked, 100000);
 }
 
-QTEST_GUILESS_MAIN(TestMoney)
+QTEST_GUILESS_MAIN(tst_Money)
 #include "tst_money.moc"

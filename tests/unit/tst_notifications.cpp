@@ -53,7 +53,6 @@ struct Shop
         EmbeddedOptions eo;
         eo.dataDir = dir.path();
         eo.durable = false;
-        eo.withSandbox = false;
         demo->configure(eo.config);
         // Out of reach within a test: only a notification settles a QR sale.
         eo.config.defaultPolicy.pollDelaysMs = {600'000};
@@ -129,7 +128,7 @@ PostReply post(const QString& url, const QByteArray& contentType, const QByteArr
 
 } // namespace
 
-class NotificationsTest : public QObject
+class tst_Notifications : public QObject
 {
     Q_OBJECT
 
@@ -340,5 +339,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(NotificationsTest)
+QTEST_GUILESS_MAIN(tst_Notifications)
 #include "tst_notifications.moc"

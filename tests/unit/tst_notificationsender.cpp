@@ -57,7 +57,7 @@ const QByteArray kWeChatFail = "<xml><return_code><![CDATA[FAIL]]></"
 
 } // namespace
 
-class NotificationSenderTest : public QObject
+class tst_NotificationSender : public QObject
 {
     Q_OBJECT
 
@@ -152,5 +152,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(NotificationSenderTest)
+QTEST_GUILESS_MAIN(tst_NotificationSender)
 #include "tst_notificationsender.moc"

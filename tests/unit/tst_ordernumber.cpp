@@ -94,7 +94,7 @@ QStringList issue(paydesk::ManualClock& clock, paydesk::IdGenerator& gen, int co
 
 } // namespace
 
-class TestOrderNumber : public QObject
+class tst_OrderNumber : public QObject
 {
     Q_OBJECT
 
@@ -127,7 +127,7 @@ private slots:
     void checkFormatExampleIsValid();
 };
 
-void TestOrderNumber::prefixOf_data()
+void tst_OrderNumber::prefixOf_data()
 {
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("prefix");
@@ -138,7 +138,7 @@ void TestOrderNumber::prefixOf_data()
     QTest::newRow("revoke") << int(paydesk::IdKind::Revoke) << QStringLiteral("RV");
 }
 
-void TestOrderNumber::prefixOf()
+void tst_OrderNumber::prefixOf()
 {
     QFETCH(int, kind);
     QFETCH(QString, prefix);
@@ -152,7 +152,7 @@ void TestOrderNumber::prefixOf()
     QVERIFY(gen.next(paydesk::IdKind(kind)).startsWith(prefix));
 }
 
-void TestOrderNumber::normalizeSiteId_data()
+void tst_OrderNumber::normalizeSiteId_data()
 {
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("normalized");
@@ -168,7 +168,7 @@ void TestOrderNumber::normalizeSiteId_data()
     QTest::newRow("symbols_only") << QStringLiteral("#-_") << QStringLiteral("0000");
 }
 
-void TestOrderNumber::normalizeSiteId()
+void tst_OrderNumber::normalizeSiteId()
 {
     QFETCH(QString, id);
     QFETCH(QString, normalized);
@@ -178,7 +178,7 @@ void TestOrderNumber::normalizeSiteId()
     QCOMPARE(paydesk::normalizeSiteId(normalized), normalized);
 }
 
-void TestOrderNumber::format_data()
+void tst_OrderNumber::format_data()
 {
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("store");
@@ -228,7 +228,7 @@ void TestOrderNumber::format_data()
                                                       "0000");
 }
 
-void TestOrderNumber::format()
+void tst_OrderNumber::format()
 {
     QFETCH(int, kind);
     QFETCH(QString, store);
@@ -251,7 +251,7 @@ void TestOrderNumber::format()
     QCOMPARE(paydesk::OrderNumberGenerator::checkFormat(n), QString());
 }
 
-void TestOrderNumber::sequenceWithinMillisecond()
+void tst_OrderNumber::sequenceWithinMillisecond()
 {
     paydesk::ManualClock clock(kT0);
     LeaseStore lease;
@@ -273,7 +273,7 @@ void TestOrderNumber::sequenceWithinMillisecond()
     QVERIFY(a < b && b < c && c < d);
 }
 
-void TestOrderNumber::hundredThousandInOneMillisecond()
+void tst_OrderNumber::hundredThousandInOneMillisecond()
 {
     paydesk::ManualClock clock(kT0);
     LeaseStore lease;
@@ -322,7 +322,7 @@ void TestOrderNumber::hundredThousandInOneMillisecond()
     QCOMPARE(sequencePart(caughtUp), QStringLiteral("0000"));
 }
 
-void TestOrderNumber::increasingAcrossMilliseconds_data()
+void tst_OrderNumber::increasingAcrossMilliseconds_data()
 {
     QTest::addColumn<int>("pattern");
 
@@ -332,7 +332,7 @@ void TestOrderNumber::increasingAcrossMilliseconds_data()
     QTest::newRow("clock_steps_back") << 3;
 }
 
-void TestOrderNumber::increasingAcrossMilliseconds()
+void tst_OrderNumber::increasingAcrossMilliseconds()
 {
     QFETCH(int, pattern);
 
@@ -379,7 +379,7 @@ void TestOrderNumber::increasingAcrossMilliseconds()
     QCOMPARE(seen.size(), count);
 }
 
-void TestOrderNumber::leaseCoversEveryNumber_data()
+void tst_OrderNumber::leaseCoversEveryNumber_data()
 {
     QTest::addColumn<qint64>("leaseMs");
 
@@ -388,7 +388,7 @@ void TestOrderNumber::leaseCoversEveryNumber_data()
     QTest::newRow("lease_1000ms") << qint64(1000);
 }
 
-void TestOrderNumber::leaseCoversEveryNumber()
+void tst_OrderNumber::leaseCoversEveryNumber()
 {
     QFETCH(qint64, leaseMs);
 
@@ -425,7 +425,7 @@ void TestOrderNumber::leaseCoversEveryNumber()
              qPrintable(QStringLiteral("%1 lease writes").arg(lease.writes)));
 }
 
-void TestOrderNumber::restartNeverRepeats_data()
+void tst_OrderNumber::restartNeverRepeats_data()
 {
     QTest::addColumn<qint64>("leaseMs");
     QTest::addColumn<qint64>("clockShiftMs"); // applied to the clock at each restart
@@ -445,7 +445,7 @@ void TestOrderNumber::restartNeverRepeats_data()
             QTest::addRow("%s_lease_%dms", s.name, int(leaseMs)) << leaseMs << s.shift;
 }
 
-void TestOrderNumber::restartNeverRepeats()
+void tst_OrderNumber::restartNeverRepeats()
 {
     QFETCH(qint64, leaseMs);
     QFETCH(qint64, clockShiftMs);
@@ -482,7 +482,7 @@ void TestOrderNumber::restartNeverRepeats()
     QCOMPARE(issued.size(), 3 * 14000);
 }
 
-void TestOrderNumber::twoSitesSameInstant_data()
+void tst_OrderNumber::twoSitesSameInstant_data()
 {
     QTest::addColumn<QString>("storeA");
     QTest::addColumn<QString>("terminalA");
@@ -497,7 +497,7 @@ void TestOrderNumber::twoSitesSameInstant_data()
                              << QStringLiteral("SH01") << QStringLiteral("POS2");
 }
 
-void TestOrderNumber::twoSitesSameInstant()
+void tst_OrderNumber::twoSitesSameInstant()
 {
     QFETCH(QString, storeA);
     QFETCH(QString, terminalA);
@@ -537,7 +537,7 @@ void TestOrderNumber::twoSitesSameInstant()
 // under it, so two processes on one terminal gave out the same numbers.
 // Here two generators share one lease row, as two processes share one
 // database, and take turns in every pattern.
-void TestOrderNumber::regression_twoProcessesOneTerminalNeverCollide_data()
+void tst_OrderNumber::regression_twoProcessesOneTerminalNeverCollide_data()
 {
     QTest::addColumn<int>("everyA"); // A issues this many, then B as many
     QTest::addColumn<int>("clockStepEvery");
@@ -547,7 +547,7 @@ void TestOrderNumber::regression_twoProcessesOneTerminalNeverCollide_data()
     QTest::newRow("bursts_past_a_sequence") << 12000 << 100000;
 }
 
-void TestOrderNumber::regression_twoProcessesOneTerminalNeverCollide()
+void tst_OrderNumber::regression_twoProcessesOneTerminalNeverCollide()
 {
     QFETCH(int, everyA);
     QFETCH(int, clockStepEvery);
@@ -574,7 +574,7 @@ void TestOrderNumber::regression_twoProcessesOneTerminalNeverCollide()
 // Issue 20 #6: numbers ran ahead of the clock by about a second per process
 // start (+6 min after 400 runs). 400 short lives, one number each, 100 ms
 // apart: every number stays within a few milliseconds of the clock.
-void TestOrderNumber::regression_shortLivesDoNotDriftAheadOfTheClock()
+void tst_OrderNumber::regression_shortLivesDoNotDriftAheadOfTheClock()
 {
     paydesk::ManualClock clock(kT0);
     LeaseStore lease;
@@ -607,7 +607,7 @@ void TestOrderNumber::regression_shortLivesDoNotDriftAheadOfTheClock()
     }
 }
 
-void TestOrderNumber::checkFormatAccepts_data()
+void tst_OrderNumber::checkFormatAccepts_data()
 {
     QTest::addColumn<QString>("number");
 
@@ -623,7 +623,7 @@ void TestOrderNumber::checkFormatAccepts_data()
     QTest::newRow("letters_in_site") << QStringLiteral("RV1AB12ZZ99202601010800000009999");
 }
 
-void TestOrderNumber::checkFormatAccepts()
+void tst_OrderNumber::checkFormatAccepts()
 {
     QFETCH(QString, number);
 
@@ -631,7 +631,7 @@ void TestOrderNumber::checkFormatAccepts()
     QCOMPARE(paydesk::OrderNumberGenerator::checkFormat(number), QString());
 }
 
-void TestOrderNumber::checkFormatRefuses_data()
+void tst_OrderNumber::checkFormatRefuses_data()
 {
     QTest::addColumn<QString>("number");
     QTest::addColumn<QString>("mentions");
@@ -674,7 +674,7 @@ void TestOrderNumber::checkFormatRefuses_data()
         << with(11, QStringLiteral("\u0662")) << QStringLiteral("non-digit");
 }
 
-void TestOrderNumber::checkFormatRefuses()
+void tst_OrderNumber::checkFormatRefuses()
 {
     QFETCH(QString, number);
     QFETCH(QString, mentions);
@@ -685,7 +685,7 @@ void TestOrderNumber::checkFormatRefuses()
     QVERIFY2(error.contains(number), qPrintable(error));
 }
 
-void TestOrderNumber::checkFormatExampleIsValid()
+void tst_OrderNumber::checkFormatExampleIsValid()
 {
     // The length message shows an example; the example must itself be valid.
     const QString error = paydesk::OrderNumberGenerator::checkFormat(QStringLiteral("PO1"));
@@ -697,5 +697,5 @@ void TestOrderNumber::checkFormatExampleIsValid()
     QCOMPARE(paydesk::OrderNumberGenerator::checkFormat(example), QString());
 }
 
-QTEST_GUILESS_MAIN(TestOrderNumber)
+QTEST_GUILESS_MAIN(tst_OrderNumber)
 #include "tst_ordernumber.moc"

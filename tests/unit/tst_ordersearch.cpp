@@ -19,7 +19,7 @@ using test::sampleOrder;
 using test::samplePayment;
 using test::sampleRefund;
 
-class OrderSearchTest : public QObject
+class tst_OrderSearch : public QObject
 {
     Q_OBJECT
 
@@ -178,5 +178,5 @@ private:
     std::unique_ptr<SqlStore> m_store;
 };
 
-QTEST_GUILESS_MAIN(OrderSearchTest)
+QTEST_GUILESS_MAIN(tst_OrderSearch)
 #include "tst_ordersearch.moc"

@@ -19,7 +19,7 @@ QString makeCode(const QString& prefix, int length)
 
 } // namespace
 
-class TestPaymentCode : public QObject
+class tst_PaymentCode : public QObject
 {
     Q_OBJECT
 
@@ -36,7 +36,7 @@ private slots:
     void walletFromNameLenient();
 };
 
-void TestPaymentCode::accepted_data()
+void tst_PaymentCode::accepted_data()
 {
     QTest::addColumn<QString>("code");
     QTest::addColumn<int>("wallet");
@@ -64,7 +64,7 @@ void TestPaymentCode::accepted_data()
         << QStringLiteral("6228480402564890018") << int(paydesk::Wallet::UnionPay);
 }
 
-void TestPaymentCode::accepted()
+void tst_PaymentCode::accepted()
 {
     QFETCH(QString, code);
     QFETCH(int, wallet);
@@ -76,7 +76,7 @@ void TestPaymentCode::accepted()
     QVERIFY2(check.error.isEmpty(), qPrintable(check.error));
 }
 
-void TestPaymentCode::refused_data()
+void tst_PaymentCode::refused_data()
 {
     QTest::addColumn<QString>("raw");
     QTest::addColumn<QString>("mentions"); // part of the reason
@@ -120,7 +120,7 @@ void TestPaymentCode::refused_data()
     QTest::newRow("whitespace_only") << QStringLiteral("  \t\r\n ") << QStringLiteral("scan");
 }
 
-void TestPaymentCode::refused()
+void tst_PaymentCode::refused()
 {
     QFETCH(QString, raw);
     QFETCH(QString, mentions);
@@ -137,7 +137,7 @@ void TestPaymentCode::refused()
         QVERIFY2(!check.error.contains(digits.mid(2, digits.size() - 6)), qPrintable(check.error));
 }
 
-void TestPaymentCode::scannerNoise_data()
+void tst_PaymentCode::scannerNoise_data()
 {
     QTest::addColumn<QString>("raw");
     QTest::addColumn<QString>("normalized");
@@ -167,7 +167,7 @@ void TestPaymentCode::scannerNoise_data()
                                 << int(paydesk::Wallet::UnionPay);
 }
 
-void TestPaymentCode::scannerNoise()
+void tst_PaymentCode::scannerNoise()
 {
     QFETCH(QString, raw);
     QFETCH(QString, normalized);
@@ -180,7 +180,7 @@ void TestPaymentCode::scannerNoise()
     QVERIFY(check.error.isEmpty());
 }
 
-void TestPaymentCode::walletNames_data()
+void tst_PaymentCode::walletNames_data()
 {
     QTest::addColumn<int>("wallet");
     QTest::addColumn<int>("storedValue");
@@ -192,7 +192,7 @@ void TestPaymentCode::walletNames_data()
     QTest::newRow("unionpay") << int(paydesk::Wallet::UnionPay) << 3 << QStringLiteral("unionpay");
 }
 
-void TestPaymentCode::walletNames()
+void tst_PaymentCode::walletNames()
 {
     QFETCH(int, wallet);
     QFETCH(int, storedValue);
@@ -205,7 +205,7 @@ void TestPaymentCode::walletNames()
     QCOMPARE(int(paydesk::walletFromName(paydesk::walletName(w))), wallet);
 }
 
-void TestPaymentCode::walletFromNameLenient_data()
+void tst_PaymentCode::walletFromNameLenient_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<int>("wallet");
@@ -220,7 +220,7 @@ void TestPaymentCode::walletFromNameLenient_data()
         << QStringLiteral("union pay") << int(paydesk::Wallet::Unknown);
 }
 
-void TestPaymentCode::walletFromNameLenient()
+void tst_PaymentCode::walletFromNameLenient()
 {
     QFETCH(QString, name);
     QFETCH(int, wallet);
@@ -228,5 +228,5 @@ void TestPaymentCode::walletFromNameLenient()
     QCOMPARE(int(paydesk::walletFromName(name)), wallet);
 }
 
-QTEST_GUILESS_MAIN(TestPaymentCode)
+QTEST_GUILESS_MAIN(tst_PaymentCode)
 #include "tst_paymentcode.moc"

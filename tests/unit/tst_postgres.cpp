@@ -39,7 +39,7 @@ PaymentRecord payment(const OrderRecord& o, PaymentState state)
 
 } // namespace
 
-class PostgresTest : public QObject
+class tst_Postgres : public QObject
 {
     Q_OBJECT
 
@@ -155,7 +155,6 @@ private Q_SLOTS:
         EmbeddedOptions o;
         o.dataDir = dir.path();
         o.config = config;
-        o.withSandbox = false;
         EmbeddedApi api(o);
         const QString e = api.open();
         QVERIFY2(e.contains(QLatin1String("does not move data between them")), qPrintable(e));
@@ -412,5 +411,5 @@ private:
     std::unique_ptr<BackOffice> m_backOffice;
 };
 
-QTEST_GUILESS_MAIN(PostgresTest)
+QTEST_GUILESS_MAIN(tst_Postgres)
 #include "tst_postgres.moc"

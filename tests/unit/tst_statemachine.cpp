@@ -121,7 +121,7 @@ QByteArray label(EntityKind kind, int state)
 
 } // namespace
 
-class TestStateMachine : public QObject
+class tst_StateMachine : public QObject
 {
     Q_OBJECT
 
@@ -151,7 +151,7 @@ private slots:
     void orderStateFromName();
 };
 
-void TestStateMachine::everyPair_data()
+void tst_StateMachine::everyPair_data()
 {
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("from");
@@ -170,7 +170,7 @@ void TestStateMachine::everyPair_data()
     }
 }
 
-void TestStateMachine::everyPair()
+void tst_StateMachine::everyPair()
 {
     QFETCH(int, kind);
     QFETCH(int, from);
@@ -183,7 +183,7 @@ void TestStateMachine::everyPair()
     QCOMPARE(tableTransitions(k).contains({from, to}), allowed);
 }
 
-void TestStateMachine::tableRows_data()
+void tst_StateMachine::tableRows_data()
 {
     QTest::addColumn<int>("kind");
 
@@ -191,7 +191,7 @@ void TestStateMachine::tableRows_data()
         QTest::newRow(paydesk::entityKindName(kind).toLatin1().constData()) << int(kind);
 }
 
-void TestStateMachine::tableRows()
+void tst_StateMachine::tableRows()
 {
     QFETCH(int, kind);
     const EntityKind k = EntityKind(kind);
@@ -215,7 +215,7 @@ void TestStateMachine::tableRows()
     QCOMPARE(seen, expectedTransitions(k));
 }
 
-void TestStateMachine::moneyRules_data()
+void tst_StateMachine::moneyRules_data()
 {
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("from");
@@ -276,7 +276,7 @@ void TestStateMachine::moneyRules_data()
         << rev << int(V::Manual) << int(V::Retrying) << true;
 }
 
-void TestStateMachine::moneyRules()
+void tst_StateMachine::moneyRules()
 {
     QFETCH(int, kind);
     QFETCH(int, from);
@@ -286,7 +286,7 @@ void TestStateMachine::moneyRules()
     QCOMPARE(paydesk::isAllowedTransition(EntityKind(kind), from, to), allowed);
 }
 
-void TestStateMachine::sameStateRefused_data()
+void tst_StateMachine::sameStateRefused_data()
 {
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("state");
@@ -298,7 +298,7 @@ void TestStateMachine::sameStateRefused_data()
                 << int(kind) << s;
 }
 
-void TestStateMachine::sameStateRefused()
+void tst_StateMachine::sameStateRefused()
 {
     QFETCH(int, kind);
     QFETCH(int, state);
@@ -306,7 +306,7 @@ void TestStateMachine::sameStateRefused()
     QVERIFY(!paydesk::isAllowedTransition(EntityKind(kind), state, state));
 }
 
-void TestStateMachine::finalStates_data()
+void tst_StateMachine::finalStates_data()
 {
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("state");
@@ -342,7 +342,7 @@ void TestStateMachine::finalStates_data()
     QTest::newRow("revoke_MANUAL") << rev << int(V::Manual) << false;
 }
 
-void TestStateMachine::finalStates()
+void tst_StateMachine::finalStates()
 {
     QFETCH(int, kind);
     QFETCH(int, state);
@@ -351,7 +351,7 @@ void TestStateMachine::finalStates()
     QCOMPARE(isFinalState(EntityKind(kind), state), final);
 }
 
-void TestStateMachine::finalStatesHaveNoExits_data()
+void tst_StateMachine::finalStatesHaveNoExits_data()
 {
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("state");
@@ -363,7 +363,7 @@ void TestStateMachine::finalStatesHaveNoExits_data()
                 << int(kind) << s;
 }
 
-void TestStateMachine::finalStatesHaveNoExits()
+void tst_StateMachine::finalStatesHaveNoExits()
 {
     QFETCH(int, kind);
     QFETCH(int, state);
@@ -385,7 +385,7 @@ void TestStateMachine::finalStatesHaveNoExits()
     }
 }
 
-void TestStateMachine::everyStateReachable_data()
+void tst_StateMachine::everyStateReachable_data()
 {
     QTest::addColumn<int>("kind");
 
@@ -393,7 +393,7 @@ void TestStateMachine::everyStateReachable_data()
         QTest::newRow(paydesk::entityKindName(kind).toLatin1().constData()) << int(kind);
 }
 
-void TestStateMachine::everyStateReachable()
+void tst_StateMachine::everyStateReachable()
 {
     QFETCH(int, kind);
     const EntityKind k = EntityKind(kind);
@@ -414,7 +414,7 @@ void TestStateMachine::everyStateReachable()
         QVERIFY(!paydesk::isAllowedTransition(k, from, initialState(k)));
 }
 
-void TestStateMachine::stableValuesAndNames_data()
+void tst_StateMachine::stableValuesAndNames_data()
 {
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("enumValue");
@@ -456,7 +456,7 @@ void TestStateMachine::stableValuesAndNames_data()
     QTest::newRow("revoke_manual") << rev << int(V::Manual) << 4 << QStringLiteral("MANUAL");
 }
 
-void TestStateMachine::stableValuesAndNames()
+void tst_StateMachine::stableValuesAndNames()
 {
     QFETCH(int, kind);
     QFETCH(int, enumValue);
@@ -483,7 +483,7 @@ void TestStateMachine::stableValuesAndNames()
     }
 }
 
-void TestStateMachine::namesUniquePerKind_data()
+void tst_StateMachine::namesUniquePerKind_data()
 {
     QTest::addColumn<int>("kind");
 
@@ -491,7 +491,7 @@ void TestStateMachine::namesUniquePerKind_data()
         QTest::newRow(paydesk::entityKindName(kind).toLatin1().constData()) << int(kind);
 }
 
-void TestStateMachine::namesUniquePerKind()
+void tst_StateMachine::namesUniquePerKind()
 {
     QFETCH(int, kind);
     const EntityKind k = EntityKind(kind);
@@ -510,7 +510,7 @@ void TestStateMachine::namesUniquePerKind()
     QCOMPARE(paydesk::stateName(k, stateCount(k) + 1), QStringLiteral("?"));
 }
 
-void TestStateMachine::otherNames()
+void tst_StateMachine::otherNames()
 {
     QCOMPARE(int(paydesk::TradeStatus::Success), 1);
     QCOMPARE(int(paydesk::TradeStatus::Failed), 2);
@@ -532,7 +532,7 @@ void TestStateMachine::otherNames()
     QCOMPARE(paydesk::entityKindName(EntityKind::Revoke), QStringLiteral("revoke"));
 }
 
-void TestStateMachine::orderStateFromName_data()
+void tst_StateMachine::orderStateFromName_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<int>("state");
@@ -550,7 +550,7 @@ void TestStateMachine::orderStateFromName_data()
     QTest::newRow("empty") << QString() << 0;
 }
 
-void TestStateMachine::orderStateFromName()
+void tst_StateMachine::orderStateFromName()
 {
     QFETCH(QString, name);
     QFETCH(int, state);
@@ -560,5 +560,5 @@ void TestStateMachine::orderStateFromName()
         QCOMPARE(paydesk::orderStateName(O(state)), name.trimmed().toUpper());
 }
 
-QTEST_GUILESS_MAIN(TestStateMachine)
+QTEST_GUILESS_MAIN(tst_StateMachine)
 #include "tst_statemachine.moc"

@@ -98,7 +98,7 @@ BarcodePayRequest payRequest(const QString& paymentNo, const QString& code, qint
 
 } // namespace
 
-class WeChatGatewayTest : public QObject
+class tst_WeChatGateway : public QObject
 {
     Q_OBJECT
 
@@ -475,7 +475,6 @@ private slots:
         EmbeddedOptions o;
         o.dataDir = engineDir.path();
         o.durable = false;
-        o.withSandbox = false;
         o.clock = m_clock.get();
         GatewaySettings g;
         g.protocol = GatewaySettings::Protocol::WeChatV2;
@@ -548,5 +547,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(WeChatGatewayTest)
+QTEST_MAIN(tst_WeChatGateway)
 #include "tst_wechatgateway.moc"

@@ -25,7 +25,7 @@ const QByteArray kDocumentedKey = "192006250b4c09247ec02edce69f6a2d";
 
 } // namespace
 
-class WeChatV2MessageTest : public QObject
+class tst_WeChatV2Message : public QObject
 {
     Q_OBJECT
 
@@ -255,5 +255,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(WeChatV2MessageTest)
+QTEST_GUILESS_MAIN(tst_WeChatV2Message)
 #include "tst_wechatv2message.moc"

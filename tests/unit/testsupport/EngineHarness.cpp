@@ -17,7 +17,10 @@ void EngineHarness::open()
     EmbeddedOptions opt;
     opt.dataDir = m_dir.path();
     opt.durable = false; // the disk's fsync is not under test here
-    opt.withSandbox = true; // a test shop: every wallet is the sandbox's
+    // A test shop: every wallet is the sandbox's (its trades survive a
+    // restart in sandbox.db, as the core's do in paydesk.db).
+    m_sandbox = std::make_shared<InProcessSandbox>();
+    opt.sandbox = m_sandbox;
     opt.config = m_config;
     opt.clock = &m_clock;
     m_api = std::make_unique<EmbeddedApi>(opt);

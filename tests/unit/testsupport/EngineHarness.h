@@ -2,8 +2,10 @@
 
 #include "api/EmbeddedApi.h"
 #include "common/Clock.h"
+#include "sandbox/InProcessSandbox.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
+#include "sandbox/SandboxChannel.h"
 #include "testsupport/TempDir.h"
 
 #include <QStringList>
@@ -22,7 +24,9 @@ public:
 
     EmbeddedApi& api() { return *m_api; }
     ManualClock& clock() { return m_clock; }
-    SandboxAcquirer& sandbox() { return *m_api->sandbox(); }
+    SandboxAcquirer& sandbox() { return *m_sandbox->acquirer(); }
+    // The sandbox's channel served as `name` (its bills), null when none.
+    SandboxChannel* sandboxChannel(const QString& name) { return m_sandbox->channel(name); }
     QString dataDir() const { return m_dir.path(); }
 
     // Lets queued work (group commits, channel answers) run.
@@ -58,6 +62,7 @@ private:
     TempDataDir m_dir;
     ManualClock m_clock;
     CoreConfig m_config;
+    std::shared_ptr<InProcessSandbox> m_sandbox;
     std::unique_ptr<EmbeddedApi> m_api;
 };
 
