@@ -2,6 +2,7 @@
 
 #include "channels/Channel.h"
 #include "common/Clock.h"
+#include "sandbox/SandboxAcquirerTypes.h"
 #include "store/Database.h"
 
 #include <QObject>
@@ -34,10 +35,9 @@ public:
     QString open(const DatabaseConfig& config);
     // The sandbox schema, one entry per version (Database::open runs them).
     static QStringList migrations();
-    // Trade and refund numbers are reserved in blocks this large: the
-    // counter row is written once per block, not once per trade. A restart
-    // leaves the rest of a block unused (a gap, as a repeated number does).
-    static constexpr qint64 kNumberBlock = 1000;
+    // Trade and refund numbers are reserved in blocks this large (see
+    // kSandboxNumberBlock).
+    static constexpr qint64 kNumberBlock = kSandboxNumberBlock;
 
     // `answer` receives the result; when `dropped` is true the acquirer did
     // the work but the answer is lost on the way back (the caller must time
@@ -56,13 +56,7 @@ public:
                     Prepare prepare = {});
     // Where a QR trade's result is to be posted, as the merchant asked in
     // its request (notify_url), and who signs it.
-    struct NotifyTarget
-    {
-        QString protocol; // "wechat" or "alipay": the shape of the message
-        QString url;
-        QString account;  // WeChat mch_id, Alipay app_id
-        QString signType; // WeChat: the order's sign_type
-    };
+    using NotifyTarget = SandboxNotifyTarget;
 
     void precreate(const QString& channel, const PrecreateRequest& req, Answer answer,
                    const NotifyTarget& notifyTo = {});
@@ -95,28 +89,8 @@ public:
     };
     std::optional<TradeView> trade(const QString& paymentNo);
 
-    // One line of a bill: a payment (by the time it was paid) or a refund
-    // (by the time it was made). A revoke that reversed a paid payment is a
-    // refund line too (revoke = true, refundNo = the payment number), on the
-    // revoke's day, as the wallets bill it.
-    struct BillEntry
-    {
-        enum class Kind { BarcodePayment, QrPayment };
-        Kind kind = Kind::BarcodePayment;
-        QString paymentNo;
-        QString tradeNo;
-        QString tradeState; // the trade's state now (SUCCESS, REFUND, REVOKED)
-        qint64 amountFen = 0;
-        QString currency;
-        qint64 createdAtMs = 0;
-        qint64 atMs = 0; // paid, refunded or revoked
-        bool refund = false;
-        bool revoke = false;
-        QString refundNo;
-        QString refundId;
-        qint64 refundFen = 0;
-        QString refundState;
-    };
+    // One line of a bill (see SandboxBillEntry).
+    using BillEntry = SandboxBillEntry;
     // Every bill line of `channel` in [fromMs, toMs), in time order. Read
     // only. Empty and `error` set when the store cannot be read.
     QList<BillEntry> billEntries(const QString& channel, qint64 fromMs, qint64 toMs,
