@@ -72,7 +72,7 @@ int exampleParameter(SandboxBehaviour b)
 
 } // namespace
 
-class SandboxTest : public QObject
+class tst_Sandbox : public QObject
 {
     Q_OBJECT
 
@@ -1183,5 +1183,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(SandboxTest)
+QTEST_GUILESS_MAIN(tst_Sandbox)
 #include "tst_sandbox.moc"

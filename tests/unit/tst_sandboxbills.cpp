@@ -121,7 +121,7 @@ QStringList lines(const QString& text)
 
 } // namespace
 
-class SandboxBillsTest : public QObject
+class tst_SandboxBills : public QObject
 {
     Q_OBJECT
 
@@ -462,5 +462,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(SandboxBillsTest)
+QTEST_GUILESS_MAIN(tst_SandboxBills)
 #include "tst_sandboxbills.moc"

@@ -12,7 +12,7 @@ using namespace paydesk;
 using Files = QMap<QString, QByteArray>; // name in the config's directory -> content
 Q_DECLARE_METATYPE(Files)
 
-class SandboxGatewayConfigTest : public QObject
+class tst_SandboxGatewayConfig : public QObject
 {
     Q_OBJECT
 
@@ -153,5 +153,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(SandboxGatewayConfigTest)
+QTEST_GUILESS_MAIN(tst_SandboxGatewayConfig)
 #include "tst_sandboxgatewayconfig.moc"

@@ -56,7 +56,7 @@ enum class Trust
 
 Q_DECLARE_METATYPE(Trust)
 
-class SandboxTlsTest : public QObject
+class tst_SandboxTls : public QObject
 {
     Q_OBJECT
 
@@ -267,5 +267,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(SandboxTlsTest)
+QTEST_GUILESS_MAIN(tst_SandboxTls)
 #include "tst_sandboxtls.moc"
