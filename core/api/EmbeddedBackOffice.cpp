@@ -4,9 +4,9 @@
 
 namespace paydesk {
 
-BackOfficeOutcome EmbeddedBackOffice::durable(BackOfficeOutcome o)
+BackOfficeOutcome durableOutcome(BackOffice& backOffice, BackOfficeOutcome o)
 {
-    if (o.ok() && !m_bo.commit())
+    if (o.ok() && !backOffice.commit())
         return BackOfficeOutcome::fail(BackOfficeStatus::StorageError,
                                        QStringLiteral("storage failed; nothing was changed: "
                                                       "restart PayDesk"),

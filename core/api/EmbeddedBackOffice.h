@@ -6,6 +6,10 @@ namespace paydesk {
 
 class BackOffice;
 
+// A change's outcome once it is durable: a failed commit turns it into
+// StorageError (nothing was changed).
+BackOfficeOutcome durableOutcome(BackOffice& backOffice, BackOfficeOutcome o);
+
 // The back office of the core in this process: each use case runs on the
 // ledger's modules and, when it changed something, commits before its reply.
 class EmbeddedBackOffice final : public BackOfficeApi
@@ -45,11 +49,9 @@ public:
                           const QString& note, OutcomeReply reply) override;
     void withdrawals(const QString& memberId, Reply<QList<ApprovalRecord>> reply) override;
 
-    // A change's outcome once it is durable: a failed commit turns it into
-    // StorageError (nothing was changed).
-    BackOfficeOutcome durable(BackOfficeOutcome o);
-
 private:
+    BackOfficeOutcome durable(BackOfficeOutcome o) { return durableOutcome(m_bo, std::move(o)); }
+
     BackOffice& m_bo;
 };
 

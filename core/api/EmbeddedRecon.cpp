@@ -1,5 +1,7 @@
 #include "api/EmbeddedRecon.h"
 
+#include "api/EmbeddedBackOffice.h"
+
 #include "channels/Channel.h"
 #include "common/SaveFile.h"
 #include "ledger/BackOffice.h"
@@ -24,12 +26,7 @@ ReconcileResult refused(BackOfficeStatus status, const QString& message)
 
 BackOfficeOutcome EmbeddedRecon::durable(BackOfficeOutcome o)
 {
-    if (o.ok() && !m_bo.commit())
-        return BackOfficeOutcome::fail(BackOfficeStatus::StorageError,
-                                       QStringLiteral("storage failed; nothing was changed: "
-                                                      "restart PayDesk"),
-                                       o.number);
-    return o;
+    return durableOutcome(m_bo, std::move(o));
 }
 
 void EmbeddedRecon::reconcile(const ReconcileRequest& request, Reply<ReconcileResult> reply)
