@@ -177,6 +177,19 @@ QString EmbeddedApi::open()
             d->engine->trackExternal(orderNo, QStringLiteral("reconciliation"),
                                      QStringLiteral("reconciliation"), message);
     });
+    d->reconciler->setLocalRecords(
+        [this](ItemKind kind, const QString& itemNo) -> std::optional<LocalRecord> {
+            if (kind == ItemKind::Refund) {
+                if (const auto r = d->store->refund(itemNo))
+                    return LocalRecord{r->orderNo, stateName(EntityKind::Refund, int(r->state)),
+                                       r->amount.fen()};
+                return std::nullopt;
+            }
+            if (const auto p = d->store->payment(itemNo))
+                return LocalRecord{p->orderNo, stateName(EntityKind::Payment, int(p->state)),
+                                   p->amount.fen()};
+            return std::nullopt;
+        });
     d->reconciler->setRecoverySink([this](const ReconDifference& diff, const QString& approval) {
         RecoverPaymentCommand cmd;
         cmd.paymentNo = diff.itemNo;

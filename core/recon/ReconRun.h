@@ -49,6 +49,9 @@ public:
     ReconRun(const ReconRun&) = delete;
     ReconRun& operator=(const ReconRun&) = delete;
 
+    // How a bill line we lack is told from one we hold in another state.
+    void setLocalRecords(LocalRecords records) { m_localRecords = std::move(records); }
+
     static Step checkInput(const BillInput& in);
     void startKeepingBill();
     Step lockForWrite();
@@ -145,6 +148,7 @@ private:
     // Last: destroyed (joined) first, while what it writes still exists.
     KeptBill m_kept;
     std::jthread m_keeper;
+    LocalRecords m_localRecords;
 };
 
 } // namespace paydesk

@@ -195,7 +195,7 @@ void ReconRun::addBillOnly(const BillLine& l)
     f.lineAtMs = l.atMs;
     f.billState = l.state;
     const auto cleared = m_store.clearedItem(item, no);
-    const auto local = cleared ? std::nullopt : m_store.localRecord(item, no);
+    const auto local = cleared || !m_localRecords ? std::nullopt : m_localRecords(item, no);
     if (cleared) {
         f.clearedOn = cleared->businessDate;
         f.clearedAtMs = cleared->atMs;

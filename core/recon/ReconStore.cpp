@@ -186,28 +186,6 @@ std::optional<ClearedItem> ReconStore::clearedItem(ItemKind kind, const QString&
     return out;
 }
 
-std::optional<LocalRecord> ReconStore::localRecord(ItemKind kind, const QString& itemNo)
-{
-    // Payments and revokes are the payment's; refunds have their own table.
-    const bool refund = kind == ItemKind::Refund;
-    QSqlQuery& q =
-        m_db.prepared(refund ? QStringLiteral("SELECT order_no, state, amount_fen FROM refunds"
-                                              " WHERE refund_no = ?")
-                             : QStringLiteral("SELECT order_no, state, amount_fen FROM payments"
-                                              " WHERE payment_no = ?"));
-    bindAt(q, 0, itemNo);
-    if (!m_db.execRead(q))
-        return std::nullopt;
-    std::optional<LocalRecord> out;
-    if (q.next())
-        out = LocalRecord{
-            q.value(0).toString(),
-            stateName(refund ? EntityKind::Refund : EntityKind::Payment, q.value(1).toInt()),
-            q.value(2).toLongLong()};
-    q.finish();
-    return out;
-}
-
 std::optional<QByteArray> ReconStore::runReport(const QString& channel, const QString& merchant,
                                                 const QDate& day)
 {

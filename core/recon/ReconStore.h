@@ -42,6 +42,11 @@ struct LocalRecord
     QString state; // our state name ("PROCESSING", "SUCCESS", ...)
     qint64 amountFen = 0;
 };
+// One of our payments (or revokes: the payment's) or refunds as the engine
+// holds it, asked of the engine rather than read from its tables: they are
+// its own. Nothing when we have no such record.
+using LocalRecords =
+    std::function<std::optional<LocalRecord>(ItemKind kind, const QString& itemNo)>;
 
 struct DiffFilter
 {
@@ -67,7 +72,6 @@ public:
                       const std::function<void(const ClearedRow&)>& each);
     std::optional<ClearedItem> clearedItem(ItemKind kind, const QString& itemNo);
     // Our payment (payments, revokes) or refund of that number, whatever its state.
-    std::optional<LocalRecord> localRecord(ItemKind kind, const QString& itemNo);
 
     // The stored report JSON of a run, if any.
     std::optional<QByteArray> runReport(const QString& channel, const QString& merchant,

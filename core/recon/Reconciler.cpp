@@ -27,6 +27,7 @@ std::optional<ReconReport> Reconciler::report(const QString& channel, const QStr
 BackOfficeOutcome Reconciler::reconcile(const BillInput& in, ReconReport* out)
 {
     ReconRun run(m_db, m_clock, m_ledger, m_config, m_store, in);
+    run.setLocalRecords(m_localRecords);
     // The steps in order (ReconRun says what each does); the first answer
     // ends the run. Keeping the bill runs on a thread beside loading our side.
     const auto stopped = [&]() -> ReconRun::Step {

@@ -101,6 +101,10 @@ public:
     using RecoverySink =
         std::function<RecoveryOutcome(const ReconDifference& d, const QString& approval)>;
     void setRecoverySink(RecoverySink sink) { m_recovery = std::move(sink); }
+    // Our payments and refunds, as the engine holds them (the embedded core
+    // asks its store): a bill line we lack is a status mismatch when we hold
+    // it in another state, else missing locally.
+    void setLocalRecords(LocalRecords records) { m_localRecords = std::move(records); }
 
     ReconStore& store() { return m_store; }
 
@@ -126,6 +130,7 @@ private:
     ReconStore m_store;
     TimelineSink m_timeline;
     RecoverySink m_recovery;
+    LocalRecords m_localRecords;
 };
 
 QJsonObject reconReportObject(const ReconReport& r);
