@@ -14,6 +14,8 @@
 #include "sandbox/InProcessSandbox.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
+#include "sandbox/SandboxCertificates.h"
+#include "sandbox/SandboxGatewayConfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -8,6 +8,7 @@
 #include "sandbox/InProcessSandbox.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
+#include "sandbox/SandboxGatewayConfig.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -4,7 +4,11 @@
 #include "common/SaveFile.h"
 #include "common/SecretFile.h"
 #include "sandbox/AlipayGatewayFront.h"
+#include "sandbox/NotificationSender.h"
 #include "sandbox/SandboxAcquirer.h"
+#include "sandbox/SandboxCertificates.h"
+#include "sandbox/SandboxGatewayConfig.h"
+#include "sandbox/bills/BillDifferences.h"
 
 #include <QDir>
 #include <QFile>

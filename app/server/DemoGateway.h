@@ -1,14 +1,13 @@
 #pragma once
 
 #include "SandboxGateway.h"
-#include "channels/GatewaySettings.h"
+#include "api/CoreConfig.h"
 
 #include <memory>
 
 namespace paydesk {
 
 class Clock;
-struct CoreConfig;
 
 struct DemoGatewayOptions
 {

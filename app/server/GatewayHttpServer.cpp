@@ -1,6 +1,7 @@
 #include "GatewayHttpServer.h"
 
 #include "HttpServerSupport.h"
+#include "sandbox/GatewayFront.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>

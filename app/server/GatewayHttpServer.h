@@ -1,16 +1,17 @@
 #pragma once
 
-#include "sandbox/GatewayFront.h"
-
 #include <QAbstractHttpServer>
 #include <QHostAddress>
 #include <QList>
+#include <QPair>
 #include <QSslCertificate>
 #include <QSslKey>
 
 #include <memory>
 
 namespace paydesk {
+
+class GatewayFront;
 
 struct GatewayTlsConfig
 {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "GuardedTcpServer.h"
-#include "channels/Channel.h"
+#include "api/NotificationReceipt.h"
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>

@@ -1,5 +1,13 @@
 #include "SandboxGateway.h"
 
+#include "GatewayHttpServer.h"
+#include "channels/transport/NetworkTransport.h"
+#include "sandbox/AlipayGatewayFront.h"
+#include "sandbox/NotificationSender.h"
+#include "sandbox/SandboxCertificates.h"
+#include "sandbox/SandboxGatewayConfig.h"
+#include "sandbox/WeChatGatewayFront.h"
+
 #include "common/ChinaTime.h"
 #include "common/SaveFile.h"
 #include "common/SecretFile.h"
@@ -15,96 +23,8 @@
 
 namespace paydesk {
 
-QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject())
-        return QStringLiteral("%1 is not a JSON object: %2").arg(path, pe.errorString());
-    const QJsonObject root = doc.object();
-    const QDir base = QFileInfo(path).absoluteDir();
-    for (auto it = root.begin(); it != root.end(); ++it)
-        if (it.key() != QLatin1String("dataDir") && it.key() != QLatin1String("wechat") &&
-            it.key() != QLatin1String("alipay") && it.key() != QLatin1String("billDifferences") &&
-            it.key() != QLatin1String("notifyRetryDelaysMs"))
-            return QStringLiteral("%1: unknown key '%2' (known: dataDir, wechat, alipay, "
-                                  "billDifferences, notifyRetryDelaysMs)")
-                .arg(path, it.key());
-    // A list or object of the wrong shape would read as empty: say so.
-    for (const char* list : {"wechat", "alipay"})
-        if (root.contains(QLatin1String(list)) && !root.value(QLatin1String(list)).isArray())
-            return QStringLiteral("%1: %2 must be a list of accounts")
-                .arg(path, QLatin1String(list));
-    if (root.contains(QStringLiteral("billDifferences")) &&
-        !root.value(QStringLiteral("billDifferences")).isObject())
-        return QStringLiteral("%1: billDifferences must be an object, e.g. {\"drop\": [\"P1\"]}")
-            .arg(path);
-    SandboxGatewayConfig c = out;
-    if (root.contains(QStringLiteral("dataDir")))
-        c.dataDir = base.absoluteFilePath(root.value(QStringLiteral("dataDir")).toString());
-    const QJsonArray wechat = root.value(QStringLiteral("wechat")).toArray();
-    for (qsizetype i = 0; i < wechat.size(); ++i) {
-        const QJsonObject m = wechat.at(i).toObject();
-        const QString where = QStringLiteral("%1: wechat[%2]").arg(path).arg(i);
-        WeChatSandboxMerchant w;
-        w.appId = m.value(QStringLiteral("appId")).toString();
-        w.mchId = m.value(QStringLiteral("mchId")).toString();
-        const QString keyFile = m.value(QStringLiteral("apiKeyFile")).toString();
-        if (w.appId.isEmpty() || w.mchId.isEmpty() || keyFile.isEmpty())
-            return where + QStringLiteral(" needs appId, mchId and apiKeyFile");
-        if (QString e = readSecretFile(base.absolutePath(), keyFile, where, &w.apiKey);
-            !e.isEmpty())
-            return e;
-        c.wechat << w;
-    }
-    const QJsonArray alipayApps = root.value(QStringLiteral("alipay")).toArray();
-    for (qsizetype i = 0; i < alipayApps.size(); ++i) {
-        const QJsonObject m = alipayApps.at(i).toObject();
-        const QString where = QStringLiteral("%1: alipay[%2]").arg(path).arg(i);
-        const QString appId = m.value(QStringLiteral("appId")).toString();
-        const QString keyFile = m.value(QStringLiteral("appPublicKeyFile")).toString();
-        if (appId.isEmpty() || keyFile.isEmpty())
-            return where + QStringLiteral(" needs appId and appPublicKeyFile");
-        QByteArray pem;
-        if (QString e = readPublicKeyFile(base.absolutePath(), keyFile, where, &pem); !e.isEmpty())
-            return e;
-        QString error;
-        const alipay::RsaKey key = alipay::RsaKey::load(pem, alipay::RsaKey::Kind::Public, &error);
-        if (key.isNull())
-            return QStringLiteral("%1: %2: %3").arg(where, base.absoluteFilePath(keyFile), error);
-        c.alipayAppKeys.insert(appId, key);
-    }
-    if (QString e = readBillDifferences(root.value(QStringLiteral("billDifferences")).toObject(),
-                                        &c.billDifferences);
-        !e.isEmpty())
-        return QStringLiteral("%1: %2").arg(path, e);
-    if (root.contains(QStringLiteral("notifyRetryDelaysMs"))) {
-        const QJsonValue v = root.value(QStringLiteral("notifyRetryDelaysMs"));
-        if (!v.isArray())
-            return QStringLiteral("%1: notifyRetryDelaysMs must be a list, e.g. [1000, 5000]")
-                .arg(path);
-        c.notify.retryDelaysMs.clear();
-        for (const QJsonValue d : v.toArray()) {
-            const qint64 ms = d.toInteger(-1);
-            if (ms < 0 || !d.isDouble())
-                return QStringLiteral("%1: notifyRetryDelaysMs must be a list of whole "
-                                      "milliseconds, e.g. [1000, 5000, 30000]")
-                    .arg(path);
-            c.notify.retryDelaysMs << ms;
-        }
-    }
-    if (c.dataDir.isEmpty())
-        return QStringLiteral("%1: dataDir is required (where the sandbox keeps its trades)")
-            .arg(path);
-    out = c;
-    return QString();
-}
-
 SandboxGateway::SandboxGateway(const Clock& clock, SandboxGatewayConfig config)
-    : m_clock(clock), m_config(std::move(config)),
+    : m_clock(clock), m_config(std::make_unique<SandboxGatewayConfig>(std::move(config))),
       m_acquirer(std::make_unique<SandboxAcquirer>(clock))
 {}
 
@@ -153,18 +73,18 @@ QString loadTls(const SandboxCertificateFiles& files, GatewayTlsConfig* out)
 QString SandboxGateway::start(const QList<SandboxListener>& listeners)
 {
     Q_ASSERT(!listeners.isEmpty());
-    if (!QDir().mkpath(m_config.dataDir))
-        return QStringLiteral("cannot create %1").arg(m_config.dataDir);
+    if (!QDir().mkpath(m_config->dataDir))
+        return QStringLiteral("cannot create %1").arg(m_config->dataDir);
     DatabaseConfig db;
-    db.sqlitePath = QDir(m_config.dataDir).filePath(QStringLiteral("sandbox.db"));
-    db.durable = m_config.durable;
+    db.sqlitePath = QDir(m_config->dataDir).filePath(QStringLiteral("sandbox.db"));
+    db.durable = m_config->durable;
     if (QString e = m_acquirer->open(db); !e.isEmpty())
         return e;
     m_wechat = std::make_unique<WeChatGatewayFront>(*m_acquirer, QStringLiteral("wechat"),
-                                                    m_config.wechat);
-    if (QString e = ensureAlipayKeyPair(m_config.dataDir); !e.isEmpty())
+                                                    m_config->wechat);
+    if (QString e = ensureAlipayKeyPair(m_config->dataDir); !e.isEmpty())
         return e;
-    const QString privatePath = alipayPrivateKeyPath(m_config.dataDir);
+    const QString privatePath = alipayPrivateKeyPath(m_config->dataDir);
     QByteArray privatePem;
     if (QString e = readKeyFile(privatePath, KeyFileKind::Secret, QStringLiteral("the sandbox"),
                                 &privatePem);
@@ -182,7 +102,7 @@ QString SandboxGateway::start(const QList<SandboxListener>& listeners)
             continue;
         SandboxCertificateFiles files;
         if (QString e = ensureSandboxCertificates(
-                QDir(m_config.dataDir).filePath(QStringLiteral("tls")), &files);
+                QDir(m_config->dataDir).filePath(QStringLiteral("tls")), &files);
             !e.isEmpty())
             return e;
         if (QString e = loadTls(files, &tls); !e.isEmpty())
@@ -200,26 +120,26 @@ QString SandboxGateway::start(const QList<SandboxListener>& listeners)
     // Bill links point at the first listener, HTTPS when there is one, as
     // the real bill links are.
     const QString billBase = url(true).isEmpty() ? baseUrl() : url(true);
-    m_alipay = std::make_unique<AlipayGatewayFront>(*m_acquirer, QStringLiteral("alipay"),
-                                                    sandboxKey, m_config.alipayAppKeys, billBase,
-                                                    &m_clock);
-    m_wechat->setBillDifferences(&m_config.billDifferences);
-    m_alipay->setBillDifferences(&m_config.billDifferences);
+    m_alipay =
+        std::make_unique<AlipayGatewayFront>(*m_acquirer, QStringLiteral("alipay"), sandboxKey,
+                                             m_config->alipayAppKeys, billBase, &m_clock);
+    m_wechat->setBillDifferences(&m_config->billDifferences);
+    m_alipay->setBillDifferences(&m_config->billDifferences);
     m_server->addFront(WeChatGatewayFront::pathPrefix(), m_wechat.get());
     m_server->addFront(QStringLiteral("/alipay/"), m_alipay.get());
 
     // Merchants' notify URLs are verified like any HTTPS peer (system CAs);
     // a demo's listener on loopback is plain HTTP.
     m_notifyTransport = std::make_unique<NetworkTransport>(TransportConfig());
-    m_notifier = std::make_unique<NotificationSender>(*m_notifyTransport, m_config.notify);
+    m_notifier = std::make_unique<NotificationSender>(*m_notifyTransport, m_config->notify);
     m_acquirer->setNotificationSink(
-        [this](const QString&, const ChannelNotification& n,
-               const SandboxAcquirer::NotifyTarget& to) { postNotification(n, to); });
+        [this](const QString&, const ChannelNotification& n, const SandboxNotifyTarget& to) {
+            postNotification(n, to);
+        });
     return QString();
 }
 
-void SandboxGateway::postNotification(const ChannelNotification& n,
-                                      const SandboxAcquirer::NotifyTarget& to)
+void SandboxGateway::postNotification(const ChannelNotification& n, const SandboxNotifyTarget& to)
 {
     const QString label = QStringLiteral("%1 %2 %3 (%4)")
                               .arg(to.protocol, n.paymentNo, n.returnCode, n.notificationId);
@@ -283,7 +203,7 @@ QStringList SandboxGateway::urls() const
 
 QString SandboxGateway::alipayPublicKeyFile() const
 {
-    return alipayPublicKeyPath(m_config.dataDir);
+    return alipayPublicKeyPath(m_config->dataDir);
 }
 
 QString SandboxGateway::alipayPublicKeyPath(const QString& dataDir)
@@ -324,7 +244,12 @@ QString SandboxGateway::ensureRsaKeyPair(const QString& privatePath, const QStri
 
 SandboxCertificateFiles SandboxGateway::certificates() const
 {
-    return sandboxCertificateFiles(QDir(m_config.dataDir).filePath(QStringLiteral("tls")));
+    return sandboxCertificateFiles(QDir(m_config->dataDir).filePath(QStringLiteral("tls")));
+}
+
+void SandboxGateway::setBillDifferences(const BillDifferences& differences)
+{
+    m_config->billDifferences = differences;
 }
 
 } // namespace paydesk

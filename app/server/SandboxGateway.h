@@ -1,44 +1,26 @@
 #pragma once
 
-#include "GatewayHttpServer.h"
-#include "channels/alipay/AlipaySign.h"
-#include "channels/transport/NetworkTransport.h"
-#include "sandbox/AlipayGatewayFront.h"
-#include "sandbox/NotificationSender.h"
-#include "sandbox/SandboxCertificates.h"
-#include "sandbox/WeChatGatewayFront.h"
-#include "sandbox/bills/BillDifferences.h"
-
 #include <QHostAddress>
+#include <QList>
+#include <QString>
+#include <QStringList>
 
 #include <memory>
 
 namespace paydesk {
 
+class AlipayGatewayFront;
 class Clock;
+class GatewayHttpServer;
+class NetworkTransport;
+class NotificationSender;
 class SandboxAcquirer;
-
-// Who the sandbox gateway serves, read from its configuration file:
-// {"dataDir": "sandbox-data",
-//  "wechat": [{"appId": "wx...", "mchId": "1900000109", "apiKeyFile": "wechat-api-key.txt"}],
-//  "alipay": [{"appId": "2021...", "appPublicKeyFile": "app-public.pem"}]}
-// File names are relative to the configuration file. The WeChat API keys are
-// secrets shared with the merchant side. The sandbox's own Alipay key pair is
-// dataDir/sandbox-alipay-private.pem and -public.pem, made on first start;
-// the merchant side verifies answers with the public one.
-struct SandboxGatewayConfig
-{
-    QString dataDir;
-    QList<WeChatSandboxMerchant> wechat;
-    QHash<QString, alipay::RsaKey> alipayAppKeys; // app_id -> the app's public key
-    bool durable = true;
-    // "billDifferences": what the bills show differently from the trades.
-    BillDifferences billDifferences;
-    // "notifyRetryDelaysMs": waits between attempts to post a notification
-    // to a merchant that does not acknowledge it.
-    NotificationSender::Options notify;
-};
-QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out);
+class WeChatGatewayFront;
+struct BillDifferences;
+struct ChannelNotification;
+struct SandboxCertificateFiles;
+struct SandboxGatewayConfig; // sandbox/SandboxGatewayConfig.h, with its loader
+struct SandboxNotifyTarget;
 
 // One address the sandbox gateway listens on.
 struct SandboxListener
@@ -75,10 +57,7 @@ public:
     SandboxAcquirer& acquirer() { return *m_acquirer; }
     // The control call behind reconciliation tests: what the next bills
     // show differently (replaces the configured differences).
-    void setBillDifferences(const BillDifferences& differences)
-    {
-        m_config.billDifferences = differences;
-    }
+    void setBillDifferences(const BillDifferences& differences);
     // The PEM file of the sandbox's Alipay public key (after start()).
     QString alipayPublicKeyFile() const;
     // Makes the sandbox's Alipay RSA key pair in `dataDir` unless it is
@@ -100,10 +79,10 @@ private:
     static QString alipayPrivateKeyPath(const QString& dataDir);
 
     QString urlOf(const SandboxListener& l) const;
-    void postNotification(const ChannelNotification& n, const SandboxAcquirer::NotifyTarget& to);
+    void postNotification(const ChannelNotification& n, const SandboxNotifyTarget& to);
 
     const Clock& m_clock;
-    SandboxGatewayConfig m_config;
+    std::unique_ptr<SandboxGatewayConfig> m_config;
     std::unique_ptr<SandboxAcquirer> m_acquirer;
     std::unique_ptr<WeChatGatewayFront> m_wechat;
     std::unique_ptr<AlipayGatewayFront> m_alipay;

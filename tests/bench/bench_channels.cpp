@@ -21,6 +21,8 @@
 //
 //   bench_channels [--payments N] [--concurrency C] [--same-thread] [--tls] [--only P] [--json]
 
+#include "GatewayHttpServer.h"
+#include "HttpServerSupport.h"
 #include "SandboxGateway.h"
 #include "channels/alipay/AlipayChannel.h"
 #include "channels/transport/NetworkTransport.h"
@@ -28,7 +30,9 @@
 #include "common/Clock.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
+#include "sandbox/SandboxCertificates.h"
 #include "sandbox/SandboxChannel.h"
+#include "sandbox/SandboxGatewayConfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -7,6 +7,7 @@
 #include "common/Clock.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
+#include "sandbox/SandboxGatewayConfig.h"
 #include "testsupport/TempDir.h"
 
 #include <QtTest>

@@ -9,8 +9,10 @@
 #include "api/EmbeddedApi.h"
 #include "channels/wechat/WeChatV2Message.h"
 #include "common/Clock.h"
+#include "sandbox/NotificationSender.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
+#include "sandbox/SandboxGatewayConfig.h"
 #include "testsupport/TempDir.h"
 
 #include <QNetworkAccessManager>

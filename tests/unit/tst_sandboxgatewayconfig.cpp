@@ -3,6 +3,7 @@
 // each kind of bad file.
 #include "SandboxGateway.h"
 #include "channels/alipay/AlipaySign.h"
+#include "sandbox/SandboxGatewayConfig.h"
 #include "testsupport/TempDir.h"
 
 #include <QtTest>

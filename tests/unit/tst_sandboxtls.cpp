@@ -8,6 +8,7 @@
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
 #include "sandbox/SandboxCertificates.h"
+#include "sandbox/SandboxGatewayConfig.h"
 #include "testsupport/TempDir.h"
 
 #include <QElapsedTimer>
