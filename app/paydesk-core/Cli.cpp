@@ -44,6 +44,27 @@ int usageError(Output& out, const QString& message)
     return ExitUsage;
 }
 
+std::optional<Money> amountArgument(const QCommandLineParser& parser, Output& out, int* rc,
+                                    bool allowNegative)
+{
+    if (!parser.isSet(QStringLiteral("amount"))) {
+        *rc = usageError(out, QStringLiteral("--amount is required, e.g. --amount 12.34"));
+        return std::nullopt;
+    }
+    const QString text = parser.value(QStringLiteral("amount"));
+    QString err;
+    const auto m = Money::parse(text, kCny, &err);
+    if (!m) {
+        *rc = usageError(out, err);
+        return std::nullopt;
+    }
+    if (m->isZero() || (!allowNegative && m->isNegative())) {
+        *rc = usageError(out, QStringLiteral("--amount must be more than 0, got %1").arg(text));
+        return std::nullopt;
+    }
+    return m;
+}
+
 QString requestNoOrFresh(const QString& given)
 {
     return given.isEmpty() ? QStringLiteral("cli-") + QUuid::createUuid().toString(QUuid::Id128) : given;
@@ -196,22 +217,7 @@ int openApi(Context& c, const QString& dataDir, bool durable)
 
 std::optional<Money> amountOption(Context& c, int* rc)
 {
-    if (!c.parser.isSet(QStringLiteral("amount"))) {
-        *rc = usageError(*c.out, QStringLiteral("--amount is required, e.g. --amount 12.34"));
-        return std::nullopt;
-    }
-    QString err;
-    auto m = Money::parse(c.parser.value(QStringLiteral("amount")), kCny, &err);
-    if (!m) {
-        *rc = usageError(*c.out, err);
-        return std::nullopt;
-    }
-    if (!m->isPositive()) {
-        *rc = usageError(*c.out, QStringLiteral("--amount must be more than 0, got %1")
-                                     .arg(c.parser.value(QStringLiteral("amount"))));
-        return std::nullopt;
-    }
-    return m;
+    return amountArgument(c.parser, *c.out, rc);
 }
 
 QString requestNo(Context& c)

@@ -2,6 +2,14 @@
 
 #include <QStringList>
 
+#include <optional>
+
+class QCommandLineParser;
+
+namespace paydesk {
+class Money;
+}
+
 namespace paydesk::cli {
 
 // Exit codes (stable, for scripts).
@@ -21,5 +29,10 @@ class Output;
 int usageError(Output& out, const QString& message);
 // The given request number, or a fresh one when none was given.
 QString requestNoOrFresh(const QString& given);
+// --amount: required, an amount like 12.34, more than 0 (or not zero, when
+// `allowNegative`: an adjustment credits with a negative one). Refused:
+// the usage error's code in *rc.
+std::optional<Money> amountArgument(const QCommandLineParser& parser, Output& out, int* rc,
+                                    bool allowNegative = false);
 
 } // namespace paydesk::cli

@@ -21,17 +21,7 @@ struct Args : CommandArgs
 // Amounts: "12.34"; adjustments may be negative ("-5.00" credits the account).
 std::optional<Money> amount(const Args& a, int* rc, bool allowNegative = false)
 {
-    if (!a.has("amount")) {
-        *rc = usageError(a.out, QStringLiteral("--amount is required, e.g. --amount 12.34"));
-        return std::nullopt;
-    }
-    QString err;
-    const auto m = Money::parse(a.opt("amount"), kCny, &err);
-    if (!m || m->isZero() || (!allowNegative && m->isNegative())) {
-        *rc = usageError(a.out, m ? QStringLiteral("--amount must be more than 0") : err);
-        return std::nullopt;
-    }
-    return m;
+    return amountArgument(a.p, a.out, rc, allowNegative);
 }
 
 QString requestNo(const Args& a)
