@@ -1,16 +1,12 @@
 #pragma once
 
-#include "ledger/Approvals.h"
-#include "ledger/BackOfficeResult.h"
-#include "ledger/InternalCheck.h"
-#include "ledger/Ledger.h"
-#include "ledger/LedgerBackfill.h"
-#include "ledger/Settlement.h"
-#include "ledger/Wallets.h"
+#include "api/types/Accounts.h"
+#include "api/types/BackOffice.h"
 
 #include <QDate>
 
 #include <functional>
+#include <limits>
 #include <optional>
 
 namespace paydesk {
@@ -36,7 +32,7 @@ public:
     template <typename T> using Reply = std::function<void(const T&)>;
     using OutcomeReply = Reply<BackOfficeOutcome>;
     // "Now", for the ledger reads' atMs.
-    static constexpr qint64 kNow = Ledger::kNow;
+    static constexpr qint64 kNow = std::numeric_limits<qint64>::max();
 
     virtual ~BackOfficeApi() = default;
 

@@ -7,6 +7,7 @@
 #include "channels/ChannelProvider.h"
 #include "channels/GatewayChannels.h"
 #include "engine/PaymentEngine.h"
+#include "engine/RecordedMovements.h"
 #include "engine/Scheduler.h"
 #include "ids/IdGenerator.h"
 #include "ledger/BackOffice.h"
@@ -29,6 +30,7 @@ struct EmbeddedApi::Impl
     Database db;
     std::unique_ptr<SqlStore> sqlStore;
     std::unique_ptr<CachingStore> store;
+    std::unique_ptr<StoreMovements> movements; // the back office reads the engine's through it
     std::unique_ptr<OrderNumberGenerator> ids;
     std::unique_ptr<Scheduler> scheduler;
     // Channels served by the provider (the sandbox), by name.
@@ -102,6 +104,7 @@ QString EmbeddedApi::open()
         return e;
     d->sqlStore = std::make_unique<SqlStore>(d->db);
     d->store = std::make_unique<CachingStore>(*d->sqlStore, d->db);
+    d->movements = std::make_unique<StoreMovements>(*d->store);
     connect(&d->db, &Database::storageFailed, this, [this](const QString& msg) {
         d->failed = true;
         Q_EMIT fatalError(msg);
@@ -128,12 +131,14 @@ QString EmbeddedApi::open()
     d->scheduler = std::make_unique<Scheduler>(*d->clock);
     d->engine = std::make_unique<PaymentEngine>(*d->clock, *d->store, *d->ids, *d->scheduler, ec);
     d->backOffice = std::make_unique<BackOffice>(
-        d->db, *d->clock, ec.ledger, ec.storeId, [this](const QString& orderNo) -> std::optional<Money> {
+        d->db, *d->clock, ec.ledger, ec.storeId,
+        [this](const QString& orderNo) -> std::optional<Money> {
             const auto o = d->store->order(orderNo);
             if (!o || (o->state != OrderState::Paid))
                 return std::nullopt;
             return o->amount;
-        });
+        },
+        *d->movements);
     if (QString e = d->backOffice->open(); !e.isEmpty())
         return e;
     d->backOffice->ledger().setAlertSink([this](const QString& kind, const QString& orderNo, const QString& msg) {

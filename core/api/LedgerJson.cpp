@@ -1,7 +1,7 @@
 #include "api/LedgerJson.h"
 
 #include "api/Json.h"
-#include "ledger/Accounts.h"
+#include "api/types/Accounts.h"
 
 #include <QJsonArray>
 

@@ -1,11 +1,6 @@
 #pragma once
 
-#include "ledger/ApprovalStore.h"
-#include "ledger/BackOfficeResult.h"
-#include "ledger/InternalCheck.h"
-#include "ledger/Ledger.h"
-#include "ledger/SettlementStore.h"
-#include "ledger/Wallets.h"
+#include "api/types/BackOffice.h"
 
 #include <QJsonObject>
 

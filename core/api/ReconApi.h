@@ -1,9 +1,7 @@
 #pragma once
 
-#include "ledger/BackOfficeResult.h"
-#include "recon/ReconReportExport.h" // the report as rows, as the exports print it
-#include "recon/ReconStore.h"
-#include "recon/ReconTypes.h"
+#include "api/types/BackOffice.h"
+#include "api/types/Reconciliation.h"
 
 #include <QDate>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "recon/ReconTypes.h"
+#include "api/types/Reconciliation.h"
 
 #include <QJsonObject>
 

@@ -128,4 +128,21 @@ struct CommandRecord
     qint64 createdAtMs = 0;
 };
 
+// One movement of money the engine recorded: what the ledger posts for it.
+struct RecordedMovement
+{
+    enum class Kind
+    {
+        Capture,  // the channel took the customer's money
+        Reversal, // a paid payment was revoked: the money went back
+        Refund
+    };
+    Kind kind = Kind::Capture;
+    QString refNo; // the payment number (capture, reversal) or the refund number
+    QString orderNo;
+    QString channel;
+    Money amount;
+    qint64 atMs = 0; // when the money moved
+};
+
 } // namespace paydesk

@@ -14,13 +14,6 @@ const char kCols[] =
     " state, proposed_by, decided_by, decision_note, proposed_at_ms, decided_at_ms,"
     " business_date, version, request_no, fingerprint";
 
-struct KindPrefix
-{
-    const char* kind;
-    const char* prefix;
-};
-constexpr KindPrefix kPrefixes[] = {{"payout", "PO"}, {"adjustment", "AD"}, {"withdrawal", "WD"}};
-
 ApprovalRecord readRecord(const QSqlQuery& q)
 {
     ApprovalRecord r;
@@ -46,32 +39,6 @@ ApprovalRecord readRecord(const QSqlQuery& q)
 }
 
 } // namespace
-
-QString approvalStateName(ApprovalState s)
-{
-    switch (s) {
-    case ApprovalState::Requested: return QStringLiteral("REQUESTED");
-    case ApprovalState::Approved: return QStringLiteral("APPROVED");
-    case ApprovalState::Rejected: return QStringLiteral("REJECTED");
-    }
-    return QStringLiteral("UNKNOWN");
-}
-
-QString ApprovalRecord::number() const
-{
-    QString prefix = QStringLiteral("AD");
-    for (const KindPrefix& k : kPrefixes)
-        if (kind == QLatin1String(k.kind))
-            prefix = QLatin1String(k.prefix);
-    return prefix + QString::number(id).rightJustified(6, QLatin1Char('0'));
-}
-
-QString ApprovalRecord::stateName() const
-{
-    if (kind == approvalkind::withdrawal && state == ApprovalState::Approved)
-        return QStringLiteral("PAID");
-    return approvalStateName(state);
-}
 
 QStringList ApprovalStore::migrations()
 {
@@ -163,10 +130,7 @@ std::optional<ApprovalRecord> ApprovalStore::byNumber(const QString& number)
 {
     if (number.size() < 3)
         return std::nullopt;
-    QString kind;
-    for (const KindPrefix& k : kPrefixes)
-        if (number.startsWith(QLatin1String(k.prefix)))
-            kind = QLatin1String(k.kind);
+    const QString kind = ApprovalRecord::kindOfNumber(number);
     bool ok = false;
     const qint64 id = number.mid(2).toLongLong(&ok);
     if (kind.isEmpty() || !ok)

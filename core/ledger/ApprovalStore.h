@@ -1,6 +1,6 @@
 #pragma once
 
-#include "money/Money.h"
+#include "api/types/BackOffice.h"
 
 #include <QDate>
 #include <QList>
@@ -13,47 +13,6 @@ class QSqlQuery;
 namespace paydesk {
 
 class Database;
-
-// The kinds of request, as stored.
-namespace approvalkind {
-inline const QString payout = QStringLiteral("payout");
-inline const QString adjustment = QStringLiteral("adjustment");
-inline const QString withdrawal = QStringLiteral("withdrawal"); // a member's wallet
-} // namespace approvalkind
-
-// Stable values: stored.
-enum class ApprovalState : int { Requested = 1, Approved = 2, Rejected = 3 };
-QString approvalStateName(ApprovalState s);
-
-// A maker-checker request: one person proposes, another decides.
-struct ApprovalRecord
-{
-    qint64 id = 0;
-    // payout, withdrawal: money is held from `account`, paid out to
-    // `counterAccount`; adjustment: `account` is adjusted against the counter.
-    QString kind; // "payout", "adjustment" or "withdrawal" (from a member's wallet)
-    QString merchantId;
-    QString account;
-    QString counterAccount;
-    qint64 amountFen = 0; // payout, withdrawal: positive; adjustment: debit positive on `account`
-    Currency currency = kCny;
-    QString reason;
-    ApprovalState state = ApprovalState::Requested;
-    QString proposedBy;
-    QString decidedBy;
-    QString decisionNote;
-    qint64 proposedAtMs = 0;
-    qint64 decidedAtMs = 0;
-    QDate businessDate; // China date proposed (payout and withdrawal limits are per day)
-    int version = 0;
-    QString requestNo;   // withdrawal: the member's request number ('' when not idempotent)
-    QString fingerprint; // what the request number stands for
-
-    // PO000012 / AD000003 / WD000007: readable, and the id is the key.
-    QString number() const;
-    // An approved withdrawal is one paid out: staff read PAID.
-    QString stateName() const;
-};
 
 struct DayUsage
 {

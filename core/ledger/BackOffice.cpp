@@ -5,9 +5,10 @@
 namespace paydesk {
 
 BackOffice::BackOffice(Database& db, Clock& clock, LedgerConfig config, QString storeId,
-                       Wallets::PaidAmount paidAmount)
-    : m_db(db), m_config(config), m_ledger(db, clock), m_settlementStore(db), m_approvalStore(db),
-      m_walletStore(db), m_enginePostings(m_ledger, m_settlementStore, config),
+                       Wallets::PaidAmount paidAmount, RecordedMovements& movements)
+    : m_db(db), m_movements(movements), m_config(config), m_ledger(db, clock),
+      m_settlementStore(db), m_approvalStore(db), m_walletStore(db),
+      m_enginePostings(m_ledger, m_settlementStore, config),
       m_settlement(db, m_ledger, m_settlementStore, clock, config),
       m_approvals(db, m_ledger, m_approvalStore, clock, config),
       m_wallets(db, m_ledger, m_walletStore, m_settlementStore, m_approvals, clock, config,
@@ -33,7 +34,9 @@ bool BackOffice::commit()
 
 InternalCheckReport BackOffice::check()
 {
-    return InternalCheck(m_db, m_ledger, m_settlementStore, m_walletStore, m_config.merchantId).run();
+    return InternalCheck(m_db, m_ledger, m_settlementStore, m_walletStore, m_movements,
+                         m_config.merchantId)
+        .run();
 }
 
 } // namespace paydesk

@@ -20,8 +20,10 @@ namespace paydesk {
 class BackOffice
 {
 public:
+    // `movements`: the engine's recorded money movements, for the backfill
+    // and the internal check.
     BackOffice(Database& db, Clock& clock, LedgerConfig config, QString storeId,
-               Wallets::PaidAmount paidAmount);
+               Wallets::PaidAmount paidAmount, RecordedMovements& movements);
 
     QString open();
     bool commit();
@@ -34,15 +36,21 @@ public:
     InternalCheckReport check();
     // Movements from before the ledger existed (see LedgerBackfill): open()
     // leaves them for the owner to post once every schema is migrated.
-    bool backfillPending() { return LedgerBackfill(m_db, m_enginePostings).pending(); }
+    bool backfillPending() { return backfiller().pending(); }
     BackfillReport backfill(int batchSize = 2000, int maxBatches = 0)
     {
-        return LedgerBackfill(m_db, m_enginePostings).run(batchSize, maxBatches);
+        return backfiller().run(batchSize, maxBatches);
     }
     const LedgerConfig& config() const { return m_config; }
 
 private:
+    LedgerBackfill backfiller()
+    {
+        return LedgerBackfill(m_db, m_ledger, m_enginePostings, m_movements);
+    }
+
     Database& m_db;
+    RecordedMovements& m_movements;
     LedgerConfig m_config;
     Ledger m_ledger;
     SettlementStore m_settlementStore;

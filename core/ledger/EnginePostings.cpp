@@ -1,7 +1,7 @@
 #include "ledger/EnginePostings.h"
 
+#include "api/types/Accounts.h"
 #include "common/ChinaTime.h"
-#include "ledger/Accounts.h"
 #include "ledger/Ledger.h"
 #include "ledger/SettlementStore.h"
 

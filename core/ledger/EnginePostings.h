@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/MoneyMovements.h"
+#include "engine/RecordedMovements.h"
 #include "ledger/LedgerConfig.h"
 
 #include <QMap>
@@ -39,12 +40,7 @@ public:
     // marked settled that day, because the channel paid the merchant outside
     // PayDesk then. settleOutside() then takes the amounts back out of
     // pending, so nothing becomes payable twice.
-    enum class Movement
-    {
-        Capture,
-        Reversal,
-        Refund
-    };
+    using Movement = RecordedMovement::Kind;
     Outcome postBeforeLedger(Movement m, const QString& refNo, const QString& orderNo,
                              const QString& channel, const Money& amount, qint64 movedAtMs);
     // Dr pending / Cr each channel's receivable by its net (signed, fen),

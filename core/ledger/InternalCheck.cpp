@@ -1,20 +1,26 @@
 #include "ledger/InternalCheck.h"
 
-#include "ledger/Accounts.h"
+#include "api/types/Accounts.h"
 #include "ledger/EnginePostings.h"
 #include "ledger/Ledger.h"
+#include "ledger/LedgerBackfill.h"
 #include "ledger/SettlementStore.h"
 #include "ledger/WalletStore.h"
 #include "store/Database.h"
 
-#include <QSqlQuery>
-#include <QVariant>
-
 namespace paydesk {
 
+namespace {
+
+// Movements read per page when looking for gaps: big enough that the reads
+// are few, small enough that a page's keys are cheap to hold.
+constexpr int kGapPage = 2000;
+
+} // namespace
+
 InternalCheck::InternalCheck(Database& db, Ledger& ledger, SettlementStore& clearing,
-                             WalletStore& wallets, QString merchantId)
-    : m_db(db), m_ledger(ledger), m_clearing(clearing), m_wallets(wallets),
+                             WalletStore& wallets, RecordedMovements& movements, QString merchantId)
+    : m_db(db), m_ledger(ledger), m_clearing(clearing), m_wallets(wallets), m_movements(movements),
       m_merchantId(std::move(merchantId))
 {
 }
@@ -81,34 +87,44 @@ InternalCheckReport InternalCheck::run()
                               QStringLiteral("pending settlement = unsettled clearing items"),
                               unsettled->netFen(), pending->normalFen()};
 
-    // Reads across the engine's and the ledger's tables: the one place that
-    // proves "paid but not posted" never happened.
-    // The keys and states are EnginePostings' and the engine's own, bound,
-    // as LedgerBackfill finds the same gaps.
-    QSqlQuery& gaps = m_db.prepared(QStringLiteral(
-        "SELECT (SELECT COUNT(*) FROM payments p WHERE p.state IN (:success, :reversed) AND NOT"
-        "  EXISTS (SELECT 1 FROM ledger_entries e WHERE e.idem_key = :payKey || p.payment_no)),"
-        " (SELECT COUNT(*) FROM payments p WHERE p.state = :reversed AND NOT EXISTS"
-        "  (SELECT 1 FROM ledger_entries e WHERE e.idem_key = :reversalKey || p.payment_no)),"
-        " (SELECT COUNT(*) FROM refunds r WHERE r.state = :refunded AND NOT EXISTS"
-        "  (SELECT 1 FROM ledger_entries e WHERE e.idem_key = :refundKey || r.refund_no))"));
-    gaps.bindValue(QStringLiteral(":success"), int(PaymentState::Success));
-    gaps.bindValue(QStringLiteral(":reversed"), int(PaymentState::Reversed));
-    gaps.bindValue(QStringLiteral(":refunded"), int(RefundState::Success));
-    gaps.bindValue(QStringLiteral(":payKey"), EnginePostings::paymentKey(QString()));
-    gaps.bindValue(QStringLiteral(":reversalKey"), EnginePostings::reversalKey(QString()));
-    gaps.bindValue(QStringLiteral(":refundKey"), EnginePostings::refundKey(QString()));
-    if (!m_db.execRead(gaps) || !gaps.next()) {
-        report.error = m_db.lastError();
+    // The one place that proves "paid but not posted" never happened: every
+    // movement the engine recorded, asked of the engine page by page, has
+    // its entry (the same gaps LedgerBackfill would post).
+    qint64 gapsOf[3] = {0, 0, 0}; // by RecordedMovement::Kind
+    const auto countGaps = [&](auto page) {
+        QString after;
+        for (;;) {
+            const auto movements = page(after);
+            if (!movements) {
+                report.error = m_movements.lastError();
+                return false;
+            }
+            if (movements->empty())
+                return true;
+            after = movements->back().refNo;
+            const auto missing = unposted(m_ledger, *movements);
+            if (!missing) {
+                report.error = m_db.lastError();
+                return false;
+            }
+            for (const RecordedMovement& m : *missing)
+                ++gapsOf[int(m.kind)];
+        }
+    };
+    if (!countGaps(
+            [&](const QString& after) { return m_movements.paymentsAfter(after, kGapPage); }) ||
+        !countGaps([&](const QString& after) { return m_movements.refundsAfter(after, kGapPage); }))
         return report;
-    }
-    report.lines << CheckLine{QStringLiteral("payments"), QStringLiteral("paid payments without a ledger entry"), 0,
-                              gaps.value(0).toLongLong(), true}
-                 << CheckLine{QStringLiteral("reversals"), QStringLiteral("reversed payments without a ledger entry"), 0,
-                              gaps.value(1).toLongLong(), true}
-                 << CheckLine{QStringLiteral("refunds"), QStringLiteral("successful refunds without a ledger entry"), 0,
-                              gaps.value(2).toLongLong(), true};
-    gaps.finish();
+    using K = RecordedMovement::Kind;
+    report.lines << CheckLine{QStringLiteral("payments"),
+                              QStringLiteral("paid payments without a ledger entry"), 0,
+                              gapsOf[int(K::Capture)], true}
+                 << CheckLine{QStringLiteral("reversals"),
+                              QStringLiteral("reversed payments without a ledger entry"), 0,
+                              gapsOf[int(K::Reversal)], true}
+                 << CheckLine{QStringLiteral("refunds"),
+                              QStringLiteral("successful refunds without a ledger entry"), 0,
+                              gapsOf[int(K::Refund)], true};
     return report;
 }
 

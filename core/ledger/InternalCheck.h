@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/types/BackOffice.h"
+
 #include <QList>
 #include <QString>
 
@@ -7,33 +9,9 @@ namespace paydesk {
 
 class Database;
 class Ledger;
+class RecordedMovements;
 class SettlementStore;
 class WalletStore;
-
-struct CheckLine
-{
-    QString subject;   // what was checked: an account, a wallet, a merchant
-    QString rule;      // the equation, in words
-    qint64 expectedFen = 0;
-    qint64 actualFen = 0;
-    bool isCount = false; // a number of items, not an amount
-    bool ok() const { return expectedFen == actualFen; }
-};
-
-struct InternalCheckReport
-{
-    QList<CheckLine> lines;
-    QString error; // I/O error: the check could not run
-    bool ok() const
-    {
-        if (!error.isEmpty())
-            return false;
-        for (const CheckLine& l : lines)
-            if (!l.ok())
-                return false;
-        return true;
-    }
-};
 
 // The internal check (内部对账), read-only:
 // - trial balance: every account's balance sums to zero;
@@ -46,7 +24,7 @@ class InternalCheck
 {
 public:
     InternalCheck(Database& db, Ledger& ledger, SettlementStore& clearing, WalletStore& wallets,
-                  QString merchantId);
+                  RecordedMovements& movements, QString merchantId);
     InternalCheckReport run();
 
 private:
@@ -54,6 +32,7 @@ private:
     Ledger& m_ledger;
     SettlementStore& m_clearing;
     WalletStore& m_wallets;
+    RecordedMovements& m_movements;
     QString m_merchantId;
 };
 

@@ -3,22 +3,7 @@
 #include "common/Clock.h"
 #include "store/Database.h"
 
-
 namespace paydesk {
-
-QString postResultName(PostResult r)
-{
-    switch (r) {
-    case PostResult::Posted: return QStringLiteral("posted");
-    case PostResult::AlreadyPosted: return QStringLiteral("already_posted");
-    case PostResult::Unbalanced: return QStringLiteral("unbalanced");
-    case PostResult::InvalidAccount: return QStringLiteral("invalid_account");
-    case PostResult::Empty: return QStringLiteral("empty");
-    case PostResult::Overflow: return QStringLiteral("overflow");
-    case PostResult::StorageError: return QStringLiteral("storage_error");
-    }
-    return QStringLiteral("unknown");
-}
 
 Ledger::Ledger(Database& db, Clock& clock) : m_db(db), m_clock(clock), m_store(db) {}
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ledger/JournalEntry.h"
+#include "api/types/BackOffice.h"
 #include "ledger/LedgerStore.h"
 
 #include <QHash>
@@ -12,16 +12,6 @@ namespace paydesk {
 
 class Clock;
 class Database;
-
-struct AccountBalance
-{
-    QString account;
-    AccountType type = AccountType::Asset;
-    Currency currency = kCny;
-    qint64 signedFen = 0; // debits minus credits
-    // On the account's normal side: what staff read as "the balance".
-    qint64 normalFen() const { return isDebitNormal(type) ? signedFen : -signedFen; }
-};
 
 // The double-entry journal. Balances are never stored per posting: every
 // account keeps only its postings (the "intermediate account": record
@@ -64,6 +54,11 @@ public:
     std::optional<QList<AccountBalance>> balances(qint64 atMs = kNow, QString* error = nullptr);
     QList<JournalEntry> journal(const JournalFilter& f) { return m_store.journal(f); }
     std::optional<JournalEntry> entry(const QString& key) { return m_store.entryByKey(key); }
+    // The entry keys posted from `fromKey` to `toKey` (both included).
+    std::optional<QSet<QString>> keysBetween(const QString& fromKey, const QString& toKey)
+    {
+        return m_store.keysBetween(fromKey, toKey);
+    }
     QList<AccountRow> accounts() { return m_store.accounts(); }
     // Folds every account's postings into a checkpoint now.
     bool foldAll();

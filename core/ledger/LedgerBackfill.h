@@ -1,43 +1,29 @@
 #pragma once
 
+#include "api/types/BackOffice.h"
 #include "ledger/EnginePostings.h"
 
 #include <QMap>
 #include <QString>
-#include <QVariantMap>
 
+#include <functional>
 #include <vector>
-
-class QSqlQuery;
 
 namespace paydesk {
 
 class Database;
+class Ledger;
 
-struct BackfillReport
-{
-    int payments = 0;  // captures posted by this run
-    int reversals = 0; // paid payments revoked
-    int refunds = 0;
-    QString error;             // empty: no gap is left
-    bool stoppedEarly = false; // maxBatches reached: the marker stays
-    int posted() const { return payments + reversals + refunds; }
-};
+// The movements of `page` (in number order per kind, as RecordedMovements
+// gives them) that have no ledger entry. nullopt on I/O error (the
+// connection's lastError()).
+std::optional<std::vector<RecordedMovement>> unposted(Ledger& ledger,
+                                                      const std::vector<RecordedMovement>& page);
 
-// One movement the ledger lacks: what it is and when its money moved.
-struct BackfillMovement
-{
-    EnginePostings::Movement kind;
-    QString refNo; // the payment or refund number
-    QString orderNo;
-    QString channel;
-    Money amount;
-    qint64 atMs = 0;
-};
-
-// Posts the money movements the engine's tables record but the ledger does
-// not: a data directory made before the ledger existed has paid, reversed
-// and refunded payments with no entries. Each is posted as the engine would
+// Posts the money movements the engine recorded (asked through
+// RecordedMovements) but the ledger does not: a data directory made before
+// the ledger existed has paid, reversed and refunded payments with no
+// entries. Each is posted as the engine would
 // have (same keys, so a repeat or a later engine posting changes nothing);
 // its clearing item carries the moment the money moved and is marked settled
 // that day, and each batch's net goes back out of pending against the
@@ -48,7 +34,8 @@ struct BackfillMovement
 class LedgerBackfill
 {
 public:
-    LedgerBackfill(Database& db, EnginePostings& postings);
+    LedgerBackfill(Database& db, Ledger& ledger, EnginePostings& postings,
+                   RecordedMovements& movements);
 
     // True while the ledger's v2 migration found engine data and no run has
     // finished since.
@@ -61,19 +48,20 @@ public:
     BackfillReport run(int batchSize = 2000, int maxBatches = 0);
 
 private:
-    // Reads one page's rows into the movements still to post; returns the
-    // page's last key, '' when the page is empty.
-    using PageReader = QString (*)(QSqlQuery&, std::vector<BackfillMovement>&);
-    // One keyset pass over a table: page after page (`pageSql` with its
-    // `binds`, :after and :limit), each posted and committed as one batch.
-    bool pass(const QString& pageSql, const QVariantMap& binds, PageReader read, int batchSize,
-              BackfillReport& report);
-    bool post(const BackfillMovement& m, BackfillReport& report);
+    // One page of the engine's movements after a number ('' from the first).
+    using Page = std::function<std::optional<std::vector<RecordedMovement>>(const QString& after,
+                                                                            int limit)>;
+    // One keyset pass: page after page, the movements the ledger lacks
+    // posted and committed as one batch per page.
+    bool pass(const Page& page, int batchSize, BackfillReport& report);
+    bool post(const RecordedMovement& m, BackfillReport& report);
     bool finishBatch(BackfillReport& report);
     bool commit(BackfillReport& report);
 
     Database& m_db;
+    Ledger& m_ledger;
     EnginePostings& m_postings;
+    RecordedMovements& m_movements;
     int m_batchesLeft = -1;
     // This batch's posted net per currency and channel, and the key of its
     // first posted entry (which names its settleOutside entry).

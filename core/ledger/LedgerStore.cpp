@@ -232,6 +232,21 @@ std::optional<JournalEntry> LedgerStore::entryByKey(const QString& key)
     return out;
 }
 
+std::optional<QSet<QString>> LedgerStore::keysBetween(const QString& fromKey, const QString& toKey)
+{
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT idem_key FROM ledger_entries WHERE idem_key BETWEEN ? AND ?"));
+    bindAt(q, 0, fromKey);
+    bindAt(q, 1, toKey);
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    QSet<QString> out;
+    while (q.next())
+        out.insert(q.value(0).toString());
+    q.finish();
+    return out;
+}
+
 QList<JournalEntry> LedgerStore::journal(const JournalFilter& f)
 {
     // One fixed statement: unused filters are neutralised by their values.

@@ -1,9 +1,10 @@
 #pragma once
 
-#include "ledger/Accounts.h"
-#include "ledger/JournalEntry.h"
+#include "api/types/Accounts.h"
+#include "api/types/BackOffice.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <array>
 
@@ -39,15 +40,6 @@ struct TailSum
     qint64 maxAtMs = 0;
 };
 
-struct JournalFilter
-{
-    QString accountCode; // '' any
-    QString ref;         // order no. or reference no.; '' any
-    qint64 fromMs = 0;
-    qint64 toMs = std::numeric_limits<qint64>::max();
-    int limit = 100;
-};
-
 // The ledger's tables over the engine's connection, so postings join the
 // same group-commit transaction as the state change that causes them.
 // Entries and postings are only ever inserted: no statement here updates or
@@ -76,6 +68,8 @@ public:
     // Rows of (entry id, account id, amount, at).
     bool insertPostingRows(const QList<std::array<qint64, 4>>& rows);
     std::optional<JournalEntry> entryByKey(const QString& key);
+    // The idempotency keys posted from `fromKey` to `toKey`, both included.
+    std::optional<QSet<QString>> keysBetween(const QString& fromKey, const QString& toKey);
     QList<JournalEntry> journal(const JournalFilter& f);
     // Newest at_ms the ledger holds (0 when empty): ledger time never goes back.
     std::optional<qint64> latestAtMs();

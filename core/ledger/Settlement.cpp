@@ -1,8 +1,8 @@
 #include "ledger/Settlement.h"
 
+#include "api/types/Accounts.h"
 #include "common/ChinaTime.h"
 #include "common/Clock.h"
-#include "ledger/Accounts.h"
 #include "ledger/Ledger.h"
 #include "store/Database.h"
 

@@ -10,12 +10,6 @@ class Clock;
 class Database;
 class Ledger;
 
-struct SettlementReport
-{
-    BackOfficeOutcome outcome;
-    SettlementRow row;
-};
-
 // The settlement run (T+N): moves a day's net from the merchant's pending
 // settlement to available, minus the day's fees, in one entry:
 //   Dr pending net / Cr available (net − fees) / Cr fee income fees.

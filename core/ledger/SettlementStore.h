@@ -1,6 +1,6 @@
 #pragma once
 
-#include "money/Money.h"
+#include "api/types/BackOffice.h"
 
 #include <QDate>
 #include <QList>
@@ -26,26 +26,6 @@ struct ClearingItem
     Currency currency = kCny;
     qint64 atMs = 0;
     QDate settledFor; // null until a settlement run took it (or settled elsewhere)
-};
-
-struct SettlementTotals
-{
-    qint64 items = 0;
-    qint64 grossFen = 0;   // payments
-    qint64 returnedFen = 0;// refunds and reversals (negative)
-    qint64 feeFen = 0;
-    qint64 netFen() const { return grossFen + returnedFen; }
-};
-
-struct SettlementRow
-{
-    QString merchantId;
-    QDate businessDate;
-    SettlementTotals totals;
-    Currency currency = kCny;
-    QString entryKey; // '' when there was nothing to move
-    QString runBy;
-    qint64 atMs = 0;
 };
 
 // Clearing items and settlement runs, on the engine's connection.

@@ -1,6 +1,6 @@
 #include "ledger/WalletStore.h"
 
-#include "ledger/Accounts.h"
+#include "api/types/Accounts.h"
 #include "ledger/ApprovalStore.h"
 #include "store/Database.h"
 
@@ -30,17 +30,6 @@ WalletOp readOp(const QSqlQuery& q)
 }
 
 } // namespace
-
-QString walletOpKindName(WalletOpKind k)
-{
-    switch (k) {
-    case WalletOpKind::TopUpCash: return QStringLiteral("topup_cash");
-    case WalletOpKind::TopUpFromOrder: return QStringLiteral("topup_order");
-    case WalletOpKind::Pay: return QStringLiteral("pay");
-    case WalletOpKind::Refund: return QStringLiteral("refund");
-    }
-    return QStringLiteral("unknown");
-}
 
 QStringList WalletStore::migrations()
 {

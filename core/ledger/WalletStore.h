@@ -1,6 +1,6 @@
 #pragma once
 
-#include "money/Money.h"
+#include "api/types/BackOffice.h"
 
 #include <QList>
 #include <QString>
@@ -10,35 +10,6 @@
 namespace paydesk {
 
 class Database;
-
-// Stable values: stored.
-enum class WalletOpKind : int { TopUpCash = 1, TopUpFromOrder = 2, Pay = 3, Refund = 4 };
-QString walletOpKindName(WalletOpKind k);
-
-struct WalletOp
-{
-    qint64 id = 0;
-    QString requestNo;
-    QString fingerprint;
-    QString memberId;
-    WalletOpKind kind = WalletOpKind::Pay;
-    Money amount;
-    QString ref;  // Pay: the sale; TopUpFromOrder: the order; Refund: the paying op; TopUpCash: the store
-    QString note;
-    QString by;
-    qint64 atMs = 0;
-
-    QString number() const { return QStringLiteral("WO") + QString::number(id).rightJustified(6, QLatin1Char('0')); }
-};
-
-struct WalletTotals
-{
-    qint64 topUpsFen = 0;
-    qint64 refundsInFen = 0; // "income": money returned to the wallet
-    qint64 spentFen = 0;
-    qint64 withdrawnFen = 0; // withdrawals paid out
-    qint64 heldFen = 0;      // withdrawals requested, frozen until decided
-};
 
 class WalletStore
 {

@@ -1,8 +1,8 @@
 #include "ledger/Wallets.h"
 
+#include "api/types/Accounts.h"
 #include "common/ChinaTime.h"
 #include "common/Clock.h"
-#include "ledger/Accounts.h"
 #include "ledger/Ledger.h"
 #include "ledger/SettlementStore.h"
 #include "store/Database.h"

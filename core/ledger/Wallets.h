@@ -14,14 +14,6 @@ class Database;
 class Ledger;
 class SettlementStore;
 
-struct WalletView
-{
-    QString memberId;
-    Money balance;
-    WalletTotals totals;
-    QList<WalletOp> recent;
-};
-
 // Member stored value. Every operation is idempotent by its request number
 // (a repeat returns the first result; other content under the same number is
 // refused), and a sale is paid from a wallet at most once whatever the

@@ -3,8 +3,8 @@
 // money-moving ones by two people (maker-checker).
 #include "recon/Reconciler.h"
 
+#include "api/types/Accounts.h"
 #include "common/Clock.h"
-#include "ledger/Accounts.h"
 #include "ledger/Ledger.h"
 #include "money/Money.h"
 #include "store/Database.h"

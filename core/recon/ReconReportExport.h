@@ -7,10 +7,6 @@
 
 namespace paydesk {
 
-// The run report as rows of (label, ours, bill) text, the one source of
-// both exports.
-QList<QStringList> reconReportRows(const ReconReport& r);
-
 // UTF-8 CSV with a header row; amounts in yuan with two decimals.
 QByteArray reconReportCsv(const ReconReport& r);
 

@@ -4,7 +4,7 @@
 // records the outcome.
 #include "recon/ReconRun.h"
 
-#include "ledger/Accounts.h"
+#include "api/types/Accounts.h"
 #include "ledger/Ledger.h"
 #include "money/Money.h"
 

@@ -48,15 +48,6 @@ struct LocalRecord
 using LocalRecords =
     std::function<std::optional<LocalRecord>(ItemKind kind, const QString& itemNo)>;
 
-struct DiffFilter
-{
-    QString channel;    // '' = all
-    QDate businessDate; // null = all
-    std::optional<DiffState> state;
-    bool needsAction = false; // only open / proposed ones
-    int limit = 500;
-};
-
 // Reconciliation runs and differences, on the engine's connection (so a
 // run's writes share one transaction with its ledger entry and timeline).
 class ReconStore

@@ -50,6 +50,11 @@ public:
         return m_inner.paymentsOfOrder(orderNo);
     }
     QList<PaymentRecord> unfinishedPayments() override { return m_inner.unfinishedPayments(); }
+    std::optional<std::vector<RecordedMovement>>
+    paymentMovementsAfter(const QString& afterPaymentNo, int limit) override
+    {
+        return m_inner.paymentMovementsAfter(afterPaymentNo, limit);
+    }
 
     bool insertRefund(const RefundRecord& r) override { return m_inner.insertRefund(r); }
     bool updateRefund(const RefundRecord& r, int expectedVersion) override
@@ -65,6 +70,11 @@ public:
         return m_inner.refundsOfOrder(orderNo);
     }
     QList<RefundRecord> unfinishedRefunds() override { return m_inner.unfinishedRefunds(); }
+    std::optional<std::vector<RecordedMovement>> refundMovementsAfter(const QString& afterRefundNo,
+                                                                      int limit) override
+    {
+        return m_inner.refundMovementsAfter(afterRefundNo, limit);
+    }
 
     int insertRevoke(const RevokeRecord& r) override { return m_inner.insertRevoke(r); }
     bool updateRevoke(const RevokeRecord& r, int expectedVersion) override

@@ -130,6 +130,19 @@ std::array<QString, size_t(S::Count)> buildTexts()
     entity("refunds", kRefundCols, kRefundMutable, "refund_no", "refund_no = ?", "",
            {S::InsertRefund, S::UpdateRefund, S::SelectRefund, S::SelectRefundsOfOrder,
             S::SelectUnfinishedRefunds});
+    // Movements of money in number order, a page at a time (the ledger's
+    // backfill and internal check read them through the engine). `+state`
+    // keeps the planner on the key's index: through the state index every
+    // page would read and sort all paid payments again.
+    set(S::SelectPaymentMovementsAfter,
+        QStringLiteral("SELECT payment_no, order_no, channel, amount_fen, currency, state,"
+                       " created_at_ms, updated_at_ms FROM payments"
+                       " WHERE payment_no > ? AND +state IN (?, ?) ORDER BY payment_no LIMIT ?"));
+    set(S::SelectRefundMovementsAfter,
+        QStringLiteral("SELECT refund_no, order_no, (SELECT channel FROM payments p WHERE"
+                       " p.payment_no = refunds.payment_no), amount_fen, currency, updated_at_ms"
+                       " FROM refunds WHERE refund_no > ? AND +state = ? ORDER BY refund_no"
+                       " LIMIT ?"));
     // A payment has at most one revoke: found by its payment.
     entity("revokes", kRevokeCols, kRevokeMutable, "revoke_no", "payment_no = ?",
            " ON CONFLICT (payment_no) DO NOTHING",
@@ -570,6 +583,37 @@ QList<PaymentRecord> SqlStore::unfinishedPayments()
     return readAll<PaymentRecord>(m_db, query(Statement::SelectUnfinishedPayments), readPayment);
 }
 
+std::optional<std::vector<RecordedMovement>>
+SqlStore::paymentMovementsAfter(const QString& afterPaymentNo, int limit)
+{
+    QSqlQuery& q = query(Statement::SelectPaymentMovementsAfter);
+    Binder(q) << afterPaymentNo << int(PaymentState::Success) << int(PaymentState::Reversed)
+              << limit;
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    using K = RecordedMovement::Kind;
+    std::vector<RecordedMovement> out;
+    out.reserve(limit);
+    while (q.next()) {
+        const QString paymentNo = str(q, 0);
+        const QString orderNo = str(q, 1);
+        const QString channel = str(q, 2);
+        const Money amount = Money::fromFen(q.value(3).toLongLong(), str(q, 4));
+        // A paid payment's last change is its success; a reversed one changed
+        // last when it was revoked, and was paid within its deadline of its
+        // start, so its start stands for the capture.
+        const bool reversed = PaymentState(q.value(5).toInt()) == PaymentState::Reversed;
+        const qint64 createdAtMs = q.value(6).toLongLong();
+        const qint64 updatedAtMs = q.value(7).toLongLong();
+        out.push_back({K::Capture, paymentNo, orderNo, channel, amount,
+                       reversed ? createdAtMs : updatedAtMs});
+        if (reversed)
+            out.push_back({K::Reversal, paymentNo, orderNo, channel, amount, updatedAtMs});
+    }
+    q.finish();
+    return out;
+}
+
 bool SqlStore::insertRefund(const RefundRecord& r)
 {
     QSqlQuery& q = query(Statement::InsertRefund);
@@ -605,6 +649,22 @@ QList<RefundRecord> SqlStore::refundsOfOrder(const QString& orderNo)
 QList<RefundRecord> SqlStore::unfinishedRefunds()
 {
     return readAll<RefundRecord>(m_db, query(Statement::SelectUnfinishedRefunds), readRefund);
+}
+
+std::optional<std::vector<RecordedMovement>>
+SqlStore::refundMovementsAfter(const QString& afterRefundNo, int limit)
+{
+    QSqlQuery& q = query(Statement::SelectRefundMovementsAfter);
+    Binder(q) << afterRefundNo << int(RefundState::Success) << limit;
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    std::vector<RecordedMovement> out;
+    while (q.next())
+        out.push_back({RecordedMovement::Kind::Refund, str(q, 0), str(q, 1), str(q, 2),
+                       Money::fromFen(q.value(3).toLongLong(), str(q, 4)),
+                       q.value(5).toLongLong()});
+    q.finish();
+    return out;
 }
 
 int SqlStore::insertRevoke(const RevokeRecord& r)

@@ -30,11 +30,13 @@ public:
         SelectPayment,
         SelectPaymentsOfOrder,
         SelectUnfinishedPayments,
+        SelectPaymentMovementsAfter,
         InsertRefund,
         UpdateRefund,
         SelectRefund,
         SelectRefundsOfOrder,
         SelectUnfinishedRefunds,
+        SelectRefundMovementsAfter,
         InsertRevoke,
         UpdateRevoke,
         SelectRevokeOfPayment,
@@ -72,12 +74,16 @@ public:
     std::optional<PaymentRecord> payment(const QString& paymentNo) override;
     QList<PaymentRecord> paymentsOfOrder(const QString& orderNo) override;
     QList<PaymentRecord> unfinishedPayments() override;
+    std::optional<std::vector<RecordedMovement>>
+    paymentMovementsAfter(const QString& afterPaymentNo, int limit) override;
 
     bool insertRefund(const RefundRecord& r) override;
     bool updateRefund(const RefundRecord& r, int expectedVersion) override;
     std::optional<RefundRecord> refund(const QString& refundNo) override;
     QList<RefundRecord> refundsOfOrder(const QString& orderNo) override;
     QList<RefundRecord> unfinishedRefunds() override;
+    std::optional<std::vector<RecordedMovement>> refundMovementsAfter(const QString& afterRefundNo,
+                                                                      int limit) override;
 
     int insertRevoke(const RevokeRecord& r) override;
     bool updateRevoke(const RevokeRecord& r, int expectedVersion) override;

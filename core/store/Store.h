@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace paydesk {
 
@@ -40,12 +41,22 @@ public:
     virtual std::optional<PaymentRecord> payment(const QString& paymentNo) = 0;
     virtual QList<PaymentRecord> paymentsOfOrder(const QString& orderNo) = 0;
     virtual QList<PaymentRecord> unfinishedPayments() = 0;
+    // The movements of up to `limit` payments whose money moved (SUCCESS,
+    // or REVERSED after it) numbered after `afterPaymentNo` ('' from the
+    // first), in number order: each one's capture, and a reversed one's
+    // reversal after it. nullopt on I/O error.
+    virtual std::optional<std::vector<RecordedMovement>>
+    paymentMovementsAfter(const QString& afterPaymentNo, int limit) = 0;
 
     virtual bool insertRefund(const RefundRecord& r) = 0;
     virtual bool updateRefund(const RefundRecord& r, int expectedVersion) = 0;
     virtual std::optional<RefundRecord> refund(const QString& refundNo) = 0;
     virtual QList<RefundRecord> refundsOfOrder(const QString& orderNo) = 0;
     virtual QList<RefundRecord> unfinishedRefunds() = 0;
+    // Up to `limit` successful refunds numbered after `afterRefundNo`, in
+    // number order. nullopt on I/O error.
+    virtual std::optional<std::vector<RecordedMovement>>
+    refundMovementsAfter(const QString& afterRefundNo, int limit) = 0;
 
     // A payment has at most one revoke: 1 inserted, 0 exists, -1 error.
     virtual int insertRevoke(const RevokeRecord& r) = 0;

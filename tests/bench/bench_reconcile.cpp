@@ -21,6 +21,7 @@
 
 #include "common/ChinaTime.h"
 #include "common/Clock.h"
+#include "engine/RecordedMovements.h"
 #include "ledger/BackOffice.h"
 #include "recon/BillKeeper.h"
 #include "recon/BillParsers.h"
@@ -549,8 +550,11 @@ int main(int argc, char** argv)
     cfg.durable = false;
     if (QString e = db.open(cfg, SqlStore::schemaName(), SqlStore::migrations()); !e.isEmpty())
         die(e);
-    BackOffice backOffice(db, clock, LedgerConfig{}, QStringLiteral("S001"),
-                          [](const QString&) { return std::optional<Money>(); });
+    SqlStore engineStore(db);
+    StoreMovements movements(engineStore);
+    BackOffice backOffice(
+        db, clock, LedgerConfig{}, QStringLiteral("S001"),
+        [](const QString&) { return std::optional<Money>(); }, movements);
     if (QString e = backOffice.open(); !e.isEmpty())
         die(e);
     ReconConfig rc;

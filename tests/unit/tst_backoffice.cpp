@@ -1,8 +1,8 @@
 // The ledger behind the engine: every money movement is posted in the same
 // batch as its state change; settlement, payouts, adjustments and wallets
 // keep the books balanced and explained.
+#include "api/types/Accounts.h"
 #include "common/ChinaTime.h"
-#include "ledger/Accounts.h"
 #include "ledger/BackOffice.h"
 #include "testsupport/EngineHarness.h"
 

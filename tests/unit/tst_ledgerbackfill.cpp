@@ -3,8 +3,9 @@
 // once, and the internal check then finds no gap.
 
 #include "api/EmbeddedApi.h"
+#include "api/types/Accounts.h"
 #include "common/ChinaTime.h"
-#include "ledger/Accounts.h"
+#include "engine/RecordedMovements.h"
 #include "ledger/BackOffice.h"
 #include "store/Database.h"
 #include "store/SqlStore.h"
@@ -120,6 +121,8 @@ struct BareBackOffice
 {
     SystemClock clock;
     Database db;
+    std::unique_ptr<SqlStore> store;
+    std::unique_ptr<StoreMovements> movements;
     std::unique_ptr<BackOffice> bo;
 
     QString open(const QString& dir)
@@ -128,8 +131,11 @@ struct BareBackOffice
         cfg.sqlitePath = dir + QStringLiteral("/paydesk.db");
         if (QString e = db.open(cfg, SqlStore::schemaName(), SqlStore::migrations()); !e.isEmpty())
             return e;
-        bo = std::make_unique<BackOffice>(db, clock, LedgerConfig{}, QStringLiteral("0001"),
-                                          [](const QString&) { return std::nullopt; });
+        store = std::make_unique<SqlStore>(db);
+        movements = std::make_unique<StoreMovements>(*store);
+        bo = std::make_unique<BackOffice>(
+            db, clock, LedgerConfig{}, QStringLiteral("0001"),
+            [](const QString&) { return std::nullopt; }, *movements);
         return bo->open();
     }
     ~BareBackOffice()

@@ -4,9 +4,10 @@
 // internal check run, and the whole engine takes, polls, refunds and
 // resumes payments with its tables there.
 
+#include "api/types/Accounts.h"
 #include "common/ChinaTime.h"
 #include "common/Clock.h"
-#include "ledger/Accounts.h"
+#include "engine/RecordedMovements.h"
 #include "ledger/BackOffice.h"
 #include "recon/ReconStore.h"
 #include "recon/Reconciler.h"
@@ -54,10 +55,12 @@ private Q_SLOTS:
         m_db = std::make_unique<Database>();
         QCOMPARE(m_db->open(m_config, SqlStore::schemaName(), SqlStore::migrations()), QString());
         m_store = std::make_unique<SqlStore>(*m_db);
+        m_movements = std::make_unique<StoreMovements>(*m_store);
     }
     void cleanup()
     {
         m_backOffice.reset();
+        m_movements.reset();
         m_store.reset();
         m_db.reset();
     }
@@ -398,7 +401,7 @@ private:
     {
         m_backOffice = std::make_unique<BackOffice>(
             *m_db, m_clock, LedgerConfig{}, QStringLiteral("0001"),
-            [](const QString&) -> std::optional<Money> { return std::nullopt; });
+            [](const QString&) -> std::optional<Money> { return std::nullopt; }, *m_movements);
         return m_backOffice->open();
     }
 
@@ -408,6 +411,7 @@ private:
     ManualClock m_clock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SqlStore> m_store;
+    std::unique_ptr<StoreMovements> m_movements;
     std::unique_ptr<BackOffice> m_backOffice;
 };
 

@@ -3,8 +3,8 @@
 // difference is produced on purpose and must be found; the day cut-off
 // resolves itself with the next bill; a bill is imported once, whole or not
 // at all.
+#include "api/types/Accounts.h"
 #include "common/ChinaTime.h"
-#include "ledger/Accounts.h"
 #include "ledger/BackOffice.h"
 #include "recon/ReconReportExport.h"
 #include "recon/Reconciler.h"

@@ -3,9 +3,10 @@
 // sandbox's writer, and a run driven up to the step under test. Whole runs
 // against the sandbox are tst_reconcile's; the decisions alone are
 // tst_reconclassify's.
+#include "api/types/Accounts.h"
 #include "common/ChinaTime.h"
 #include "common/Clock.h"
-#include "ledger/Accounts.h"
+#include "engine/RecordedMovements.h"
 #include "ledger/BackOffice.h"
 #include "ledger/EnginePostings.h"
 #include "ledger/SettlementStore.h"
@@ -107,6 +108,8 @@ private:
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<BackOffice> m_backOffice;
+    std::unique_ptr<SqlStore> m_engineStore;
+    std::unique_ptr<StoreMovements> m_movements;
     std::unique_ptr<ReconStore> m_store;
     std::unique_ptr<SettlementStore> m_clearing;
     ReconConfig m_config;
@@ -124,9 +127,11 @@ void tst_ReconRun::init()
     cfg.sqlitePath = m_dir->file(QStringLiteral("recon.db"));
     cfg.durable = false;
     QCOMPARE(m_db->open(cfg, SqlStore::schemaName(), SqlStore::migrations()), QString());
-    m_backOffice =
-        std::make_unique<BackOffice>(*m_db, *m_clock, LedgerConfig{}, QStringLiteral("S001"),
-                                     [](const QString&) { return std::optional<Money>(); });
+    m_engineStore = std::make_unique<SqlStore>(*m_db);
+    m_movements = std::make_unique<StoreMovements>(*m_engineStore);
+    m_backOffice = std::make_unique<BackOffice>(
+        *m_db, *m_clock, LedgerConfig{}, QStringLiteral("S001"),
+        [](const QString&) { return std::optional<Money>(); }, *m_movements);
     QCOMPARE(m_backOffice->open(), QString());
     QCOMPARE(m_db->migrate(ReconStore::schemaName(), ReconStore::migrations()), QString());
     m_store = std::make_unique<ReconStore>(*m_db);
@@ -140,6 +145,8 @@ void tst_ReconRun::cleanup()
     m_clearing.reset();
     m_store.reset();
     m_backOffice.reset();
+    m_movements.reset();
+    m_engineStore.reset();
     m_db.reset();
     m_dir.reset();
 }

@@ -1,17 +1,12 @@
 #pragma once
 
+#include "api/types/BackOffice.h"
+
 #include <QString>
 
 #include <optional>
 
 namespace paydesk {
-
-// Stable values: stored.
-enum class AccountType : int { Asset = 1, Liability = 2, Income = 3, Expense = 4, Equity = 5 };
-
-QString accountTypeName(AccountType t);
-// Assets and expenses grow with debits; the rest with credits.
-bool isDebitNormal(AccountType t);
 
 // An account code reads "type:kind[:owner]", e.g. "asset:channel-receivable:wechat"
 // or "liability:pending:M0001". The type is part of the code so that a code
@@ -27,7 +22,8 @@ struct AccountCode
 // Only the chart's kinds are accepted; the message names the known ones.
 std::optional<AccountCode> parseAccountCode(const QString& code, QString* error = nullptr);
 
-// The chart of accounts. Owners are a channel, a merchant, a store or a member.
+// The chart of accounts, part of the facade: staff type account codes. Owners are a channel, a
+// merchant, a store or a member.
 namespace accounts {
 // What a channel owes us for payments it took.
 QString channelReceivable(const QString& channel);

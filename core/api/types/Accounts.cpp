@@ -1,4 +1,4 @@
-#include "ledger/Accounts.h"
+#include "api/types/Accounts.h"
 
 #include <QRegularExpression>
 #include <QStringList>
@@ -48,23 +48,6 @@ QString make(AccountType t, const char* kind, const QString& owner = QString())
 
 } // namespace
 
-QString accountTypeName(AccountType t)
-{
-    switch (t) {
-    case AccountType::Asset: return QStringLiteral("asset");
-    case AccountType::Liability: return QStringLiteral("liability");
-    case AccountType::Income: return QStringLiteral("income");
-    case AccountType::Expense: return QStringLiteral("expense");
-    case AccountType::Equity: return QStringLiteral("equity");
-    }
-    return QStringLiteral("unknown");
-}
-
-bool isDebitNormal(AccountType t)
-{
-    return t == AccountType::Asset || t == AccountType::Expense;
-}
-
 std::optional<AccountCode> parseAccountCode(const QString& code, QString* error)
 {
     auto fail = [&](const QString& why) -> std::optional<AccountCode> {
@@ -103,21 +86,54 @@ std::optional<AccountCode> parseAccountCode(const QString& code, QString* error)
 }
 
 namespace accounts {
-QString channelReceivable(const QString& channel) { return make(AccountType::Asset, "channel-receivable", channel); }
-QString bank() { return make(AccountType::Asset, "bank"); }
-QString cash(const QString& storeId) { return make(AccountType::Asset, "cash", storeId); }
-QString merchantPending(const QString& merchantId) { return make(AccountType::Liability, "pending", merchantId); }
-QString merchantAvailable(const QString& merchantId) { return make(AccountType::Liability, "available", merchantId); }
-QString payoutHold(const QString& merchantId) { return make(AccountType::Liability, "payout-hold", merchantId); }
-QString wallet(const QString& memberId) { return make(AccountType::Liability, "wallet", memberId); }
+QString channelReceivable(const QString& channel)
+{
+    return make(AccountType::Asset, "channel-receivable", channel);
+}
+QString bank()
+{
+    return make(AccountType::Asset, "bank");
+}
+QString cash(const QString& storeId)
+{
+    return make(AccountType::Asset, "cash", storeId);
+}
+QString merchantPending(const QString& merchantId)
+{
+    return make(AccountType::Liability, "pending", merchantId);
+}
+QString merchantAvailable(const QString& merchantId)
+{
+    return make(AccountType::Liability, "available", merchantId);
+}
+QString payoutHold(const QString& merchantId)
+{
+    return make(AccountType::Liability, "payout-hold", merchantId);
+}
+QString wallet(const QString& memberId)
+{
+    return make(AccountType::Liability, "wallet", memberId);
+}
 QString walletWithdrawalHold()
 {
     return make(AccountType::Liability, "wallet-withdrawal-hold");
 }
-QString feeIncome(const QString& merchantId) { return make(AccountType::Income, "fees", merchantId); }
-QString channelFees(const QString& channel) { return make(AccountType::Expense, "channel-fees", channel); }
-QString suspense() { return make(AccountType::Liability, "suspense"); }
-QString adjustments() { return make(AccountType::Equity, "adjustments"); }
+QString feeIncome(const QString& merchantId)
+{
+    return make(AccountType::Income, "fees", merchantId);
+}
+QString channelFees(const QString& channel)
+{
+    return make(AccountType::Expense, "channel-fees", channel);
+}
+QString suspense()
+{
+    return make(AccountType::Liability, "suspense");
+}
+QString adjustments()
+{
+    return make(AccountType::Equity, "adjustments");
+}
 } // namespace accounts
 
 } // namespace paydesk

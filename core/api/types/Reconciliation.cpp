@@ -1,4 +1,7 @@
-#include "recon/ReconTypes.h"
+#include "api/types/Reconciliation.h"
+
+#include "common/ChinaTime.h"
+#include "money/Money.h"
 
 namespace paydesk {
 
@@ -78,6 +81,42 @@ QString itemKindName(ItemKind k)
         return QStringLiteral("revoke");
     }
     return QStringLiteral("unknown");
+}
+
+QList<QStringList> reconReportRows(const ReconReport& r)
+{
+    QList<QStringList> rows;
+    rows << QStringList{QStringLiteral("channel"), r.channel, QString()}
+         << QStringList{QStringLiteral("merchant"), r.merchant, QString()}
+         << QStringList{QStringLiteral("business date"), r.businessDate.toString(Qt::ISODate),
+                        QString()}
+         << QStringList{QStringLiteral("run by"), r.runBy,
+                        chinaTime(r.atMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))}
+         << QStringList{QStringLiteral("bill sha256"), r.billSha256, QString()}
+         << QStringList{QString(), QStringLiteral("ours"), QStringLiteral("bill")}
+         << QStringList{QStringLiteral("payments"), QString::number(r.ours.payments),
+                        QString::number(r.theirs.payments)}
+         << QStringList{QStringLiteral("paid"), plainYuan(r.ours.paidFen),
+                        plainYuan(r.theirs.paidFen)}
+         << QStringList{QStringLiteral("refunds and revokes"), QString::number(r.ours.refunds),
+                        QString::number(r.theirs.refunds)}
+         << QStringList{QStringLiteral("refunded"), plainYuan(r.ours.refundedFen),
+                        plainYuan(r.theirs.refundedFen)}
+         << QStringList{QStringLiteral("fees"), plainYuan(r.ours.feeFen),
+                        plainYuan(r.theirs.feeFen)}
+         << QStringList{QStringLiteral("net"), plainYuan(r.ours.netFen()),
+                        plainYuan(r.theirs.netFen())}
+         << QStringList{QStringLiteral("matched"), QString::number(r.matched), QString()}
+         << QStringList{QStringLiteral("pending next day"), QString::number(r.pendingNextDay),
+                        QString()}
+         << QStringList{QStringLiteral("resolved from earlier days"),
+                        QString::number(r.resolvedFromPrevious), QString()};
+    for (int k = int(DiffKind::MissingLocally); k <= int(DiffKind::FundShort); ++k)
+        rows << QStringList{diffKindName(DiffKind(k)), QString::number(r.byKind[k].count),
+                            plainYuan(r.byKind[k].sumFen)};
+    rows << QStringList{QStringLiteral("fund difference (+long/-short)"),
+                        plainYuan(r.fundDifferenceFen), r.fundEntryKey};
+    return rows;
 }
 
 } // namespace paydesk
