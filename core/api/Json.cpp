@@ -33,6 +33,8 @@ QJsonObject toJson(const CommandOutcome& o)
         j.insert(QStringLiteral("codeUrl"), o.codeUrl);
     if (o.repeated)
         j.insert(QStringLiteral("repeated"), true);
+    if (!o.field.isEmpty())
+        j.insert(QStringLiteral("field"), o.field);
     return j;
 }
 

@@ -16,10 +16,13 @@ QJsonObject fen(qint64 v, const Currency& c = kCny)
 
 QJsonObject toJson(const BackOfficeOutcome& o)
 {
-    return {{QStringLiteral("status"), backOfficeStatusName(o.status)},
-            {QStringLiteral("ok"), o.ok()},
-            {QStringLiteral("message"), o.message},
-            {QStringLiteral("number"), o.number}};
+    QJsonObject j{{QStringLiteral("status"), backOfficeStatusName(o.status)},
+                  {QStringLiteral("ok"), o.ok()},
+                  {QStringLiteral("message"), o.message},
+                  {QStringLiteral("number"), o.number}};
+    if (!o.field.isEmpty())
+        j.insert(QStringLiteral("field"), o.field);
+    return j;
 }
 
 QJsonObject toJson(const JournalEntry& e)

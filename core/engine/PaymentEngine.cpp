@@ -1,5 +1,7 @@
 #include "engine/PaymentEngine.h"
 
+#include "common/Fingerprint.h"
+
 #include "common/Masking.h"
 #include "domain/PaymentCode.h"
 
@@ -117,6 +119,29 @@ CommandOutcome noChannel(Wallet wallet, const QString& channel)
 }
 } // namespace
 
+namespace {
+
+// The parts of each command's fingerprint, in order (see pay(), payByQr(),
+// refund()), and the one that is free text.
+QStringList fingerprintFields(const QString& kind)
+{
+    if (kind == QLatin1String("pay"))
+        return {QStringLiteral("command"), QStringLiteral("amount"),  QStringLiteral("currency"),
+                QStringLiteral("code"),    QStringLiteral("subject"), QStringLiteral("order")};
+    if (kind == QLatin1String("qr"))
+        return {QStringLiteral("command"), QStringLiteral("amount"), QStringLiteral("currency"),
+                QStringLiteral("wallet"), QStringLiteral("subject")};
+    return {QStringLiteral("command"), QStringLiteral("order"), QStringLiteral("amount"),
+            QStringLiteral("reason")};
+}
+
+QString freeTextField(const QString& kind)
+{
+    return kind == QLatin1String("refund") ? QStringLiteral("reason") : QStringLiteral("subject");
+}
+
+} // namespace
+
 int PaymentEngine::claimRequest(const QString& requestNo, const QString& kind,
                                 const QString& fingerprint, const QString& targetNo,
                                 const Reply& reply)
@@ -134,13 +159,16 @@ int PaymentEngine::claimRequest(const QString& requestNo, const QString& kind,
     const auto first = m_store.command(requestNo);
     Q_ASSERT(first.has_value());
     if (first->kind != kind || first->fingerprint != fingerprint) {
-        replyAfterCommit(reply,
-                         CommandOutcome::error(
-                             CommandStatus::RequestMismatch,
-                             QStringLiteral("request number %1 was already used for a different "
-                                            "%2 (%3); nothing was done. Use a new request number "
-                                            "for a new sale.")
-                                 .arg(requestNo, first->kind, first->targetNo)));
+        CommandOutcome o = CommandOutcome::error(CommandStatus::RequestMismatch, QString());
+        o.field = first->kind != kind
+                      ? QStringLiteral("command")
+                      : differingField(first->fingerprint, fingerprint, fingerprintFields(kind),
+                                       freeTextField(kind));
+        o.message = QStringLiteral("request number %1 was already used for a different %2 (%3):"
+                                   " its %4 differs; nothing was done. Use a new request number"
+                                   " for a new sale.")
+                        .arg(requestNo, first->kind, first->targetNo, o.field);
+        replyAfterCommit(reply, o);
         return -1;
     }
     CommandOutcome out;

@@ -1,5 +1,7 @@
 #include "ledger/Approvals.h"
 
+#include "common/Fingerprint.h"
+
 #include "api/types/Accounts.h"
 #include "common/ChinaTime.h"
 #include "common/Clock.h"
@@ -142,12 +144,21 @@ BackOfficeOutcome Approvals::repeatOf(const ApprovalRecord& r)
     const QString firstText =
         QStringLiteral("%1 %2 of %3 (%4)")
             .arg(first->kind, first->number(), plainAmount(*first), first->stateName());
-    if (first->fingerprint != r.fingerprint)
-        return BackOfficeOutcome::fail(
-            S::RequestMismatch,
-            QStringLiteral("request number %1 was used for %2; use a new number for a new request")
-                .arg(r.requestNo, firstText),
-            first->number());
+    if (first->fingerprint != r.fingerprint) {
+        const QString owner = r.kind == approvalkind::withdrawal ? QStringLiteral("member")
+                                                                 : QStringLiteral("merchant");
+        BackOfficeOutcome o =
+            BackOfficeOutcome::fail(S::RequestMismatch, QString(), first->number());
+        o.field = first->kind != r.kind
+                      ? QStringLiteral("command")
+                      : differingField(first->fingerprint, r.fingerprint,
+                                       {QStringLiteral("command"), owner, QStringLiteral("amount"),
+                                        QStringLiteral("currency")});
+        o.message = QStringLiteral("request number %1 was used for %2 (its %3 differs); use a new"
+                                   " number for a new request")
+                        .arg(r.requestNo, firstText, o.field);
+        return o;
+    }
     return {S::Repeated,
             QStringLiteral("request already done: %1; nothing held again").arg(firstText),
             first->number()};

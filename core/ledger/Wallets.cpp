@@ -1,5 +1,7 @@
 #include "ledger/Wallets.h"
 
+#include "common/Fingerprint.h"
+
 #include "api/types/Accounts.h"
 #include "common/ChinaTime.h"
 #include "common/Clock.h"
@@ -22,14 +24,18 @@ QString validMember(const QString& memberId)
                : QStringLiteral("member id '%1' must be 1-64 letters, digits, '_', '.' or '-'").arg(memberId);
 }
 
+// `field`: the request's field that differs ("command" for another kind of
+// request under the number).
 BackOfficeOutcome usedByOther(const QString& requestNo, const QString& number, const QString& kind,
-                              const Money& amount)
+                              const Money& amount, const QString& field)
 {
-    return BackOfficeOutcome::fail(
+    BackOfficeOutcome o = BackOfficeOutcome::fail(
         S::RequestMismatch,
-        QStringLiteral(
-            "request number %1 was used for %2 %3 of %4; use a new number for a new operation")
-            .arg(requestNo, number, kind, amount.toPlainString()));
+        QStringLiteral("request number %1 was used for %2 %3 of %4 (its %5 differs); use a new"
+                       " number for a new operation")
+            .arg(requestNo, number, kind, amount.toPlainString(), field));
+    o.field = field;
+    return o;
 }
 } // namespace
 
@@ -88,7 +94,7 @@ BackOfficeOutcome Wallets::apply(WalletOp op, const QString& debit, const QStrin
     // Withdrawals share the wallet's request numbers but live in approvals.
     if (auto w = m_approvals.findByRequest(op.requestNo))
         return usedByOther(op.requestNo, w->number(), w->kind,
-                           Money::fromFen(w->amountFen, w->currency));
+                           Money::fromFen(w->amountFen, w->currency), QStringLiteral("command"));
     op.atMs = m_clock.nowMs();
     if (!m_store.ensureMember(op.memberId, op.atMs))
         return BackOfficeOutcome::fail(S::StorageError, m_store.lastError());
@@ -98,8 +104,12 @@ BackOfficeOutcome Wallets::apply(WalletOp op, const QString& debit, const QStrin
     if (inserted == 0) {
         if (auto first = m_store.opByRequest(op.requestNo)) {
             if (first->fingerprint != op.fingerprint)
-                return usedByOther(op.requestNo, first->number(), walletOpKindName(first->kind),
-                                   first->amount);
+                return usedByOther(
+                    op.requestNo, first->number(), walletOpKindName(first->kind), first->amount,
+                    differingField(first->fingerprint, op.fingerprint,
+                                   {QStringLiteral("command"), QStringLiteral("member"),
+                                    QStringLiteral("amount"), QStringLiteral("ref")},
+                                   QStringLiteral("ref")));
             return repeated(*first, QStringLiteral("request already done"));
         }
         if (auto first = m_store.opByKindRef(op.kind, op.ref))
@@ -235,7 +245,8 @@ BackOfficeOutcome Wallets::requestWithdrawal(const QString& memberId, const Mone
     if (!m_db.beginWrite())
         return BackOfficeOutcome::fail(S::StorageError, m_db.lastError());
     if (auto op = m_store.opByRequest(requestNo))
-        return usedByOther(requestNo, op->number(), walletOpKindName(op->kind), op->amount);
+        return usedByOther(requestNo, op->number(), walletOpKindName(op->kind), op->amount,
+                           QStringLiteral("command"));
     ApprovalRecord r;
     r.kind = approvalkind::withdrawal;
     r.merchantId = m_config.merchantId;

@@ -358,6 +358,7 @@ void tst_BackOffice::payoutRequestIsIdempotentByRequestNumber()
     QCOMPARE(again.number, first.number);
     const BackOfficeOutcome other = ap.requestPayout(Money::fromFen(100), "ann", QString(), "po-1");
     QCOMPARE(other.status, BackOfficeStatus::RequestMismatch);
+    QCOMPARE(other.field, QStringLiteral("amount"));
     h.api().backOffice()->commit();
     QCOMPARE(balance(h, accounts::payoutHold(kMerchant)), available);
     QCOMPARE(balance(h, accounts::merchantAvailable(kMerchant)), 0);
@@ -468,6 +469,7 @@ void tst_BackOffice::walletRequestNumberReusedWithOtherAmountIsRefused()
     QCOMPARE(w.topUpCash("m", *Money::parse("10.00"), "t1", "c").status, BackOfficeStatus::Ok);
     const BackOfficeOutcome o = w.topUpCash("m", *Money::parse("11.00"), "t1", "c");
     QCOMPARE(o.status, BackOfficeStatus::RequestMismatch);
+    QCOMPARE(o.field, QStringLiteral("amount"));
     QVERIFY(o.message.contains(QLatin1String("use a new number")));
     h.api().backOffice()->commit();
     QCOMPARE(w.show("m")->balance.fen(), 1000);
@@ -739,22 +741,26 @@ void tst_BackOffice::withdrawalIdempotentByRequestNumber_data()
     QTest::addColumn<QString>("requestNo");
     QTest::addColumn<BackOfficeStatus>("status");
     QTest::addColumn<qint64>("heldAfter");
+    QTest::addColumn<QString>("field"); // RequestMismatch: the field named as differing
     using S = BackOfficeStatus;
     QTest::newRow("same_request_repeated") << "m"
                                            << "300.00"
-                                           << "w1" << S::Repeated << qint64(30000);
-    QTest::newRow("same_request_other_amount") << "m"
-                                               << "300.01"
-                                               << "w1" << S::RequestMismatch << qint64(30000);
-    QTest::newRow("same_request_other_member") << "other"
-                                               << "300.00"
-                                               << "w1" << S::RequestMismatch << qint64(30000);
-    QTest::newRow("request_number_of_a_top_up") << "m"
-                                                << "300.00"
-                                                << "top-m" << S::RequestMismatch << qint64(30000);
+                                           << "w1" << S::Repeated << qint64(30000) << "";
+    QTest::newRow("same_request_other_amount")
+        << "m"
+        << "300.01"
+        << "w1" << S::RequestMismatch << qint64(30000) << "amount";
+    QTest::newRow("same_request_other_member")
+        << "other"
+        << "300.00"
+        << "w1" << S::RequestMismatch << qint64(30000) << "member";
+    QTest::newRow("request_number_of_a_top_up")
+        << "m"
+        << "300.00"
+        << "top-m" << S::RequestMismatch << qint64(30000) << "command";
     QTest::newRow("new_request_number") << "m"
                                         << "300.00"
-                                        << "w2" << S::Ok << qint64(60000);
+                                        << "w2" << S::Ok << qint64(60000) << "";
 }
 
 void tst_BackOffice::withdrawalIdempotentByRequestNumber()
@@ -775,6 +781,7 @@ void tst_BackOffice::withdrawalIdempotentByRequestNumber()
     QCOMPARE(backOfficeStatusName(o.status), backOfficeStatusName(status));
     if (status == BackOfficeStatus::Repeated)
         QCOMPARE(o.number, first.number);
+    QTEST(o.field, "field");
     if (status == BackOfficeStatus::RequestMismatch)
         QVERIFY2(o.message.contains(QLatin1String("use a new number")), qPrintable(o.message));
     h.api().backOffice()->commit();
@@ -782,8 +789,9 @@ void tst_BackOffice::withdrawalIdempotentByRequestNumber()
     QCOMPARE(w.show("m")->balance.fen(), 100000 - heldAfter);
     QCOMPARE(w.show("other")->balance.fen(), 100000);
     // A top-up cannot take a withdrawal's number either.
-    QCOMPARE(w.topUpCash("m", *Money::parse("1.00"), "w1", "c").status,
-             BackOfficeStatus::RequestMismatch);
+    const BackOfficeOutcome topUp = w.topUpCash("m", *Money::parse("1.00"), "w1", "c");
+    QCOMPARE(topUp.status, BackOfficeStatus::RequestMismatch);
+    QCOMPARE(topUp.field, QStringLiteral("command"));
     VERIFY_BOOKS(h);
 }
 

@@ -21,7 +21,8 @@ private Q_SLOTS:
     void invalidInputChangesNothing_data();
     void invalidInputChangesNothing();
     void sameRequestNoReturnsFirstResult();
-    void sameRequestNoOtherAmountIsRejected();
+    void sameRequestNoOtherContentIsRejected_data();
+    void sameRequestNoOtherContentIsRejected();
     void concurrentIdenticalRequestsMakeOneTrade();
     void refunds_data();
     void refunds();
@@ -254,17 +255,60 @@ void tst_Engine::sameRequestNoReturnsFirstResult()
     QCOMPARE(h.details(first.orderNo).payments.size(), 1);
 }
 
-void tst_Engine::sameRequestNoOtherAmountIsRejected()
+// A request number reused with other content is refused, and the answer
+// names the field that differs.
+void tst_Engine::sameRequestNoOtherContentIsRejected_data()
 {
+    QTest::addColumn<QString>("second"); // what is sent again under sale-43's numbers
+    QTest::addColumn<QString>("field");
+    QTest::newRow("other amount") << "pay 80.00"
+                                  << "amount";
+    QTest::newRow("other code") << "pay other-code"
+                                << "code";
+    QTest::newRow("a QR sale under a code sale's number") << "qr"
+                                                          << "command";
+    QTest::newRow("a refund under a sale's number") << "refund under sale-43"
+                                                    << "command";
+    QTest::newRow("refund: other amount") << "refund 2.00"
+                                          << "amount";
+    QTest::newRow("refund: other reason holding a bar") << "refund reason a|b"
+                                                        << "reason";
+}
+
+void tst_Engine::sameRequestNoOtherContentIsRejected()
+{
+    QFETCH(QString, second);
+    QFETCH(QString, field);
     EngineHarness h;
     const QString code = EngineHarness::code(Wallet::WeChat, SandboxBehaviour::InstantSuccess);
-    const CommandOutcome first = h.pay(code, QStringLiteral("8.00"), QStringLiteral("sale-43"));
+    const QString sale = QStringLiteral("sale-43");
+    const QString refundNo = QStringLiteral("refund-43");
+    const CommandOutcome first = h.pay(code, QStringLiteral("8.00"), sale);
     QVERIFY(first.ok());
-    const CommandOutcome other = h.pay(code, QStringLiteral("80.00"), QStringLiteral("sale-43"));
+    h.drain();
+    const CommandOutcome firstRefund = h.refund(first.orderNo, QStringLiteral("1.00"), refundNo);
+    QVERIFY2(firstRefund.ok(), qPrintable(firstRefund.message));
+    h.drain();
+
+    CommandOutcome other;
+    if (second == QLatin1String("pay 80.00"))
+        other = h.pay(code, QStringLiteral("80.00"), sale);
+    else if (second == QLatin1String("pay other-code"))
+        other = h.pay(EngineHarness::code(Wallet::Alipay, SandboxBehaviour::InstantSuccess),
+                      QStringLiteral("8.00"), sale);
+    else if (second == QLatin1String("qr"))
+        other = h.qr(QStringLiteral("8.00"), Wallet::WeChat, sale);
+    else if (second == QLatin1String("refund under sale-43"))
+        other = h.refund(first.orderNo, QStringLiteral("1.00"), sale);
+    else if (second == QLatin1String("refund 2.00"))
+        other = h.refund(first.orderNo, QStringLiteral("2.00"), refundNo);
+    else
+        other = h.refund(first.orderNo, QStringLiteral("1.00"), refundNo, QStringLiteral("a|b"));
     QCOMPARE(other.status, CommandStatus::RequestMismatch);
-    QVERIFY(other.message.contains(QStringLiteral("sale-43")));
+    QCOMPARE(other.field, field);
     QCOMPARE(h.orderCount(), 1);
     QCOMPARE(h.details(first.orderNo).order.amount.fen(), 800);
+    QCOMPARE(h.details(first.orderNo).refunds.size(), 1);
 }
 
 void tst_Engine::concurrentIdenticalRequestsMakeOneTrade()

@@ -40,6 +40,10 @@ struct BackOfficeOutcome
     BackOfficeStatus status = BackOfficeStatus::Ok;
     QString message; // what happened and what to do next
     QString number;  // the payout, adjustment, wallet operation or settlement concerned
+    // RequestMismatch: the request's field that differs from the first
+    // request under that number ("amount", "member", ..., "command" for
+    // another kind of request).
+    QString field;
 
     bool ok() const
     {
@@ -47,7 +51,7 @@ struct BackOfficeOutcome
     }
     static BackOfficeOutcome fail(BackOfficeStatus s, QString message, QString number = QString())
     {
-        return {s, std::move(message), std::move(number)};
+        return {s, std::move(message), std::move(number), QString()};
     }
 };
 

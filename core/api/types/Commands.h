@@ -84,6 +84,10 @@ struct CommandOutcome
     QString refundNo;
     QString codeUrl;       // QR only
     bool repeated = false; // the request number was seen before: first result returned
+    // RequestMismatch: the request's field that differs from the first
+    // request under that number ("amount", "code", "subject", "order",
+    // "wallet", "reason", "currency", or "command" for another kind).
+    QString field;
     bool ok() const { return status == CommandStatus::Ok; }
 
     static CommandOutcome error(CommandStatus s, QString message)
