@@ -1,5 +1,5 @@
 // The reconciliation bill parsers: hand-made bills in the channels' real
-// formats (tests/unit/data/bills, written by make_samples.py), round trips
+// formats (tests/unit/recon/data/bills, written by make_samples.py), round trips
 // through the sandbox's bill writers, the zlib-backed inflate fed in every
 // chunking, archives the reader must refuse (zip bombs, lying sizes, bad
 // names, too many entries) and every kind of bad file refused with the line
