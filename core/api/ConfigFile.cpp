@@ -1,5 +1,7 @@
 #include "api/ConfigFile.h"
 
+#include "common/JsonFile.h"
+
 #include "common/SecretFile.h"
 #include "money/Money.h"
 
@@ -76,6 +78,10 @@ constexpr qint64 kHourMs = 3'600'000;
 // Caps on counts a person configures (polls, revoke attempts, payouts a
 // day): far above any sensible setting, low enough that a typo is caught.
 constexpr int kMaxCount = 1000;
+// A retry schedule longer than this is a typo, not a policy.
+constexpr int kMaxDelays = 100;
+// Half a day: wider, and the day's cut-off would hold most of the day.
+constexpr int kMaxCutoffWindowMinutes = 720;
 // A channel call that has not answered in ten minutes never will.
 constexpr qint64 kMaxCallTimeoutMs = 10 * 60'000;
 constexpr qint64 kDayMs = 24 * kHourMs;
@@ -89,8 +95,8 @@ QString readList(const QJsonObject& o, const QString& key, const QString& where,
     if (!v.isArray() || v.toArray().isEmpty())
         return QStringLiteral("%1.%2 must be a non-empty list of milliseconds").arg(where, key);
     QList<qint64> list;
-    if (v.toArray().size() > 100)
-        return QStringLiteral("%1.%2 lists at most 100 delays").arg(where, key);
+    if (v.toArray().size() > kMaxDelays)
+        return QStringLiteral("%1.%2 lists at most %3 delays").arg(where, key).arg(kMaxDelays);
     for (const QJsonValue& x : v.toArray()) {
         const double d = x.toDouble();
         if (!x.isDouble() || d != std::floor(d) || d < 0 || d > double(maxMs))
@@ -271,19 +277,9 @@ QString readDatabase(const QJsonValue& v, const QString& where, const QString& b
 
 QString loadCoreConfig(const QString& path, CoreConfig& config)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("cannot read configuration %1: %2").arg(path, f.errorString());
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-    if (pe.error != QJsonParseError::NoError)
-        return QStringLiteral("%1 is not valid JSON at offset %2: %3")
-            .arg(path)
-            .arg(pe.offset)
-            .arg(pe.errorString());
-    if (!doc.isObject())
-        return QStringLiteral("%1 must hold a JSON object").arg(path);
-    const QJsonObject root = doc.object();
+    QJsonObject root;
+    if (QString e = readJsonObjectFile(path, root); !e.isEmpty())
+        return e;
     static const QStringList known = {
         QStringLiteral("storeId"),   QStringLiteral("terminalId"),
         QStringLiteral("maxAmount"), QStringLiteral("largeAmount"),
@@ -388,10 +384,11 @@ QString loadCoreConfig(const QString& path, CoreConfig& config)
         const QJsonValue minutes = recon.value(QStringLiteral("cutoffWindowMinutes"));
         if (!minutes.isUndefined()) {
             if (!minutes.isDouble() || minutes.toDouble() != std::floor(minutes.toDouble()) ||
-                minutes.toDouble() < 0 || minutes.toDouble() > 720)
+                minutes.toDouble() < 0 || minutes.toDouble() > kMaxCutoffWindowMinutes)
                 return QStringLiteral("%1: recon.cutoffWindowMinutes must be a whole number of "
-                                      "minutes from 0 to 720")
-                    .arg(path);
+                                      "minutes from 0 to %2")
+                    .arg(path)
+                    .arg(kMaxCutoffWindowMinutes);
             c.recon.cutoffWindowMs = qint64(minutes.toDouble()) * 60 * 1000;
         }
     }

@@ -7,6 +7,15 @@
 
 namespace paydesk {
 
+namespace {
+
+// Below 100 ms a gateway on the same continent cannot answer; above two
+// minutes the counter would wait longer than any customer.
+constexpr int kMinReadTimeoutMs = 100;
+constexpr int kMaxReadTimeoutMs = 120'000;
+
+} // namespace
+
 QString readGatewaySettings(const QJsonObject& o, const QString& where, const QString& baseDir,
                             GatewaySettings& out)
 {
@@ -108,9 +117,11 @@ QString readGatewaySettings(const QJsonObject& o, const QString& where, const QS
     if (o.contains(QStringLiteral("readTimeoutMs"))) {
         // Range-checked as a double first: a huge value must not wrap.
         const double ms = o.value(QStringLiteral("readTimeoutMs")).toDouble();
-        if (!(ms >= 100 && ms <= 120'000) || ms != double(qint64(ms)))
-            return QStringLiteral("%1.readTimeoutMs must be a whole number from 100 to 120000")
-                .arg(where);
+        if (!(ms >= kMinReadTimeoutMs && ms <= kMaxReadTimeoutMs) || ms != double(qint64(ms)))
+            return QStringLiteral("%1.readTimeoutMs must be a whole number from %2 to %3")
+                .arg(where)
+                .arg(kMinReadTimeoutMs)
+                .arg(kMaxReadTimeoutMs);
         s.transport.readTimeoutMs = qint64(ms);
     }
     if (o.contains(QStringLiteral("maxInFlight"))) {

@@ -18,6 +18,9 @@ constexpr qint64 kLostRaceRetryMs = 1000;
 // The network-error alert counts errors per channel in a sliding minute
 // (networkErrorsPerMinute).
 constexpr qint64 kNetworkErrorWindowMs = 60'000;
+// At most one network-errors alert per channel in this time: a channel that
+// stays down pages once a minute, not once per failed call.
+constexpr qint64 kNetworkAlertEveryMs = 60'000;
 
 const QString kEngine = QStringLiteral("engine");
 const QString kCashier = QStringLiteral("cashier");
@@ -1436,7 +1439,8 @@ void PaymentEngine::noteNetworkError(const QString& channel)
     while (!window.empty() && window.front() < now - kNetworkErrorWindowMs)
         window.pop_front();
     if (int(window.size()) >= m_config.networkErrorsPerMinute &&
-        now - m_networkAlertedAtMs.value(channel, -1'000'000) >= 60'000) {
+        (!m_networkAlertedAtMs.contains(channel) ||
+         now - m_networkAlertedAtMs.value(channel) >= kNetworkAlertEveryMs)) {
         m_networkAlertedAtMs.insert(channel, now);
         raiseAlert(AlertLevel::Page, QStringLiteral("network_errors"), QString(),
                    QStringLiteral("%1: %2 timeouts or unknown answers in the last minute")

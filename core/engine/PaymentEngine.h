@@ -24,7 +24,7 @@ namespace paydesk {
 // method runs on the thread that owns the engine; channels answer
 // asynchronously on the same thread.
 //
-// The rules it keeps (BRIEF.md): the order is stored before the channel is
+// The rules it keeps: the order is stored before the channel is
 // called; only SUCCESS and FAILED are trusted; a timeout is PROCESSING; state
 // changes follow the whitelists with optimistic locking; the first final
 // result wins and a contradiction raises an alert; no re-routing unless the

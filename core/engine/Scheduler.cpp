@@ -105,10 +105,20 @@ void Scheduler::rearm()
         m_timer.start(waitMs);
 }
 
+namespace {
+
+// The heap keeps cancelled entries until they surface; it is rebuilt when
+// they outnumber live ones this many to one (bounding memory), and not while
+// it is small (rebuilding would cost more than the entries).
+constexpr size_t kStalePerLive = 4;
+constexpr size_t kCompactFromEntries = 1024;
+
+} // namespace
+
 void Scheduler::compactIfStale()
 {
-    // Rebuild when stale entries outnumber live ones 4:1, bounding memory.
-    if (m_heap.size() < 1024 || m_heap.size() < size_t(m_live.size()) * 4)
+    if (m_heap.size() < kCompactFromEntries ||
+        m_heap.size() < size_t(m_live.size()) * kStalePerLive)
         return;
     decltype(m_heap) fresh;
     while (!m_heap.empty()) {

@@ -1,5 +1,6 @@
 #include "sandbox/SandboxGatewayConfig.h"
 
+#include "common/JsonFile.h"
 #include "common/SecretFile.h"
 
 #include <QDir>
@@ -13,14 +14,9 @@ namespace paydesk {
 
 QString loadSandboxGatewayConfig(const QString& path, SandboxGatewayConfig& out)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject())
-        return QStringLiteral("%1 is not a JSON object: %2").arg(path, pe.errorString());
-    const QJsonObject root = doc.object();
+    QJsonObject root;
+    if (QString e = readJsonObjectFile(path, root); !e.isEmpty())
+        return e;
     const QDir base = QFileInfo(path).absoluteDir();
     for (auto it = root.begin(); it != root.end(); ++it)
         if (it.key() != QLatin1String("dataDir") && it.key() != QLatin1String("wechat") &&

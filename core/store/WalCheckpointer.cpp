@@ -8,7 +8,10 @@ namespace paydesk {
 
 namespace {
 QAtomicInteger<quint64> g_checkpointerCounter;
-}
+// The checkpoint connection waits this long for a writer's lock before it
+// gives up for this round (the next commit asks again).
+constexpr int kCheckpointBusyTimeoutMs = 5000;
+} // namespace
 
 class WalCheckpointer::Worker final : public QObject
 {
@@ -26,7 +29,8 @@ public:
         if (!m_db.isValid()) {
             m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
             m_db.setDatabaseName(m_path);
-            m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+            m_db.setConnectOptions(
+                QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kCheckpointBusyTimeoutMs));
         }
         // A checkpoint that cannot run only lets the WAL grow, and the
         // committing thread checkpoints inline past its limit.

@@ -131,7 +131,7 @@ private Q_SLOTS:
         QTRY_COMPARE(phase(h), SalePhase::Paid);
     }
 
-    // Issue 20 #1: the amount stayed in the field after a sale, and the
+    // Regression: the amount stayed in the field after a sale, and the
     // next scan charged it at once.
     void regression_finishedSaleDoesNotChargeItsAmountAgain()
     {
@@ -155,7 +155,7 @@ private Q_SLOTS:
         QCOMPARE(orders.size(), 1);
     }
 
-    // Issue 20 #1: an amount sent to the QR tab stayed on the Cashier tab.
+    // Regression: an amount sent to the QR tab stayed on the Cashier tab.
     void regression_amountSentToQrDoesNotStayAtTheCounter()
     {
         GuiHarness h;

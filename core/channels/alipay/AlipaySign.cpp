@@ -10,6 +10,10 @@ namespace paydesk::alipay {
 
 namespace {
 
+// Alipay's RSA2 (SHA256withRSA) keys are 2048 bits; shorter ones are refused
+// by the gateway and too weak to sign money with.
+constexpr int kMinRsaBits = 2048;
+
 QString opensslError()
 {
     const unsigned long e = ERR_get_error();
@@ -92,10 +96,11 @@ RsaKey RsaKey::load(const QByteArray& text, Kind kind, QString* error)
         k.m_key.reset();
         return k;
     }
-    if (EVP_PKEY_get_bits(k.m_key.get()) < 2048) {
-        *error = QStringLiteral("the RSA %1 key has %2 bits; RSA2 needs at least 2048")
+    if (EVP_PKEY_get_bits(k.m_key.get()) < kMinRsaBits) {
+        *error = QStringLiteral("the RSA %1 key has %2 bits; RSA2 needs at least %3")
                      .arg(QLatin1String(what))
-                     .arg(EVP_PKEY_get_bits(k.m_key.get()));
+                     .arg(EVP_PKEY_get_bits(k.m_key.get()))
+                     .arg(kMinRsaBits);
         k.m_key.reset();
     }
     return k;

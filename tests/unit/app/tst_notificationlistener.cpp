@@ -1,5 +1,5 @@
 // The notify URL is open to anyone: what a stranger can take from it is
-// bounded. Issue 20 found 3,000 unsigned POSTs giving 3,000 alerts, a
+// bounded. An outside test found 3,000 unsigned POSTs giving 3,000 alerts, a
 // 100 MB body taking the process to 317 MB, and 3,000 idle connections
 // still open after 70 s while real notifications timed out.
 #include "NotificationHttpServer.h"
@@ -124,7 +124,7 @@ void tst_NotificationListener::oversizedBodyIsRefused_data()
         << postHead("Content-Length: 1000\r\n") << qint64(100'000'000) << false << 1;
 }
 
-// Issue 20: a 100 MB body took the process to 317 MB.
+// Regression: a 100 MB body took the process to 317 MB.
 void tst_NotificationListener::oversizedBodyIsRefused()
 {
     QFETCH(QByteArray, head);
@@ -161,7 +161,7 @@ void tst_NotificationListener::bodyAtTheLimitIsTaken()
     QCOMPARE(l.handled, 1);
 }
 
-// Issue 20: 3,000 idle connections were still open after 70 s.
+// Regression: 3,000 idle connections were still open after 70 s.
 void tst_NotificationListener::idleConnectionsAreClosed()
 {
     ConnectionLimits limits;
@@ -186,7 +186,7 @@ void tst_NotificationListener::idleConnectionsAreClosed()
     QCOMPARE(l.server.guard()->closedIdle(), 21);
 }
 
-// Issue 20: with the descriptors taken, real notifications timed out.
+// Regression: with the descriptors taken, real notifications timed out.
 void tst_NotificationListener::connectionsBeyondTheLimitAreRefused()
 {
     ConnectionLimits limits;
@@ -219,7 +219,7 @@ void tst_NotificationListener::connectionsBeyondTheLimitAreRefused()
     QCOMPARE(l.handled, 1);
 }
 
-// Issue 20: 3,000 unsigned POSTs gave 3,000 alerts (and a 39 MB WAL).
+// Regression: 3,000 unsigned POSTs gave 3,000 alerts (and a 39 MB WAL).
 void tst_NotificationListener::refusalsAreAlertedOncePerSourceAndMinute()
 {
     QStringList alerts;

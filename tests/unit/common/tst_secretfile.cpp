@@ -1,7 +1,7 @@
 // Key files (API keys, private keys, passwords, certificates) are checked
 // before they are trusted: a regular file of bounded size that only its
 // owner may change, and, when it holds a secret, only its owner (or group)
-// may read. Issue 20 found a world-writable key accepted silently and
+// may read. An outside test found a world-writable key accepted silently and
 // `apiKeyFile: /dev/zero` growing the process to 1.6 GB.
 #include "SandboxGateway.h"
 #include "common/SaveFile.h"

@@ -130,7 +130,7 @@ void tst_PaymentCode::refused()
     QCOMPARE(int(check.wallet), int(paydesk::Wallet::Unknown));
     QVERIFY(!check.error.isEmpty());
     QVERIFY2(check.error.contains(mentions), qPrintable(check.error));
-    // Issue 20 #15: the message never carries the code whole (a code with
+    // Regression: the message never carries the code whole (a code with
     // one wrong character is still most of a customer's live code).
     const QString digits = QString(raw).remove(QRegularExpression(QStringLiteral("\\s")));
     if (digits.size() > 6)

@@ -533,7 +533,7 @@ void tst_Engine::restartResumesPolling()
     QVERIFY(resumed);
 }
 
-// Issue 20 #3: a payment resumed after its deadline was revoked with no
+// Regression: a payment resumed after its deadline was revoked with no
 // query at all, so a sale the customer had paid was reversed.
 void tst_Engine::regression_resumedPastDeadlineAsksBeforeRevoking_data()
 {

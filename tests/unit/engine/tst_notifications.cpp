@@ -286,7 +286,7 @@ private slots:
         QVERIFY2(refused->message.contains(why), qPrintable(refused->message));
     }
 
-    // Issue 20: 3,000 unsigned POSTs gave 3,000 alerts and a 39 MB WAL.
+    // Regression: 3,000 unsigned POSTs gave 3,000 alerts and a 39 MB WAL.
     void floodOfForgedPostsGivesOneAlert()
     {
         Shop shop;

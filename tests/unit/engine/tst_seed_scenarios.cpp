@@ -1,5 +1,6 @@
-// The incident scenarios of seeds/000 (a ticketing site's payment outage), each
-// replayed against PayDesk and ending with the money right.
+// The incidents of a ticketing site's payment outage (timeouts, lost answers,
+// frantic clicks, late results), each replayed against PayDesk and ending
+// with the money right.
 #include "testsupport/EngineHarness.h"
 
 #include <QTest>

@@ -533,7 +533,7 @@ void tst_OrderNumber::twoSitesSameInstant()
     QVERIFY(!fromA.intersects(fromB));
 }
 
-// Issue 20 #6: every process read the stored lease once and issued numbers
+// Regression: every process read the stored lease once and issued numbers
 // under it, so two processes on one terminal gave out the same numbers.
 // Here two generators share one lease row, as two processes share one
 // database, and take turns in every pattern.
@@ -571,7 +571,7 @@ void tst_OrderNumber::regression_twoProcessesOneTerminalNeverCollide()
     QCOMPARE(seen.size(), total);
 }
 
-// Issue 20 #6: numbers ran ahead of the clock by about a second per process
+// Regression: numbers ran ahead of the clock by about a second per process
 // start (+6 min after 400 runs). 400 short lives, one number each, 100 ms
 // apart: every number stays within a few milliseconds of the clock.
 void tst_OrderNumber::regression_shortLivesDoNotDriftAheadOfTheClock()

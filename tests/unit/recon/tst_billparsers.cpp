@@ -933,48 +933,48 @@ void tst_BillParsers::badWeChat_data()
         << readFile(sample("wechat_all.csv")) + "more\r\n"
         << QStringLiteral("line 9: text after the summary line") << qint64(9);
 
-    // Issue 20: these were matched as paid CNY payments with no difference.
-    QTest::newRow("issue 20: state XYZ")
+    // Regression: these were matched as paid CNY payments with no difference.
+    QTest::newRow("regression: state XYZ")
         << editedWeChat(2, "`SUCCESS", "`XYZ")
         << QStringLiteral("line 2: unknown 交易状态 \"XYZ\" (WeChat's trade bills use SUCCESS, "
                           "REFUND and REVOKED)")
         << qint64(2);
-    QTest::newRow("issue 20: state CLOSED")
+    QTest::newRow("regression: state CLOSED")
         << editedWeChat(2, "`SUCCESS", "`CLOSED")
         << QStringLiteral("line 2: 交易状态 \"CLOSED\" is a trade that was never paid")
         << qint64(2);
-    QTest::newRow("issue 20: state NOTPAY")
+    QTest::newRow("regression: state NOTPAY")
         << editedWeChat(5, "`SUCCESS", "`NOTPAY")
         << QStringLiteral("line 5: 交易状态 \"NOTPAY\" is a trade that was never paid")
         << qint64(5);
-    QTest::newRow("issue 20: empty state")
+    QTest::newRow("regression: empty state")
         << editedWeChat(2, "`SUCCESS", "`") << QStringLiteral("line 2: 交易状态 is empty")
         << qint64(2);
-    QTest::newRow("issue 20: refund line says SUCCESS")
+    QTest::newRow("regression: refund line says SUCCESS")
         << editedWeChat(6, "`REFUND", "`SUCCESS")
         << QStringLiteral("line 6: a refund line whose 交易状态 is SUCCESS") << qint64(6);
-    QTest::newRow("issue 20: currency USD")
+    QTest::newRow("regression: currency USD")
         << editedWeChat(2, "`CNY", "`USD")
         << QStringLiteral("line 2: 货币种类 \"USD\": PayDesk reconciles CNY bills only")
         << qint64(2);
-    QTest::newRow("issue 20: empty currency")
+    QTest::newRow("regression: empty currency")
         << editedWeChat(2, "`CNY", "`") << QStringLiteral("line 2: 货币种类 is empty") << qint64(2);
-    QTest::newRow("issue 20: coupon above the order")
+    QTest::newRow("regression: coupon above the order")
         << editedWeChat(2, "`12.34,`0.00,", "`12.34,`12.35,")
         << QStringLiteral("line 2: 代金券金额 12.35 is more than the line's 订单金额 12.34")
         << qint64(2);
-    QTest::newRow("issue 20: negative coupon")
+    QTest::newRow("regression: negative coupon")
         << editedWeChat(2, "`12.34,`0.00,", "`12.34,`-0.01,")
         << QStringLiteral("line 2: 代金券金额 -0.01 is negative") << qint64(2);
-    QTest::newRow("issue 20: amount above the ceiling")
+    QTest::newRow("regression: amount above the ceiling")
         << editedWeChat(2, "`12.34,`0.00,", "`1000000000.01,`0.00,")
         << QStringLiteral("line 2: 应结订单金额 \"1000000000.01\" is above PayDesk's ceiling of "
                           "1000000000.00 yuan")
         << qint64(2);
-    QTest::newRow("issue 20: refund above the ceiling")
+    QTest::newRow("regression: refund above the ceiling")
         << editedWeChat(6, "`8.25", "`999999999999.00")
         << QStringLiteral("line 6: 退款金额 \"999999999999.00\" is above") << qint64(6);
-    QTest::newRow("issue 20: fee above the ceiling")
+    QTest::newRow("regression: fee above the ceiling")
         << editedWeChat(2, "`0.07404", "`1000000000.00001")
         << QStringLiteral("line 2: 手续费 \"1000000000.00001\" is above") << qint64(2);
 }
@@ -1057,19 +1057,19 @@ void tst_BillParsers::badAlipay_data()
         << detail(8, QStringLiteral("-5.00,-5.00"), QStringLiteral("5.00,5.00"))
         << d + QStringLiteral("8: a refund with a positive amount") << qint64(8);
 
-    // Issue 20: the Alipay side of the same review.
-    QTest::newRow("issue 20: unknown business type")
+    // Regression: the Alipay side of the same review.
+    QTest::newRow("regression: unknown business type")
         << detail(6, QStringLiteral("交易"), QStringLiteral("转账"))
         << d + QStringLiteral("6: 业务类型 \"转账\" is neither 交易 nor 退款") << qint64(6);
-    QTest::newRow("issue 20: amount above the ceiling")
+    QTest::newRow("regression: amount above the ceiling")
         << detail(6, QStringLiteral("12.34,12.34"), QStringLiteral("1000000000.01,1000000000.01"))
         << d + QStringLiteral("6: 订单金额（元） \"1000000000.01\" is above PayDesk's ceiling of "
                               "1000000000.00 yuan")
         << qint64(6);
-    QTest::newRow("issue 20: fee above the ceiling")
+    QTest::newRow("regression: fee above the ceiling")
         << detail(6, QStringLiteral(",-0.07,"), QStringLiteral(",-1000000000.01,"))
         << d + QStringLiteral("6: 服务费（元） \"-1000000000.01\" is above") << qint64(6);
-    QTest::newRow("issue 20: refund beyond the ceiling")
+    QTest::newRow("regression: refund beyond the ceiling")
         << detail(8, QStringLiteral("-5.00,-5.00"), QStringLiteral("-5.00,-1000000000.01"))
         << d + QStringLiteral("8: 商家实收（元） \"-1000000000.01\" is above") << qint64(8);
 }

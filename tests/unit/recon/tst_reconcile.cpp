@@ -551,7 +551,7 @@ void tst_Reconcile::otherBillForReconciledDayIsRefused()
     QVERIFY(diffs(h).isEmpty());
 }
 
-// Issue 20: Alipay's ZIP stamps its export time (导出时间 and the entries'
+// Regression: Alipay's ZIP stamps its export time (导出时间 and the entries'
 // times), so the day downloaded again was "already reconciled with another
 // bill". WeChat's text stamps no time; the row pins that it stays so.
 void tst_Reconcile::redownloadedBillIsTheSameBill_data()

@@ -66,9 +66,13 @@ private slots:
         QTest::addColumn<QString>("error");
         const QByteArray wechatKey = R"("wechat": [{"appId": "wx1", "mchId": "m1", "apiKeyFile": "key.txt"}])";
         QTest::newRow("not-json") << QByteArray("{\"dataDir\": ") << Files()
-                                  << QStringLiteral("%1 is not a JSON object: unterminated object");
+                                  << QStringLiteral(
+                                         "%1 is not valid JSON at offset 12: unterminated object");
+        QTest::newRow("larger-than-a-configuration-file")
+            << (QByteArray("{\"dataDir\": \"d\"}") + QByteArray(1024 * 1024, ' ')) << Files()
+            << QStringLiteral("%1 is larger than 1024 KiB: not a configuration file");
         QTest::newRow("a-list-not-an-object")
-            << QByteArray("[]") << Files() << QStringLiteral("%1 is not a JSON object: no error occurred");
+            << QByteArray("[]") << Files() << QStringLiteral("%1 must hold a JSON object ({...})");
         QTest::newRow("unknown-key")
             << QByteArray(R"({"dataDir": "d", "wechatt": []})") << Files()
             << QStringLiteral("%1: unknown key 'wechatt' (known: dataDir, wechat, alipay, "
