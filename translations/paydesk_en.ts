@@ -394,6 +394,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>Do not charge again. Call a supervisor with order %1; support checks it with the channel.</source>
         <translation>Do not charge again. Call a supervisor with order %1; support checks it with the channel.</translation>
     </message>
+    <message>
+        <source>Nothing was charged. The payment service is down: try again in a moment, or take another way to pay.</source>
+        <translation>Nothing was charged. The payment service is down: try again in a moment, or take another way to pay.</translation>
+    </message>
+    <message>
+        <source>The payment service could not be reached, so nothing was sent and nothing was charged.</source>
+        <translation>The payment service could not be reached, so nothing was sent and nothing was charged.</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::AlertsStrip</name>

@@ -393,6 +393,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>Do not charge again. Call a supervisor with order %1; support checks it with the channel.</source>
         <translation>不要重新收款。请联系主管并提供订单号 %1；客服会向渠道核实。</translation>
     </message>
+    <message>
+        <source>Nothing was charged. The payment service is down: try again in a moment, or take another way to pay.</source>
+        <translation>未扣款。支付服务暂时无法连接：请稍后再试，或换一种付款方式。</translation>
+    </message>
+    <message>
+        <source>The payment service could not be reached, so nothing was sent and nothing was charged.</source>
+        <translation>无法连接支付服务，请求未发出，未扣款。</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::AlertsStrip</name>

@@ -37,6 +37,10 @@ struct ChannelResult
     qint64 paidAtMs = 0;
     // Set by the engine, not the channel: the call timed out locally.
     bool timedOut = false;
+    // The call never left this machine (connection refused, host not found,
+    // TLS handshake failed, too many calls queued): the channel cannot have
+    // seen it. Status stays Unknown; what it proves is the caller's to say.
+    bool notSent = false;
 
     bool isFinal() const { return status == TradeStatus::Success || status == TradeStatus::Failed; }
 

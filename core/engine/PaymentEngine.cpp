@@ -646,8 +646,32 @@ void PaymentEngine::sendPay(const PaymentRecord& p, const QString& authCode,
             // in memory only while the cashier's sale is live.
             if (!late)
                 rerouteRefusedPay(paymentNo, r, authCode, subject);
+            if (!late && r.notSent && endUnsentPay(paymentNo, r, channelSource(channel)))
+                return;
             applyTradeResult(paymentNo, r, channelSource(channel));
         });
+}
+
+// The payment's only call never left this machine: the channel cannot have
+// taken money for it, so it ends now as not charged instead of blocking the
+// counter while polls and a revoke run into the same unreachable gateway.
+// Only while nothing else was heard for it: once a call may have been seen,
+// the careful path (poll, revoke) decides.
+bool PaymentEngine::endUnsentPay(const QString& paymentNo, const ChannelResult& r,
+                                 const QString& source)
+{
+    auto p = m_store.payment(paymentNo);
+    Q_ASSERT_X(p.has_value(), "endUnsentPay", "answer for a payment that was never stored");
+    if (p->state != PaymentState::Created)
+        return false;
+    p->returnCode = r.returnCode;
+    p->message = r.message;
+    if (movePayment(*p, PaymentState::Failed, source,
+                    QStringLiteral("the payment service could not be reached; nothing was"
+                                   " charged (%1)")
+                        .arg(r.message)))
+        onPaymentEndedUnpaid(*p);
+    return true;
 }
 
 QString PaymentEngine::nextRoute(Wallet wallet, const QString& channel) const
@@ -724,6 +748,19 @@ void PaymentEngine::sendPrecreate(const QString& paymentNo, const QString& subje
                 schedulePoll(*p);
                 out.codeUrl = r.codeUrl;
                 out.message = QStringLiteral("show the QR code to the customer");
+            } else if (r.notSent) {
+                // Never reached the channel: no code exists that could be paid.
+                if (movePayment(*p, PaymentState::Failed, channelSource(channel),
+                                QStringLiteral("the payment service could not be reached; no QR"
+                                               " code was issued (%1)")
+                                    .arg(r.message)))
+                    onPaymentEndedUnpaid(*p);
+                out = CommandOutcome::error(
+                    CommandStatus::ChannelUnreachable,
+                    QStringLiteral("%1 could not be reached; no QR code was issued and nothing "
+                                   "was charged: %2")
+                        .arg(channel, r.message));
+                out.orderNo = orderNo;
             } else if (r.status == TradeStatus::Failed) {
                 if (movePayment(*p, PaymentState::Failed, channelSource(channel),
                                 QStringLiteral("QR code refused: %1").arg(r.message)))

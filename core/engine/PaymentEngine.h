@@ -128,6 +128,7 @@ private:
     void onSchedulerItem(Scheduler::Kind kind, const QString& key);
 
     void sendPay(const PaymentRecord& p, const QString& authCode, const QString& subject);
+    bool endUnsentPay(const QString& paymentNo, const ChannelResult& r, const QString& source);
     bool rerouteRefusedPay(const QString& paymentNo, const ChannelResult& r,
                            const QString& authCode, const QString& subject);
     QString nextRoute(Wallet wallet, const QString& channel) const;

@@ -108,6 +108,10 @@ SaleView SaleText::refused(const CommandOutcome& outcome, qint64 amountFen)
     case CommandStatus::NoChannel:
         v.nextStep = tr("Nothing was charged. This wallet is not set up: ask for another one.");
         break;
+    case CommandStatus::ChannelUnreachable:
+        v.nextStep = tr("Nothing was charged. The payment service is down: try again in a "
+                        "moment, or take another way to pay.");
+        break;
     default:
         v.nextStep = tr("Nothing was charged. Read the message, then try again.");
         break;
@@ -217,6 +221,9 @@ SaleView SaleText::describe(const OrderDetails& d)
                 v.detail = tr("The customer's balance is not enough.");
             else if (code == QLatin1String("AUTHCODEEXPIRE"))
                 v.detail = tr("The payment code has expired.");
+            else if (code == QLatin1String("NOT_CONNECTED"))
+                v.detail = tr("The payment service could not be reached, so nothing was sent "
+                              "and nothing was charged.");
             else
                 v.detail = p && !p->message.isEmpty() ? p->message
                                                       : tr("The channel refused the payment.");

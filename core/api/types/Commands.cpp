@@ -25,6 +25,8 @@ QString commandStatusName(CommandStatus s)
         return QStringLiteral("storage_error");
     case CommandStatus::NoChannel:
         return QStringLiteral("no_channel");
+    case CommandStatus::ChannelUnreachable:
+        return QStringLiteral("channel_unreachable");
     }
     return QStringLiteral("unknown");
 }

@@ -24,6 +24,9 @@ enum class CommandStatus : int
     RefundExceedsPaid = 7,
     StorageError = 8,
     NoChannel = 9, // no channel configured for this wallet
+    // The channel could not be reached: nothing left this machine, so
+    // nothing was charged (a QR code that was never issued).
+    ChannelUnreachable = 10,
 };
 
 QString commandStatusName(CommandStatus s);

@@ -139,6 +139,7 @@ ChannelResult AlipayChannel::interpret(Method method, const QString& requestNo,
     }
     case HttpReply::Outcome::NotConnected:
         r.returnCode = QStringLiteral("NOT_CONNECTED");
+        r.notSent = true;
         r.message = QStringLiteral("cannot reach Alipay: ") + reply.error;
         return r;
     case HttpReply::Outcome::NetworkError:

@@ -17,7 +17,9 @@ ChannelResult transportFailure(ChannelResult r, const HttpReply& reply)
     case HttpReply::Outcome::NotConnected:
         r.status = TradeStatus::Unknown;
         r.returnCode = QStringLiteral("NOT_CONNECTED");
-        break;
+        r.notSent = true;
+        r.message = QStringLiteral("cannot reach WeChat Pay: ") + reply.error;
+        return r;
     case HttpReply::Outcome::NetworkError:
     case HttpReply::Outcome::Answered:
         r.status = TradeStatus::Unknown;

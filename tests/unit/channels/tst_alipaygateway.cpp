@@ -626,6 +626,8 @@ private Q_SLOTS:
         QCOMPARE(r.requestNo, QStringLiteral("PA-net"));
         QVERIFY(!r.rawRequest.isEmpty());
         QVERIFY(!r.message.isEmpty());
+        // Only a call that never left the machine proves Alipay never saw it.
+        QCOMPARE(r.notSent, outcome == int(HttpReply::Outcome::NotConnected));
     }
 
     void malformedRequests_data()

@@ -350,6 +350,100 @@ private slots:
         const ChannelResult r = await([&](ResultCallback cb) { channel.barcodePay(req, cb); });
         QCOMPARE(r.returnCode, QStringLiteral("NOT_CONNECTED"));
         QCOMPARE(r.status, TradeStatus::Unknown);
+        QVERIFY(r.notSent);
+    }
+
+    // A gateway that is down cannot have seen the payment: the sale ends at
+    // once as not charged, with no polls and no revoke, and the next sale
+    // goes through as soon as the gateway is back. Down again: again at
+    // once. A gateway that takes the call and then goes silent keeps the
+    // careful path (transportFailures, engineTakesAPaymentOverHttp).
+    void gatewayDownEndsTheSaleAtOnceAsNotCharged()
+    {
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        test::TempDataDir engineDir;
+        EmbeddedOptions o;
+        o.dataDir = engineDir.path();
+        o.durable = false;
+        o.clock = m_clock.get();
+        GatewaySettings g;
+        g.protocol = GatewaySettings::Protocol::WeChatV2;
+        g.url = QUrl(QStringLiteral("http://127.0.0.1:%1/wechat/").arg(port));
+        g.appId = kAppId;
+        g.mchId = kMchId;
+        g.apiKey = kApiKey;
+        o.config.gateways.insert(QStringLiteral("wechat"), g);
+        o.config.routes = {{Wallet::WeChat, QStringLiteral("wechat")}};
+        EmbeddedApi api(o);
+        QCOMPARE(api.open(), QString());
+
+        int sale = 0;
+        auto sell = [&]() -> OrderDetails {
+            std::optional<CommandOutcome> outcome;
+            api.pay(PayCommand{QStringLiteral("req-%1").arg(++sale), Money::fromFen(1234),
+                               sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess, 5),
+                               QStringLiteral("tea")},
+                    [&](const CommandOutcome& c) { outcome = c; });
+            if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 5000) || !outcome->ok())
+                return {};
+            std::optional<OrderDetails> d;
+            // No clock movement: only what happens at once counts.
+            QTest::qWaitFor(
+                [&] {
+                    api.orderDetails(outcome->orderNo,
+                                     [&](const std::optional<OrderDetails>& x) { d = x; });
+                    return d && d->order.state != OrderState::Pending;
+                },
+                5000);
+            return d.value_or(OrderDetails{});
+        };
+        auto verifyNotCharged = [&](const OrderDetails& d) {
+            QCOMPARE(d.order.state, OrderState::Closed);
+            QCOMPARE(d.payments.size(), 1);
+            QCOMPARE(d.payments.first().state, PaymentState::Failed);
+            QCOMPARE(d.payments.first().returnCode, QStringLiteral("NOT_CONNECTED"));
+            QVERIFY(d.revokes.isEmpty());
+            const bool told =
+                std::any_of(d.events.cbegin(), d.events.cend(), [](const TrackEvent& e) {
+                    return e.message.contains(QLatin1String("nothing was charged"));
+                });
+            QVERIFY2(told, "the timeline does not say that nothing was charged");
+        };
+
+        const OrderDetails down = sell();
+        verifyNotCharged(down);
+
+        SandboxGatewayConfig cfg;
+        cfg.dataDir = m_dir->file(QStringLiteral("back"));
+        cfg.durable = false;
+        cfg.wechat << WeChatSandboxMerchant{kAppId, kMchId, kApiKey};
+        {
+            SandboxGateway back(*m_clock, cfg);
+            QCOMPARE(back.start(QHostAddress::LocalHost, port), QString());
+            const OrderDetails up = sell();
+            QCOMPARE(up.order.state, OrderState::Paid);
+        }
+        const OrderDetails downAgain = sell();
+        verifyNotCharged(downAgain);
+
+        // A QR code asked of a gateway that is down was never issued.
+        std::optional<CommandOutcome> qr;
+        api.createQr(QrCommand{QStringLiteral("qr-1"), Money::fromFen(500), Wallet::WeChat,
+                               QStringLiteral("tea")},
+                     [&](const CommandOutcome& c) { qr = c; });
+        QTRY_VERIFY(qr.has_value());
+        QCOMPARE(qr->status, CommandStatus::ChannelUnreachable);
+        QVERIFY(qr->codeUrl.isEmpty());
+        std::optional<OrderDetails> qrOrder;
+        api.orderDetails(qr->orderNo, [&](const std::optional<OrderDetails>& x) { qrOrder = x; });
+        QTRY_VERIFY(qrOrder.has_value());
+        QCOMPARE(qrOrder->order.state, OrderState::Closed);
+        QCOMPARE(qrOrder->payments.first().state, PaymentState::Failed);
     }
 
     // Bulkhead: a gateway that hangs fills its own channel's slots and queue;
