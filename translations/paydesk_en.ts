@@ -522,6 +522,22 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>Camera…</source>
         <translation>Camera…</translation>
     </message>
+    <message>
+        <source>%1 cannot be reached right now (%2). A charge ends at once with nothing taken; ask for another way to pay, or try again.</source>
+        <translation>%1 cannot be reached right now (%2). A charge ends at once with nothing taken; ask for another way to pay, or try again.</translation>
+    </message>
+    <message>
+        <source>Charge (%1 unreachable)</source>
+        <translation>Charge (%1 unreachable)</translation>
+    </message>
+    <message>
+        <source>Confirm %1 (Enter)</source>
+        <translation>Confirm %1 (Enter)</translation>
+    </message>
+    <message>
+        <source>%1 is a large amount. Check it with the customer, then press Enter again (or Confirm) to charge it; Esc to correct it.</source>
+        <translation>%1 is a large amount. Check it with the customer, then press Enter again (or Confirm) to charge it; Esc to correct it.</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::FirstRunWizard</name>
@@ -830,6 +846,21 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>The sandbox test code the simulated customer pays with</source>
         <translation>The sandbox test code the simulated customer pays with</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ReachabilityLights</name>
+    <message>
+        <source>%1 answers.</source>
+        <translation>%1 answers.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: %2</source>
+        <translation>%1 cannot be reached: %2</translation>
+    </message>
+    <message>
+        <source>%1: no call yet.</source>
+        <translation>%1: no call yet.</translation>
     </message>
 </context>
 <context>

@@ -520,6 +520,22 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>Camera…</source>
         <translation>摄像头…</translation>
     </message>
+    <message>
+        <source>%1 cannot be reached right now (%2). A charge ends at once with nothing taken; ask for another way to pay, or try again.</source>
+        <translation>目前无法连接%1（%2）。收款会立即结束且不扣款；请顾客换一种付款方式，或稍后再试。</translation>
+    </message>
+    <message>
+        <source>Charge (%1 unreachable)</source>
+        <translation>收款（%1 无法连接）</translation>
+    </message>
+    <message>
+        <source>Confirm %1 (Enter)</source>
+        <translation>确认 %1（回车）</translation>
+    </message>
+    <message>
+        <source>%1 is a large amount. Check it with the customer, then press Enter again (or Confirm) to charge it; Esc to correct it.</source>
+        <translation>%1 是大额。请与顾客核对后再按一次回车（或“确认”）收款；按 Esc 修改。</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::FirstRunWizard</name>
@@ -825,6 +841,21 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>The sandbox test code the simulated customer pays with</source>
         <translation>模拟顾客用来付款的沙箱测试码</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ReachabilityLights</name>
+    <message>
+        <source>%1 answers.</source>
+        <translation>%1 应答正常。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: %2</source>
+        <translation>%1 无法连接：%2</translation>
+    </message>
+    <message>
+        <source>%1: no call yet.</source>
+        <translation>%1：尚未调用。</translation>
     </message>
 </context>
 <context>

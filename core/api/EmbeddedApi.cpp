@@ -216,6 +216,8 @@ QString EmbeddedApi::open()
     });
     connect(d->engine.get(), &PaymentEngine::alertRaised, this, &PayDeskApi::alertRaised);
     connect(d->engine.get(), &PaymentEngine::idle, this, &PayDeskApi::idle);
+    connect(d->engine.get(), &PaymentEngine::reachabilityChanged, this,
+            &PayDeskApi::reachabilityChanged);
 
     QStringList names;
     for (const QString& n : ec.routes)
@@ -354,6 +356,16 @@ int EmbeddedApi::resumeAll()
 bool EmbeddedApi::isIdle() const
 {
     return d->engine->isIdle();
+}
+
+QList<WalletReachability> EmbeddedApi::reachability() const
+{
+    return d->engine ? d->engine->reachability() : QList<WalletReachability>();
+}
+
+CounterLimits EmbeddedApi::counterLimits() const
+{
+    return {d->options.config.maxAmountFen, d->options.config.largeAmountFen};
 }
 
 BackOffice* EmbeddedApi::backOffice() const

@@ -48,6 +48,8 @@ public:
     void acknowledgeAlert(qint64 alertId, const QString& who, Reply reply) override;
     int resumeAll() override;
     bool isIdle() const override;
+    QList<WalletReachability> reachability() const override;
+    CounterLimits counterLimits() const override;
     BackOfficeApi& accounting() override;
     ReconApi& reconciliation() override;
 

@@ -48,6 +48,10 @@ public:
     // Picks up every unfinished payment, revoke and refund; returns how many.
     virtual int resumeAll() = 0;
     virtual bool isIdle() const = 0;
+    // Each routed wallet's channel as the core's own calls found it; changes
+    // come as reachabilityChanged().
+    virtual QList<WalletReachability> reachability() const = 0;
+    virtual CounterLimits counterLimits() const = 0;
 
 Q_SIGNALS:
     // Emitted once the change is durable.
@@ -56,6 +60,7 @@ Q_SIGNALS:
     void eventRecorded(const paydesk::TrackEvent& event);
     void alertRaised(const paydesk::AlertRecord& alert);
     void idle();
+    void reachabilityChanged();
     // Storage failed: the core stopped taking commands; restart it.
     void fatalError(const QString& message);
 };

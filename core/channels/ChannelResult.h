@@ -41,6 +41,10 @@ struct ChannelResult
     // TLS handshake failed, too many calls queued): the channel cannot have
     // seen it. Status stays Unknown; what it proves is the caller's to say.
     bool notSent = false;
+    // No answer came back at all (not sent, timed out, the connection
+    // broke): the channel is unreachable for now. Any answer, even an
+    // error, means it is up.
+    bool noAnswer = false;
 
     bool isFinal() const { return status == TradeStatus::Success || status == TradeStatus::Failed; }
 
@@ -52,6 +56,7 @@ struct ChannelResult
         r.returnCode = QStringLiteral("LOCAL_TIMEOUT");
         r.message = QStringLiteral("no answer from the channel before the timeout");
         r.timedOut = true;
+        r.noAnswer = true;
         return r;
     }
 };

@@ -101,6 +101,33 @@ Channel* PaymentEngine::channelFor(const QString& name) const
     return m_channels.value(name, nullptr);
 }
 
+void PaymentEngine::noteReachability(const QString& channel, const ChannelResult& r)
+{
+    const Reachability now = r.noAnswer ? Reachability::Down : Reachability::Up;
+    ChannelState& s = m_reachability[channel];
+    const QString detail = r.noAnswer ? r.message : QString();
+    if (s.state == now && s.detail == detail)
+        return;
+    if (s.state != now)
+        s.sinceMs = m_clock.nowMs();
+    s.state = now;
+    s.detail = detail;
+    Q_EMIT reachabilityChanged();
+}
+
+QList<WalletReachability> PaymentEngine::reachability() const
+{
+    QList<WalletReachability> out;
+    for (const Wallet w : {Wallet::WeChat, Wallet::Alipay, Wallet::UnionPay}) {
+        const QString channel = routeFor(w);
+        if (channel.isEmpty() || !channelFor(channel))
+            continue;
+        const ChannelState s = m_reachability.value(channel);
+        out.append({w, channel, s.state, s.detail, s.sinceMs});
+    }
+    return out;
+}
+
 QString PaymentEngine::routeFor(Wallet wallet) const
 {
     return m_config.routes.value(wallet);
@@ -573,6 +600,7 @@ void PaymentEngine::callChannel(const QString& channel, CallType type, const QSt
         }
         if (r.status == TradeStatus::Unknown && !r.tradeNotFound)
             noteNetworkError(c->channel);
+        noteReachability(c->channel, r);
         c->done(r, late);
         checkIdle();
     });

@@ -96,6 +96,9 @@ public:
     bool isIdle() const { return m_scheduler.size() == 0 && m_callsInFlight == 0; }
     int callsInFlight() const { return m_callsInFlight; }
 
+    // Each routed wallet's channel, as the last call to it found it.
+    QList<WalletReachability> reachability() const;
+
 Q_SIGNALS:
     // Emitted after the change is durable.
     void orderChanged(const QString& orderNo, int orderState);
@@ -104,6 +107,8 @@ Q_SIGNALS:
     void eventRecorded(const paydesk::TrackEvent& event);
     void alertRaised(const paydesk::AlertRecord& alert);
     void idle();
+    // A channel went up or down (see reachability()).
+    void reachabilityChanged();
 
 private:
     enum class CallType { Pay, Precreate, Query, Revoke, Refund, RefundQuery };
@@ -190,6 +195,14 @@ private:
     Scheduler& m_scheduler;
     EngineConfig m_config;
     QHash<QString, Channel*> m_channels;
+    struct ChannelState
+    {
+        Reachability state = Reachability::Unknown;
+        QString detail;
+        qint64 sinceMs = 0;
+    };
+    QHash<QString, ChannelState> m_reachability; // by channel
+    void noteReachability(const QString& channel, const ChannelResult& r);
     QHash<QString, std::shared_ptr<Call>> m_calls; // by call id, for timeouts
     quint64 m_nextCallId = 0;
     int m_callsInFlight = 0;

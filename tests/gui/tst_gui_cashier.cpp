@@ -155,6 +155,57 @@ private Q_SLOTS:
         QCOMPARE(orders.size(), 1);
     }
 
+    // A large amount is charged only when the cashier confirms it (Enter
+    // twice); the core hears nothing before.
+    void largeAmountIsChargedOnlyWhenConfirmed()
+    {
+        GuiHarness h;
+        const qint64 largeFen = h.api().counterLimits().largeAmountFen;
+        QVERIFY(largeFen > 0);
+        const QString amount = Money::fromFen(largeFen).toPlainString();
+        typeAmount(h, amount);
+        h.window().cashier()->acceptScannedCode(code(SandboxBehaviour::InstantSuccess));
+        h.drain();
+        QCOMPARE(phase(h), SalePhase::Idle);
+        auto* status = h.find<QLabel>(QStringLiteral("cashierStatus"));
+        QVERIFY2(status->text().contains(QStringLiteral("large amount")),
+                 qPrintable(status->text()));
+        QList<OrderRecord> orders;
+        h.api().orders(OrderFilter{}, [&](const QList<OrderRecord>& l) { orders = l; });
+        QCOMPARE(orders.size(), 0);
+        // Enter again: confirmed and charged.
+        QTest::keyClick(h.find<QLineEdit>(QStringLiteral("amountEdit")), Qt::Key_Return);
+        QTRY_COMPARE(phase(h), SalePhase::Paid);
+        h.api().orders(OrderFilter{}, [&](const QList<OrderRecord>& l) { orders = l; });
+        QCOMPARE(orders.size(), 1);
+        QCOMPARE(orders.first().amount.fen(), largeFen);
+    }
+
+    // A smaller amount than largeAmount is charged at once, as before.
+    void amountBelowLargeIsChargedAtOnce()
+    {
+        GuiHarness h;
+        const qint64 largeFen = h.api().counterLimits().largeAmountFen;
+        typeAmount(h, Money::fromFen(largeFen - 1).toPlainString());
+        h.window().cashier()->acceptScannedCode(code(SandboxBehaviour::InstantSuccess));
+        QTRY_COMPARE(phase(h), SalePhase::Paid);
+    }
+
+    // The status bar shows a light per wallet, fed by the core's own calls.
+    void reachabilityLightTurnsGreenAfterAnAnswer()
+    {
+        GuiHarness h;
+        auto* light = h.window().findChild<QLabel*>(QStringLiteral("reachability_wechat"));
+        QVERIFY(light);
+        QCOMPARE(light->property("reachability").toInt(), int(Reachability::Unknown));
+        typeAmount(h, QStringLiteral("9.90"));
+        h.window().cashier()->acceptScannedCode(code(SandboxBehaviour::InstantSuccess));
+        QTRY_COMPARE(phase(h), SalePhase::Paid);
+        light = h.window().findChild<QLabel*>(QStringLiteral("reachability_wechat"));
+        QVERIFY(light);
+        QCOMPARE(light->property("reachability").toInt(), int(Reachability::Up));
+    }
+
     // Regression: an amount sent to the QR tab stayed on the Cashier tab.
     void regression_amountSentToQrDoesNotStayAtTheCounter()
     {

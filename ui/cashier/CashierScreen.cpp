@@ -4,6 +4,7 @@
 #include "cashier/LastSalesPanel.h"
 #include "cashier/ProgressPanel.h"
 #include "cashier/SaleSession.h"
+#include "cashier/SaleView.h"
 #include "common/RelativeFont.h"
 #include "orders/OrdersTableModel.h"
 #include "scan/ScannerKeyFilter.h"
@@ -171,6 +172,20 @@ void CashierScreen::onAmountEntered()
     showStatus(tr("Now scan the customer's payment code (or type it and press Enter)."));
 }
 
+QString CashierScreen::unreachableWarning(const QString& code, QString* walletLabel) const
+{
+    const Wallet wallet = classifyPaymentCode(code).wallet;
+    for (const WalletReachability& r : m_core.api->reachability())
+        if (r.wallet == wallet && r.state == Reachability::Down) {
+            if (walletLabel)
+                *walletLabel = SaleText::walletLabel(wallet);
+            return tr("%1 cannot be reached right now (%2). A charge ends at once with nothing "
+                      "taken; ask for another way to pay, or try again.")
+                .arg(SaleText::walletLabel(wallet), r.detail);
+        }
+    return QString();
+}
+
 void CashierScreen::acceptScannedCode(const QString& code)
 {
     if (m_session->busy()) {
@@ -179,6 +194,11 @@ void CashierScreen::acceptScannedCode(const QString& code)
         return;
     }
     m_code->setText(code);
+    QString downWallet;
+    if (const QString warning = unreachableWarning(code, &downWallet); !warning.isEmpty()) {
+        m_charge->setText(tr("Charge (%1 unreachable)").arg(downWallet));
+        showStatus(warning);
+    }
     QString error;
     if (!Money::parse(m_amount->text(), kCny, &error)) {
         m_amount->setFocus();
@@ -207,6 +227,23 @@ void CashierScreen::charge()
         showStatus(tr("Scan the customer's payment code first."));
         return;
     }
+    // A large amount is confirmed by charging twice (Enter twice) with the
+    // same amount and code, before the core hears of it: a slipped zero
+    // must not reach the customer's phone.
+    const qint64 largeFen = m_core.api->counterLimits().largeAmountFen;
+    if (largeFen > 0 && amount->fen() >= largeFen &&
+        (m_confirmedFen != amount->fen() || m_confirmedCode != code)) {
+        m_confirmedFen = amount->fen();
+        m_confirmedCode = code;
+        m_charge->setText(tr("Confirm %1 (Enter)").arg(amount->toDisplayString()));
+        showStatus(tr("%1 is a large amount. Check it with the customer, then press Enter "
+                      "again (or Confirm) to charge it; Esc to correct it.")
+                       .arg(amount->toDisplayString()));
+        return;
+    }
+    m_confirmedFen = 0;
+    m_confirmedCode.clear();
+    m_charge->setText(tr("Charge (Enter)"));
     if (m_session->charge(*amount, code, m_note->text().trimmed())) {
         m_code->clear(); // a payment code is good for one charge only
         showStatus(QString());
@@ -222,6 +259,9 @@ void CashierScreen::clearSale()
     m_amount->clear();
     m_note->clear();
     m_code->clear();
+    m_confirmedFen = 0;
+    m_confirmedCode.clear();
+    m_charge->setText(tr("Charge (Enter)"));
     m_session->reset();
     showStatus(QString());
     m_amount->setFocus();

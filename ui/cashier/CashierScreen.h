@@ -49,6 +49,8 @@ private:
     void onAmountEntered();
     void showStatus(const QString& text);
     void retranslate();
+    // What to tell the cashier when the code's wallet cannot be reached ('').
+    QString unreachableWarning(const QString& code, QString* walletLabel = nullptr) const;
 
     CoreSession& m_core;
     SaleSession* m_session;
@@ -66,6 +68,10 @@ private:
     QPushButton* m_qr;
     QPushButton* m_camera;
     QLabel* m_status;
+    // The large amount (and code) the cashier was asked to confirm: charging
+    // it again with both unchanged is the confirmation.
+    qint64 m_confirmedFen = 0;
+    QString m_confirmedCode;
 };
 
 } // namespace paydesk::ui

@@ -1,5 +1,7 @@
 #include "shell/MainWindow.h"
 
+#include "shell/ReachabilityLights.h"
+
 #include "app/Language.h"
 #include "cashier/CashierScreen.h"
 #include "common/RelativeFont.h"
@@ -60,6 +62,8 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
         m_cashier->acceptScannedCode(code);
     });
 
+    m_lights = new ReachabilityLights(*m_core.api, this);
+    statusBar()->addPermanentWidget(m_lights);
     if (m_core.sandbox) {
         // Permanent, so no passing message can hide that sales are not real.
         m_sandboxBadge = new QLabel(this);
@@ -203,6 +207,7 @@ void MainWindow::retranslate()
         setWindowTitle(tr("PayDesk"));
     if (m_sandboxBadge)
         m_sandboxBadge->setText(tr("SANDBOX / 测试环境: not real payments"));
+    m_lights->refresh();
     m_tabs->setTabText(m_tabs->indexOf(m_cashier), tr("Cashier"));
     m_tabs->setTabText(m_tabs->indexOf(m_qr), tr("QR code"));
     m_tabs->setTabText(m_tabs->indexOf(m_orders), tr("Orders"));

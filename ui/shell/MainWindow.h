@@ -18,6 +18,7 @@ class QrScreen;
 class AlertsStrip;
 class AppSettings;
 class SerialScanner;
+class ReachabilityLights;
 
 // The window: assembles the screens (one class each), the alerts strip and
 // the menu, and opens dialogs when screens ask. No payment logic here.
@@ -69,6 +70,7 @@ private:
     QAction* m_counterModeAction = nullptr;
     SerialScanner* m_serial = nullptr;
     QLabel* m_sandboxBadge = nullptr;
+    ReachabilityLights* m_lights = nullptr;
 };
 
 } // namespace paydesk::ui

@@ -102,6 +102,35 @@ struct CommandOutcome
     }
 };
 
+// Whether a wallet's channel answers, as the core's own calls found it (no
+// extra traffic): Unknown until its first call, Up after any answer (even an
+// error), Down after a call that got none (not sent, timed out, broken).
+// Stable values.
+enum class Reachability : int
+{
+    Unknown = 0,
+    Up = 1,
+    Down = 2
+};
+
+struct WalletReachability
+{
+    Wallet wallet = Wallet::Unknown;
+    QString channel; // the channel that takes the wallet's codes first
+    Reachability state = Reachability::Unknown;
+    QString detail;     // why it is down ('' otherwise)
+    qint64 sinceMs = 0; // when the state last changed (0: never called)
+};
+
+// The counter's amount limits, from the configuration: above maxAmountFen
+// a sale is refused; from largeAmountFen on, the counter asks the cashier to
+// confirm before charging.
+struct CounterLimits
+{
+    qint64 maxAmountFen = 0;
+    qint64 largeAmountFen = 0;
+};
+
 // Everything known about one order, for detail views and the CLI.
 struct OrderDetails
 {

@@ -140,10 +140,12 @@ ChannelResult AlipayChannel::interpret(Method method, const QString& requestNo,
     case HttpReply::Outcome::NotConnected:
         r.returnCode = QStringLiteral("NOT_CONNECTED");
         r.notSent = true;
+        r.noAnswer = true;
         r.message = QStringLiteral("cannot reach Alipay: ") + reply.error;
         return r;
     case HttpReply::Outcome::NetworkError:
         r.returnCode = QStringLiteral("NETWORK_ERROR");
+        r.noAnswer = true;
         r.message =
             QStringLiteral("the connection broke; the request may have arrived: ") + reply.error;
         return r;

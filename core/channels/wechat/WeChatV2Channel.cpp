@@ -13,17 +13,20 @@ ChannelResult transportFailure(ChannelResult r, const HttpReply& reply)
         // The request may have been processed: like any timeout, Processing.
         r.status = TradeStatus::Processing;
         r.returnCode = QStringLiteral("HTTP_TIMEOUT");
+        r.noAnswer = true;
         break;
     case HttpReply::Outcome::NotConnected:
         r.status = TradeStatus::Unknown;
         r.returnCode = QStringLiteral("NOT_CONNECTED");
         r.notSent = true;
+        r.noAnswer = true;
         r.message = QStringLiteral("cannot reach WeChat Pay: ") + reply.error;
         return r;
     case HttpReply::Outcome::NetworkError:
     case HttpReply::Outcome::Answered:
         r.status = TradeStatus::Unknown;
         r.returnCode = QStringLiteral("NETWORK_ERROR");
+        r.noAnswer = reply.outcome == HttpReply::Outcome::NetworkError;
         break;
     }
     r.message = reply.error;

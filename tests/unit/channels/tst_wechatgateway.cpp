@@ -415,8 +415,16 @@ private slots:
             QVERIFY2(told, "the timeline does not say that nothing was charged");
         };
 
+        auto wechatReachability = [&] {
+            for (const WalletReachability& r : api.reachability())
+                if (r.wallet == Wallet::WeChat)
+                    return r.state;
+            return Reachability::Unknown;
+        };
+        QCOMPARE(wechatReachability(), Reachability::Unknown);
         const OrderDetails down = sell();
         verifyNotCharged(down);
+        QCOMPARE(wechatReachability(), Reachability::Down);
 
         SandboxGatewayConfig cfg;
         cfg.dataDir = m_dir->file(QStringLiteral("back"));
@@ -427,6 +435,7 @@ private slots:
             QCOMPARE(back.start(QHostAddress::LocalHost, port), QString());
             const OrderDetails up = sell();
             QCOMPARE(up.order.state, OrderState::Paid);
+            QCOMPARE(wechatReachability(), Reachability::Up);
         }
         const OrderDetails downAgain = sell();
         verifyNotCharged(downAgain);
