@@ -667,6 +667,22 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>SANDBOX / 测试环境: not real payments</source>
         <translation>SANDBOX / 测试环境: not real payments</translation>
     </message>
+    <message>
+        <source>A sale is in progress</source>
+        <translation>A sale is in progress</translation>
+    </message>
+    <message>
+        <source>Order %1 has no final outcome yet. If you quit now, nothing is lost: the next time PayDesk starts it asks the channel again, and revokes the payment if it is still unknown (the money goes back if it was taken). Quit anyway?</source>
+        <translation>Order %1 has no final outcome yet. If you quit now, nothing is lost: the next time PayDesk starts it asks the channel again, and revokes the payment if it is still unknown (the money goes back if it was taken). Quit anyway?</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Stay</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::OrderDetailView</name>

@@ -665,6 +665,22 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>SANDBOX / 测试环境: not real payments</source>
         <translation>SANDBOX / 测试环境：非真实支付</translation>
     </message>
+    <message>
+        <source>A sale is in progress</source>
+        <translation>有一笔收款正在进行</translation>
+    </message>
+    <message>
+        <source>Order %1 has no final outcome yet. If you quit now, nothing is lost: the next time PayDesk starts it asks the channel again, and revokes the payment if it is still unknown (the money goes back if it was taken). Quit anyway?</source>
+        <translation>订单 %1 还没有最终结果。现在退出不会丢失任何数据：PayDesk 下次启动时会再次向渠道查询，如果结果仍不明确会撤销这笔支付（已扣的钱会退回）。仍要退出吗？</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>留下</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::OrderDetailView</name>

@@ -7,10 +7,13 @@
 #include "qr/QrScreen.h"
 #include "sandbox/SandboxBehaviour.h"
 
+#include <QAbstractButton>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
 
 using namespace paydesk;
 using namespace paydesk::ui;
@@ -204,6 +207,39 @@ private Q_SLOTS:
         light = h.window().findChild<QLabel*>(QStringLiteral("reachability_wechat"));
         QVERIFY(light);
         QCOMPARE(light->property("reachability").toInt(), int(Reachability::Up));
+    }
+
+    // Quitting during a sale asks first and says what happens to it; "Stay"
+    // keeps the window and the sale, "Quit" closes.
+    void quitDuringASaleAsksFirst()
+    {
+        GuiHarness h;
+        typeAmount(h, QStringLiteral("18.00"));
+        h.window().cashier()->acceptScannedCode(code(SandboxBehaviour::UserPayingThenSuccess));
+        QTRY_COMPARE(phase(h), SalePhase::WaitingForPassword);
+        auto answer = [](const QString& button) {
+            QTimer::singleShot(0, [button] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                QCOMPARE(box->objectName(), QStringLiteral("quitDuringSale"));
+                QVERIFY(box->text().contains(QStringLiteral("revokes")));
+                for (QAbstractButton* b : box->buttons())
+                    if (b->text() == button)
+                        b->click();
+            });
+        };
+        answer(QStringLiteral("Stay"));
+        QVERIFY(!h.window().close());
+        QCOMPARE(phase(h), SalePhase::WaitingForPassword);
+        answer(QStringLiteral("Quit"));
+        QVERIFY(h.window().close());
+    }
+
+    // No sale in progress: quitting asks nothing.
+    void quitWithoutASaleAsksNothing()
+    {
+        GuiHarness h;
+        QVERIFY(h.window().close());
     }
 
     // Regression: an amount sent to the QR tab stayed on the Cashier tab.

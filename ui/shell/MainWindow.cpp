@@ -4,6 +4,7 @@
 
 #include "app/Language.h"
 #include "cashier/CashierScreen.h"
+#include "cashier/SaleSession.h"
 #include "common/RelativeFont.h"
 #include "orders/AlertsStrip.h"
 #include "orders/OrdersScreen.h"
@@ -17,9 +18,12 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QEvent>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -221,6 +225,33 @@ void MainWindow::retranslate()
             tr("Demo: test codes such as 130000000000000001 (paid at once) or 130105000000000001 "
                "(password, then paid). Data in %1 is thrown away.")
                 .arg(m_core.dataDir));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    const SaleSession* busy = m_cashier->session().busy() ? &m_cashier->session()
+                              : m_qr->session().busy()    ? &m_qr->session()
+                                                          : nullptr;
+    if (!busy) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("A sale is in progress"),
+                    tr("Order %1 has no final outcome yet. If you quit now, nothing is lost: "
+                       "the next time PayDesk starts it asks the channel again, and revokes "
+                       "the payment if it is still unknown (the money goes back if it was "
+                       "taken). Quit anyway?")
+                        .arg(busy->view().orderNo),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("quitDuringSale"));
+    QPushButton* quit = box.addButton(tr("Quit"), QMessageBox::DestructiveRole);
+    QPushButton* stay = box.addButton(tr("Stay"), QMessageBox::RejectRole);
+    box.setDefaultButton(stay);
+    box.exec();
+    if (box.clickedButton() == quit)
+        QMainWindow::closeEvent(event);
+    else
+        event->ignore();
 }
 
 void MainWindow::changeEvent(QEvent* event)

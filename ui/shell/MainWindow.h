@@ -46,6 +46,8 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    // A sale in progress: asks before quitting, and says what happens to it.
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenu();
