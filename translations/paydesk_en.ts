@@ -736,6 +736,30 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>Ask the channel now</source>
         <translation>Ask the channel now</translation>
     </message>
+    <message>
+        <source>Asking…</source>
+        <translation>Asking…</translation>
+    </message>
+    <message>
+        <source>Could not ask: %1</source>
+        <translation>Could not ask: %1</translation>
+    </message>
+    <message>
+        <source>%1 says: paid (%2).</source>
+        <translation>%1 says: paid (%2).</translation>
+    </message>
+    <message>
+        <source>%1 says: not paid (%2).</source>
+        <translation>%1 says: not paid (%2).</translation>
+    </message>
+    <message>
+        <source>%1 says: still in progress (%2).</source>
+        <translation>%1 says: still in progress (%2).</translation>
+    </message>
+    <message>
+        <source>%1 gave no clear answer (%2); PayDesk keeps checking.</source>
+        <translation>%1 gave no clear answer (%2); PayDesk keeps checking.</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::OrdersScreen</name>

@@ -732,6 +732,30 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>Ask the channel now</source>
         <translation>立即向渠道查询</translation>
     </message>
+    <message>
+        <source>Asking…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>Could not ask: %1</source>
+        <translation>无法查询：%1</translation>
+    </message>
+    <message>
+        <source>%1 says: paid (%2).</source>
+        <translation>%1 答复：已支付（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 says: not paid (%2).</source>
+        <translation>%1 答复：未支付（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 says: still in progress (%2).</source>
+        <translation>%1 答复：仍在处理中（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 gave no clear answer (%2); PayDesk keeps checking.</source>
+        <translation>%1 没有给出明确答复（%2）；PayDesk 会继续查询。</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::OrdersScreen</name>

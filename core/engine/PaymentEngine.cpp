@@ -567,6 +567,9 @@ void PaymentEngine::queryOrder(const QString& orderNo, Reply reply)
             out.orderNo = orderNo;
             out.message = QStringLiteral("%1 says %2 (%3)")
                               .arg(channel, tradeStatusName(r.status), r.returnCode);
+            out.channel = channel;
+            out.channelStatus = r.status;
+            out.returnCode = r.returnCode;
             replyAfterCommit(reply, out);
         });
 }

@@ -6,6 +6,7 @@
 #include <QAtomicInteger>
 #include <QFile>
 #include <QSqlError>
+#include <QThread>
 #include <QTimer>
 #include <QVariant>
 
@@ -26,6 +27,10 @@ QAtomicInteger<quint64> g_connectionCounter;
 constexpr qint64 kWalCheckpointBytes = 4 * 1024 * 1024;
 constexpr qint64 kWalInlineCheckpointBytes = 16 * kWalCheckpointBytes;
 constexpr qint64 kWalResetBytes = kWalCheckpointBytes / 4;
+// The first open's switch to WAL, when another process holds the new file:
+// up to 5 s in all, far more than any open takes.
+constexpr int kWalSwitchTries = 100;
+constexpr int kWalSwitchRetryMs = 50;
 
 QString describe(const QSqlQuery& q)
 {
@@ -92,9 +97,20 @@ QString Database::open(const DatabaseConfig& config, const QString& schemaName,
             // how much is waiting.
             QStringLiteral("PRAGMA journal_size_limit=%1").arg(kWalResetBytes),
         };
-        for (const QString& p : pragmas)
-            if (!q.exec(p))
+        for (const QString& p : pragmas) {
+            // Switching a new file to WAL takes an exclusive lock, and SQLite
+            // answers "locked" at once, without its busy handler, when
+            // another process is opening the same new file: several
+            // processes' first open of a data directory. The switch is done
+            // by whichever wins; the others retry for a bounded time.
+            bool done = q.exec(p);
+            for (int tries = 0; !done && p == pragmas.first() && tries < kWalSwitchTries; ++tries) {
+                QThread::msleep(kWalSwitchRetryMs);
+                done = q.exec(p);
+            }
+            if (!done)
                 return QStringLiteral("cannot configure SQLite (%1): %2").arg(p, describe(q));
+        }
         // The file SQLite itself opened (links resolved), whose WAL is the
         // one to watch and to sync.
         QString mainFile = config.sqlitePath;

@@ -193,6 +193,25 @@ private Q_SLOTS:
         QVERIFY(d->summaryText().contains(no));
     }
 
+    // "Ask the channel now" shows the channel's answer on the screen, in
+    // the user's words, not only in a tooltip.
+    void askTheChannelShowsItsAnswer()
+    {
+        GuiHarness h;
+        const QString no = h.paidOrder(
+            QStringLiteral("7.00"), sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+        h.window().showOrders();
+        h.window().orders()->openOrder(no);
+        OrderDetailView* d = h.window().orders()->detail();
+        auto* ask = d->findChild<QPushButton*>(QStringLiteral("queryButton"));
+        auto* answer = d->findChild<QLabel*>(QStringLiteral("queryResult"));
+        QVERIFY(ask && answer);
+        QVERIFY(answer->text().isEmpty());
+        QTest::mouseClick(ask, Qt::LeftButton);
+        QTRY_VERIFY2(answer->text().contains(QStringLiteral("says: paid")),
+                     qPrintable(answer->text()));
+    }
+
     void alertsStripAcknowledges()
     {
         GuiHarness h;

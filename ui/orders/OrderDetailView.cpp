@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -47,12 +48,20 @@ OrderDetailView::OrderDetailView(PayDeskApi& api, QWidget* parent) : QWidget(par
     layout->addWidget(m_refundsView);
     layout->addWidget(m_timelineTitle);
     layout->addWidget(m_timelineView, 1);
-    layout->addWidget(m_query, 0, Qt::AlignLeft);
+    m_queryResult = new QLabel(this);
+    m_queryResult->setObjectName(QStringLiteral("queryResult"));
+    m_queryResult->setWordWrap(true);
+    auto* queryRow = new QHBoxLayout;
+    queryRow->addWidget(m_query);
+    queryRow->addWidget(m_queryResult, 1);
+    layout->addLayout(queryRow);
     connect(m_query, &QPushButton::clicked, this, [this] {
         if (m_orderNo.isEmpty())
             return;
+        m_queryResult->setText(tr("Asking…"));
         m_api.query(m_orderNo, [this](const CommandOutcome& o) {
             m_summary->setToolTip(o.message);
+            m_queryResult->setText(queryText(o));
             reload();
         });
     });
@@ -63,8 +72,28 @@ OrderDetailView::OrderDetailView(PayDeskApi& api, QWidget* parent) : QWidget(par
     retranslate();
 }
 
+QString OrderDetailView::queryText(const CommandOutcome& o)
+{
+    if (!o.ok())
+        return tr("Could not ask: %1").arg(o.message);
+    const QString who = o.channel;
+    switch (o.channelStatus) {
+    case TradeStatus::Success:
+        return tr("%1 says: paid (%2).").arg(who, o.returnCode);
+    case TradeStatus::Failed:
+        return tr("%1 says: not paid (%2).").arg(who, o.returnCode);
+    case TradeStatus::Processing:
+        return tr("%1 says: still in progress (%2).").arg(who, o.returnCode);
+    case TradeStatus::Unknown:
+        break;
+    }
+    return tr("%1 gave no clear answer (%2); PayDesk keeps checking.").arg(who, o.returnCode);
+}
+
 void OrderDetailView::showOrder(const QString& orderNo)
 {
+    if (orderNo != m_orderNo)
+        m_queryResult->clear();
     m_orderNo = orderNo;
     reload();
 }

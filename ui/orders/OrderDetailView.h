@@ -27,6 +27,7 @@ public:
     TimelineModel& timeline() { return *m_timeline; }
     RefundsModel& refunds() { return *m_refunds; }
     QString summaryText() const;
+    static QString queryText(const CommandOutcome& o);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -44,6 +45,7 @@ private:
     QTableView* m_refundsView;
     QTreeView* m_timelineView;
     QPushButton* m_query;
+    QLabel* m_queryResult; // the channel's last answer, in the user's language
     RefundsModel* m_refunds;
     TimelineModel* m_timeline;
 };

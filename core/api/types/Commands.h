@@ -91,6 +91,11 @@ struct CommandOutcome
     // request under that number ("amount", "code", "subject", "order",
     // "wallet", "reason", "currency", or "command" for another kind).
     QString field;
+    // query: what the channel said, for front ends to word in their language
+    // (returnCode is the channel's own code, verbatim).
+    TradeStatus channelStatus = TradeStatus::Unknown;
+    QString channel;
+    QString returnCode;
     bool ok() const { return status == CommandStatus::Ok; }
 
     static CommandOutcome error(CommandStatus s, QString message)
