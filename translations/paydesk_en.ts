@@ -605,12 +605,12 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>Last sales</translation>
     </message>
     <message>
-        <source>Refund…</source>
-        <translation>Refund…</translation>
+        <source>Refund… (F4)</source>
+        <translation>Refund… (F4)</translation>
     </message>
     <message>
-        <source>Receipt…</source>
-        <translation>Receipt…</translation>
+        <source>Receipt… (F6)</source>
+        <translation>Receipt… (F6)</translation>
     </message>
 </context>
 <context>
@@ -618,18 +618,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
-    </message>
-    <message>
-        <source>Cashier</source>
-        <translation>Cashier</translation>
-    </message>
-    <message>
-        <source>QR code</source>
-        <translation>QR code</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>Orders</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -682,6 +670,18 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>Stay</source>
         <translation>Stay</translation>
+    </message>
+    <message>
+        <source>Cashier (Alt+1)</source>
+        <translation>Cashier (Alt+1)</translation>
+    </message>
+    <message>
+        <source>QR code (Alt+2)</source>
+        <translation>QR code (Alt+2)</translation>
+    </message>
+    <message>
+        <source>Orders (Alt+3)</source>
+        <translation>Orders (Alt+3)</translation>
     </message>
 </context>
 <context>
@@ -833,12 +833,16 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
 <context>
     <name>paydesk::ui::ProgressPanel</name>
     <message>
-        <source>Receipt</source>
-        <translation>Receipt</translation>
+        <source>%1 (F8)</source>
+        <translation>%1 (F8)</translation>
     </message>
     <message>
-        <source>New sale</source>
-        <translation>New sale</translation>
+        <source>Receipt (F3)</source>
+        <translation>Receipt (F3)</translation>
+    </message>
+    <message>
+        <source>New sale (F2)</source>
+        <translation>New sale (F2)</translation>
     </message>
 </context>
 <context>

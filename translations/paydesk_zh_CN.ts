@@ -603,12 +603,12 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>最近交易</translation>
     </message>
     <message>
-        <source>Refund…</source>
-        <translation>退款…</translation>
+        <source>Refund… (F4)</source>
+        <translation>退款…（F4）</translation>
     </message>
     <message>
-        <source>Receipt…</source>
-        <translation>小票…</translation>
+        <source>Receipt… (F6)</source>
+        <translation>小票…（F6）</translation>
     </message>
 </context>
 <context>
@@ -616,18 +616,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
-    </message>
-    <message>
-        <source>Cashier</source>
-        <translation>收银</translation>
-    </message>
-    <message>
-        <source>QR code</source>
-        <translation>收款码</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>订单</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -680,6 +668,18 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Stay</source>
         <translation>留下</translation>
+    </message>
+    <message>
+        <source>Cashier (Alt+1)</source>
+        <translation>收银（Alt+1）</translation>
+    </message>
+    <message>
+        <source>QR code (Alt+2)</source>
+        <translation>收款码（Alt+2）</translation>
+    </message>
+    <message>
+        <source>Orders (Alt+3)</source>
+        <translation>订单（Alt+3）</translation>
     </message>
 </context>
 <context>
@@ -828,12 +828,16 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
 <context>
     <name>paydesk::ui::ProgressPanel</name>
     <message>
-        <source>Receipt</source>
-        <translation>小票</translation>
+        <source>%1 (F8)</source>
+        <translation>%1（F8）</translation>
     </message>
     <message>
-        <source>New sale</source>
-        <translation>新交易</translation>
+        <source>Receipt (F3)</source>
+        <translation>小票（F3）</translation>
+    </message>
+    <message>
+        <source>New sale (F2)</source>
+        <translation>新交易（F2）</translation>
     </message>
 </context>
 <context>

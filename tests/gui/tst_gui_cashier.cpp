@@ -2,12 +2,17 @@
 // sale, a scanner burst while the focus is in the note field, revoke during
 // polling, cancel racing completion, refusals that end with a next step.
 #include "cashier/CashierScreen.h"
+#include "cashier/LastSalesPanel.h"
 #include "cashier/SaleSession.h"
 #include "guisupport/GuiHarness.h"
+#include "orders/OrdersScreen.h"
 #include "qr/QrScreen.h"
+#include "receipt/ReceiptDialog.h"
+#include "refund/RefundDialog.h"
 #include "sandbox/SandboxBehaviour.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -240,6 +245,46 @@ private Q_SLOTS:
     {
         GuiHarness h;
         QVERIFY(h.window().close());
+    }
+
+    // A sale, its receipt, a refund and the screens, by key alone.
+    void wholeJourneyByKeys()
+    {
+        GuiHarness h;
+        QWidget* w = &h.window();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        typeAmount(h, QStringLiteral("12.00"));
+        QTest::keyClick(h.find<QLineEdit>(QStringLiteral("amountEdit")), Qt::Key_Return);
+        QTest::keyClicks(h.find<QLineEdit>(QStringLiteral("codeEdit")),
+                         code(SandboxBehaviour::InstantSuccess));
+        QTest::keyClick(h.find<QLineEdit>(QStringLiteral("codeEdit")), Qt::Key_Return);
+        QTRY_COMPARE(phase(h), SalePhase::Paid);
+        const QString orderNo = h.window().cashier()->session().view().orderNo;
+
+        QTest::keyClick(w, Qt::Key_F3); // receipt of this sale
+        QTRY_VERIFY(h.window().findChild<ReceiptDialog*>());
+        delete h.window().findChild<ReceiptDialog*>(); // as if closed with Esc
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        QTest::keyClick(w, Qt::Key_F2); // new sale
+        QTRY_COMPARE(phase(h), SalePhase::Idle);
+
+        auto* lastSales = h.find<LastSalesPanel>(QStringLiteral("lastSalesPanel"));
+        lastSales->selectOrder(orderNo);
+        QTest::keyClick(w, Qt::Key_F4); // refund the selected sale
+        QTRY_VERIFY(h.window().findChild<RefundDialog*>());
+        delete h.window().findChild<RefundDialog*>();
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+
+        QTest::keyClick(w, Qt::Key_3, Qt::AltModifier);
+        QTRY_COMPARE(h.window().tabs()->currentWidget(),
+                     static_cast<QWidget*>(h.window().orders()));
+        QTest::keyClick(w, Qt::Key_1, Qt::AltModifier);
+        QTRY_COMPARE(h.window().tabs()->currentWidget(),
+                     static_cast<QWidget*>(h.window().cashier()));
+        QTest::keyClick(w, Qt::Key_F, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("ordersSearch"));
     }
 
     // Regression: an amount sent to the QR tab stayed on the Cashier tab.

@@ -30,15 +30,15 @@ private Q_SLOTS:
         GuiHarness h;
         auto* charge = h.find<QPushButton>(QStringLiteral("chargeButton"));
         auto* headline = h.find<QLabel>(QStringLiteral("saleHeadline"));
-        QCOMPARE(h.window().tabs()->tabText(0), QStringLiteral("Cashier"));
+        QCOMPARE(h.window().tabs()->tabText(0), QStringLiteral("Cashier (Alt+1)"));
         QCOMPARE(charge->text(), QStringLiteral("Charge (Enter)"));
         QCOMPARE(headline->text(), QStringLiteral("Ready"));
 
         QCOMPARE(Language::apply(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
-        QTRY_COMPARE(h.window().tabs()->tabText(0), QStringLiteral("收银"));
+        QTRY_COMPARE(h.window().tabs()->tabText(0), QStringLiteral("收银（Alt+1）"));
         QTRY_COMPARE(charge->text(), QStringLiteral("收款（回车）"));
         QTRY_COMPARE(headline->text(), QStringLiteral("就绪"));
-        QCOMPARE(h.window().tabs()->tabText(2), QStringLiteral("订单"));
+        QCOMPARE(h.window().tabs()->tabText(2), QStringLiteral("订单（Alt+3）"));
         QCOMPARE(h.window()
                      .orders()
                      ->model()
@@ -51,7 +51,7 @@ private Q_SLOTS:
             h.paidOrder(QStringLiteral("1.00"), QStringLiteral("130000000000000001"));
         QVERIFY(!no.isEmpty());
         Language::apply(QStringLiteral("en"));
-        QTRY_COMPARE(h.window().tabs()->tabText(0), QStringLiteral("Cashier"));
+        QTRY_COMPARE(h.window().tabs()->tabText(0), QStringLiteral("Cashier (Alt+1)"));
         QTRY_COMPARE(charge->text(), QStringLiteral("Charge (Enter)"));
     }
 

@@ -97,8 +97,11 @@ void LastSalesPanel::retranslate()
 {
     refreshModelTexts(m_model);
     m_title->setText(tr("Last sales"));
-    m_refund->setText(tr("Refund…"));
-    m_receipt->setText(tr("Receipt…"));
+    // Set after the text, which resets a button's shortcut.
+    m_refund->setText(tr("Refund… (F4)"));
+    m_refund->setShortcut(QKeySequence(Qt::Key_F4));
+    m_receipt->setText(tr("Receipt… (F6)"));
+    m_receipt->setShortcut(QKeySequence(Qt::Key_F6));
 }
 
 void LastSalesPanel::changeEvent(QEvent* event)

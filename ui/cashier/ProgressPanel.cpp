@@ -96,7 +96,11 @@ void ProgressPanel::render()
     m_lastStep->setText(m_view.lastStep);
     m_lastStep->setVisible(!m_view.lastStep.isEmpty());
     m_revoke->setVisible(m_view.canRevoke);
-    m_revoke->setText(m_view.revokeLabel);
+    // Every action has a key, shown on its button (a sale works without the
+    // mouse); a hidden button's key does nothing. Set after the text, which
+    // resets a button's shortcut.
+    m_revoke->setText(tr("%1 (F8)").arg(m_view.revokeLabel));
+    m_revoke->setShortcut(QKeySequence(Qt::Key_F8));
     m_receipt->setVisible(m_view.final && m_view.phase == SalePhase::Paid);
     m_newSale->setVisible(m_view.final);
     if (m_view.deadlineAtMs > 0 && !m_view.final)
@@ -116,8 +120,10 @@ void ProgressPanel::updateCountdown()
 
 void ProgressPanel::retranslate()
 {
-    m_receipt->setText(tr("Receipt"));
-    m_newSale->setText(tr("New sale"));
+    m_receipt->setText(tr("Receipt (F3)"));
+    m_receipt->setShortcut(QKeySequence(Qt::Key_F3));
+    m_newSale->setText(tr("New sale (F2)"));
+    m_newSale->setShortcut(QKeySequence(Qt::Key_F2));
 }
 
 void ProgressPanel::changeEvent(QEvent* event)

@@ -105,6 +105,12 @@ void OrdersScreen::search(const QString& text)
     applyFilter();
 }
 
+void OrdersScreen::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
 void OrdersScreen::openOrder(const QString& orderNo)
 {
     search(orderNo);

@@ -33,6 +33,8 @@ public:
     // Runs the search now (the box also searches shortly after typing stops).
     void search(const QString& text);
     void openOrder(const QString& orderNo);
+    // Puts the cursor in the search field, its text selected (Ctrl+F).
+    void focusSearch();
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -24,9 +24,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <functional>
 
 namespace paydesk::ui {
 
@@ -51,6 +54,18 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     layout->addWidget(m_alerts);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
+
+    // Screens by key (Alt+1..3, shown on the tabs); Ctrl+F searches orders.
+    const std::pair<int, std::function<void()>> screenKeys[] = {
+        {Qt::ALT | Qt::Key_1, [this] { showCashier(); }},
+        {Qt::ALT | Qt::Key_2, [this] { showQr(); }},
+        {Qt::ALT | Qt::Key_3, [this] { showOrders(); }},
+        {Qt::CTRL | Qt::Key_F, [this] {
+             showOrders();
+             m_orders->focusSearch();
+         }}};
+    for (const auto& [key, go] : screenKeys)
+        connect(new QShortcut(QKeySequence(key), this), &QShortcut::activated, this, go);
 
     connect(m_cashier, &CashierScreen::qrRequested, this, &MainWindow::openQr);
     connect(m_cashier, &CashierScreen::receiptRequested, this, &MainWindow::openReceipt);
@@ -212,9 +227,9 @@ void MainWindow::retranslate()
     if (m_sandboxBadge)
         m_sandboxBadge->setText(tr("SANDBOX / 测试环境: not real payments"));
     m_lights->refresh();
-    m_tabs->setTabText(m_tabs->indexOf(m_cashier), tr("Cashier"));
-    m_tabs->setTabText(m_tabs->indexOf(m_qr), tr("QR code"));
-    m_tabs->setTabText(m_tabs->indexOf(m_orders), tr("Orders"));
+    m_tabs->setTabText(m_tabs->indexOf(m_cashier), tr("Cashier (Alt+1)"));
+    m_tabs->setTabText(m_tabs->indexOf(m_qr), tr("QR code (Alt+2)"));
+    m_tabs->setTabText(m_tabs->indexOf(m_orders), tr("Orders (Alt+3)"));
     m_fileMenu->setTitle(tr("&File"));
     m_settingsAction->setText(tr("&Settings…"));
     m_quitAction->setText(tr("&Quit"));
