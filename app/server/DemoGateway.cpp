@@ -7,6 +7,7 @@
 #include "sandbox/NotificationSender.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxCertificates.h"
+#include "sandbox/SandboxFronts.h"
 #include "sandbox/SandboxGatewayConfig.h"
 #include "sandbox/bills/BillDifferences.h"
 
@@ -91,9 +92,9 @@ QString DemoGateway::start()
     // Two RSA key generations are most of a first demo start: the sandbox's
     // runs on a second thread beside the app's (the future joins on return).
     auto sandboxKey =
-        std::async(std::launch::async, &SandboxGateway::ensureAlipayKeyPair, d->options.dataDir);
-    if (QString e = SandboxGateway::ensureRsaKeyPair(appPrivateFile, appPublicFile,
-                                                     QStringLiteral("the demo app's"));
+        std::async(std::launch::async, &SandboxFronts::ensureAlipayKeyPair, d->options.dataDir);
+    if (QString e = SandboxFronts::ensureRsaKeyPair(appPrivateFile, appPublicFile,
+                                                    QStringLiteral("the demo app's"));
         !e.isEmpty())
         return e;
     QByteArray appPublic;

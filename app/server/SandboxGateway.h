@@ -9,18 +9,14 @@
 
 namespace paydesk {
 
-class AlipayGatewayFront;
 class Clock;
 class GatewayHttpServer;
-class NetworkTransport;
 class NotificationSender;
 class SandboxAcquirer;
-class WeChatGatewayFront;
+class SandboxFronts;
 struct BillDifferences;
-struct ChannelNotification;
 struct SandboxCertificateFiles;
 struct SandboxGatewayConfig; // sandbox/SandboxGatewayConfig.h, with its loader
-struct SandboxNotifyTarget;
 
 // One address the sandbox gateway listens on.
 struct SandboxListener
@@ -31,13 +27,12 @@ struct SandboxListener
 };
 
 // The sandbox acquirer behind real protocols over HTTP(S): WeChat Pay V2
-// under /wechat/..., Alipay OpenAPI at /alipay/gateway.do. Owns the acquirer
-// (its own database), the fronts and the listeners. QR payments' results
-// are posted to the notify_url the merchant's request named, in the
-// gateway's signed format, until the merchant acknowledges them. HTTPS listeners use a
-// test CA and certificates made on first start in dataDir/tls (see
-// SandboxCertificates); the merchant certificate issued by that CA is what
-// WeChat's secapi/* calls must present.
+// under /wechat/..., Alipay OpenAPI at /alipay/gateway.do. The acquirer, its
+// fronts and its notifications are SandboxFronts (core/sandbox); this adds
+// the listeners. HTTPS listeners use a test CA and certificates made on
+// first start in dataDir/tls (see SandboxCertificates); the merchant
+// certificate issued by that CA is what WeChat's secapi/* calls must
+// present.
 class SandboxGateway
 {
 public:
@@ -54,41 +49,23 @@ public:
     QString url(bool tls) const;
     // Every listener's base URL, in the order given to start().
     QStringList urls() const;
-    SandboxAcquirer& acquirer() { return *m_acquirer; }
+    SandboxAcquirer& acquirer();
     // The control call behind reconciliation tests: what the next bills
     // show differently (replaces the configured differences).
     void setBillDifferences(const BillDifferences& differences);
     // The PEM file of the sandbox's Alipay public key (after start()).
     QString alipayPublicKeyFile() const;
-    // Makes the sandbox's Alipay RSA key pair in `dataDir` unless it is
-    // there; start() does it too. Safe on any thread, so a caller may make it
-    // beside other slow work (the demo makes its app's key pair meanwhile).
-    static QString ensureAlipayKeyPair(const QString& dataDir);
-    // A 2048-bit RSA pair in two PEM files (the private one readable by the
-    // owner only) unless both are there; `whose` names it in the error.
-    static QString ensureRsaKeyPair(const QString& privatePath, const QString& publicPath,
-                                    const QString& whose);
     // The test CA, server and merchant client certificates (after a start
     // with a TLS listener; the paths are known before).
     SandboxCertificateFiles certificates() const;
     // Who posts notifications (after start()): its counts, for tests.
-    NotificationSender& notifier() { return *m_notifier; }
+    NotificationSender& notifier();
 
 private:
-    static QString alipayPublicKeyPath(const QString& dataDir);
-    static QString alipayPrivateKeyPath(const QString& dataDir);
-
     QString urlOf(const SandboxListener& l) const;
-    void postNotification(const ChannelNotification& n, const SandboxNotifyTarget& to);
 
-    const Clock& m_clock;
-    std::unique_ptr<SandboxGatewayConfig> m_config;
-    std::unique_ptr<SandboxAcquirer> m_acquirer;
-    std::unique_ptr<WeChatGatewayFront> m_wechat;
-    std::unique_ptr<AlipayGatewayFront> m_alipay;
+    std::unique_ptr<SandboxFronts> m_fronts;
     std::unique_ptr<GatewayHttpServer> m_server;
-    std::unique_ptr<NetworkTransport> m_notifyTransport;
-    std::unique_ptr<NotificationSender> m_notifier;
     QList<SandboxListener> m_bound;
 };
 

@@ -3,10 +3,10 @@
 // owner may change, and, when it holds a secret, only its owner (or group)
 // may read. An outside test found a world-writable key accepted silently and
 // `apiKeyFile: /dev/zero` growing the process to 1.6 GB.
-#include "SandboxGateway.h"
 #include "common/SaveFile.h"
 #include "common/SecretFile.h"
 #include "sandbox/SandboxCertificates.h"
+#include "sandbox/SandboxFronts.h"
 #include "testsupport/TempDir.h"
 
 #include <QtTest>
@@ -185,7 +185,7 @@ void tst_SecretFile::filesPayDeskMakesPassTheirChecks()
     test::TempDataDir dir;
     const QString priv = dir.file(QStringLiteral("app-private.pem"));
     const QString pub = dir.file(QStringLiteral("app-public.pem"));
-    QCOMPARE(SandboxGateway::ensureRsaKeyPair(priv, pub, QStringLiteral("the test's")), QString());
+    QCOMPARE(SandboxFronts::ensureRsaKeyPair(priv, pub, QStringLiteral("the test's")), QString());
     SandboxCertificateFiles tls;
     QCOMPARE(ensureSandboxCertificates(dir.file(QStringLiteral("tls")), &tls), QString());
     QCOMPARE(saveFile(dir.file(QStringLiteral("api-key.txt")), "0123456789", true), QString());
