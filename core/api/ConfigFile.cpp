@@ -5,10 +5,8 @@
 #include "common/SecretFile.h"
 #include "money/Money.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>

@@ -3,8 +3,8 @@
 #include "api/types/Accounts.h"
 #include "ledger/EnginePostings.h"
 #include "ledger/Ledger.h"
-#include "ledger/LedgerBackfill.h"
 #include "ledger/SettlementStore.h"
+#include "ledger/UnpostedMovements.h"
 #include "ledger/WalletStore.h"
 #include "store/Database.h"
 
@@ -91,30 +91,18 @@ InternalCheckReport InternalCheck::run()
     // movement the engine recorded, asked of the engine page by page, has
     // its entry (the same gaps LedgerBackfill would post).
     qint64 gapsOf[3] = {0, 0, 0}; // by RecordedMovement::Kind
-    const auto countGaps = [&](auto page) {
-        QString after;
-        for (;;) {
-            const auto movements = page(after);
-            if (!movements) {
-                report.error = m_movements.lastError();
-                return false;
-            }
-            if (movements->empty())
-                return true;
-            after = movements->back().refNo;
-            const auto missing = unposted(m_ledger, *movements);
-            if (!missing) {
-                report.error = m_db.lastError();
-                return false;
-            }
-            for (const RecordedMovement& m : *missing)
+    for (const auto source :
+         {UnpostedMovements::Source::Payments, UnpostedMovements::Source::Refunds}) {
+        UnpostedMovements pages(m_db, m_ledger, m_movements, source, kGapPage);
+        std::vector<RecordedMovement> unposted;
+        while (pages.next(unposted))
+            for (const RecordedMovement& m : unposted)
                 ++gapsOf[int(m.kind)];
+        if (!pages.error().isEmpty()) {
+            report.error = pages.error();
+            return report;
         }
-    };
-    if (!countGaps(
-            [&](const QString& after) { return m_movements.paymentsAfter(after, kGapPage); }) ||
-        !countGaps([&](const QString& after) { return m_movements.refundsAfter(after, kGapPage); }))
-        return report;
+    }
     using K = RecordedMovement::Kind;
     report.lines << CheckLine{QStringLiteral("payments"),
                               QStringLiteral("paid payments without a ledger entry"), 0,

@@ -16,36 +16,6 @@ using M = EnginePostings::Movement;
 
 } // namespace
 
-std::optional<std::vector<RecordedMovement>> unposted(Ledger& ledger,
-                                                      const std::vector<RecordedMovement>& page)
-{
-    // Keys of one kind sort as their numbers do (one prefix), so one range
-    // read per kind finds the page's posted ones: a keyset page, not a
-    // lookup per movement.
-    QSet<QString> posted;
-    for (const M kind : {M::Capture, M::Reversal, M::Refund}) {
-        QString first, last;
-        for (const RecordedMovement& m : page)
-            if (m.kind == kind) {
-                if (first.isEmpty())
-                    first = m.refNo;
-                last = m.refNo;
-            }
-        if (first.isEmpty())
-            continue;
-        const auto keys = ledger.keysBetween(EnginePostings::keyOf(kind, first),
-                                             EnginePostings::keyOf(kind, last));
-        if (!keys)
-            return std::nullopt;
-        posted.unite(*keys);
-    }
-    std::vector<RecordedMovement> out;
-    for (const RecordedMovement& m : page)
-        if (!posted.contains(EnginePostings::keyOf(m.kind, m.refNo)))
-            out.push_back(m);
-    return out;
-}
-
 LedgerBackfill::LedgerBackfill(Database& db, Ledger& ledger, EnginePostings& postings,
                                RecordedMovements& movements)
     : m_db(db), m_ledger(ledger), m_postings(postings), m_movements(movements)
@@ -65,13 +35,8 @@ BackfillReport LedgerBackfill::run(int batchSize, int maxBatches)
     Q_ASSERT(batchSize > 0);
     BackfillReport report;
     m_batchesLeft = maxBatches > 0 ? maxBatches : -1;
-    const Page payments = [this](const QString& after, int limit) {
-        return m_movements.paymentsAfter(after, limit);
-    };
-    const Page refunds = [this](const QString& after, int limit) {
-        return m_movements.refundsAfter(after, limit);
-    };
-    if (!pass(payments, batchSize, report) || !pass(refunds, batchSize, report))
+    using S = UnpostedMovements::Source;
+    if (!pass(S::Payments, batchSize, report) || !pass(S::Refunds, batchSize, report))
         return report;
     if (m_batchesLeft == 0) {
         report.stoppedEarly = true;
@@ -107,30 +72,19 @@ bool LedgerBackfill::post(const RecordedMovement& m, BackfillReport& report)
     return true;
 }
 
-bool LedgerBackfill::pass(const Page& page, int batchSize, BackfillReport& report)
+bool LedgerBackfill::pass(UnpostedMovements::Source source, int batchSize, BackfillReport& report)
 {
-    QString after;
-    while (m_batchesLeft != 0) {
-        const auto movements = page(after, batchSize);
-        if (!movements) {
-            report.error = m_movements.lastError();
-            return false;
-        }
-        if (movements->empty())
-            return true;
-        after = movements->back().refNo;
-        const auto missing = unposted(m_ledger, *movements);
-        if (!missing) {
-            report.error = m_db.lastError();
-            return false;
-        }
-        for (const RecordedMovement& m : *missing)
+    UnpostedMovements pages(m_db, m_ledger, m_movements, source, batchSize);
+    std::vector<RecordedMovement> unposted;
+    while (m_batchesLeft != 0 && pages.next(unposted)) {
+        for (const RecordedMovement& m : unposted)
             if (!post(m, report))
                 return false;
         if (!finishBatch(report))
             return false;
     }
-    return true;
+    report.error = pages.error();
+    return report.error.isEmpty();
 }
 
 // The batch's movements leave pending again (see settleOutside) in the

@@ -2,11 +2,11 @@
 
 #include "api/types/BackOffice.h"
 #include "ledger/EnginePostings.h"
+#include "ledger/UnpostedMovements.h"
 
 #include <QMap>
 #include <QString>
 
-#include <functional>
 #include <vector>
 
 namespace paydesk {
@@ -14,23 +14,15 @@ namespace paydesk {
 class Database;
 class Ledger;
 
-// The movements of `page` (in number order per kind, as RecordedMovements
-// gives them) that have no ledger entry. nullopt on I/O error (the
-// connection's lastError()).
-std::optional<std::vector<RecordedMovement>> unposted(Ledger& ledger,
-                                                      const std::vector<RecordedMovement>& page);
-
 // Posts the money movements the engine recorded (asked through
 // RecordedMovements) but the ledger does not: a data directory made before
 // the ledger existed has paid, reversed and refunded payments with no
-// entries. Each is posted as the engine would
-// have (same keys, so a repeat or a later engine posting changes nothing);
-// its clearing item carries the moment the money moved and is marked settled
-// that day, and each batch's net goes back out of pending against the
-// channels' receivables (EnginePostings::settleOutside): before the ledger
-// the channel paid the merchant without PayDesk, so none of it may become
-// payable now. The entries are dated when posted, because the ledger's time
-// never runs backwards (its checkpoints rely on that).
+// entries. Each is posted as the engine would have (same keys, so a repeat or a later engine
+// posting changes nothing); its clearing item carries the moment the money moved and is marked
+// settled that day, and each batch's net goes back out of pending against the channels' receivables
+// (EnginePostings::settleOutside): before the ledger the channel paid the merchant without PayDesk,
+// so none of it may become payable now. The entries are dated when posted, because the ledger's
+// time never runs backwards (its checkpoints rely on that).
 class LedgerBackfill
 {
 public:
@@ -48,12 +40,9 @@ public:
     BackfillReport run(int batchSize = 2000, int maxBatches = 0);
 
 private:
-    // One page of the engine's movements after a number ('' from the first).
-    using Page = std::function<std::optional<std::vector<RecordedMovement>>(const QString& after,
-                                                                            int limit)>;
-    // One keyset pass: page after page, the movements the ledger lacks
-    // posted and committed as one batch per page.
-    bool pass(const Page& page, int batchSize, BackfillReport& report);
+    // One keyset pass over `source`: each page's unposted movements posted
+    // and committed as one batch.
+    bool pass(UnpostedMovements::Source source, int batchSize, BackfillReport& report);
     bool post(const RecordedMovement& m, BackfillReport& report);
     bool finishBatch(BackfillReport& report);
     bool commit(BackfillReport& report);

@@ -241,13 +241,18 @@ void CashierScreen::charge()
                        .arg(amount->toDisplayString()));
         return;
     }
-    m_confirmedFen = 0;
-    m_confirmedCode.clear();
-    m_charge->setText(tr("Charge (Enter)"));
+    forgetConfirmation();
     if (m_session->charge(*amount, code, m_note->text().trimmed())) {
         m_code->clear(); // a payment code is good for one charge only
         showStatus(QString());
     }
+}
+
+void CashierScreen::forgetConfirmation()
+{
+    m_confirmedFen = 0;
+    m_confirmedCode.clear();
+    m_charge->setText(tr("Charge (Enter)"));
 }
 
 void CashierScreen::clearSale()
@@ -259,9 +264,7 @@ void CashierScreen::clearSale()
     m_amount->clear();
     m_note->clear();
     m_code->clear();
-    m_confirmedFen = 0;
-    m_confirmedCode.clear();
-    m_charge->setText(tr("Charge (Enter)"));
+    forgetConfirmation();
     m_session->reset();
     showStatus(QString());
     m_amount->setFocus();

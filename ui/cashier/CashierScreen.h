@@ -46,6 +46,8 @@ protected:
 private:
     void charge();
     void clearSale();
+    // Back to plain "Charge": no large amount is waiting for its confirmation.
+    void forgetConfirmation();
     void onAmountEntered();
     void showStatus(const QString& text);
     void retranslate();

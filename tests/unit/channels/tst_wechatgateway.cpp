@@ -121,6 +121,24 @@ private:
         m.notifyUrl = QStringLiteral("http://127.0.0.1:1/notify");
         return m;
     }
+    // The core on its own data, with WeChat codes going to the gateway at
+    // `base` through the real adapter.
+    EmbeddedOptions engineOptions(const QString& dataDir, const QString& base) const
+    {
+        EmbeddedOptions o;
+        o.dataDir = dataDir;
+        o.durable = false;
+        o.clock = m_clock.get();
+        GatewaySettings g;
+        g.protocol = GatewaySettings::Protocol::WeChatV2;
+        g.url = QUrl(base + QStringLiteral("/wechat/"));
+        g.appId = kAppId;
+        g.mchId = kMchId;
+        g.apiKey = kApiKey;
+        o.config.gateways.insert(QStringLiteral("wechat"), g);
+        o.config.routes = {{Wallet::WeChat, QStringLiteral("wechat")}};
+        return o;
+    }
     QString nextPaymentNo() { return QStringLiteral("P%1").arg(++m_seq, 6, 10, QLatin1Char('0')); }
 
 private slots:
@@ -367,19 +385,8 @@ private slots:
             port = probe.serverPort();
         }
         test::TempDataDir engineDir;
-        EmbeddedOptions o;
-        o.dataDir = engineDir.path();
-        o.durable = false;
-        o.clock = m_clock.get();
-        GatewaySettings g;
-        g.protocol = GatewaySettings::Protocol::WeChatV2;
-        g.url = QUrl(QStringLiteral("http://127.0.0.1:%1/wechat/").arg(port));
-        g.appId = kAppId;
-        g.mchId = kMchId;
-        g.apiKey = kApiKey;
-        o.config.gateways.insert(QStringLiteral("wechat"), g);
-        o.config.routes = {{Wallet::WeChat, QStringLiteral("wechat")}};
-        EmbeddedApi api(o);
+        EmbeddedApi api(
+            engineOptions(engineDir.path(), QStringLiteral("http://127.0.0.1:%1").arg(port)));
         QCOMPARE(api.open(), QString());
 
         int sale = 0;
@@ -576,19 +583,7 @@ private slots:
         QFETCH(qint64, advanceMs);
         QFETCH(OrderState, state);
         test::TempDataDir engineDir;
-        EmbeddedOptions o;
-        o.dataDir = engineDir.path();
-        o.durable = false;
-        o.clock = m_clock.get();
-        GatewaySettings g;
-        g.protocol = GatewaySettings::Protocol::WeChatV2;
-        g.url = QUrl(m_gateway->baseUrl() + QStringLiteral("/wechat/"));
-        g.appId = kAppId;
-        g.mchId = kMchId;
-        g.apiKey = kApiKey;
-        o.config.gateways.insert(QStringLiteral("wechat"), g);
-        o.config.routes = {{Wallet::WeChat, QStringLiteral("wechat")}};
-        EmbeddedApi api(o);
+        EmbeddedApi api(engineOptions(engineDir.path(), m_gateway->baseUrl()));
         QCOMPARE(api.open(), QString());
         std::optional<CommandOutcome> outcome;
         api.pay(PayCommand{QStringLiteral("req-1"), Money::fromFen(1234),
