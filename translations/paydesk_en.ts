@@ -760,6 +760,68 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>%1 gave no clear answer (%2); PayDesk keeps checking.</source>
         <translation>%1 gave no clear answer (%2); PayDesk keeps checking.</translation>
     </message>
+    <message>
+        <source>Revoke order %1?</source>
+        <translation>Revoke order %1?</translation>
+    </message>
+    <message>
+        <source>The payment of order %1 is cancelled at the channel. If the customer was already charged, the money goes back to them.</source>
+        <translation>The payment of order %1 is cancelled at the channel. If the customer was already charged, the money goes back to them.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <source>Revoke requested: %1</source>
+        <translation>Revoke requested: %1</translation>
+    </message>
+    <message>
+        <source>Not revoked: %1</source>
+        <translation>Not revoked: %1</translation>
+    </message>
+    <message>
+        <source>Refund… (F4)</source>
+        <translation>Refund… (F4)</translation>
+    </message>
+    <message>
+        <source>Receipt… (F6)</source>
+        <translation>Receipt… (F6)</translation>
+    </message>
+    <message>
+        <source>Revoke… (F8)</source>
+        <translation>Revoke… (F8)</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::OrdersCsvExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <source>Writing the file failed: %1</source>
+        <translation>Writing the file failed: %1</translation>
+    </message>
+    <message>
+        <source>Saving the file failed: %1</source>
+        <translation>Saving the file failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) exported.</source>
+        <translation>
+            <numerusform>%n order exported.</numerusform>
+            <numerusform>%n orders exported.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::OrdersScreen</name>
@@ -797,6 +859,37 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>Last 30 days</source>
         <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Export orders</source>
+        <translation>Export orders</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Writing orders to %1…</source>
+        <translation>Writing orders to %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) written to %1…</source>
+        <translation>
+            <numerusform>%n order written to %1…</numerusform>
+            <numerusform>%n orders written to %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Saved as %2.</source>
+        <translation>%1 Saved as %2.</translation>
+    </message>
+    <message>
+        <source>Export CSV… (Ctrl+E)</source>
+        <translation>Export CSV… (Ctrl+E)</translation>
     </message>
 </context>
 <context>

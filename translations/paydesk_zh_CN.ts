@@ -756,6 +756,67 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>%1 gave no clear answer (%2); PayDesk keeps checking.</source>
         <translation>%1 没有给出明确答复（%2）；PayDesk 会继续查询。</translation>
     </message>
+    <message>
+        <source>Revoke order %1?</source>
+        <translation>撤销订单 %1？</translation>
+    </message>
+    <message>
+        <source>The payment of order %1 is cancelled at the channel. If the customer was already charged, the money goes back to them.</source>
+        <translation>将在渠道撤销订单 %1 的支付。如果顾客已被扣款，钱会退回给顾客。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Revoke requested: %1</source>
+        <translation>已请求撤销：%1</translation>
+    </message>
+    <message>
+        <source>Not revoked: %1</source>
+        <translation>未撤销：%1</translation>
+    </message>
+    <message>
+        <source>Refund… (F4)</source>
+        <translation>退款…（F4）</translation>
+    </message>
+    <message>
+        <source>Receipt… (F6)</source>
+        <translation>小票…（F6）</translation>
+    </message>
+    <message>
+        <source>Revoke… (F8)</source>
+        <translation>撤销…（F8）</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::OrdersCsvExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消；未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Writing the file failed: %1</source>
+        <translation>写入文件失败：%1</translation>
+    </message>
+    <message>
+        <source>Saving the file failed: %1</source>
+        <translation>保存文件失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) exported.</source>
+        <translation>
+            <numerusform>已导出 %n 个订单。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::OrdersScreen</name>
@@ -792,6 +853,36 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Export orders</source>
+        <translation>导出订单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Writing orders to %1…</source>
+        <translation>正在将订单写入 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) written to %1…</source>
+        <translation>
+            <numerusform>已向 %1 写入 %n 个订单…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Saved as %2.</source>
+        <translation>%1 已保存为 %2。</translation>
+    </message>
+    <message>
+        <source>Export CSV… (Ctrl+E)</source>
+        <translation>导出 CSV…（Ctrl+E）</translation>
     </message>
 </context>
 <context>

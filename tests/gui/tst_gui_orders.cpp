@@ -1,22 +1,33 @@
 // Support's orders view on the real widgets: search by every kind of number,
 // state and wallet filters, lazy paging, the timeline, the alerts strip.
+#include "cashier/SaleView.h"
 #include "guisupport/GuiHarness.h"
 #include "orders/AlertsModel.h"
 #include "orders/AlertsStrip.h"
 #include "orders/OrderDetailView.h"
+#include "orders/OrdersCsvExport.h"
 #include "orders/OrdersFilterProxy.h"
 #include "orders/OrdersScreen.h"
 #include "orders/OrdersTableModel.h"
+#include "orders/RefundsModel.h"
 #include "orders/TimelineModel.h"
+#include "receipt/ReceiptDialog.h"
+#include "refund/RefundDialog.h"
 #include "sandbox/SandboxBehaviour.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace paydesk;
 using namespace paydesk::ui;
@@ -46,6 +57,27 @@ void typeSearch(OrdersScreen* s, const QString& text)
     box->setFocus();
     QTest::keyClicks(box, text);
     QTest::keyClick(box, Qt::Key_Return);
+}
+
+// Answers the next modal question box with the button of that text.
+void answerNextQuestion(const QString& objectName, const QString& button)
+{
+    QTimer::singleShot(0, [objectName, button] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        QCOMPARE(box->objectName(), objectName);
+        for (QAbstractButton* b : box->buttons())
+            if (b->text() == button)
+                b->click();
+    });
+}
+
+OrderDetailView* openInOrders(GuiHarness& h, const QString& orderNo)
+{
+    h.window().showOrders();
+    h.window().orders()->openOrder(orderNo);
+    OrderDetailView* d = h.window().orders()->detail();
+    return d->orderNo() == orderNo ? d : nullptr;
 }
 
 } // namespace
@@ -210,6 +242,181 @@ private Q_SLOTS:
         QTest::mouseClick(ask, Qt::LeftButton);
         QTRY_VERIFY2(answer->text().contains(QStringLiteral("says: paid")),
                      qPrintable(answer->text()));
+    }
+
+    // Support refunds and reprints any order from its detail, by key, and
+    // the detail follows the refund live without being reopened.
+    void supportRefundsAndReprintsFromAnyOrdersDetail()
+    {
+        GuiHarness h;
+        const QString no = h.paidOrder(
+            QStringLiteral("30.00"), sandboxCode(Wallet::Alipay, SandboxBehaviour::InstantSuccess));
+        h.advance(500);
+        QVERIFY(QTest::qWaitForWindowActive(&h.window()));
+        OrderDetailView* d = openInOrders(h, no);
+        QVERIFY(d);
+        auto* refund = d->findChild<QPushButton*>(QStringLiteral("detailRefund"));
+        auto* revoke = d->findChild<QPushButton*>(QStringLiteral("detailRevoke"));
+        QTRY_VERIFY(refund->isEnabled());
+        QVERIFY(!revoke->isEnabled()); // a paid sale is refunded, not revoked
+        QTest::keyClick(&h.window(), Qt::Key_F4);
+        RefundDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = h.window().findChild<RefundDialog*>()));
+        auto* amount = dialog->findChild<QLineEdit*>(QStringLiteral("refundAmount"));
+        QTRY_COMPARE(amount->text(), QStringLiteral("30.00"));
+        amount->setText(QStringLiteral("12.50"));
+        dialog->findChild<QComboBox*>(QStringLiteral("refundReason"))->setCurrentIndex(1);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("refundSubmit")),
+                          Qt::LeftButton);
+        h.advance(2'000);
+        QTRY_VERIFY(dialog->succeeded());
+        dialog->close();
+        QTRY_VERIFY2(d->summaryText().contains(QStringLiteral("refunded ¥12.50")),
+                     qPrintable(d->summaryText()));
+        QTRY_COMPARE(d->refunds().rowCount(), 1);
+        QVERIFY(refund->isEnabled()); // ¥17.50 may still be refunded
+        h.window().activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&h.window()));
+        QTest::keyClick(&h.window(), Qt::Key_F6);
+        QTRY_VERIFY(h.window().findChild<ReceiptDialog*>());
+        delete h.window().findChild<ReceiptDialog*>();
+    }
+
+    // A sale stuck waiting is revoked from its detail after a question; the
+    // question's "Keep it" sends nothing.
+    void supportRevokesAPendingOrderFromItsDetail()
+    {
+        GuiHarness h;
+        CommandOutcome paid;
+        h.api().pay(PayCommand{QStringLiteral("stuck-1"), Money::fromFen(4'200),
+                               sandboxCode(Wallet::WeChat, SandboxBehaviour::NeverFinal),
+                               QStringLiteral("stuck")},
+                    [&](const CommandOutcome& o) { paid = o; });
+        h.advance(500);
+        QVERIFY2(paid.ok(), qPrintable(paid.message));
+        OrderDetailView* d = openInOrders(h, paid.orderNo);
+        QVERIFY(d);
+        auto* revoke = d->findChild<QPushButton*>(QStringLiteral("detailRevoke"));
+        QTRY_VERIFY(revoke->isEnabled());
+        QVERIFY(!d->findChild<QPushButton*>(QStringLiteral("detailRefund"))->isEnabled());
+
+        answerNextQuestion(QStringLiteral("confirmRevoke"), QStringLiteral("Keep it"));
+        QTest::mouseClick(revoke, Qt::LeftButton);
+        h.advance(500);
+        QVERIFY(details(h, paid.orderNo).revokes.isEmpty());
+
+        answerNextQuestion(QStringLiteral("confirmRevoke"), QStringLiteral("Revoke"));
+        QTest::mouseClick(revoke, Qt::LeftButton);
+        h.advance(2'000);
+        auto* answer = d->findChild<QLabel*>(QStringLiteral("queryResult"));
+        QTRY_VERIFY2(answer->text().startsWith(QStringLiteral("Revoke requested")),
+                     qPrintable(answer->text()));
+        QTRY_COMPARE(details(h, paid.orderNo).revokes.size(), 1);
+        h.advance(10'000);
+        QTRY_COMPARE(details(h, paid.orderNo).order.state, OrderState::Closed);
+        // The detail follows by itself: nothing is left to revoke.
+        QTRY_VERIFY(!revoke->isEnabled());
+        QTRY_VERIFY(d->summaryText().contains(SaleText::orderStateLabel(OrderState::Closed)));
+    }
+
+    // Export writes every order the filters find, not only the loaded rows,
+    // with amounts as decimal text; the wallet filter applies too.
+    void exportWritesTheFilteredOrdersAsCsv()
+    {
+        GuiHarness h;
+        const QString wechat = sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess);
+        QStringList wechatOrders;
+        for (int i = 1; i <= 5; ++i)
+            wechatOrders << h.paidOrder(QStringLiteral("%1.05").arg(i), wechat,
+                                        i == 1 ? QStringLiteral("=1+1, \"tea\"") : QString());
+        h.paidOrder(QStringLiteral("99.00"),
+                    sandboxCode(Wallet::Alipay, SandboxBehaviour::InstantSuccess));
+        h.advance(500);
+        h.window().showOrders();
+        OrdersScreen* s = h.window().orders();
+        s->model().setPageSize(2); // the view has loaded only part of them
+        s->findChild<QComboBox*>(QStringLiteral("ordersWallet"))
+            ->setCurrentIndex(s->findChild<QComboBox*>(QStringLiteral("ordersWallet"))
+                                  ->findData(int(Wallet::WeChat)));
+        s->search(QString());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("orders.csv"));
+        OrdersCsvExport* job = s->exportCsv(path);
+        QVERIFY(job);
+        QSignalSpy done(job, &OrdersCsvExport::finished);
+        QTRY_COMPARE(done.size(), 1);
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        QTRY_VERIFY(s->findChild<QLabel*>(QStringLiteral("exportResult"))
+                        ->text()
+                        .startsWith(QStringLiteral("5 order(s) exported.")));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        const QStringList lines =
+            QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + 5);
+        QVERIFY(lines.at(0).startsWith(QStringLiteral("order_no,created_at,state,wallet")));
+        for (int i = 1; i <= 5; ++i) {
+            // Newest first, as the list shows them.
+            const QString& line = lines.at(6 - i);
+            QVERIFY2(line.startsWith(wechatOrders.at(i - 1) + u','), qPrintable(line));
+            QVERIFY2(line.contains(QStringLiteral(",%1.05,0.00,0.00,CNY,").arg(i)),
+                     qPrintable(line));
+            QVERIFY(line.contains(QStringLiteral(",PAID,wechat,")));
+        }
+        QVERIFY2(lines.at(5).endsWith(QStringLiteral(",\"'=1+1, \"\"tea\"\"\"")),
+                 qPrintable(lines.at(5)));
+    }
+
+    // A file that cannot be written says why, and nothing is left behind.
+    void exportToAnUnwritablePlaceSaysWhy()
+    {
+        GuiHarness h;
+        h.window().showOrders();
+        OrdersScreen* s = h.window().orders();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("no-such-dir/orders.csv"));
+        QVERIFY(!s->exportCsv(path));
+        QVERIFY(s->findChild<QLabel*>(QStringLiteral("exportResult"))
+                    ->text()
+                    .startsWith(QStringLiteral("Cannot write ")));
+        QVERIFY(!QFile::exists(path));
+    }
+
+    // Clicking a header sorts and shows the indicator; again reverses it.
+    void sortingShowsItsIndicator()
+    {
+        GuiHarness h;
+        h.paidOrder(QStringLiteral("3.00"),
+                    sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+        h.paidOrder(QStringLiteral("1.00"),
+                    sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+        h.window().showOrders();
+        QHeaderView* header = h.window().orders()->view()->horizontalHeader();
+        QVERIFY(!header->isSortIndicatorShown());
+        const int amount = OrdersTableModel::AmountColumn;
+        const int x = header->sectionViewportPosition(amount) + header->sectionSize(amount) / 2;
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+        QVERIFY(header->isSortIndicatorShown());
+        QCOMPARE(header->sortIndicatorSection(), amount);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(h.window()
+                     .orders()
+                     ->proxy()
+                     .index(0, amount)
+                     .data(OrdersTableModel::AmountFenRole)
+                     .toLongLong(),
+                 300);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+        QCOMPARE(h.window()
+                     .orders()
+                     ->proxy()
+                     .index(0, amount)
+                     .data(OrdersTableModel::AmountFenRole)
+                     .toLongLong(),
+                 100);
     }
 
     void alertsStripAcknowledges()

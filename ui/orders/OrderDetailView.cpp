@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QTreeView>
@@ -51,10 +52,33 @@ OrderDetailView::OrderDetailView(PayDeskApi& api, QWidget* parent) : QWidget(par
     m_queryResult = new QLabel(this);
     m_queryResult->setObjectName(QStringLiteral("queryResult"));
     m_queryResult->setWordWrap(true);
-    auto* queryRow = new QHBoxLayout;
-    queryRow->addWidget(m_query);
-    queryRow->addWidget(m_queryResult, 1);
-    layout->addLayout(queryRow);
+    // Support acts on any order from here, not only on the counter's last sales.
+    const auto makeButton = [this](const char* name) {
+        auto* b = new QPushButton(this);
+        b->setObjectName(QLatin1String(name));
+        b->setEnabled(false);
+        return b;
+    };
+    m_refund = makeButton("detailRefund");
+    m_receipt = makeButton("detailReceipt");
+    m_revoke = makeButton("detailRevoke");
+    auto* actionRow = new QHBoxLayout;
+    actionRow->addWidget(m_query);
+    actionRow->addWidget(m_refund);
+    actionRow->addWidget(m_receipt);
+    actionRow->addWidget(m_revoke);
+    actionRow->addStretch(1);
+    layout->addLayout(actionRow);
+    layout->addWidget(m_queryResult);
+    connect(m_refund, &QPushButton::clicked, this, [this] {
+        if (canRefund())
+            Q_EMIT refundRequested(m_orderNo);
+    });
+    connect(m_receipt, &QPushButton::clicked, this, [this] {
+        if (m_details)
+            Q_EMIT receiptRequested(m_orderNo);
+    });
+    connect(m_revoke, &QPushButton::clicked, this, &OrderDetailView::askToRevoke);
     connect(m_query, &QPushButton::clicked, this, [this] {
         if (m_orderNo.isEmpty())
             return;
@@ -65,8 +89,13 @@ OrderDetailView::OrderDetailView(PayDeskApi& api, QWidget* parent) : QWidget(par
             reload();
         });
     });
+    // Live: any durable change of the shown order reloads it.
     connect(&m_api, &PayDeskApi::eventRecorded, this, [this](const TrackEvent& e) {
         if (e.orderNo == m_orderNo && isVisible())
+            reload();
+    });
+    connect(&m_api, &PayDeskApi::orderChanged, this, [this](const QString& orderNo) {
+        if (orderNo == m_orderNo && isVisible())
             reload();
     });
     retranslate();
@@ -110,6 +139,55 @@ void OrderDetailView::reload()
         m_refunds->setRefunds(d ? d->refunds : QList<RefundRecord>{});
         m_timeline->setEvents(d ? d->events : QList<TrackEvent>{});
         m_summary->setText(summaryText());
+        updateActions();
+    });
+}
+
+bool OrderDetailView::canRefund() const
+{
+    return m_details && (m_details->order.state == OrderState::Paid ||
+                         m_details->order.state == OrderState::PartiallyRefunded);
+}
+
+bool OrderDetailView::canRevoke() const
+{
+    // A pending sale, or one waiting for a person (its revoke in the manual
+    // queue gets another round); a paid sale is refunded instead.
+    return m_details && (m_details->order.state == OrderState::Pending ||
+                         m_details->order.state == OrderState::Attention);
+}
+
+void OrderDetailView::updateActions()
+{
+    m_refund->setEnabled(canRefund());
+    m_receipt->setEnabled(m_details.has_value());
+    m_revoke->setEnabled(canRevoke());
+}
+
+void OrderDetailView::askToRevoke()
+{
+    if (!canRevoke())
+        return;
+    QMessageBox box(QMessageBox::Question, tr("Revoke order %1?").arg(m_orderNo),
+                    tr("The payment of order %1 is cancelled at the channel. If the customer "
+                       "was already charged, the money goes back to them.")
+                        .arg(m_orderNo),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmRevoke"));
+    QPushButton* revoke = box.addButton(tr("Revoke"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Keep it"), QMessageBox::RejectRole);
+    box.exec();
+    if (box.clickedButton() != revoke)
+        return;
+    const QString no = m_orderNo;
+    m_revoke->setEnabled(false); // one request is enough; the core's answer follows
+    RevokeCommand cmd{QString(), no, QStringLiteral("revoked by support from the order's detail")};
+    m_api.revoke(cmd, [this, no](const CommandOutcome& o) {
+        if (no != m_orderNo)
+            return;
+        m_queryResult->setText(o.ok() ? tr("Revoke requested: %1").arg(o.message)
+                                      : tr("Not revoked: %1").arg(o.message));
+        reload();
     });
 }
 
@@ -156,6 +234,14 @@ void OrderDetailView::retranslate()
     m_timelineTitle->setText(
         tr("Timeline (click ▸ to see the raw message; codes and keys are masked)"));
     m_query->setText(tr("Ask the channel now"));
+    // Shortcuts after the text, which resets them; they act only while the
+    // Orders screen is shown (the counter's own F4/F6/F8 are hidden then).
+    m_refund->setText(tr("Refund… (F4)"));
+    m_refund->setShortcut(QKeySequence(Qt::Key_F4));
+    m_receipt->setText(tr("Receipt… (F6)"));
+    m_receipt->setShortcut(QKeySequence(Qt::Key_F6));
+    m_revoke->setText(tr("Revoke… (F8)"));
+    m_revoke->setShortcut(QKeySequence(Qt::Key_F8));
     m_summary->setText(summaryText());
 }
 

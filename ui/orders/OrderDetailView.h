@@ -28,6 +28,14 @@ public:
     RefundsModel& refunds() { return *m_refunds; }
     QString summaryText() const;
     static QString queryText(const CommandOutcome& o);
+    // What support may start from this order's detail: the core still
+    // decides; the buttons only avoid offering what cannot apply.
+    bool canRefund() const;
+    bool canRevoke() const;
+
+Q_SIGNALS:
+    void refundRequested(const QString& orderNo);
+    void receiptRequested(const QString& orderNo);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -35,6 +43,8 @@ protected:
 private:
     void reload();
     void retranslate();
+    void updateActions();
+    void askToRevoke();
 
     PayDeskApi& m_api;
     QString m_orderNo;
@@ -45,7 +55,10 @@ private:
     QTableView* m_refundsView;
     QTreeView* m_timelineView;
     QPushButton* m_query;
-    QLabel* m_queryResult; // the channel's last answer, in the user's language
+    QPushButton* m_refund;
+    QPushButton* m_receipt;
+    QPushButton* m_revoke;
+    QLabel* m_queryResult; // the last answer (channel or core), in the user's language
     RefundsModel* m_refunds;
     TimelineModel* m_timeline;
 };

@@ -3,16 +3,20 @@
 #include "cashier/SaleView.h"
 #include "common/ModelTexts.h"
 #include "orders/OrderDetailView.h"
+#include "orders/OrdersCsvExport.h"
 #include "orders/OrdersFilterProxy.h"
 #include "orders/OrdersTableModel.h"
 
 #include <QComboBox>
 #include <QDateTime>
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -37,6 +41,11 @@ OrdersScreen::OrdersScreen(PayDeskApi& api, const Clock& clock, QWidget* parent)
     m_since->setObjectName(QStringLiteral("ordersSince"));
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("ordersCount"));
+    m_export = new QPushButton(this);
+    m_export->setObjectName(QStringLiteral("ordersExport"));
+    m_exportResult = new QLabel(this);
+    m_exportResult->setObjectName(QStringLiteral("exportResult"));
+    m_exportResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("ordersView"));
     m_view->setModel(m_proxy);
@@ -44,6 +53,7 @@ OrdersScreen::OrdersScreen(PayDeskApi& api, const Clock& clock, QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setSortingEnabled(false); // newest first, as loaded; sort by clicking a header
     m_view->horizontalHeader()->setSectionsClickable(true);
+    m_view->horizontalHeader()->setSortIndicatorShown(false); // until a header is clicked
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(24);
     m_view->horizontalHeader()->setStretchLastSection(true);
@@ -59,7 +69,11 @@ OrdersScreen::OrdersScreen(PayDeskApi& api, const Clock& clock, QWidget* parent)
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->addLayout(bar);
     listLayout->addWidget(m_view, 1);
-    listLayout->addWidget(m_count);
+    auto* footer = new QHBoxLayout;
+    footer->addWidget(m_count);
+    footer->addWidget(m_exportResult, 1);
+    footer->addWidget(m_export);
+    listLayout->addLayout(footer);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(listSide);
     split->addWidget(m_detail);
@@ -74,6 +88,7 @@ OrdersScreen::OrdersScreen(PayDeskApi& api, const Clock& clock, QWidget* parent)
     connect(&m_searchDelay, &QTimer::timeout, this, &OrdersScreen::applyFilter);
     connect(m_search, &QLineEdit::textEdited, this, [this] { m_searchDelay.start(); });
     connect(m_search, &QLineEdit::returnPressed, this, &OrdersScreen::applyFilter);
+    connect(m_export, &QPushButton::clicked, this, &OrdersScreen::askWhereToExport);
     connect(m_state, &QComboBox::currentIndexChanged, this, &OrdersScreen::applyFilter);
     connect(m_since, &QComboBox::currentIndexChanged, this, &OrdersScreen::applyFilter);
     connect(m_wallet, &QComboBox::currentIndexChanged, this,
@@ -84,6 +99,8 @@ OrdersScreen::OrdersScreen(PayDeskApi& api, const Clock& clock, QWidget* parent)
                 ? Qt::AscendingOrder
                 : Qt::DescendingOrder;
         m_proxy->sort(section, order);
+        m_view->horizontalHeader()->setSortIndicator(section, order);
+        m_view->horizontalHeader()->setSortIndicatorShown(true);
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
@@ -117,6 +134,49 @@ void OrdersScreen::openOrder(const QString& orderNo)
     m_detail->showOrder(orderNo);
 }
 
+void OrdersScreen::askWhereToExport()
+{
+    const QString suggested = QStringLiteral("orders-%1.csv")
+                                  .arg(QDateTime::fromMSecsSinceEpoch(m_clock.nowMs())
+                                           .toString(QStringLiteral("yyyyMMdd")));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export orders"), suggested, tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportCsv(path);
+}
+
+OrdersCsvExport* OrdersScreen::exportCsv(const QString& path)
+{
+    OrderFilter f = m_model->filter();
+    auto* job =
+        new OrdersCsvExport(m_model->api(), f, Wallet(m_wallet->currentData().toInt()), this);
+    if (!job->start(path)) {
+        m_exportResult->setText(job->errorString());
+        delete job;
+        return nullptr;
+    }
+    m_export->setEnabled(false);
+    m_exportResult->setText(tr("Exporting…"));
+    auto* progress = new QProgressDialog(this);
+    progress->setObjectName(QStringLiteral("exportProgress"));
+    progress->setWindowTitle(tr("Export orders"));
+    progress->setRange(0, 0);          // the total is known only at the end
+    progress->setMinimumDuration(500); // a small export finishes before it shows
+    progress->setLabelText(tr("Writing orders to %1…").arg(path));
+    connect(progress, &QProgressDialog::canceled, job, &OrdersCsvExport::cancel);
+    connect(job, &OrdersCsvExport::progress, progress, [progress, path](int rows) {
+        progress->setLabelText(tr("%n order(s) written to %1…", nullptr, rows).arg(path));
+    });
+    connect(job, &OrdersCsvExport::finished, this,
+            [this, job, progress, path](bool ok, const QString& message) {
+                progress->deleteLater();
+                job->deleteLater();
+                m_export->setEnabled(true);
+                m_exportResult->setText(ok ? tr("%1 Saved as %2.").arg(message, path) : message);
+            });
+    return job;
+}
+
 void OrdersScreen::applyFilter()
 {
     m_searchDelay.stop();
@@ -137,6 +197,9 @@ void OrdersScreen::applyFilter()
 void OrdersScreen::retranslate()
 {
     refreshModelTexts(m_model);
+    // The shortcut after the text, which resets it.
+    m_export->setText(tr("Export CSV… (Ctrl+E)"));
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_search->setPlaceholderText(
         tr("Search: order, payment, channel trade or refund no., or last 4 digits of the code"));
     const QSignalBlocker b1(m_state), b2(m_wallet), b3(m_since);

@@ -9,11 +9,13 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 
 namespace paydesk::ui {
 
 class OrderDetailView;
+class OrdersCsvExport;
 class OrdersFilterProxy;
 class OrdersTableModel;
 
@@ -35,6 +37,10 @@ public:
     void openOrder(const QString& orderNo);
     // Puts the cursor in the search field, its text selected (Ctrl+F).
     void focusSearch();
+    // Writes every order the search and filters find (not only the loaded
+    // rows) to a CSV file, with a progress dialog; the outcome shows beside
+    // the count. Null when the file cannot be opened (the reason is shown).
+    OrdersCsvExport* exportCsv(const QString& path);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -42,6 +48,7 @@ protected:
 private:
     void applyFilter();
     void retranslate();
+    void askWhereToExport();
 
     const Clock& m_clock;
     OrdersTableModel* m_model;
@@ -51,6 +58,8 @@ private:
     QComboBox* m_wallet;
     QComboBox* m_since;
     QLabel* m_count;
+    QPushButton* m_export;
+    QLabel* m_exportResult;
     QTableView* m_view;
     OrderDetailView* m_detail;
     QTimer m_searchDelay;

@@ -38,6 +38,7 @@ public:
     // Replaces the filter (state, since, search) and reloads the first page.
     void setFilter(const OrderFilter& filter);
     const OrderFilter& filter() const { return m_filter; }
+    PayDeskApi& api() const { return m_api; }
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
     // Off: the model keeps only its first page (the last sales list).
     void setPagingEnabled(bool on) { m_paging = on; }

@@ -7,6 +7,7 @@
 #include "cashier/SaleSession.h"
 #include "common/RelativeFont.h"
 #include "orders/AlertsStrip.h"
+#include "orders/OrderDetailView.h"
 #include "orders/OrdersScreen.h"
 #include "qr/QrScreen.h"
 #include "receipt/ReceiptDialog.h"
@@ -72,6 +73,8 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     connect(m_cashier, &CashierScreen::refundRequested, this, &MainWindow::openRefund);
     connect(m_cashier, &CashierScreen::cameraRequested, this, &MainWindow::openCamera);
     connect(m_qr, &QrScreen::receiptRequested, this, &MainWindow::openReceipt);
+    connect(m_orders->detail(), &OrderDetailView::receiptRequested, this, &MainWindow::openReceipt);
+    connect(m_orders->detail(), &OrderDetailView::refundRequested, this, &MainWindow::openRefund);
     connect(m_alerts, &AlertsStrip::openOrderRequested, this, [this](const QString& orderNo) {
         m_orders->openOrder(orderNo);
         showOrders();
