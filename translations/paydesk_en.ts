@@ -71,6 +71,10 @@
         <source>A payment arrived for an order already paid or closed; it is being returned automatically.</source>
         <translation>A payment arrived for an order already paid or closed; it is being returned automatically.</translation>
     </message>
+    <message>
+        <source>Refunds were locked at a counter after too many wrong supervisor PINs: find out who tried.</source>
+        <translation>Refunds were locked at a counter after too many wrong supervisor PINs: find out who tried.</translation>
+    </message>
 </context>
 <context>
     <name>AppMessages</name>
@@ -924,6 +928,23 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
 </context>
 <context>
+    <name>paydesk::ui::PinGuard</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::ProgressPanel</name>
     <message>
         <source>%1 (F8)</source>
@@ -1098,10 +1119,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>Give a reason for the refund: it is kept with the order.</translation>
     </message>
     <message>
-        <source>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it.</source>
-        <translation>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it.</translation>
-    </message>
-    <message>
         <source>Sending the refund…</source>
         <translation>Sending the refund…</translation>
     </message>
@@ -1116,6 +1133,17 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>Not refunded: %1. Correct it and press Refund again.</source>
         <translation>Not refunded: %1. Correct it and press Refund again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it (%n try(ies) left before refunds are locked).</source>
+        <translation>
+            <numerusform>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it (%n try left before refunds are locked).</numerusform>
+            <numerusform>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it (%n tries left before refunds are locked).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: refunds are locked for %1. Nothing was refunded; the supervisor has been alerted.</source>
+        <translation>Too many wrong PINs: refunds are locked for %1. Nothing was refunded; the supervisor has been alerted.</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1309,21 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>The PIN is too short: use at least 4 digits.</source>
         <translation>The PIN is too short: use at least 4 digits.</translation>
+    </message>
+    <message>
+        <source>Current PIN (to change or remove it)</source>
+        <translation>Current PIN (to change or remove it)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The current PIN is wrong: nothing was saved (%n try(ies) left before the PIN is locked).</source>
+        <translation>
+            <numerusform>The current PIN is wrong: nothing was saved (%n try left before the PIN is locked).</numerusform>
+            <numerusform>The current PIN is wrong: nothing was saved (%n tries left before the PIN is locked).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: the PIN is locked for %1. Nothing was saved; the supervisor has been alerted.</source>
+        <translation>Too many wrong PINs: the PIN is locked for %1. Nothing was saved; the supervisor has been alerted.</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,10 @@
         <source>A payment arrived for an order already paid or closed; it is being returned automatically.</source>
         <translation>已支付或已关闭的订单又收到一笔付款，正在自动退回。</translation>
     </message>
+    <message>
+        <source>Refunds were locked at a counter after too many wrong supervisor PINs: find out who tried.</source>
+        <translation>某收银台因主管密码多次输错，退款已被锁定：请查明是谁在尝试。</translation>
+    </message>
 </context>
 <context>
     <name>AppMessages</name>
@@ -917,6 +921,21 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
 </context>
 <context>
+    <name>paydesk::ui::PinGuard</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::ProgressPanel</name>
     <message>
         <source>%1 (F8)</source>
@@ -1091,10 +1110,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>请填写退款原因：它会随订单保存。</translation>
     </message>
     <message>
-        <source>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it.</source>
-        <translation>主管密码错误。未退款；请主管输入密码。</translation>
-    </message>
-    <message>
         <source>Sending the refund…</source>
         <translation>正在发送退款…</translation>
     </message>
@@ -1109,6 +1124,16 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Not refunded: %1. Correct it and press Refund again.</source>
         <translation>未退款：%1。请更正后再按“退款”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it (%n try(ies) left before refunds are locked).</source>
+        <translation>
+            <numerusform>主管密码错误，未退款；请主管输入密码（再错 %n 次退款将被锁定）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: refunds are locked for %1. Nothing was refunded; the supervisor has been alerted.</source>
+        <translation>密码错误次数过多：退款已锁定 %1。未退款；已向主管发出告警。</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1299,20 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>The PIN is too short: use at least 4 digits.</source>
         <translation>密码太短：至少使用 4 位数字。</translation>
+    </message>
+    <message>
+        <source>Current PIN (to change or remove it)</source>
+        <translation>当前密码（修改或取消时需要）</translation>
+    </message>
+    <message numerus="yes">
+        <source>The current PIN is wrong: nothing was saved (%n try(ies) left before the PIN is locked).</source>
+        <translation>
+            <numerusform>当前密码错误：未保存任何更改（再错 %n 次密码将被锁定）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: the PIN is locked for %1. Nothing was saved; the supervisor has been alerted.</source>
+        <translation>密码错误次数过多：密码已锁定 %1。未保存任何更改；已向主管发出告警。</translation>
     </message>
 </context>
 <context>

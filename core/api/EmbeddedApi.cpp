@@ -321,6 +321,12 @@ void EmbeddedApi::acknowledgeAlert(qint64 alertId, const QString& who, Reply rep
                                 QStringLiteral("no open alert %1").arg(alertId)));
 }
 
+void EmbeddedApi::reportPinLockout(const PinLockout& lockout, Reply reply)
+{
+    Q_ASSERT(lockout.failedTries > 0 && lockout.lockedForMs > 0);
+    d->engine->reportPinLockout(lockout, std::move(reply));
+}
+
 NotificationReceipt EmbeddedApi::receiveNotification(const QString& channel, const QByteArray& body,
                                                      const QString& source)
 {

@@ -46,6 +46,7 @@ public:
     void orders(const OrderFilter& filter, OrdersReply reply) override;
     void alerts(bool openOnly, int limit, AlertsReply reply) override;
     void acknowledgeAlert(qint64 alertId, const QString& who, Reply reply) override;
+    void reportPinLockout(const PinLockout& lockout, Reply reply) override;
     int resumeAll() override;
     bool isIdle() const override;
     QList<WalletReachability> reachability() const override;

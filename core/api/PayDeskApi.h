@@ -39,6 +39,8 @@ public:
     virtual void orders(const OrderFilter& filter, OrdersReply reply) = 0;
     virtual void alerts(bool openOnly, int limit, AlertsReply reply) = 0;
     virtual void acknowledgeAlert(qint64 alertId, const QString& who, Reply reply) = 0;
+    // Raises a watch alert (kind pin_lockout) naming this terminal.
+    virtual void reportPinLockout(const PinLockout& lockout, Reply reply) = 0;
 
     // Ledger, settlement, payouts, adjustments, wallets, the internal check.
     virtual BackOfficeApi& accounting() = 0;

@@ -1479,6 +1479,19 @@ void PaymentEngine::trackCall(const QString& orderNo, const QString& source, con
     track(orderNo, source, QStringLiteral("call"), entity, msg, raw);
 }
 
+void PaymentEngine::reportPinLockout(const PinLockout& lockout, Reply reply)
+{
+    const QString message =
+        QStringLiteral("%1 wrong supervisor PINs at store %2, terminal %3; refunds locked for %4 s")
+            .arg(lockout.failedTries)
+            .arg(m_config.storeId, m_config.terminalId)
+            .arg(lockout.lockedForMs / 1000);
+    raiseAlert(AlertLevel::Watch, QStringLiteral("pin_lockout"), QString(), message);
+    CommandOutcome out;
+    out.message = message;
+    replyAfterCommit(reply, out);
+}
+
 void PaymentEngine::raiseAlert(AlertLevel level, const QString& kind, const QString& orderNo,
                                const QString& message)
 {

@@ -69,6 +69,7 @@ public:
     QList<OrderRecord> orders(const OrderFilter& filter) { return m_store.orders(filter); }
     QList<AlertRecord> alerts(bool openOnly, int limit) { return m_store.alerts(openOnly, limit); }
     bool acknowledgeAlert(qint64 id, const QString& who);
+    void reportPinLockout(const PinLockout& lockout, Reply reply);
 
     // Whether anyone listens to eventRecorded beyond a forwarding facade
     // (copying every event for nobody is most of the cost of tracking it).

@@ -3,6 +3,7 @@
 #include "cashier/SaleSession.h"
 #include "decode/CodeDecoder.h"
 #include "guisupport/GuiHarness.h"
+#include "orders/AlertsStrip.h"
 #include "qr/QrCodeWidget.h"
 #include "qr/QrScreen.h"
 #include "receipt/ReceiptDialog.h"
@@ -141,6 +142,8 @@ private Q_SLOTS:
                           Qt::LeftButton);
         h.drain();
         QVERIFY(!d->succeeded());
+        QVERIFY2(d->statusText().contains(QStringLiteral("(4 try(ies) left")),
+                 qPrintable(d->statusText()));
         QCOMPARE(details(h, no).refunds.size(), 0);
         pin->setText(QStringLiteral("2468"));
         QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("refundSubmit")),
@@ -148,6 +151,45 @@ private Q_SLOTS:
         h.advance(2'000);
         QTRY_VERIFY(d->succeeded());
         QTRY_COMPARE(details(h, no).order.state, OrderState::Refunded);
+        d->close();
+    }
+
+    // Five wrong PINs lock refunds: even the right PIN is refused until the
+    // lock ends, nothing is refunded meanwhile, and the core keeps an alert.
+    void fiveWrongPinsLockRefunds()
+    {
+        GuiHarness h;
+        h.settings().setSupervisorPin(QStringLiteral("2468"));
+        const QString no = h.paidOrder(
+            QStringLiteral("30.00"), sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+        h.advance(500);
+        RefundDialog* d = openRefundFromLastSales(h, no);
+        QVERIFY(d);
+        auto* pin = d->findChild<QLineEdit*>(QStringLiteral("refundPin"));
+        auto* submit = d->findChild<QPushButton*>(QStringLiteral("refundSubmit"));
+        d->findChild<QComboBox*>(QStringLiteral("refundReason"))->setCurrentIndex(1);
+        for (int i = 0; i < 5; ++i) {
+            pin->setText(QStringLiteral("0000"));
+            QTest::mouseClick(submit, Qt::LeftButton);
+        }
+        QVERIFY2(d->statusText().startsWith(QStringLiteral("Too many wrong PINs: refunds are "
+                                                           "locked for 1 min")),
+                 qPrintable(d->statusText()));
+        pin->setText(QStringLiteral("2468"));
+        QTest::mouseClick(submit, Qt::LeftButton);
+        h.advance(2'000);
+        QVERIFY(!d->succeeded());
+        QCOMPARE(details(h, no).refunds.size(), 0);
+        QList<AlertRecord> open;
+        h.api().alerts(true, 10, [&](const QList<AlertRecord>& a) { open = a; });
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.constFirst().kind, QStringLiteral("pin_lockout"));
+        QVERIFY(h.window().alerts()->isVisible());
+        h.advance(60'000, 5'000);
+        pin->setText(QStringLiteral("2468"));
+        QTest::mouseClick(submit, Qt::LeftButton);
+        h.advance(2'000);
+        QTRY_VERIFY(d->succeeded());
         d->close();
     }
 

@@ -65,6 +65,9 @@ constexpr KindText kTexts[] = {
     {"ledger_backfill",
      QT_TRANSLATE_NOOP("AlertTexts", "Payments made before the ledger existed are now recorded in "
                                      "it; nothing is due. For the accounting staff.")},
+    {"pin_lockout",
+     QT_TRANSLATE_NOOP("AlertTexts", "Refunds were locked at a counter after too many wrong "
+                                     "supervisor PINs: find out who tried.")},
     {"reconciliation",
      QT_TRANSLATE_NOOP("AlertTexts", "Reconciliation found a difference with the channel's bill: "
                                      "the accounting staff should look at it.")},

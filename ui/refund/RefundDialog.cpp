@@ -1,7 +1,7 @@
 #include "refund/RefundDialog.h"
 
 #include "cashier/SaleView.h"
-#include "settings/AppSettings.h"
+#include "settings/PinGuard.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -14,9 +14,9 @@
 
 namespace paydesk::ui {
 
-RefundDialog::RefundDialog(PayDeskApi& api, AppSettings& settings, const QString& orderNo,
+RefundDialog::RefundDialog(PayDeskApi& api, PinGuard& pinGuard, const QString& orderNo,
                            QWidget* parent)
-    : QDialog(parent), m_api(api), m_settings(settings), m_orderNo(orderNo),
+    : QDialog(parent), m_api(api), m_pinGuard(pinGuard), m_orderNo(orderNo),
       m_requestNo(QStringLiteral("gui-refund-") + QUuid::createUuid().toString(QUuid::Id128))
 {
     setObjectName(QStringLiteral("refundDialog"));
@@ -39,7 +39,7 @@ RefundDialog::RefundDialog(PayDeskApi& api, AppSettings& settings, const QString
     m_pin = new QLineEdit(this);
     m_pin->setObjectName(QStringLiteral("refundPin"));
     m_pin->setEchoMode(QLineEdit::Password);
-    const bool needPin = settings.hasSupervisorPin();
+    const bool needPin = pinGuard.pinRequired();
     m_pinLabel->setVisible(needPin);
     m_pin->setVisible(needPin);
     m_status = new QLabel(this);
@@ -121,11 +121,23 @@ void RefundDialog::submit()
         m_reason->setFocus();
         return;
     }
-    if (m_settings.hasSupervisorPin() && !m_settings.checkSupervisorPin(m_pin->text())) {
+    switch (const PinGuard::Check pin = m_pinGuard.check(m_pin->text()); pin.verdict) {
+    case PinGuard::Verdict::NoPinSet:
+    case PinGuard::Verdict::Accepted:
+        break;
+    case PinGuard::Verdict::Wrong:
         m_status->setText(tr("The supervisor PIN is wrong. Nothing was refunded; ask the "
-                             "supervisor to enter it."));
+                             "supervisor to enter it (%n try(ies) left before refunds are "
+                             "locked).",
+                             nullptr, pin.triesLeft));
         m_pin->clear();
         m_pin->setFocus();
+        return;
+    case PinGuard::Verdict::LockedOut:
+        m_status->setText(tr("Too many wrong PINs: refunds are locked for %1. Nothing was "
+                             "refunded; the supervisor has been alerted.")
+                              .arg(PinGuard::durationText(pin.lockedForMs)));
+        m_pin->clear();
         return;
     }
     m_sending = true;

@@ -11,16 +11,16 @@ class QPushButton;
 
 namespace paydesk::ui {
 
-class AppSettings;
+class PinGuard;
 
 // Refund of a paid sale, full or partial, with a required reason and, when
-// one is set, the supervisor's PIN. One request number per dialog: pressing
-// Refund twice asks the core once. The core decides what may be refunded.
+// one is set, the supervisor's PIN (wrong tries lock refunds: PinGuard). One request number per
+// dialog: pressing Refund twice asks the core once. The core decides what may be refunded.
 class RefundDialog : public QDialog
 {
     Q_OBJECT
 public:
-    RefundDialog(PayDeskApi& api, AppSettings& settings, const QString& orderNo,
+    RefundDialog(PayDeskApi& api, PinGuard& pinGuard, const QString& orderNo,
                  QWidget* parent = nullptr);
 
     QString statusText() const;
@@ -31,7 +31,7 @@ private:
     void load();
 
     PayDeskApi& m_api;
-    AppSettings& m_settings;
+    PinGuard& m_pinGuard;
     QString m_orderNo;
     QString m_requestNo;
     qint64 m_refundableFen = 0;

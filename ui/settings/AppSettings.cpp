@@ -107,6 +107,23 @@ bool AppSettings::checkSupervisorPin(const QString& pin) const
     return !want.isEmpty() && pinHash(salt, pin) == want;
 }
 
+AppSettings::PinAttempts AppSettings::pinAttempts() const
+{
+    PinAttempts a;
+    a.failures = m_settings->value(QStringLiteral("refund/pinFailures"), 0).toInt();
+    a.lockouts = m_settings->value(QStringLiteral("refund/pinLockouts"), 0).toInt();
+    a.lockedUntilMs = m_settings->value(QStringLiteral("refund/pinLockedUntilMs"), 0).toLongLong();
+    return a;
+}
+
+void AppSettings::setPinAttempts(const PinAttempts& a)
+{
+    m_settings->setValue(QStringLiteral("refund/pinFailures"), a.failures);
+    m_settings->setValue(QStringLiteral("refund/pinLockouts"), a.lockouts);
+    m_settings->setValue(QStringLiteral("refund/pinLockedUntilMs"), a.lockedUntilMs);
+    m_settings->sync();
+}
+
 void AppSettings::setSupervisorPin(const QString& pin)
 {
     if (pin.isEmpty()) {

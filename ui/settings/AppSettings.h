@@ -20,6 +20,7 @@ public:
     explicit AppSettings(const QString& iniPath = {}, QObject* parent = nullptr);
     ~AppSettings() override;
 
+    QString fileName() const { return m_settings->fileName(); }
     bool isConfigured() const; // false until the first-run wizard ran
     void markConfigured();
 
@@ -50,6 +51,16 @@ public:
     bool hasSupervisorPin() const;
     bool checkSupervisorPin(const QString& pin) const;
     void setSupervisorPin(const QString& pin); // empty removes it
+    // Wrong PIN tries since the last good one, lockouts in a row, and the
+    // end of the current lockout: kept here so a restart does not reset them.
+    struct PinAttempts
+    {
+        int failures = 0;
+        int lockouts = 0;
+        qint64 lockedUntilMs = 0;
+    };
+    PinAttempts pinAttempts() const;
+    void setPinAttempts(const PinAttempts& a);
 
 Q_SIGNALS:
     void changed();

@@ -2,6 +2,7 @@
 
 #include "app/Language.h"
 #include "settings/AppSettings.h"
+#include "settings/PinGuard.h"
 
 #include <QCameraDevice>
 #include <QCheckBox>
@@ -29,8 +30,8 @@ void selectData(QComboBox* box, const QVariant& value)
 
 } // namespace
 
-SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
-    : QDialog(parent), m_settings(settings)
+SettingsDialog::SettingsDialog(AppSettings& settings, PinGuard& pinGuard, QWidget* parent)
+    : QDialog(parent), m_settings(settings), m_pinGuard(pinGuard)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -105,11 +106,17 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
     tabs->addTab(printer, tr("Printer"));
 
     auto* pin = new QWidget(tabs);
+    m_currentPin = new QLineEdit(pin);
+    m_currentPin->setObjectName(QStringLiteral("currentPin"));
+    m_currentPin->setEchoMode(QLineEdit::Password);
     m_pin = new QLineEdit(pin);
+    m_pin->setObjectName(QStringLiteral("newPin"));
     m_pin->setEchoMode(QLineEdit::Password);
     m_pinAgain = new QLineEdit(pin);
+    m_pinAgain->setObjectName(QStringLiteral("newPinAgain"));
     m_pinAgain->setEchoMode(QLineEdit::Password);
     m_removePin = new QCheckBox(tr("No PIN: any cashier may refund"), pin);
+    m_removePin->setObjectName(QStringLiteral("removePin"));
     m_removePin->setVisible(settings.hasSupervisorPin());
     auto* f4 = new QFormLayout(pin);
     f4->addRow(new QLabel(settings.hasSupervisorPin()
@@ -117,12 +124,17 @@ SettingsDialog::SettingsDialog(AppSettings& settings, QWidget* parent)
                               : tr("Refunds need no PIN. Set one so that only a supervisor "
                                    "can refund."),
                           pin));
+    if (settings.hasSupervisorPin())
+        f4->addRow(tr("Current PIN (to change or remove it)"), m_currentPin);
+    else
+        m_currentPin->hide();
     f4->addRow(tr("New PIN"), m_pin);
     f4->addRow(tr("New PIN again"), m_pinAgain);
     f4->addRow(m_removePin);
     tabs->addTab(pin, tr("Supervisor PIN"));
 
     m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("settingsError"));
     m_error->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -147,6 +159,27 @@ void SettingsDialog::accept()
     if (!m_pin->text().isEmpty() && m_pin->text().size() < 4) {
         m_error->setText(tr("The PIN is too short: use at least 4 digits."));
         return;
+    }
+    const bool pinChange = !m_pin->text().isEmpty() || m_removePin->isChecked();
+    if (pinChange && m_settings.hasSupervisorPin()) {
+        switch (const PinGuard::Check c = m_pinGuard.check(m_currentPin->text()); c.verdict) {
+        case PinGuard::Verdict::NoPinSet:
+        case PinGuard::Verdict::Accepted:
+            break;
+        case PinGuard::Verdict::Wrong:
+            m_error->setText(tr("The current PIN is wrong: nothing was saved (%n try(ies) left "
+                                "before the PIN is locked).",
+                                nullptr, c.triesLeft));
+            m_currentPin->clear();
+            m_currentPin->setFocus();
+            return;
+        case PinGuard::Verdict::LockedOut:
+            m_error->setText(tr("Too many wrong PINs: the PIN is locked for %1. Nothing was "
+                                "saved; the supervisor has been alerted.")
+                                 .arg(PinGuard::durationText(c.lockedForMs)));
+            m_currentPin->clear();
+            return;
+        }
     }
     m_settings.setStoreName(m_store->text().trimmed());
     m_settings.setTerminalName(m_terminal->text().trimmed());

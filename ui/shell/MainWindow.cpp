@@ -15,6 +15,7 @@
 #include "scan/CameraScanDialog.h"
 #include "scan/SerialScanner.h"
 #include "settings/AppSettings.h"
+#include "settings/PinGuard.h"
 #include "settings/SettingsDialog.h"
 
 #include <QAction>
@@ -48,6 +49,7 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     m_tabs->addTab(m_qr, QString());
     m_tabs->addTab(m_orders, QString());
     m_serial = new SerialScanner(this);
+    m_pinGuard = new PinGuard(m_settings, *core.clock, *core.api, this);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -178,7 +180,7 @@ void MainWindow::setCounterMode(bool on)
 
 void MainWindow::openSettings()
 {
-    SettingsDialog dialog(m_settings, this);
+    SettingsDialog dialog(m_settings, *m_pinGuard, this);
     adoptWindowFont(&dialog, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -197,7 +199,7 @@ QDialog* MainWindow::openReceipt(const QString& orderNo)
 
 QDialog* MainWindow::openRefund(const QString& orderNo)
 {
-    auto* d = new RefundDialog(*m_core.api, m_settings, orderNo, this);
+    auto* d = new RefundDialog(*m_core.api, *m_pinGuard, orderNo, this);
     adoptWindowFont(d, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->show();

@@ -19,6 +19,7 @@ class AlertsStrip;
 class AppSettings;
 class SerialScanner;
 class ReachabilityLights;
+class PinGuard;
 
 // The window: assembles the screens (one class each), the alerts strip and
 // the menu, and opens dialogs when screens ask. No payment logic here.
@@ -43,6 +44,7 @@ public:
     // Dialogs the screens ask for (modeless, so tests and cashiers can go on).
     QDialog* openReceipt(const QString& orderNo);
     QDialog* openRefund(const QString& orderNo);
+    PinGuard& pinGuard() const { return *m_pinGuard; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -51,8 +53,8 @@ protected:
 
 private:
     void buildMenu();
-    void retranslate();
     void openSettings();
+    void retranslate();
     void openQr(const QString& amountText, const QString& note);
     void openCamera();
     void openSerialScanner();
@@ -67,6 +69,7 @@ private:
     AlertsStrip* m_alerts;
     QMenu* m_fileMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
+    PinGuard* m_pinGuard;
     QAction* m_settingsAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_counterModeAction = nullptr;

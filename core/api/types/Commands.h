@@ -136,6 +136,14 @@ struct CounterLimits
     qint64 largeAmountFen = 0;
 };
 
+// A counter locked its refunds after too many wrong supervisor PINs: the
+// core keeps it as an alert, so a supervisor sees every lockout.
+struct PinLockout
+{
+    int failedTries = 0;
+    qint64 lockedForMs = 0;
+};
+
 // Everything known about one order, for detail views and the CLI.
 struct OrderDetails
 {
