@@ -1325,6 +1325,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>Too many wrong PINs: the PIN is locked for %1. Nothing was saved; the supervisor has been alerted.</source>
         <translation>Too many wrong PINs: the PIN is locked for %1. Nothing was saved; the supervisor has been alerted.</translation>
     </message>
+    <message>
+        <source>A short sound when a sale is paid, fails or needs attention</source>
+        <translation>A short sound when a sale is paid, fails or needs attention</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Sounds</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::TimelineModel</name>

@@ -1314,6 +1314,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>Too many wrong PINs: the PIN is locked for %1. Nothing was saved; the supervisor has been alerted.</source>
         <translation>密码错误次数过多：密码已锁定 %1。未保存任何更改；已向主管发出告警。</translation>
     </message>
+    <message>
+        <source>A short sound when a sale is paid, fails or needs attention</source>
+        <translation>收款成功、失败或需人工处理时发出提示音</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>提示音</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::TimelineModel</name>

@@ -4,6 +4,7 @@
 #include "cashier/CashierScreen.h"
 #include "cashier/LastSalesPanel.h"
 #include "cashier/SaleSession.h"
+#include "common/OutcomeSound.h"
 #include "guisupport/GuiHarness.h"
 #include "orders/OrdersScreen.h"
 #include "qr/QrScreen.h"
@@ -424,6 +425,51 @@ private Q_SLOTS:
         QVERIFY(h.find<QLabel>(QStringLiteral("saleNextStep"))
                     ->text()
                     .contains(h.window().cashier()->session().view().orderNo));
+    }
+
+    // Each outcome is heard, with its own cue; Settings can turn it off.
+    void outcomesAreHeard_data()
+    {
+        QTest::addColumn<int>("behaviour");
+        QTest::addColumn<int>("parameter");
+        QTest::addColumn<bool>("soundsOn");
+        QTest::addColumn<int>("phase");
+        QTest::addColumn<int>("cue"); // -1: nothing heard
+        QTest::newRow("paid") << int(SandboxBehaviour::InstantSuccess) << 0 << true
+                              << int(SalePhase::Paid) << int(OutcomeCue::Paid);
+        QTest::newRow("notPaid") << int(SandboxBehaviour::InsufficientFunds) << 0 << true
+                                 << int(SalePhase::NotPaid) << int(OutcomeCue::Failed);
+        QTest::newRow("needsAttention")
+            << int(SandboxBehaviour::RevokeFailsNTimes) << 99 << true
+            << int(SalePhase::NeedsAttention) << int(OutcomeCue::NeedsAttention);
+        QTest::newRow("soundsOff")
+            << int(SandboxBehaviour::InstantSuccess) << 0 << false << int(SalePhase::Paid) << -1;
+    }
+    void outcomesAreHeard()
+    {
+        QFETCH(int, behaviour);
+        QFETCH(int, parameter);
+        QFETCH(bool, soundsOn);
+        QFETCH(int, phase);
+        QFETCH(int, cue);
+        CoreConfig cfg; // a revoke that never works gives up quickly
+        cfg.defaultPolicy.revokeDelaysMs = {0, 100};
+        cfg.defaultPolicy.maxRevokeAttempts = 2;
+        GuiHarness h(cfg);
+        h.settings().setOutcomeSounds(soundsOn);
+        h.window().applySettings();
+        QList<OutcomeCue> heard;
+        connect(&h.window().outcomeSound(), &OutcomeSound::played, this,
+                [&](OutcomeCue c) { heard << c; });
+        typeAmount(h, QStringLiteral("5.00"));
+        h.window().cashier()->acceptScannedCode(code(SandboxBehaviour(behaviour), parameter));
+        h.advance(35'000); // past the deadline, and every revoke retry
+        QTRY_COMPARE(int(::phase(h)), phase);
+        h.drain();
+        if (cue < 0)
+            QVERIFY(heard.isEmpty());
+        else
+            QCOMPARE(heard, QList<OutcomeCue>{OutcomeCue(cue)});
     }
 };
 

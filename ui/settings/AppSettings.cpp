@@ -84,6 +84,16 @@ void AppSettings::setSerialBaud(int v)
     Q_EMIT changed();
 }
 
+bool AppSettings::outcomeSounds() const
+{
+    return m_settings->value(QStringLiteral("ui/outcomeSounds"), true).toBool();
+}
+
+void AppSettings::setOutcomeSounds(bool on)
+{
+    m_settings->setValue(QStringLiteral("ui/outcomeSounds"), on);
+}
+
 bool AppSettings::counterMode() const
 {
     return m_settings->value(QStringLiteral("ui/counterMode"), false).toBool();

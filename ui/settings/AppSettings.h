@@ -46,6 +46,8 @@ public:
     void setLanguage(const QString& v);
     bool counterMode() const; // high contrast, large type
     void setCounterMode(bool on);
+    bool outcomeSounds() const; // a sound for paid, failed, needs attention; on by default
+    void setOutcomeSounds(bool on);
 
     // Refunds need this PIN when one is set. Only a salted hash is stored.
     bool hasSupervisorPin() const;

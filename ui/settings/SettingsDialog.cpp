@@ -44,6 +44,10 @@ SettingsDialog::SettingsDialog(AppSettings& settings, PinGuard& pinGuard, QWidge
     m_dataDir->setPlaceholderText(tr("default location"));
     m_counterMode = new QCheckBox(tr("High contrast, large type"), counter);
     m_counterMode->setChecked(settings.counterMode());
+    m_sounds =
+        new QCheckBox(tr("A short sound when a sale is paid, fails or needs attention"), counter);
+    m_sounds->setObjectName(QStringLiteral("outcomeSounds"));
+    m_sounds->setChecked(settings.outcomeSounds());
     m_language = new QComboBox(counter);
     m_language->setObjectName(QStringLiteral("settingsLanguage"));
     m_language->addItem(Language::displayName({}), QString());
@@ -56,6 +60,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, PinGuard& pinGuard, QWidge
     f1->addRow(tr("Data directory (after restart)"), m_dataDir);
     f1->addRow(tr("Language"), m_language);
     f1->addRow(tr("Counter mode"), m_counterMode);
+    f1->addRow(tr("Sounds"), m_sounds);
     tabs->addTab(counter, tr("Counter"));
 
     auto* scanner = new QWidget(tabs);
@@ -185,6 +190,7 @@ void SettingsDialog::accept()
     m_settings.setTerminalName(m_terminal->text().trimmed());
     m_settings.setDataDir(m_dataDir->text().trimmed());
     m_settings.setCounterMode(m_counterMode->isChecked());
+    m_settings.setOutcomeSounds(m_sounds->isChecked());
     m_settings.setLanguage(m_language->currentData().toString());
     ScanBurstConfig sc;
     sc.prefix = m_prefix->text();

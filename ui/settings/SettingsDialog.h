@@ -46,6 +46,7 @@ private:
     QLineEdit* m_pinAgain;
     QCheckBox* m_removePin;
     QCheckBox* m_counterMode;
+    QCheckBox* m_sounds;
     QLabel* m_error;
 };
 

@@ -5,6 +5,7 @@
 #include "app/Language.h"
 #include "cashier/CashierScreen.h"
 #include "cashier/SaleSession.h"
+#include "common/OutcomeSound.h"
 #include "common/RelativeFont.h"
 #include "orders/AlertsStrip.h"
 #include "orders/OrderDetailView.h"
@@ -50,6 +51,7 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     m_tabs->addTab(m_orders, QString());
     m_serial = new SerialScanner(this);
     m_pinGuard = new PinGuard(m_settings, *core.clock, *core.api, this);
+    m_sound = new OutcomeSound(this);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -75,6 +77,11 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     connect(m_cashier, &CashierScreen::refundRequested, this, &MainWindow::openRefund);
     connect(m_cashier, &CashierScreen::cameraRequested, this, &MainWindow::openCamera);
     connect(m_qr, &QrScreen::receiptRequested, this, &MainWindow::openReceipt);
+    for (SaleSession* session : {&m_cashier->session(), &m_qr->session()})
+        connect(session, &SaleSession::saleFinished, this, [this, session] {
+            if (const std::optional<OutcomeCue> cue = cueFor(session->view().phase))
+                m_sound->play(*cue);
+        });
     connect(m_orders->detail(), &OrderDetailView::receiptRequested, this, &MainWindow::openReceipt);
     connect(m_orders->detail(), &OrderDetailView::refundRequested, this, &MainWindow::openRefund);
     connect(m_alerts, &AlertsStrip::openOrderRequested, this, [this](const QString& orderNo) {
@@ -139,6 +146,7 @@ void MainWindow::applySettings()
 {
     m_cashier->setScanConfig(m_settings.scanConfig());
     m_counterModeAction->setChecked(m_settings.counterMode());
+    m_sound->setEnabled(m_settings.outcomeSounds());
     setCounterMode(m_settings.counterMode());
     m_alerts->setAcknowledgedBy(m_settings.terminalName().isEmpty() ? QStringLiteral("counter")
                                                                     : m_settings.terminalName());

@@ -20,6 +20,7 @@ class AppSettings;
 class SerialScanner;
 class ReachabilityLights;
 class PinGuard;
+class OutcomeSound;
 
 // The window: assembles the screens (one class each), the alerts strip and
 // the menu, and opens dialogs when screens ask. No payment logic here.
@@ -45,6 +46,7 @@ public:
     QDialog* openReceipt(const QString& orderNo);
     QDialog* openRefund(const QString& orderNo);
     PinGuard& pinGuard() const { return *m_pinGuard; }
+    OutcomeSound& outcomeSound() const { return *m_sound; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -70,6 +72,7 @@ private:
     QMenu* m_fileMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     PinGuard* m_pinGuard;
+    OutcomeSound* m_sound;
     QAction* m_settingsAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_counterModeAction = nullptr;
