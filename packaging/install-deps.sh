@@ -10,7 +10,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
   qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-svg-dev
   qt6-multimedia-dev qt6-serialport-dev qt6-tools-dev qt6-tools-dev-tools
-  qt6-l10n-tools qt6-qpa-plugins libgl-dev
+  qt6-l10n-tools qt6-qpa-plugins qt6-translations-l10n libgl-dev
   # crypto, storage, codes
   libssl-dev openssl libsqlite3-dev sqlite3 libzxing-dev
   # DEFLATE and CRC-32 of the channels' bill archives

@@ -408,6 +408,161 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
 </context>
 <context>
+    <name>TimelineTexts</name>
+    <message>
+        <source>created</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>state change</source>
+        <translation>state change</translation>
+    </message>
+    <message>
+        <source>channel call</source>
+        <translation>channel call</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>conflicting result</source>
+        <translation>conflicting result</translation>
+    </message>
+    <message>
+        <source>duplicate payment</source>
+        <translation>duplicate payment</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>alert</translation>
+    </message>
+    <message>
+        <source>deadline passed</source>
+        <translation>deadline passed</translation>
+    </message>
+    <message>
+        <source>sent to another acquirer</source>
+        <translation>sent to another acquirer</translation>
+    </message>
+    <message>
+        <source>picked up after a restart</source>
+        <translation>picked up after a restart</translation>
+    </message>
+    <message>
+        <source>refund requested</source>
+        <translation>refund requested</translation>
+    </message>
+    <message>
+        <source>revoke requested</source>
+        <translation>revoke requested</translation>
+    </message>
+    <message>
+        <source>posted to the ledger</source>
+        <translation>posted to the ledger</translation>
+    </message>
+    <message>
+        <source>ledger posting failed</source>
+        <translation>ledger posting failed</translation>
+    </message>
+    <message>
+        <source>reconciliation</source>
+        <translation>reconciliation</translation>
+    </message>
+    <message>
+        <source>PayDesk</source>
+        <translation>PayDesk</translation>
+    </message>
+    <message>
+        <source>counter</source>
+        <translation>counter</translation>
+    </message>
+    <message>
+        <source>ledger</source>
+        <translation>ledger</translation>
+    </message>
+    <message>
+        <source>PayDesk (scheduled check)</source>
+        <translation>PayDesk (scheduled check)</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>processing</source>
+        <translation>processing</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>requested</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>retrying</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>paid</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>succeeded</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>reversed</source>
+        <translation>reversed</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>needs attention</translation>
+    </message>
+    <message>
+        <source>left to a person</source>
+        <translation>left to a person</translation>
+    </message>
+    <message>
+        <source>partly refunded</source>
+        <translation>partly refunded</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>watch</source>
+        <translation>watch</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>urgent</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>channel %1</translation>
+    </message>
+    <message>
+        <source>notification from %1</source>
+        <translation>notification from %1</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::AlertsStrip</name>
     <message numerus="yes">
         <source>⚠ %n open alert(s)</source>

@@ -407,6 +407,161 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
 </context>
 <context>
+    <name>TimelineTexts</name>
+    <message>
+        <source>created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>state change</source>
+        <translation>状态变化</translation>
+    </message>
+    <message>
+        <source>channel call</source>
+        <translation>渠道调用</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>conflicting result</source>
+        <translation>结果矛盾</translation>
+    </message>
+    <message>
+        <source>duplicate payment</source>
+        <translation>重复支付</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>deadline passed</source>
+        <translation>已过时限</translation>
+    </message>
+    <message>
+        <source>sent to another acquirer</source>
+        <translation>改由其他收单机构处理</translation>
+    </message>
+    <message>
+        <source>picked up after a restart</source>
+        <translation>重启后继续处理</translation>
+    </message>
+    <message>
+        <source>refund requested</source>
+        <translation>已申请退款</translation>
+    </message>
+    <message>
+        <source>revoke requested</source>
+        <translation>已申请撤销</translation>
+    </message>
+    <message>
+        <source>posted to the ledger</source>
+        <translation>已记账</translation>
+    </message>
+    <message>
+        <source>ledger posting failed</source>
+        <translation>记账失败</translation>
+    </message>
+    <message>
+        <source>reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <source>PayDesk</source>
+        <translation>PayDesk</translation>
+    </message>
+    <message>
+        <source>counter</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <source>ledger</source>
+        <translation>账簿</translation>
+    </message>
+    <message>
+        <source>PayDesk (scheduled check)</source>
+        <translation>PayDesk（定时查询）</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <source>processing</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>重试中</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>reversed</source>
+        <translation>已冲正</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>需人工处理</translation>
+    </message>
+    <message>
+        <source>left to a person</source>
+        <translation>转人工处理</translation>
+    </message>
+    <message>
+        <source>partly refunded</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>watch</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>渠道 %1</translation>
+    </message>
+    <message>
+        <source>notification from %1</source>
+        <translation>来自 %1 的通知</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::AlertsStrip</name>
     <message numerus="yes">
         <source>⚠ %n open alert(s)</source>

@@ -5,8 +5,11 @@
 #include "guisupport/GuiHarness.h"
 #include "orders/AlertsModel.h"
 #include "orders/AlertsStrip.h"
+#include "orders/OrderDetailView.h"
 #include "orders/OrdersScreen.h"
 #include "orders/OrdersTableModel.h"
+#include "orders/TimelineModel.h"
+#include "orders/TimelineTexts.h"
 #include "sandbox/SandboxBehaviour.h"
 
 #include <QFile>
@@ -78,6 +81,51 @@ private Q_SLOTS:
         QTRY_VERIFY2(alert.data().toString().contains(QStringLiteral("收款金额异常偏大")),
                      qPrintable(alert.data().toString()));
         Language::apply(QStringLiteral("en"));
+    }
+
+    // The timeline's codes (step, source, states) follow the language; a
+    // code the table does not know still shows as it is.
+    void timelineCodesFollowTheLanguage()
+    {
+        Language::apply(QStringLiteral("en"));
+        GuiHarness h;
+        const QString no = h.paidOrder(
+            QStringLiteral("3.00"), sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+        h.advance(500);
+        h.window().showOrders();
+        h.window().orders()->openOrder(no);
+        TimelineModel& t = h.window().orders()->detail()->timeline();
+        QTRY_VERIFY(t.rowCount() > 2);
+        auto cells = [&t](int column) {
+            QStringList out;
+            for (int r = 0; r < t.rowCount(); ++r)
+                out << t.index(r, column).data().toString();
+            return out;
+        };
+        QVERIFY2(cells(TimelineModel::WhatColumn).contains(QStringLiteral("created")),
+                 qPrintable(cells(TimelineModel::WhatColumn).join(u'|')));
+        QVERIFY(cells(TimelineModel::ChangeColumn).contains(QStringLiteral("pending → paid")));
+        QCOMPARE(Language::apply(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+        QTRY_VERIFY2(cells(TimelineModel::WhatColumn).contains(QStringLiteral("创建")),
+                     qPrintable(cells(TimelineModel::WhatColumn).join(u'|')));
+        QVERIFY2(cells(TimelineModel::ChangeColumn).contains(QStringLiteral("待支付 → 已支付")),
+                 qPrintable(cells(TimelineModel::ChangeColumn).join(u'|')));
+        QVERIFY(cells(TimelineModel::SourceColumn).contains(QStringLiteral("收银台")));
+        QCOMPARE(timelineStepLabel(QStringLiteral("some_new_kind")),
+                 QStringLiteral("some_new_kind"));
+        Language::apply(QStringLiteral("en"));
+    }
+
+    // Qt's own texts (standard buttons, wizard pages) come in Chinese too:
+    // the Qt translations are installed with the project's dependencies.
+    void qtsOwnTextsFollowTheLanguage()
+    {
+        QCOMPARE(Language::apply(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+        const QString cancel = QCoreApplication::translate("QPlatformTheme", "Cancel");
+        const QString next = QCoreApplication::translate("QWizard", "&Next");
+        Language::apply(QStringLiteral("en"));
+        QCOMPARE(cancel, QStringLiteral("取消"));
+        QVERIFY2(next.startsWith(QStringLiteral("下一步")), qPrintable(next));
     }
 
     void translationFilesAreComplete_data()

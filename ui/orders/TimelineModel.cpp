@@ -1,5 +1,7 @@
 #include "orders/TimelineModel.h"
 
+#include "orders/TimelineTexts.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -104,13 +106,16 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         case TimeColumn:
             return QDateTime::fromMSecsSinceEpoch(e.atMs).toString(QStringLiteral("HH:mm:ss.zzz"));
         case SourceColumn:
-            return e.source;
+            return timelineSourceLabel(e.source);
         case WhatColumn:
-            return e.alert == AlertLevel::None
-                       ? e.kind
-                       : QStringLiteral("⚠ %1 (%2)").arg(e.kind, alertLevelName(e.alert));
+            return e.alert == AlertLevel::None ? timelineStepLabel(e.kind)
+                                               : QStringLiteral("⚠ %1 (%2)")
+                                                     .arg(timelineStepLabel(e.kind),
+                                                          alertLevelLabel(alertLevelName(e.alert)));
         case ChangeColumn:
-            return transition ? QStringLiteral("%1 → %2").arg(e.fromState, e.toState) : QString();
+            return transition ? QStringLiteral("%1 → %2").arg(timelineStateLabel(e.fromState),
+                                                              timelineStateLabel(e.toState))
+                              : QString();
         case MessageColumn:
             return e.message;
         case ColumnCount:
