@@ -654,10 +654,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>0.00</translation>
     </message>
     <message>
-        <source>Note / items (optional)</source>
-        <translation>Note / items (optional)</translation>
-    </message>
-    <message>
         <source>Payment code</source>
         <translation>Payment code</translation>
     </message>
@@ -696,6 +692,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>%1 is a large amount. Check it with the customer, then press Enter again (or Confirm) to charge it; Esc to correct it.</source>
         <translation>%1 is a large amount. Check it with the customer, then press Enter again (or Confirm) to charge it; Esc to correct it.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Items, table… (optional)</source>
+        <translation>Items, table… (optional)</translation>
     </message>
 </context>
 <context>

@@ -652,10 +652,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>0.00</translation>
     </message>
     <message>
-        <source>Note / items (optional)</source>
-        <translation>备注 / 商品（可选）</translation>
-    </message>
-    <message>
         <source>Payment code</source>
         <translation>付款码</translation>
     </message>
@@ -694,6 +690,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>%1 is a large amount. Check it with the customer, then press Enter again (or Confirm) to charge it; Esc to correct it.</source>
         <translation>%1 是大额。请与顾客核对后再按一次回车（或“确认”）收款；按 Esc 修改。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Items, table… (optional)</source>
+        <translation>商品、桌号…（可选）</translation>
     </message>
 </context>
 <context>

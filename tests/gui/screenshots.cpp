@@ -6,12 +6,14 @@
 #include "guisupport/GuiHarness.h"
 #include "orders/OrdersScreen.h"
 #include "qr/QrScreen.h"
+#include "refund/RefundDialog.h"
 
 #include "sandbox/SandboxBehaviour.h"
 #include <QDialog>
 #include <QTableView>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
 #include <QTabWidget>
@@ -103,6 +105,30 @@ int main(int argc, char** argv)
     h.window().showOrders();
     h.advance(200);
     save(&h.window(), dir, QStringLiteral("11-orders-zh_CN"));
+    // A large amount raises an alert; counter mode, Chinese, 1024×768.
+    h.paidOrder(QStringLiteral("6000.00"),
+                sandboxCode(Wallet::Alipay, SandboxBehaviour::InstantSuccess));
+    h.advance(500);
+    h.settings().setCounterMode(true);
+    h.window().applySettings();
+    h.window().showCashier();
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("12-cashier-counter-mode-alert-zh_CN"));
+    h.settings().setCounterMode(false);
+    h.window().applySettings();
+    ui::Language::apply(QStringLiteral("en"));
+    // Five wrong supervisor PINs lock refunds.
+    h.settings().setSupervisorPin(QStringLiteral("2468"));
+    auto* locked = static_cast<ui::RefundDialog*>(h.window().openRefund(sale));
+    h.advance(200);
+    locked->findChild<QComboBox*>(QStringLiteral("refundReason"))->setCurrentIndex(1);
+    for (int i = 0; i < 5; ++i) {
+        locked->findChild<QLineEdit*>(QStringLiteral("refundPin"))->setText(QStringLiteral("0000"));
+        locked->submit();
+    }
+    h.advance(200);
+    save(locked, dir, QStringLiteral("13-refund-locked-after-wrong-pins"));
+    locked->close();
     Q_UNUSED(paid);
     return 0;
 }

@@ -11,26 +11,32 @@ namespace paydesk::ui {
 AmountKeypad::AmountKeypad(QLineEdit* target, QWidget* parent) : QWidget(parent), m_target(target)
 {
     setObjectName(QStringLiteral("amountKeypad"));
-    static const char* const keys[5][3] = {{"7", "8", "9"},
-                                           {"4", "5", "6"},
-                                           {"1", "2", "3"},
-                                           {"0", "00", "."},
-                                           {"\u232b", "C", nullptr}};
+    // Four rows, not five: backspace and clear are tall keys on the right,
+    // as on a calculator, so the keypad leaves room on a 768-pixel screen.
+    struct Key
+    {
+        const char* label;
+        int row, column, rowSpan;
+    };
+    static const Key keys[] = {
+        {"7", 0, 0, 1}, {"8", 0, 1, 1}, {"9", 0, 2, 1},  {"\u232b", 0, 3, 2}, {"4", 1, 0, 1},
+        {"5", 1, 1, 1}, {"6", 1, 2, 1}, {"1", 2, 0, 1},  {"2", 2, 1, 1},      {"3", 2, 2, 1},
+        {"C", 2, 3, 2}, {"0", 3, 0, 1}, {"00", 3, 1, 1}, {".", 3, 2, 1},
+    };
     auto* grid = new QGridLayout(this);
     grid->setSpacing(6);
-    for (int r = 0; r < 5; ++r) {
-        for (int c = 0; c < 3; ++c) {
-            if (!keys[r][c])
-                continue;
-            const QString key = QString::fromUtf8(keys[r][c]);
-            auto* b = new QPushButton(key, this);
-            b->setObjectName(QStringLiteral("key_") + QString::number(r) + QString::number(c));
-            b->setFocusPolicy(Qt::NoFocus);
-            b->setMinimumSize(72, 56);
-            setRelativeFont(b, 1.6);
-            connect(b, &QPushButton::clicked, this, [this, key] { press(key); });
-            grid->addWidget(b, r, c);
-        }
+    grid->setContentsMargins(0, 0, 0, 0);
+    for (const Key& k : keys) {
+        const QString key = QString::fromUtf8(k.label);
+        auto* b = new QPushButton(key, this);
+        b->setObjectName(QStringLiteral("key_") + QString::number(k.row) +
+                         QString::number(k.column));
+        b->setFocusPolicy(Qt::NoFocus);
+        b->setMinimumSize(64, 48);
+        b->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+        setRelativeFont(b, 1.4);
+        connect(b, &QPushButton::clicked, this, [this, key] { press(key); });
+        grid->addWidget(b, k.row, k.column, k.rowSpan, 1);
     }
 }
 

@@ -27,7 +27,7 @@ QLineEdit* bigEdit(QWidget* parent, const QString& name, double scale)
 {
     auto* e = new QLineEdit(parent);
     e->setObjectName(name);
-    setRelativeFont(e, scale, false, 1.5);
+    setRelativeFont(e, scale, false, 1.25);
     return e;
 }
 
@@ -75,14 +75,22 @@ CashierScreen::CashierScreen(CoreSession& core, QWidget* parent) : QWidget(paren
     m_status->setObjectName(QStringLiteral("cashierStatus"));
     m_status->setWordWrap(true);
 
+    // Labels beside their fields, not above: three lines fewer, so the
+    // screen fits 768 pixels with large type and an alert shown.
+    auto* fields = new QGridLayout;
+    fields->addWidget(m_amountLabel, 0, 0);
+    fields->addWidget(m_amount, 0, 1);
+    fields->addWidget(keypad, 1, 0, 1, 2);
+    fields->addWidget(m_noteLabel, 2, 0);
+    fields->addWidget(m_note, 2, 1);
+    fields->addWidget(m_codeLabel, 3, 0);
+    fields->addWidget(m_code, 3, 1);
+    fields->setColumnStretch(1, 1);
+    fields->setRowStretch(1, 1);
+    for (QLabel* l : {m_amountLabel, m_noteLabel, m_codeLabel})
+        l->setWordWrap(true);
     auto* left = new QVBoxLayout;
-    left->addWidget(m_amountLabel);
-    left->addWidget(m_amount);
-    left->addWidget(keypad);
-    left->addWidget(m_noteLabel);
-    left->addWidget(m_note);
-    left->addWidget(m_codeLabel);
-    left->addWidget(m_code);
+    left->addLayout(fields, 1);
     auto* actions = new QGridLayout;
     actions->addWidget(m_charge, 0, 0);
     actions->addWidget(m_clear, 0, 1);
@@ -92,7 +100,6 @@ CashierScreen::CashierScreen(CoreSession& core, QWidget* parent) : QWidget(paren
     actions->setColumnStretch(1, 1);
     left->addLayout(actions);
     left->addWidget(m_status);
-    left->addStretch(1);
     auto* right = new QVBoxLayout;
     right->addWidget(m_progress, 3);
     right->addWidget(m_lastSales, 2);
@@ -279,7 +286,8 @@ void CashierScreen::retranslate()
 {
     m_amountLabel->setText(tr("Amount (¥)"));
     m_amount->setPlaceholderText(tr("0.00"));
-    m_noteLabel->setText(tr("Note / items (optional)"));
+    m_noteLabel->setText(tr("Note"));
+    m_note->setPlaceholderText(tr("Items, table… (optional)"));
     m_codeLabel->setText(tr("Payment code"));
     m_code->setPlaceholderText(tr("Scan the customer's code"));
     m_charge->setText(tr("Charge (Enter)"));

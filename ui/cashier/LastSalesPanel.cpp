@@ -20,6 +20,7 @@ LastSalesPanel::LastSalesPanel(PayDeskApi& api, QWidget* parent) : QWidget(paren
     m_model = new OrdersTableModel(api, this);
     m_model->setPageSize(20);
     m_model->setPagingEnabled(false);
+    m_model->setCompactTimes(true);
     m_title = new QLabel(this);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("lastSalesView"));
@@ -31,6 +32,10 @@ LastSalesPanel::LastSalesPanel(PayDeskApi& api, QWidget* parent) : QWidget(paren
     m_view->setColumnHidden(OrdersTableModel::OrderNoColumn, true);
     m_view->setColumnHidden(OrdersTableModel::SubjectColumn, true);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Whole times, amounts and states; the wallet takes what is left.
+    for (int c : {OrdersTableModel::CreatedColumn, OrdersTableModel::AmountColumn,
+                  OrdersTableModel::StateColumn, OrdersTableModel::RefundedColumn})
+        m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_refund = new QPushButton(this);
     m_refund->setObjectName(QStringLiteral("lastSalesRefund"));
     m_refund->setFocusPolicy(Qt::NoFocus);

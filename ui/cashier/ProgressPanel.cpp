@@ -36,15 +36,15 @@ ProgressPanel::ProgressPanel(const Clock& clock, QWidget* parent) : QWidget(pare
     m_lastStep->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_revoke = new QPushButton(this);
     m_revoke->setObjectName(QStringLiteral("revokeButton"));
-    m_revoke->setMinimumHeight(56);
+    m_revoke->setMinimumHeight(48);
     m_revoke->setFocusPolicy(Qt::NoFocus);
     m_receipt = new QPushButton(this);
     m_receipt->setObjectName(QStringLiteral("receiptButton"));
-    m_receipt->setMinimumHeight(56);
+    m_receipt->setMinimumHeight(48);
     m_receipt->setFocusPolicy(Qt::NoFocus);
     m_newSale = new QPushButton(this);
     m_newSale->setObjectName(QStringLiteral("newSaleButton"));
-    m_newSale->setMinimumHeight(56);
+    m_newSale->setMinimumHeight(48);
     m_newSale->setFocusPolicy(Qt::NoFocus);
 
     auto* top = new QHBoxLayout;

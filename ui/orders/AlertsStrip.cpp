@@ -30,7 +30,8 @@ AlertsStrip::AlertsStrip(PayDeskApi& api, QWidget* parent) : QWidget(parent)
     m_open = new QPushButton(this);
     m_open->setObjectName(QStringLiteral("alertsOpenOrder"));
     m_open->setFocusPolicy(Qt::NoFocus);
-    auto* buttons = new QVBoxLayout;
+    // Buttons side by side: the strip stays as low as its list.
+    auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_ack);
     buttons->addWidget(m_open);
     auto* layout = new QHBoxLayout(this);

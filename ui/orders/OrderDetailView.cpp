@@ -33,6 +33,7 @@ OrderDetailView::OrderDetailView(PayDeskApi& api, QWidget* parent) : QWidget(par
     m_refundsView->setModel(m_refunds);
     m_refundsView->verticalHeader()->hide();
     m_refundsView->horizontalHeader()->setStretchLastSection(true);
+    m_refundsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_refundsView->setMaximumHeight(110);
     m_timelineTitle = new QLabel(this);
     m_timelineView = new QTreeView(this);
@@ -41,6 +42,9 @@ OrderDetailView::OrderDetailView(PayDeskApi& api, QWidget* parent) : QWidget(par
     m_timelineView->setUniformRowHeights(false);
     m_timelineView->setWordWrap(true);
     m_timelineView->header()->setStretchLastSection(true);
+    for (int c : {TimelineModel::TimeColumn, TimelineModel::SourceColumn, TimelineModel::WhatColumn,
+                  TimelineModel::ChangeColumn})
+        m_timelineView->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_query = new QPushButton(this);
     m_query->setObjectName(QStringLiteral("queryButton"));
     auto* layout = new QVBoxLayout(this);
@@ -137,6 +141,10 @@ void OrderDetailView::reload()
             return;
         m_details = d;
         m_refunds->setRefunds(d ? d->refunds : QList<RefundRecord>{});
+        // Most orders have none: the timeline gets the room then.
+        const bool anyRefund = d && !d->refunds.isEmpty();
+        m_refundsTitle->setVisible(anyRefund);
+        m_refundsView->setVisible(anyRefund);
         m_timeline->setEvents(d ? d->events : QList<TrackEvent>{});
         m_summary->setText(summaryText());
         updateActions();

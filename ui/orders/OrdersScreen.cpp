@@ -57,6 +57,11 @@ OrdersScreen::OrdersScreen(PayDeskApi& api, const Clock& clock, QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(24);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Whole dates, numbers and states (Qt measures the rows in view, not all).
+    for (int c : {OrdersTableModel::CreatedColumn, OrdersTableModel::OrderNoColumn,
+                  OrdersTableModel::AmountColumn, OrdersTableModel::StateColumn,
+                  OrdersTableModel::RefundedColumn, OrdersTableModel::WalletColumn})
+        m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_detail = new OrderDetailView(api, this);
 
     auto* bar = new QHBoxLayout;

@@ -128,9 +128,18 @@ QVariant OrdersTableModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::DisplayRole:
         switch (Column(index.column())) {
-        case CreatedColumn:
-            return QDateTime::fromMSecsSinceEpoch(o.createdAtMs)
-                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        case CreatedColumn: {
+            const QDateTime at = QDateTime::fromMSecsSinceEpoch(o.createdAtMs);
+            if (!m_compactTimes)
+                return at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            // "Today" is the newest order's day: the list's own clock.
+            const QDate newest =
+                m_rows.isEmpty()
+                    ? at.date()
+                    : QDateTime::fromMSecsSinceEpoch(m_rows.constFirst().createdAtMs).date();
+            return at.toString(at.date() == newest ? QStringLiteral("HH:mm:ss")
+                                                   : QStringLiteral("MM-dd HH:mm"));
+        }
         case OrderNoColumn:
             return o.orderNo;
         case AmountColumn:

@@ -42,6 +42,9 @@ public:
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
     // Off: the model keeps only its first page (the last sales list).
     void setPagingEnabled(bool on) { m_paging = on; }
+    // Today's orders by time only, older ones without the year and seconds:
+    // a narrow list still shows each time whole.
+    void setCompactTimes(bool on) { m_compactTimes = on; }
     void reload();
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -65,6 +68,7 @@ private:
     mutable QHash<QString, Wallet> m_wallets;
     int m_pageSize = 200;
     bool m_paging = true;
+    bool m_compactTimes = false;
     bool m_atEnd = false;
 };
 
