@@ -9,13 +9,16 @@ namespace paydesk::scan {
 
 QString reportLine(const QString& file, const decode::DecodedCode& code, bool json)
 {
+    // The decoder marks payment codes (a wallet's symbology and shape); an
+    // ITF or EAN with the same digits is reported as what it is.
     const PaymentCodeCheck check = classifyPaymentCode(code.text);
+    const bool payment = code.paymentCode && check.ok();
     if (json) {
         QJsonObject o;
         o.insert(QStringLiteral("file"), file);
         o.insert(QStringLiteral("text"), code.text);
         o.insert(QStringLiteral("format"), code.format);
-        if (check.ok())
+        if (payment)
             o.insert(QStringLiteral("paymentCode"),
                      QJsonObject{{QStringLiteral("wallet"), walletName(check.wallet)}});
         else
@@ -23,8 +26,8 @@ QString reportLine(const QString& file, const decode::DecodedCode& code, bool js
         return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
     }
     QString line = QStringLiteral("%1: %2 %3").arg(file, code.format, code.text);
-    line += check.ok() ? QStringLiteral(" (payment code: %1)").arg(walletName(check.wallet))
-                       : QStringLiteral(" (not a payment code)");
+    line += payment ? QStringLiteral(" (payment code: %1)").arg(walletName(check.wallet))
+                    : QStringLiteral(" (not a payment code)");
     return line;
 }
 

@@ -5,6 +5,7 @@
 
 #include "ScanReport.h"
 
+#include "api/types/Commands.h"
 #include "decode/CodeDecoder.h"
 
 #include <QCommandLineParser>
@@ -37,7 +38,11 @@ int main(int argc, char** argv)
         return 2;
     }
     const bool json = p.isSet(QStringLiteral("json"));
-    const decode::CodeDecoder decoder;
+    // Every pass until one finds a payment code; every symbology, so the
+    // report also names what is not one.
+    const decode::CodeDecoder decoder(decode::CodeDecoder::Options{}, [](const QString& text) {
+        return classifyPaymentCode(text).ok();
+    });
     int rc = 0;
     for (const QString& file : files) {
         QImageReader reader(file);

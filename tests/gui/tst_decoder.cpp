@@ -1,9 +1,17 @@
 // The code decoder shared by the camera and paydesk-scan, on generated
 // images: QR codes and Code 128 barcodes drawn by ZXing's writer, then
 // rotated, scaled, blurred, inverted, noisy, placed in a camera-sized frame;
-// and images with no code (no false positive). Also paydesk-scan itself.
+// and images with no code (no false positive). Which codes are payment codes
+// (only QR and Code 128, chosen among several), what each pass is for, the
+// camera path's cycle of passes, and the generated scan set (tests/scanset)
+// read by the camera path, paydesk-scan's decoder and plain ZXing. Also
+// paydesk-scan itself.
 #include "decode/CodeDecoder.h"
 #include "decode/CodeImage.h"
+#include "decode/FrameDecoder.h"
+
+#include "SetReading.h"
+#include "api/types/Commands.h"
 
 #include <QImage>
 #include <QJsonDocument>
@@ -16,8 +24,56 @@
 #include <QTransform>
 
 using namespace paydesk::decode;
+namespace scanset = paydesk::scanset;
 
 namespace {
+
+bool paymentShaped(const QString& text)
+{
+    return paydesk::classifyPaymentCode(text).ok();
+}
+
+const CodeDecoder& scanCliDecoder()
+{
+    static const CodeDecoder decoder(CodeDecoder::Options{}, paymentShaped);
+    return decoder;
+}
+
+// What the camera path offers over one cycle of frames of a still image: the
+// first payment code any frame found.
+QString cameraPathPaymentCode(const QImage& image)
+{
+    FrameDecoder camera(paymentShaped);
+    for (int frame = 0; frame < camera.framesPerCycle(); ++frame)
+        if (const auto code = paymentCodeAmong(camera.decode(image)))
+            return code->text;
+    return {};
+}
+
+QString scanCliPaymentCode(const QImage& image)
+{
+    const auto code = paymentCodeAmong(scanCliDecoder().decode(image));
+    return code ? code->text : QString();
+}
+
+// `symbol` (one pixel per module, from scanset::drawSymbol) at `modulePx`,
+// its top left at `at`.
+void drawSymbolOn(QImage& canvas, const QImage& symbol, double modulePx, QPointF at,
+                  double angleDeg = 0)
+{
+    QPainter p(&canvas);
+    p.setRenderHint(QPainter::SmoothPixmapTransform);
+    p.translate(at);
+    p.rotate(angleDeg);
+    p.drawImage(QRectF(0, 0, symbol.width() * modulePx, symbol.height() * modulePx), symbol);
+}
+
+QImage whiteFrame(int widthPx = 1280, int heightPx = 720)
+{
+    QImage img(widthPx, heightPx, QImage::Format_Grayscale8);
+    img.fill(255);
+    return img;
+}
 
 enum class Distortion
 {
@@ -130,10 +186,26 @@ const char* name(Distortion d)
 
 Q_DECLARE_METATYPE(Distortion)
 Q_DECLARE_METATYPE(CodeFormat)
+Q_DECLARE_METATYPE(DecodePass)
+Q_DECLARE_METATYPE(scanset::Symbology)
 
 class tst_Decoder : public QObject
 {
     Q_OBJECT
+
+    // The scan set read once (a few seconds), shared by the tests that check it.
+    const QList<scanset::SceneOutcome>& setOutcomes()
+    {
+        if (m_outcomes.isEmpty()) {
+            const scanset::SetReader reader;
+            for (const scanset::Scene& scene : scanset::scanSet(7, 3))
+                m_outcomes << reader.read(scene);
+        }
+        return m_outcomes;
+    }
+
+    QList<scanset::SceneOutcome> m_outcomes;
+
 private Q_SLOTS:
     void decodes_data()
     {
@@ -250,6 +322,234 @@ private Q_SLOTS:
             QCOMPARE(img.pixelColor(x, 4 * 7 - 1).value(), 255);
     }
 
+    // Regression: an ITF carrying a WeChat-shaped number came out as a
+    // WeChat payment code. Wallets show QR and Code 128 only.
+    void itfIsNeverAPaymentCode_data()
+    {
+        QTest::addColumn<scanset::Symbology>("symbology");
+        QTest::addColumn<QString>("text");
+        QTest::addRow("ITF, WeChat-shaped")
+            << scanset::Symbology::Itf << QStringLiteral("134567890123456789");
+        QTest::addRow("ITF, Alipay-shaped")
+            << scanset::Symbology::Itf << QStringLiteral("280000000000000002");
+        QTest::addRow("EAN-13 product")
+            << scanset::Symbology::Ean13 << QStringLiteral("690123456789");
+    }
+
+    void itfIsNeverAPaymentCode()
+    {
+        QFETCH(scanset::Symbology, symbology);
+        QFETCH(QString, text);
+        QImage frame = whiteFrame();
+        drawSymbolOn(frame, scanset::drawSymbol(text, symbology, 50), 3, QPointF(300, 200));
+        const QList<DecodedCode> found = scanCliDecoder().decode(frame);
+        QCOMPARE(found.size(), 1); // read, and named for what it is
+        QCOMPARE(found.first().format, scanset::symbologyName(symbology));
+        QVERIFY(!found.first().paymentCode);
+        QVERIFY(!paymentCodeAmong(found));
+        QCOMPARE(cameraPathPaymentCode(frame), QString());
+    }
+
+    void paymentCodesAreQrAndCode128Only_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<bool>("payment");
+        QTest::newRow("QR Code") << QStringLiteral("QRCode") << true;
+        QTest::newRow("Code 128") << QStringLiteral("Code128") << true;
+        QTest::newRow("ITF") << QStringLiteral("ITF") << false;
+        QTest::newRow("EAN-13") << QStringLiteral("EAN-13") << false;
+        QTest::newRow("Code 39") << QStringLiteral("Code39") << false;
+        QTest::newRow("Data Matrix") << QStringLiteral("DataMatrix") << false;
+    }
+
+    void paymentCodesAreQrAndCode128Only()
+    {
+        QFETCH(QString, format);
+        QFETCH(bool, payment);
+        QCOMPARE(isPaymentSymbology(format), payment);
+    }
+
+    // Regression: with an EAN-13 beside the phone, the EAN was the one
+    // barcode read and the customer's Code 128 was never seen.
+    void productBarcodeBesideThePhoneDoesNotHideThePaymentCode_data()
+    {
+        QTest::addColumn<bool>("camera");
+        QTest::newRow("camera path") << true;
+        QTest::newRow("paydesk-scan") << false;
+    }
+
+    void productBarcodeBesideThePhoneDoesNotHideThePaymentCode()
+    {
+        QFETCH(bool, camera);
+        const QString code = QStringLiteral("134567890123456789");
+        QImage frame = whiteFrame();
+        drawSymbolOn(
+            frame,
+            scanset::drawSymbol(QStringLiteral("690123456789"), scanset::Symbology::Ean13, 60), 2.5,
+            QPointF(60, 250));
+        drawSymbolOn(frame, scanset::drawSymbol(code, scanset::Symbology::Code128, 32), 2.5,
+                     QPointF(520, 300));
+        QCOMPARE(camera ? cameraPathPaymentCode(frame) : scanCliPaymentCode(frame), code);
+        if (!camera) { // paydesk-scan reports the product too, as what it is
+            const QList<DecodedCode> all = scanCliDecoder().decode(frame);
+            QStringList formats;
+            for (const DecodedCode& c : all)
+                formats << c.format;
+            QVERIFY2(formats.contains(QStringLiteral("EAN-13")), qPrintable(formats.join(',')));
+        }
+    }
+
+    // The shop's QR sticker in view must not block the customer's code.
+    void merchantStickerDoesNotBlockTheCustomersCode_data()
+    {
+        QTest::addColumn<bool>("camera");
+        QTest::addColumn<scanset::Symbology>("phone");
+        QTest::newRow("camera path, QR on the phone") << true << scanset::Symbology::QrCode;
+        QTest::newRow("camera path, Code 128 on the phone") << true << scanset::Symbology::Code128;
+        QTest::newRow("paydesk-scan, QR on the phone") << false << scanset::Symbology::QrCode;
+    }
+
+    void merchantStickerDoesNotBlockTheCustomersCode()
+    {
+        QFETCH(bool, camera);
+        QFETCH(scanset::Symbology, phone);
+        const QString code = QStringLiteral("6212345678901234567");
+        QImage frame = whiteFrame();
+        // The sticker first and larger: what a reader taking one code finds.
+        drawSymbolOn(frame,
+                     scanset::drawSymbol(QStringLiteral("wxp://f2f0AbCdEf123456"),
+                                         scanset::Symbology::QrCode),
+                     8, QPointF(40, 100));
+        drawSymbolOn(frame, scanset::drawSymbol(code, phone, 32),
+                     phone == scanset::Symbology::QrCode ? 5 : 2.5, QPointF(600, 250));
+        QCOMPARE(camera ? cameraPathPaymentCode(frame) : scanCliPaymentCode(frame), code);
+    }
+
+    // What each pass is there for, read by that pass alone.
+    void eachPassReadsWhatItIsFor_data()
+    {
+        QTest::addColumn<DecodePass>("pass");
+        QTest::addColumn<QImage>("image");
+        QTest::addColumn<QString>("text");
+        const QString code = QStringLiteral("251234567890123456");
+        const QImage qr = scanset::drawSymbol(code, scanset::Symbology::QrCode);
+        const QImage bars = scanset::drawSymbol(code, scanset::Symbology::Code128, 32);
+        QImage plain = whiteFrame();
+        drawSymbolOn(plain, qr, 5, QPointF(500, 200));
+        QTest::newRow("plain: QR") << DecodePass::Plain << plain << code;
+        QImage dark = plain;
+        dark.invertPixels();
+        QTest::newRow("inverted: QR in dark mode") << DecodePass::Inverted << dark << code;
+        QImage darkBars = whiteFrame();
+        drawSymbolOn(darkBars, bars, 2.5, QPointF(400, 300));
+        darkBars.invertPixels();
+        QTest::newRow("inverted: Code 128 in dark mode")
+            << DecodePass::Inverted << darkBars << code;
+        QTest::newRow("global histogram: QR") << DecodePass::GlobalHistogram << plain << code;
+        // 1.3 px modules: too thin to read as they are (see below).
+        QImage thin = whiteFrame();
+        drawSymbolOn(thin, bars, 1.3, QPointF(500, 300));
+        QTest::newRow("upscaled across: thin Code 128")
+            << DecodePass::UpscaledAcross << thin << code;
+        QImage thinTurned = whiteFrame();
+        drawSymbolOn(thinTurned, bars, 1.3, QPointF(700, 100), 90);
+        QTest::newRow("upscaled down: thin Code 128 turned a quarter")
+            << DecodePass::UpscaledDown << thinTurned << code;
+    }
+
+    void eachPassReadsWhatItIsFor()
+    {
+        QFETCH(DecodePass, pass);
+        QFETCH(QImage, image);
+        QFETCH(QString, text);
+        const CodeDecoder decoder(CodeDecoder::cameraOptions(), paymentShaped);
+        const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
+        const QList<DecodedCode> found = decoder.decodeGrey(
+            pass, grey.constBits(), grey.width(), grey.height(), int(grey.bytesPerLine()));
+        const auto code = paymentCodeAmong(found);
+        QVERIFY(code);
+        QCOMPARE(code->text, text);
+    }
+
+    void thinCode128NeedsTheUpscaledPass()
+    {
+        const QString code = QStringLiteral("251234567890123456");
+        QImage thin = whiteFrame();
+        drawSymbolOn(thin, scanset::drawSymbol(code, scanset::Symbology::Code128, 32), 1.3,
+                     QPointF(500, 300));
+        CodeDecoder::Options withoutUpscale;
+        withoutUpscale.passes = {DecodePass::Plain, DecodePass::Inverted,
+                                 DecodePass::GlobalHistogram};
+        QVERIFY(!paymentCodeAmong(CodeDecoder(withoutUpscale, paymentShaped).decode(thin)));
+        QCOMPARE(scanCliPaymentCode(thin), code);
+    }
+
+    // One pass per frame; a pass that found a payment code keeps the next
+    // frame, one that found none hands over.
+    void cameraPathCyclesThroughEveryPass()
+    {
+        FrameDecoder camera(paymentShaped);
+        QCOMPARE(camera.framesPerCycle(), int(CodeDecoder::allPasses().size()));
+        const QImage empty = whiteFrame(320, 240);
+        QList<DecodePass> seen;
+        for (int i = 0; i < camera.framesPerCycle(); ++i) {
+            seen << camera.nextPass();
+            QVERIFY(camera.decode(empty).isEmpty());
+        }
+        QCOMPARE(seen, CodeDecoder::allPasses());
+        QCOMPARE(camera.nextPass(), DecodePass::Plain); // round again
+
+        QImage dark = whiteFrame();
+        drawSymbolOn(
+            dark,
+            scanset::drawSymbol(QStringLiteral("134567890123456789"), scanset::Symbology::QrCode),
+            5, QPointF(500, 200));
+        dark.invertPixels();
+        QVERIFY(!paymentCodeAmong(camera.decode(dark))); // plain: nothing
+        QCOMPARE(camera.nextPass(), DecodePass::Inverted);
+        QVERIFY(paymentCodeAmong(camera.decode(dark)));
+        QCOMPARE(camera.nextPass(), DecodePass::Inverted); // the phone is still there
+    }
+
+    // The generated set, condition by condition: the camera path reads
+    // every scene paydesk-scan reads, and neither ever offers a wrong code.
+    void cameraPathReadsWhatPaydeskScanReads_data()
+    {
+        QTest::addColumn<QString>("condition");
+        for (scanset::Condition c : scanset::allConditions())
+            QTest::newRow(qPrintable(scanset::conditionName(c))) << scanset::conditionName(c);
+    }
+
+    void cameraPathReadsWhatPaydeskScanReads()
+    {
+        QFETCH(QString, condition);
+        int scenes = 0;
+        for (const scanset::SceneOutcome& o : setOutcomes()) {
+            if (scanset::conditionName(o.scene.condition) != condition)
+                continue;
+            ++scenes;
+            const QByteArray name = o.scene.name().toUtf8();
+            QVERIFY2(!o.scanCli.read || o.camera.read, name.constData());
+            QVERIFY2(!o.camera.wrong, name.constData());
+            QVERIFY2(!o.scanCli.wrong, name.constData());
+        }
+        QVERIFY(scenes > 0);
+    }
+
+    // Over the whole set, both read more than ZXing with its defaults.
+    void bothReadMoreThanPlainZXing()
+    {
+        int camera = 0, scanCli = 0, baseline = 0;
+        for (const scanset::SceneOutcome& o : setOutcomes()) {
+            camera += o.camera.read;
+            scanCli += o.scanCli.read;
+            baseline += o.baseline.read;
+        }
+        qInfo("scan set: camera %d, paydesk-scan %d, plain ZXing %d", camera, scanCli, baseline);
+        QVERIFY(camera > baseline);
+        QVERIFY(scanCli > baseline);
+    }
+
     void scanCliJson()
     {
         const QString bin = qEnvironmentVariable("PAYDESK_SCAN_BIN");
@@ -297,6 +597,33 @@ private Q_SLOTS:
         QVERIFY(plain.waitForFinished(30000));
         QCOMPARE(plain.exitCode(), 0);
         QVERIFY(plain.readAllStandardOutput().contains("payment code: alipay"));
+    }
+
+    // paydesk-scan names an ITF with a payment code's digits as an ITF, not
+    // as the wallet's code.
+    void scanCliItfIsNotAPaymentCode()
+    {
+        const QString bin = qEnvironmentVariable("PAYDESK_SCAN_BIN");
+        if (bin.isEmpty())
+            QFAIL("PAYDESK_SCAN_BIN not set (run through ctest)");
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("carton.png"));
+        QImage frame = whiteFrame(800, 400);
+        drawSymbolOn(
+            frame,
+            scanset::drawSymbol(QStringLiteral("134567890123456789"), scanset::Symbology::Itf, 50),
+            3, QPointF(100, 100));
+        QVERIFY(frame.save(file));
+        QProcess p;
+        p.start(bin, {file, QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0); // a code was found
+        const QJsonObject o =
+            QJsonDocument::fromJson(p.readAllStandardOutput().trimmed().split('\n').first())
+                .object();
+        QCOMPARE(o.value(QStringLiteral("format")).toString(), QStringLiteral("ITF"));
+        QCOMPARE(o.value(QStringLiteral("text")).toString(), QStringLiteral("134567890123456789"));
+        QVERIFY(o.value(QStringLiteral("paymentCode")).isNull());
     }
 };
 

@@ -1,6 +1,8 @@
 #include "scan/CameraScanDialog.h"
 
 #include "common/RelativeFont.h"
+#include "scan/CameraFrameDecoder.h"
+#include "scan/VideoFrameLuma.h"
 
 #include "api/types/Commands.h"
 #include "cashier/SaleView.h"
@@ -25,7 +27,7 @@ bool CameraScanDialog::cameraAvailable()
 }
 
 CameraScanDialog::CameraScanDialog(const QString& cameraId, QWidget* parent)
-    : QDialog(parent), m_decoder(decode::CodeDecoder::liveOptions())
+    : QDialog(parent), m_frames(new CameraFrameDecoder(this))
 {
     setObjectName(QStringLiteral("cameraDialog"));
     setWindowTitle(tr("Scan with the camera"));
@@ -47,7 +49,7 @@ CameraScanDialog::CameraScanDialog(const QString& cameraId, QWidget* parent)
         Q_EMIT codeAccepted(m_code);
         accept();
     });
-    m_sinceDecode.start();
+    connect(m_frames, &CameraFrameDecoder::decoded, this, &CameraScanDialog::showCodes);
 
     QCameraDevice device = QMediaDevices::defaultVideoInput();
     for (const QCameraDevice& c : QMediaDevices::videoInputs())
@@ -67,8 +69,11 @@ CameraScanDialog::CameraScanDialog(const QString& cameraId, QWidget* parent)
     m_session->setVideoOutput(m_preview);
     connect(m_preview->videoSink(), &QVideoSink::videoFrameChanged, this,
             [this](const QVideoFrame& frame) {
-                if (m_sinceDecode.elapsed() >= 150) // about 6 decodes a second
-                    onFrame(frame.toImage());
+                // Only the luma plane is copied, and only for a frame the
+                // decoder will take.
+                if (!m_frames->busy() &&
+                    (!m_sinceOffer.isValid() || m_sinceOffer.elapsed() >= minFrameGapMs))
+                    offerGrey(lumaOf(frame));
             });
     connect(m_camera, &QCamera::errorOccurred, this, [this](QCamera::Error, const QString& e) {
         m_result->setText(tr("The camera failed: %1. Use the scanner, or type the code.").arg(e));
@@ -88,17 +93,35 @@ CameraScanDialog::~CameraScanDialog()
 
 void CameraScanDialog::onFrame(const QImage& image)
 {
-    m_sinceDecode.restart();
-    const QList<decode::DecodedCode> codes = m_decoder.decode(image);
-    if (codes.isEmpty())
+    if (m_frames->busy() || (m_sinceOffer.isValid() && m_sinceOffer.elapsed() < minFrameGapMs))
         return;
-    m_code = codes.constFirst().text;
-    const PaymentCodeCheck check = classifyPaymentCode(m_code);
-    m_result->setText(
-        check.ok()
-            ? tr("Found a %1 payment code: %2").arg(SaleText::walletLabel(check.wallet), m_code)
-            : tr("Found %1, which is not a payment code. Ask for the payment code.").arg(m_code));
-    m_use->setEnabled(check.ok());
+    offerGrey(image.convertToFormat(QImage::Format_Grayscale8));
+}
+
+void CameraScanDialog::offerGrey(const QImage& grey)
+{
+    if (m_frames->offer(grey))
+        m_sinceOffer.start();
+}
+
+void CameraScanDialog::showCodes(const QList<decode::DecodedCode>& codes)
+{
+    if (const std::optional<decode::DecodedCode> payment = decode::paymentCodeAmong(codes)) {
+        if (payment->text == m_code)
+            return;
+        m_code = payment->text;
+        const PaymentCodeCheck check = classifyPaymentCode(m_code);
+        m_result->setText(
+            tr("Found a %1 payment code: %2").arg(SaleText::walletLabel(check.wallet), m_code));
+        m_use->setEnabled(true);
+        return;
+    }
+    // A payment code once found stays: a frame that only caught the shop's
+    // sticker or a product beside the phone must not take it away.
+    if (!m_code.isEmpty() || codes.isEmpty())
+        return;
+    m_result->setText(tr("Found %1, which is not a payment code. Ask for the payment code.")
+                          .arg(codes.constFirst().text));
 }
 
 } // namespace paydesk::ui
