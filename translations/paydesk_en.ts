@@ -561,6 +561,229 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>notification from %1</source>
         <translation>notification from %1</translation>
     </message>
+    <message>
+        <source>sale of %1 created (request %2)</source>
+        <translation>sale of %1 created (request %2)</translation>
+    </message>
+    <message>
+        <source>QR sale of %1 created (request %2)</source>
+        <translation>QR sale of %1 created (request %2)</translation>
+    </message>
+    <message>
+        <source>payment by %1 code %2 via %3, revoke deadline in %4 s</source>
+        <translation>payment by %1 code %2 via %3, revoke deadline in %4 s</translation>
+    </message>
+    <message>
+        <source>refund of %1 requested: %2</source>
+        <translation>refund of %1 requested: %2</translation>
+    </message>
+    <message>
+        <source>revoke of payment %1 requested: %2</source>
+        <translation>revoke of payment %1 requested: %2</translation>
+    </message>
+    <message>
+        <source>deadline passed: asking %1 once more before revoking</source>
+        <translation>deadline passed: asking %1 once more before revoking</translation>
+    </message>
+    <message>
+        <source>cancelled with no payment in flight</source>
+        <translation>cancelled with no payment in flight</translation>
+    </message>
+    <message>
+        <source>the payment service could not be reached; nothing was charged (%1)</source>
+        <translation>the payment service could not be reached; nothing was charged (%1)</translation>
+    </message>
+    <message>
+        <source>the payment service could not be reached; no QR code was issued (%1)</source>
+        <translation>the payment service could not be reached; no QR code was issued (%1)</translation>
+    </message>
+    <message>
+        <source>QR code issued; waiting for the customer to scan</source>
+        <translation>QR code issued; waiting for the customer to scan</translation>
+    </message>
+    <message>
+        <source>QR code refused: %1</source>
+        <translation>QR code refused: %1</translation>
+    </message>
+    <message>
+        <source>QR request outcome unknown</source>
+        <translation>QR request outcome unknown</translation>
+    </message>
+    <message>
+        <source>paid (%1)</source>
+        <translation>paid (%1)</translation>
+    </message>
+    <message>
+        <source>failed: %1 (%2)</source>
+        <translation>failed: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>no answer in time: outcome unknown, will query</source>
+        <translation>no answer in time: outcome unknown, will query</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>paid %1 by %2</source>
+        <translation>paid %1 by %2</translation>
+    </message>
+    <message>
+        <source>not paid: %1</source>
+        <translation>not paid: %1</translation>
+    </message>
+    <message>
+        <source>the channel returned the money</source>
+        <translation>the channel returned the money</translation>
+    </message>
+    <message>
+        <source>the channel closed the unpaid trade</source>
+        <translation>the channel closed the unpaid trade</translation>
+    </message>
+    <message>
+        <source>revoked after it was paid: money returned</source>
+        <translation>revoked after it was paid: money returned</translation>
+    </message>
+    <message>
+        <source>revoked before it was paid</source>
+        <translation>revoked before it was paid</translation>
+    </message>
+    <message>
+        <source>the payment was revoked and returned</source>
+        <translation>the payment was revoked and returned</translation>
+    </message>
+    <message>
+        <source>retrying: %1</source>
+        <translation>retrying: %1</translation>
+    </message>
+    <message>
+        <source>revoke failed: a person must check this payment</source>
+        <translation>revoke failed: a person must check this payment</translation>
+    </message>
+    <message>
+        <source>money returned to the customer</source>
+        <translation>money returned to the customer</translation>
+    </message>
+    <message>
+        <source>refund refused: %1 (%2)</source>
+        <translation>refund refused: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>refunded %1 of %2</source>
+        <translation>refunded %1 of %2</translation>
+    </message>
+    <message>
+        <source>refund outcome not known yet (%1)</source>
+        <translation>refund outcome not known yet (%1)</translation>
+    </message>
+    <message>
+        <source>resumed after restart in state %1: asking the channel</source>
+        <translation>resumed after restart in state %1: asking the channel</translation>
+    </message>
+    <message>
+        <source>revoke resumed after restart</source>
+        <translation>revoke resumed after restart</translation>
+    </message>
+    <message>
+        <source>refund resumed after restart</source>
+        <translation>refund resumed after restart</translation>
+    </message>
+    <message>
+        <source>alert (%1): %2</source>
+        <translation>alert (%1): %2</translation>
+    </message>
+    <message>
+        <source>pay</source>
+        <translation>pay</translation>
+    </message>
+    <message>
+        <source>late answer to pay</source>
+        <translation>late answer to pay</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>query</translation>
+    </message>
+    <message>
+        <source>late answer to query</source>
+        <translation>late answer to query</translation>
+    </message>
+    <message>
+        <source>revoke</source>
+        <translation>revoke</translation>
+    </message>
+    <message>
+        <source>late answer to revoke</source>
+        <translation>late answer to revoke</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>refund</translation>
+    </message>
+    <message>
+        <source>late answer to refund</source>
+        <translation>late answer to refund</translation>
+    </message>
+    <message>
+        <source>refund query</source>
+        <translation>refund query</translation>
+    </message>
+    <message>
+        <source>notification</source>
+        <translation>notification</translation>
+    </message>
+    <message>
+        <source>QR code request</source>
+        <translation>QR code request</translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation>not paid</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>no clear answer</source>
+        <translation>no clear answer</translation>
+    </message>
+    <message>
+        <source>recorded in the ledger: %1</source>
+        <translation>recorded in the ledger: %1</translation>
+    </message>
+    <message>
+        <source>could not be recorded in the ledger: %1</source>
+        <translation>could not be recorded in the ledger: %1</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui</name>
+    <message>
+        <source>%1 (attempt %2)</source>
+        <translation>%1 (attempt %2)</translation>
+    </message>
+    <message>
+        <source>no answer before the timeout</source>
+        <translation>no answer before the timeout</translation>
+    </message>
+    <message>
+        <source>[trade not found yet]</source>
+        <translation>[trade not found yet]</translation>
+    </message>
+    <message>
+        <source>[the channel asks to retry]</source>
+        <translation>[the channel asks to retry]</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>alert (%1): %2</source>
+        <translation>alert (%1): %2</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::AlertsStrip</name>
@@ -1338,6 +1561,17 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>Reason</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::SaleSession</name>
+    <message>
+        <source>Revoke requested: the payment is being cancelled.</source>
+        <translation>Revoke requested: the payment is being cancelled.</translation>
+    </message>
+    <message>
+        <source>Not revoked: %1</source>
+        <translation>Not revoked: %1</translation>
     </message>
 </context>
 <context>

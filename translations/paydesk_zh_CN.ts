@@ -560,6 +560,229 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>notification from %1</source>
         <translation>来自 %1 的通知</translation>
     </message>
+    <message>
+        <source>sale of %1 created (request %2)</source>
+        <translation>创建 %1 的交易（请求号 %2）</translation>
+    </message>
+    <message>
+        <source>QR sale of %1 created (request %2)</source>
+        <translation>创建 %1 的扫码收款（请求号 %2）</translation>
+    </message>
+    <message>
+        <source>payment by %1 code %2 via %3, revoke deadline in %4 s</source>
+        <translation>%1付款码 %2 经 %3 支付，%4 秒后未完成将撤销</translation>
+    </message>
+    <message>
+        <source>refund of %1 requested: %2</source>
+        <translation>申请退款 %1：%2</translation>
+    </message>
+    <message>
+        <source>revoke of payment %1 requested: %2</source>
+        <translation>申请撤销支付 %1：%2</translation>
+    </message>
+    <message>
+        <source>deadline passed: asking %1 once more before revoking</source>
+        <translation>已过时限：撤销前再向 %1 查询一次</translation>
+    </message>
+    <message>
+        <source>cancelled with no payment in flight</source>
+        <translation>已取消，没有进行中的支付</translation>
+    </message>
+    <message>
+        <source>the payment service could not be reached; nothing was charged (%1)</source>
+        <translation>无法连接支付服务，未扣款（%1）</translation>
+    </message>
+    <message>
+        <source>the payment service could not be reached; no QR code was issued (%1)</source>
+        <translation>无法连接支付服务，未生成收款码（%1）</translation>
+    </message>
+    <message>
+        <source>QR code issued; waiting for the customer to scan</source>
+        <translation>收款码已生成，等待顾客扫码</translation>
+    </message>
+    <message>
+        <source>QR code refused: %1</source>
+        <translation>收款码被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>QR request outcome unknown</source>
+        <translation>收款码请求结果未知</translation>
+    </message>
+    <message>
+        <source>paid (%1)</source>
+        <translation>已支付（%1）</translation>
+    </message>
+    <message>
+        <source>failed: %1 (%2)</source>
+        <translation>失败：%1（%2）</translation>
+    </message>
+    <message>
+        <source>no answer in time: outcome unknown, will query</source>
+        <translation>未及时应答：结果未知，将查询</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>paid %1 by %2</source>
+        <translation>已通过%2收款 %1</translation>
+    </message>
+    <message>
+        <source>not paid: %1</source>
+        <translation>未支付：%1</translation>
+    </message>
+    <message>
+        <source>the channel returned the money</source>
+        <translation>渠道已退回款项</translation>
+    </message>
+    <message>
+        <source>the channel closed the unpaid trade</source>
+        <translation>渠道已关闭未支付的交易</translation>
+    </message>
+    <message>
+        <source>revoked after it was paid: money returned</source>
+        <translation>支付后被撤销：款项已退回</translation>
+    </message>
+    <message>
+        <source>revoked before it was paid</source>
+        <translation>支付前已撤销</translation>
+    </message>
+    <message>
+        <source>the payment was revoked and returned</source>
+        <translation>支付已撤销并退回</translation>
+    </message>
+    <message>
+        <source>retrying: %1</source>
+        <translation>重试中：%1</translation>
+    </message>
+    <message>
+        <source>revoke failed: a person must check this payment</source>
+        <translation>撤销失败：需人工核查这笔支付</translation>
+    </message>
+    <message>
+        <source>money returned to the customer</source>
+        <translation>款项已退还顾客</translation>
+    </message>
+    <message>
+        <source>refund refused: %1 (%2)</source>
+        <translation>退款被拒绝：%1（%2）</translation>
+    </message>
+    <message>
+        <source>refunded %1 of %2</source>
+        <translation>已退款 %1（共 %2）</translation>
+    </message>
+    <message>
+        <source>refund outcome not known yet (%1)</source>
+        <translation>退款结果暂未确定（%1）</translation>
+    </message>
+    <message>
+        <source>resumed after restart in state %1: asking the channel</source>
+        <translation>重启后继续处理（状态：%1）：正在向渠道查询</translation>
+    </message>
+    <message>
+        <source>revoke resumed after restart</source>
+        <translation>重启后继续撤销</translation>
+    </message>
+    <message>
+        <source>refund resumed after restart</source>
+        <translation>重启后继续退款</translation>
+    </message>
+    <message>
+        <source>alert (%1): %2</source>
+        <translation>告警（%1）：%2</translation>
+    </message>
+    <message>
+        <source>pay</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <source>late answer to pay</source>
+        <translation>支付的迟到应答</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>late answer to query</source>
+        <translation>查询的迟到应答</translation>
+    </message>
+    <message>
+        <source>revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>late answer to revoke</source>
+        <translation>撤销的迟到应答</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>late answer to refund</source>
+        <translation>退款的迟到应答</translation>
+    </message>
+    <message>
+        <source>refund query</source>
+        <translation>退款查询</translation>
+    </message>
+    <message>
+        <source>notification</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>QR code request</source>
+        <translation>收款码请求</translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation>未支付</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>no clear answer</source>
+        <translation>无明确结果</translation>
+    </message>
+    <message>
+        <source>recorded in the ledger: %1</source>
+        <translation>已记账：%1</translation>
+    </message>
+    <message>
+        <source>could not be recorded in the ledger: %1</source>
+        <translation>未能记账：%1</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui</name>
+    <message>
+        <source>%1 (attempt %2)</source>
+        <translation>%1（第 %2 次）</translation>
+    </message>
+    <message>
+        <source>no answer before the timeout</source>
+        <translation>超时未应答</translation>
+    </message>
+    <message>
+        <source>[trade not found yet]</source>
+        <translation>【暂未查到交易】</translation>
+    </message>
+    <message>
+        <source>[the channel asks to retry]</source>
+        <translation>【渠道要求重试】</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>alert (%1): %2</source>
+        <translation>告警（%1）：%2</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::AlertsStrip</name>
@@ -1328,6 +1551,17 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::SaleSession</name>
+    <message>
+        <source>Revoke requested: the payment is being cancelled.</source>
+        <translation>已请求撤销：正在取消这笔支付。</translation>
+    </message>
+    <message>
+        <source>Not revoked: %1</source>
+        <translation>未撤销：%1</translation>
     </message>
 </context>
 <context>

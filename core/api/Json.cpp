@@ -111,6 +111,10 @@ QJsonObject toJson(const TrackEvent& e)
         j.insert(QStringLiteral("from"), e.fromState);
         j.insert(QStringLiteral("to"), e.toState);
     }
+    if (!e.code.isEmpty()) {
+        j.insert(QStringLiteral("code"), e.code);
+        j.insert(QStringLiteral("args"), QJsonArray::fromStringList(e.args));
+    }
     if (!e.raw.isEmpty())
         j.insert(QStringLiteral("raw"), e.raw);
     if (e.alert != AlertLevel::None)

@@ -5,6 +5,7 @@
 #include "money/Money.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace paydesk {
 
@@ -91,6 +92,29 @@ struct RevokeRecord
 };
 
 // One step on an order's timeline.
+// What a timeline step says: a stable code with its parameters, which a
+// front end renders in the user's language, and the same in English for
+// logs, the CLI and any front end that does not know the code. An event
+// without a code has only its English text.
+struct EventText
+{
+    QString code;     // e.g. payment_paid; empty: English only
+    QStringList args; // the template's %1, %2, ... in order, as text
+    QString english;
+
+    EventText() = default;
+    EventText(const QString& englishOnly) : english(englishOnly) {} // NOLINT: implicit on purpose
+    EventText(const char* englishOnly) : english(QString::fromUtf8(englishOnly)) {} // NOLINT
+    EventText(QString c, QStringList a, QString e)
+        : code(std::move(c)), args(std::move(a)), english(std::move(e))
+    {}
+};
+
+// Fills %1..%9 of a step's template with its arguments in one pass, so an
+// argument that itself contains "%1" is left as it is. A missing argument
+// reads as empty.
+QString fillEventTemplate(const QString& tpl, const QStringList& args);
+
 struct TrackEvent
 {
     qint64 id = 0;
@@ -101,7 +125,9 @@ struct TrackEvent
     QString entity;    // order / payment / refund / revoke number the event is about
     QString fromState; // transitions only
     QString toState;
-    QString message;
+    QString message;   // English
+    QString code;      // EventText::code: the message's stable code, if it has one
+    QStringList args;  // its parameters
     QString raw;       // masked raw message, if any
     AlertLevel alert = AlertLevel::None;
 };

@@ -1,5 +1,7 @@
 #include "engine/PaymentEngine.h"
 
+#include "engine/EventTexts.h"
+
 #include "common/Fingerprint.h"
 
 #include "common/Masking.h"
@@ -337,13 +339,12 @@ void PaymentEngine::pay(const PayCommand& cmd, Reply reply)
             reply, CommandOutcome::error(CommandStatus::StorageError, m_store.lastError()));
     if (!existing)
         track(orderNo, kCashier, QStringLiteral("created"), orderNo,
-              QStringLiteral("sale of %1 created (request %2)")
-                  .arg(cmd.amount.toDisplayString(), cmd.requestNo),
-              {}, {}, orderStateName(o.state));
+              events::text("sale_created", {cmd.amount.toDisplayString(), cmd.requestNo}), {}, {},
+              orderStateName(o.state));
     track(orderNo, kEngine, QStringLiteral("created"), p.paymentNo,
-          QStringLiteral("payment by %1 code %2 via %3, revoke deadline in %4 s")
-              .arg(walletName(code.wallet), masked, channel)
-              .arg(m_config.policy(channel).barcodeDeadlineMs / 1000),
+          events::text("payment_created",
+                       {walletName(code.wallet), masked, channel,
+                        QString::number(m_config.policy(channel).barcodeDeadlineMs / 1000)}),
           {}, {}, paymentStateName(p.state));
     if (cmd.amount.fen() >= m_config.largeAmountFen)
         raiseAlert(AlertLevel::Watch, QStringLiteral("large_amount"), orderNo,
@@ -392,9 +393,8 @@ void PaymentEngine::createQr(const QrCommand& cmd, Reply reply)
         return replyAfterCommit(
             reply, CommandOutcome::error(CommandStatus::StorageError, m_store.lastError()));
     track(orderNo, kCashier, QStringLiteral("created"), orderNo,
-          QStringLiteral("QR sale of %1 created (request %2)")
-              .arg(cmd.amount.toDisplayString(), cmd.requestNo),
-          {}, {}, orderStateName(o.state));
+          events::text("qr_sale_created", {cmd.amount.toDisplayString(), cmd.requestNo}), {}, {},
+          orderStateName(o.state));
     const QString paymentNo = p.paymentNo;
     const QString subject = cmd.subject;
     m_store.afterCommit([this, reply, paymentNo, subject](bool ok) {
@@ -475,8 +475,8 @@ void PaymentEngine::refund(const RefundCommand& cmd, Reply reply)
         return replyAfterCommit(
             reply, CommandOutcome::error(CommandStatus::StorageError, m_store.lastError()));
     track(o->orderNo, kCashier, QStringLiteral("refund"), refundNo,
-          QStringLiteral("refund of %1 requested: %2").arg(cmd.amount.toDisplayString(), r.reason),
-          {}, {}, refundStateName(r.state));
+          events::text("refund_requested", {cmd.amount.toDisplayString(), r.reason}), {}, {},
+          refundStateName(r.state));
     CommandOutcome out;
     out.orderNo = o->orderNo;
     out.refundNo = refundNo;
@@ -521,8 +521,7 @@ void PaymentEngine::revokeOrder(const RevokeCommand& cmd, Reply reply)
                                           "money back")
                                .arg(o->orderNo)));
         if (o->state == OrderState::Pending) {
-            moveOrder(*o, OrderState::Closed, kCashier,
-                      QStringLiteral("cancelled with no payment in flight"));
+            moveOrder(*o, OrderState::Closed, kCashier, events::text("cancelled_no_payment"));
         } else {
             return replyAfterCommit(reply, CommandOutcome::error(
                                                CommandStatus::InvalidState,
@@ -561,7 +560,7 @@ void PaymentEngine::queryOrder(const QString& orderNo, Reply reply)
         [this, paymentNo, orderNo, reply, channel = p.channel](const ChannelResult& r, bool late) {
             if (late)
                 return;
-            trackCall(orderNo, kCashier, QStringLiteral("query"), paymentNo, r);
+            trackCall(orderNo, kCashier, "query", 0, paymentNo, r);
             applyTradeResult(paymentNo, r, channelSource(channel));
             CommandOutcome out;
             out.orderNo = orderNo;
@@ -669,9 +668,7 @@ void PaymentEngine::sendPay(const PaymentRecord& p, const QString& authCode,
         channel, CallType::Pay, paymentNo,
         [ch, req](ResultCallback cb) { ch->barcodePay(req, cb); },
         [this, paymentNo, orderNo, channel, authCode, subject](const ChannelResult& r, bool late) {
-            trackCall(orderNo, channelSource(channel),
-                      late ? QStringLiteral("late pay answer") : QStringLiteral("pay"), paymentNo,
-                      r);
+            trackCall(orderNo, channelSource(channel), late ? "late_pay" : "pay", 0, paymentNo, r);
             // The next attempt is stored before this one fails, so the order
             // stays open for it. Only a first answer re-routes: the code is
             // in memory only while the cashier's sale is live.
@@ -698,9 +695,7 @@ bool PaymentEngine::endUnsentPay(const QString& paymentNo, const ChannelResult& 
     p->returnCode = r.returnCode;
     p->message = r.message;
     if (movePayment(*p, PaymentState::Failed, source,
-                    QStringLiteral("the payment service could not be reached; nothing was"
-                                   " charged (%1)")
-                        .arg(r.message)))
+                    events::text("unreachable_not_charged", {r.message})))
         onPaymentEndedUnpaid(*p);
     return true;
 }
@@ -766,7 +761,7 @@ void PaymentEngine::sendPrecreate(const QString& paymentNo, const QString& subje
         channel, CallType::Precreate, paymentNo,
         [ch, req](ResultCallback cb) { ch->precreate(req, cb); },
         [this, paymentNo, orderNo, channel, reply](const ChannelResult& r, bool late) {
-            trackCall(orderNo, channelSource(channel), QStringLiteral("precreate"), paymentNo, r);
+            trackCall(orderNo, channelSource(channel), "precreate", 0, paymentNo, r);
             if (late)
                 return;
             auto p = m_store.payment(paymentNo);
@@ -775,16 +770,14 @@ void PaymentEngine::sendPrecreate(const QString& paymentNo, const QString& subje
             if (r.status == TradeStatus::Success && !r.codeUrl.isEmpty()) {
                 p->codeUrl = r.codeUrl;
                 movePayment(*p, PaymentState::Processing, channelSource(channel),
-                            QStringLiteral("QR code issued; waiting for the customer to scan"));
+                            events::text("qr_issued"));
                 schedulePoll(*p);
                 out.codeUrl = r.codeUrl;
                 out.message = QStringLiteral("show the QR code to the customer");
             } else if (r.notSent) {
                 // Never reached the channel: no code exists that could be paid.
                 if (movePayment(*p, PaymentState::Failed, channelSource(channel),
-                                QStringLiteral("the payment service could not be reached; no QR"
-                                               " code was issued (%1)")
-                                    .arg(r.message)))
+                                events::text("unreachable_no_qr", {r.message})))
                     onPaymentEndedUnpaid(*p);
                 out = CommandOutcome::error(
                     CommandStatus::ChannelUnreachable,
@@ -794,7 +787,7 @@ void PaymentEngine::sendPrecreate(const QString& paymentNo, const QString& subje
                 out.orderNo = orderNo;
             } else if (r.status == TradeStatus::Failed) {
                 if (movePayment(*p, PaymentState::Failed, channelSource(channel),
-                                QStringLiteral("QR code refused: %1").arg(r.message)))
+                                events::text("qr_refused", {r.message})))
                     onPaymentEndedUnpaid(*p);
                 out = CommandOutcome::error(CommandStatus::InvalidState,
                                             QStringLiteral("%1 refused the QR code: %2 (%3)")
@@ -804,7 +797,7 @@ void PaymentEngine::sendPrecreate(const QString& paymentNo, const QString& subje
                 // Unknown: the code may exist at the channel; poll, then close
                 // it at the deadline so it can never be paid unseen.
                 movePayment(*p, PaymentState::Processing, channelSource(channel),
-                            QStringLiteral("QR request outcome unknown"));
+                            events::text("qr_outcome_unknown"));
                 schedulePoll(*p);
                 out = CommandOutcome::error(CommandStatus::InvalidState,
                                             QStringLiteral("%1 did not return a QR code (%2); the "
@@ -850,20 +843,20 @@ void PaymentEngine::applyTradeResult(const QString& paymentNo, const ChannelResu
     switch (r.status) {
     case TradeStatus::Success:
         if (movePayment(*p, PaymentState::Success, source,
-                        QStringLiteral("paid (%1)").arg(r.returnCode)))
+                        events::text("payment_paid", {r.returnCode})))
             onPaymentSucceeded(*p);
         break;
     case TradeStatus::Failed:
         if (movePayment(*p, PaymentState::Failed, source,
-                        QStringLiteral("failed: %1 (%2)").arg(r.message, r.returnCode)))
+                        events::text("payment_failed", {r.message, r.returnCode})))
             onPaymentEndedUnpaid(*p);
         break;
     case TradeStatus::Processing:
     case TradeStatus::Unknown:
         if (p->state == PaymentState::Created) {
             movePayment(*p, PaymentState::Processing, source,
-                        r.timedOut ? QStringLiteral("no answer in time: outcome unknown, will query")
-                                   : QStringLiteral("%1: %2").arg(r.returnCode, r.message));
+                        r.timedOut ? events::text("payment_no_answer")
+                                   : events::text("payment_waiting", {r.returnCode, r.message}));
         } else if (r.tradeNotFound && !p->notFoundAlerted) {
             // Right after a payment the channel may not have recorded it yet:
             // never a failure; keep polling, tell someone once.
@@ -907,9 +900,8 @@ void PaymentEngine::pollPayment(const QString& paymentNo)
     const bool pastDeadline = m_clock.nowMs() >= p->deadlineAtMs || p->pollCount >= pol.maxPolls;
     if (pastDeadline && !m_askedPastDeadline.contains(paymentNo)) {
         m_askedPastDeadline.insert(paymentNo);
-        track(
-            p->orderNo, kEngine, QStringLiteral("deadline"), paymentNo,
-            QStringLiteral("deadline passed: asking %1 once more before revoking").arg(p->channel));
+        track(p->orderNo, kEngine, QStringLiteral("deadline"), paymentNo,
+              events::text("deadline_passed", {p->channel}));
     } else if (pastDeadline) {
         m_askedPastDeadline.remove(paymentNo);
         raiseAlert(AlertLevel::Watch, QStringLiteral("not_final_after_deadline"), p->orderNo,
@@ -939,11 +931,10 @@ void PaymentEngine::pollPayment(const QString& paymentNo)
     const QString orderNo = p->orderNo;
     const QString channel = p->channel;
     callChannel(
-        channel, CallType::Query, paymentNo, [ch, paymentNo](ResultCallback cb) { ch->query(paymentNo, cb); },
+        channel, CallType::Query, paymentNo,
+        [ch, paymentNo](ResultCallback cb) { ch->query(paymentNo, cb); },
         [this, paymentNo, orderNo, channel, attempt](const ChannelResult& r, bool late) {
-            trackCall(orderNo, kScheduler,
-                      QStringLiteral("%1query %2").arg(late ? QStringLiteral("late ") : QString()).arg(attempt),
-                      paymentNo, r);
+            trackCall(orderNo, kScheduler, late ? "late_query" : "query", attempt, paymentNo, r);
             applyTradeResult(paymentNo, r, channelSource(channel));
         });
 }
@@ -958,7 +949,7 @@ void PaymentEngine::onPaymentSucceeded(const PaymentRecord& p)
         o->paidPaymentNo.isEmpty()) {
         o->paidPaymentNo = p.paymentNo;
         moveOrder(*o, OrderState::Paid, channelSource(p.channel),
-                  QStringLiteral("paid %1 by %2").arg(p.amount.toDisplayString(), walletName(p.wallet)));
+                  events::text("order_paid", {p.amount.toDisplayString(), walletName(p.wallet)}));
         // A revoke already asked for this payment will return the money; the
         // order then follows it (see onRevokeAnswer).
         return;
@@ -986,7 +977,7 @@ void PaymentEngine::onPaymentEndedUnpaid(const PaymentRecord& p)
         if (other.paymentNo != p.paymentNo && !isFinal(other.state))
             return; // another attempt still decides
     moveOrder(*o, OrderState::Closed, channelSource(p.channel),
-              QStringLiteral("not paid: %1").arg(paymentStateName(p.state)));
+              events::text("order_not_paid", {paymentStateName(p.state)}));
 }
 
 // ---------------------------------------------------------------- revoke
@@ -1018,7 +1009,7 @@ bool PaymentEngine::startRevoke(const PaymentRecord& p, const QString& reason, b
         return false;
     m_scheduler.cancel(Scheduler::Kind::PaymentPoll, p.paymentNo);
     track(p.orderNo, automatic ? kEngine : kCashier, QStringLiteral("revoke"), rv.revokeNo,
-          QStringLiteral("revoke of payment %1 requested: %2").arg(p.paymentNo, reason), {}, {},
+          events::text("revoke_requested", {p.paymentNo, reason}), {}, {},
           revokeStateName(rv.state));
     m_store.afterCommit([this, no = p.paymentNo](bool ok) {
         if (ok)
@@ -1050,12 +1041,10 @@ void PaymentEngine::attemptRevoke(const QString& paymentNo)
     const int attempt = rv->attempts;
     const QString channel = p->channel;
     callChannel(
-        channel, CallType::Revoke, paymentNo, [ch, paymentNo](ResultCallback cb) { ch->revoke(paymentNo, cb); },
+        channel, CallType::Revoke, paymentNo,
+        [ch, paymentNo](ResultCallback cb) { ch->revoke(paymentNo, cb); },
         [this, paymentNo, orderNo, attempt, channel](const ChannelResult& r, bool late) {
-            trackCall(orderNo, channelSource(channel),
-                      QStringLiteral("%1revoke attempt %2")
-                          .arg(late ? QStringLiteral("late ") : QString())
-                          .arg(attempt),
+            trackCall(orderNo, channelSource(channel), late ? "late_revoke" : "revoke", attempt,
                       paymentNo, r);
             onRevokeAnswer(paymentNo, r);
         });
@@ -1080,21 +1069,21 @@ void PaymentEngine::onRevokeAnswer(const QString& paymentNo, const ChannelResult
         rv->returnCode = r.returnCode;
         rv->message = r.message;
         if (!moveRevoke(*rv, RevokeState::Done, source,
-                        reversed ? QStringLiteral("the channel returned the money")
-                                 : QStringLiteral("the channel closed the unpaid trade")))
+                        reversed ? events::text("revoke_money_returned")
+                                 : events::text("revoke_trade_closed")))
             return;
         if (!isFinal(p->state) || p->state == PaymentState::Success) {
             const PaymentState to = reversed ? PaymentState::Reversed : PaymentState::Closed;
             if (movePayment(*p, to, source,
-                            reversed ? QStringLiteral("revoked after it was paid: money returned")
-                                     : QStringLiteral("revoked before it was paid"))) {
+                            reversed ? events::text("payment_revoked_after_paid")
+                                     : events::text("payment_revoked_before_paid"))) {
                 auto o = m_store.order(p->orderNo);
                 if (o && o->paidPaymentNo == p->paymentNo && reversed) {
                     // The order had taken this payment (it succeeded while the
                     // revoke was under way): it now holds no money.
                     o->refundedFen = o->amount.fen() - o->refundPendingFen;
                     moveOrder(*o, OrderState::Refunded, source,
-                              QStringLiteral("the payment was revoked and returned"));
+                              events::text("order_revoked_returned"));
                 } else {
                     onPaymentEndedUnpaid(*p);
                 }
@@ -1117,7 +1106,7 @@ void PaymentEngine::onRevokeAnswer(const QString& paymentNo, const ChannelResult
                                         .arg(r.returnCode));
     if (rv->state == RevokeState::Requested) {
         if (!moveRevoke(*rv, RevokeState::Retrying, source,
-                        QStringLiteral("retrying: %1").arg(r.returnCode)))
+                        events::text("revoke_retrying", {r.returnCode})))
             return;
     } else {
         const int v = rv->version;
@@ -1142,8 +1131,7 @@ void PaymentEngine::revokeExhausted(RevokeRecord rv, const QString& why)
                    .arg(rv.paymentNo, why));
     auto o = m_store.order(rv.orderNo);
     if (o && o->state == OrderState::Pending)
-        moveOrder(*o, OrderState::Attention, kEngine,
-                  QStringLiteral("revoke failed: a person must check this payment"));
+        moveOrder(*o, OrderState::Attention, kEngine, events::text("order_needs_attention"));
 }
 
 // ---------------------------------------------------------------- refunds
@@ -1172,9 +1160,8 @@ void PaymentEngine::sendRefund(const QString& refundNo)
     callChannel(
         channel, CallType::Refund, refundNo, [ch, req](ResultCallback cb) { ch->refund(req, cb); },
         [this, refundNo, orderNo, channel](const ChannelResult& res, bool late) {
-            trackCall(orderNo, channelSource(channel),
-                      late ? QStringLiteral("late refund answer") : QStringLiteral("refund"),
-                      refundNo, res);
+            trackCall(orderNo, channelSource(channel), late ? "late_refund" : "refund", 0, refundNo,
+                      res);
             onRefundAnswer(refundNo, res, channelSource(channel));
         });
 }
@@ -1210,7 +1197,7 @@ void PaymentEngine::pollRefund(const QString& refundNo)
         channel, CallType::RefundQuery, refundNo,
         [ch, refundNo, paymentNo](ResultCallback cb) { ch->refundQuery(refundNo, paymentNo, cb); },
         [this, refundNo, orderNo, channel](const ChannelResult& res, bool late) {
-            trackCall(orderNo, kScheduler, QStringLiteral("refund query"), refundNo, res);
+            trackCall(orderNo, kScheduler, "refund_query", 0, refundNo, res);
             onRefundAnswer(refundNo, res, channelSource(channel));
         });
 }
@@ -1235,8 +1222,8 @@ void PaymentEngine::onRefundAnswer(const QString& refundNo, const ChannelResult&
     if (res.status == TradeStatus::Success || res.status == TradeStatus::Failed) {
         const bool ok = res.status == TradeStatus::Success;
         if (!moveRefund(*r, ok ? RefundState::Success : RefundState::Failed, source,
-                        ok ? QStringLiteral("money returned to the customer")
-                           : QStringLiteral("refund refused: %1 (%2)").arg(res.message, res.returnCode)))
+                        ok ? events::text("refund_succeeded")
+                           : events::text("refund_refused", {res.message, res.returnCode})))
             return;
         m_scheduler.cancel(Scheduler::Kind::RefundPoll, refundNo);
         auto o = m_store.order(r->orderNo);
@@ -1252,9 +1239,10 @@ void PaymentEngine::onRefundAnswer(const QString& refundNo, const ChannelResult&
         if (to != o->state) {
             // moveOrder bumps the version and writes the amounts with the state.
             moveOrder(*o, to, source,
-                      QStringLiteral("refunded %1 of %2")
-                          .arg(Money::fromFen(o->refundedFen, o->amount.currency()).toDisplayString(),
-                               o->amount.toDisplayString()));
+                      events::text(
+                          "order_refunded",
+                          {Money::fromFen(o->refundedFen, o->amount.currency()).toDisplayString(),
+                           o->amount.toDisplayString()}));
         } else {
             o->version = v + 1;
             o->updatedAtMs = m_clock.nowMs();
@@ -1265,7 +1253,7 @@ void PaymentEngine::onRefundAnswer(const QString& refundNo, const ChannelResult&
     }
     if (r->state == RefundState::Created)
         moveRefund(*r, RefundState::Processing, source,
-                   QStringLiteral("refund outcome not known yet (%1)").arg(res.returnCode));
+                   events::text("refund_unknown", {res.returnCode}));
     const auto payment = m_store.payment(r->paymentNo);
     const ChannelPolicy& pol = m_config.policy(payment ? payment->channel : QString());
     const qint64 due = m_clock.nowMs() + delayAt(pol.refundPollDelaysMs, r->pollCount);
@@ -1306,8 +1294,7 @@ void PaymentEngine::onNotification(const QString& channel, const ChannelNotifica
     r.returnCode = n.returnCode;
     r.message = QStringLiteral("notification %1").arg(n.notificationId);
     r.rawResponse = n.raw;
-    trackCall(p->orderNo, QStringLiteral("notify:") + channel, QStringLiteral("notification"),
-              n.paymentNo, r);
+    trackCall(p->orderNo, QStringLiteral("notify:") + channel, "notification", 0, n.paymentNo, r);
     applyTradeResult(n.paymentNo, r, QStringLiteral("notify:") + channel);
 }
 
@@ -1326,11 +1313,11 @@ void PaymentEngine::refuseTransition(EntityKind kind, const QString& orderNo,
 }
 
 bool PaymentEngine::movePayment(PaymentRecord& p, PaymentState to, const QString& source,
-                                const QString& why, const QDate& clearingDay)
+                                const EventText& why, const QDate& clearingDay)
 {
     if (!isAllowedTransition(EntityKind::Payment, int(p.state), int(to))) {
         refuseTransition(EntityKind::Payment, p.orderNo, p.paymentNo, int(p.state), int(to), source,
-                         why);
+                         why.english);
         return false;
     }
     const PaymentState from = p.state;
@@ -1362,11 +1349,11 @@ bool PaymentEngine::movePayment(PaymentRecord& p, PaymentState to, const QString
 }
 
 bool PaymentEngine::moveOrder(OrderRecord& o, OrderState to, const QString& source,
-                              const QString& why)
+                              const EventText& why)
 {
     if (!isAllowedTransition(EntityKind::Order, int(o.state), int(to))) {
         refuseTransition(EntityKind::Order, o.orderNo, o.orderNo, int(o.state), int(to), source,
-                         why);
+                         why.english);
         return false;
     }
     const OrderState from = o.state;
@@ -1376,8 +1363,8 @@ bool PaymentEngine::moveOrder(OrderRecord& o, OrderState to, const QString& sour
     o.updatedAtMs = m_clock.nowMs();
     if (!m_store.updateOrder(o, v)) {
         track(o.orderNo, source, QStringLiteral("conflict"), o.orderNo,
-              QStringLiteral("order changed elsewhere; not applied: %1").arg(why), {}, {}, {},
-              AlertLevel::Watch);
+              QStringLiteral("order changed elsewhere; not applied: %1").arg(why.english), {}, {},
+              {}, AlertLevel::Watch);
         return false;
     }
     track(o.orderNo, source, QStringLiteral("transition"), o.orderNo, why, {},
@@ -1387,10 +1374,11 @@ bool PaymentEngine::moveOrder(OrderRecord& o, OrderState to, const QString& sour
 }
 
 bool PaymentEngine::moveRefund(RefundRecord& r, RefundState to, const QString& source,
-                               const QString& why)
+                               const EventText& why)
 {
     if (!isAllowedTransition(EntityKind::Refund, int(r.state), int(to))) {
-        refuseTransition(EntityKind::Refund, r.orderNo, r.refundNo, int(r.state), int(to), source, why);
+        refuseTransition(EntityKind::Refund, r.orderNo, r.refundNo, int(r.state), int(to), source,
+                         why.english);
         return false;
     }
     const RefundState from = r.state;
@@ -1411,10 +1399,11 @@ bool PaymentEngine::moveRefund(RefundRecord& r, RefundState to, const QString& s
 }
 
 bool PaymentEngine::moveRevoke(RevokeRecord& r, RevokeState to, const QString& source,
-                               const QString& why)
+                               const EventText& why)
 {
     if (!isAllowedTransition(EntityKind::Revoke, int(r.state), int(to))) {
-        refuseTransition(EntityKind::Revoke, r.orderNo, r.revokeNo, int(r.state), int(to), source, why);
+        refuseTransition(EntityKind::Revoke, r.orderNo, r.revokeNo, int(r.state), int(to), source,
+                         why.english);
         return false;
     }
     const RevokeState from = r.state;
@@ -1432,7 +1421,7 @@ bool PaymentEngine::moveRevoke(RevokeRecord& r, RevokeState to, const QString& s
 // ---------------------------------------------------------------- track, alerts
 
 void PaymentEngine::track(const QString& orderNo, const QString& source, const QString& kind,
-                          const QString& entity, const QString& message, const QString& raw,
+                          const QString& entity, const EventText& message, const QString& raw,
                           const QString& from, const QString& to, AlertLevel alert)
 {
     TrackEvent e;
@@ -1443,7 +1432,9 @@ void PaymentEngine::track(const QString& orderNo, const QString& source, const Q
     e.entity = entity;
     e.fromState = from;
     e.toState = to;
-    e.message = message;
+    e.message = message.english;
+    e.code = message.code;
+    e.args = message.args;
     e.raw = raw.isEmpty() ? QString() : maskRawMessage(raw);
     e.alert = alert;
     m_store.appendEvent(e);
@@ -1455,19 +1446,30 @@ void PaymentEngine::track(const QString& orderNo, const QString& source, const Q
         });
 }
 
-void PaymentEngine::trackCall(const QString& orderNo, const QString& source, const QString& what,
-                              const QString& entity, const ChannelResult& r)
+void PaymentEngine::trackCall(const QString& orderNo, const QString& source, const char* call,
+                              int attempt, const QString& entity, const ChannelResult& r)
 {
     QString raw;
     if (!r.rawRequest.isEmpty())
         raw += QStringLiteral(">> ") + r.rawRequest + QLatin1Char('\n');
     if (!r.rawResponse.isEmpty())
         raw += QStringLiteral("<< ") + r.rawResponse;
-    QString msg = QStringLiteral("%1: %2").arg(what, tradeStatusName(r.status));
+    const QString callName = QLatin1String(call);
+    QString what = callName;
+    what.replace(u'_', u' ');
+    if (callName == QLatin1String("late_pay") || callName == QLatin1String("late_refund"))
+        what += QStringLiteral(" answer");
+    else if (callName.endsWith(QLatin1String("revoke")))
+        what += QStringLiteral(" attempt");
+    if (attempt > 0)
+        what += QStringLiteral(" %1").arg(attempt);
+    const QString status = tradeStatusName(r.status);
+    QString msg = QStringLiteral("%1: %2").arg(what, status);
     if (!r.returnCode.isEmpty())
         msg += QStringLiteral(" (%1)").arg(r.returnCode);
-    if (!r.message.isEmpty() && !r.timedOut)
-        msg += QStringLiteral(" %1").arg(r.message);
+    const QString channelWords = r.timedOut ? QString() : r.message;
+    if (!channelWords.isEmpty())
+        msg += QStringLiteral(" %1").arg(channelWords);
     if (r.timedOut)
         msg += QStringLiteral(" no answer before the timeout");
     if (r.tradeNotFound)
@@ -1476,7 +1478,18 @@ void PaymentEngine::trackCall(const QString& orderNo, const QString& source, con
         msg += QStringLiteral(" [channel asks to retry]");
     if (!r.revokeAction.isEmpty())
         msg += QStringLiteral(" [action=%1]").arg(r.revokeAction);
-    track(orderNo, source, QStringLiteral("call"), entity, msg, raw);
+    // The parameters front ends render: see "channel_call" in EventTexts.
+    const QStringList args = {callName,
+                              QString::number(attempt),
+                              status,
+                              r.returnCode,
+                              channelWords,
+                              r.timedOut ? QStringLiteral("timeout") : QString(),
+                              r.tradeNotFound ? QStringLiteral("not_found") : QString(),
+                              r.retry ? QStringLiteral("retry") : QString(),
+                              r.revokeAction};
+    track(orderNo, source, QStringLiteral("call"), entity,
+          EventText(QStringLiteral("channel_call"), args, msg), raw);
 }
 
 void PaymentEngine::reportPinLockout(const PinLockout& lockout, Reply reply)
@@ -1504,8 +1517,8 @@ void PaymentEngine::raiseAlert(AlertLevel level, const QString& kind, const QStr
     a.id = m_store.appendAlert(a);
     if (!orderNo.isEmpty())
         track(orderNo, kEngine, QStringLiteral("alert"), orderNo,
-              QStringLiteral("%1 alert %2: %3").arg(alertLevelName(level), kind, message), {}, {},
-              {}, level);
+              events::text("alert_raised", {alertLevelName(level), kind, message}), {}, {}, {},
+              level);
     m_store.afterCommit([this, a](bool ok) {
         if (ok)
             Q_EMIT alertRaised(a);
@@ -1537,12 +1550,13 @@ void PaymentEngine::recordMovement(const QString& orderNo, const QString& entity
         // Storage errors have already abandoned the whole batch (the state
         // change with it); a refused entry is a bug that a person must see.
         track(orderNo, QStringLiteral("ledger"), QStringLiteral("posting_failed"), entity,
-              outcome.note, {}, {}, {}, AlertLevel::Page);
+              events::text("ledger_posting_failed", {outcome.note}), {}, {}, {}, AlertLevel::Page);
         raiseAlert(AlertLevel::Page, QStringLiteral("ledger_posting_failed"), orderNo, outcome.note);
         return;
     }
     if (!outcome.note.isEmpty())
-        track(orderNo, QStringLiteral("ledger"), QStringLiteral("posted"), entity, outcome.note);
+        track(orderNo, QStringLiteral("ledger"), QStringLiteral("posted"), entity,
+              events::text("ledger_posted", {outcome.note}));
 }
 
 void PaymentEngine::notifyOrderChanged(const OrderRecord& o)
@@ -1572,20 +1586,19 @@ int PaymentEngine::resume()
         if (m_store.revokeOfPayment(p.paymentNo))
             continue; // the revoke decides; resumed below if not final
         track(p.orderNo, kEngine, QStringLiteral("resume"), p.paymentNo,
-              QStringLiteral("resumed after restart in state %1: asking the channel")
-                  .arg(paymentStateName(p.state)));
+              events::text("payment_resumed", {paymentStateName(p.state)}));
         m_scheduler.schedule(Scheduler::Kind::PaymentPoll, p.paymentNo, now);
         ++n;
     }
     for (const RevokeRecord& rv : m_store.unfinishedRevokes()) {
         track(rv.orderNo, kEngine, QStringLiteral("resume"), rv.revokeNo,
-              QStringLiteral("revoke resumed after restart"));
+              events::text("revoke_resumed"));
         m_scheduler.schedule(Scheduler::Kind::RevokeAttempt, rv.paymentNo, now);
         ++n;
     }
     for (const RefundRecord& r : m_store.unfinishedRefunds()) {
         track(r.orderNo, kEngine, QStringLiteral("resume"), r.refundNo,
-              QStringLiteral("refund resumed after restart"));
+              events::text("refund_resumed"));
         if (r.state == RefundState::Created) {
             // Unknown whether it was sent: channels deduplicate by refund no.
             m_store.afterCommit([this, no = r.refundNo](bool ok) {

@@ -162,19 +162,21 @@ private:
     // Whitelisted, optimistically locked state changes. On refusal an alert
     // is raised and nothing changes.
     // `clearingDay`: see MoneyMovements::paymentCaptured.
-    bool movePayment(PaymentRecord& p, PaymentState to, const QString& source, const QString& why,
+    bool movePayment(PaymentRecord& p, PaymentState to, const QString& source, const EventText& why,
                      const QDate& clearingDay = {});
-    bool moveOrder(OrderRecord& o, OrderState to, const QString& source, const QString& why);
-    bool moveRefund(RefundRecord& r, RefundState to, const QString& source, const QString& why);
-    bool moveRevoke(RevokeRecord& r, RevokeState to, const QString& source, const QString& why);
+    bool moveOrder(OrderRecord& o, OrderState to, const QString& source, const EventText& why);
+    bool moveRefund(RefundRecord& r, RefundState to, const QString& source, const EventText& why);
+    bool moveRevoke(RevokeRecord& r, RevokeState to, const QString& source, const EventText& why);
     void refuseTransition(EntityKind kind, const QString& orderNo, const QString& entity,
                           int from, int to, const QString& source, const QString& why);
 
     void track(const QString& orderNo, const QString& source, const QString& kind,
-               const QString& entity, const QString& message, const QString& raw = {},
+               const QString& entity, const EventText& message, const QString& raw = {},
                const QString& from = {}, const QString& to = {},
                AlertLevel alert = AlertLevel::None);
-    void trackCall(const QString& orderNo, const QString& source, const QString& what,
+    // `call`: pay, late_pay, query, late_query, revoke, late_revoke, refund,
+    // late_refund, refund_query, notification, precreate; `attempt` 0: none.
+    void trackCall(const QString& orderNo, const QString& source, const char* call, int attempt,
                    const QString& entity, const ChannelResult& r);
     void raiseAlert(AlertLevel level, const QString& kind, const QString& orderNo,
                     const QString& message);

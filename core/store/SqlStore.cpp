@@ -35,7 +35,11 @@ const char kRevokeCols[] =
 const char kRevokeMutable[] =
     "state, version, attempts, action, return_code, message, updated_at_ms";
 const char kEventCols[] =
-    "order_no, at_ms, source, kind, entity, from_state, to_state, message, raw, alert_level";
+    "order_no, at_ms, source, kind, entity, from_state, to_state, message, raw, alert_level, code, "
+    "args";
+// The parameters of a step's text are stored as one column, separated by
+// the ASCII unit separator, which no amount, number or name contains.
+const QChar kEventArgSeparator(0x1f);
 const char kAlertCols[] =
     "at_ms, level, kind, order_no, message, acknowledged_by, acknowledged_at_ms";
 const char kCommandCols[] = "request_no, kind, fingerprint, target_no, created_at_ms";
@@ -479,6 +483,13 @@ UPDATE payments SET code_last4 = substr(code_masked, length(code_masked) - 3)
 CREATE INDEX payments_code_last4 ON payments (code_last4);
 CREATE INDEX refunds_channel_refund ON refunds (channel_refund_no)
 )SQL"),
+        // v4: each timeline step's stable code and parameters beside its
+        // English text, so front ends say it in the user's language. Older
+        // steps keep only their English.
+        QStringLiteral(R"SQL(
+ALTER TABLE events ADD COLUMN code TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN args TEXT NOT NULL DEFAULT ''
+)SQL"),
     };
 }
 
@@ -708,8 +719,8 @@ QList<RevokeRecord> SqlStore::unfinishedRevokes()
 bool SqlStore::appendEvent(const TrackEvent& e)
 {
     QSqlQuery& q = query(Statement::InsertEvent);
-    Binder(q) << e.orderNo << e.atMs << e.source << e.kind << e.entity << e.fromState
-              << e.toState << e.message << e.raw << int(e.alert);
+    Binder(q) << e.orderNo << e.atMs << e.source << e.kind << e.entity << e.fromState << e.toState
+              << e.message << e.raw << int(e.alert) << e.code << e.args.join(kEventArgSeparator);
     return m_db.execWrite(q);
 }
 
@@ -730,6 +741,9 @@ QList<TrackEvent> SqlStore::events(const QString& orderNo)
         e.message = str(r, 8);
         e.raw = str(r, 9);
         e.alert = AlertLevel(r.value(10).toInt());
+        e.code = str(r, 11);
+        if (const QString args = str(r, 12); !args.isEmpty())
+            e.args = args.split(kEventArgSeparator);
         return e;
     });
 }

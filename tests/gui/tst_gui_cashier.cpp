@@ -333,8 +333,9 @@ private Q_SLOTS:
         QTest::keyClick(codeEdit, Qt::Key_Return);
         QTRY_COMPARE(phase(h), SalePhase::WaitingForPassword);
         h.advance(2'500); // first poll
-        QTRY_VERIFY(
-            h.window().cashier()->session().view().lastStep.contains(QStringLiteral("query 1")));
+        QTRY_VERIFY2(h.window().cashier()->session().view().lastStep.startsWith(
+                         QStringLiteral("query (attempt 1): in progress (USERPAYING)")),
+                     qPrintable(h.window().cashier()->session().view().lastStep));
         auto* revoke = h.find<QPushButton>(QStringLiteral("revokeButton"));
         QVERIFY(revoke->isVisible());
         QVERIFY2(revoke->text().contains(QStringLiteral("cancel")), qPrintable(revoke->text()));

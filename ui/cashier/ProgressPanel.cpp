@@ -55,6 +55,10 @@ ProgressPanel::ProgressPanel(const Clock& clock, QWidget* parent) : QWidget(pare
     buttons->addWidget(m_receipt, 1);
     buttons->addWidget(m_newSale, 1);
     auto* layout = new QVBoxLayout(this);
+    // Tight: the QR screen stacks this panel under its own form, and must fit
+    // 768 pixels in large Chinese type.
+    layout->setSpacing(4);
+    layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
     layout->addWidget(m_detail);
     layout->addWidget(m_countdown);

@@ -78,7 +78,8 @@ void SaleSession::revoke()
     m_view.canRevoke = false; // one click is enough; the core's answer follows
     Q_EMIT viewChanged(m_view);
     m_api.revoke(cmd, [this](const CommandOutcome& o) {
-        Q_EMIT notice(o.message);
+        Q_EMIT notice(o.ok() ? tr("Revoke requested: the payment is being cancelled.")
+                             : tr("Not revoked: %1").arg(o.message));
         scheduleRefresh();
     });
 }

@@ -1,5 +1,7 @@
 #include "cashier/SaleView.h"
 
+#include "orders/TimelineTexts.h"
+
 #include "api/types/Commands.h"
 
 namespace paydesk::ui {
@@ -125,7 +127,7 @@ SaleView SaleText::describe(const OrderDetails& d)
     v.orderNo = d.order.orderNo;
     v.amountFen = d.order.amount.fen();
     if (!d.events.isEmpty())
-        v.lastStep = d.events.constLast().message;
+        v.lastStep = timelineMessage(d.events.constLast());
     const PaymentRecord* p = lastPayment(d);
     const RevokeRecord* rv = p ? revokeOf(d, p->paymentNo) : nullptr;
     const QString amount = money(v.amountFen);

@@ -4,6 +4,7 @@
 #include "common/ModelTexts.h"
 #include "orders/RefundsModel.h"
 #include "orders/TimelineModel.h"
+#include "orders/TimelineTexts.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -218,11 +219,11 @@ QString OrderDetailView::summaryText() const
     for (const PaymentRecord& p : m_details->payments)
         lines << tr("Payment %1: %2 %3, %4, code %5, channel trade no. %6")
                      .arg(p.paymentNo, SaleText::walletLabel(p.wallet), p.amount.toDisplayString(),
-                          paymentStateName(p.state), p.codeMasked,
+                          timelineStateLabel(paymentStateName(p.state)), p.codeMasked,
                           p.channelTradeNo.isEmpty() ? QStringLiteral("-") : p.channelTradeNo);
     for (const RevokeRecord& r : m_details->revokes)
         lines << tr("Revoke %1: %2, %n attempt(s), action %3", nullptr, r.attempts)
-                     .arg(r.revokeNo, revokeStateName(r.state),
+                     .arg(r.revokeNo, timelineStateLabel(revokeStateName(r.state)),
                           r.action.isEmpty() ? QStringLiteral("-") : r.action);
     int alerts = 0;
     for (const TrackEvent& e : m_details->events)

@@ -112,13 +112,15 @@ OrdersScreen::OrdersScreen(PayDeskApi& api, const Clock& clock, QWidget* parent)
                 if (current.isValid())
                     m_detail->showOrder(current.data(OrdersTableModel::OrderNoRole).toString());
             });
-    auto updateCount = [this] {
-        m_count->setText(
-            tr("%n order(s) loaded; scroll down for older ones.", nullptr, m_model->rowCount()));
-    };
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, updateCount);
-    connect(m_model, &QAbstractItemModel::modelReset, this, updateCount);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &OrdersScreen::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &OrdersScreen::updateCount);
     applyFilter();
+}
+
+void OrdersScreen::updateCount()
+{
+    m_count->setText(
+        tr("%n order(s) loaded; scroll down for older ones.", nullptr, m_model->rowCount()));
 }
 
 void OrdersScreen::search(const QString& text)
@@ -202,6 +204,7 @@ void OrdersScreen::applyFilter()
 void OrdersScreen::retranslate()
 {
     refreshModelTexts(m_model);
+    updateCount();
     // The shortcut after the text, which resets it.
     m_export->setText(tr("Export CSV… (Ctrl+E)"));
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));

@@ -49,6 +49,7 @@ private:
     void applyFilter();
     void retranslate();
     void askWhereToExport();
+    void updateCount();
 
     const Clock& m_clock;
     OrdersTableModel* m_model;

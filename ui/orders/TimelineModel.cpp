@@ -117,7 +117,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
                                                               timelineStateLabel(e.toState))
                               : QString();
         case MessageColumn:
-            return e.message;
+            return timelineMessage(e);
         case ColumnCount:
             break;
         }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/PayDeskApi.h"
+
 #include <QString>
 
 namespace paydesk::ui {
@@ -11,5 +13,11 @@ QString timelineStepLabel(const QString& kind);
 QString timelineSourceLabel(const QString& source);
 QString timelineStateLabel(const QString& stateName);
 QString alertLevelLabel(const QString& levelName);
+// A step's message in the user's language from its code and arguments; the
+// core's English text for a step without a code, or with one this table
+// does not know yet.
+QString timelineMessage(const TrackEvent& e);
+// The codes this table renders (tests compare them with the core's).
+QStringList timelineMessageCodes();
 
 } // namespace paydesk::ui
