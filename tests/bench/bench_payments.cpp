@@ -316,12 +316,14 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
         QByteArray source, kind, from, to, message, raw;
         bool aboutOrder;
         int alert;
+        QByteArray code, args;
     };
     std::vector<EventBytes> events;
     for (const TrackEvent& e : tpl.details.events)
         events.push_back({e.source.toUtf8(), e.kind.toUtf8(), e.fromState.toUtf8(),
                           e.toState.toUtf8(), e.message.toUtf8(), e.raw.toUtf8(),
-                          e.entity == o.orderNo, int(e.alert)});
+                          e.entity == o.orderNo, int(e.alert), e.code.toUtf8(),
+                          e.args.join(QChar(0x1f)).toUtf8()});
 
     auto number = [](const char* prefix, qint64 i) {
         // 32 characters, like the generator's numbers.
@@ -368,8 +370,8 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
 
             for (const EventBytes& e : events) {
                 bindAll(insEvent, orderNo, now, e.source, e.kind,
-                        e.aboutOrder ? orderNo : paymentNo, e.from, e.to, e.message, e.raw,
-                        e.alert);
+                        e.aboutOrder ? orderNo : paymentNo, e.from, e.to, e.message, e.raw, e.alert,
+                        e.code, e.args);
                 eng.step(insEvent);
             }
             // Binds in SqlStore's order: changing columns, key, version read.
