@@ -757,6 +757,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>could not be recorded in the ledger: %1</source>
         <translation>could not be recorded in the ledger: %1</translation>
     </message>
+    <message>
+        <source>%1 refused payment %2 (%3): the code goes to %4 as payment %5</source>
+        <translation>%1 refused payment %2 (%3): the code goes to %4 as payment %5</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached for payment %2 (%3): the code goes to %4 as payment %5</source>
+        <translation>%1 could not be reached for payment %2 (%3): the code goes to %4 as payment %5</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui</name>

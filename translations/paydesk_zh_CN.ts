@@ -756,6 +756,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>could not be recorded in the ledger: %1</source>
         <translation>未能记账：%1</translation>
     </message>
+    <message>
+        <source>%1 refused payment %2 (%3): the code goes to %4 as payment %5</source>
+        <translation>%1 拒绝了支付 %2（%3）：付款码改由 %4 处理，支付号 %5</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached for payment %2 (%3): the code goes to %4 as payment %5</source>
+        <translation>支付 %2 无法连接 %1（%3）：付款码改由 %4 处理，支付号 %5</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui</name>

@@ -711,16 +711,23 @@ QString PaymentEngine::nextRoute(Wallet wallet, const QString& channel) const
 }
 
 // An acquirer refused the payment for a reason of its own, in an answer it
-// signed: nothing was taken, so the same code may go to the wallet's next
-// acquirer as a new payment of the same order.
+// signed, or the pay call never left this machine (the acquirer cannot be
+// reached): nothing was taken either way, so the same code may go to the
+// wallet's next acquirer as a new payment of the same order.
 bool PaymentEngine::rerouteRefusedPay(const QString& paymentNo, const ChannelResult& r,
                                       const QString& authCode, const QString& subject)
 {
-    if (r.status != TradeStatus::Failed || !m_config.rerouteCodes.contains(r.returnCode))
+    const bool ownRefusal =
+        r.status == TradeStatus::Failed && m_config.rerouteCodes.contains(r.returnCode);
+    if (!ownRefusal && !r.notSent)
         return false;
     const auto p = m_store.payment(paymentNo);
     if (!p || isFinal(p->state) || m_store.revokeOfPayment(paymentNo))
         return false; // decided already, or the cashier is revoking it
+    // Unsent counts only while nothing was ever heard for this attempt (see
+    // endUnsentPay): once a call may have been seen, only the careful path.
+    if (!ownRefusal && p->state != PaymentState::Created)
+        return false;
     const QString next = nextRoute(p->wallet, p->channel);
     if (next.isEmpty())
         return false;
@@ -733,8 +740,8 @@ bool PaymentEngine::rerouteRefusedPay(const QString& paymentNo, const ChannelRes
     if (!m_store.insertPayment(np))
         return false;
     track(o->orderNo, kEngine, QStringLiteral("rerouted"), np.paymentNo,
-          QStringLiteral("%1 refused payment %2 (%3): the code goes to %4 as payment %5")
-              .arg(p->channel, paymentNo, r.returnCode, next, np.paymentNo),
+          events::text(ownRefusal ? "rerouted_refused" : "rerouted_unreachable",
+                       {p->channel, paymentNo, r.returnCode, next, np.paymentNo}),
           {}, {}, paymentStateName(np.state));
     m_store.afterCommit([this, np, authCode, subject](bool ok) {
         if (ok)

@@ -80,6 +80,12 @@ constexpr CodeText kMessages[] = {
     {"revoke_requested", QT_TRANSLATE_NOOP("TimelineTexts", "revoke of payment %1 requested: %2")},
     {"deadline_passed",
      QT_TRANSLATE_NOOP("TimelineTexts", "deadline passed: asking %1 once more before revoking")},
+    {"rerouted_refused",
+     QT_TRANSLATE_NOOP("TimelineTexts",
+                       "%1 refused payment %2 (%3): the code goes to %4 as payment %5")},
+    {"rerouted_unreachable",
+     QT_TRANSLATE_NOOP("TimelineTexts", "%1 could not be reached for payment %2 (%3): the code "
+                                        "goes to %4 as payment %5")},
     {"cancelled_no_payment",
      QT_TRANSLATE_NOOP("TimelineTexts", "cancelled with no payment in flight")},
     {"unreachable_not_charged",

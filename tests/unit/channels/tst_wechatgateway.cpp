@@ -371,6 +371,56 @@ private slots:
         QVERIFY(r.notSent);
     }
 
+    // The wallet's first acquirer cannot be reached: the call never left, so
+    // the same code goes to its fallback acquirer at once and is paid there,
+    // once; the first acquirer never heard of it.
+    void unreachableAcquirerGoesToTheFallbackAtOnce()
+    {
+        quint16 closedPort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            closedPort = probe.serverPort();
+        }
+        test::TempDataDir engineDir;
+        EmbeddedOptions o =
+            engineOptions(engineDir.path(), QStringLiteral("http://127.0.0.1:%1").arg(closedPort));
+        GatewaySettings fallback = o.config.gateways.value(QStringLiteral("wechat"));
+        fallback.url = QUrl(m_gateway->baseUrl() + QStringLiteral("/wechat/"));
+        o.config.gateways.insert(QStringLiteral("wechat-b"), fallback);
+        o.config.fallbackRoutes.insert(Wallet::WeChat, {QStringLiteral("wechat-b")});
+        EmbeddedApi api(o);
+        QCOMPARE(api.open(), QString());
+        std::optional<CommandOutcome> outcome;
+        api.pay(PayCommand{QStringLiteral("req-fb"), Money::fromFen(1234),
+                           sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess),
+                           QStringLiteral("tea")},
+                [&](const CommandOutcome& c) { outcome = c; });
+        QTRY_VERIFY(outcome.has_value());
+        QVERIFY2(outcome->ok(), qPrintable(outcome->message));
+        std::optional<OrderDetails> d;
+        // No clock movement: only what happens at once counts.
+        QTRY_VERIFY([&] {
+            api.orderDetails(outcome->orderNo,
+                             [&](const std::optional<OrderDetails>& x) { d = x; });
+            return d && d->order.state != OrderState::Pending;
+        }());
+        QCOMPARE(d->order.state, OrderState::Paid);
+        QCOMPARE(d->payments.size(), 2);
+        QCOMPARE(d->payments.at(0).channel, QStringLiteral("wechat"));
+        QCOMPARE(d->payments.at(0).state, PaymentState::Failed);
+        QCOMPARE(d->payments.at(0).returnCode, QStringLiteral("NOT_CONNECTED"));
+        QCOMPARE(d->payments.at(1).channel, QStringLiteral("wechat-b"));
+        QCOMPARE(d->payments.at(1).state, PaymentState::Success);
+        QCOMPARE(d->order.paidPaymentNo, d->payments.at(1).paymentNo);
+        QVERIFY(d->revokes.isEmpty());
+        const bool told =
+            std::any_of(d->events.cbegin(), d->events.cend(), [](const TrackEvent& e) {
+                return e.code == QLatin1String("rerouted_unreachable");
+            });
+        QVERIFY2(told, "the timeline does not say why the code went to the fallback");
+    }
+
     // A gateway that is down cannot have seen the payment: the sale ends at
     // once as not charged, with no polls and no revoke, and the next sale
     // goes through as soon as the gateway is back. Down again: again at
