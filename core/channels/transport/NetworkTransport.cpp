@@ -149,11 +149,21 @@ void NetworkTransport::start(Pending p)
     }
     QNetworkReply* reply = p.call.method == HttpCall::Method::Get ? nam->get(req)
                                                                   : nam->post(req, p.call.body);
+    // Qt sends a request again on a new connection when the one it used
+    // closes before answering; a refusal of that second connection says
+    // nothing about the first, which the gateway may have read and acted on.
+    // So "not sent" holds only while no byte of the request ever left.
+    auto sent = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::requestSent, this, [sent] { *sent = true; });
+    connect(reply, &QNetworkReply::uploadProgress, this, [sent](qint64 bytesSent, qint64) {
+        if (bytesSent > 0)
+            *sent = true;
+    });
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, done = std::move(p.done)] { finished(reply, done); });
+            [this, reply, sent, done = std::move(p.done)] { finished(reply, *sent, done); });
 }
 
-void NetworkTransport::finished(QNetworkReply* reply,
+void NetworkTransport::finished(QNetworkReply* reply, bool requestLeft,
                                 const std::function<void(const HttpReply&)>& done)
 {
     reply->deleteLater();
@@ -170,6 +180,10 @@ void NetworkTransport::finished(QNetworkReply* reply,
         r.outcome = HttpReply::Outcome::Answered;
     if (r.outcome != HttpReply::Outcome::Answered)
         r.error = reply->errorString();
+    if (r.outcome == HttpReply::Outcome::NotConnected && requestLeft) {
+        r.outcome = HttpReply::Outcome::NetworkError;
+        r.error += QStringLiteral(" (after the request had been sent: it may have arrived)");
+    }
     startQueued();
     done(r);
 }

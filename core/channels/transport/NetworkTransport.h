@@ -57,7 +57,8 @@ private:
         std::function<void(const HttpReply&)> done;
     };
     void start(Pending p);
-    void finished(QNetworkReply* reply, const std::function<void(const HttpReply&)>& done);
+    void finished(QNetworkReply* reply, bool requestLeft,
+                  const std::function<void(const HttpReply&)>& done);
     void startQueued();
 
     QNetworkAccessManager* newAccessManager();

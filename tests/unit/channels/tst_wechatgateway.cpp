@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QtTest>
 
 #include <memory>
@@ -350,6 +351,37 @@ private slots:
         QCOMPARE(r.returnCode, returnCode);
         QCOMPARE(r.status, status);
         QCOMPARE(front.calls, 1); // never retried by the transport
+    }
+
+    // Regression: the gateway read the pay request, then died before it
+    // answered; Qt sent the request again on a new connection, which was
+    // refused, and that refusal was taken for "nothing left this machine":
+    // the sale ended as not charged while the acquirer held a paid trade.
+    void refusedResendAfterTheRequestLeftIsNotNotSent()
+    {
+        QTcpServer gateway;
+        QVERIFY(gateway.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = gateway.serverPort();
+        QByteArray received;
+        connect(&gateway, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket* s = gateway.nextPendingConnection();
+            connect(s, &QTcpSocket::readyRead, s, [&, s] {
+                received += s->readAll();
+                if (!received.contains("</xml>"))
+                    return;
+                gateway.close(); // the gateway dies: nothing listens any more
+                s->abort();
+            });
+        });
+        WeChatV2Channel channel(QStringLiteral("wechat"),
+                                merchant(QStringLiteral("http://127.0.0.1:%1").arg(port)),
+                                *m_transport);
+        const BarcodePayRequest req = payRequest(
+            nextPaymentNo(), sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+        const ChannelResult r = await([&](ResultCallback cb) { channel.barcodePay(req, cb); });
+        QVERIFY(received.contains(req.paymentNo.toUtf8())); // the gateway had the request
+        QVERIFY2(!r.notSent, qPrintable(r.returnCode + u' ' + r.message));
+        QCOMPARE(r.status, TradeStatus::Unknown);
     }
 
     void connectionRefusedIsUnknown()
