@@ -765,6 +765,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>%1 could not be reached for payment %2 (%3): the code goes to %4 as payment %5</source>
         <translation>%1 could not be reached for payment %2 (%3): the code goes to %4 as payment %5</translation>
     </message>
+    <message>
+        <source>%1 has no such refund (its request was lost): sent again under the same number</source>
+        <translation>%1 has no such refund (its request was lost): sent again under the same number</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui</name>

@@ -764,6 +764,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>%1 could not be reached for payment %2 (%3): the code goes to %4 as payment %5</source>
         <translation>支付 %2 无法连接 %1（%3）：付款码改由 %4 处理，支付号 %5</translation>
     </message>
+    <message>
+        <source>%1 has no such refund (its request was lost): sent again under the same number</source>
+        <translation>%1 没有这笔退款（请求在途中丢失）：已用同一退款号重新发送</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui</name>

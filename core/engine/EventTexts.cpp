@@ -46,6 +46,8 @@ constexpr Template kTemplates[] = {
     {"refund_refused", "refund refused: %1 (%2)"},
     {"order_refunded", "refunded %1 of %2"},
     {"refund_unknown", "refund outcome not known yet (%1)"},
+    {"refund_resent",
+     "%1 has no such refund (its request was lost): sent again under the same number"},
     {"payment_resumed", "resumed after restart in state %1: asking the channel"},
     {"revoke_resumed", "revoke resumed after restart"},
     {"refund_resumed", "refund resumed after restart"},

@@ -1180,11 +1180,21 @@ void PaymentEngine::pollRefund(const QString& refundNo)
         return;
     auto p = m_store.payment(r->paymentNo);
     const ChannelPolicy& pol = m_config.policy(p->channel);
+    if (refundGivenUp(*r))
+        return; // a person has it, with the alert raised when it was given up
     if (r->pollCount >= pol.maxRefundPolls) {
+        // Given up: the count passes the limit in the same batch as the
+        // alert, so neither a later poll nor a restart raises it again.
+        const int v = r->version;
+        r->pollCount = pol.maxRefundPolls + 1;
+        r->version = v + 1;
+        r->updatedAtMs = m_clock.nowMs();
+        if (!m_store.updateRefund(*r, v))
+            return;
         raiseAlert(AlertLevel::Page, QStringLiteral("refund_not_final"), r->orderNo,
                    QStringLiteral("refund %1 still not final after %2 queries: check with %3")
                        .arg(refundNo)
-                       .arg(r->pollCount)
+                       .arg(pol.maxRefundPolls)
                        .arg(p->channel));
         return;
     }
@@ -1205,8 +1215,35 @@ void PaymentEngine::pollRefund(const QString& refundNo)
         [ch, refundNo, paymentNo](ResultCallback cb) { ch->refundQuery(refundNo, paymentNo, cb); },
         [this, refundNo, orderNo, channel](const ChannelResult& res, bool late) {
             trackCall(orderNo, kScheduler, "refund_query", 0, refundNo, res);
+            if (!late && res.tradeNotFound && resendLostRefund(refundNo, channel))
+                return;
             onRefundAnswer(refundNo, res, channelSource(channel));
         });
+}
+
+bool PaymentEngine::refundGivenUp(const RefundRecord& r) const
+{
+    const auto p = m_store.payment(r.paymentNo);
+    return !isFinal(r.state) &&
+           r.pollCount > m_config.policy(p ? p->channel : QString()).maxRefundPolls;
+}
+
+// The channel has no such refund: its request was lost on the way (the
+// gateway died with it in flight, say). Channels take a refund number once,
+// so sending it again cannot refund twice; without this the refund would
+// wait for a person although nothing was ever refunded.
+bool PaymentEngine::resendLostRefund(const QString& refundNo, const QString& channel)
+{
+    const auto r = m_store.refund(refundNo);
+    if (!r || isFinal(r->state))
+        return false;
+    track(r->orderNo, kEngine, QStringLiteral("refund"), refundNo,
+          events::text("refund_resent", {channel}));
+    m_store.afterCommit([this, refundNo](bool ok) {
+        if (ok)
+            sendRefund(refundNo);
+    });
+    return true;
 }
 
 void PaymentEngine::onRefundAnswer(const QString& refundNo, const ChannelResult& res,
@@ -1604,6 +1641,8 @@ int PaymentEngine::resume()
         ++n;
     }
     for (const RefundRecord& r : m_store.unfinishedRefunds()) {
+        if (refundGivenUp(r))
+            continue; // waiting for a person, alert raised: nothing to resume
         track(r.orderNo, kEngine, QStringLiteral("resume"), r.refundNo,
               events::text("refund_resumed"));
         if (r.state == RefundState::Created) {

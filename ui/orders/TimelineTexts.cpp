@@ -121,6 +121,9 @@ constexpr CodeText kMessages[] = {
     {"refund_refused", QT_TRANSLATE_NOOP("TimelineTexts", "refund refused: %1 (%2)")},
     {"order_refunded", QT_TRANSLATE_NOOP("TimelineTexts", "refunded %1 of %2")},
     {"refund_unknown", QT_TRANSLATE_NOOP("TimelineTexts", "refund outcome not known yet (%1)")},
+    {"refund_resent",
+     QT_TRANSLATE_NOOP("TimelineTexts", "%1 has no such refund (its request was lost): sent "
+                                        "again under the same number")},
     {"payment_resumed",
      QT_TRANSLATE_NOOP("TimelineTexts", "resumed after restart in state %1: asking the channel")},
     {"revoke_resumed", QT_TRANSLATE_NOOP("TimelineTexts", "revoke resumed after restart")},

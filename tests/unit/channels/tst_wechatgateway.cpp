@@ -645,6 +645,152 @@ private slots:
 
     // The whole engine through the real adapter and the HTTP gateway: the
     // path a merchant with real keys takes.
+    // Regression (found by the kill loop): the gateway died with a refund in
+    // flight; its queries then said "no such refund" until they ran out, and
+    // the refund stayed in progress with the amount held, never sent again.
+    // It is sent again under the same number and completes once.
+    void refundLostOnTheWayIsSentAgain()
+    {
+        // The acquirer behind a front told the client certificate was
+        // verified (refunds are secapi calls), served by a listener that can
+        // die and come back on the same port.
+        WeChatGatewayFront front(m_gateway->acquirer(), QStringLiteral("wechat"),
+                                 {WeChatSandboxMerchant{kAppId, kMchId, kApiKey}});
+        struct CertifiedFront final : GatewayFront
+        {
+            GatewayFront* inner = nullptr;
+            void handle(const GatewayRequest& r, GatewayReply reply) override
+            {
+                GatewayRequest copy = r;
+                copy.clientCertificate = true;
+                inner->handle(copy, std::move(reply));
+            }
+        } certified;
+        certified.inner = &front;
+        auto listener = std::make_unique<GatewayHttpServer>();
+        listener->addFront(QStringLiteral("/wechat/"), &certified);
+        QString error;
+        const quint16 port = listener->listenOn(QHostAddress::LocalHost, 0, nullptr, &error);
+        QVERIFY2(port, qPrintable(error));
+
+        test::TempDataDir engineDir;
+        EmbeddedApi api(
+            engineOptions(engineDir.path(), QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        QCOMPARE(api.open(), QString());
+        std::optional<CommandOutcome> paid;
+        api.pay(PayCommand{QStringLiteral("req-r"), Money::fromFen(2000),
+                           sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess),
+                           QStringLiteral("tea")},
+                [&](const CommandOutcome& c) { paid = c; });
+        QTRY_VERIFY(paid.has_value() && paid->ok());
+        auto details = [&] {
+            std::optional<OrderDetails> d;
+            api.orderDetails(paid->orderNo, [&](const std::optional<OrderDetails>& x) { d = x; });
+            return d.value_or(OrderDetails{});
+        };
+        QTRY_COMPARE(details().order.state, OrderState::Paid);
+
+        listener.reset(); // the gateway dies: the refund cannot reach it
+        std::optional<CommandOutcome> refund;
+        api.refund(RefundCommand{QStringLiteral("rf-1"), paid->orderNo, Money::fromFen(2000),
+                                 QStringLiteral("goods returned")},
+                   [&](const CommandOutcome& c) { refund = c; });
+        QTRY_VERIFY(refund.has_value() && refund->ok());
+        QTRY_COMPARE(details().refunds.size(), 1);
+        QTRY_COMPARE(details().refunds.first().state, RefundState::Processing);
+
+        listener = std::make_unique<GatewayHttpServer>(); // back, same acquirer
+        listener->addFront(QStringLiteral("/wechat/"), &certified);
+        QCOMPARE(listener->listenOn(QHostAddress::LocalHost, port, nullptr, &error), port);
+        for (int i = 0; i < 40 && details().order.state != OrderState::Refunded; ++i) {
+            m_clock->advance(5'000);
+            QTest::qWait(50);
+        }
+        const OrderDetails d = details();
+        QCOMPARE(d.order.state, OrderState::Refunded);
+        QCOMPARE(d.refunds.first().state, RefundState::Success);
+        QCOMPARE(d.order.refundedFen, 2000);
+        QCOMPARE(d.order.refundPendingFen, 0);
+        QCOMPARE(m_gateway->acquirer().trade(d.payments.first().paymentNo)->refundedFen, 2000);
+        const bool resent =
+            std::any_of(d.events.cbegin(), d.events.cend(), [](const TrackEvent& e) {
+                return e.code == QLatin1String("refund_resent");
+            });
+        QVERIFY(resent);
+        QList<AlertRecord> open;
+        api.alerts(true, 50, [&](const QList<AlertRecord>& a) { open = a; });
+        for (const AlertRecord& a : open)
+            QVERIFY2(a.kind != QLatin1String("refund_not_final"), qPrintable(a.message));
+    }
+
+    // Regression (found by the kill loop): a refund whose queries ran out
+    // raised its page alert again at every engine start, with a "resumed"
+    // step each time (300 alerts on one order in four minutes). Given up
+    // once, it stays with a person: one alert, and a restart leaves it be.
+    void refundGivenUpAlertsOnceAndStaysQuietOnRestart()
+    {
+        test::TempDataDir engineDir;
+        const EmbeddedOptions options = engineOptions(engineDir.path(), m_gateway->baseUrl());
+        QString orderNo;
+        auto refundAlerts = [](EmbeddedApi& api) {
+            QList<AlertRecord> all;
+            api.alerts(false, 100, [&](const QList<AlertRecord>& a) { all = a; });
+            return std::count_if(all.cbegin(), all.cend(), [](const AlertRecord& a) {
+                return a.kind == QLatin1String("refund_not_final");
+            });
+        };
+        auto events = [&](EmbeddedApi& api) {
+            std::optional<OrderDetails> d;
+            api.orderDetails(orderNo, [&](const std::optional<OrderDetails>& x) { d = x; });
+            return d ? d->events.size() : 0;
+        };
+        {
+            EmbeddedApi api(options);
+            QCOMPARE(api.open(), QString());
+            std::optional<CommandOutcome> paid;
+            api.pay(PayCommand{QStringLiteral("req-g"), Money::fromFen(900),
+                               sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess),
+                               QStringLiteral("tea")},
+                    [&](const CommandOutcome& c) { paid = c; });
+            QTRY_VERIFY(paid.has_value() && paid->ok());
+            orderNo = paid->orderNo;
+            QTRY_VERIFY([&] {
+                std::optional<OrderDetails> d;
+                api.orderDetails(orderNo, [&](const std::optional<OrderDetails>& x) { d = x; });
+                return d && d->order.state == OrderState::Paid;
+            }());
+            // Refunds need the merchant certificate this gateway never sees:
+            // every answer is unknown, so the queries run out.
+            std::optional<CommandOutcome> refund;
+            api.refund(RefundCommand{QStringLiteral("rf-g"), orderNo, Money::fromFen(900),
+                                     QStringLiteral("goods returned")},
+                       [&](const CommandOutcome& c) { refund = c; });
+            QTRY_VERIFY(refund.has_value() && refund->ok());
+            for (int i = 0; i < 60 && refundAlerts(api) == 0; ++i) {
+                m_clock->advance(60'000);
+                QTest::qWait(30);
+            }
+            QCOMPARE(refundAlerts(api), 1);
+            for (int i = 0; i < 5; ++i) { // later polls stay quiet too
+                m_clock->advance(600'000);
+                QTest::qWait(30);
+            }
+            QCOMPARE(refundAlerts(api), 1);
+        }
+        qsizetype before = 0;
+        for (int start = 0; start < 3; ++start) {
+            EmbeddedApi api(options);
+            QCOMPARE(api.open(), QString());
+            api.resumeAll();
+            m_clock->advance(600'000);
+            QTest::qWait(50);
+            QCOMPARE(refundAlerts(api), 1);
+            if (start == 0)
+                before = events(api);
+            QCOMPARE(events(api), before); // no "resumed" step, no new query
+        }
+    }
+
     void engineTakesAPaymentOverHttp_data()
     {
         QTest::addColumn<SandboxBehaviour>("behaviour");
