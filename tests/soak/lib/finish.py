@@ -10,18 +10,33 @@ from .processes import KILLED
 from .runner import china_today
 
 
-def drain(runner, worker="end", limit_s=240):
-    """Runs `run --until-idle` until no order is left PENDING (deadlines,
-    polls and revoke retries take their time)."""
+def unfinished(runner):
+    """Orders still PENDING and refunds not final, or None when unreadable."""
+    try:
+        return set(runner.db().execute(
+            "SELECT order_no FROM orders WHERE state = 1 UNION ALL"
+            " SELECT refund_no FROM refunds WHERE state IN (1, 2)").fetchall())
+    except Exception:
+        return None
+
+
+def drain(runner, worker="end", limit_s=240, still_s=30):
+    """Runs `run --until-idle` until no order is left PENDING and no refund
+    unfinished (deadlines, polls and revoke retries take their time), or
+    until nothing has moved for `still_s`: what is left then is left for a
+    person, and the checks name it."""
     deadline = time.monotonic() + limit_s
+    last, since = None, time.monotonic()
     while time.monotonic() < deadline:
         runner.attempt(runner.shop.core("run", "--until-idle"), worker, "until_idle")
-        row = runner.lookup("SELECT COUNT(*) FROM orders WHERE state = 1", ())
-        refunds = runner.lookup("SELECT COUNT(*) FROM refunds WHERE state IN (1, 2)", ())
-        if row is not None and row[0] == 0 and refunds is not None and refunds[0] == 0:
-            return True
+        left = unfinished(runner)
+        if left == set():
+            return
+        if left != last:
+            last, since = left, time.monotonic()
+        elif time.monotonic() - since > still_s:
+            return
         time.sleep(1)
-    return False
 
 
 def reconcile(runner, kill_once):

@@ -8,7 +8,7 @@ import shlex
 def words_of(order_no, books):
     """The numbers by which commands reach an order: its request number,
     its refunds' request numbers, and its own number."""
-    if not order_no or order_no not in books.orders:
+    if not order_no or books is None or order_no not in books.orders:
         return set()
     words = {order_no, books.orders[order_no]["request_no"]}
     for r in books.refunds.values():
@@ -21,17 +21,32 @@ def words_of(order_no, books):
     return words
 
 
+def at(e):
+    """When it mattered: a command's start, a service's death."""
+    return e.ended if e.worker == "svc" and e.ended is not None else e.started
+
+
+def render(e, shop):
+    argv = [a.replace(shop.shop_dir, "$SHOP").replace(shop.gateway_dir, "$ACQUIRER")
+             .replace(shop.shop_config, "$SHOP_CONFIG").replace(shop.binary, "paydesk-core")
+            for a in e.argv]
+    end = "killed" if e.killed else "exit %s" % e.rc
+    return "  [%7.2f s, %s] %s -> %s" % (at(e), e.worker, shlex.join(argv), end)
+
+
 def sequence(log, words, shop):
-    lines = []
-    for e in log:
-        if words and not words.intersection(e.argv):
-            continue
-        argv = [a.replace(shop.shop_dir, "$SHOP").replace(shop.gateway_dir, "$ACQUIRER")
-                 .replace(shop.shop_config, "$SHOP_CONFIG").replace(shop.binary, "paydesk-core")
-                for a in e.argv]
-        end = "killed" if e.killed else "exit %s" % e.rc
-        lines.append("  [%7.2f s, %s] %s -> %s" % (e.started, e.worker, shlex.join(argv), end))
-    return lines
+    """The commands naming one of `words` (all when empty), and the deaths
+    of the acquirer and the notify listener while they ran."""
+    if not words:
+        return [render(e, shop) for e in log]
+    mine = [e for e in log if words.intersection(e.argv)]
+    if not mine:
+        return []
+    start = min(e.started for e in mine)
+    end = max(e.ended if e.ended is not None else e.started for e in mine)
+    deaths = [e for e in log if e.worker == "svc" and e.killed and e.ended is not None
+              and start <= e.ended <= end]
+    return [render(e, shop) for e in sorted(mine + deaths, key=at)]
 
 
 def print_violation(seed, text, order_no, books, log, shop, out):
@@ -41,3 +56,10 @@ def print_violation(seed, text, order_no, books, log, shop, out):
         print(" commands on this order:", file=out)
         for line in sequence(log, words, shop):
             print(line, file=out)
+
+
+def write_log(path, log, shop):
+    """Every command of the run, in order, for replaying by hand."""
+    with open(path, "w") as f:
+        for line in sequence(log, set(), shop):
+            print(line, file=f)
