@@ -27,8 +27,8 @@ def at(e):
 
 
 def render(e, shop):
-    argv = [a.replace(shop.shop_dir, "$SHOP").replace(shop.gateway_dir, "$ACQUIRER")
-             .replace(shop.shop_config, "$SHOP_CONFIG").replace(shop.binary, "paydesk-core")
+    argv = [a.replace(shop.binary, "paydesk-core").replace(shop.shop_config, "$SHOP_CONFIG")
+             .replace(shop.shop_dir, "$SHOP").replace(shop.gateway_dir, "$ACQUIRER")
             for a in e.argv]
     end = "killed" if e.killed else "exit %s" % e.rc
     return "  [%7.2f s, %s] %s -> %s" % (at(e), e.worker, shlex.join(argv), end)
@@ -44,8 +44,9 @@ def sequence(log, words, shop):
         return []
     start = min(e.started for e in mine)
     end = max(e.ended if e.ended is not None else e.started for e in mine)
+    # A death is noticed up to a moment after the command it broke ended.
     deaths = [e for e in log if e.worker == "svc" and e.killed and e.ended is not None
-              and start <= e.ended <= end]
+              and start <= e.ended <= end + 1.0]
     return [render(e, shop) for e in sorted(mine + deaths, key=at)]
 
 
