@@ -17,6 +17,8 @@ PACKAGES=(
   zlib1g-dev
   # PostgreSQL server binaries: tests start their own throw-away clusters
   postgresql postgresql-client
+  # the kill loop (tests/soak/killloop)
+  python3
   # screenshots of the GUI under a virtual display
   xvfb xauth
   # Chinese text in the cashier app (zh_CN translation)
