@@ -23,6 +23,10 @@
 
 namespace paydesk::ui {
 
+namespace {
+constexpr int kSizingRows = 30; // about a screenful
+} // namespace
+
 OrdersScreen::OrdersScreen(PayDeskApi& api, const Clock& clock, QWidget* parent)
     : QWidget(parent), m_clock(clock)
 {
@@ -57,7 +61,10 @@ OrdersScreen::OrdersScreen(PayDeskApi& api, const Clock& clock, QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(24);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    // Whole dates, numbers and states (Qt measures the rows in view, not all).
+    // Whole dates, numbers and states, measured on the first rows only: each
+    // row's wallet is read from the core when first shown, so measuring a
+    // whole page would read 200 orders to size one column.
+    m_view->horizontalHeader()->setResizeContentsPrecision(kSizingRows);
     for (int c : {OrdersTableModel::CreatedColumn, OrdersTableModel::OrderNoColumn,
                   OrdersTableModel::AmountColumn, OrdersTableModel::StateColumn,
                   OrdersTableModel::RefundedColumn, OrdersTableModel::WalletColumn})
