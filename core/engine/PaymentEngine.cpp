@@ -28,6 +28,27 @@ const QString kEngine = QStringLiteral("engine");
 const QString kCashier = QStringLiteral("cashier");
 const QString kScheduler = QStringLiteral("scheduler");
 
+// The timeline's English for each call trackCall names (the same words as
+// before calls had codes, so older steps and new ones read alike).
+QString englishCallName(const QString& call)
+{
+    static const QHash<QString, QString> names = {
+        {QStringLiteral("pay"), QStringLiteral("pay")},
+        {QStringLiteral("late_pay"), QStringLiteral("late pay answer")},
+        {QStringLiteral("query"), QStringLiteral("query")},
+        {QStringLiteral("late_query"), QStringLiteral("late query")},
+        {QStringLiteral("revoke"), QStringLiteral("revoke attempt")},
+        {QStringLiteral("late_revoke"), QStringLiteral("late revoke attempt")},
+        {QStringLiteral("refund"), QStringLiteral("refund")},
+        {QStringLiteral("late_refund"), QStringLiteral("late refund answer")},
+        {QStringLiteral("refund_query"), QStringLiteral("refund query")},
+        {QStringLiteral("notification"), QStringLiteral("notification")},
+        {QStringLiteral("precreate"), QStringLiteral("precreate")},
+    };
+    Q_ASSERT_X(names.contains(call), "englishCallName", qPrintable(call));
+    return names.value(call, call);
+}
+
 QString channelSource(const QString& channel)
 {
     return QStringLiteral("channel:") + channel;
@@ -1180,7 +1201,7 @@ void PaymentEngine::pollRefund(const QString& refundNo)
         return;
     auto p = m_store.payment(r->paymentNo);
     const ChannelPolicy& pol = m_config.policy(p->channel);
-    if (refundGivenUp(*r))
+    if (refundGivenUp(*r, pol))
         return; // a person has it, with the alert raised when it was given up
     if (r->pollCount >= pol.maxRefundPolls) {
         // Given up: the count passes the limit in the same batch as the
@@ -1221,11 +1242,9 @@ void PaymentEngine::pollRefund(const QString& refundNo)
         });
 }
 
-bool PaymentEngine::refundGivenUp(const RefundRecord& r) const
+bool PaymentEngine::refundGivenUp(const RefundRecord& r, const ChannelPolicy& pol)
 {
-    const auto p = m_store.payment(r.paymentNo);
-    return !isFinal(r.state) &&
-           r.pollCount > m_config.policy(p ? p->channel : QString()).maxRefundPolls;
+    return !isFinal(r.state) && r.pollCount > pol.maxRefundPolls;
 }
 
 // The channel has no such refund: its request was lost on the way (the
@@ -1499,12 +1518,7 @@ void PaymentEngine::trackCall(const QString& orderNo, const QString& source, con
     if (!r.rawResponse.isEmpty())
         raw += QStringLiteral("<< ") + r.rawResponse;
     const QString callName = QLatin1String(call);
-    QString what = callName;
-    what.replace(u'_', u' ');
-    if (callName == QLatin1String("late_pay") || callName == QLatin1String("late_refund"))
-        what += QStringLiteral(" answer");
-    else if (callName.endsWith(QLatin1String("revoke")))
-        what += QStringLiteral(" attempt");
+    QString what = englishCallName(callName);
     if (attempt > 0)
         what += QStringLiteral(" %1").arg(attempt);
     const QString status = tradeStatusName(r.status);
@@ -1641,7 +1655,8 @@ int PaymentEngine::resume()
         ++n;
     }
     for (const RefundRecord& r : m_store.unfinishedRefunds()) {
-        if (refundGivenUp(r))
+        const auto payment = m_store.payment(r.paymentNo);
+        if (refundGivenUp(r, m_config.policy(payment ? payment->channel : QString())))
             continue; // waiting for a person, alert raised: nothing to resume
         track(r.orderNo, kEngine, QStringLiteral("resume"), r.refundNo,
               events::text("refund_resumed"));

@@ -137,7 +137,7 @@ private:
     bool endUnsentPay(const QString& paymentNo, const ChannelResult& r, const QString& source);
     bool resendLostRefund(const QString& refundNo, const QString& channel);
     // Its queries ran out and the alert was raised: left to a person.
-    bool refundGivenUp(const RefundRecord& r) const;
+    static bool refundGivenUp(const RefundRecord& r, const ChannelPolicy& pol);
     bool rerouteRefusedPay(const QString& paymentNo, const ChannelResult& r,
                            const QString& authCode, const QString& subject);
     QString nextRoute(Wallet wallet, const QString& channel) const;

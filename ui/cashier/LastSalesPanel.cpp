@@ -1,5 +1,6 @@
 #include "cashier/LastSalesPanel.h"
 
+#include "cashier/SaleView.h"
 #include "common/ModelTexts.h"
 #include "orders/OrdersTableModel.h"
 
@@ -90,11 +91,7 @@ void LastSalesPanel::updateButtons()
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     const OrderRecord* o = rows.isEmpty() ? nullptr : m_model->orderAt(rows.constFirst().row());
-    // What may be refunded is the core's decision; the button only avoids
-    // offering a refund for sales that took no money.
-    const bool tookMoney =
-        o && (o->state == OrderState::Paid || o->state == OrderState::PartiallyRefunded);
-    m_refund->setEnabled(tookMoney);
+    m_refund->setEnabled(o && SaleText::tookMoney(o->state));
     m_receipt->setEnabled(o != nullptr);
 }
 

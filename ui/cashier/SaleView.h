@@ -65,6 +65,12 @@ public:
     static SaleView describe(const OrderDetails& details);
     static QString walletLabel(Wallet w);
     static QString orderStateLabel(OrderState s);
+    // The order kept money a refund could return. The core decides what may
+    // be refunded; buttons only avoid offering it for sales that took none.
+    static bool tookMoney(OrderState s)
+    {
+        return s == OrderState::Paid || s == OrderState::PartiallyRefunded;
+    }
     // Countdown text for the remaining milliseconds.
     static QString countdown(qint64 remainingMs);
 };

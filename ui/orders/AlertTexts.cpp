@@ -1,19 +1,12 @@
 #include "orders/AlertTexts.h"
 
-#include <QCoreApplication>
-
+#include "common/CodeTexts.h"
 namespace paydesk::ui {
 
 namespace {
 
-struct KindText
-{
-    const char* kind;
-    const char* text;
-};
-
 // The kinds the core raises (PaymentEngine, Ledger, EmbeddedApi).
-constexpr KindText kTexts[] = {
+constexpr CodeText kTexts[] = {
     {"large_amount",
      QT_TRANSLATE_NOOP("AlertTexts", "An unusually large amount was charged: check the sale with "
                                      "the customer.")},
@@ -77,10 +70,7 @@ constexpr KindText kTexts[] = {
 
 QString alertSummary(const QString& kind)
 {
-    for (const KindText& t : kTexts)
-        if (kind == QLatin1String(t.kind))
-            return QCoreApplication::translate("AlertTexts", t.text);
-    return kind;
+    return codeText("AlertTexts", kTexts, kind).value_or(kind);
 }
 
 } // namespace paydesk::ui

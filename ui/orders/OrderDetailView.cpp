@@ -154,8 +154,7 @@ void OrderDetailView::reload()
 
 bool OrderDetailView::canRefund() const
 {
-    return m_details && (m_details->order.state == OrderState::Paid ||
-                         m_details->order.state == OrderState::PartiallyRefunded);
+    return m_details && SaleText::tookMoney(m_details->order.state);
 }
 
 bool OrderDetailView::canRevoke() const

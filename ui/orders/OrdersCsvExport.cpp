@@ -1,6 +1,7 @@
 #include "orders/OrdersCsvExport.h"
 
 #include "orders/OrdersCsv.h"
+#include "orders/OrdersTableModel.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -81,8 +82,7 @@ void OrdersCsvExport::writePage(const QList<OrderRecord>& page)
                 continue; // gone between the list and its details: nothing to write
             const PaymentRecord* p = paymentOf(*d);
             if (self->m_wallet != Wallet::Unknown &&
-                (!d->payments.isEmpty() ? d->payments.constLast().wallet : Wallet::Unknown) !=
-                    self->m_wallet)
+                OrdersTableModel::walletOf(*d) != self->m_wallet)
                 continue;
             chunk += OrdersCsv::line(OrderCsvLine{d->order, p}).toUtf8();
             ++self->m_rowsWritten;

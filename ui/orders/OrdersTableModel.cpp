@@ -84,6 +84,11 @@ int OrdersTableModel::rowOf(const QString& orderNo) const
     return -1;
 }
 
+Wallet OrdersTableModel::walletOf(const OrderDetails& d)
+{
+    return d.payments.isEmpty() ? Wallet::Unknown : d.payments.constLast().wallet;
+}
+
 Wallet OrdersTableModel::walletOf(int row) const
 {
     const QString no = m_rows.at(row).orderNo;
@@ -96,8 +101,7 @@ Wallet OrdersTableModel::walletOf(int row) const
     self->m_wallets.insert(no, Wallet::Unknown);
     auto inCall = std::make_shared<bool>(true);
     m_api.orderDetails(no, [self, no, inCall](const std::optional<OrderDetails>& d) {
-        const Wallet w =
-            d && !d->payments.isEmpty() ? d->payments.constLast().wallet : Wallet::Unknown;
+        const Wallet w = d ? walletOf(*d) : Wallet::Unknown;
         self->m_wallets.insert(no, w);
         if (*inCall || w == Wallet::Unknown)
             return;
@@ -194,7 +198,7 @@ void OrdersTableModel::onOrderChanged(const QString& orderNo)
         if (!d)
             return;
         if (!d->payments.isEmpty())
-            m_wallets.insert(orderNo, d->payments.constLast().wallet);
+            m_wallets.insert(orderNo, walletOf(*d));
         const int row = rowOf(orderNo);
         if (row >= 0) {
             m_rows[row] = d->order;

@@ -54,6 +54,10 @@ public:
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
 
+    // The wallet an order's row shows and the wallet filter matches: its
+    // last payment's.
+    static Wallet walletOf(const OrderDetails& d);
+
     QString orderNoAt(int row) const;
     const OrderRecord* orderAt(int row) const;
     int rowOf(const QString& orderNo) const;

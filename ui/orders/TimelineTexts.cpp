@@ -1,6 +1,7 @@
 #include "orders/TimelineTexts.h"
 
 #include "cashier/SaleView.h"
+#include "common/CodeTexts.h"
 #include "orders/AlertTexts.h"
 
 #include <QCoreApplication>
@@ -9,18 +10,10 @@ namespace paydesk::ui {
 
 namespace {
 
-struct CodeText
-{
-    const char* code;
-    const char* text;
-};
-
+// A code the table does not know is shown as recorded.
 template <size_t N> QString lookUp(const CodeText (&table)[N], const QString& code)
 {
-    for (const CodeText& t : table)
-        if (code == QLatin1String(t.code))
-            return QCoreApplication::translate("TimelineTexts", t.text);
-    return code;
+    return codeText("TimelineTexts", table, code).value_or(code);
 }
 
 // The kinds of step the core records (PaymentEngine, Ledger, reconciliation).
@@ -160,10 +153,8 @@ constexpr CodeText kTradeStatuses[] = {
 
 QString walletArg(const QString& name)
 {
-    for (Wallet w : {Wallet::WeChat, Wallet::Alipay, Wallet::UnionPay})
-        if (name == walletName(w))
-            return SaleText::walletLabel(w);
-    return name;
+    const Wallet w = walletFromName(name);
+    return w == Wallet::Unknown ? name : SaleText::walletLabel(w);
 }
 
 QString tr(const char* text)
@@ -241,11 +232,8 @@ QString timelineMessage(const TrackEvent& e)
     if (e.code == QLatin1String("alert_raised"))
         return fillEventTemplate(tr("alert (%1): %2"),
                                  {alertLevelLabel(arg(a, 0)), alertSummary(arg(a, 1))});
-    QString tpl;
-    for (const CodeText& t : kMessages)
-        if (e.code == QLatin1String(t.code))
-            tpl = tr(t.text);
-    if (tpl.isEmpty())
+    const std::optional<QString> tpl = codeText("TimelineTexts", kMessages, e.code);
+    if (!tpl)
         return e.message; // a code newer than this front end
     QStringList shown = a;
     // Machine names among the arguments, in the user's words too.
@@ -258,7 +246,7 @@ QString timelineMessage(const TrackEvent& e)
                !shown.isEmpty()) {
         shown[0] = timelineStateLabel(shown[0]);
     }
-    return fillEventTemplate(tpl, shown);
+    return fillEventTemplate(*tpl, shown);
 }
 
 QStringList timelineMessageCodes()

@@ -98,6 +98,22 @@ BarcodePayRequest payRequest(const QString& paymentNo, const QString& code, qint
     return r;
 }
 
+// A front told the client certificate was verified: refunds are secapi
+// calls, and mutual TLS is exercised where the sandbox listens over HTTPS.
+struct CertifiedFront final : GatewayFront
+{
+    explicit CertifiedFront(GatewayFront& inner) : m_inner(inner) {}
+    void handle(const GatewayRequest& r, GatewayReply reply) override
+    {
+        GatewayRequest copy = r;
+        copy.clientCertificate = true;
+        m_inner.handle(copy, std::move(reply));
+    }
+
+private:
+    GatewayFront& m_inner;
+};
+
 } // namespace
 
 class tst_WeChatGateway : public QObject
@@ -482,7 +498,7 @@ private slots:
                 return {};
             std::optional<OrderDetails> d;
             // No clock movement: only what happens at once counts.
-            QTest::qWaitFor(
+            (void)QTest::qWaitFor(
                 [&] {
                     api.orderDetails(outcome->orderNo,
                                      [&](const std::optional<OrderDetails>& x) { d = x; });
@@ -592,17 +608,7 @@ private slots:
         WeChatGatewayFront front(m_gateway->acquirer(), QStringLiteral("wechat"),
                                  {WeChatSandboxMerchant{kAppId, kMchId, kApiKey}});
         GatewayHttpServer server;
-        struct CertifiedFront final : GatewayFront
-        {
-            GatewayFront* inner = nullptr;
-            void handle(const GatewayRequest& r, GatewayReply reply) override
-            {
-                GatewayRequest copy = r;
-                copy.clientCertificate = true;
-                inner->handle(copy, std::move(reply));
-            }
-        } certified;
-        certified.inner = &front;
+        CertifiedFront certified(front);
         server.addFront(QStringLiteral("/wechat/"), &certified);
         QString error;
         const quint16 port = server.listenOn(QHostAddress::LocalHost, 0, nullptr, &error);
@@ -656,17 +662,7 @@ private slots:
         // die and come back on the same port.
         WeChatGatewayFront front(m_gateway->acquirer(), QStringLiteral("wechat"),
                                  {WeChatSandboxMerchant{kAppId, kMchId, kApiKey}});
-        struct CertifiedFront final : GatewayFront
-        {
-            GatewayFront* inner = nullptr;
-            void handle(const GatewayRequest& r, GatewayReply reply) override
-            {
-                GatewayRequest copy = r;
-                copy.clientCertificate = true;
-                inner->handle(copy, std::move(reply));
-            }
-        } certified;
-        certified.inner = &front;
+        CertifiedFront certified(front);
         auto listener = std::make_unique<GatewayHttpServer>();
         listener->addFront(QStringLiteral("/wechat/"), &certified);
         QString error;
