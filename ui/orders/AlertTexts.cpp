@@ -1,6 +1,7 @@
 #include "orders/AlertTexts.h"
 
 #include "common/CodeTexts.h"
+
 namespace paydesk::ui {
 
 namespace {
