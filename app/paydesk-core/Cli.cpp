@@ -4,6 +4,7 @@
 #include "CliBackOffice.h"
 #include "CliOutput.h"
 #include "CliRecon.h"
+#include "CliServe.h"
 #include "DemoGateway.h"
 #include "NotificationHttpServer.h"
 #include "SandboxGateway.h"
@@ -93,6 +94,14 @@ Commands:
                                     run the sandbox acquirer as an HTTP(S) gateway speaking
                                     WeChat Pay V2 (/wechat/...) and Alipay (/alipay/gateway.do);
                                     --tls: HTTPS with a generated test CA (files printed)
+  serve [--listen ADDR:PORT] [--cert FILE --key FILE]
+                                    the core as a service for remote counters and desks: the
+                                    API under /v1 (HTTPS with --cert/--key; plain HTTP on
+                                    loopback only), events at /v1/events, the gateways'
+                                    notifications at /notify/CHANNEL; SIGTERM stops gracefully
+  terminal add --store S --terminal T   a one-time enrolment code for a counter (shown once)
+  terminal list                     enrolled terminals, their state and refused requests
+  terminal disable --store S --terminal T   its requests are refused from now on
   run [--until-idle]                host the engine: resume every unfinished item and work
       [--notify-listen ADDR:PORT]   ... and take the gateways' notifications at
                                     http://ADDR:PORT/notify/CHANNEL (any engine command takes it)
@@ -773,6 +782,7 @@ int run(const QStringList& arguments)
     p.addOptions(options);
     p.addOptions(backOfficeOptions());
     p.addOptions(reconOptions());
+    p.addOptions(serveOptions());
     const bool parsed = p.parse(arguments);
     c.out = std::make_unique<Output>(p.isSet(QStringLiteral("json")));
     if (!parsed)
@@ -794,7 +804,8 @@ int run(const QStringList& arguments)
         QStringLiteral("demo"),  QStringLiteral("pay"),          QStringLiteral("qr"),
         QStringLiteral("query"), QStringLiteral("revoke"),       QStringLiteral("refund"),
         QStringLiteral("order"), QStringLiteral("alerts"),       QStringLiteral("sandbox-codes"),
-        QStringLiteral("run"),   QStringLiteral("sandbox-scan"), QStringLiteral("sandbox")};
+        QStringLiteral("run"),   QStringLiteral("sandbox-scan"), QStringLiteral("sandbox"),
+        QStringLiteral("serve"), QStringLiteral("terminal")};
     if (!known.contains(command) && !isBackOfficeCommand(command) && !isReconCommand(command))
         return usageError(*c.out, QStringLiteral("unknown command '%1'").arg(command));
     if (command == QLatin1String("sandbox-codes"))
@@ -865,6 +876,10 @@ int run(const QStringList& arguments)
         return cmdAlerts(c);
     if (command == QLatin1String("run"))
         return cmdRun(c);
+    if (command == QLatin1String("serve"))
+        return runServe(c.parser, *c.out, *c.api, onStopSignals);
+    if (command == QLatin1String("terminal"))
+        return runTerminal(c.parser, c.args, *c.out, c.api->terminalAccess());
     return cmdOrderCommand(c, command);
 }
 

@@ -1,5 +1,6 @@
 #include "GuardedTcpServer.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -32,6 +33,18 @@ qint64 declaredLength(QByteArrayView head)
     return -1;
 }
 
+bool isWebSocketUpgrade(QByteArrayView head)
+{
+    for (QByteArrayView line : head.toByteArray().split('\n')) {
+        line = line.trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.first(colon).trimmed().compare("upgrade", Qt::CaseInsensitive) == 0 &&
+            line.sliced(colon + 1).trimmed().compare("websocket", Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 GuardedTcpServer::GuardedTcpServer(const ConnectionLimits& limits, QObject* http, QObject* parent)
@@ -42,20 +55,35 @@ GuardedTcpServer::~GuardedTcpServer()
 {
     // The sockets may outlive this (the HTTP server deletes them later).
     for (auto it = m_open.cbegin(); it != m_open.cend(); ++it)
-        it.key()->disconnect(this);
+        if (it->alive)
+            it.key()->disconnect(this);
 }
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    auto* socket = new QTcpSocket(this);
+    QTcpSocket* socket = nullptr;
+    if (m_tls) {
+        auto* tls = new QSslSocket(this);
+        tls->setSslConfiguration(*m_tls);
+        socket = tls;
+    } else {
+        socket = new QTcpSocket(this);
+    }
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         return;
     }
+    if (auto* tls = qobject_cast<QSslSocket*>(socket)) {
+        // A handshake that fails closes it; its deadline bounds a slow one.
+        connect(tls, &QSslSocket::sslErrors, tls, [tls] { tls->abort(); });
+        tls->startServerEncryption();
+    }
+    for (auto it = m_open.begin(); it != m_open.end();)
+        it = it->alive ? std::next(it) : m_open.erase(it);
     if (m_open.size() >= m_limits.maxConnections) {
         ++m_refusedConnections;
-        socket->write(plainAnswer("503 Service Unavailable",
-                                  "too many connections to the notify URL; send again later"));
+        socket->write(
+            plainAnswer("503 Service Unavailable", "too many connections; send again later"));
         connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
         socket->disconnectFromHost();
         // A peer that reads nothing must not hold the socket either.
@@ -66,6 +94,7 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
     // refused, and until then the socket does not read ahead.
     socket->setReadBufferSize(m_limits.maxHeaderBytes + m_limits.maxBodyBytes + 1);
     Connection& c = m_open[socket];
+    c.alive = socket;
     c.deadline = new QTimer(socket);
     c.deadline->setSingleShot(true);
     c.deadline->setInterval(m_limits.requestTimeoutMs);
@@ -86,7 +115,7 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
 void GuardedTcpServer::inspect(QTcpSocket* socket)
 {
     auto it = m_open.find(socket);
-    if (it == m_open.end())
+    if (it == m_open.end() || it->upgraded)
         return;
     Connection& c = *it;
     // The HTTP server reads all there is on each readyRead, so what is
@@ -101,10 +130,16 @@ void GuardedTcpServer::inspect(QTcpSocket* socket)
         if (end >= 0) {
             c.headRead = true;
             const qint64 length = declaredLength(QByteArrayView(c.head).first(end));
+            if (isWebSocketUpgrade(QByteArrayView(c.head).first(end))) {
+                c.upgraded = true;
+                c.deadline->stop();
+                c.head.clear();
+                return;
+            }
             c.head.clear();
             if (length > m_limits.maxBodyBytes)
                 return refuse(socket, "413 Payload Too Large",
-                              QByteArray("a notification is at most ") +
+                              m_limits.what + " is at most " +
                                   QByteArray::number(m_limits.maxBodyBytes) +
                                   " bytes; this one "
                                   "says " +
@@ -117,8 +152,8 @@ void GuardedTcpServer::inspect(QTcpSocket* socket)
     // A body without a length (chunked) or longer than it said.
     if (c.requestBytes > m_limits.maxHeaderBytes + m_limits.maxBodyBytes)
         refuse(socket, "413 Payload Too Large",
-               QByteArray("a notification is at most ") +
-                   QByteArray::number(m_limits.maxBodyBytes) + " bytes");
+               m_limits.what + " is at most " + QByteArray::number(m_limits.maxBodyBytes) +
+                   " bytes");
 }
 
 void GuardedTcpServer::refuse(QTcpSocket* socket, const QByteArray& status, const QByteArray& why)
@@ -143,10 +178,18 @@ void GuardedTcpServer::forget(QTcpSocket* socket)
     m_open.erase(it);
 }
 
+int GuardedTcpServer::openConnections() const
+{
+    int n = 0;
+    for (const Connection& c : m_open)
+        n += c.alive ? 1 : 0;
+    return n;
+}
+
 void GuardedTcpServer::requestAnswered(QTcpSocket* socket)
 {
     auto it = m_open.find(socket);
-    if (it == m_open.end())
+    if (it == m_open.end() || it->upgraded)
         return;
     it->requestBytes = 0;
     it->head.clear();

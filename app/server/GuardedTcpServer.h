@@ -1,7 +1,11 @@
 #pragma once
 
 #include <QHash>
+#include <QPointer>
+#include <QSslConfiguration>
 #include <QTcpServer>
+
+#include <optional>
 
 class QTcpSocket;
 class QTimer;
@@ -16,6 +20,7 @@ struct ConnectionLimits
     int maxConnections = 64;       // open at once; more are answered 503 and closed
     int requestTimeoutMs = 10'000; // a request arrives whole within this of the
                                    // connection opening or the last answer
+    QByteArray what = "a notification"; // what the refusals call a request
 };
 
 // A QTcpServer for a QAbstractHttpServer that keeps strangers from taking
@@ -34,10 +39,12 @@ public:
     GuardedTcpServer(const ConnectionLimits& limits, QObject* http, QObject* parent = nullptr);
     ~GuardedTcpServer() override;
 
+    // Connections speak TLS with this configuration (HTTPS, WSS).
+    void setTls(const QSslConfiguration& tls) { m_tls = tls; }
     // The HTTP server answered a request on `socket`: the next may come.
     void requestAnswered(QTcpSocket* socket);
 
-    int openConnections() const { return int(m_open.size()); }
+    int openConnections() const;
     int refusedConnections() const { return m_refusedConnections; }
     int refusedRequests() const { return m_refusedRequests; }
     int closedIdle() const { return m_closedIdle; }
@@ -48,10 +55,16 @@ protected:
 private:
     struct Connection
     {
+        // Null once the socket is gone: a WebSocket's owner deletes it
+        // without the signals this watches (Qt disconnects them on upgrade).
+        QPointer<QTcpSocket> alive;
         QTimer* deadline = nullptr;
         qint64 requestBytes = 0; // of the request under way, as received
         QByteArray head;         // its header block so far, until whole
         bool headRead = false;
+        // Became a WebSocket: its frames are its owner's to bound, and it
+        // may stay open without a request.
+        bool upgraded = false;
     };
 
     void inspect(QTcpSocket* socket);
@@ -59,6 +72,7 @@ private:
     void forget(QTcpSocket* socket);
 
     ConnectionLimits m_limits;
+    std::optional<QSslConfiguration> m_tls;
     QObject* m_http;
     QHash<QTcpSocket*, Connection> m_open;
     int m_refusedConnections = 0;

@@ -3,6 +3,7 @@
 #include "api/EmbeddedBackOffice.h"
 #include "api/EmbeddedRecon.h"
 
+#include "access/TerminalRegistry.h"
 #include "api/NotificationRefusals.h"
 #include "channels/ChannelProvider.h"
 #include "channels/GatewayChannels.h"
@@ -42,6 +43,7 @@ struct EmbeddedApi::Impl
     std::unique_ptr<EmbeddedBackOffice> accounting;
     std::unique_ptr<EmbeddedRecon> reconciliation;
     std::unique_ptr<NotificationRefusals> refusals; // after engine: goes first
+    std::unique_ptr<TerminalRegistry> terminals;
     bool failed = false;
 
     // The network channel named `name`; null when there is none.
@@ -71,6 +73,7 @@ EmbeddedApi::~EmbeddedApi()
     d->db.close();
     d->reconciliation.reset();
     d->accounting.reset();
+    d->terminals.reset();
     d->engine.reset();
     d->reconciler.reset();
     d->backOffice.reset();
@@ -105,6 +108,14 @@ QString EmbeddedApi::open()
     d->sqlStore = std::make_unique<SqlStore>(d->db);
     d->store = std::make_unique<CachingStore>(*d->sqlStore, d->db);
     d->movements = std::make_unique<StoreMovements>(*d->store);
+    // Migrated before anything writes (the ledger's backfill opens a batch).
+    d->terminals = std::make_unique<TerminalRegistry>(
+        d->db, *d->clock, TerminalPolicy{}, [this](const QString& kind, const QString& message) {
+            if (d->engine)
+                d->engine->raiseExternalAlert(AlertLevel::Watch, kind, QString(), message);
+        });
+    if (QString e = d->terminals->open(); !e.isEmpty())
+        return e;
     connect(&d->db, &Database::storageFailed, this, [this](const QString& msg) {
         d->failed = true;
         Q_EMIT fatalError(msg);
@@ -352,6 +363,12 @@ NotificationReceipt EmbeddedApi::receiveNotification(const QString& channel, con
         });
     d->refusals->refused(source, channel, r.error);
     return r;
+}
+
+TerminalAccess& EmbeddedApi::terminalAccess()
+{
+    Q_ASSERT_X(d->terminals, "EmbeddedApi::terminalAccess", "open() first");
+    return *d->terminals;
 }
 
 int EmbeddedApi::resumeAll()

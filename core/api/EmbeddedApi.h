@@ -2,6 +2,7 @@
 
 #include "api/CoreConfig.h"
 #include "api/PayDeskApi.h"
+#include "api/types/Terminals.h"
 #include "channels/Channel.h"
 #include "common/Clock.h"
 
@@ -53,6 +54,10 @@ public:
     CounterLimits counterLimits() const override;
     BackOfficeApi& accounting() override;
     ReconApi& reconciliation() override;
+
+    // The terminals that may call this core when it serves (paydesk-core
+    // serve): enrolment and each request's signature check.
+    TerminalAccess& terminalAccess();
 
     // True when some channel is served by the in-process sandbox: nothing
     // it "charges" is real, and every screen and output must say so.

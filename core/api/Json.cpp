@@ -35,6 +35,12 @@ QJsonObject toJson(const CommandOutcome& o)
         j.insert(QStringLiteral("repeated"), true);
     if (!o.field.isEmpty())
         j.insert(QStringLiteral("field"), o.field);
+    // A query's answer: what the channel said, for the front end to word.
+    if (!o.channel.isEmpty()) {
+        j.insert(QStringLiteral("channel"), o.channel);
+        j.insert(QStringLiteral("channelStatus"), tradeStatusName(o.channelStatus));
+        j.insert(QStringLiteral("returnCode"), o.returnCode);
+    }
     return j;
 }
 
@@ -59,6 +65,9 @@ QJsonObject toJson(const OrderRecord& o)
 QJsonObject toJson(const PaymentRecord& p)
 {
     return {{QStringLiteral("paymentNo"), p.paymentNo},
+            {QStringLiteral("orderNo"), p.orderNo},
+            {QStringLiteral("version"), p.version},
+            {QStringLiteral("updatedAt"), isoTime(p.updatedAtMs)},
             {QStringLiteral("kind"), paymentKindName(p.kind)},
             {QStringLiteral("wallet"), walletName(p.wallet)},
             {QStringLiteral("channel"), p.channel},
@@ -77,6 +86,11 @@ QJsonObject toJson(const PaymentRecord& p)
 QJsonObject toJson(const RefundRecord& r)
 {
     return {{QStringLiteral("refundNo"), r.refundNo},
+            {QStringLiteral("orderNo"), r.orderNo},
+            {QStringLiteral("version"), r.version},
+            {QStringLiteral("message"), r.message},
+            {QStringLiteral("polls"), r.pollCount},
+            {QStringLiteral("updatedAt"), isoTime(r.updatedAtMs)},
             {QStringLiteral("paymentNo"), r.paymentNo},
             {QStringLiteral("requestNo"), r.requestNo},
             {QStringLiteral("amount"), moneyJson(r.amount)},
@@ -90,6 +104,10 @@ QJsonObject toJson(const RefundRecord& r)
 QJsonObject toJson(const RevokeRecord& r)
 {
     return {{QStringLiteral("revokeNo"), r.revokeNo},
+            {QStringLiteral("orderNo"), r.orderNo},
+            {QStringLiteral("version"), r.version},
+            {QStringLiteral("message"), r.message},
+            {QStringLiteral("updatedAt"), isoTime(r.updatedAtMs)},
             {QStringLiteral("paymentNo"), r.paymentNo},
             {QStringLiteral("reason"), r.reason},
             {QStringLiteral("automatic"), r.automatic},
@@ -102,7 +120,9 @@ QJsonObject toJson(const RevokeRecord& r)
 
 QJsonObject toJson(const TrackEvent& e)
 {
-    QJsonObject j{{QStringLiteral("at"), isoTime(e.atMs)},
+    QJsonObject j{{QStringLiteral("id"), QString::number(e.id)},
+                  {QStringLiteral("orderNo"), e.orderNo},
+                  {QStringLiteral("at"), isoTime(e.atMs)},
                   {QStringLiteral("source"), e.source},
                   {QStringLiteral("kind"), e.kind},
                   {QStringLiteral("entity"), e.entity},

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <functional>
+
+class QObject;
+
+namespace paydesk {
+class EmbeddedApi;
+class TerminalAccess;
+} // namespace paydesk
+
+namespace paydesk::cli {
+
+class Output;
+
+// terminal add|list|disable: who may call this core when it serves.
+int runTerminal(const QCommandLineParser& parser, const QStringList& args, Output& out,
+                TerminalAccess& terminals);
+// serve --listen ADDR:PORT [--cert FILE --key FILE]: the core as a service
+// until SIGTERM or Ctrl+C. `onStop` installs the signal handler.
+int runServe(const QCommandLineParser& parser, Output& out, EmbeddedApi& api,
+             const std::function<void(QObject&, std::function<void()>)>& onStop);
+QList<QCommandLineOption> serveOptions();
+
+} // namespace paydesk::cli
