@@ -3,7 +3,7 @@
 # -DSOURCE_DIR=... -DSTAMP=...
 #
 # Who may include what under core/ (every front-end header: api/ only):
-#   ui/                                   api/ only
+#   ui/, remote/                          api/ only
 #   app/paydesk, app/paydesk-core,        api/, and sandbox/ (the sandbox's own
 #   app/paydesk-scan (.cpp)               customer-side API, demo mode only)
 #   app/server (.cpp)                     api/, sandbox/, common/: it carries HTTP
@@ -11,7 +11,7 @@
 #                                         and reads their key files
 set(violations "")
 file(GLOB_RECURSE sources ${SOURCE_DIR}/ui/*.cpp ${SOURCE_DIR}/ui/*.h ${SOURCE_DIR}/app/*.cpp
-     ${SOURCE_DIR}/app/*.h)
+     ${SOURCE_DIR}/app/*.h ${SOURCE_DIR}/remote/*.cpp ${SOURCE_DIR}/remote/*.h)
 foreach(source ${sources})
     file(RELATIVE_PATH rel ${SOURCE_DIR} ${source})
     set(allowed "api/")

@@ -129,7 +129,7 @@ void read(JsonReader& r, PinLockout& l)
 
 void read(JsonReader& r, CommandOutcome& o)
 {
-    o.status = r.enumeration<CommandStatus>(QStringLiteral("status"), commandStatusName, 0, 10,
+    o.status = r.enumeration<CommandStatus>(QStringLiteral("status"), commandStatusName, 0, 11,
                                             CommandStatus::StorageError, true);
     r.boolean(QStringLiteral("ok")); // derived from the status
     o.message = r.string(QStringLiteral("message"));

@@ -27,6 +27,8 @@ QString commandStatusName(CommandStatus s)
         return QStringLiteral("no_channel");
     case CommandStatus::ChannelUnreachable:
         return QStringLiteral("channel_unreachable");
+    case CommandStatus::ServerUnreachable:
+        return QStringLiteral("server_unreachable");
     }
     return QStringLiteral("unknown");
 }

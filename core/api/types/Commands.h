@@ -27,6 +27,9 @@ enum class CommandStatus : int
     // The channel could not be reached: nothing left this machine, so
     // nothing was charged (a QR code that was never issued).
     ChannelUnreachable = 10,
+    // A remote core (paydesk-core serve) could not be reached: the command
+    // never left this machine, so nothing was done.
+    ServerUnreachable = 11,
 };
 
 QString commandStatusName(CommandStatus s);

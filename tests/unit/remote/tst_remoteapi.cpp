@@ -1,0 +1,305 @@
+// The counter's facade over the network: RemoteApi against a real
+// ApiServer on a loopback port, over the embedded core with a manual clock.
+// The same assertions as the embedded core's for what a counter does:
+// outcomes, idempotency, live signals; and what only a link can do: drop,
+// come back, and still tell the sale's true outcome.
+#include "ApiServer.h"
+#include "RemoteApi.h"
+#include "api/types/Terminals.h"
+#include "sandbox/SandboxBehaviour.h"
+#include "testsupport/EngineHarness.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace paydesk;
+using paydesk::test::EngineHarness;
+
+namespace {
+
+template <typename T, typename Send> T call(EngineHarness& h, Send send)
+{
+    std::optional<T> got;
+    send([&](const T& v) { got = v; });
+    QElapsedTimer waited;
+    waited.start();
+    while (!got && waited.elapsed() < 10'000) {
+        h.drain();
+        QTest::qWait(5);
+    }
+    if (!got)
+        qFatal("no reply within 10 s");
+    return *got;
+}
+
+// A core serving on loopback and a counter enrolled with it.
+struct Link
+{
+    EngineHarness h;
+    std::unique_ptr<ApiServer> server;
+    std::unique_ptr<RemoteApi> remote;
+    quint16 port = 0;
+    TerminalKey key;
+
+    Link()
+    {
+        serve(0);
+        std::optional<TerminalEnrolment> e;
+        h.api().terminalAccess().addTerminal(QStringLiteral("0001"), QStringLiteral("0009"),
+                                             [&](const TerminalEnrolment& v) { e = v; });
+        while (!e)
+            h.drain();
+        key.storeId = QStringLiteral("0001");
+        key.terminalId = QStringLiteral("0009");
+        const QString error = RemoteApi::enrol(QUrl(server->baseUrl()), key, e->code, &key.secret);
+        if (!error.isEmpty())
+            qFatal("%s", qPrintable(error));
+        RemoteOptions o;
+        o.server = QUrl(server->baseUrl());
+        o.key = key;
+        o.nowMs = [this] { return h.clock().nowMs(); };
+        o.maxBackoffMs = 500;
+        remote = std::make_unique<RemoteApi>(o);
+        remote->start();
+    }
+    void serve(quint16 atPort)
+    {
+        ApiServerOptions o;
+        o.port = atPort;
+        server = std::make_unique<ApiServer>(h.api(), o);
+        QString error;
+        port = server->listen(&error);
+        if (!port)
+            qFatal("%s", qPrintable(error));
+    }
+    bool up() { return remote->linkUp(); }
+};
+
+QString code(SandboxBehaviour b, int n = 0)
+{
+    return sandboxCode(Wallet::WeChat, b, n);
+}
+
+} // namespace
+
+class tst_RemoteApi : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void paysAndTellsLikeTheEmbeddedCore();
+    void sameRequestNumberIsOneSale_data();
+    void sameRequestNumberIsOneSale();
+    void refundAndRevokeOverTheLink();
+    void readsAndCounterState();
+    void unreachableServerChargesNothing();
+    void saleInProgressSurvivesTheLinkDropping();
+    void backOfficeSaysWhereToWork();
+};
+
+void tst_RemoteApi::paysAndTellsLikeTheEmbeddedCore()
+{
+    Link l;
+    QTRY_VERIFY_WITH_TIMEOUT(l.up(), 5000);
+    QSignalSpy changed(l.remote.get(), &PayDeskApi::orderChanged);
+    QSignalSpy steps(l.remote.get(), &PayDeskApi::eventRecorded);
+    const CommandOutcome o = call<CommandOutcome>(l.h, [&](auto r) {
+        l.remote->pay({QStringLiteral("rp-1"), Money::fromFen(1234),
+                       code(SandboxBehaviour::InstantSuccess), QStringLiteral("2 coffees"),
+                       QString()},
+                      r);
+    });
+    QCOMPARE(commandStatusName(o.status), QStringLiteral("ok"));
+    QVERIFY(!o.orderNo.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (l.h.drain(), !changed.isEmpty() && changed.last().at(1).toInt() == int(OrderState::Paid)),
+        5000);
+    QCOMPARE(changed.last().at(0).toString(), o.orderNo);
+    QVERIFY(!steps.isEmpty());
+    const auto d = call<std::optional<OrderDetails>>(
+        l.h, [&](auto r) { l.remote->orderDetails(o.orderNo, r); });
+    QVERIFY(d);
+    QCOMPARE(d->order.state, OrderState::Paid);
+    QCOMPARE(d->order.amount.fen(), qint64(1234));
+    QCOMPARE(d->payments.size(), 1);
+    QCOMPARE(d->payments.first().state, PaymentState::Success);
+    // The timeline read back equals the one the server keeps.
+    QCOMPARE(d->events.size(), l.h.details(o.orderNo).events.size());
+}
+
+void tst_RemoteApi::sameRequestNumberIsOneSale_data()
+{
+    QTest::addColumn<int>("secondFen");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("same_content_repeats_first_result") << 500 << "ok"
+                                                       << "";
+    QTest::newRow("other_amount_is_refused") << 600 << "request_mismatch"
+                                             << "amount";
+}
+
+void tst_RemoteApi::sameRequestNumberIsOneSale()
+{
+    QFETCH(int, secondFen);
+    QFETCH(QString, status);
+    QFETCH(QString, field);
+    Link l;
+    const auto pay = [&](int fen) {
+        return call<CommandOutcome>(l.h, [&](auto r) {
+            l.remote->pay({QStringLiteral("same"), Money::fromFen(fen),
+                           code(SandboxBehaviour::InstantSuccess), QString(), QString()},
+                          r);
+        });
+    };
+    const CommandOutcome first = pay(500);
+    QVERIFY(first.ok());
+    const CommandOutcome second = pay(secondFen);
+    QCOMPARE(commandStatusName(second.status), status);
+    QCOMPARE(second.field, field);
+    if (second.ok()) {
+        QCOMPARE(second.orderNo, first.orderNo);
+        QVERIFY(second.repeated);
+    }
+    QCOMPARE(l.h.orderCount(), 1);
+}
+
+void tst_RemoteApi::refundAndRevokeOverTheLink()
+{
+    Link l;
+    const CommandOutcome paid = call<CommandOutcome>(l.h, [&](auto r) {
+        l.remote->pay({QStringLiteral("rr-1"), Money::fromFen(1000),
+                       code(SandboxBehaviour::InstantSuccess), QString(), QString()},
+                      r);
+    });
+    QVERIFY(paid.ok());
+    l.h.drain();
+    const CommandOutcome refunded = call<CommandOutcome>(l.h, [&](auto r) {
+        l.remote->refund(
+            {QStringLiteral("rf-1"), paid.orderNo, Money::fromFen(300), QStringLiteral("cup")}, r);
+    });
+    QVERIFY2(refunded.ok(), qPrintable(refunded.message));
+    QVERIFY(!refunded.refundNo.isEmpty());
+    const CommandOutcome tooMuch = call<CommandOutcome>(l.h, [&](auto r) {
+        l.remote->refund(
+            {QStringLiteral("rf-2"), paid.orderNo, Money::fromFen(800), QStringLiteral("all")}, r);
+    });
+    QCOMPARE(tooMuch.status, CommandStatus::RefundExceedsPaid);
+    const CommandOutcome slow = call<CommandOutcome>(l.h, [&](auto r) {
+        l.remote->pay({QStringLiteral("rv-1"), Money::fromFen(700),
+                       code(SandboxBehaviour::UserPayingThenSuccess, 30), QString(), QString()},
+                      r);
+    });
+    QVERIFY(slow.ok());
+    const CommandOutcome revoked = call<CommandOutcome>(l.h, [&](auto r) {
+        l.remote->revoke({QStringLiteral("rv-1-revoke"), slow.orderNo, QStringLiteral("left")}, r);
+    });
+    QVERIFY2(revoked.ok(), qPrintable(revoked.message));
+    l.h.advance(5000);
+    QCOMPARE(l.h.details(slow.orderNo).order.state, OrderState::Closed);
+}
+
+void tst_RemoteApi::readsAndCounterState()
+{
+    CoreConfig c;
+    Link l;
+    QTRY_VERIFY_WITH_TIMEOUT(l.up(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        l.remote->counterLimits().maxAmountFen == l.h.api().counterLimits().maxAmountFen, 5000);
+    QCOMPARE(l.remote->counterLimits().largeAmountFen, l.h.api().counterLimits().largeAmountFen);
+    QCOMPARE(l.remote->reachability().size(), l.h.api().reachability().size());
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(call<CommandOutcome>(l.h, [&](auto r) {
+                    l.remote->pay({QStringLiteral("list-%1").arg(i), Money::fromFen(100 + i),
+                                   code(SandboxBehaviour::InstantSuccess), QString(), QString()},
+                                  r);
+                }).ok());
+    l.h.drain();
+    OrderFilter f;
+    f.limit = 2;
+    const auto page = call<QList<OrderRecord>>(l.h, [&](auto r) { l.remote->orders(f, r); });
+    QCOMPARE(page.size(), 2);
+    f.beforeOrderNo = page.last().orderNo;
+    QCOMPARE(call<QList<OrderRecord>>(l.h, [&](auto r) { l.remote->orders(f, r); }).size(), 1);
+    QVERIFY(!call<std::optional<OrderDetails>>(l.h, [&](auto r) {
+                 l.remote->orderDetails(QStringLiteral("PO1nosuch"), r);
+             }).has_value());
+    const CommandOutcome lock = call<CommandOutcome>(l.h, [&](auto r) {
+        l.remote->reportPinLockout({5, 60'000}, r);
+    });
+    QVERIFY(lock.ok());
+    const auto alerts =
+        call<QList<AlertRecord>>(l.h, [&](auto r) { l.remote->alerts(true, 10, r); });
+    QVERIFY(!alerts.isEmpty());
+    QCOMPARE(alerts.first().kind, QStringLiteral("pin_lockout"));
+    QVERIFY(call<CommandOutcome>(l.h, [&](auto r) {
+                l.remote->acknowledgeAlert(alerts.first().id, QStringLiteral("sam"), r);
+            }).ok());
+    QVERIFY(
+        call<QList<AlertRecord>>(l.h, [&](auto r) { l.remote->alerts(true, 10, r); }).isEmpty());
+}
+
+void tst_RemoteApi::unreachableServerChargesNothing()
+{
+    EngineHarness h;
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 closedPort = probe.serverPort();
+    probe.close();
+    RemoteOptions o;
+    o.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort));
+    o.key.storeId = QStringLiteral("0001");
+    o.key.terminalId = QStringLiteral("0009");
+    o.key.secret = "x";
+    RemoteApi remote(o);
+    remote.start();
+    const CommandOutcome out = call<CommandOutcome>(h, [&](auto r) {
+        remote.pay({QStringLiteral("u1"), Money::fromFen(100),
+                    code(SandboxBehaviour::InstantSuccess), QString(), QString()},
+                   r);
+    });
+    QCOMPARE(out.status, CommandStatus::ServerUnreachable);
+    QVERIFY(out.message.contains(QLatin1String("nothing was done")));
+    QVERIFY(!remote.linkUp());
+    QVERIFY(!remote.linkError().isEmpty());
+}
+
+void tst_RemoteApi::saleInProgressSurvivesTheLinkDropping()
+{
+    Link l;
+    QTRY_VERIFY_WITH_TIMEOUT(l.up(), 5000);
+    QSignalSpy changed(l.remote.get(), &PayDeskApi::orderChanged);
+    const CommandOutcome o = call<CommandOutcome>(l.h, [&](auto r) {
+        l.remote->pay({QStringLiteral("drop-1"), Money::fromFen(888),
+                       code(SandboxBehaviour::UserPayingThenSuccess, 5), QString(), QString()},
+                      r);
+    });
+    QVERIFY(o.ok());
+    // The server goes away while the customer types the password...
+    const quint16 port = l.port;
+    l.server.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!l.up(), 5000);
+    // ... the core finishes the sale meanwhile ...
+    l.h.advance(8000);
+    QCOMPARE(l.h.details(o.orderNo).order.state, OrderState::Paid);
+    // ... and comes back (a new process: its event backlog is gone).
+    l.serve(port);
+    QTRY_VERIFY_WITH_TIMEOUT(l.up(), 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty() && changed.last().at(0).toString() == o.orderNo &&
+                                 changed.last().at(1).toInt() == int(OrderState::Paid),
+                             10'000);
+}
+
+void tst_RemoteApi::backOfficeSaysWhereToWork()
+{
+    Link l;
+    const BackOfficeOutcome out = call<BackOfficeOutcome>(l.h, [&](auto r) {
+        l.remote->accounting().topUpCash(QStringLiteral("m1"), Money::fromFen(100),
+                                         QStringLiteral("t"), QStringLiteral("ann"), r);
+    });
+    QCOMPARE(backOfficeStatusName(out.status), QStringLiteral("unavailable"));
+    QVERIFY(out.message.contains(QLatin1String("server's machine")));
+}
+
+QTEST_GUILESS_MAIN(tst_RemoteApi)
+#include "tst_remoteapi.moc"
