@@ -7,11 +7,13 @@
 #include "CliServe.h"
 #include "DemoGateway.h"
 #include "NotificationHttpServer.h"
+#include "RemoteApi.h"
 #include "SandboxGateway.h"
 #include "api/ConfigFile.h"
 #include "api/EmbeddedApi.h"
 #include "api/Json.h"
 #include "api/Numbers.h"
+#include "api/TerminalKeyFile.h"
 #include "sandbox/InProcessSandbox.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
@@ -102,6 +104,10 @@ Commands:
   terminal add --store S --terminal T   a one-time enrolment code for a counter (shown once)
   terminal list                     enrolled terminals, their state and refused requests
   terminal disable --store S --terminal T   its requests are refused from now on
+  --remote URL enrol --store S --terminal T --code CODE [--terminal-key FILE]
+      [--ca-file PEM | --fingerprint SHA256]
+                                    enrol this machine as a terminal of a server; its key is
+                                    written to FILE (default: the data directory's terminal.json)
   run [--until-idle]                host the engine: resume every unfinished item and work
       [--notify-listen ADDR:PORT]   ... and take the gateways' notifications at
                                     http://ADDR:PORT/notify/CHANNEL (any engine command takes it)
@@ -155,6 +161,9 @@ Reconciliation:
 Global options:
   --data DIR        data directory (default: the user's PayDesk data directory)
   --config FILE     engine configuration (JSON; default: DIR/paydesk.json if present)
+  --remote URL      run pay, qr, query, revoke, refund, order and alerts against a server
+                    (paydesk-core serve) as the enrolled terminal of --terminal-key FILE
+  --terminal-key F  the terminal's key file (default: DIR/terminal.json of the user's data dir)
   --json            one JSON object per line on stdout
   --no-fsync        do not fsync commits (throw-away demos only)
   -h, --help        this text
@@ -175,7 +184,9 @@ struct Context
     std::unique_ptr<DemoGateway> demo;
     // A test shop's in-process sandbox (config "sandbox": true).
     std::shared_ptr<InProcessSandbox> sandbox;
-    std::unique_ptr<EmbeddedApi> api;
+    std::unique_ptr<PayDeskApi> api;
+    // The core in this process; null with --remote (api is then a RemoteApi).
+    EmbeddedApi* embedded = nullptr;
     // The notify_url listener; after the API, so it stops taking requests
     // before the engine goes.
     std::unique_ptr<NotificationHttpServer> notifyServer;
@@ -213,12 +224,14 @@ int openApi(Context& c, const QString& dataDir, bool durable)
     } else if (opt.config.sandbox) {
         opt.sandbox = c.sandbox = std::make_shared<InProcessSandbox>();
     }
-    c.api = std::make_unique<EmbeddedApi>(opt);
-    if (QString e = c.api->open(); !e.isEmpty()) {
+    auto embedded = std::make_unique<EmbeddedApi>(opt);
+    c.embedded = embedded.get();
+    c.api = std::move(embedded);
+    if (QString e = c.embedded->open(); !e.isEmpty()) {
         c.out->error(e);
         return ExitStorage;
     }
-    if (c.demo || c.api->servesSandbox())
+    if (c.demo || c.embedded->servesSandbox())
         c.out->notice(QStringLiteral("SANDBOX / 测试环境: the built-in sandbox acquirer takes the "
                                      "payment codes; nothing is really charged"));
     return ExitOk;
@@ -294,13 +307,16 @@ int followOrder(Context& c, const QString& orderNo, bool ownWork, const ExitFor&
     Waiter w;
     QObject guard;
     bool storageFailed = false;
+    // A remote core answers later: the answer is looked at only while this
+    // wait is still on.
+    auto live = std::make_shared<bool>(true);
     auto finishIfSettled = [&] {
-        std::optional<OrderDetails> d;
-        c.api->orderDetails(orderNo, [&](const std::optional<OrderDetails>& x) { d = x; });
-        if (!d || w.finished())
-            return;
-        if (d->order.state != OrderState::Pending && (!ownWork || c.api->isIdle()))
-            w.finish(exitFor(*d));
+        c.api->orderDetails(orderNo, [&, live](const std::optional<OrderDetails>& d) {
+            if (!*live || !d || w.finished())
+                return;
+            if (d->order.state != OrderState::Pending && (!ownWork || c.api->isIdle()))
+                w.finish(exitFor(*d));
+        });
     };
     QObject::connect(c.api.get(), &PayDeskApi::eventRecorded, &guard, [&](const TrackEvent& e) {
         if (e.orderNo == orderNo)
@@ -320,10 +336,11 @@ int followOrder(Context& c, const QString& orderNo, bool ownWork, const ExitFor&
         c.api->resumeAll();
     QTimer::singleShot(0, &guard, finishIfSettled);
     const int rc = w.exec();
+    *live = false;
     // What storage holds: after a storage failure the last steps may be
     // lost, and the order is shown as it will be found at the next start.
-    std::optional<OrderDetails> d;
-    c.api->orderDetails(orderNo, [&](const std::optional<OrderDetails>& x) { d = x; });
+    const auto d = waitFor<std::optional<OrderDetails>>(
+        [&](auto reply) { c.api->orderDetails(orderNo, reply); });
     if (d) {
         if (c.out->json())
             c.out->object(toJson(*d));
@@ -435,7 +452,7 @@ int cmdSandboxScan(Context& c)
         c.out->error(e);
         return ExitFailure;
     }
-    c.api->flush();
+    c.embedded->flush();
     c.out->outcome(CommandOutcome{CommandStatus::Ok,
                                   QStringLiteral("the customer scanned %1").arg(c.args.at(1)),
                                   {},
@@ -464,16 +481,14 @@ int cmdOrder(Context& c)
         QString orderNo;
         if (int rc = needOrder(c, 2, &orderNo); rc != ExitOk)
             return rc;
-        int rc = ExitOk;
-        c.api->orderDetails(orderNo, [&](const std::optional<OrderDetails>& d) {
-            if (!d) {
-                c.out->error(QStringLiteral("no order %1").arg(orderNo));
-                rc = ExitFailure;
-                return;
-            }
-            c.out->details(*d);
-        });
-        return rc;
+        const auto d = waitFor<std::optional<OrderDetails>>(
+            [&](auto reply) { c.api->orderDetails(orderNo, reply); });
+        if (!d) {
+            c.out->error(QStringLiteral("no order %1").arg(orderNo));
+            return ExitFailure;
+        }
+        c.out->details(*d);
+        return ExitOk;
     }
     if (sub == QLatin1String("list")) {
         OrderFilter f;
@@ -498,11 +513,10 @@ int cmdOrder(Context& c)
             if (!ok || f.limit <= 0 || f.limit > 100000)
                 return usageError(*c.out, QStringLiteral("--limit must be 1..100000"));
         }
-        c.api->orders(f, [&](const QList<OrderRecord>& list) {
-            for (const auto& o : list)
-                c.out->order(o);
-            c.out->line(QStringLiteral("%1 order(s)").arg(list.size()));
-        });
+        const auto list = waitFor<QList<OrderRecord>>([&](auto reply) { c.api->orders(f, reply); });
+        for (const auto& o : list)
+            c.out->order(o);
+        c.out->line(QStringLiteral("%1 order(s)").arg(list.size()));
         return ExitOk;
     }
     return usageError(*c.out, QStringLiteral("unknown 'order %1'").arg(sub));
@@ -544,21 +558,19 @@ int cmdAlerts(Context& c)
         const QString by = c.parser.value(QStringLiteral("by")).trimmed();
         if (by.isEmpty())
             return usageError(*c.out, QStringLiteral("--by NAME is required: who acknowledges"));
-        int rc = ExitOk;
-        c.api->acknowledgeAlert(id, by, [&](const CommandOutcome& o) {
-            c.out->outcome(o);
-            rc = codeFor(o);
-        });
-        return rc;
+        const auto o =
+            waitFor<CommandOutcome>([&](auto reply) { c.api->acknowledgeAlert(id, by, reply); });
+        c.out->outcome(o);
+        return codeFor(o);
     }
     if (c.args.size() != 1)
         return usageError(*c.out,
                           QStringLiteral("usage: alerts [--all] | alerts ack ID --by NAME"));
-    c.api->alerts(!c.parser.isSet(QStringLiteral("all")), 500, [&](const QList<AlertRecord>& list) {
-        for (const auto& a : list)
-            c.out->alert(a);
-        c.out->line(QStringLiteral("%1 alert(s)").arg(list.size()));
-    });
+    const auto list = waitFor<QList<AlertRecord>>(
+        [&](auto reply) { c.api->alerts(!c.parser.isSet(QStringLiteral("all")), 500, reply); });
+    for (const auto& a : list)
+        c.out->alert(a);
+    c.out->line(QStringLiteral("%1 alert(s)").arg(list.size()));
     return ExitOk;
 }
 
@@ -744,6 +756,94 @@ int cmdDemo(Context& c)
     return rc;
 }
 
+// Where an enrolled counter keeps its key when --terminal-key is not given.
+QString defaultTerminalKey()
+{
+    return QDir(defaultDataDir()).filePath(QStringLiteral("terminal.json"));
+}
+
+int cmdEnrol(Context& c, const QUrl& server, const QString& keyPath)
+{
+    TerminalKey key;
+    key.server = server.toString();
+    key.storeId = c.parser.value(QStringLiteral("store"));
+    key.terminalId = c.parser.value(QStringLiteral("terminal"));
+    key.caFile = c.parser.value(QStringLiteral("ca-file"));
+    key.fingerprintSha256 = c.parser.value(QStringLiteral("fingerprint"));
+    const QString code = c.parser.value(QStringLiteral("code"));
+    if (key.storeId.isEmpty() || key.terminalId.isEmpty() || code.isEmpty())
+        return usageError(*c.out, QStringLiteral("usage: --remote URL enrol --store S --terminal T "
+                                                 "--code CODE [--terminal-key FILE] "
+                                                 "[--ca-file PEM | --fingerprint SHA256]"));
+    if (!key.caFile.isEmpty())
+        key.caFile = QFileInfo(key.caFile).absoluteFilePath();
+    if (QString e = RemoteApi::enrol(server, key, code, &key.secret); !e.isEmpty()) {
+        c.out->error(e);
+        return ExitFailure;
+    }
+    QDir().mkpath(QFileInfo(keyPath).absolutePath());
+    if (QString e = writeTerminalKey(keyPath, key); !e.isEmpty()) {
+        c.out->error(e);
+        return ExitStorage;
+    }
+    c.out->outcome(CommandOutcome{CommandStatus::Ok,
+                                  QStringLiteral("terminal %1/%2 is enrolled with %3; its key is "
+                                                 "in %4 (readable by you only)")
+                                      .arg(key.storeId, key.terminalId, key.server, keyPath),
+                                  {},
+                                  {},
+                                  {},
+                                  false});
+    return ExitOk;
+}
+
+// Every command against a server (paydesk-core serve): the counter's,
+// and `enrol` to get this terminal's key first.
+int runRemote(Context& c, const QString& command)
+{
+    const QUrl server(c.parser.value(QStringLiteral("remote")));
+    if (!server.isValid() ||
+        (server.scheme() != QLatin1String("https") && server.scheme() != QLatin1String("http")) ||
+        server.host().isEmpty())
+        return usageError(*c.out, QStringLiteral("--remote takes the server's URL, e.g. "
+                                                 "https://core.shop.example:8443; got '%1'")
+                                      .arg(c.parser.value(QStringLiteral("remote"))));
+    const QString keyPath = c.parser.isSet(QStringLiteral("terminal-key"))
+                                ? c.parser.value(QStringLiteral("terminal-key"))
+                                : defaultTerminalKey();
+    if (command == QLatin1String("enrol"))
+        return cmdEnrol(c, server, keyPath);
+    static const QStringList local = {QStringLiteral("demo"),         QStringLiteral("run"),
+                                      QStringLiteral("serve"),        QStringLiteral("terminal"),
+                                      QStringLiteral("sandbox-scan"), QStringLiteral("sandbox")};
+    if (local.contains(command))
+        return usageError(*c.out, QStringLiteral("'%1' runs on the server's machine, not with "
+                                                 "--remote")
+                                      .arg(command));
+    RemoteOptions options;
+    options.server = server;
+    if (QString e = readTerminalKey(keyPath, &options.key); !e.isEmpty()) {
+        c.out->error(e + QStringLiteral(" (enrol first: paydesk-core --remote URL enrol ...)"));
+        return ExitUsage;
+    }
+    auto remote = std::make_unique<RemoteApi>(options);
+    remote->start(); // the events, for --wait's live steps
+    c.api = std::move(remote);
+    if (isBackOfficeCommand(command))
+        return runBackOffice(c.parser, c.args, *c.out, c.api->accounting());
+    if (isReconCommand(command))
+        return runRecon(c.parser, c.args, *c.out, c.api->reconciliation());
+    if (command == QLatin1String("pay"))
+        return cmdPay(c);
+    if (command == QLatin1String("qr"))
+        return cmdQr(c);
+    if (command == QLatin1String("order"))
+        return cmdOrder(c);
+    if (command == QLatin1String("alerts"))
+        return cmdAlerts(c);
+    return cmdOrderCommand(c, command);
+}
+
 } // namespace
 
 int run(const QStringList& arguments)
@@ -776,6 +876,10 @@ int run(const QStringList& arguments)
         {QStringLiteral("listen-tls"), QString(), QStringLiteral("address:port")},
         {QStringLiteral("tls"), QString()},
         {QStringLiteral("notify-listen"), QString(), QStringLiteral("address:port")},
+        {QStringLiteral("remote"), QString(), QStringLiteral("url")},
+        {QStringLiteral("terminal-key"), QString(), QStringLiteral("file")},
+        {QStringLiteral("ca-file"), QString(), QStringLiteral("file")},
+        {QStringLiteral("fingerprint"), QString(), QStringLiteral("sha256")},
         {{QStringLiteral("h"), QStringLiteral("help")}, QString()},
         {QStringLiteral("version"), QString()},
     };
@@ -805,13 +909,18 @@ int run(const QStringList& arguments)
         QStringLiteral("query"), QStringLiteral("revoke"),       QStringLiteral("refund"),
         QStringLiteral("order"), QStringLiteral("alerts"),       QStringLiteral("sandbox-codes"),
         QStringLiteral("run"),   QStringLiteral("sandbox-scan"), QStringLiteral("sandbox"),
-        QStringLiteral("serve"), QStringLiteral("terminal")};
+        QStringLiteral("serve"), QStringLiteral("terminal"),     QStringLiteral("enrol")};
     if (!known.contains(command) && !isBackOfficeCommand(command) && !isReconCommand(command))
         return usageError(*c.out, QStringLiteral("unknown command '%1'").arg(command));
     if (command == QLatin1String("sandbox-codes"))
         return cmdSandboxCodes(c);
     if (command == QLatin1String("sandbox"))
         return cmdSandbox(c);
+    if (p.isSet(QStringLiteral("remote")))
+        return runRemote(c, command);
+    if (command == QLatin1String("enrol"))
+        return usageError(*c.out,
+                          QStringLiteral("enrol needs --remote URL: the server to enrol with"));
 
     QString dataDir = p.value(QStringLiteral("data"));
     bool durable = !p.isSet(QStringLiteral("no-fsync"));
@@ -852,9 +961,9 @@ int run(const QStringList& arguments)
     if (int rc = openApi(c, dataDir, durable); rc != ExitOk)
         return rc;
     if (c.notifyServer)
-        c.notifyServer->setHandler([api = c.api.get()](const QString& channel,
-                                                       const QByteArray& body,
-                                                       const QString& source) {
+        c.notifyServer->setHandler([api = c.embedded](const QString& channel,
+                                                      const QByteArray& body,
+                                                      const QString& source) {
             return api->receiveNotification(channel, body, source);
         });
 
@@ -877,9 +986,9 @@ int run(const QStringList& arguments)
     if (command == QLatin1String("run"))
         return cmdRun(c);
     if (command == QLatin1String("serve"))
-        return runServe(c.parser, *c.out, *c.api, onStopSignals);
+        return runServe(c.parser, *c.out, *c.embedded, onStopSignals);
     if (command == QLatin1String("terminal"))
-        return runTerminal(c.parser, c.args, *c.out, c.api->terminalAccess());
+        return runTerminal(c.parser, c.args, *c.out, c.embedded->terminalAccess());
     return cmdOrderCommand(c, command);
 }
 

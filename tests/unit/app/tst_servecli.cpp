@@ -1,0 +1,181 @@
+// paydesk-core serve as a shop runs it: a real server process, a counter
+// enrolled with the CLI, sales through --remote, and a graceful SIGTERM.
+#include "testsupport/CoreProcess.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace paydesk::test;
+
+namespace {
+
+quint16 freePort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost);
+    return s.serverPort();
+}
+
+struct Shop
+{
+    QTemporaryDir dir;
+    QString config;
+    QString data;
+    QString key;
+    QString url;
+    std::unique_ptr<QProcess> server;
+
+    Shop()
+    {
+        config = dir.filePath(QStringLiteral("shop.json"));
+        QFile f(config);
+        f.open(QIODevice::WriteOnly);
+        f.write(R"({"sandbox": true})");
+        f.close();
+        data = dir.filePath(QStringLiteral("data"));
+        key = dir.filePath(QStringLiteral("counter/terminal.json"));
+    }
+    QStringList local(const QStringList& args) const
+    {
+        return QStringList{QStringLiteral("--data"), data, QStringLiteral("--config"), config,
+                           QStringLiteral("--no-fsync")} +
+               args;
+    }
+    QStringList remote(const QStringList& args) const
+    {
+        return QStringList{QStringLiteral("--remote"), url, QStringLiteral("--terminal-key"), key} +
+               args;
+    }
+    bool start()
+    {
+        const quint16 port = freePort();
+        url = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        server = startCore(local({QStringLiteral("serve"), QStringLiteral("--listen"),
+                                  QStringLiteral("127.0.0.1:%1").arg(port)}));
+        for (int i = 0; i < 100; ++i) {
+            server->waitForReadyRead(100);
+            if (server->peek(4096).contains("serving"))
+                return true;
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+class tst_ServeCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void enrolPayAndStop();
+    void aBadEnrolmentCodeIsRefusedAndNoKeyWritten();
+    void localOnlyCommandsAreRefusedWithRemote();
+};
+
+void tst_ServeCli::enrolPayAndStop()
+{
+    Shop shop;
+    const CoreRun added = runCore(
+        shop.local({QStringLiteral("--json"), QStringLiteral("terminal"), QStringLiteral("add"),
+                    QStringLiteral("--store"), QStringLiteral("0001"), QStringLiteral("--terminal"),
+                    QStringLiteral("0007")}));
+    QCOMPARE(added.exitCode, 0);
+    const QString code = lastJson(added.out).value(QStringLiteral("code")).toString();
+    QVERIFY(QRegularExpression(QStringLiteral("^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$"))
+                .match(code)
+                .hasMatch());
+    QVERIFY(shop.start());
+    const CoreRun enrolled = runCore(shop.remote(
+        {QStringLiteral("enrol"), QStringLiteral("--store"), QStringLiteral("0001"),
+         QStringLiteral("--terminal"), QStringLiteral("0007"), QStringLiteral("--code"), code}));
+    QVERIFY2(enrolled.exitCode == 0, qPrintable(enrolled.err + enrolled.out));
+    QCOMPARE(QFile(shop.key).permissions() &
+                 (QFile::ReadGroup | QFile::ReadOther | QFile::WriteOther),
+             QFile::Permissions());
+    // A sale with the password step, followed live over the link.
+    const CoreRun paid = runCore(
+        shop.remote({QStringLiteral("--json"), QStringLiteral("pay"), QStringLiteral("--amount"),
+                     QStringLiteral("9.00"), QStringLiteral("--code"),
+                     QStringLiteral("130102000000000001"), QStringLiteral("--wait")}));
+    QVERIFY2(paid.exitCode == 0, qPrintable(paid.err + paid.out));
+    const QJsonObject order = lastJson(paid.out);
+    QCOMPARE(order.value(QStringLiteral("state")).toString(), QStringLiteral("PAID"));
+    QCOMPARE(
+        order.value(QStringLiteral("amount")).toObject().value(QStringLiteral("fen")).toString(),
+        QStringLiteral("900"));
+    const QString orderNo = order.value(QStringLiteral("orderNo")).toString();
+    // Refused input over the wire is refused, with the reason, and changes nothing.
+    const CoreRun refund = runCore(shop.remote(
+        {QStringLiteral("refund"), orderNo, QStringLiteral("--amount"), QStringLiteral("10.00"),
+         QStringLiteral("--reason"), QStringLiteral("too much")}));
+    QCOMPARE(refund.exitCode, 1);
+    QVERIFY2(refund.out.contains(QLatin1String("refund_exceeds_paid")) ||
+                 refund.err.contains(QLatin1String("more than")) ||
+                 refund.out.contains(QLatin1String("more than")),
+             qPrintable(refund.out + refund.err));
+    // SIGTERM: a graceful stop, exit 0.
+    ::kill(shop.server->processId(), SIGTERM);
+    QVERIFY(shop.server->waitForFinished(10'000));
+    QCOMPARE(shop.server->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(shop.server->exitCode(), 0);
+    QVERIFY(shop.server->readAll().contains("stopping"));
+    // The sale is in the server's books.
+    const CoreRun shown = runCore(shop.local(
+        {QStringLiteral("--json"), QStringLiteral("order"), QStringLiteral("show"), orderNo}));
+    QCOMPARE(lastJson(shown.out).value(QStringLiteral("state")).toString(), QStringLiteral("PAID"));
+    // With the server gone, a sale is refused at once: nothing was done.
+    const CoreRun down = runCore(
+        shop.remote({QStringLiteral("pay"), QStringLiteral("--amount"), QStringLiteral("1.00"),
+                     QStringLiteral("--code"), QStringLiteral("130000000000000001")}));
+    QCOMPARE(down.exitCode, 1);
+    QVERIFY(down.err.contains(QLatin1String("nothing was done")) ||
+            down.out.contains(QLatin1String("nothing was done")));
+}
+
+void tst_ServeCli::aBadEnrolmentCodeIsRefusedAndNoKeyWritten()
+{
+    Shop shop;
+    QCOMPARE(runCore(shop.local({QStringLiteral("terminal"), QStringLiteral("add"),
+                                 QStringLiteral("--store"), QStringLiteral("0001"),
+                                 QStringLiteral("--terminal"), QStringLiteral("0008")}))
+                 .exitCode,
+             0);
+    QVERIFY(shop.start());
+    const CoreRun r = runCore(
+        shop.remote({QStringLiteral("enrol"), QStringLiteral("--store"), QStringLiteral("0001"),
+                     QStringLiteral("--terminal"), QStringLiteral("0008"), QStringLiteral("--code"),
+                     QStringLiteral("AAAA-AAAA-AAAA-AAAA")}));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("not terminal 0001/0008's enrolment code")),
+             qPrintable(r.err));
+    QVERIFY(!QFile::exists(shop.key));
+    const CoreRun noKey = runCore(shop.remote({QStringLiteral("order"), QStringLiteral("list")}));
+    QCOMPARE(noKey.exitCode, 2);
+    QVERIFY(noKey.err.contains(QLatin1String("enrol first")));
+    ::kill(shop.server->processId(), SIGTERM);
+    QVERIFY(shop.server->waitForFinished(10'000));
+}
+
+void tst_ServeCli::localOnlyCommandsAreRefusedWithRemote()
+{
+    Shop shop;
+    shop.url = QStringLiteral("http://127.0.0.1:9");
+    const CoreRun r = runCore(shop.remote({QStringLiteral("run")}));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QLatin1String("runs on the server's machine")));
+    const CoreRun bad = runCore({QStringLiteral("--remote"), QStringLiteral("ftp://x"),
+                                 QStringLiteral("order"), QStringLiteral("list")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains(QLatin1String("--remote takes the server's URL")));
+}
+
+QTEST_GUILESS_MAIN(tst_ServeCli)
+#include "tst_servecli.moc"
