@@ -1,6 +1,7 @@
 #include "ApiServer.h"
 
 #include "ApiEvents.h"
+#include "ApiExchange.h"
 #include "HttpServerSupport.h"
 #include "api/CounterWire.h"
 #include "api/EmbeddedApi.h"
@@ -20,121 +21,6 @@
 #include <QWebSocket>
 
 namespace paydesk {
-
-using Status = QHttpServerResponder::StatusCode;
-
-// One request and the way back to its client, which may be gone by the
-// time the facade answers.
-class ApiServer::Exchange
-{
-public:
-    Exchange(const QHttpServerRequest& request, QTcpSocket* socket, QHttpServerResponder responder)
-        : method(request.method()), url(request.url()), body(request.body()), socket(socket),
-          m_responder(std::move(responder))
-    {
-        signedRequest.method = methodName();
-        signedRequest.pathAndQuery = signing::target(url);
-        signedRequest.terminal = request.value("x-paydesk-terminal");
-        signedRequest.timestamp = request.value("x-paydesk-timestamp");
-        signedRequest.nonce = request.value("x-paydesk-nonce");
-        signedRequest.signature = request.value("x-paydesk-signature");
-        signedRequest.body = body;
-        remote = request.remoteAddress().toString();
-    }
-
-    QByteArray methodName() const
-    {
-        switch (method) {
-        case QHttpServerRequest::Method::Get:
-            return "GET";
-        case QHttpServerRequest::Method::Post:
-            return "POST";
-        case QHttpServerRequest::Method::Put:
-            return "PUT";
-        case QHttpServerRequest::Method::Delete:
-            return "DELETE";
-        case QHttpServerRequest::Method::Head:
-            return "HEAD";
-        case QHttpServerRequest::Method::Patch:
-            return "PATCH";
-        case QHttpServerRequest::Method::Options:
-            return "OPTIONS";
-        default:
-            return "OTHER";
-        }
-    }
-    QString path() const { return url.path(); }
-    QUrlQuery query() const { return QUrlQuery(url); }
-    bool isPost() const { return method == QHttpServerRequest::Method::Post; }
-
-    void answer(const QJsonObject& o, Status status = Status::Ok)
-    {
-        if (m_answered)
-            return;
-        m_answered = true;
-        if (!socket) // the client went away; what it asked is done all the same
-            return;
-        m_responder.write(QJsonDocument(o), status);
-    }
-    void answerRaw(const QByteArray& body, const QByteArray& contentType)
-    {
-        if (m_answered || !socket)
-            return;
-        m_answered = true;
-        m_responder.write(body, {{QByteArrayLiteral("Content-Type"), contentType}}, Status::Ok);
-    }
-    void error(Status status, const QString& code, const QString& message,
-               const QString& field = QString())
-    {
-        QJsonObject e{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
-        if (!field.isEmpty())
-            e.insert(QStringLiteral("field"), field);
-        answer({{QStringLiteral("error"), e}}, status);
-    }
-    // The body as a JSON object, or an answered refusal.
-    std::optional<QJsonObject> jsonBody()
-    {
-        QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-        if (pe.error != QJsonParseError::NoError) {
-            error(Status::BadRequest, QStringLiteral("malformed_json"),
-                  QStringLiteral("the body is not JSON: %1 at byte %2")
-                      .arg(pe.errorString())
-                      .arg(pe.offset));
-            return std::nullopt;
-        }
-        if (!doc.isObject()) {
-            error(Status::BadRequest, QStringLiteral("malformed_json"),
-                  QStringLiteral("the body must be a JSON object"));
-            return std::nullopt;
-        }
-        return doc.object();
-    }
-    // The body read as T (strictly), or an answered refusal.
-    template <typename T> std::optional<T> command()
-    {
-        const auto o = jsonBody();
-        if (!o)
-            return std::nullopt;
-        JsonReader report(QJsonObject{});
-        auto value = wire::decode<T>(*o, JsonReader::Mode::Strict, &report);
-        if (!value)
-            error(Status::BadRequest, jsonProblemCode(report.problem()), report.error(),
-                  report.field());
-        return value;
-    }
-
-    QHttpServerRequest::Method method;
-    QUrl url;
-    QByteArray body;
-    QPointer<QTcpSocket> socket;
-    SignedRequest signedRequest;
-    QString remote;
-
-private:
-    QHttpServerResponder m_responder;
-    bool m_answered = false;
-};
 
 namespace {
 
@@ -171,26 +57,28 @@ QRegularExpression routePattern(const QString& path)
 
 const QList<ApiRoute>& ApiServer::routes()
 {
-    static const QList<ApiRoute> all = {
-        {"GET", QStringLiteral("/healthz")},
-        {"GET", QStringLiteral("/readyz")},
-        {"GET", QStringLiteral("/v1/openapi.json")},
-        {"POST", QStringLiteral("/v1/enrol")},
-        {"POST", QStringLiteral("/v1/payments")},
-        {"POST", QStringLiteral("/v1/qr-orders")},
-        {"POST", QStringLiteral("/v1/refunds")},
-        {"POST", QStringLiteral("/v1/revokes")},
-        {"GET", QStringLiteral("/v1/orders")},
-        {"GET", QStringLiteral("/v1/orders/{orderNo}")},
-        {"POST", QStringLiteral("/v1/orders/{orderNo}/query")},
-        {"GET", QStringLiteral("/v1/alerts")},
-        {"POST", QStringLiteral("/v1/alerts/{id}/acknowledge")},
-        {"POST", QStringLiteral("/v1/pin-lockouts")},
-        {"GET", QStringLiteral("/v1/reachability")},
-        {"GET", QStringLiteral("/v1/limits")},
-        {"GET", QStringLiteral("/v1/events")},
-        {"POST", QStringLiteral("/notify/{channel}")},
-    };
+    static const QList<ApiRoute> all =
+        QList<ApiRoute>{
+            {"GET", QStringLiteral("/healthz")},
+            {"GET", QStringLiteral("/readyz")},
+            {"GET", QStringLiteral("/v1/openapi.json")},
+            {"POST", QStringLiteral("/v1/enrol")},
+            {"POST", QStringLiteral("/v1/payments")},
+            {"POST", QStringLiteral("/v1/qr-orders")},
+            {"POST", QStringLiteral("/v1/refunds")},
+            {"POST", QStringLiteral("/v1/revokes")},
+            {"GET", QStringLiteral("/v1/orders")},
+            {"GET", QStringLiteral("/v1/orders/{orderNo}")},
+            {"POST", QStringLiteral("/v1/orders/{orderNo}/query")},
+            {"GET", QStringLiteral("/v1/alerts")},
+            {"POST", QStringLiteral("/v1/alerts/{id}/acknowledge")},
+            {"POST", QStringLiteral("/v1/pin-lockouts")},
+            {"GET", QStringLiteral("/v1/reachability")},
+            {"GET", QStringLiteral("/v1/limits")},
+            {"GET", QStringLiteral("/v1/events")},
+            {"POST", QStringLiteral("/notify/{channel}")},
+        } +
+        backOfficeRoutes();
     return all;
 }
 
@@ -301,7 +189,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* soc
     if (request.url().path() == QLatin1String("/v1/events") &&
         request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
         return true;
-    auto x = std::make_shared<Exchange>(request, socket, makeResponder(request, socket));
+    auto x = std::make_shared<ApiExchange>(request, socket, makeResponder(request, socket));
     route(x);
     return true;
 }
@@ -312,7 +200,7 @@ void ApiServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* so
     writePlain(responder, "no such route", Status::NotFound);
 }
 
-void ApiServer::route(const std::shared_ptr<Exchange>& x)
+void ApiServer::route(const std::shared_ptr<ApiExchange>& x)
 {
     const QString path = x->path();
     static const auto patterns = [] {
@@ -412,9 +300,8 @@ void ApiServer::route(const std::shared_ptr<Exchange>& x)
     routeAuthenticated(x, auth.caller);
 }
 
-void ApiServer::routeAuthenticated(const std::shared_ptr<Exchange>& x, const Caller& caller)
+void ApiServer::routeAuthenticated(const std::shared_ptr<ApiExchange>& x, const Caller& caller)
 {
-    Q_UNUSED(caller);
     const QString path = x->path();
     const bool post = x->isPost();
     const bool get = x->method == QHttpServerRequest::Method::Get;
@@ -551,6 +438,8 @@ void ApiServer::routeAuthenticated(const std::shared_ptr<Exchange>& x, const Cal
         });
         return;
     }
+    if (routeBackOffice(x, caller))
+        return;
     x->error(Status::NotFound, QStringLiteral("no_such_route"),
              QStringLiteral("no route %1 (see /v1/openapi.json)").arg(path));
 }

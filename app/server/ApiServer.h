@@ -16,6 +16,7 @@ class QHttpServerResponder;
 namespace paydesk {
 
 class ApiEvents;
+class ApiExchange;
 class EmbeddedApi;
 
 // One route: the method and the path as the API's description writes it
@@ -70,9 +71,12 @@ protected:
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
 private:
-    class Exchange;
-    void route(const std::shared_ptr<Exchange>& x);
-    void routeAuthenticated(const std::shared_ptr<Exchange>& x, const Caller& caller);
+    void route(const std::shared_ptr<ApiExchange>& x);
+    void routeAuthenticated(const std::shared_ptr<ApiExchange>& x, const Caller& caller);
+    // The back office's and reconciliation's routes (ApiBackOfficeRoutes.cpp):
+    // true when `x` was one of them (answered, or answering).
+    bool routeBackOffice(const std::shared_ptr<ApiExchange>& x, const Caller& caller);
+    static QList<ApiRoute> backOfficeRoutes();
     bool withinRate(const Caller& caller);
 
     EmbeddedApi& m_api;
