@@ -63,6 +63,22 @@ RemoteApi::~RemoteApi()
     }
 }
 
+QList<WalletReachability> RemoteApi::reachability() const
+{
+    if (m_linkUp)
+        return m_reachability;
+    QList<WalletReachability> down = m_reachability;
+    if (down.isEmpty())
+        for (Wallet w : {Wallet::WeChat, Wallet::Alipay})
+            down.append(WalletReachability{w, QStringLiteral("server"), Reachability::Down, {}, 0});
+    for (WalletReachability& w : down) {
+        w.state = Reachability::Down;
+        w.detail = m_linkError.isEmpty() ? QStringLiteral("connecting to the PayDesk server")
+                                         : m_linkError;
+    }
+    return down;
+}
+
 BackOfficeApi& RemoteApi::accounting()
 {
     return *m_accounting;

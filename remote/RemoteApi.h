@@ -62,7 +62,9 @@ public:
     ReconApi& reconciliation() override;
     int resumeAll() override { return 0; } // the server resumes its own work
     bool isIdle() const override { return m_inFlight == 0; }
-    QList<WalletReachability> reachability() const override { return m_reachability; }
+    // While the server cannot be reached, every wallet is down with the
+    // reason: the counter takes no sale it could not send.
+    QList<WalletReachability> reachability() const override;
     CounterLimits counterLimits() const override { return m_limits; }
 
     // Enrols a terminal: its one-time code for its secret. Error text or empty.

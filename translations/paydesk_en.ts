@@ -16,12 +16,12 @@
         <translation>A payment is still not final after its deadline and is being revoked. Do not charge the customer again until it ends.</translation>
     </message>
     <message>
-        <source>A payment&apos;s channel is not configured on this counter: check the channel settings.</source>
-        <translation>A payment&apos;s channel is not configured on this counter: check the channel settings.</translation>
+        <source>A payment's channel is not configured on this counter: check the channel settings.</source>
+        <translation>A payment's channel is not configured on this counter: check the channel settings.</translation>
     </message>
     <message>
-        <source>A revoke failed after every retry: the customer&apos;s money may have been taken. Call the channel and check the order.</source>
-        <translation>A revoke failed after every retry: the customer&apos;s money may have been taken. Call the channel and check the order.</translation>
+        <source>A revoke failed after every retry: the customer's money may have been taken. Call the channel and check the order.</source>
+        <translation>A revoke failed after every retry: the customer's money may have been taken. Call the channel and check the order.</translation>
     </message>
     <message>
         <source>A refund is still not final: check it with the channel before refunding again.</source>
@@ -32,24 +32,24 @@
         <translation>A payment notification named an order PayDesk does not know; nothing was changed.</translation>
     </message>
     <message>
-        <source>A payment notification came from another channel than the payment&apos;s and was not applied. Check the order.</source>
-        <translation>A payment notification came from another channel than the payment&apos;s and was not applied. Check the order.</translation>
+        <source>A payment notification came from another channel than the payment's and was not applied. Check the order.</source>
+        <translation>A payment notification came from another channel than the payment's and was not applied. Check the order.</translation>
     </message>
     <message>
-        <source>A payment notification carried another amount than the order&apos;s and was not applied. Check the order.</source>
-        <translation>A payment notification carried another amount than the order&apos;s and was not applied. Check the order.</translation>
+        <source>A payment notification carried another amount than the order's and was not applied. Check the order.</source>
+        <translation>A payment notification carried another amount than the order's and was not applied. Check the order.</translation>
     </message>
     <message>
         <source>The channel reported a result that contradicts the one recorded; the first one stays. Check the order with the channel.</source>
         <translation>The channel reported a result that contradicts the one recorded; the first one stays. Check the order with the channel.</translation>
     </message>
     <message>
-        <source>Calls to a payment channel keep failing: check the network and the channel&apos;s status.</source>
-        <translation>Calls to a payment channel keep failing: check the network and the channel&apos;s status.</translation>
+        <source>Calls to a payment channel keep failing: check the network and the channel's status.</source>
+        <translation>Calls to a payment channel keep failing: check the network and the channel's status.</translation>
     </message>
     <message>
-        <source>A channel&apos;s notification was refused (signature or merchant do not match); results now come by polling. Check the channel settings.</source>
-        <translation>A channel&apos;s notification was refused (signature or merchant do not match); results now come by polling. Check the channel settings.</translation>
+        <source>A channel's notification was refused (signature or merchant do not match); results now come by polling. Check the channel settings.</source>
+        <translation>A channel's notification was refused (signature or merchant do not match); results now come by polling. Check the channel settings.</translation>
     </message>
     <message>
         <source>A payment could not be recorded in the ledger: tell the accounting staff.</source>
@@ -64,8 +64,8 @@
         <translation>Payments made before the ledger existed are now recorded in it; nothing is due. For the accounting staff.</translation>
     </message>
     <message>
-        <source>Reconciliation found a difference with the channel&apos;s bill: the accounting staff should look at it.</source>
-        <translation>Reconciliation found a difference with the channel&apos;s bill: the accounting staff should look at it.</translation>
+        <source>Reconciliation found a difference with the channel's bill: the accounting staff should look at it.</source>
+        <translation>Reconciliation found a difference with the channel's bill: the accounting staff should look at it.</translation>
     </message>
     <message>
         <source>A payment arrived for an order already paid or closed; it is being returned automatically.</source>
@@ -208,8 +208,8 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>Ready</translation>
     </message>
     <message>
-        <source>Enter the amount, then scan the customer&apos;s payment code.</source>
-        <translation>Enter the amount, then scan the customer&apos;s payment code.</translation>
+        <source>Enter the amount, then scan the customer's payment code.</source>
+        <translation>Enter the amount, then scan the customer's payment code.</translation>
     </message>
     <message>
         <source>Starting %1…</source>
@@ -224,8 +224,8 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>Not started</translation>
     </message>
     <message>
-        <source>Nothing was charged. Scan the customer&apos;s payment code again.</source>
-        <translation>Nothing was charged. Scan the customer&apos;s payment code again.</translation>
+        <source>Nothing was charged. Scan the customer's payment code again.</source>
+        <translation>Nothing was charged. Scan the customer's payment code again.</translation>
     </message>
     <message>
         <source>Nothing was charged. Check the amount and try again.</source>
@@ -277,10 +277,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
     <message numerus="yes">
         <source>Checked with %1 %n time(s).</source>
-        <translation>
-            <numerusform>Checked with %1 %n time.</numerusform>
-            <numerusform>Checked with %1 %n times.</numerusform>
-        </translation>
+        <translation><numerusform>Checked with %1 %n time.</numerusform><numerusform>Checked with %1 %n times.</numerusform></translation>
     </message>
     <message>
         <source>The code is valid until the countdown ends.</source>
@@ -291,8 +288,8 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>Ask the customer to scan the code with %1.</translation>
     </message>
     <message>
-        <source>Waiting for the customer&apos;s password</source>
-        <translation>Waiting for the customer&apos;s password</translation>
+        <source>Waiting for the customer's password</source>
+        <translation>Waiting for the customer's password</translation>
     </message>
     <message>
         <source>%1 asked the customer to confirm.</source>
@@ -371,8 +368,8 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>Not paid</translation>
     </message>
     <message>
-        <source>The customer&apos;s balance is not enough.</source>
-        <translation>The customer&apos;s balance is not enough.</translation>
+        <source>The customer's balance is not enough.</source>
+        <translation>The customer's balance is not enough.</translation>
     </message>
     <message>
         <source>The payment code has expired.</source>
@@ -405,6 +402,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>The payment service could not be reached, so nothing was sent and nothing was charged.</source>
         <translation>The payment service could not be reached, so nothing was sent and nothing was charged.</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. The PayDesk server cannot be reached: check the network, then charge again.</source>
+        <translation>Nothing was charged. The PayDesk server cannot be reached: check the network, then charge again.</translation>
     </message>
 </context>
 <context>
@@ -801,10 +802,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <name>paydesk::ui::AlertsStrip</name>
     <message numerus="yes">
         <source>⚠ %n open alert(s)</source>
-        <translation>
-            <numerusform>⚠ %n open alert</numerusform>
-            <numerusform>⚠ %n open alerts</numerusform>
-        </translation>
+        <translation><numerusform>⚠ %n open alert</numerusform><numerusform>⚠ %n open alerts</numerusform></translation>
     </message>
     <message>
         <source>Acknowledge</source>
@@ -838,8 +836,8 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>The camera failed: %1. Use the scanner, or type the code.</translation>
     </message>
     <message>
-        <source>Hold the customer&apos;s payment code in front of the camera.</source>
-        <translation>Hold the customer&apos;s payment code in front of the camera.</translation>
+        <source>Hold the customer's payment code in front of the camera.</source>
+        <translation>Hold the customer's payment code in front of the camera.</translation>
     </message>
     <message>
         <source>Found a %1 payment code: %2</source>
@@ -857,8 +855,8 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>The amount is not valid (%1). Type it like 12.50.</translation>
     </message>
     <message>
-        <source>Now scan the customer&apos;s payment code (or type it and press Enter).</source>
-        <translation>Now scan the customer&apos;s payment code (or type it and press Enter).</translation>
+        <source>Now scan the customer's payment code (or type it and press Enter).</source>
+        <translation>Now scan the customer's payment code (or type it and press Enter).</translation>
     </message>
     <message>
         <source>A sale is in progress: the scanned code was not used. Wait for its outcome.</source>
@@ -873,8 +871,8 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>A sale is in progress. Wait for its outcome or revoke it.</translation>
     </message>
     <message>
-        <source>Scan the customer&apos;s payment code first.</source>
-        <translation>Scan the customer&apos;s payment code first.</translation>
+        <source>Scan the customer's payment code first.</source>
+        <translation>Scan the customer's payment code first.</translation>
     </message>
     <message>
         <source>A sale is in progress: it cannot be cleared. Wait, or revoke it.</source>
@@ -893,8 +891,8 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>Payment code</translation>
     </message>
     <message>
-        <source>Scan the customer&apos;s code</source>
-        <translation>Scan the customer&apos;s code</translation>
+        <source>Scan the customer's code</source>
+        <translation>Scan the customer's code</translation>
     </message>
     <message>
         <source>Charge (Enter)</source>
@@ -960,8 +958,8 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>This counter</translation>
     </message>
     <message>
-        <source>Names printed on receipts. The core&apos;s store and terminal numbers are in its configuration file.</source>
-        <translation>Names printed on receipts. The core&apos;s store and terminal numbers are in its configuration file.</translation>
+        <source>Names printed on receipts. The core's store and terminal numbers are in its configuration file.</source>
+        <translation>Names printed on receipts. The core's store and terminal numbers are in its configuration file.</translation>
     </message>
     <message>
         <source>default location</source>
@@ -1110,17 +1108,11 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
     <message numerus="yes">
         <source>Revoke %1: %2, %n attempt(s), action %3</source>
-        <translation>
-            <numerusform>Revoke %1: %2, %n attempt, action %3</numerusform>
-            <numerusform>Revoke %1: %2, %n attempts, action %3</numerusform>
-        </translation>
+        <translation><numerusform>Revoke %1: %2, %n attempt, action %3</numerusform><numerusform>Revoke %1: %2, %n attempts, action %3</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>&lt;span style=&apos;color:#b01c1c&apos;&gt;⚠ %n alert(s) on this order: see the highlighted steps.&lt;/span&gt;</source>
-        <translation>
-            <numerusform>&lt;span style=&apos;color:#b01c1c&apos;&gt;⚠ %n alert on this order: see the highlighted steps.&lt;/span&gt;</numerusform>
-            <numerusform>&lt;span style=&apos;color:#b01c1c&apos;&gt;⚠ %n alerts on this order: see the highlighted steps.&lt;/span&gt;</numerusform>
-        </translation>
+        <source>&lt;span style='color:#b01c1c'&gt;⚠ %n alert(s) on this order: see the highlighted steps.&lt;/span&gt;</source>
+        <translation><numerusform>&lt;span style='color:#b01c1c'&gt;⚠ %n alert on this order: see the highlighted steps.&lt;/span&gt;</numerusform><numerusform>&lt;span style='color:#b01c1c'&gt;⚠ %n alerts on this order: see the highlighted steps.&lt;/span&gt;</numerusform></translation>
     </message>
     <message>
         <source>Refunds</source>
@@ -1215,20 +1207,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
     <message numerus="yes">
         <source>%n order(s) exported.</source>
-        <translation>
-            <numerusform>%n order exported.</numerusform>
-            <numerusform>%n orders exported.</numerusform>
-        </translation>
+        <translation><numerusform>%n order exported.</numerusform><numerusform>%n orders exported.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>paydesk::ui::OrdersScreen</name>
     <message numerus="yes">
         <source>%n order(s) loaded; scroll down for older ones.</source>
-        <translation>
-            <numerusform>%n order loaded; scroll down for older ones.</numerusform>
-            <numerusform>%n orders loaded; scroll down for older ones.</numerusform>
-        </translation>
+        <translation><numerusform>%n order loaded; scroll down for older ones.</numerusform><numerusform>%n orders loaded; scroll down for older ones.</numerusform></translation>
     </message>
     <message>
         <source>Search: order, payment, channel trade or refund no., or last 4 digits of the code</source>
@@ -1276,10 +1262,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
     <message numerus="yes">
         <source>%n order(s) written to %1…</source>
-        <translation>
-            <numerusform>%n order written to %1…</numerusform>
-            <numerusform>%n orders written to %1…</numerusform>
-        </translation>
+        <translation><numerusform>%n order written to %1…</numerusform><numerusform>%n orders written to %1…</numerusform></translation>
     </message>
     <message>
         <source>%1 Saved as %2.</source>
@@ -1325,17 +1308,11 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <name>paydesk::ui::PinGuard</name>
     <message numerus="yes">
         <source>%n s</source>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
+        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
-        </translation>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1517,8 +1494,8 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>Sending the refund…</translation>
     </message>
     <message>
-        <source>Refund %1 accepted. The money goes back to the customer&apos;s wallet; the order&apos;s timeline shows when it arrives.</source>
-        <translation>Refund %1 accepted. The money goes back to the customer&apos;s wallet; the order&apos;s timeline shows when it arrives.</translation>
+        <source>Refund %1 accepted. The money goes back to the customer's wallet; the order's timeline shows when it arrives.</source>
+        <translation>Refund %1 accepted. The money goes back to the customer's wallet; the order's timeline shows when it arrives.</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1530,10 +1507,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
     <message numerus="yes">
         <source>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it (%n try(ies) left before refunds are locked).</source>
-        <translation>
-            <numerusform>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it (%n try left before refunds are locked).</numerusform>
-            <numerusform>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it (%n tries left before refunds are locked).</numerusform>
-        </translation>
+        <translation><numerusform>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it (%n try left before refunds are locked).</numerusform><numerusform>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it (%n tryies left before refunds are locked).</numerusform></translation>
     </message>
     <message>
         <source>Too many wrong PINs: refunds are locked for %1. Nothing was refunded; the supervisor has been alerted.</source>
@@ -1721,10 +1695,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
     <message numerus="yes">
         <source>The current PIN is wrong: nothing was saved (%n try(ies) left before the PIN is locked).</source>
-        <translation>
-            <numerusform>The current PIN is wrong: nothing was saved (%n try left before the PIN is locked).</numerusform>
-            <numerusform>The current PIN is wrong: nothing was saved (%n tries left before the PIN is locked).</numerusform>
-        </translation>
+        <translation><numerusform>The current PIN is wrong: nothing was saved (%n try left before the PIN is locked).</numerusform><numerusform>The current PIN is wrong: nothing was saved (%n tryies left before the PIN is locked).</numerusform></translation>
     </message>
     <message>
         <source>Too many wrong PINs: the PIN is locked for %1. Nothing was saved; the supervisor has been alerted.</source>

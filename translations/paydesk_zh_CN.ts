@@ -16,11 +16,11 @@
         <translation>支付超过时限仍无最终结果，正在撤销。结果出来之前请勿再次向顾客收款。</translation>
     </message>
     <message>
-        <source>A payment&apos;s channel is not configured on this counter: check the channel settings.</source>
+        <source>A payment's channel is not configured on this counter: check the channel settings.</source>
         <translation>本收银台未配置这笔支付的渠道：请检查渠道设置。</translation>
     </message>
     <message>
-        <source>A revoke failed after every retry: the customer&apos;s money may have been taken. Call the channel and check the order.</source>
+        <source>A revoke failed after every retry: the customer's money may have been taken. Call the channel and check the order.</source>
         <translation>撤销在多次重试后仍失败：顾客可能已被扣款。请联系渠道并核查订单。</translation>
     </message>
     <message>
@@ -32,11 +32,11 @@
         <translation>收到的支付通知指向系统中不存在的订单，未做任何更改。</translation>
     </message>
     <message>
-        <source>A payment notification came from another channel than the payment&apos;s and was not applied. Check the order.</source>
+        <source>A payment notification came from another channel than the payment's and was not applied. Check the order.</source>
         <translation>支付通知来自与该笔支付不同的渠道，未予处理。请核查订单。</translation>
     </message>
     <message>
-        <source>A payment notification carried another amount than the order&apos;s and was not applied. Check the order.</source>
+        <source>A payment notification carried another amount than the order's and was not applied. Check the order.</source>
         <translation>支付通知中的金额与订单不符，未予处理。请核查订单。</translation>
     </message>
     <message>
@@ -44,11 +44,11 @@
         <translation>渠道返回的结果与已记录的结果矛盾，以先记录的为准。请向渠道核查订单。</translation>
     </message>
     <message>
-        <source>Calls to a payment channel keep failing: check the network and the channel&apos;s status.</source>
+        <source>Calls to a payment channel keep failing: check the network and the channel's status.</source>
         <translation>连接支付渠道多次失败：请检查网络和渠道状态。</translation>
     </message>
     <message>
-        <source>A channel&apos;s notification was refused (signature or merchant do not match); results now come by polling. Check the channel settings.</source>
+        <source>A channel's notification was refused (signature or merchant do not match); results now come by polling. Check the channel settings.</source>
         <translation>渠道通知被拒收（签名或商户不符），结果改由主动查询获得。请检查渠道设置。</translation>
     </message>
     <message>
@@ -64,7 +64,7 @@
         <translation>账簿启用之前的支付已补记入账，这些款项无需再结算或提现。供财务人员知悉。</translation>
     </message>
     <message>
-        <source>Reconciliation found a difference with the channel&apos;s bill: the accounting staff should look at it.</source>
+        <source>Reconciliation found a difference with the channel's bill: the accounting staff should look at it.</source>
         <translation>对账发现与渠道账单不符：请财务人员处理。</translation>
     </message>
     <message>
@@ -208,7 +208,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <source>Enter the amount, then scan the customer&apos;s payment code.</source>
+        <source>Enter the amount, then scan the customer's payment code.</source>
         <translation>请输入金额，然后扫描顾客的付款码。</translation>
     </message>
     <message>
@@ -224,7 +224,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>未发起</translation>
     </message>
     <message>
-        <source>Nothing was charged. Scan the customer&apos;s payment code again.</source>
+        <source>Nothing was charged. Scan the customer's payment code again.</source>
         <translation>未扣款。请重新扫描顾客的付款码。</translation>
     </message>
     <message>
@@ -290,7 +290,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>请顾客用%1扫描二维码。</translation>
     </message>
     <message>
-        <source>Waiting for the customer&apos;s password</source>
+        <source>Waiting for the customer's password</source>
         <translation>等待顾客输入密码</translation>
     </message>
     <message>
@@ -370,7 +370,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>未支付</translation>
     </message>
     <message>
-        <source>The customer&apos;s balance is not enough.</source>
+        <source>The customer's balance is not enough.</source>
         <translation>顾客余额不足。</translation>
     </message>
     <message>
@@ -404,6 +404,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>The payment service could not be reached, so nothing was sent and nothing was charged.</source>
         <translation>无法连接支付服务，请求未发出，未扣款。</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. The PayDesk server cannot be reached: check the network, then charge again.</source>
+        <translation>未扣款。无法连接 PayDesk 服务器：请检查网络后再收款。</translation>
     </message>
 </context>
 <context>
@@ -836,7 +840,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>摄像头出错：%1。请使用扫码枪，或手动输入付款码。</translation>
     </message>
     <message>
-        <source>Hold the customer&apos;s payment code in front of the camera.</source>
+        <source>Hold the customer's payment code in front of the camera.</source>
         <translation>请将顾客的付款码对准摄像头。</translation>
     </message>
     <message>
@@ -855,7 +859,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>金额无效（%1）。请按 12.50 的格式输入。</translation>
     </message>
     <message>
-        <source>Now scan the customer&apos;s payment code (or type it and press Enter).</source>
+        <source>Now scan the customer's payment code (or type it and press Enter).</source>
         <translation>现在请扫描顾客的付款码（或手动输入后按回车）。</translation>
     </message>
     <message>
@@ -871,7 +875,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>有交易正在进行。请等待结果或撤销。</translation>
     </message>
     <message>
-        <source>Scan the customer&apos;s payment code first.</source>
+        <source>Scan the customer's payment code first.</source>
         <translation>请先扫描顾客的付款码。</translation>
     </message>
     <message>
@@ -891,7 +895,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>付款码</translation>
     </message>
     <message>
-        <source>Scan the customer&apos;s code</source>
+        <source>Scan the customer's code</source>
         <translation>扫描顾客的付款码</translation>
     </message>
     <message>
@@ -958,7 +962,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>本收银台</translation>
     </message>
     <message>
-        <source>Names printed on receipts. The core&apos;s store and terminal numbers are in its configuration file.</source>
+        <source>Names printed on receipts. The core's store and terminal numbers are in its configuration file.</source>
         <translation>打印在小票上的名称。核心的门店号和终端号在其配置文件中设置。</translation>
     </message>
     <message>
@@ -1113,9 +1117,9 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>&lt;span style=&apos;color:#b01c1c&apos;&gt;⚠ %n alert(s) on this order: see the highlighted steps.&lt;/span&gt;</source>
+        <source>&lt;span style='color:#b01c1c'&gt;⚠ %n alert(s) on this order: see the highlighted steps.&lt;/span&gt;</source>
         <translation>
-            <numerusform>&lt;span style=&apos;color:#b01c1c&apos;&gt;⚠ 此订单有 %n 条告警：请查看高亮的步骤。&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style='color:#b01c1c'&gt;⚠ 此订单有 %n 条告警：请查看高亮的步骤。&lt;/span&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -1508,7 +1512,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>正在发送退款…</translation>
     </message>
     <message>
-        <source>Refund %1 accepted. The money goes back to the customer&apos;s wallet; the order&apos;s timeline shows when it arrives.</source>
+        <source>Refund %1 accepted. The money goes back to the customer's wallet; the order's timeline shows when it arrives.</source>
         <translation>退款 %1 已受理。款项将退回顾客的钱包；到账时间可在订单时间线中查看。</translation>
     </message>
     <message>

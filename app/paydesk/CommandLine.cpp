@@ -19,6 +19,9 @@ QList<QCommandLineOption> options()
          QStringLiteral("FILE")},
         {QStringLiteral("lang"), QStringLiteral("language for this run: en or zh_CN"),
          QStringLiteral("CODE")},
+        {QStringLiteral("remote"), QStringLiteral("a PayDesk server's URL"), QStringLiteral("URL")},
+        {QStringLiteral("terminal-key"), QStringLiteral("this terminal's key file"),
+         QStringLiteral("FILE")},
     };
 }
 
@@ -44,6 +47,12 @@ CommandLine parseCommandLine(const QStringList& arguments)
     c.configPath = p.value(QStringLiteral("config"));
     c.settingsPath = p.value(QStringLiteral("settings"));
     c.language = p.value(QStringLiteral("lang"));
+    c.remoteUrl = p.value(QStringLiteral("remote"));
+    c.terminalKey = p.value(QStringLiteral("terminal-key"));
+    if (!c.remoteUrl.isEmpty() && c.demo)
+        c.error = QStringLiteral("--demo runs its own core: it cannot be used with --remote");
+    if (!c.terminalKey.isEmpty() && c.remoteUrl.isEmpty())
+        c.error = QStringLiteral("--terminal-key goes with --remote URL");
     if (!c.language.isEmpty() && c.language != QLatin1String("en") &&
         c.language != QLatin1String("zh_CN"))
         c.error = QStringLiteral("--lang must be en or zh_CN");
@@ -53,14 +62,18 @@ CommandLine parseCommandLine(const QStringList& arguments)
 QString commandLineHelp()
 {
     return QStringLiteral(
-        "paydesk [--demo] [--data DIR] [--config FILE] [--settings FILE] [--lang en|zh_CN]\n\n"
+        "paydesk [--demo] [--data DIR] [--config FILE] [--settings FILE] [--lang en|zh_CN]\n"
+        "        [--remote URL [--terminal-key FILE]]\n\n"
         "  --demo          throw-away data and the sandbox acquirer: charge test codes at once\n"
         "                  (paydesk-core sandbox-codes lists them)\n"
         "  --data DIR      the core's data directory (default: the settings', else\n"
         "                  ~/.local/share/paydesk)\n"
         "  --config FILE   the core's configuration (default: DIR/paydesk.json if present)\n"
         "  --settings FILE counter settings in an INI file instead of the user's settings\n"
-        "  --lang CODE     language for this run (default: settings, else the system's)\n");
+        "  --lang CODE     language for this run (default: settings, else the system's)\n"
+        "  --remote URL    work against a PayDesk server (paydesk-core serve) as an enrolled\n"
+        "                  terminal (paydesk-core --remote URL enrol ... writes its key)\n"
+        "  --terminal-key FILE  that key (default: terminal.json in the user's data directory)\n");
 }
 
 } // namespace paydesk::app

@@ -1,5 +1,8 @@
 #include "CoreFactory.h"
 
+#include "RemoteApi.h"
+#include "api/TerminalKeyFile.h"
+
 #include "DemoData.h"
 #include "DemoGateway.h"
 #include "NotificationHttpServer.h"
@@ -22,8 +25,45 @@ QString defaultDataDir()
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
 }
 
+namespace {
+
+// The counter works against a server: nothing of the core runs here.
+std::unique_ptr<ui::CoreSession> createRemoteCore(const CoreOptions& options, QString* error)
+{
+    const QUrl server(options.remoteUrl);
+    if (!server.isValid() || server.host().isEmpty() ||
+        (server.scheme() != QLatin1String("https") && server.scheme() != QLatin1String("http"))) {
+        *error = QStringLiteral("--remote takes the server's URL, e.g. "
+                                "https://core.shop.example:8443; got '%1'")
+                     .arg(options.remoteUrl);
+        return nullptr;
+    }
+    RemoteOptions remote;
+    remote.server = server;
+    const QString keyPath = options.terminalKey.isEmpty()
+                                ? QDir(defaultDataDir()).filePath(QStringLiteral("terminal.json"))
+                                : options.terminalKey;
+    if (QString e = readTerminalKey(keyPath, &remote.key); !e.isEmpty()) {
+        *error = e + QStringLiteral(". Enrol this counter first: paydesk-core --remote URL enrol "
+                                    "--store S --terminal T --code CODE");
+        return nullptr;
+    }
+    auto session = std::make_unique<ui::CoreSession>();
+    session->ownedClock = std::make_unique<SystemClock>();
+    session->clock = session->ownedClock.get();
+    session->dataDir = QFileInfo(keyPath).absolutePath();
+    auto api = std::make_unique<RemoteApi>(remote);
+    api->start();
+    session->api = std::move(api);
+    return session;
+}
+
+} // namespace
+
 std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString* error)
 {
+    if (!options.remoteUrl.isEmpty())
+        return createRemoteCore(options, error);
     auto session = std::make_unique<ui::CoreSession>();
     session->demo = options.demo;
     QString dataDir = options.dataDir;

@@ -21,6 +21,10 @@ struct CoreOptions
     bool sampleOrders = true;           // demo only
     Clock* clock = nullptr;             // tests: a manual clock
     std::optional<CoreConfig> config;   // tests: replaces the config file
+    // A server instead of a core in this process: its URL and this
+    // terminal's key file (empty: terminal.json in the default data dir).
+    QString remoteUrl;
+    QString terminalKey;
 };
 
 // The one place the GUI's core is built: EmbeddedApi on SQLite. The demo

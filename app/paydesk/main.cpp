@@ -35,7 +35,8 @@ int main(int argc, char** argv)
 
     ui::AppSettings settings(cl.settingsPath);
     ui::Language::apply(cl.language.isEmpty() ? settings.language() : cl.language);
-    if (!cl.demo && !settings.isConfigured()) {
+    // A remote counter's core is the server's: nothing to set up here.
+    if (!cl.demo && cl.remoteUrl.isEmpty() && !settings.isConfigured()) {
         ui::FirstRunWizard wizard(settings);
         if (wizard.exec() != QDialog::Accepted)
             return 0;
@@ -46,6 +47,8 @@ int main(int argc, char** argv)
     options.demo = cl.demo;
     options.dataDir = cl.dataDir.isEmpty() && !cl.demo ? settings.dataDir() : cl.dataDir;
     options.configPath = cl.configPath;
+    options.remoteUrl = cl.remoteUrl;
+    options.terminalKey = cl.terminalKey;
     QString error;
     auto core = app::createCore(options, &error);
     if (!core) {

@@ -318,15 +318,19 @@ void ApiServer::routeAuthenticated(const std::shared_ptr<ApiExchange>& x, const 
     if (path == QLatin1String("/v1/payments")) {
         if (!post)
             return refuseMethod("POST");
-        if (auto cmd = x->command<PayCommand>())
+        if (auto cmd = x->command<PayCommand>()) {
+            cmd->counter = {caller.storeId, caller.terminalId};
             m_api.pay(*cmd, outcome);
+        }
         return;
     }
     if (path == QLatin1String("/v1/qr-orders")) {
         if (!post)
             return refuseMethod("POST");
-        if (auto cmd = x->command<QrCommand>())
+        if (auto cmd = x->command<QrCommand>()) {
+            cmd->counter = {caller.storeId, caller.terminalId};
             m_api.createQr(*cmd, outcome);
+        }
         return;
     }
     if (path == QLatin1String("/v1/refunds")) {
@@ -346,8 +350,10 @@ void ApiServer::routeAuthenticated(const std::shared_ptr<ApiExchange>& x, const 
     if (path == QLatin1String("/v1/pin-lockouts")) {
         if (!post)
             return refuseMethod("POST");
-        if (auto l = x->command<PinLockout>())
+        if (auto l = x->command<PinLockout>()) {
+            l->counter = {caller.storeId, caller.terminalId};
             m_api.reportPinLockout(*l, outcome);
+        }
         return;
     }
     if (path == QLatin1String("/v1/reachability")) {

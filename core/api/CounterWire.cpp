@@ -124,7 +124,8 @@ void read(JsonReader& r, RevokeCommand& c)
 void read(JsonReader& r, PinLockout& l)
 {
     l.failedTries = int(r.integer(QStringLiteral("failedTries"), true, 1, 1000));
-    l.lockedForMs = r.integer(QStringLiteral("lockedForMs"), true, 0, 366LL * 24 * 3600 * 1000);
+    // The facade takes only a real lock (it asserts so): at least 1 ms.
+    l.lockedForMs = r.integer(QStringLiteral("lockedForMs"), true, 1, 366LL * 24 * 3600 * 1000);
 }
 
 void read(JsonReader& r, CommandOutcome& o)

@@ -253,15 +253,16 @@ void PaymentEngine::forgetRequest(const QString& requestNo)
 }
 
 OrderRecord PaymentEngine::newOrder(const QString& orderNo, const QString& requestNo,
-                                    const Money& amount, const QString& subject) const
+                                    const Money& amount, const QString& subject,
+                                    const CounterId& counter) const
 {
     OrderRecord o;
     o.orderNo = orderNo;
     o.requestNo = requestNo;
     o.amount = amount;
     o.subject = subject;
-    o.storeId = m_config.storeId;
-    o.terminalId = m_config.terminalId;
+    o.storeId = counter.isEmpty() ? m_config.storeId : counter.storeId;
+    o.terminalId = counter.isEmpty() ? m_config.terminalId : counter.terminalId;
     o.state = OrderState::Pending;
     o.version = 1;
     o.createdAtMs = o.updatedAtMs = m_clock.nowMs();
@@ -350,7 +351,7 @@ void PaymentEngine::pay(const PayCommand& cmd, Reply reply)
         }
     }
 
-    const OrderRecord o = newOrder(orderNo, cmd.requestNo, cmd.amount, cmd.subject);
+    const OrderRecord o = newOrder(orderNo, cmd.requestNo, cmd.amount, cmd.subject, cmd.counter);
     PaymentRecord p = newPayment(m_ids.next(IdKind::Payment), o, PaymentKind::Barcode, code.wallet,
                                  channel, m_config.policy(channel).barcodeDeadlineMs);
     p.codeMasked = masked;
@@ -370,22 +371,25 @@ void PaymentEngine::pay(const PayCommand& cmd, Reply reply)
     if (cmd.amount.fen() >= m_config.largeAmountFen)
         raiseAlert(AlertLevel::Watch, QStringLiteral("large_amount"), orderNo,
                    QStringLiteral("large amount %1 at terminal %2")
-                       .arg(cmd.amount.toDisplayString(), m_config.terminalId));
+                       .arg(cmd.amount.toDisplayString(), o.terminalId));
 
     CommandOutcome out;
     out.orderNo = orderNo;
     out.message = QStringLiteral("order %1 created; asking %2").arg(orderNo, channel);
     const QString authCode = code.normalized;
     const QString subject = cmd.subject;
+    // A further attempt at an existing order is that order's counter's.
+    const CounterId counter = existing ? CounterId{existing->storeId, existing->terminalId}
+                                       : CounterId{o.storeId, o.terminalId};
     // The channel is called only once the order is durable: a crash before
     // that leaves nothing at the channel; a crash after finds the order here.
-    m_store.afterCommit([this, reply, out, p, authCode, subject](bool ok) {
+    m_store.afterCommit([this, reply, out, p, authCode, subject, counter](bool ok) {
         if (!ok) {
             reply(CommandOutcome::error(CommandStatus::StorageError, m_store.lastError()));
             return;
         }
         reply(out);
-        sendPay(p, authCode, subject);
+        sendPay(p, authCode, subject, counter);
     });
 }
 
@@ -407,7 +411,7 @@ void PaymentEngine::createQr(const QrCommand& cmd, Reply reply)
     const QString orderNo = m_ids.next(IdKind::Order);
     if (claimRequest(cmd.requestNo, QStringLiteral("qr"), fingerprint, orderNo, reply) != 1)
         return;
-    const OrderRecord o = newOrder(orderNo, cmd.requestNo, cmd.amount, cmd.subject);
+    const OrderRecord o = newOrder(orderNo, cmd.requestNo, cmd.amount, cmd.subject, cmd.counter);
     const PaymentRecord p = newPayment(m_ids.next(IdKind::Payment), o, PaymentKind::Qr, cmd.wallet,
                                        channel, m_config.policy(channel).qrDeadlineMs);
     if (!m_store.insertOrder(o) || !m_store.insertPayment(p))
@@ -669,8 +673,8 @@ void PaymentEngine::checkIdle()
 
 // `p` is the payment as just committed: nothing else knows it yet, so it
 // need not be read back.
-void PaymentEngine::sendPay(const PaymentRecord& p, const QString& authCode,
-                            const QString& subject)
+void PaymentEngine::sendPay(const PaymentRecord& p, const QString& authCode, const QString& subject,
+                            const CounterId& counter)
 {
     Channel* ch = channelFor(p.channel);
     Q_ASSERT(ch);
@@ -679,8 +683,8 @@ void PaymentEngine::sendPay(const PaymentRecord& p, const QString& authCode,
     req.authCode = authCode;
     req.amount = p.amount;
     req.subject = subject;
-    req.storeId = m_config.storeId;
-    req.terminalId = m_config.terminalId;
+    req.storeId = counter.storeId;
+    req.terminalId = counter.terminalId;
     req.expireAtMs = p.deadlineAtMs;
     const QString paymentNo = p.paymentNo;
     const QString orderNo = p.orderNo;
@@ -764,9 +768,10 @@ bool PaymentEngine::rerouteRefusedPay(const QString& paymentNo, const ChannelRes
           events::text(ownRefusal ? "rerouted_refused" : "rerouted_unreachable",
                        {p->channel, paymentNo, r.returnCode, next, np.paymentNo}),
           {}, {}, paymentStateName(np.state));
-    m_store.afterCommit([this, np, authCode, subject](bool ok) {
+    const CounterId counter{o->storeId, o->terminalId};
+    m_store.afterCommit([this, np, authCode, subject, counter](bool ok) {
         if (ok)
-            sendPay(np, authCode, subject);
+            sendPay(np, authCode, subject, counter);
     });
     return true;
 }
@@ -780,8 +785,10 @@ void PaymentEngine::sendPrecreate(const QString& paymentNo, const QString& subje
     req.paymentNo = paymentNo;
     req.amount = p->amount;
     req.subject = subject;
-    req.storeId = m_config.storeId;
-    req.terminalId = m_config.terminalId;
+    if (const auto o = m_store.order(p->orderNo)) {
+        req.storeId = o->storeId;
+        req.terminalId = o->terminalId;
+    }
     req.expireAtMs = p->deadlineAtMs;
     const QString orderNo = p->orderNo;
     const QString channel = p->channel;
@@ -1555,7 +1562,8 @@ void PaymentEngine::reportPinLockout(const PinLockout& lockout, Reply reply)
     const QString message =
         QStringLiteral("%1 wrong supervisor PINs at store %2, terminal %3; refunds locked for %4 s")
             .arg(lockout.failedTries)
-            .arg(m_config.storeId, m_config.terminalId)
+            .arg(lockout.counter.isEmpty() ? m_config.storeId : lockout.counter.storeId,
+                 lockout.counter.isEmpty() ? m_config.terminalId : lockout.counter.terminalId)
             .arg(lockout.lockedForMs / 1000);
     raiseAlert(AlertLevel::Watch, QStringLiteral("pin_lockout"), QString(), message);
     CommandOutcome out;

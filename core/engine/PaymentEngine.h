@@ -118,8 +118,9 @@ private:
     Channel* channelFor(const QString& name) const;
     // New records as every command starts them: version 1; the order is
     // created now, its payment at `atMs` (the order's time when not given).
+    // `counter` empty: this core's own store and terminal.
     OrderRecord newOrder(const QString& orderNo, const QString& requestNo, const Money& amount,
-                         const QString& subject) const;
+                         const QString& subject, const CounterId& counter = {}) const;
     PaymentRecord newPayment(const QString& paymentNo, const OrderRecord& order, PaymentKind kind,
                              Wallet wallet, const QString& channel, qint64 deadlineInMs,
                              qint64 atMs = 0) const;
@@ -133,7 +134,8 @@ private:
                      std::function<void(const ChannelResult&, bool late)> done);
     void onSchedulerItem(Scheduler::Kind kind, const QString& key);
 
-    void sendPay(const PaymentRecord& p, const QString& authCode, const QString& subject);
+    void sendPay(const PaymentRecord& p, const QString& authCode, const QString& subject,
+                 const CounterId& counter);
     bool endUnsentPay(const QString& paymentNo, const ChannelResult& r, const QString& source);
     bool resendLostRefund(const QString& refundNo, const QString& channel);
     // Its queries ran out and the alert was raised: left to a person.

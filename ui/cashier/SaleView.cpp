@@ -114,6 +114,10 @@ SaleView SaleText::refused(const CommandOutcome& outcome, qint64 amountFen)
         v.nextStep = tr("Nothing was charged. The payment service is down: try again in a "
                         "moment, or take another way to pay.");
         break;
+    case CommandStatus::ServerUnreachable:
+        v.nextStep = tr("Nothing was charged. The PayDesk server cannot be reached: check the "
+                        "network, then charge again.");
+        break;
     default:
         v.nextStep = tr("Nothing was charged. Read the message, then try again.");
         break;

@@ -34,6 +34,16 @@ enum class CommandStatus : int
 
 QString commandStatusName(CommandStatus s);
 
+// Which counter asks. Empty: this core's own (the configuration's storeId
+// and terminalId). A server fills it from the signed caller; a request never
+// carries it, so no counter can speak for another.
+struct CounterId
+{
+    QString storeId;
+    QString terminalId;
+    bool isEmpty() const { return terminalId.isEmpty(); }
+};
+
 struct PayCommand
 {
     QString requestNo;
@@ -44,6 +54,7 @@ struct PayCommand
     // Allowed only when every earlier attempt is known unpaid or is being
     // revoked (no re-routing on uncertainty).
     QString orderNo;
+    CounterId counter;
 };
 
 struct QrCommand
@@ -52,6 +63,7 @@ struct QrCommand
     Money amount;
     Wallet wallet = Wallet::WeChat;
     QString subject;
+    CounterId counter;
 };
 
 struct RefundCommand
@@ -145,6 +157,7 @@ struct PinLockout
 {
     int failedTries = 0;
     qint64 lockedForMs = 0;
+    CounterId counter;
 };
 
 // Everything known about one order, for detail views and the CLI.

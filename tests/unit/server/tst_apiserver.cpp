@@ -166,6 +166,9 @@ void tst_ApiServer::enrolledTerminalPays()
     const Answer order = s.client.send("GET", QStringLiteral("/v1/orders/") + orderNo);
     QCOMPARE(order.status, 200);
     QCOMPARE(order.json.value(QStringLiteral("state")).toString(), QStringLiteral("PAID"));
+    // The order is the calling terminal's, whatever the server's own numbers are.
+    QCOMPARE(order.json.value(QStringLiteral("storeId")).toString(), QStringLiteral("S1"));
+    QCOMPARE(order.json.value(QStringLiteral("terminalId")).toString(), QStringLiteral("T1"));
     QCOMPARE(order.json.value(QStringLiteral("amount"))
                  .toObject()
                  .value(QStringLiteral("fen"))
@@ -328,6 +331,10 @@ void tst_ApiServer::badRequests_data()
     QTest::newRow("bad_order_filter")
         << QByteArray("GET") << "/v1/orders?state=SHIPPED" << QByteArray() << 400 << "bad_value"
         << "";
+    QTest::newRow("pin_lockout_of_no_time")
+        << QByteArray("POST") << "/v1/pin-lockouts"
+        << QByteArray(R"({"failedTries":5,"lockedForMs":"0"})") << 400 << "bad_value"
+        << "lockedForMs";
     QTest::newRow("unknown_alert_parameter")
         << QByteArray("GET") << "/v1/alerts?colour=red" << QByteArray() << 400 << "unknown_field"
         << "colour";
