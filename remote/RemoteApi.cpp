@@ -1,7 +1,7 @@
 #include "RemoteApi.h"
 
 #include "RemoteBackOffice.h"
-#include "api/CounterWire.h"
+#include "api/WireDecode.h"
 #include "api/Json.h"
 #include "api/types/Terminals.h"
 
