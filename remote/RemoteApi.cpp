@@ -1,8 +1,8 @@
 #include "RemoteApi.h"
 
 #include "RemoteBackOffice.h"
-#include "api/CounterWire.h"
 #include "api/Json.h"
+#include "api/WireDecode.h"
 #include "api/types/Terminals.h"
 
 #include <QCryptographicHash>
@@ -19,15 +19,6 @@
 #include <QWebSocket>
 
 namespace paydesk {
-
-struct RemoteApi::Answer
-{
-    // 0: no answer (not sent, or lost); else the HTTP status.
-    int status = 0;
-    bool sent = false; // some of the request left this machine
-    QJsonObject json;
-    QString error; // no answer: why
-};
 
 namespace {
 
@@ -46,8 +37,9 @@ bool isFinalOrder(const QString& state)
 
 RemoteApi::RemoteApi(RemoteOptions options, QObject* parent)
     : PayDeskApi(parent), m_options(std::move(options)), m_nam(new QNetworkAccessManager(this)),
-      m_reconnect(new QTimer(this)), m_accounting(std::make_unique<RemoteBackOffice>()),
-      m_reconciliation(std::make_unique<RemoteRecon>())
+      m_reconnect(new QTimer(this)),
+      m_accounting(std::make_unique<RemoteBackOffice>(static_cast<RemoteLink&>(*this))),
+      m_reconciliation(std::make_unique<RemoteRecon>(static_cast<RemoteLink&>(*this)))
 {
     if (!m_options.nowMs)
         m_options.nowMs = [] { return QDateTime::currentMSecsSinceEpoch(); };
@@ -127,7 +119,13 @@ void RemoteApi::setLink(bool up, const QString& error)
 }
 
 void RemoteApi::send(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body,
-                     bool resendWhenLost, AnswerFn done, int attempt)
+                     bool resendWhenLost, AnswerFn done)
+{
+    sendAttempt(method, pathAndQuery, body, resendWhenLost, std::move(done), 0);
+}
+
+void RemoteApi::sendAttempt(const QByteArray& method, const QString& pathAndQuery,
+                            const QByteArray& body, bool resendWhenLost, AnswerFn done, int attempt)
 {
     QNetworkRequest rq(QUrl(m_options.server.toString() + pathAndQuery));
     rq.setSslConfiguration(tls());
@@ -156,6 +154,7 @@ void RemoteApi::send(const QByteArray& method, const QString& pathAndQuery, cons
                 reply->deleteLater();
                 --m_inFlight;
                 Answer a;
+                a.resent = attempt > 0;
                 a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 a.sent = *sent || a.status != 0 ||
                          reply->error() == QNetworkReply::OperationCanceledError ||
@@ -173,7 +172,7 @@ void RemoteApi::send(const QByteArray& method, const QString& pathAndQuery, cons
                     // request number, until it answers.
                     const int delay = qMin(m_options.maxBackoffMs, 500 << qMin(attempt, 6));
                     QTimer::singleShot(delay, this, [=, this] {
-                        send(method, pathAndQuery, body, resendWhenLost, done, attempt + 1);
+                        sendAttempt(method, pathAndQuery, body, resendWhenLost, done, attempt + 1);
                     });
                     return;
                 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RemoteLink.h"
 #include "api/PayDeskApi.h"
 #include "api/TerminalKeyFile.h"
 
@@ -34,8 +35,9 @@ struct RemoteOptions
 // outcome, never a guess; meanwhile the link is down (linkChanged). A
 // command that could not be sent at all answers ServerUnreachable at once:
 // nothing was done. After a reconnect it catches up on what it missed (the
-// server's backlog, or by re-reading the orders it is watching).
-class RemoteApi final : public PayDeskApi
+// server's backlog, or by re-reading the orders it is watching). The back
+// office and reconciliation (RemoteBackOffice.h) go over the same link.
+class RemoteApi final : public PayDeskApi, private RemoteLink
 {
     Q_OBJECT
 public:
@@ -75,12 +77,11 @@ Q_SIGNALS:
     void linkChanged(bool up);
 
 private:
-    struct Answer;
-    using AnswerFn = std::function<void(const Answer&)>;
-    // Sends one signed request; `resend`: a lost answer is asked again (an
-    // idempotent command or a read).
+    using Answer = RemoteAnswer;
     void send(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body,
-              bool resendWhenLost, AnswerFn done, int attempt = 0);
+              bool resendWhenLost, AnswerFn done) override;
+    void sendAttempt(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body,
+                     bool resendWhenLost, AnswerFn done, int attempt);
     void command(const QString& path, const QJsonObject& body, Reply reply);
     void setLink(bool up, const QString& error);
     void connectEvents();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/CounterWire.h"
+#include "api/WireDecode.h"
 #include "api/types/Terminals.h"
 
 #include <QHttpServerRequest>

@@ -1,6 +1,7 @@
 #include "api/CounterWire.h"
 
 #include "api/Json.h"
+#include "api/WireDecode.h"
 
 namespace paydesk::wire {
 

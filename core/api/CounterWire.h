@@ -39,40 +39,7 @@ void read(JsonReader& r, OrderDetails& d);
 void read(JsonReader& r, WalletReachability& w);
 void read(JsonReader& r, CounterLimits& l);
 
-// One object of type T, or nothing with `error` naming the field at fault.
-template <typename T>
-std::optional<T> decode(const QJsonObject& o, JsonReader::Mode mode, JsonReader* report = nullptr)
-{
-    JsonReader r(o, mode);
-    T value{};
-    read(r, value);
-    r.finish();
-    if (report)
-        *report = r;
-    if (!r.ok())
-        return std::nullopt;
-    return value;
-}
-
-// A list under `key` of objects of type T.
-template <typename T> QList<T> readList(JsonReader& r, const QString& key)
-{
-    QList<T> out;
-    const QJsonArray items = r.array(key);
-    for (qsizetype i = 0; i < items.size() && r.ok(); ++i) {
-        JsonReader inner =
-            r.nested(items.at(i).toObject(), QStringLiteral("%1[%2]").arg(key).arg(i));
-        if (!items.at(i).isObject())
-            inner.fail(QString(), JsonReader::Problem::WrongType,
-                       QStringLiteral("must be an object"));
-        T value{};
-        read(inner, value);
-        inner.finish();
-        r.absorb(inner);
-        out.append(value);
-    }
-    return out;
-}
+// decode<T>() and readList<T>() are in WireDecode.h, after every read().
 
 // The orders list's filter as URL query items, and back (strict: unknown
 // items are refused).

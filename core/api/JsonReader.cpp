@@ -102,11 +102,14 @@ qint64 JsonReader::integer(const QString& key, bool required, qint64 min, qint64
     return n;
 }
 
-bool JsonReader::boolean(const QString& key)
+bool JsonReader::boolean(const QString& key, bool required)
 {
     const QJsonValue v = take(key);
-    if (v.isUndefined() || v.isNull())
+    if (v.isUndefined() || v.isNull()) {
+        if (required)
+            fail(key, Problem::Missing, QStringLiteral("is required (true or false)"));
         return false;
+    }
     if (!v.isBool()) {
         fail(key, Problem::WrongType, QStringLiteral("must be true or false"));
         return false;

@@ -39,7 +39,8 @@ public:
     // A JSON integer or integer text ("1250"); never a fraction.
     qint64 integer(const QString& key, bool required = false, qint64 min = 0,
                    qint64 max = std::numeric_limits<qint64>::max());
-    bool boolean(const QString& key);
+    // true or false; absent is false unless `required`.
+    bool boolean(const QString& key, bool required = false);
     // Decimal text "12.50" (with `currency` beside it, CNY when absent), or
     // the answers' shape {"amount":"12.50","fen":"1250","currency":"CNY"}
     // whose two figures must agree. Numbers are refused: never floats.
@@ -47,6 +48,8 @@ public:
     // ISO 8601 with offset as the answers write it; empty or absent: 0.
     qint64 timeMs(const QString& key);
     QJsonArray array(const QString& key);
+    // The raw value, without reading it: for a field of more than one shape.
+    QJsonValue peek(const QString& key) const { return m_object.value(key); }
     QJsonObject object(const QString& key);
     // Stable value from its name: `names(value)` for value in [lo, hi].
     template <typename E, typename NameOf>

@@ -41,6 +41,7 @@ QJsonObject toJson(const JournalEntry& e)
             {QStringLiteral("memo"), e.memo},
             {QStringLiteral("at"), isoTime(e.atMs)},
             {QStringLiteral("reversesEntry"), QString::number(e.reversesEntryId)},
+            {QStringLiteral("currency"), e.currency}, // an entry without postings keeps it too
             {QStringLiteral("postings"), postings}};
 }
 
@@ -85,6 +86,13 @@ QJsonObject toJson(const ApprovalRecord& r)
         {QStringLiteral("decidedAt"), r.decidedAtMs ? isoTime(r.decidedAtMs) : QString()}};
     if (!r.requestNo.isEmpty())
         j.insert(QStringLiteral("requestNo"), r.requestNo);
+    // The rest of the record, so a remote reader gets all of it.
+    j.insert(QStringLiteral("id"), QString::number(r.id));
+    j.insert(QStringLiteral("merchantId"), r.merchantId);
+    j.insert(QStringLiteral("businessDate"), r.businessDate.toString(Qt::ISODate));
+    j.insert(QStringLiteral("version"), r.version);
+    if (!r.fingerprint.isEmpty())
+        j.insert(QStringLiteral("fingerprint"), r.fingerprint);
     if (const auto wallet = parseAccountCode(r.account);
         wallet && wallet->kind == QLatin1String("wallet"))
         j.insert(QStringLiteral("memberId"), wallet->owner);
@@ -94,7 +102,9 @@ QJsonObject toJson(const ApprovalRecord& r)
 QJsonObject toJson(const WalletOp& op)
 {
     return {{QStringLiteral("number"), op.number()},
+            {QStringLiteral("id"), QString::number(op.id)},
             {QStringLiteral("requestNo"), op.requestNo},
+            {QStringLiteral("fingerprint"), op.fingerprint},
             {QStringLiteral("memberId"), op.memberId},
             {QStringLiteral("kind"), walletOpKindName(op.kind)},
             {QStringLiteral("amount"), moneyJson(op.amount)},
@@ -131,6 +141,14 @@ QJsonObject toJson(const InternalCheckReport& r)
                                                                       : QJsonValue(fen(l.actualFen))},
                                  {QStringLiteral("ok"), l.ok()}});
     return {{QStringLiteral("ok"), r.ok()}, {QStringLiteral("error"), r.error}, {QStringLiteral("checks"), lines}};
+}
+
+QJsonObject toJson(const BackfillReport& r)
+{
+    return {
+        {QStringLiteral("payments"), r.payments}, {QStringLiteral("reversals"), r.reversals},
+        {QStringLiteral("refunds"), r.refunds},   {QStringLiteral("posted"), r.posted()},
+        {QStringLiteral("error"), r.error},       {QStringLiteral("stoppedEarly"), r.stoppedEarly}};
 }
 
 } // namespace paydesk

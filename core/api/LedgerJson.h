@@ -16,5 +16,6 @@ QJsonObject toJson(const ApprovalRecord& r);
 QJsonObject toJson(const WalletOp& op);
 QJsonObject toJson(const WalletView& v);
 QJsonObject toJson(const InternalCheckReport& r);
+QJsonObject toJson(const BackfillReport& r);
 
 } // namespace paydesk

@@ -30,6 +30,7 @@ QJsonObject toJson(const ReconDifference& d)
             {QStringLiteral("proposedBy"), d.proposedBy},
             {QStringLiteral("decidedBy"), d.decidedBy},
             {QStringLiteral("entry"), d.entryKey},
+            {QStringLiteral("createdAtMs"), d.createdAtMs},
             {QStringLiteral("updatedAtMs"), d.updatedAtMs}};
 }
 

@@ -1,8 +1,8 @@
 // The counter's wire shapes: what a server writes (toJson, the CLI's --json)
 // a client reads back field for field (wire::read), and what a client sends
 // a server reads strictly.
-#include "api/CounterWire.h"
 #include "api/Json.h"
+#include "api/WireDecode.h"
 
 #include <QJsonDocument>
 #include <QTest>

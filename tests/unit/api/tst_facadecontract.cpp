@@ -1,16 +1,20 @@
 // The facade's back-office and reconciliation use cases, written against the
 // interfaces only (PayDeskApi, BackOfficeApi, ReconApi): nothing here knows
-// the core is embedded, so the same suite can run against a remote core.
-// Outcomes are asserted on their stable codes, not on their text.
+// whether the core is embedded or served, and the suite runs twice: against
+// the embedded core (tst_FacadeContract_Embedded) and against the same core
+// through RemoteApi → ApiServer → EmbeddedApi on loopback
+// (tst_FacadeContract_Remote), with the same assertions. Outcomes are
+// asserted on their stable codes, not on their text.
 #include "api/PayDeskApi.h"
 #include "api/types/ChinaTime.h"
 #include "sandbox/SandboxBehaviour.h"
-#include "testsupport/EngineHarness.h"
+#include "testsupport/ServedLink.h"
 
 #include <QTest>
 
 using namespace paydesk;
 using paydesk::test::EngineHarness;
+using paydesk::test::FacadeUnderTest;
 
 namespace {
 
@@ -23,16 +27,11 @@ CoreConfig shop()
 }
 
 // The reply of one facade call (the embedded core answers before it
-// returns, except a bill download, which the harness lets run).
-template <typename T, typename Call> T call(EngineHarness& h, Call send)
+// returns, except a bill download, which the harness lets run; the remote
+// one once the link carried it).
+template <typename T, typename Call> T call(FacadeUnderTest& f, Call send)
 {
-    std::optional<T> got;
-    send([&](const T& v) { got = v; });
-    for (int i = 0; i < 200 && !got; ++i)
-        h.drain();
-    if (!got)
-        qFatal("the facade never replied");
-    return *got;
+    return paydesk::test::replyOf<T>(f, send);
 }
 
 QString code(const BackOfficeOutcome& o)
@@ -40,9 +39,9 @@ QString code(const BackOfficeOutcome& o)
     return backOfficeStatusName(o.status);
 }
 
-QDate today(EngineHarness& h)
+QDate today(FacadeUnderTest& f)
 {
-    return chinaTime(h.clock().nowMs()).date();
+    return chinaTime(f.harness().clock().nowMs()).date();
 }
 
 } // namespace
@@ -50,6 +49,17 @@ QDate today(EngineHarness& h)
 class tst_FacadeContract : public QObject
 {
     Q_OBJECT
+protected:
+    explicit tst_FacadeContract(FacadeUnderTest::Via via) : m_via(via) {}
+    // A fresh core behind the facade this run tests.
+    std::unique_ptr<FacadeUnderTest> facade(CoreConfig config = shop())
+    {
+        return std::make_unique<FacadeUnderTest>(m_via, std::move(config));
+    }
+
+private:
+    FacadeUnderTest::Via m_via;
+
 private Q_SLOTS:
     void walletChangesAnswerStableCodes_data();
     void walletChangesAnswerStableCodes();
@@ -58,6 +68,8 @@ private Q_SLOTS:
     void reconcileThroughTheFacade_data();
     void reconcileThroughTheFacade();
     void aSaleReachesTheBooksAndTheBill();
+    void adjustmentsByMakerAndChecker();
+    void unknownDifferencesAreNotFound();
 };
 
 void tst_FacadeContract::walletChangesAnswerStableCodes_data()
@@ -73,7 +85,8 @@ void tst_FacadeContract::walletChangesAnswerStableCodes()
 {
     QFETCH(QString, decidedBy);
     QFETCH(QString, code);
-    EngineHarness h(shop());
+    const auto core = facade();
+    FacadeUnderTest& h = *core;
     PayDeskApi& api = h.api();
     BackOfficeApi& bo = api.accounting();
     const Money hundred = *Money::parse(QStringLiteral("100.00"));
@@ -116,7 +129,8 @@ void tst_FacadeContract::walletChangesAnswerStableCodes()
 
 void tst_FacadeContract::ledgerReadsAndTheInternalCheck()
 {
-    EngineHarness h(shop());
+    const auto core = facade();
+    FacadeUnderTest& h = *core;
     BackOfficeApi& bo = h.api().accounting();
     QVERIFY(call<BackOfficeOutcome>(h, [&](auto r) {
                 bo.topUpCash(QStringLiteral("m2"), *Money::parse(QStringLiteral("12.34")),
@@ -145,7 +159,8 @@ void tst_FacadeContract::ledgerReadsAndTheInternalCheck()
 
 void tst_FacadeContract::settlementOfTodayIsNotDue()
 {
-    EngineHarness h(shop());
+    const auto core = facade();
+    FacadeUnderTest& h = *core;
     const auto r = call<SettlementReport>(h, [&](auto reply) {
         h.api().accounting().settle(today(h), QStringLiteral("alice"), QString(), reply);
     });
@@ -182,12 +197,14 @@ void tst_FacadeContract::reconcileThroughTheFacade()
     QFETCH(bool, confirmNoBill);
     QFETCH(QString, billPath);
     QFETCH(QString, code);
-    EngineHarness h(shop());
+    const auto core = facade();
+    FacadeUnderTest& h = *core;
     if (code == QLatin1String("ok")) {
         // A sale of the day, so the channel has a bill to match.
         const Wallet wallet = channel == QLatin1String("alipay") ? Wallet::Alipay : Wallet::WeChat;
-        QVERIFY(h.pay(EngineHarness::code(wallet, SandboxBehaviour::InstantSuccess),
-                      QStringLiteral("9.00"), QStringLiteral("sale"))
+        QVERIFY(h.harness()
+                    .pay(EngineHarness::code(wallet, SandboxBehaviour::InstantSuccess),
+                         QStringLiteral("9.00"), QStringLiteral("sale"))
                     .ok());
     }
     ReconcileRequest request;
@@ -211,12 +228,16 @@ void tst_FacadeContract::reconcileThroughTheFacade()
 // channel's bill, all through the facade.
 void tst_FacadeContract::aSaleReachesTheBooksAndTheBill()
 {
-    EngineHarness h(shop());
-    const CommandOutcome paid =
-        h.pay(EngineHarness::code(Wallet::WeChat, SandboxBehaviour::InstantSuccess),
-              QStringLiteral("25.00"), QStringLiteral("sale-1"));
+    const auto core = facade();
+    FacadeUnderTest& h = *core;
+    const CommandOutcome paid = call<CommandOutcome>(h, [&](auto r) {
+        h.api().pay({QStringLiteral("sale-1"), *Money::parse(QStringLiteral("25.00")),
+                     EngineHarness::code(Wallet::WeChat, SandboxBehaviour::InstantSuccess),
+                     QStringLiteral("sale"), QString()},
+                    r);
+    });
     QVERIFY2(paid.ok(), qPrintable(paid.message));
-    QCOMPARE(h.details(paid.orderNo).order.state, OrderState::Paid);
+    QCOMPARE(h.harness().details(paid.orderNo).order.state, OrderState::Paid);
     ReconcileRequest request{QStringLiteral("wechat"), today(h), {}, false,
                              QStringLiteral("alice"),  {},       {}};
     const auto run =
@@ -232,5 +253,99 @@ void tst_FacadeContract::aSaleReachesTheBooksAndTheBill()
     QVERIFY2(check.ok(), qPrintable(check.error));
 }
 
-QTEST_GUILESS_MAIN(tst_FacadeContract)
+// A manual adjustment: proposed by one person, decided by another, then in
+// the books; a payout with nothing available is refused.
+void tst_FacadeContract::adjustmentsByMakerAndChecker()
+{
+    const auto core = facade();
+    FacadeUnderTest& h = *core;
+    BackOfficeApi& bo = h.api().accounting();
+    const QString account = QStringLiteral("asset:bank");
+    const BackOfficeOutcome proposed = call<BackOfficeOutcome>(h, [&](auto r) {
+        bo.proposeAdjustment(account, *Money::parse(QStringLiteral("5.00")), QString(),
+                             QStringLiteral("opening float"), QStringLiteral("alice"), r);
+    });
+    QCOMPARE(::code(proposed), QStringLiteral("ok"));
+    const auto pending =
+        call<QList<ApprovalRecord>>(h, [&](auto r) { bo.approvals(approvalkind::adjustment, r); });
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(pending.first().number(), proposed.number);
+    QCOMPARE(pending.first().state, ApprovalState::Requested);
+    QCOMPARE(pending.first().amountFen, qint64(500));
+    const auto decide = [&](const QString& by) {
+        return call<BackOfficeOutcome>(h, [&](auto r) {
+            bo.decideApproval(approvalkind::adjustment, proposed.number, true, by, QString(), r);
+        });
+    };
+    QCOMPARE(::code(decide(QStringLiteral("alice"))), QStringLiteral("same_user"));
+    QCOMPARE(::code(decide(QStringLiteral("bob"))), QStringLiteral("ok"));
+    QVERIFY(!decide(QStringLiteral("bob")).ok() ||
+            ::code(decide(QStringLiteral("bob"))) == QLatin1String("repeated"));
+    const auto bank = call<BackOfficeRead<AccountBalance>>(
+        h, [&](auto r) { bo.balance(account, BackOfficeApi::kNow, r); });
+    QVERIFY(bank.ok());
+    QCOMPARE(bank.value.normalFen(), qint64(500));
+    JournalFilter onBank;
+    onBank.accountCode = account;
+    const auto entries = call<QList<JournalEntry>>(h, [&](auto r) { bo.journal(onBank, r); });
+    QCOMPARE(entries.size(), 1);
+    qint64 sum = 0;
+    for (const Posting& p : entries.first().postings)
+        sum += p.amountFen;
+    QCOMPARE(sum, qint64(0));
+    const BackOfficeOutcome payout = call<BackOfficeOutcome>(h, [&](auto r) {
+        bo.requestPayout(*Money::parse(QStringLiteral("1.00")), QStringLiteral("alice"), QString(),
+                         QStringLiteral("po-1"), r);
+    });
+    QCOMPARE(::code(payout), QStringLiteral("insufficient_funds"));
+    QVERIFY(call<InternalCheckReport>(h, [&](auto r) { bo.check(r); }).ok());
+}
+
+void tst_FacadeContract::unknownDifferencesAreNotFound()
+{
+    const auto core = facade();
+    FacadeUnderTest& h = *core;
+    ReconApi& recon = h.api().reconciliation();
+    QVERIFY(call<QList<ReconDifference>>(h, [&](auto r) { recon.differences({}, r); }).isEmpty());
+    QVERIFY(!call<std::optional<ReconDifference>>(h, [&](auto r) { recon.difference(999, r); }));
+    const auto no = [&](auto send) { return ::code(call<BackOfficeOutcome>(h, send)); };
+    const QString by = QStringLiteral("alice");
+    QCOMPARE(no([&](auto r) { recon.resolveDifference(999, by, QStringLiteral("x"), r); }),
+             QStringLiteral("not_found"));
+    QCOMPARE(no([&](auto r) { recon.proposeWriteOff(999, by, QStringLiteral("x"), r); }),
+             QStringLiteral("not_found"));
+    QCOMPARE(no([&](auto r) { recon.proposeRecovery(999, by, QStringLiteral("x"), r); }),
+             QStringLiteral("not_found"));
+    QCOMPARE(no([&](auto r) { recon.decideDifference(999, by, true, r); }),
+             QStringLiteral("not_found"));
+    QCOMPARE(no([&](auto r) { recon.assignDifference(999, QStringLiteral("bob"), by, r); }),
+             QStringLiteral("not_found"));
+}
+
+class tst_FacadeContract_Embedded : public tst_FacadeContract
+{
+    Q_OBJECT
+public:
+    tst_FacadeContract_Embedded() : tst_FacadeContract(FacadeUnderTest::Via::Embedded) {}
+};
+
+class tst_FacadeContract_Remote : public tst_FacadeContract
+{
+    Q_OBJECT
+public:
+    tst_FacadeContract_Remote() : tst_FacadeContract(FacadeUnderTest::Via::Remote) {}
+};
+
+// Both runs, one after the other; the process fails when either does.
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QTEST_SET_MAIN_SOURCE_PATH
+    tst_FacadeContract_Embedded embedded;
+    tst_FacadeContract_Remote remote;
+    const int embeddedFailures = QTest::qExec(&embedded, argc, argv);
+    const int remoteFailures = QTest::qExec(&remote, argc, argv);
+    return embeddedFailures + remoteFailures;
+}
+
 #include "tst_facadecontract.moc"

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void enrolPayAndStop();
     void aBadEnrolmentCodeIsRefusedAndNoKeyWritten();
     void localOnlyCommandsAreRefusedWithRemote();
+    void backOfficeThroughTheRemoteCli();
 };
 
 void tst_ServeCli::enrolPayAndStop()
@@ -175,6 +177,64 @@ void tst_ServeCli::localOnlyCommandsAreRefusedWithRemote()
                                  QStringLiteral("order"), QStringLiteral("list")});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains(QLatin1String("--remote takes the server's URL")));
+}
+
+// A wallet top-up and the ledger's accounts through --remote against a
+// real server: done once under its request number, in the server's books.
+void tst_ServeCli::backOfficeThroughTheRemoteCli()
+{
+    Shop shop;
+    const CoreRun added = runCore(
+        shop.local({QStringLiteral("--json"), QStringLiteral("terminal"), QStringLiteral("add"),
+                    QStringLiteral("--store"), QStringLiteral("0001"), QStringLiteral("--terminal"),
+                    QStringLiteral("0005")}));
+    QCOMPARE(added.exitCode, 0);
+    QVERIFY(shop.start());
+    const CoreRun enrolled = runCore(
+        shop.remote({QStringLiteral("enrol"), QStringLiteral("--store"), QStringLiteral("0001"),
+                     QStringLiteral("--terminal"), QStringLiteral("0005"), QStringLiteral("--code"),
+                     lastJson(added.out).value(QStringLiteral("code")).toString()}));
+    QVERIFY2(enrolled.exitCode == 0, qPrintable(enrolled.err + enrolled.out));
+    const QStringList topUp = {QStringLiteral("--json"),       QStringLiteral("wallet"),
+                               QStringLiteral("topup"),        QStringLiteral("m1"),
+                               QStringLiteral("--amount"),     QStringLiteral("20.00"),
+                               QStringLiteral("--request-no"), QStringLiteral("desk-1"),
+                               QStringLiteral("--by"),         QStringLiteral("alice")};
+    const CoreRun first = runCore(shop.remote(topUp));
+    QVERIFY2(first.exitCode == 0, qPrintable(first.err + first.out));
+    QCOMPARE(lastJson(first.out).value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    const CoreRun again = runCore(shop.remote(topUp));
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err + again.out));
+    QCOMPARE(lastJson(again.out).value(QStringLiteral("status")).toString(),
+             QStringLiteral("repeated"));
+    const CoreRun accounts = runCore(shop.remote(
+        {QStringLiteral("--json"), QStringLiteral("ledger"), QStringLiteral("accounts")}));
+    QVERIFY2(accounts.exitCode == 0, qPrintable(accounts.err + accounts.out));
+    bool found = false;
+    for (const QString& line : accounts.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QJsonObject b = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (b.value(QStringLiteral("account")).toString() != QLatin1String("liability:wallet:m1"))
+            continue;
+        found = true;
+        QCOMPARE(
+            b.value(QStringLiteral("balance")).toObject().value(QStringLiteral("fen")).toString(),
+            QStringLiteral("2000")); // once, not twice
+    }
+    QVERIFY2(found, qPrintable(accounts.out));
+    // A bill file names the server's disk: refused there, nothing done.
+    const CoreRun bill = runCore(shop.remote(
+        {QStringLiteral("reconcile"), QStringLiteral("--channel"), QStringLiteral("wechat"),
+         QStringLiteral("--date"), QStringLiteral("2026-11-23"), QStringLiteral("--bill"),
+         shop.config, QStringLiteral("--by"), QStringLiteral("alice")}));
+    QVERIFY(bill.exitCode != 0);
+    QVERIFY2((bill.out + bill.err).contains(QLatin1String("billPath")),
+             qPrintable(bill.out + bill.err));
+    ::kill(shop.server->processId(), SIGTERM);
+    QVERIFY(shop.server->waitForFinished(10'000));
+    // In the server's own books too.
+    const CoreRun shown = runCore(shop.local({QStringLiteral("--json"), QStringLiteral("wallet"),
+                                              QStringLiteral("show"), QStringLiteral("m1")}));
+    QVERIFY2(shown.out.contains(QLatin1String("\"fen\":\"2000\"")), qPrintable(shown.out));
 }
 
 QTEST_GUILESS_MAIN(tst_ServeCli)

@@ -8,6 +8,7 @@
 #include "api/types/Terminals.h"
 #include "sandbox/SandboxBehaviour.h"
 #include "testsupport/EngineHarness.h"
+#include "testsupport/ServedLink.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -35,47 +36,7 @@ template <typename T, typename Send> T call(EngineHarness& h, Send send)
 }
 
 // A core serving on loopback and a counter enrolled with it.
-struct Link
-{
-    EngineHarness h;
-    std::unique_ptr<ApiServer> server;
-    std::unique_ptr<RemoteApi> remote;
-    quint16 port = 0;
-    TerminalKey key;
-
-    Link()
-    {
-        serve(0);
-        std::optional<TerminalEnrolment> e;
-        h.api().terminalAccess().addTerminal(QStringLiteral("0001"), QStringLiteral("0009"),
-                                             [&](const TerminalEnrolment& v) { e = v; });
-        while (!e)
-            h.drain();
-        key.storeId = QStringLiteral("0001");
-        key.terminalId = QStringLiteral("0009");
-        const QString error = RemoteApi::enrol(QUrl(server->baseUrl()), key, e->code, &key.secret);
-        if (!error.isEmpty())
-            qFatal("%s", qPrintable(error));
-        RemoteOptions o;
-        o.server = QUrl(server->baseUrl());
-        o.key = key;
-        o.nowMs = [this] { return h.clock().nowMs(); };
-        o.maxBackoffMs = 500;
-        remote = std::make_unique<RemoteApi>(o);
-        remote->start();
-    }
-    void serve(quint16 atPort)
-    {
-        ApiServerOptions o;
-        o.port = atPort;
-        server = std::make_unique<ApiServer>(h.api(), o);
-        QString error;
-        port = server->listen(&error);
-        if (!port)
-            qFatal("%s", qPrintable(error));
-    }
-    bool up() { return remote->linkUp(); }
-};
+using Link = paydesk::test::ServedLink;
 
 QString code(SandboxBehaviour b, int n = 0)
 {
@@ -95,7 +56,8 @@ private Q_SLOTS:
     void readsAndCounterState();
     void unreachableServerChargesNothing();
     void saleInProgressSurvivesTheLinkDropping();
-    void backOfficeSaysWhereToWork();
+    void backOfficeOverTheLink();
+    void backOfficeUnreachableDoesNothing();
 };
 
 void tst_RemoteApi::paysAndTellsLikeTheEmbeddedCore()
@@ -290,15 +252,84 @@ void tst_RemoteApi::saleInProgressSurvivesTheLinkDropping()
                              10'000);
 }
 
-void tst_RemoteApi::backOfficeSaysWhereToWork()
+// A wallet top-up over the link: done once under its request number, read
+// back as the core keeps it; a server path for a bill is refused there.
+void tst_RemoteApi::backOfficeOverTheLink()
 {
     Link l;
-    const BackOfficeOutcome out = call<BackOfficeOutcome>(l.h, [&](auto r) {
-        l.remote->accounting().topUpCash(QStringLiteral("m1"), Money::fromFen(100),
-                                         QStringLiteral("t"), QStringLiteral("ann"), r);
+    BackOfficeApi& bo = l.remote->accounting();
+    const auto topUp = [&] {
+        return call<BackOfficeOutcome>(l.h, [&](auto r) {
+            bo.topUpCash(QStringLiteral("m1"), Money::fromFen(1250), QStringLiteral("t-1"),
+                         QStringLiteral("ann"), r);
+        });
+    };
+    const BackOfficeOutcome first = topUp();
+    QCOMPARE(backOfficeStatusName(first.status), QStringLiteral("ok"));
+    QVERIFY(!first.number.isEmpty());
+    const BackOfficeOutcome again = topUp();
+    QCOMPARE(backOfficeStatusName(again.status), QStringLiteral("repeated"));
+    QCOMPARE(again.number, first.number);
+    const auto remote =
+        call<BackOfficeRead<WalletView>>(l.h, [&](auto r) { bo.wallet(QStringLiteral("m1"), r); });
+    QVERIFY(remote.ok());
+    QCOMPARE(remote.value.balance.fen(), qint64(1250));
+    QCOMPARE(remote.value.recent.size(), 1);
+    QCOMPARE(remote.value.recent.first().number(), first.number);
+    const auto local = call<BackOfficeRead<WalletView>>(
+        l.h, [&](auto r) { l.h.api().accounting().wallet(QStringLiteral("m1"), r); });
+    QCOMPARE(remote.value.balance, local.value.balance);
+    QCOMPARE(remote.value.recent.first().atMs, local.value.recent.first().atMs);
+
+    ReconcileRequest rq;
+    rq.channel = QStringLiteral("wechat");
+    rq.day = QDate(2026, 11, 23);
+    rq.billPath = QStringLiteral("/etc/passwd");
+    rq.by = QStringLiteral("ann");
+    const auto refused =
+        call<ReconcileResult>(l.h, [&](auto r) { l.remote->reconciliation().reconcile(rq, r); });
+    QCOMPARE(backOfficeStatusName(refused.outcome.status), QStringLiteral("invalid_argument"));
+    QCOMPARE(refused.outcome.field, QStringLiteral("billPath"));
+    QVERIFY(refused.report.billSha256.isEmpty());
+}
+
+// No server: every change answers Unavailable, nothing done; reads say why.
+void tst_RemoteApi::backOfficeUnreachableDoesNothing()
+{
+    EngineHarness h;
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 closedPort = probe.serverPort();
+    probe.close();
+    RemoteOptions o;
+    o.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort));
+    o.key.storeId = QStringLiteral("0001");
+    o.key.terminalId = QStringLiteral("0009");
+    o.key.secret = "x";
+    RemoteApi remote(o);
+    const auto out = call<BackOfficeOutcome>(h, [&](auto r) {
+        remote.accounting().requestWithdrawal(QStringLiteral("m1"), Money::fromFen(100),
+                                              QStringLiteral("w-1"), QStringLiteral("ann"),
+                                              QString(), r);
     });
     QCOMPARE(backOfficeStatusName(out.status), QStringLiteral("unavailable"));
-    QVERIFY(out.message.contains(QLatin1String("server's machine")));
+    QVERIFY2(out.message.contains(QLatin1String("nothing was done")), qPrintable(out.message));
+    const auto read = call<BackOfficeRead<QList<AccountBalance>>>(
+        h, [&](auto r) { remote.accounting().balances(BackOfficeApi::kNow, r); });
+    QCOMPARE(backOfficeStatusName(read.outcome.status), QStringLiteral("unavailable"));
+    QVERIFY(!call<InternalCheckReport>(h, [&](auto r) { remote.accounting().check(r); }).ok());
+    const auto run = call<ReconcileResult>(h, [&](auto r) {
+        remote.reconciliation().reconcile({QStringLiteral("wechat"),
+                                           QDate(2026, 11, 23),
+                                           {},
+                                           false,
+                                           QStringLiteral("ann"),
+                                           {},
+                                           {}},
+                                          r);
+    });
+    QCOMPARE(backOfficeStatusName(run.outcome.status), QStringLiteral("unavailable"));
+    QVERIFY(!remote.linkUp());
 }
 
 QTEST_GUILESS_MAIN(tst_RemoteApi)

@@ -338,6 +338,51 @@ void tst_ApiServer::badRequests_data()
     QTest::newRow("unknown_alert_parameter")
         << QByteArray("GET") << "/v1/alerts?colour=red" << QByteArray() << 400 << "unknown_field"
         << "colour";
+    // The back office and reconciliation refuse the same way.
+    QTest::newRow("top_up_unknown_field")
+        << QByteArray("POST") << "/v1/wallets/m1/cash-top-ups"
+        << QByteArray(R"({"amount":"1.00","requestNo":"t","by":"ann","memberId":"m2"})") << 400
+        << "unknown_field"
+        << "memberId";
+    QTest::newRow("top_up_amount_as_float")
+        << QByteArray("POST") << "/v1/wallets/m1/cash-top-ups"
+        << QByteArray(R"({"amount":1.5,"requestNo":"t","by":"ann"})") << 400 << "wrong_type"
+        << "amount";
+    QTest::newRow("decision_says_which_way")
+        << QByteArray("POST") << "/v1/withdrawals/WD000001/decision"
+        << QByteArray(R"({"by":"bob"})") << 400 << "missing_field"
+        << "approve";
+    QTest::newRow("bill_path_on_the_server")
+        << QByteArray("POST") << "/v1/reconciliations"
+        << QByteArray(
+               R"({"channel":"wechat","day":"2026-11-23","by":"ann","billPath":"/etc/passwd"})")
+        << 400 << "bad_value"
+        << "billPath";
+    QTest::newRow("report_path_on_the_server")
+        << QByteArray("POST") << "/v1/reconciliations"
+        << QByteArray(
+               R"({"channel":"wechat","day":"2026-11-23","by":"ann","pdfPath":"/tmp/x.pdf"})")
+        << 400 << "bad_value"
+        << "pdfPath";
+    QTest::newRow("unknown_journal_parameter")
+        << QByteArray("GET") << "/v1/ledger/journal?acount=asset:bank" << QByteArray() << 400
+        << "bad_value"
+        << "";
+    QTest::newRow("bad_difference_state")
+        << QByteArray("GET") << "/v1/differences?state=closed" << QByteArray() << 400 << "bad_value"
+        << "";
+    QTest::newRow("difference_id_not_a_number")
+        << QByteArray("GET") << "/v1/differences/abc" << QByteArray() << 400 << "bad_value"
+        << "id";
+    QTest::newRow("unknown_difference")
+        << QByteArray("GET") << "/v1/differences/999" << QByteArray() << 404 << "not_found"
+        << "";
+    QTest::newRow("approvals_of_no_kind")
+        << QByteArray("GET") << "/v1/approvals?kind=bonus" << QByteArray() << 400 << "bad_value"
+        << "kind";
+    QTest::newRow("get_on_a_wallet_command") << QByteArray("GET") << "/v1/wallets/m1/payments"
+                                             << QByteArray() << 405 << "method_not_allowed"
+                                             << "";
 }
 
 void tst_ApiServer::badRequests()
