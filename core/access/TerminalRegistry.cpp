@@ -11,6 +11,10 @@ namespace paydesk {
 
 namespace {
 
+// A request naming a terminal not known as able reads the rows again, at
+// most this often (a few rows; a flood of strangers costs little).
+constexpr qint64 kMissReloadMs = 100;
+
 // No 0/O, 1/I: a person types it at the counter.
 constexpr char kCodeAlphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
@@ -68,12 +72,38 @@ QString TerminalRegistry::open()
     if (QString e = m_db.migrate(TerminalStore::schemaName(), TerminalStore::migrations());
         !e.isEmpty())
         return e;
+    if (!reload(0))
+        return QStringLiteral("cannot read the terminals: ") + m_store.lastError();
+    return QString();
+}
+
+bool TerminalRegistry::reloadAfterMiss()
+{
+    const qint64 now = m_clock.nowMs();
+    if (m_missReloadAtMs && now - m_missReloadAtMs < kMissReloadMs)
+        return false;
+    m_missReloadAtMs = now;
+    return reload(0);
+}
+
+bool TerminalRegistry::reload(qint64 maxAgeMs)
+{
+    const qint64 now = m_clock.nowMs();
+    if (maxAgeMs > 0 && m_loadedAtMs && now - m_loadedAtMs < maxAgeMs)
+        return true;
+    // Our own writes not yet committed are in the open batch, which this
+    // connection reads too.
     const auto rows = m_store.all();
     if (!rows)
-        return QStringLiteral("cannot read the terminals: ") + m_store.lastError();
-    for (const TerminalStore::Row& r : *rows)
-        m_entries.insert(key(r.record.storeId, r.record.terminalId), Entry{r, 0});
-    return QString();
+        return false;
+    m_loadedAtMs = now;
+    QHash<QString, Entry> entries;
+    for (const TerminalStore::Row& r : *rows) {
+        const QString k = key(r.record.storeId, r.record.terminalId);
+        entries.insert(k, Entry{r, m_entries.value(k).wrongCodes});
+    }
+    m_entries = std::move(entries);
+    return true;
 }
 
 template <typename T>
@@ -180,6 +210,7 @@ void TerminalRegistry::enrol(const QString& storeId, const QString& terminalId, 
                              Reply<EnrolResult> reply)
 {
     EnrolResult out;
+    reloadAfterMiss();
     auto it = m_entries.find(key(storeId, terminalId));
     const auto refused = [&](BackOfficeStatus s, const QString& why) {
         out.outcome = fail(s, why);
@@ -273,7 +304,11 @@ AuthResult TerminalRegistry::authenticate(const SignedRequest& r)
                       QStringLiteral("requests are signed: X-PayDesk-Terminal (STORE/TERMINAL), "
                                      "X-PayDesk-Timestamp, X-PayDesk-Nonce and "
                                      "X-PayDesk-Signature are required"));
+    reload(10'000);
     auto it = m_entries.find(who);
+    if ((it == m_entries.end() || it->row.record.state != TerminalState::Active) &&
+        reloadAfterMiss())
+        it = m_entries.find(who);
     if (it == m_entries.end())
         return refuse(nullptr, AuthRefusal::UnknownTerminal,
                       QStringLiteral("no terminal %1 is enrolled here").arg(who));

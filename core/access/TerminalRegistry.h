@@ -23,9 +23,10 @@ struct TerminalPolicy
 // The server's terminals: one-time codes, secrets, and each request's
 // signature, time and nonce. Rows live in the database; the active
 // terminals' secrets and the nonces of the last minutes live here too, so
-// a check reads nothing. One registry per database connection: a second
-// server on the same database learns a new or disabled terminal when it
-// restarts (see Limitations).
+// a check reads nothing. Other processes on the same database (`terminal
+// add` beside a running server, a second server) change the rows: they are
+// read again at most every 10 s, and at once (at most every 100 ms) when a
+// request or an enrolment names a terminal this one does not know as able.
 class TerminalRegistry final : public TerminalAccess
 {
 public:
@@ -54,6 +55,12 @@ private:
     // Stores the row and answers after the commit; an I/O error answers StorageError.
     template <typename T> void putThen(const TerminalStore::Row& row, T answer, Reply<T> reply);
     AuthResult refuse(Entry* entry, AuthRefusal why, const QString& message);
+    // Reads the rows again when the last read is older than `maxAgeMs`
+    // (keeping the wrong-code counts). False on an I/O error.
+    bool reload(qint64 maxAgeMs);
+    // A terminal was named that is not known as able: read again now,
+    // unless that was done in the last 100 ms. True when it read.
+    bool reloadAfterMiss();
     void forgetOldNonces(qint64 nowMs);
 
     Database& m_db;
@@ -63,6 +70,8 @@ private:
     TerminalStore m_store;
     QHash<QString, Entry> m_entries;
     QHash<QByteArray, qint64> m_nonces; // terminal + nonce -> when it was used
+    qint64 m_loadedAtMs = 0;
+    qint64 m_missReloadAtMs = 0;
 };
 
 } // namespace paydesk

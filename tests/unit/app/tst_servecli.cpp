@@ -3,6 +3,7 @@
 #include "testsupport/CoreProcess.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void aBadEnrolmentCodeIsRefusedAndNoKeyWritten();
     void localOnlyCommandsAreRefusedWithRemote();
     void backOfficeThroughTheRemoteCli();
+    void terminalAddedOrDisabledWhileServing();
 };
 
 void tst_ServeCli::enrolPayAndStop()
@@ -235,6 +237,45 @@ void tst_ServeCli::backOfficeThroughTheRemoteCli()
     const CoreRun shown = runCore(shop.local({QStringLiteral("--json"), QStringLiteral("wallet"),
                                               QStringLiteral("show"), QStringLiteral("m1")}));
     QVERIFY2(shown.out.contains(QLatin1String("\"fen\":\"2000\"")), qPrintable(shown.out));
+}
+
+void tst_ServeCli::terminalAddedOrDisabledWhileServing()
+{
+    Shop shop;
+    QVERIFY(shop.start());
+    // The admin enrols a new counter without restarting the server.
+    const CoreRun added = runCore(
+        shop.local({QStringLiteral("--json"), QStringLiteral("terminal"), QStringLiteral("add"),
+                    QStringLiteral("--store"), QStringLiteral("0001"), QStringLiteral("--terminal"),
+                    QStringLiteral("0011")}));
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    const CoreRun enrolled = runCore(
+        shop.remote({QStringLiteral("enrol"), QStringLiteral("--store"), QStringLiteral("0001"),
+                     QStringLiteral("--terminal"), QStringLiteral("0011"), QStringLiteral("--code"),
+                     lastJson(added.out).value(QStringLiteral("code")).toString()}));
+    QVERIFY2(enrolled.exitCode == 0, qPrintable(enrolled.err + enrolled.out));
+    QCOMPARE(runCore(shop.remote({QStringLiteral("order"), QStringLiteral("list")})).exitCode, 0);
+    // Disabled from another process: refused within the server's re-read (10 s).
+    QCOMPARE(runCore(shop.local({QStringLiteral("terminal"), QStringLiteral("disable"),
+                                 QStringLiteral("--store"), QStringLiteral("0001"),
+                                 QStringLiteral("--terminal"), QStringLiteral("0011")}))
+                 .exitCode,
+             0);
+    QElapsedTimer waited;
+    waited.start();
+    CoreRun refused;
+    do {
+        QTest::qWait(500);
+        refused = runCore(
+            shop.remote({QStringLiteral("pay"), QStringLiteral("--amount"), QStringLiteral("1.00"),
+                         QStringLiteral("--code"), QStringLiteral("130000000000000001")}));
+    } while (refused.exitCode == 0 && waited.elapsed() < 15'000);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QLatin1String("terminal_disabled")) ||
+                 refused.out.contains(QLatin1String("terminal_disabled")),
+             qPrintable(refused.err + refused.out));
+    ::kill(shop.server->processId(), SIGTERM);
+    QVERIFY(shop.server->waitForFinished(10'000));
 }
 
 QTEST_GUILESS_MAIN(tst_ServeCli)
