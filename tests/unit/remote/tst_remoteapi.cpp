@@ -7,11 +7,16 @@
 #include "RemoteApi.h"
 #include "api/types/Terminals.h"
 #include "sandbox/SandboxBehaviour.h"
+#include "sandbox/SandboxCertificates.h"
 #include "testsupport/EngineHarness.h"
 #include "testsupport/ServedLink.h"
+#include "testsupport/TempDir.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QTcpServer>
 #include <QTest>
 
@@ -37,6 +42,7 @@ template <typename T, typename Send> T call(EngineHarness& h, Send send)
 
 // A core serving on loopback and a counter enrolled with it.
 using Link = paydesk::test::ServedLink;
+using paydesk::test::TempDataDir;
 
 QString code(SandboxBehaviour b, int n = 0)
 {
@@ -58,6 +64,8 @@ private Q_SLOTS:
     void saleInProgressSurvivesTheLinkDropping();
     void backOfficeOverTheLink();
     void backOfficeUnreachableDoesNothing();
+    void httpsWithThePinnedServer_data();
+    void httpsWithThePinnedServer();
 };
 
 void tst_RemoteApi::paysAndTellsLikeTheEmbeddedCore()
@@ -330,6 +338,74 @@ void tst_RemoteApi::backOfficeUnreachableDoesNothing()
     });
     QCOMPARE(backOfficeStatusName(run.outcome.status), QStringLiteral("unavailable"));
     QVERIFY(!remote.linkUp());
+}
+
+void tst_RemoteApi::httpsWithThePinnedServer_data()
+{
+    QTest::addColumn<QString>("trust");
+    QTest::addColumn<bool>("pays");
+    QTest::newRow("ca_file") << "ca" << true;
+    QTest::newRow("certificate_fingerprint") << "fingerprint" << true;
+    QTest::newRow("wrong_fingerprint") << "wrong" << false;
+    QTest::newRow("nothing_trusted") << "none" << false;
+}
+
+void tst_RemoteApi::httpsWithThePinnedServer()
+{
+    QFETCH(QString, trust);
+    QFETCH(bool, pays);
+    EngineHarness h;
+    TempDataDir pki;
+    SandboxCertificateFiles files;
+    QCOMPARE(ensureSandboxCertificates(pki.path(), &files), QString());
+    ApiServerOptions options;
+    options.certificateFile = files.serverCertificate;
+    options.keyFile = files.serverKey;
+    ApiServer server(h.api(), options);
+    QString error;
+    QVERIFY2(server.listen(&error), qPrintable(error));
+    QVERIFY(server.baseUrl().startsWith(QLatin1String("https://")));
+    std::optional<TerminalEnrolment> e;
+    h.api().terminalAccess().addTerminal(QStringLiteral("0001"), QStringLiteral("0004"),
+                                         [&](const TerminalEnrolment& v) { e = v; });
+    while (!e)
+        h.drain();
+    TerminalKey key;
+    key.storeId = QStringLiteral("0001");
+    key.terminalId = QStringLiteral("0004");
+    QFile cert(files.serverCertificate);
+    QVERIFY(cert.open(QIODevice::ReadOnly));
+    const QString fingerprint = QString::fromLatin1(
+        QSslCertificate(cert.readAll()).digest(QCryptographicHash::Sha256).toHex(':'));
+    if (trust == QLatin1String("ca"))
+        key.caFile = files.caCertificate;
+    else if (trust == QLatin1String("fingerprint"))
+        key.fingerprintSha256 = fingerprint;
+    else if (trust == QLatin1String("wrong"))
+        key.fingerprintSha256 = QString(fingerprint)
+                                    .replace(QLatin1Char('a'), QLatin1Char('b'))
+                                    .replace(QLatin1Char('0'), QLatin1Char('1'));
+    const QString enrolError = RemoteApi::enrol(QUrl(server.baseUrl()), key, e->code, &key.secret);
+    QCOMPARE(enrolError.isEmpty(), pays);
+    if (!pays) {
+        // The certificate is not trusted: the code never left this machine.
+        QVERIFY2(enrolError.contains(QLatin1String("does not answer")), qPrintable(enrolError));
+        return;
+    }
+    RemoteOptions o;
+    o.server = QUrl(server.baseUrl());
+    o.key = key;
+    o.nowMs = [&h] { return h.clock().nowMs(); };
+    RemoteApi remote(o);
+    remote.start();
+    QTRY_VERIFY_WITH_TIMEOUT((h.drain(), remote.linkUp()), 5000); // WSS too
+    const CommandOutcome paid = call<CommandOutcome>(h, [&](auto r) {
+        remote.pay({QStringLiteral("tls-1"), Money::fromFen(250),
+                    code(SandboxBehaviour::InstantSuccess), QString(), QString()},
+                   r);
+    });
+    QVERIFY2(paid.ok(), qPrintable(paid.message));
+    QCOMPARE(h.details(paid.orderNo).order.terminalId, QStringLiteral("0004"));
 }
 
 QTEST_GUILESS_MAIN(tst_RemoteApi)
