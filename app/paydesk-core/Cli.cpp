@@ -187,6 +187,7 @@ struct Context
     std::unique_ptr<PayDeskApi> api;
     // The core in this process; null with --remote (api is then a RemoteApi).
     EmbeddedApi* embedded = nullptr;
+    CoreConfig config; // as loaded (serve reads its "server" section)
     // The notify_url listener; after the API, so it stops taking requests
     // before the engine goes.
     std::unique_ptr<NotificationHttpServer> notifyServer;
@@ -224,6 +225,7 @@ int openApi(Context& c, const QString& dataDir, bool durable)
     } else if (opt.config.sandbox) {
         opt.sandbox = c.sandbox = std::make_shared<InProcessSandbox>();
     }
+    c.config = opt.config;
     auto embedded = std::make_unique<EmbeddedApi>(opt);
     c.embedded = embedded.get();
     c.api = std::move(embedded);
@@ -986,7 +988,7 @@ int run(const QStringList& arguments)
     if (command == QLatin1String("run"))
         return cmdRun(c);
     if (command == QLatin1String("serve"))
-        return runServe(c.parser, *c.out, *c.embedded, onStopSignals);
+        return runServe(c.parser, *c.out, *c.embedded, c.config.server, onStopSignals);
     if (command == QLatin1String("terminal"))
         return runTerminal(c.parser, c.args, *c.out, c.embedded->terminalAccess());
     return cmdOrderCommand(c, command);

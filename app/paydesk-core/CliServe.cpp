@@ -4,6 +4,7 @@
 #include "Cli.h"
 #include "CliBackOffice.h"
 #include "CliOutput.h"
+#include "api/CoreConfig.h"
 #include "api/EmbeddedApi.h"
 #include "api/Json.h"
 #include "api/types/Terminals.h"
@@ -79,11 +80,18 @@ int runTerminal(const QCommandLineParser& p, const QStringList& args, Output& ou
     return ExitOk;
 }
 
-int runServe(const QCommandLineParser& p, Output& out, EmbeddedApi& api,
+int runServe(const QCommandLineParser& p, Output& out, EmbeddedApi& api, const ServerConfig& config,
              const std::function<void(QObject&, std::function<void()>)>& onStop)
 {
     ApiServerOptions options;
-    const QString listen = p.value(QStringLiteral("listen"));
+    options.port = 8443;
+    options.limits.maxBodyBytes = qint64(config.maxBodyKiB) * 1024;
+    options.limits.maxConnections = config.maxConnections;
+    options.limits.requestTimeoutMs = config.requestTimeoutSeconds * 1000;
+    options.requestsPerSecond = config.requestsPerSecond;
+    options.eventBacklog = config.eventBacklog;
+    const QString listen =
+        p.isSet(QStringLiteral("listen")) ? p.value(QStringLiteral("listen")) : config.listen;
     if (!listen.isEmpty()) {
         const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
         bool portOk = false;
@@ -99,8 +107,10 @@ int runServe(const QCommandLineParser& p, Output& out, EmbeddedApi& api,
         options.address = address;
         options.port = quint16(port);
     }
-    options.certificateFile = p.value(QStringLiteral("cert"));
-    options.keyFile = p.value(QStringLiteral("key"));
+    options.certificateFile =
+        p.isSet(QStringLiteral("cert")) ? p.value(QStringLiteral("cert")) : config.certFile;
+    options.keyFile =
+        p.isSet(QStringLiteral("key")) ? p.value(QStringLiteral("key")) : config.keyFile;
     if (options.certificateFile.isEmpty() != options.keyFile.isEmpty())
         return usageError(out, QStringLiteral("HTTPS needs both --cert FILE and --key FILE"));
     ApiServer server(api, options);

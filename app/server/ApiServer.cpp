@@ -6,6 +6,7 @@
 #include "api/CounterWire.h"
 #include "api/EmbeddedApi.h"
 #include "api/Json.h"
+#include "common/SecretFile.h"
 
 #include <QFile>
 #include <QHttpServerRequest>
@@ -118,17 +119,21 @@ quint16 ApiServer::listen(QString* error)
     }
     auto* guard = new GuardedTcpServer(m_options.limits, this, this);
     if (tls) {
-        QFile certFile(m_options.certificateFile);
-        QFile keyFile(m_options.keyFile);
-        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        // The key only its owner may read; the certificate only its owner may change.
+        QByteArray certPem, keyPem;
+        QString why = readKeyFile(m_options.certificateFile, KeyFileKind::Public,
+                                  QStringLiteral("the server's certificate"), &certPem);
+        if (why.isEmpty())
+            why = readKeyFile(m_options.keyFile, KeyFileKind::Secret,
+                              QStringLiteral("the server's private key"), &keyPem);
+        if (!why.isEmpty()) {
             if (error)
-                *error = QStringLiteral("cannot read the server's certificate %1 or key %2")
-                             .arg(m_options.certificateFile, m_options.keyFile);
+                *error = why;
             delete guard;
             return 0;
         }
-        const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll());
-        const QByteArray pem = keyFile.readAll();
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(certPem);
+        const QByteArray& pem = keyPem;
         const QSslKey key(pem, QSsl::Rsa);
         const QSslKey ecKey = key.isNull() ? QSslKey(pem, QSsl::Ec) : QSslKey();
         if (chain.isEmpty() || (key.isNull() && ecKey.isNull())) {

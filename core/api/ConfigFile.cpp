@@ -5,6 +5,7 @@
 #include "common/SecretFile.h"
 #include "money/Money.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -12,6 +13,7 @@
 #include <QSet>
 
 #include <cmath>
+#include <tuple>
 
 namespace paydesk {
 
@@ -273,6 +275,57 @@ QString readDatabase(const QJsonValue& v, const QString& where, const QString& b
 
 } // namespace
 
+// The server's section: strings checked for shape here, files when served.
+QString readServer(const QJsonObject& o, const QString& where, const QString& baseDir,
+                   ServerConfig& out)
+{
+    if (QString e =
+            checkKeys(o,
+                      {QStringLiteral("listen"), QStringLiteral("certFile"),
+                       QStringLiteral("keyFile"), QStringLiteral("maxBodyKiB"),
+                       QStringLiteral("maxConnections"), QStringLiteral("requestTimeoutSeconds"),
+                       QStringLiteral("requestsPerSecond"), QStringLiteral("eventBacklog")},
+                      where);
+        !e.isEmpty())
+        return e;
+    ServerConfig c = out;
+    for (const auto& [key, target] : {std::pair{QStringLiteral("listen"), &c.listen},
+                                      std::pair{QStringLiteral("certFile"), &c.certFile},
+                                      std::pair{QStringLiteral("keyFile"), &c.keyFile}}) {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined())
+            continue;
+        if (!v.isString() || v.toString().isEmpty())
+            return QStringLiteral("%1: %2 must be non-empty text").arg(where, key);
+        *target = v.toString();
+    }
+    static const QRegularExpression listen(
+        QStringLiteral("^(\\[[0-9A-Fa-f:.]+\\]|[^:\\s]+):[0-9]{1,5}$"));
+    if (!c.listen.isEmpty() && !listen.match(c.listen).hasMatch())
+        return QStringLiteral("%1: listen must be ADDRESS:PORT, e.g. \"0.0.0.0:8443\"; got '%2'")
+            .arg(where, c.listen);
+    if (c.certFile.isEmpty() != c.keyFile.isEmpty())
+        return QStringLiteral("%1: HTTPS needs both certFile and keyFile").arg(where);
+    for (QString* file : {&c.certFile, &c.keyFile})
+        if (!file->isEmpty() && QFileInfo(*file).isRelative())
+            *file = QDir(baseDir).filePath(*file);
+    for (const auto& [key, target, lo, hi, unit] :
+         {std::tuple{QStringLiteral("maxBodyKiB"), &c.maxBodyKiB, 1, 64 * 1024,
+                     QStringLiteral("KiB")},
+          std::tuple{QStringLiteral("maxConnections"), &c.maxConnections, 1, 100'000,
+                     QStringLiteral("connections")},
+          std::tuple{QStringLiteral("requestTimeoutSeconds"), &c.requestTimeoutSeconds, 1, 3600,
+                     QStringLiteral("seconds")},
+          std::tuple{QStringLiteral("requestsPerSecond"), &c.requestsPerSecond, 1, 100'000,
+                     QStringLiteral("requests")},
+          std::tuple{QStringLiteral("eventBacklog"), &c.eventBacklog, 0, 10'000'000,
+                     QStringLiteral("messages")}})
+        if (QString e = readInt(o, key, where, lo, hi, unit, *target); !e.isEmpty())
+            return e;
+    out = c;
+    return QString();
+}
+
 QString loadCoreConfig(const QString& path, CoreConfig& config)
 {
     QJsonObject root;
@@ -285,7 +338,7 @@ QString loadCoreConfig(const QString& path, CoreConfig& config)
         QStringLiteral("defaults"),  QStringLiteral("networkErrorsPerMinute"),
         QStringLiteral("gateways"),  QStringLiteral("ledger"),
         QStringLiteral("recon"),     QStringLiteral("database"),
-        QStringLiteral("sandbox")};
+        QStringLiteral("sandbox"),   QStringLiteral("server")};
     CoreConfig c = config;
     if (QString e = checkKeys(root, known, path); !e.isEmpty())
         return e;
@@ -319,8 +372,9 @@ QString loadCoreConfig(const QString& path, CoreConfig& config)
             return QStringLiteral("%1: sandbox must be true or false").arg(path);
         c.sandbox = root.value(QStringLiteral("sandbox")).toBool();
     }
-    QJsonObject routes, defaults, channels, recon, gateways;
-    for (const auto& [key, target] : {std::pair{QStringLiteral("routes"), &routes},
+    QJsonObject routes, defaults, channels, recon, gateways, server;
+    for (const auto& [key, target] : {std::pair{QStringLiteral("server"), &server},
+                                      std::pair{QStringLiteral("routes"), &routes},
                                       std::pair{QStringLiteral("defaults"), &defaults},
                                       std::pair{QStringLiteral("channels"), &channels},
                                       std::pair{QStringLiteral("recon"), &recon},
@@ -391,6 +445,10 @@ QString loadCoreConfig(const QString& path, CoreConfig& config)
         }
     }
     const QString baseDir = QFileInfo(path).absolutePath();
+    if (root.contains(QStringLiteral("server")))
+        if (QString e = readServer(server, path + QStringLiteral(": server"), baseDir, c.server);
+            !e.isEmpty())
+            return e;
     if (root.contains(QStringLiteral("database"))) {
         DatabaseConfig db;
         if (QString e = readDatabase(root.value(QStringLiteral("database")),

@@ -220,6 +220,16 @@ void tst_Cli::badConfigIsRefused_data()
         << QByteArray(
                R"({"database":{"postgres":{"name":"p","user":"u","passwordFile":"nope.txt"}}})")
         << QStringLiteral("database.postgres.passwordFile: cannot read");
+    QTest::newRow("server_misspelt_key") << QByteArray(R"({"server":{"listenOn":"0.0.0.0:8443"}})")
+                                         << QStringLiteral("server: unknown key 'listenOn'");
+    QTest::newRow("server_listen_without_port")
+        << QByteArray(R"({"server":{"listen":"0.0.0.0"}})")
+        << QStringLiteral("server: listen must be ADDRESS:PORT");
+    QTest::newRow("server_cert_without_key")
+        << QByteArray(R"({"server":{"certFile":"server.pem"}})")
+        << QStringLiteral("server: HTTPS needs both certFile and keyFile");
+    QTest::newRow("server_body_limit_zero")
+        << QByteArray(R"({"server":{"maxBodyKiB":0}})") << QStringLiteral("maxBodyKiB");
 }
 
 void tst_Cli::badConfigIsRefused()

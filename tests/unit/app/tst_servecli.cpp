@@ -1,5 +1,6 @@
 // paydesk-core serve as a shop runs it: a real server process, a counter
 // enrolled with the CLI, sales through --remote, and a graceful SIGTERM.
+#include "sandbox/SandboxCertificates.h"
 #include "testsupport/CoreProcess.h"
 
 #include <QDir>
@@ -15,6 +16,7 @@
 
 #include <csignal>
 
+using namespace paydesk;
 using namespace paydesk::test;
 
 namespace {
@@ -82,6 +84,7 @@ private Q_SLOTS:
     void localOnlyCommandsAreRefusedWithRemote();
     void backOfficeThroughTheRemoteCli();
     void terminalAddedOrDisabledWhileServing();
+    void serverSettingsFromTheConfiguration();
 };
 
 void tst_ServeCli::enrolPayAndStop()
@@ -276,6 +279,46 @@ void tst_ServeCli::terminalAddedOrDisabledWhileServing()
              qPrintable(refused.err + refused.out));
     ::kill(shop.server->processId(), SIGTERM);
     QVERIFY(shop.server->waitForFinished(10'000));
+}
+
+// A shop's own configuration: where to listen and HTTPS from its "server"
+// section; a world-readable private key is refused with the fix.
+void tst_ServeCli::serverSettingsFromTheConfiguration()
+{
+    Shop shop;
+    const quint16 port = freePort();
+    QFile::remove(shop.config);
+    QFile f(shop.config);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(
+        QStringLiteral(
+            R"({"sandbox": true, "server": {"listen": "127.0.0.1:%1", "certFile": "tls/server.pem",
+                           "keyFile": "tls/server-key.pem", "requestsPerSecond": 5}})")
+            .arg(port)
+            .toUtf8());
+    f.close();
+    // The sandbox's PKI makes a server certificate for 127.0.0.1.
+    SandboxCertificateFiles files;
+    QCOMPARE(ensureSandboxCertificates(shop.dir.filePath(QStringLiteral("tls")), &files),
+             QString());
+    QCOMPARE(files.serverCertificate, shop.dir.filePath(QStringLiteral("tls/server.pem")));
+    QFile key(shop.dir.filePath(QStringLiteral("tls/server-key.pem")));
+    QVERIFY(key.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+    const CoreRun refused = runCore(shop.local({QStringLiteral("serve")}), 10'000);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QLatin1String("chmod 600")), qPrintable(refused.err));
+    QVERIFY(key.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+    shop.server = startCore(shop.local({QStringLiteral("serve")}));
+    bool serving = false;
+    for (int i = 0; i < 100 && !serving; ++i) {
+        shop.server->waitForReadyRead(100);
+        serving = shop.server->peek(4096).contains("serving https://127.0.0.1:" +
+                                                   QByteArray::number(port));
+    }
+    QVERIFY2(serving, shop.server->peek(4096).constData());
+    ::kill(shop.server->processId(), SIGTERM);
+    QVERIFY(shop.server->waitForFinished(10'000));
+    QCOMPARE(shop.server->exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_ServeCli)
