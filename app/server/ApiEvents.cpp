@@ -13,6 +13,9 @@ namespace paydesk {
 namespace {
 
 constexpr int kHelloTimeoutMs = 10'000;
+// A subscriber that has not read this much is too slow to keep: it is
+// closed and catches up from the backlog (or resyncs) when it reconnects.
+constexpr qint64 kMaxUnsentBytes = 8 * 1024 * 1024;
 constexpr qint64 kMaxHelloBytes = 4096;
 
 QString text(const QJsonObject& o)
@@ -150,9 +153,16 @@ void ApiEvents::publish(QJsonObject message)
     m_sent.emplace_back(m_seq, t);
     while (qsizetype(m_sent.size()) > m_backlog)
         m_sent.pop_front();
-    for (const Subscriber& s : std::as_const(m_subscribers))
-        if (s.caller.isValid())
-            s.socket->sendTextMessage(t);
+    for (const Subscriber& s : std::as_const(m_subscribers)) {
+        if (!s.caller.isValid())
+            continue;
+        if (s.socket->bytesToWrite() > kMaxUnsentBytes) {
+            s.socket->close(QWebSocketProtocol::CloseCodeTooMuchData,
+                            QStringLiteral("too slow: reconnect to catch up"));
+            continue;
+        }
+        s.socket->sendTextMessage(t);
+    }
 }
 
 void ApiEvents::drop(QWebSocket* socket)
