@@ -65,7 +65,7 @@ struct Load
 class Served
 {
 public:
-    Served(const QString& database, int terminals)
+    Served(const QString& database, int terminals, bool tls = true) : m_tls(tls)
     {
         if (!m_dir.isValid())
             die(QStringLiteral("no temporary directory"));
@@ -77,12 +77,15 @@ public:
         m_port = freePort();
         QFile f(m_dir.filePath(QStringLiteral("shop.json")));
         f.open(QIODevice::WriteOnly);
-        f.write(QStringLiteral(R"({"sandbox": true, %1 "server": {"listen": "127.0.0.1:%2",
-            "certFile": "tls/server.pem", "keyFile": "tls/server-key.pem", "requestsPerSecond": 100000,
-            "maxConnections": 1024}})")
-                    .arg(database.isEmpty() ? QString() : database + QLatin1Char(','))
-                    .arg(m_port)
-                    .toUtf8());
+        f.write(
+            QStringLiteral(R"({"sandbox": true, %1 "server": {"listen": "127.0.0.1:%2", %3
+            "requestsPerSecond": 100000, "maxConnections": 1024}})")
+                .arg(database.isEmpty() ? QString() : database + QLatin1Char(','))
+                .arg(m_port)
+                .arg(tls ? QStringLiteral(
+                               R"("certFile": "tls/server.pem", "keyFile": "tls/server-key.pem",)")
+                         : QString())
+                .toUtf8());
         f.close();
         for (int i = 0; i < terminals; ++i) {
             const QString terminal = QStringLiteral("T%1").arg(i, 3, 10, QLatin1Char('0'));
@@ -128,7 +131,12 @@ public:
             m_server.waitForFinished(30'000);
         }
     }
-    QUrl url() const { return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_port)); }
+    QUrl url() const
+    {
+        return QUrl(QStringLiteral("%1://127.0.0.1:%2")
+                        .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                        .arg(m_port));
+    }
     const QList<TerminalKey>& keys() const { return m_keys; }
     QStringList local(const QStringList& args) const
     {
@@ -152,6 +160,7 @@ public:
     }
 
 private:
+    bool m_tls = true;
     QTemporaryDir m_dir;
     QString m_ca;
     quint16 m_port = 0;
@@ -264,12 +273,16 @@ int main(int argc, char** argv)
                                        QStringLiteral("list"), QStringLiteral("4,16,64"));
     const QCommandLineOption seconds(QStringLiteral("seconds"), QStringLiteral("per measurement"),
                                      QStringLiteral("s"), QStringLiteral("5"));
+    const QCommandLineOption plain(
+        QStringLiteral("plain-http"),
+        QStringLiteral("HTTP and WS instead of HTTPS and WSS (what TLS costs)"));
     const QCommandLineOption backend(QStringLiteral("backend"),
                                      QStringLiteral("sqlite, postgres or both"),
                                      QStringLiteral("name"), QStringLiteral("both"));
-    p.addOptions({json, terminals, seconds, backend});
+    p.addOptions({json, terminals, seconds, backend, plain});
     p.addHelpOption();
     p.process(app);
+    const bool tls = !p.isSet(plain);
     const int secs = positiveOption(p, seconds);
     QList<int> counts;
     for (const QString& t : p.value(terminals).split(QLatin1Char(','))) {
@@ -284,11 +297,13 @@ int main(int argc, char** argv)
     out.text(QStringLiteral("load"),
              QStringLiteral("serve, clients and database on this machine (%1 cores)")
                  .arg(QThread::idealThreadCount()))
-        .integer(QStringLiteral("seconds_per_point"), secs);
+        .integer(QStringLiteral("seconds_per_point"), secs)
+        .text(QStringLiteral("transport"),
+              tls ? QStringLiteral("https+wss") : QStringLiteral("http+ws"));
     if (which == QLatin1String("sqlite") || which == QLatin1String("both")) {
         JsonObject sqlite;
         for (int n : counts) {
-            Served s(QString(), n);
+            Served s(QString(), n, tls);
             Load l = drive(s, secs);
             l.paidAfter = s.paidOrders();
             sqlite.object(QStringLiteral("terminals_%1").arg(n), figures(l));
@@ -315,7 +330,7 @@ int main(int argc, char** argv)
                     .arg(c.databaseName, c.user);
             Load l;
             {
-                Served s(database, n);
+                Served s(database, n, tls);
                 l = drive(s, secs);
                 l.paidAfter = s.paidOrders();
             }
