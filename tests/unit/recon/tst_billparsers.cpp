@@ -977,6 +977,11 @@ void tst_BillParsers::badWeChat_data()
     QTest::newRow("regression: fee above the ceiling")
         << editedWeChat(2, "`0.07404", "`1000000000.00001")
         << QStringLiteral("line 2: 手续费 \"1000000000.00001\" is above") << qint64(2);
+    // Found by tests/fuzz (fuzz_amount): 15 digits at 5 decimals overflowed
+    // int64 (undefined behaviour), here wrapping 2^64 units to a fee of 0.
+    QTest::newRow("regression: fee of 15 digits overflowed to 0")
+        << editedWeChat(2, "`0.07404", "`184467440737095.51616")
+        << QStringLiteral("line 2: 手续费 \"184467440737095.51616\" is not an amount") << qint64(2);
 }
 
 void tst_BillParsers::badWeChat()
