@@ -479,8 +479,14 @@ bool WeChatParser::readSummaryHeader(QByteArrayView line, qint64 no)
 {
     std::array<QByteArrayView, kMaxFields> names;
     m_summaryFieldCount = splitFields(line, ',', names.data(), kMaxFields);
+    // The summary line is split into as many values as this header has
+    // names, into an array of kMaxFields.
+    if (m_summaryFieldCount > kMaxFields)
+        return fail(no, QStringLiteral("the summary header has %1 columns; no WeChat bill has "
+                                       "that many")
+                            .arg(m_summaryFieldCount));
     m_summaryAt.fill(-1);
-    for (int i = 0; i < std::min(m_summaryFieldCount, kMaxFields); ++i) {
+    for (int i = 0; i < m_summaryFieldCount; ++i) {
         const QByteArrayView name = trimmed(names[i]);
         bool known = false;
         const int column = lookup(kSummaryNames, name, &known);

@@ -979,6 +979,19 @@ void tst_BillParsers::badWeChat_data()
         << QStringLiteral("line 2: 手续费 \"1000000000.00001\" is above") << qint64(2);
     // Found by tests/fuzz (fuzz_amount): 15 digits at 5 decimals overflowed
     // int64 (undefined behaviour), here wrapping 2^64 units to a fee of 0.
+    // Found while writing fuzz_wechat_bill (which then caught it under
+    // AddressSanitizer): a summary of more than 64 columns, header and line
+    // alike, was split past the end of the parser's field array.
+    QList<QByteArray> wide = crlfLines(readFile(sample("wechat_all.csv")));
+    for (int i = 0; i < 63; ++i) {
+        wide[6] += ",订单总金额";
+        wide[7] += ",`0";
+    }
+    QTest::newRow("regression: summary of 70 columns overran the field array")
+        << crlfJoin(wide)
+        << QStringLiteral("line 7: the summary header has 70 columns; no WeChat bill has that "
+                          "many")
+        << qint64(7);
     QTest::newRow("regression: fee of 15 digits overflowed to 0")
         << editedWeChat(2, "`0.07404", "`184467440737095.51616")
         << QStringLiteral("line 2: 手续费 \"184467440737095.51616\" is not an amount") << qint64(2);
