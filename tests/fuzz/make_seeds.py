@@ -8,7 +8,6 @@ import hashlib
 import io
 import pathlib
 import re
-import shutil
 import zipfile
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -61,9 +60,12 @@ def literals(path):
 
 
 def write(harness, seeds):
+    # Inputs kept from findings ("regression-...") stay; the rest is rewritten.
     folder = CORPUS / harness
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        if not old.name.startswith("regression-"):
+            old.unlink()
     for seed in dict.fromkeys(seeds):  # unique, in order
         (folder / hashlib.sha1(seed).hexdigest()).write_bytes(seed)
     print(f"{harness}: {len(list(folder.iterdir()))} seeds")
@@ -95,6 +97,11 @@ ALIPAY_WORDS = ["#", "\t,", "\r\n", "交易", "退款", "#账号：[2088]", "#�
                 "PK\x01\x02", "PK\x05\x06", "业务明细.csv", "业务明细(汇总).csv"]
 
 
+ALIPAY_JSON_WORDS = ["alipay_trade_pay_response", "alipay_trade_query_response", "error_response",
+                     "\"sign\"", "\\u00", "\\u0065", "\\\"", "\"code\"", "\"10000\"", "\"40004\"",
+                     "\"sub_code\"", "\"trade_status\"", "TRADE_SUCCESS", "\"total_amount\"", "{}", "[]"]
+
+
 def main():
     bills = UNIT / "recon" / "data" / "bills"
     wechat_all = (bills / "wechat_all.csv").read_bytes()
@@ -117,6 +124,7 @@ def main():
              literals("engine/tst_notifications.cpp") if b"=" in s and b"&" in s and b" " not in s]
     write("fuzz_alipay_form", forms + [forms[0] + b"\0" + forms[-1]] if forms else [])
 
+    write_dict("fuzz_alipay_response", ALIPAY_JSON_WORDS)
     write_dict("fuzz_wechat_bill", WECHAT_WORDS)
     write_dict("fuzz_alipay_bill", ALIPAY_WORDS, "gbk")
     write("fuzz_wechat_bill", [wechat_all, wechat_all.replace(b"\n", b"\r\n")])
