@@ -422,8 +422,12 @@ bool WeChatParser::readDetail(QByteArrayView line, qint64 no)
     l.atMs = atMs;
     l.lineNo = no;
 
-    if (!addChecked(m_settledSum, settled) || !addChecked(m_refundSum, refunded) ||
-        !addChecked(m_feeUnitSum, feeUnits))
+    // The summary is held against what the lines count for: a payment's
+    // 应结订单金额 and a refund's 退款金额. An amount in the other column
+    // counts for nothing, so a summary that counts it differs from the
+    // totals PayDesk reconciles, and the bill is refused.
+    if (!addChecked(m_settledSum, refund ? 0 : settled) ||
+        !addChecked(m_refundSum, refund ? refunded : 0) || !addChecked(m_feeUnitSum, feeUnits))
         return fail(no, QStringLiteral("the bill's sums overflow here: not a bill of one shop's "
                                        "day"));
     BillTotals& t = m_result.totals;

@@ -992,6 +992,24 @@ void tst_BillParsers::badWeChat_data()
         << QStringLiteral("line 7: the summary header has 70 columns; no WeChat bill has that "
                           "many")
         << qint64(7);
+    // Found by fuzz_wechat_bill's contract (a taken bill's sums equal its
+    // summary): the summary was held against every line's 应结订单金额 and
+    // 退款金额, the totals count a payment's settled and a refund's refunded
+    // amount only, so the bill was taken with ¥5.00 (¥1.00) its summary has
+    // and its totals lack.
+    QList<QByteArray> settledRefund = crlfLines(readFile(sample("wechat_all.csv")));
+    settledRefund[5].replace("`CNY,`0.00,", "`CNY,`5.00,");
+    settledRefund[7].replace("`37.34,", "`42.34,");
+    QTest::newRow("regression: settled amount on a refund line")
+        << crlfJoin(settledRefund)
+        << QStringLiteral("line 8: summary says 5 lines / 42.34 yuan paid") << qint64(8);
+    QList<QByteArray> refundedPayment = crlfLines(readFile(sample("wechat_all.csv")));
+    refundedPayment[1].replace("`0,`0,`0.00,", "`0,`0,`1.00,");
+    refundedPayment[7].replace("`13.25,", "`14.25,");
+    QTest::newRow("regression: refunded amount on a payment line")
+        << crlfJoin(refundedPayment)
+        << QStringLiteral("line 8: summary says 5 lines / 37.34 yuan paid, 14.25 yuan refunded")
+        << qint64(8);
     QTest::newRow("regression: fee of 15 digits overflowed to 0")
         << editedWeChat(2, "`0.07404", "`184467440737095.51616")
         << QStringLiteral("line 2: 手续费 \"184467440737095.51616\" is not an amount") << qint64(2);
