@@ -559,13 +559,19 @@ BillParseResult AlipayParser::run()
         names << name;
         if (!name.endsWith(QStringLiteral(".csv")))
             continue;
-        if (name.contains(QStringLiteral("汇总"))) {
-            summary = &e;
-            summaryName = name;
-        } else if (name.endsWith(QStringLiteral("业务明细.csv"))) {
-            detail = &e;
-            detailName = name;
+        // One of each: a second would be left unread, and its lines with it.
+        const bool isSummary = name.contains(QStringLiteral("汇总"));
+        if (!isSummary && !name.endsWith(QStringLiteral("业务明细.csv")))
+            continue;
+        if (isSummary ? summary != nullptr : detail != nullptr) {
+            fail(fileName, 0,
+                 QStringLiteral("the archive holds two %1 files (%2 and %3)")
+                     .arg(isSummary ? QStringLiteral("summary") : QStringLiteral("detail"),
+                          isSummary ? summaryName : detailName, name));
+            return m_result;
         }
+        (isSummary ? summary : detail) = &e;
+        (isSummary ? summaryName : detailName) = name;
     }
     if (!detail) {
         fail(fileName, 0,

@@ -1057,6 +1057,14 @@ void tst_BillParsers::badAlipay_data()
     QTest::newRow("truncated: no totals")
         << alipayZip(cut)
         << d + QStringLiteral("11: the bill ends here without its '#交易合计' line") << qint64(11);
+    // Seen while writing fuzz_alipay_bill: the last detail file was read
+    // and the first one's lines were never seen.
+    ZipWriter twoDetails;
+    twoDetails.add(gbk(base.detailName), gbk(base.detail));
+    twoDetails.add(gbk(QStringLiteral("2_") + base.detailName), gbk(base.detail));
+    twoDetails.add(gbk(base.summaryName), gbk(base.summary));
+    QTest::newRow("regression: two detail files, the first left unread")
+        << twoDetails.finish() << QStringLiteral("the archive holds two detail files") << qint64(0);
     QTest::newRow("zip cut short")
         << alipayZip(base).left(500) << QStringLiteral("cut short") << qint64(0);
     QTest::newRow("payment totals do not match")
