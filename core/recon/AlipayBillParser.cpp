@@ -348,11 +348,16 @@ bool AlipayParser::readRow(QByteArrayView line, const QString& file, qint64 no)
 }
 
 // "#交易合计：3笔，商家实收共30.00元，..." and "#退款合计：1笔，商家实收退款共-5.00元，...".
-bool AlipayParser::readTail(const QString& line, const QString& file, qint64 no)
+const QRegularExpression& totalsLine()
 {
     static const QRegularExpression total(
         QStringLiteral("^#(交易|退款)合计：(\\d+)笔，商家实收(?:退款)?共(-?[0-9.]+)元"));
-    const QRegularExpressionMatch m = total.match(line);
+    return total;
+}
+
+bool AlipayParser::readTail(const QString& line, const QString& file, qint64 no)
+{
+    const QRegularExpressionMatch m = totalsLine().match(line);
     if (!m.hasMatch())
         return true; // other '#' lines: the rule, 导出时间
     const bool refunds = m.captured(1) == QStringLiteral("退款");
@@ -408,8 +413,18 @@ bool AlipayParser::readDetail(LineReader& reader, const QString& file)
             if (decoded.startsWith(QLatin1Char('#'))) {
                 static const QRegularExpression account(QStringLiteral("^#账号：\\[([^\\]]*)\\]"));
                 const QRegularExpressionMatch m = account.match(decoded);
-                if (m.hasMatch())
-                    m_result.merchant = m.captured(1).trimmed();
+                // The head's '#' lines hold the account; totals come after
+                // the rows. One that contradicts the bill is not skipped.
+                if (m.hasMatch()) {
+                    const QString account = m.captured(1).trimmed();
+                    if (!m_result.merchant.isEmpty() && account != m_result.merchant)
+                        return fail(file, no,
+                                    QStringLiteral("a second account %1 (the bill is for %2)")
+                                        .arg(account, m_result.merchant));
+                    m_result.merchant = account;
+                } else if (totalsLine().match(decoded).hasMatch()) {
+                    return fail(file, no, QStringLiteral("totals before the header row"));
+                }
             } else {
                 if (!readHeader(decoded, file, no))
                     return false;

@@ -1057,6 +1057,18 @@ void tst_BillParsers::badAlipay_data()
     QTest::newRow("truncated: no totals")
         << alipayZip(cut)
         << d + QStringLiteral("11: the bill ends here without its '#交易合计' line") << qint64(11);
+    // Found by fuzz_alipay_bill (a bill's own totals equal its lines'): '#'
+    // lines above the header were skipped but for the account, so a totals
+    // line there that contradicted the rows, or a second account, was taken.
+    QTest::newRow("regression: totals line above the header")
+        << detail(3, QStringLiteral("#起始日期"),
+                  QStringLiteral("#交易合计：1笔，商家实收共1.00元，"))
+        << d + QStringLiteral("3: totals before the header row") << qint64(3);
+    QTest::newRow("regression: a second account")
+        << detail(3, QStringLiteral("#起始日期："), QStringLiteral("#账号：[20889999999999999999]"))
+        << d + QStringLiteral("3: a second account 20889999999999999999 (the bill is for "
+                              "20881234567890120156)")
+        << qint64(3);
     // Seen while writing fuzz_alipay_bill: the last detail file was read
     // and the first one's lines were never seen.
     ZipWriter twoDetails;
