@@ -180,8 +180,11 @@ bool AlipayParser::fail(const QString& file, qint64 line, const QString& why)
 {
     m_result.ok = false;
     m_result.errorLine = line;
-    m_result.error = line > 0 ? QStringLiteral("%1 line %2: %3").arg(file).arg(line).arg(why)
-                              : QStringLiteral("%1: %2").arg(file, why);
+    // One arg() call for all three: chained, a '%1' in the file name (an
+    // entry's name comes from the archive) would take the next argument.
+    m_result.error = line > 0
+                         ? QStringLiteral("%1 line %2: %3").arg(file, QString::number(line), why)
+                         : QStringLiteral("%1: %2").arg(file, why);
     return false;
 }
 
@@ -239,8 +242,7 @@ bool AlipayParser::readHeader(const QString& header, const QString& file, qint64
         if (column == -2)
             return fail(file, no,
                         QStringLiteral("unknown column \"%1\" (column %2)")
-                            .arg(names.at(i).trimmed())
-                            .arg(i + 1));
+                            .arg(names.at(i).trimmed(), QString::number(i + 1)));
         if (column == Ignored)
             continue;
         if (m_at[column] >= 0)

@@ -257,8 +257,7 @@ bool WeChatParser::readHeader(QByteArrayView line)
         const int column = lookup(kDetailNames, name, &known);
         if (!known || name.isEmpty())
             return fail(1, QStringLiteral("unknown column \"%1\" (column %2)")
-                               .arg(QString::fromUtf8(name))
-                               .arg(i + 1));
+                               .arg(QString::fromUtf8(name), QString::number(i + 1)));
         if (name == QByteArrayView("退款申请时间"))
             refundBill = true;
         if (column == Ignored)

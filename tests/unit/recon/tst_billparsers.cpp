@@ -1069,6 +1069,17 @@ void tst_BillParsers::badAlipay_data()
         << d + QStringLiteral("3: a second account 20889999999999999999 (the bill is for "
                               "20881234567890120156)")
         << qint64(3);
+    // Found by fuzz_alipay_bill (a refusal names its line): the message was
+    // made by chained arg() calls, so a '%1' in an entry's name took the
+    // line number and the line's place showed the reason.
+    ZipWriter percentName;
+    const QString oddName = QStringLiteral("%1_") + base.detailName;
+    percentName.add(gbk(oddName), gbk(editedLine(base.detail, 12, QStringLiteral("：3笔"),
+                                                 QStringLiteral("：4笔"))));
+    percentName.add(gbk(base.summaryName), gbk(base.summary));
+    QTest::newRow("regression: '%1' in an entry's name")
+        << percentName.finish() << oddName + QStringLiteral(" line 12: the bill says 4 payments")
+        << qint64(12);
     // Seen while writing fuzz_alipay_bill: the last detail file was read
     // and the first one's lines were never seen.
     ZipWriter twoDetails;
