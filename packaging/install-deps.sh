@@ -19,6 +19,8 @@ PACKAGES=(
   postgresql postgresql-client
   # the kill loop (tests/soak/killloop)
   python3
+  # the parser fuzzers (tests/fuzz): clang with libFuzzer and the sanitizers' runtimes
+  clang libclang-rt-14-dev
   # screenshots of the GUI under a virtual display
   xvfb xauth
   # Chinese text in the cashier app (zh_CN translation)

@@ -407,15 +407,15 @@ QString loadCoreConfig(const QString& path, CoreConfig& config)
             c.fallbackRoutes.insert(w, chain);
     }
     if (root.contains(QStringLiteral("defaults")))
-        if (QString e = readPolicy(defaults, QStringLiteral("defaults"), c.defaultPolicy);
+        if (QString e = readPolicy(defaults, path + QStringLiteral(": defaults"), c.defaultPolicy);
             !e.isEmpty())
             return e;
     for (auto it = channels.begin(); it != channels.end(); ++it) {
         if (!it.value().isObject())
             return QStringLiteral("%1: channels.%2 must be an object").arg(path, it.key());
         ChannelPolicy p = c.policy(it.key());
-        if (QString e =
-                readPolicy(it.value().toObject(), QStringLiteral("channels.") + it.key(), p);
+        if (QString e = readPolicy(it.value().toObject(),
+                                   path + QStringLiteral(": channels.") + it.key(), p);
             !e.isEmpty())
             return e;
         c.policies.insert(it.key(), p);

@@ -180,8 +180,11 @@ bool AlipayParser::fail(const QString& file, qint64 line, const QString& why)
 {
     m_result.ok = false;
     m_result.errorLine = line;
-    m_result.error = line > 0 ? QStringLiteral("%1 line %2: %3").arg(file).arg(line).arg(why)
-                              : QStringLiteral("%1: %2").arg(file, why);
+    // One arg() call for all three: chained, a '%1' in the file name (an
+    // entry's name comes from the archive) would take the next argument.
+    m_result.error = line > 0
+                         ? QStringLiteral("%1 line %2: %3").arg(file, QString::number(line), why)
+                         : QStringLiteral("%1: %2").arg(file, why);
     return false;
 }
 
@@ -239,8 +242,7 @@ bool AlipayParser::readHeader(const QString& header, const QString& file, qint64
         if (column == -2)
             return fail(file, no,
                         QStringLiteral("unknown column \"%1\" (column %2)")
-                            .arg(names.at(i).trimmed())
-                            .arg(i + 1));
+                            .arg(names.at(i).trimmed(), QString::number(i + 1)));
         if (column == Ignored)
             continue;
         if (m_at[column] >= 0)
@@ -348,11 +350,16 @@ bool AlipayParser::readRow(QByteArrayView line, const QString& file, qint64 no)
 }
 
 // "#交易合计：3笔，商家实收共30.00元，..." and "#退款合计：1笔，商家实收退款共-5.00元，...".
-bool AlipayParser::readTail(const QString& line, const QString& file, qint64 no)
+const QRegularExpression& totalsLine()
 {
     static const QRegularExpression total(
         QStringLiteral("^#(交易|退款)合计：(\\d+)笔，商家实收(?:退款)?共(-?[0-9.]+)元"));
-    const QRegularExpressionMatch m = total.match(line);
+    return total;
+}
+
+bool AlipayParser::readTail(const QString& line, const QString& file, qint64 no)
+{
+    const QRegularExpressionMatch m = totalsLine().match(line);
     if (!m.hasMatch())
         return true; // other '#' lines: the rule, 导出时间
     const bool refunds = m.captured(1) == QStringLiteral("退款");
@@ -408,8 +415,18 @@ bool AlipayParser::readDetail(LineReader& reader, const QString& file)
             if (decoded.startsWith(QLatin1Char('#'))) {
                 static const QRegularExpression account(QStringLiteral("^#账号：\\[([^\\]]*)\\]"));
                 const QRegularExpressionMatch m = account.match(decoded);
-                if (m.hasMatch())
-                    m_result.merchant = m.captured(1).trimmed();
+                // The head's '#' lines hold the account; totals come after
+                // the rows. One that contradicts the bill is not skipped.
+                if (m.hasMatch()) {
+                    const QString account = m.captured(1).trimmed();
+                    if (!m_result.merchant.isEmpty() && account != m_result.merchant)
+                        return fail(file, no,
+                                    QStringLiteral("a second account %1 (the bill is for %2)")
+                                        .arg(account, m_result.merchant));
+                    m_result.merchant = account;
+                } else if (totalsLine().match(decoded).hasMatch()) {
+                    return fail(file, no, QStringLiteral("totals before the header row"));
+                }
             } else {
                 if (!readHeader(decoded, file, no))
                     return false;
@@ -559,13 +576,19 @@ BillParseResult AlipayParser::run()
         names << name;
         if (!name.endsWith(QStringLiteral(".csv")))
             continue;
-        if (name.contains(QStringLiteral("汇总"))) {
-            summary = &e;
-            summaryName = name;
-        } else if (name.endsWith(QStringLiteral("业务明细.csv"))) {
-            detail = &e;
-            detailName = name;
+        // One of each: a second would be left unread, and its lines with it.
+        const bool isSummary = name.contains(QStringLiteral("汇总"));
+        if (!isSummary && !name.endsWith(QStringLiteral("业务明细.csv")))
+            continue;
+        if (isSummary ? summary != nullptr : detail != nullptr) {
+            fail(fileName, 0,
+                 QStringLiteral("the archive holds two %1 files (%2 and %3)")
+                     .arg(isSummary ? QStringLiteral("summary") : QStringLiteral("detail"),
+                          isSummary ? summaryName : detailName, name));
+            return m_result;
         }
+        (isSummary ? summary : detail) = &e;
+        (isSummary ? summaryName : detailName) = name;
     }
     if (!detail) {
         fail(fileName, 0,

@@ -46,7 +46,12 @@ bool parseDecimal(QByteArrayView text, int decimals, qint64* units)
         scale *= 10;
     for (int i = places; i < decimals; ++i)
         fraction *= 10;
-    const qint64 v = whole * scale + fraction;
+    // Fifteen digits at five decimals pass int64 (999999999999999.00000 is
+    // 10^20 units): such a text is refused, never wrapped into a small
+    // amount that passes the ceiling.
+    qint64 v = 0;
+    if (__builtin_mul_overflow(whole, scale, &v) || __builtin_add_overflow(v, fraction, &v))
+        return false;
     *units = negative ? -v : v;
     return true;
 }

@@ -11,7 +11,8 @@ namespace paydesk {
 // "12.34", "-0.05", "7", "0.00600": a decimal with at most `decimals`
 // places, as an integer count of 10^-decimals units (yuan "12.34" with 2 ->
 // 1234 fen). Nothing else is accepted: no spaces, no exponent, no second
-// point, at most 15 integer digits (no overflow).
+// point, at most 15 integer digits, nothing that overflows int64 at the
+// given scale.
 bool parseDecimal(QByteArrayView text, int decimals, qint64* units);
 
 // Whether `units` (10^-decimals yuan, decimals 0 to 5) lies within PayDesk's

@@ -257,8 +257,7 @@ bool WeChatParser::readHeader(QByteArrayView line)
         const int column = lookup(kDetailNames, name, &known);
         if (!known || name.isEmpty())
             return fail(1, QStringLiteral("unknown column \"%1\" (column %2)")
-                               .arg(QString::fromUtf8(name))
-                               .arg(i + 1));
+                               .arg(QString::fromUtf8(name), QString::number(i + 1)));
         if (name == QByteArrayView("退款申请时间"))
             refundBill = true;
         if (column == Ignored)
@@ -422,8 +421,12 @@ bool WeChatParser::readDetail(QByteArrayView line, qint64 no)
     l.atMs = atMs;
     l.lineNo = no;
 
-    if (!addChecked(m_settledSum, settled) || !addChecked(m_refundSum, refunded) ||
-        !addChecked(m_feeUnitSum, feeUnits))
+    // The summary is held against what the lines count for: a payment's
+    // 应结订单金额 and a refund's 退款金额. An amount in the other column
+    // counts for nothing, so a summary that counts it differs from the
+    // totals PayDesk reconciles, and the bill is refused.
+    if (!addChecked(m_settledSum, refund ? 0 : settled) ||
+        !addChecked(m_refundSum, refund ? refunded : 0) || !addChecked(m_feeUnitSum, feeUnits))
         return fail(no, QStringLiteral("the bill's sums overflow here: not a bill of one shop's "
                                        "day"));
     BillTotals& t = m_result.totals;
@@ -479,8 +482,14 @@ bool WeChatParser::readSummaryHeader(QByteArrayView line, qint64 no)
 {
     std::array<QByteArrayView, kMaxFields> names;
     m_summaryFieldCount = splitFields(line, ',', names.data(), kMaxFields);
+    // The summary line is split into as many values as this header has
+    // names, into an array of kMaxFields.
+    if (m_summaryFieldCount > kMaxFields)
+        return fail(no, QStringLiteral("the summary header has %1 columns; no WeChat bill has "
+                                       "that many")
+                            .arg(m_summaryFieldCount));
     m_summaryAt.fill(-1);
-    for (int i = 0; i < std::min(m_summaryFieldCount, kMaxFields); ++i) {
+    for (int i = 0; i < m_summaryFieldCount; ++i) {
         const QByteArrayView name = trimmed(names[i]);
         bool known = false;
         const int column = lookup(kSummaryNames, name, &known);

@@ -443,6 +443,15 @@ std::optional<Response> parseResponse(const QByteArray& body, Method method, QSt
         *error = QStringLiteral("cannot delimit the answer's members");
         return std::nullopt;
     }
+    // JSON lets a name be written with escapes ("..._respons\u0065"), which
+    // the byte scan above does not see as the answer's name, while the
+    // parsed object keeps one of the two values: a second answer beside a
+    // signed one could then be acted on. A name repeated in any spelling is
+    // refused.
+    if (doc.object().size() != members.size()) {
+        *error = QStringLiteral("the answer repeats a member name");
+        return std::nullopt;
+    }
     const QByteArray wanted = responseKey(method).toLatin1();
     const QByteArray fallback = kErrorResponseKey.toLatin1();
     const Member* found = nullptr;
@@ -462,12 +471,14 @@ std::optional<Response> parseResponse(const QByteArray& body, Method method, QSt
     Response r;
     r.key = QString::fromLatin1(found->rawKey);
     r.signedContent = body.mid(found->valueStart, found->valueEnd - found->valueStart);
-    const QJsonValue value = doc.object().value(r.key);
+    // The fields are read from the signed bytes themselves: what is acted on
+    // is what the signature covers, by construction.
+    const QJsonDocument value = QJsonDocument::fromJson(r.signedContent);
     if (!value.isObject()) {
         *error = QStringLiteral("%1 is not a JSON object").arg(r.key);
         return std::nullopt;
     }
-    r.fields = value.toObject();
+    r.fields = value.object();
     r.sign = doc.object().value(QLatin1String("sign")).toString();
     return r;
 }

@@ -134,6 +134,14 @@ void tst_CliRegressions::wrongTypeInConfigurationIsRefused_data()
         << QStringLiteral("defaults.barcodeDeadlineMs must be a whole number of milliseconds");
     QTest::newRow("poll_delay_fraction") << QByteArray(R"({"defaults":{"pollDelaysMs":[1.5]}})")
                                          << QStringLiteral("pollDelaysMs must contain whole");
+    // Found by tests/fuzz (fuzz_config): a refused policy named its key but
+    // not the file, unlike every other refusal of the configuration.
+    QTest::newRow("regression: policy refusal names the file (defaults)")
+        << QByteArray(R"({"defaults":{"pollDelaysMs":[1.5]}})")
+        << QStringLiteral("paydesk.json: defaults.pollDelaysMs must contain whole");
+    QTest::newRow("regression: policy refusal names the file (channels)")
+        << QByteArray(R"({"channels":{"wechat":{"maxPolls":0}}})")
+        << QStringLiteral("paydesk.json: channels.wechat.maxPolls must be a whole number");
     QTest::newRow("errors_per_minute_negative")
         << QByteArray(R"({"networkErrorsPerMinute":-1})")
         << QStringLiteral("networkErrorsPerMinute must be a whole number");

@@ -449,6 +449,18 @@ private Q_SLOTS:
         QTest::newRow("two-answers")
             << QByteArray("{\"alipay_trade_pay_response\":{},\"error_response\":{}}")
             << "more than one";
+        // Found by fuzz_alipay_response's contract (the fields acted on are the
+        // signed fields): a second answer under an escaped name replaced the
+        // signed one in the parsed fields, so a signed refusal could be read
+        // as a success.
+        QTest::newRow("regression: second answer under an escaped name")
+            << QByteArray("{\"alipay_trade_pay_response\":{\"code\":\"40004\"},"
+                          "\"alipay_trade_pay_respons\\u0065\":{\"code\":\"10000\"},"
+                          "\"sign\":\"x\"}")
+            << "repeats a member name";
+        QTest::newRow("regression: the same name twice")
+            << QByteArray("{\"sign\":\"a\",\"alipay_trade_pay_response\":{},\"sign\":\"b\"}")
+            << "repeats a member name";
     }
     void malformedResponse()
     {

@@ -977,6 +977,42 @@ void tst_BillParsers::badWeChat_data()
     QTest::newRow("regression: fee above the ceiling")
         << editedWeChat(2, "`0.07404", "`1000000000.00001")
         << QStringLiteral("line 2: 手续费 \"1000000000.00001\" is above") << qint64(2);
+    // Found by tests/fuzz (fuzz_amount): 15 digits at 5 decimals overflowed
+    // int64 (undefined behaviour), here wrapping 2^64 units to a fee of 0.
+    // Found while writing fuzz_wechat_bill (which then caught it under
+    // AddressSanitizer): a summary of more than 64 columns, header and line
+    // alike, was split past the end of the parser's field array.
+    QList<QByteArray> wide = crlfLines(readFile(sample("wechat_all.csv")));
+    for (int i = 0; i < 63; ++i) {
+        wide[6] += ",订单总金额";
+        wide[7] += ",`0";
+    }
+    QTest::newRow("regression: summary of 70 columns overran the field array")
+        << crlfJoin(wide)
+        << QStringLiteral("line 7: the summary header has 70 columns; no WeChat bill has that "
+                          "many")
+        << qint64(7);
+    // Found by fuzz_wechat_bill's contract (a taken bill's sums equal its
+    // summary): the summary was held against every line's 应结订单金额 and
+    // 退款金额, the totals count a payment's settled and a refund's refunded
+    // amount only, so the bill was taken with ¥5.00 (¥1.00) its summary has
+    // and its totals lack.
+    QList<QByteArray> settledRefund = crlfLines(readFile(sample("wechat_all.csv")));
+    settledRefund[5].replace("`CNY,`0.00,", "`CNY,`5.00,");
+    settledRefund[7].replace("`37.34,", "`42.34,");
+    QTest::newRow("regression: settled amount on a refund line")
+        << crlfJoin(settledRefund)
+        << QStringLiteral("line 8: summary says 5 lines / 42.34 yuan paid") << qint64(8);
+    QList<QByteArray> refundedPayment = crlfLines(readFile(sample("wechat_all.csv")));
+    refundedPayment[1].replace("`0,`0,`0.00,", "`0,`0,`1.00,");
+    refundedPayment[7].replace("`13.25,", "`14.25,");
+    QTest::newRow("regression: refunded amount on a payment line")
+        << crlfJoin(refundedPayment)
+        << QStringLiteral("line 8: summary says 5 lines / 37.34 yuan paid, 14.25 yuan refunded")
+        << qint64(8);
+    QTest::newRow("regression: fee of 15 digits overflowed to 0")
+        << editedWeChat(2, "`0.07404", "`184467440737095.51616")
+        << QStringLiteral("line 2: 手续费 \"184467440737095.51616\" is not an amount") << qint64(2);
 }
 
 void tst_BillParsers::badWeChat()
@@ -1021,6 +1057,37 @@ void tst_BillParsers::badAlipay_data()
     QTest::newRow("truncated: no totals")
         << alipayZip(cut)
         << d + QStringLiteral("11: the bill ends here without its '#交易合计' line") << qint64(11);
+    // Found by fuzz_alipay_bill (a bill's own totals equal its lines'): '#'
+    // lines above the header were skipped but for the account, so a totals
+    // line there that contradicted the rows, or a second account, was taken.
+    QTest::newRow("regression: totals line above the header")
+        << detail(3, QStringLiteral("#起始日期"),
+                  QStringLiteral("#交易合计：1笔，商家实收共1.00元，"))
+        << d + QStringLiteral("3: totals before the header row") << qint64(3);
+    QTest::newRow("regression: a second account")
+        << detail(3, QStringLiteral("#起始日期："), QStringLiteral("#账号：[20889999999999999999]"))
+        << d + QStringLiteral("3: a second account 20889999999999999999 (the bill is for "
+                              "20881234567890120156)")
+        << qint64(3);
+    // Found by fuzz_alipay_bill (a refusal names its line): the message was
+    // made by chained arg() calls, so a '%1' in an entry's name took the
+    // line number and the line's place showed the reason.
+    ZipWriter percentName;
+    const QString oddName = QStringLiteral("%1_") + base.detailName;
+    percentName.add(gbk(oddName), gbk(editedLine(base.detail, 12, QStringLiteral("：3笔"),
+                                                 QStringLiteral("：4笔"))));
+    percentName.add(gbk(base.summaryName), gbk(base.summary));
+    QTest::newRow("regression: '%1' in an entry's name")
+        << percentName.finish() << oddName + QStringLiteral(" line 12: the bill says 4 payments")
+        << qint64(12);
+    // Seen while writing fuzz_alipay_bill: the last detail file was read
+    // and the first one's lines were never seen.
+    ZipWriter twoDetails;
+    twoDetails.add(gbk(base.detailName), gbk(base.detail));
+    twoDetails.add(gbk(QStringLiteral("2_") + base.detailName), gbk(base.detail));
+    twoDetails.add(gbk(base.summaryName), gbk(base.summary));
+    QTest::newRow("regression: two detail files, the first left unread")
+        << twoDetails.finish() << QStringLiteral("the archive holds two detail files") << qint64(0);
     QTest::newRow("zip cut short")
         << alipayZip(base).left(500) << QStringLiteral("cut short") << qint64(0);
     QTest::newRow("payment totals do not match")
