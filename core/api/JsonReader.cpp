@@ -205,7 +205,8 @@ bool JsonReader::finish()
     if (m_mode == Mode::Strict && ok()) {
         for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it)
             if (!m_read.contains(it.key())) {
-                fail(it.key(), Problem::UnknownField,
+                // A field named "" is named so: a refusal always names its field.
+                fail(it.key().isEmpty() ? QStringLiteral("\"\"") : it.key(), Problem::UnknownField,
                      QStringLiteral("is not a field of this request"));
                 break;
             }

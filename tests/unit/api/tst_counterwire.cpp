@@ -299,6 +299,10 @@ void tst_CounterWire::commandsAreReadStrictly_data()
     QTest::newRow("empty_request_no")
         << QByteArray(R"({"requestNo":"","amount":"1.00","paymentCode":"134"})") << "missing_field"
         << "requestNo";
+    QTest::newRow("regression: a field named \"\" was refused without naming it")
+        << QByteArray(R"({"requestNo":"r","amount":"1.00","paymentCode":"134","":"M1"})")
+        << "unknown_field"
+        << "\"\"";
     QTest::newRow("extra_field")
         << QByteArray(R"({"requestNo":"r","amount":"1.00","paymentCode":"134","x":1})")
         << "unknown_field"
