@@ -77,8 +77,9 @@ qint64 JsonReader::integer(const QString& key, bool required, qint64 min, qint64
     }
     if (v.isDouble()) {
         const double d = v.toDouble();
-        // Integers JSON numbers hold exactly (2^53); past that, text.
-        if (d != double(qint64(d)) || d > 9007199254740992.0 || d < -9007199254740992.0) {
+        // Integers JSON numbers hold exactly (2^53); past that, text. The
+        // range is checked before the cast: a larger double does not fit.
+        if (!(d <= 9007199254740992.0 && d >= -9007199254740992.0) || d != double(qint64(d))) {
             fail(key, Problem::WrongType, QStringLiteral("must be a whole number"));
             return 0;
         }

@@ -120,6 +120,7 @@ private Q_SLOTS:
     void commandsAreReadStrictly_data();
     void commandsAreReadStrictly();
     void orderFilterAsQuery();
+    void hugeNumberIsRefusedNotCast();
 };
 
 void tst_CounterWire::detailsComeBackWhole()
@@ -349,6 +350,21 @@ void tst_CounterWire::orderFilterAsQuery()
     QCOMPARE(b->beforeOrderNo, f.beforeOrderNo);
     QVERIFY(!wire::orderFilterFromQuery(QUrlQuery(QStringLiteral("limit=0")), &why));
     QVERIFY(why.contains(QLatin1String("limit")));
+}
+
+// Regression (fuzz_api_request under UBSan): 1e70 was cast to qint64 before
+// its range was checked, undefined behaviour.
+void tst_CounterWire::hugeNumberIsRefusedNotCast()
+{
+    for (const char* json : {R"({"failedTries":1e70,"lockedForMs":"1000"})",
+                             R"({"failedTries":-1e70,"lockedForMs":"1000"})",
+                             R"({"failedTries":5,"lockedForMs":1e300})"}) {
+        JsonReader report(QJsonObject{});
+        QVERIFY(!wire::decode<PinLockout>(QJsonDocument::fromJson(json).object(),
+                                          JsonReader::Mode::Strict, &report));
+        QCOMPARE(jsonProblemCode(report.problem()), QStringLiteral("wrong_type"));
+        QVERIFY(!report.field().isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_CounterWire)
