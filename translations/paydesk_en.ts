@@ -770,6 +770,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>%1 has no such refund (its request was lost): sent again under the same number</source>
         <translation>%1 has no such refund (its request was lost): sent again under the same number</translation>
     </message>
+    <message>
+        <source>taken over from %1, whose lease ran out</source>
+        <translation>taken over from %1, whose lease ran out</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui</name>

@@ -772,6 +772,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>%1 has no such refund (its request was lost): sent again under the same number</source>
         <translation>%1 没有这笔退款（请求在途中丢失）：已用同一退款号重新发送</translation>
     </message>
+    <message>
+        <source>taken over from %1, whose lease ran out</source>
+        <translation>接管自 %1（其工作租约已到期）</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui</name>

@@ -635,14 +635,24 @@ int cmdRun(Context& c)
         c.out->error(m);
         w.finish(ExitStorage);
     });
+    // Until idle means until the directory's work is done: items another
+    // process holds are waited for, and taken over if their holder died.
+    auto allDone = [&] { return c.api->isIdle() && c.api->workHeldElsewhere() == 0; };
     if (untilIdle)
-        QObject::connect(c.api.get(), &PayDeskApi::idle, &guard, [&] { w.finish(ExitOk); });
+        QObject::connect(c.api.get(), &PayDeskApi::idle, &guard, [&] {
+            if (allDone())
+                w.finish(ExitOk);
+        });
     const int n = c.api->resumeAll();
-    c.out->line(QStringLiteral("resumed %1 unfinished item(s)%2")
-                    .arg(n)
-                    .arg(untilIdle ? QStringLiteral("; working until idle")
-                                   : QStringLiteral("; Ctrl+C stops")));
-    if (untilIdle && c.api->isIdle())
+    const int elsewhere = c.api->workHeldElsewhere();
+    c.out->line(
+        QStringLiteral("resumed %1 unfinished item(s)%2%3")
+            .arg(n)
+            .arg(elsewhere ? QStringLiteral("; %1 order(s) held by another process").arg(elsewhere)
+                           : QString())
+            .arg(untilIdle ? QStringLiteral("; working until idle")
+                           : QStringLiteral("; Ctrl+C stops")));
+    if (untilIdle && allDone())
         return ExitOk;
     return w.exec();
 }

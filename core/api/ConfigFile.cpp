@@ -332,13 +332,14 @@ QString loadCoreConfig(const QString& path, CoreConfig& config)
     if (QString e = readJsonObjectFile(path, root); !e.isEmpty())
         return e;
     static const QStringList known = {
-        QStringLiteral("storeId"),   QStringLiteral("terminalId"),
-        QStringLiteral("maxAmount"), QStringLiteral("largeAmount"),
-        QStringLiteral("routes"),    QStringLiteral("channels"),
-        QStringLiteral("defaults"),  QStringLiteral("networkErrorsPerMinute"),
-        QStringLiteral("gateways"),  QStringLiteral("ledger"),
-        QStringLiteral("recon"),     QStringLiteral("database"),
-        QStringLiteral("sandbox"),   QStringLiteral("server")};
+        QStringLiteral("storeId"),     QStringLiteral("terminalId"),
+        QStringLiteral("maxAmount"),   QStringLiteral("largeAmount"),
+        QStringLiteral("routes"),      QStringLiteral("channels"),
+        QStringLiteral("defaults"),    QStringLiteral("networkErrorsPerMinute"),
+        QStringLiteral("gateways"),    QStringLiteral("ledger"),
+        QStringLiteral("recon"),       QStringLiteral("database"),
+        QStringLiteral("sandbox"),     QStringLiteral("server"),
+        QStringLiteral("leaseSeconds")};
     CoreConfig c = config;
     if (QString e = checkKeys(root, known, path); !e.isEmpty())
         return e;
@@ -367,6 +368,14 @@ QString loadCoreConfig(const QString& path, CoreConfig& config)
                             QStringLiteral("errors"), c.networkErrorsPerMinute);
         !e.isEmpty())
         return e;
+    // Shorter than 3 s and a busy process could miss its own renewal;
+    // longer than 5 minutes and a dead server's sales wait that long.
+    int leaseSeconds = int(c.leaseMs / 1000);
+    if (QString e = readInt(root, QStringLiteral("leaseSeconds"), path, 3, 300,
+                            QStringLiteral("seconds"), leaseSeconds);
+        !e.isEmpty())
+        return e;
+    c.leaseMs = qint64(leaseSeconds) * 1000;
     if (root.contains(QStringLiteral("sandbox"))) {
         if (!root.value(QStringLiteral("sandbox")).isBool())
             return QStringLiteral("%1: sandbox must be true or false").arg(path);

@@ -65,8 +65,12 @@ EmbeddedApi::EmbeddedApi(EmbeddedOptions options, QObject* parent)
 
 EmbeddedApi::~EmbeddedApi()
 {
-    if (d->db.isOpen() && !d->failed)
+    if (d->db.isOpen() && !d->failed) {
+        // What is left unfinished is another process's to take at once.
+        if (d->engine)
+            d->engine->releaseLeases();
         d->db.flush();
+    }
     // Closing tells every callback still waiting (after a storage failure:
     // that it failed). They belong to the engine, ledger and channels, so
     // that happens while those still exist.
@@ -379,6 +383,11 @@ int EmbeddedApi::resumeAll()
 bool EmbeddedApi::isIdle() const
 {
     return d->engine->isIdle();
+}
+
+int EmbeddedApi::workHeldElsewhere() const
+{
+    return d->engine->workHeldElsewhere();
 }
 
 QList<WalletReachability> EmbeddedApi::reachability() const

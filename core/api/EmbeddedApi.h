@@ -50,6 +50,7 @@ public:
     void reportPinLockout(const PinLockout& lockout, Reply reply) override;
     int resumeAll() override;
     bool isIdle() const override;
+    int workHeldElsewhere() const override;
     QList<WalletReachability> reachability() const override;
     CounterLimits counterLimits() const override;
     BackOfficeApi& accounting() override;

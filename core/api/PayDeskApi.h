@@ -50,6 +50,10 @@ public:
     // Picks up every unfinished payment, revoke and refund; returns how many.
     virtual int resumeAll() = 0;
     virtual bool isIdle() const = 0;
+    // Unfinished orders another process or server on the same database is
+    // working on (it holds their leases): none for a remote core, whose
+    // server keeps its own work.
+    virtual int workHeldElsewhere() const { return 0; }
     // Each routed wallet's channel as the core's own calls found it; changes
     // come as reachabilityChanged().
     virtual QList<WalletReachability> reachability() const = 0;

@@ -32,6 +32,10 @@ struct OrderRecord
     QString paidPaymentNo;     // the attempt whose money the order keeps
     qint64 refundedFen = 0;    // refunds that succeeded
     qint64 refundPendingFen = 0; // refunds sent or about to be sent: reserved
+    // The work lease it is created with (see OrderLease): written by
+    // insertOrder only; updateOrder and reads leave it alone.
+    QString leaseHolder;
+    qint64 leaseUntilMs = 0;
 };
 
 struct PaymentRecord

@@ -57,6 +57,13 @@ struct EngineConfig
     qint64 maxAmountFen = 10'000'000;   // ¥100,000.00 per sale: bigger is a typo
     qint64 largeAmountFen = 500'000;    // ¥5,000.00 raises a watch alert
     int networkErrorsPerMinute = 12;    // per channel, pages when reached
+    // How long an order's work lease lasts unless renewed (every third of
+    // it): when its holder dies, another process takes the order's
+    // unfinished items over within about this long plus a third.
+    qint64 leaseMs = 6'000;
+    // The name on this engine's leases; empty: host/pid/random, unique per
+    // process start.
+    QString leaseHolder;
     // Channels reached over the network, by channel name. A wallet routed
     // to a channel not listed here takes no codes, unless `sandbox` is set.
     QHash<QString, GatewaySettings> gateways;

@@ -51,6 +51,7 @@ constexpr Template kTemplates[] = {
     {"payment_resumed", "resumed after restart in state %1: asking the channel"},
     {"revoke_resumed", "revoke resumed after restart"},
     {"refund_resumed", "refund resumed after restart"},
+    {"work_taken_over", "taken over from %1, whose lease ran out"},
     // Built by PaymentEngine::trackCall, not from this template: %1 the call
     // (pay, query, revoke, refund, refund_query, notification, precreate;
     // late_ in front for an answer after its time), %2 attempt (0: none), %3

@@ -89,6 +89,7 @@ bool agrees(PaymentState state, TradeStatus status)
 struct PaymentEngine::Call
 {
     QString id;
+    QString key; // the payment or refund it is about
     QString channel;
     bool settled = false;
     std::function<void(const ChannelResult&, bool)> done;
@@ -99,12 +100,17 @@ PaymentEngine::PaymentEngine(Clock& clock, Store& store, IdGenerator& ids, Sched
     : QObject(parent), m_clock(clock), m_store(store), m_ids(ids), m_scheduler(scheduler),
       m_config(std::move(config))
 {
+    Q_ASSERT(m_config.leaseMs >= 3);
     m_scheduler.setHandler(
         [this](Scheduler::Kind kind, const QString& key) { onSchedulerItem(kind, key); });
+    m_leaseHolder = m_config.leaseHolder.isEmpty() ? newLeaseHolder() : m_config.leaseHolder;
+    startLeaseTicks();
 }
 
 PaymentEngine::~PaymentEngine()
 {
+    if (m_leaseClockListener)
+        m_clock.removeAdvanceListener(m_leaseClockListener);
     m_scheduler.setHandler({});
     for (Channel* c : std::as_const(m_channels))
         c->setNotificationSink({});
@@ -159,6 +165,13 @@ QString PaymentEngine::routeFor(Wallet wallet) const
 // ---------------------------------------------------------------- commands
 
 namespace {
+QString heldElsewhere(const QString& orderNo)
+{
+    return QStringLiteral("order %1 is being worked on by another PayDesk process or server "
+                          "(it holds the order's lease): try again in a few seconds")
+        .arg(orderNo);
+}
+
 // Refused before anything is created: no order, no request number used.
 CommandOutcome noChannel(Wallet wallet, const QString& channel)
 {
@@ -266,6 +279,9 @@ OrderRecord PaymentEngine::newOrder(const QString& orderNo, const QString& reque
     o.state = OrderState::Pending;
     o.version = 1;
     o.createdAtMs = o.updatedAtMs = m_clock.nowMs();
+    // The process that creates the order acts on it until it stops.
+    o.leaseHolder = m_leaseHolder;
+    o.leaseUntilMs = o.createdAtMs + m_config.leaseMs;
     return o;
 }
 
@@ -344,6 +360,10 @@ void PaymentEngine::pay(const PayCommand& cmd, Reply reply)
                               .arg(other.paymentNo, other.channel);
                 break;
             }
+        }
+        if (refusal.isEmpty() && !holdOrder(orderNo)) {
+            status = CommandStatus::AttemptInProgress;
+            refusal = heldElsewhere(orderNo);
         }
         if (!refusal.isEmpty()) {
             forgetRequest(cmd.requestNo);
@@ -460,6 +480,10 @@ void PaymentEngine::refund(const RefundCommand& cmd, Reply reply)
     auto refuse = [&](CommandStatus s, const QString& msg) {
         replyAfterCommit(reply, CommandOutcome::error(s, msg));
     };
+    if (!holdOrder(o->orderNo)) {
+        forgetRequest(cmd.requestNo);
+        return refuse(CommandStatus::AttemptInProgress, heldElsewhere(o->orderNo));
+    }
     if (o->state != OrderState::Paid && o->state != OrderState::PartiallyRefunded) {
         forgetRequest(cmd.requestNo);
         return refuse(CommandStatus::InvalidState,
@@ -521,6 +545,9 @@ void PaymentEngine::revokeOrder(const RevokeCommand& cmd, Reply reply)
         return replyAfterCommit(reply, CommandOutcome::error(
                                            CommandStatus::NotFound,
                                            QStringLiteral("no order %1").arg(cmd.orderNo)));
+    if (!holdOrder(o->orderNo))
+        return replyAfterCommit(reply, CommandOutcome::error(CommandStatus::AttemptInProgress,
+                                                             heldElsewhere(o->orderNo)));
     CommandOutcome out;
     out.orderNo = o->orderNo;
     const QString reason =
@@ -578,6 +605,9 @@ void PaymentEngine::queryOrder(const QString& orderNo, Reply reply)
                                            CommandStatus::NoChannel,
                                            QStringLiteral("channel %1 is not configured")
                                                .arg(p.channel)));
+    if (!holdOrder(orderNo))
+        return replyAfterCommit(
+            reply, CommandOutcome::error(CommandStatus::AttemptInProgress, heldElsewhere(orderNo)));
     const QString paymentNo = p.paymentNo;
     callChannel(
         p.channel, CallType::Query, paymentNo,
@@ -607,13 +637,13 @@ void PaymentEngine::callChannel(const QString& channel, CallType type, const QSt
     Q_UNUSED(type);
     auto call = std::make_shared<Call>();
     call->id = QString::number(++m_nextCallId);
+    call->key = key;
     call->channel = channel;
     call->done = std::move(done);
     m_calls.insert(call->id, call);
     ++m_callsInFlight;
     m_scheduler.schedule(Scheduler::Kind::CallTimeout, call->id,
                          m_clock.nowMs() + m_config.policy(channel).callTimeoutMs);
-    Q_UNUSED(key);
     // The callback holds the call: an answer after the timeout is still the
     // truth and is applied as a late answer. A channel that never answers
     // drops the callback and, with it, the call.
@@ -631,6 +661,17 @@ void PaymentEngine::callChannel(const QString& channel, CallType type, const QSt
         c->done(r, late);
         checkIdle();
     });
+}
+
+// Whether the item has a next step here: scheduled, or a call out.
+bool PaymentEngine::stepPending(Scheduler::Kind kind, const QString& key) const
+{
+    if (m_scheduler.isScheduled(kind, key))
+        return true;
+    for (const auto& call : m_calls)
+        if (call->key == key && !call->settled)
+            return true;
+    return false;
 }
 
 void PaymentEngine::onSchedulerItem(Scheduler::Kind kind, const QString& key)
@@ -931,6 +972,8 @@ void PaymentEngine::pollPayment(const QString& paymentNo)
         return;
     if (m_store.revokeOfPayment(paymentNo))
         return; // the revoke decides now
+    if (!holdOrder(p->orderNo))
+        return; // another process took the order over: its step now
     const ChannelPolicy& pol = m_config.policy(p->channel);
     const bool pastDeadline = m_clock.nowMs() >= p->deadlineAtMs || p->pollCount >= pol.maxPolls;
     if (pastDeadline && !m_askedPastDeadline.contains(paymentNo)) {
@@ -1058,6 +1101,8 @@ void PaymentEngine::attemptRevoke(const QString& paymentNo)
     auto rv = m_store.revokeOfPayment(paymentNo);
     if (!rv || rv->state == RevokeState::Done || rv->state == RevokeState::Manual)
         return;
+    if (!holdOrder(rv->orderNo))
+        return; // its holder picks the revoke up at its next lease tick
     auto p = m_store.payment(paymentNo);
     Q_ASSERT(p.has_value());
     Channel* ch = channelFor(p->channel);
@@ -1206,6 +1251,8 @@ void PaymentEngine::pollRefund(const QString& refundNo)
     auto r = m_store.refund(refundNo);
     if (!r || isFinal(r->state))
         return;
+    if (!holdOrder(r->orderNo))
+        return; // another process took the order over: its step now
     auto p = m_store.payment(r->paymentNo);
     const ChannelPolicy& pol = m_config.policy(p->channel);
     if (refundGivenUp(*r, pol))
@@ -1643,46 +1690,6 @@ void PaymentEngine::replyAfterCommit(Reply reply, CommandOutcome outcome)
 }
 
 // ---------------------------------------------------------------- restart, reads
-
-int PaymentEngine::resume()
-{
-    int n = 0;
-    const qint64 now = m_clock.nowMs();
-    for (const PaymentRecord& p : m_store.unfinishedPayments()) {
-        if (m_store.revokeOfPayment(p.paymentNo))
-            continue; // the revoke decides; resumed below if not final
-        track(p.orderNo, kEngine, QStringLiteral("resume"), p.paymentNo,
-              events::text("payment_resumed", {paymentStateName(p.state)}));
-        m_scheduler.schedule(Scheduler::Kind::PaymentPoll, p.paymentNo, now);
-        ++n;
-    }
-    for (const RevokeRecord& rv : m_store.unfinishedRevokes()) {
-        track(rv.orderNo, kEngine, QStringLiteral("resume"), rv.revokeNo,
-              events::text("revoke_resumed"));
-        m_scheduler.schedule(Scheduler::Kind::RevokeAttempt, rv.paymentNo, now);
-        ++n;
-    }
-    for (const RefundRecord& r : m_store.unfinishedRefunds()) {
-        const auto payment = m_store.payment(r.paymentNo);
-        if (refundGivenUp(r, m_config.policy(payment ? payment->channel : QString())))
-            continue; // waiting for a person, alert raised: nothing to resume
-        track(r.orderNo, kEngine, QStringLiteral("resume"), r.refundNo,
-              events::text("refund_resumed"));
-        if (r.state == RefundState::Created) {
-            // Unknown whether it was sent: channels deduplicate by refund no.
-            m_store.afterCommit([this, no = r.refundNo](bool ok) {
-                if (ok)
-                    sendRefund(no);
-            });
-        } else {
-            m_scheduler.schedule(Scheduler::Kind::RefundPoll, r.refundNo, now);
-        }
-        ++n;
-    }
-    if (n == 0)
-        checkIdle();
-    return n;
-}
 
 std::optional<OrderDetails> PaymentEngine::orderDetails(const QString& orderNo)
 {

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 
 #include <deque>
 #include <functional>
@@ -62,8 +63,24 @@ public:
     CommandOutcome recoverPayment(const RecoverPaymentCommand& cmd);
 
     // Loads every non-final payment, revoke and refund from storage and
-    // schedules its next step. Called once at start.
+    // schedules its next step, for the orders whose lease it can take
+    // (none held by another live process). Called once at start.
     int resume();
+
+    // Work leases (ARCHITECTURE.md, "Work leases"): a process acts on an
+    // order's unfinished items only while it holds the order's lease.
+    const QString& leaseHolder() const { return m_leaseHolder; }
+    // Renews this engine's leases, picks up items of its orders it has no
+    // step for (another process added them), and takes over orders whose
+    // holder's lease ran out. Runs every third of the lease, after the
+    // batch in progress is durable; public for tests.
+    void leaseTick();
+    // Orders with unfinished items that another live process holds, as of
+    // the last tick: not this engine's work, but not done either.
+    int workHeldElsewhere() const { return m_workHeldElsewhere; }
+    // Ends this engine's leases so another process may take the work at
+    // once (a graceful stop). Joins the current batch.
+    void releaseLeases();
 
     std::optional<OrderDetails> orderDetails(const QString& orderNo);
     QList<OrderRecord> orders(const OrderFilter& filter) { return m_store.orders(filter); }
@@ -197,6 +214,16 @@ private:
     void forgetRequest(const QString& requestNo);
     void checkIdle();
 
+    void runLeaseTick();
+    // Takes the order's lease for this engine; false: another has it.
+    bool holdOrder(const QString& orderNo);
+    // Schedules the next step of each unfinished item of the order that has
+    // none here; how many items of the order are now this engine's work.
+    int adoptOrder(const QString& orderNo);
+    bool stepPending(Scheduler::Kind kind, const QString& key) const;
+    void startLeaseTicks();
+    static QString newLeaseHolder();
+
     Clock& m_clock;
     Store& m_store;
     IdGenerator& m_ids;
@@ -223,6 +250,14 @@ private:
     QSet<QString> m_askedPastDeadline;
     std::function<bool()> m_eventListeners;
     MoneyMovements* m_money = nullptr;
+
+    QString m_leaseHolder;
+    QTimer* m_leaseTimer = nullptr;
+    int m_leaseClockListener = 0;
+    qint64 m_nextLeaseTickMs = 0;
+    int m_workHeldElsewhere = 0;
+    // Refunds whose send waits for a commit: not to be sent twice.
+    QSet<QString> m_refundSendsWaiting;
 };
 
 } // namespace paydesk

@@ -91,6 +91,30 @@ public:
     }
     QList<RevokeRecord> unfinishedRevokes() override { return m_inner.unfinishedRevokes(); }
 
+    // Leases are not part of the records kept here: straight through.
+    bool claimOrderLease(const QString& orderNo, const QString& holder, qint64 nowMs,
+                         qint64 untilMs) override
+    {
+        return m_inner.claimOrderLease(orderNo, holder, nowMs, untilMs);
+    }
+    std::optional<QStringList> renewOrderLeases(const QString& holder, qint64 untilMs) override
+    {
+        return m_inner.renewOrderLeases(holder, untilMs);
+    }
+    std::optional<QList<OrderLease>> unfinishedOrderLeases(const QString& holder,
+                                                           int limit) override
+    {
+        return m_inner.unfinishedOrderLeases(holder, limit);
+    }
+    bool parkOrderLease(const QString& orderNo, const QString& holder) override
+    {
+        return m_inner.parkOrderLease(orderNo, holder);
+    }
+    bool releaseOrderLeases(const QString& holder) override
+    {
+        return m_inner.releaseOrderLeases(holder);
+    }
+
     bool appendEvent(const TrackEvent& e) override { return m_inner.appendEvent(e); }
     QList<TrackEvent> events(const QString& orderNo) override { return m_inner.events(orderNo); }
 

@@ -16,6 +16,8 @@ namespace {
 const char kOrderCols[] =
     "order_no, request_no, amount_fen, currency, subject, store_id, terminal_id, state, version,"
     " created_at_ms, updated_at_ms, paid_payment_no, refunded_fen, refund_pending_fen";
+// Written on insert only: a lease changes through its own statements.
+const char kOrderLeaseCols[] = ", lease_holder, lease_until_ms";
 const char kOrderMutable[] =
     "state, version, updated_at_ms, paid_payment_no, refunded_fen, refund_pending_fen";
 const char kPaymentCols[] =
@@ -89,7 +91,8 @@ std::array<QString, size_t(S::Count)> buildTexts()
     set(S::SelectCommand, selectText("commands", kCommandCols, "request_no = ?"));
     set(S::DeleteCommand, QStringLiteral("DELETE FROM commands WHERE request_no = ?"));
 
-    set(S::InsertOrder, insertText("orders", kOrderCols));
+    const QByteArray orderInsertCols = QByteArray(kOrderCols) + kOrderLeaseCols;
+    set(S::InsertOrder, insertText("orders", orderInsertCols.constData()));
     set(S::UpdateOrder, updateText("orders", kOrderMutable, "order_no"));
     set(S::SelectOrder, selectText("orders", kOrderCols, "order_no = ?"));
     // Fixed statements: unused filters are neutralised by their values, so
@@ -169,6 +172,39 @@ std::array<QString, size_t(S::Count)> buildTexts()
     set(S::SelectMeta, QStringLiteral("SELECT value FROM meta WHERE key = ?"));
     set(S::UpsertMeta, QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) "
                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    // Work leases. An order has unfinished work while any of its payments,
+    // refunds or revokes is in state 1 or 2 (each table's state index finds
+    // those few rows).
+    const QString unfinished =
+        QStringLiteral(" order_no IN (SELECT order_no FROM payments WHERE state IN (1, 2)"
+                       " UNION SELECT order_no FROM refunds WHERE state IN (1, 2)"
+                       " UNION SELECT order_no FROM revokes WHERE state IN (1, 2))");
+    // An order with nothing unfinished is anyone's to start work on (a
+    // refund just after another process took the payment).
+    set(S::ClaimOrderLease,
+        QStringLiteral(
+            "UPDATE orders SET lease_holder = ?, lease_until_ms = ? WHERE order_no = ?"
+            " AND (lease_holder = ? OR lease_until_ms < ? OR lease_until_ms >= ?"
+            " OR (NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_no = orders.order_no"
+            " AND p.state IN (1, 2))"
+            " AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.order_no = orders.order_no"
+            " AND r.state IN (1, 2))"
+            " AND NOT EXISTS (SELECT 1 FROM revokes v WHERE v.order_no = orders.order_no"
+            " AND v.state IN (1, 2))))"));
+    set(S::RenewOrderLeases,
+        QStringLiteral("UPDATE orders SET lease_until_ms = ? WHERE lease_holder = ?"
+                       " AND lease_until_ms < ? AND") +
+            unfinished + QStringLiteral(" RETURNING order_no"));
+    set(S::SelectOrderLeases,
+        QStringLiteral("SELECT order_no, lease_holder, lease_until_ms FROM orders"
+                       " WHERE lease_holder <> ? AND lease_until_ms < ? AND") +
+            unfinished + QStringLiteral(" ORDER BY lease_until_ms, order_no LIMIT ?"));
+    set(S::ParkOrderLease, QStringLiteral("UPDATE orders SET lease_until_ms = ? WHERE order_no = ?"
+                                          " AND lease_holder = ?"));
+    set(S::ReleaseOrderLeases,
+        QStringLiteral("UPDATE orders SET lease_until_ms = 0 WHERE lease_holder = ?"
+                       " AND lease_until_ms < ? AND") +
+            unfinished);
     for (const QString& text : t)
         Q_ASSERT_X(!text.isEmpty(), "SqlStore", "a statement has no text");
     return t;
@@ -490,6 +526,13 @@ CREATE INDEX refunds_channel_refund ON refunds (channel_refund_no)
 ALTER TABLE events ADD COLUMN code TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN args TEXT NOT NULL DEFAULT ''
 )SQL"),
+        // v5: work leases, so several servers on one database share the
+        // unfinished items without two acting on one order. Older orders
+        // have none: the first process to look takes them.
+        QStringLiteral(R"SQL(
+ALTER TABLE orders ADD COLUMN lease_holder TEXT NOT NULL DEFAULT '';
+ALTER TABLE orders ADD COLUMN lease_until_ms BIGINT NOT NULL DEFAULT 0
+)SQL"),
     };
 }
 
@@ -523,7 +566,8 @@ bool SqlStore::insertOrder(const OrderRecord& o)
     QSqlQuery& q = query(Statement::InsertOrder);
     Binder(q) << o.orderNo << o.requestNo << o.amount.fen() << o.amount.currency() << o.subject
               << o.storeId << o.terminalId << int(o.state) << o.version << o.createdAtMs
-              << o.updatedAtMs << o.paidPaymentNo << o.refundedFen << o.refundPendingFen;
+              << o.updatedAtMs << o.paidPaymentNo << o.refundedFen << o.refundPendingFen
+              << o.leaseHolder << o.leaseUntilMs;
     return m_db.execWrite(q);
 }
 
@@ -786,6 +830,54 @@ bool SqlStore::acknowledgeAlert(qint64 id, const QString& who, qint64 atMs)
     QSqlQuery& q = query(Statement::AcknowledgeAlert);
     Binder(q) << who << atMs << id;
     return writeChanged(q);
+}
+
+bool SqlStore::claimOrderLease(const QString& orderNo, const QString& holder, qint64 nowMs,
+                               qint64 untilMs)
+{
+    QSqlQuery& q = query(Statement::ClaimOrderLease);
+    Binder(q) << holder << untilMs << orderNo << holder << nowMs << kLeaseParkedMs;
+    return writeChanged(q);
+}
+
+std::optional<QStringList> SqlStore::renewOrderLeases(const QString& holder, qint64 untilMs)
+{
+    QSqlQuery& q = query(Statement::RenewOrderLeases);
+    Binder(q) << untilMs << holder << kLeaseParkedMs;
+    if (!m_db.execWrite(q))
+        return std::nullopt;
+    QStringList held;
+    while (q.next())
+        held << str(q, 0);
+    q.finish();
+    return held;
+}
+
+std::optional<QList<OrderLease>> SqlStore::unfinishedOrderLeases(const QString& holder, int limit)
+{
+    QSqlQuery& q = query(Statement::SelectOrderLeases);
+    Binder(q) << holder << kLeaseParkedMs << limit;
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    QList<OrderLease> out;
+    while (q.next())
+        out.append(OrderLease{str(q, 0), str(q, 1), q.value(2).toLongLong()});
+    q.finish();
+    return out;
+}
+
+bool SqlStore::parkOrderLease(const QString& orderNo, const QString& holder)
+{
+    QSqlQuery& q = query(Statement::ParkOrderLease);
+    Binder(q) << kLeaseParkedMs << orderNo << holder;
+    return m_db.execWrite(q);
+}
+
+bool SqlStore::releaseOrderLeases(const QString& holder)
+{
+    QSqlQuery& q = query(Statement::ReleaseOrderLeases);
+    Binder(q) << holder << kLeaseParkedMs;
+    return m_db.execWrite(q);
 }
 
 std::optional<QString> SqlStore::meta(const QString& key)

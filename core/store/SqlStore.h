@@ -49,6 +49,11 @@ public:
         AcknowledgeAlert,
         SelectMeta,
         UpsertMeta,
+        ClaimOrderLease,
+        RenewOrderLeases,
+        SelectOrderLeases,
+        ParkOrderLease,
+        ReleaseOrderLeases,
         Count
     };
     // The exact SQL of a statement (the benchmark's raw baseline runs the same).
@@ -90,6 +95,14 @@ public:
     std::optional<RevokeRecord> revokeOfPayment(const QString& paymentNo) override;
     QList<RevokeRecord> revokesOfOrder(const QString& orderNo) override;
     QList<RevokeRecord> unfinishedRevokes() override;
+
+    bool claimOrderLease(const QString& orderNo, const QString& holder, qint64 nowMs,
+                         qint64 untilMs) override;
+    std::optional<QStringList> renewOrderLeases(const QString& holder, qint64 untilMs) override;
+    std::optional<QList<OrderLease>> unfinishedOrderLeases(const QString& holder,
+                                                           int limit) override;
+    bool parkOrderLease(const QString& orderNo, const QString& holder) override;
+    bool releaseOrderLeases(const QString& holder) override;
 
     bool appendEvent(const TrackEvent& e) override;
     QList<TrackEvent> events(const QString& orderNo) override;

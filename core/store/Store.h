@@ -12,6 +12,19 @@
 
 namespace paydesk {
 
+// Who acts on an order's unfinished items (polls, revokes, refunds) when
+// several processes or servers share one database: the holder of the
+// order's lease, until it runs out. See ARCHITECTURE.md, "Work leases".
+struct OrderLease
+{
+    QString orderNo;
+    QString holder;
+    qint64 untilMs = 0;
+};
+// A lease parked by a holder that found nothing it could do (a refund left
+// to a person): no one renews or takes it over until a process starts.
+inline constexpr qint64 kLeaseParkedMs = qint64(1) << 62;
+
 // What the engine needs from storage. Implemented over SQLite and PostgreSQL
 // by SqlStore; tests may inject failing stores.
 //
@@ -64,6 +77,24 @@ public:
     virtual std::optional<RevokeRecord> revokeOfPayment(const QString& paymentNo) = 0;
     virtual QList<RevokeRecord> revokesOfOrder(const QString& orderNo) = 0;
     virtual QList<RevokeRecord> unfinishedRevokes() = 0;
+
+    // Takes the order's lease for `holder` until `untilMs` when the holder
+    // has it already, or it ran out before `nowMs`, or it is parked, or the
+    // order has nothing unfinished. False: another holder has it (or an I/O
+    // error).
+    virtual bool claimOrderLease(const QString& orderNo, const QString& holder, qint64 nowMs,
+                                 qint64 untilMs) = 0;
+    // Extends every lease `holder` has on an order with unfinished items
+    // (parked ones excepted); those orders, or nullopt on I/O error.
+    virtual std::optional<QStringList> renewOrderLeases(const QString& holder, qint64 untilMs) = 0;
+    // Up to `limit` orders with unfinished items whose lease is not
+    // `holder`'s and not parked, the longest expired first.
+    virtual std::optional<QList<OrderLease>> unfinishedOrderLeases(const QString& holder,
+                                                                   int limit) = 0;
+    virtual bool parkOrderLease(const QString& orderNo, const QString& holder) = 0;
+    // Ends `holder`'s leases on orders with unfinished items, so another
+    // process may take them at once (a graceful stop).
+    virtual bool releaseOrderLeases(const QString& holder) = 0;
 
     virtual bool appendEvent(const TrackEvent& e) = 0;
     virtual QList<TrackEvent> events(const QString& orderNo) = 0;

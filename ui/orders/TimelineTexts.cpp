@@ -121,6 +121,8 @@ constexpr CodeText kMessages[] = {
      QT_TRANSLATE_NOOP("TimelineTexts", "resumed after restart in state %1: asking the channel")},
     {"revoke_resumed", QT_TRANSLATE_NOOP("TimelineTexts", "revoke resumed after restart")},
     {"refund_resumed", QT_TRANSLATE_NOOP("TimelineTexts", "refund resumed after restart")},
+    {"work_taken_over",
+     QT_TRANSLATE_NOOP("TimelineTexts", "taken over from %1, whose lease ran out")},
     {"channel_call", QT_TRANSLATE_NOOP("TimelineTexts", "%1: %2")},
     {"alert_raised", QT_TRANSLATE_NOOP("TimelineTexts", "alert (%1): %2")},
     {"ledger_posted", QT_TRANSLATE_NOOP("TimelineTexts", "recorded in the ledger: %1")},

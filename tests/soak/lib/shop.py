@@ -132,6 +132,9 @@ class Shop:
         write_json(self.shop_config, {
             "storeId": "0001", "terminalId": "0001",
             "maxAmount": "100000.00", "largeAmount": "5000.00",
+            # A killed process's orders wait for its lease to run out
+            # before another takes them over: the shortest allowed.
+            "leaseSeconds": 3,
             # A WeChat code the WeChat acquirer refuses (NOAUTH) falls back
             # to the second acquirer; UnionPay goes through WeChat's.
             "routes": {"wechat": ["wechat", "alipay"], "alipay": "alipay", "unionpay": "wechat"},

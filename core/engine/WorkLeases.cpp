@@ -1,0 +1,193 @@
+// Work leases: several processes or servers on one database share the
+// unfinished items (polls, revokes, refunds) without two of them acting on
+// one order at once, and a dead one's items are taken over.
+#include "engine/EventTexts.h"
+#include "engine/PaymentEngine.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QSysInfo>
+
+namespace paydesk {
+
+namespace {
+
+const QString kEngineSource = QStringLiteral("engine");
+
+// Orders looked at per tick for a takeover: a dead server's backlog is
+// taken over a few hundred orders at a time, the oldest first.
+constexpr int kTakeoverBatch = 500;
+
+} // namespace
+
+QString PaymentEngine::newLeaseHolder()
+{
+    // Readable on an order's timeline ("taken over from till-2/4711/3fa0"),
+    // and unique per process start: a restarted process is another holder,
+    // so it never mistakes a dead predecessor's lease for its own.
+    return QStringLiteral("%1/%2/%3")
+        .arg(QSysInfo::machineHostName())
+        .arg(QCoreApplication::applicationPid())
+        .arg(QRandomGenerator::system()->generate() & 0xffff, 4, 16, QLatin1Char('0'));
+}
+
+void PaymentEngine::startLeaseTicks()
+{
+    const qint64 periodMs = m_config.leaseMs / 3;
+    m_nextLeaseTickMs = m_clock.nowMs() + periodMs;
+    if (m_clock.isManual()) {
+        // Tests move time by hand: a tick is due when the clock passes it.
+        m_leaseClockListener = m_clock.onAdvance([this] {
+            if (m_clock.nowMs() >= m_nextLeaseTickMs)
+                leaseTick();
+        });
+        return;
+    }
+    m_leaseTimer = new QTimer(this);
+    m_leaseTimer->setInterval(int(periodMs));
+    connect(m_leaseTimer, &QTimer::timeout, this, &PaymentEngine::leaseTick);
+    m_leaseTimer->start();
+}
+
+void PaymentEngine::leaseTick()
+{
+    m_nextLeaseTickMs = m_clock.nowMs() + m_config.leaseMs / 3;
+    // After the batch in progress: every step its commit starts (a pay sent,
+    // a poll scheduled) is then under way, and is not started twice here.
+    m_store.afterCommit([this](bool ok) {
+        if (ok)
+            runLeaseTick();
+    });
+}
+
+void PaymentEngine::runLeaseTick()
+{
+    const qint64 now = m_clock.nowMs();
+    const qint64 until = now + m_config.leaseMs;
+    if (const auto held = m_store.renewOrderLeases(m_leaseHolder, until)) {
+        for (const QString& orderNo : *held)
+            if (adoptOrder(orderNo) == 0)
+                m_store.parkOrderLease(orderNo, m_leaseHolder);
+    }
+    int elsewhere = 0;
+    if (const auto others = m_store.unfinishedOrderLeases(m_leaseHolder, kTakeoverBatch)) {
+        for (const OrderLease& lease : *others) {
+            if (lease.untilMs >= now ||
+                !m_store.claimOrderLease(lease.orderNo, m_leaseHolder, now, until)) {
+                ++elsewhere; // alive, or another process took it first
+                continue;
+            }
+            if (!lease.holder.isEmpty())
+                track(lease.orderNo, kEngineSource, QStringLiteral("takeover"), lease.orderNo,
+                      events::text("work_taken_over", {lease.holder}));
+            if (adoptOrder(lease.orderNo) == 0)
+                m_store.parkOrderLease(lease.orderNo, m_leaseHolder);
+        }
+    }
+    if (elsewhere != m_workHeldElsewhere) {
+        // Someone waiting for all the work to be done looks again.
+        m_workHeldElsewhere = elsewhere;
+        checkIdle();
+    }
+}
+
+bool PaymentEngine::holdOrder(const QString& orderNo)
+{
+    const qint64 now = m_clock.nowMs();
+    return m_store.claimOrderLease(orderNo, m_leaseHolder, now, now + m_config.leaseMs);
+}
+
+void PaymentEngine::releaseLeases()
+{
+    m_store.releaseOrderLeases(m_leaseHolder);
+}
+
+int PaymentEngine::adoptOrder(const QString& orderNo)
+{
+    int pending = 0;
+    const qint64 now = m_clock.nowMs();
+    for (const PaymentRecord& p : m_store.paymentsOfOrder(orderNo)) {
+        if (isFinal(p.state) || m_store.revokeOfPayment(p.paymentNo))
+            continue; // a revoke decides; taken up below if not final
+        ++pending;
+        if (stepPending(Scheduler::Kind::PaymentPoll, p.paymentNo))
+            continue;
+        track(p.orderNo, kEngineSource, QStringLiteral("resume"), p.paymentNo,
+              events::text("payment_resumed", {paymentStateName(p.state)}));
+        m_scheduler.schedule(Scheduler::Kind::PaymentPoll, p.paymentNo, now);
+    }
+    for (const RevokeRecord& rv : m_store.revokesOfOrder(orderNo)) {
+        if (rv.state != RevokeState::Requested && rv.state != RevokeState::Retrying)
+            continue;
+        ++pending;
+        if (stepPending(Scheduler::Kind::RevokeAttempt, rv.paymentNo))
+            continue;
+        track(rv.orderNo, kEngineSource, QStringLiteral("resume"), rv.revokeNo,
+              events::text("revoke_resumed"));
+        m_scheduler.schedule(Scheduler::Kind::RevokeAttempt, rv.paymentNo, now);
+    }
+    for (const RefundRecord& r : m_store.refundsOfOrder(orderNo)) {
+        if (isFinal(r.state))
+            continue;
+        const auto payment = m_store.payment(r.paymentNo);
+        if (refundGivenUp(r, m_config.policy(payment ? payment->channel : QString())))
+            continue; // waiting for a person, alert raised: nothing to resume
+        ++pending;
+        if (stepPending(Scheduler::Kind::RefundPoll, r.refundNo) ||
+            m_refundSendsWaiting.contains(r.refundNo))
+            continue;
+        track(r.orderNo, kEngineSource, QStringLiteral("resume"), r.refundNo,
+              events::text("refund_resumed"));
+        if (r.state == RefundState::Created) {
+            // Unknown whether it was sent: channels deduplicate by refund no.
+            m_refundSendsWaiting.insert(r.refundNo);
+            m_store.afterCommit([this, no = r.refundNo](bool ok) {
+                m_refundSendsWaiting.remove(no);
+                if (ok)
+                    sendRefund(no);
+            });
+        } else {
+            m_scheduler.schedule(Scheduler::Kind::RefundPoll, r.refundNo, now);
+        }
+    }
+    return pending;
+}
+
+int PaymentEngine::resume()
+{
+    // Every order with an unfinished item, in the order the items were
+    // numbered, each once.
+    QStringList orders;
+    QSet<QString> seen;
+    auto add = [&](const QString& orderNo) {
+        if (!seen.contains(orderNo)) {
+            seen.insert(orderNo);
+            orders << orderNo;
+        }
+    };
+    for (const PaymentRecord& p : m_store.unfinishedPayments())
+        add(p.orderNo);
+    for (const RevokeRecord& rv : m_store.unfinishedRevokes())
+        add(rv.orderNo);
+    for (const RefundRecord& r : m_store.unfinishedRefunds())
+        add(r.orderNo);
+    int n = 0;
+    int elsewhere = 0;
+    for (const QString& orderNo : std::as_const(orders)) {
+        if (!holdOrder(orderNo)) {
+            ++elsewhere; // another live process is working on it
+            continue;
+        }
+        const int k = adoptOrder(orderNo);
+        if (k == 0)
+            m_store.parkOrderLease(orderNo, m_leaseHolder);
+        n += k;
+    }
+    m_workHeldElsewhere = elsewhere;
+    if (n == 0)
+        checkIdle();
+    return n;
+}
+
+} // namespace paydesk
