@@ -4,6 +4,7 @@
 #include "CliBackOffice.h"
 #include "CliOutput.h"
 #include "CliRecon.h"
+#include "CliSecret.h"
 #include "CliServe.h"
 #include "DemoGateway.h"
 #include "NotificationHttpServer.h"
@@ -111,6 +112,17 @@ Commands:
   run [--until-idle]                host the engine: resume every unfinished item and work
       [--notify-listen ADDR:PORT]   ... and take the gateways' notifications at
                                     http://ADDR:PORT/notify/CHANNEL (any engine command takes it)
+
+Secrets at rest (no data directory needed):
+  secret new-key FILE               a new random sealing key in FILE (0600; never overwrites)
+  secret seal FILE [--out OUT] [--key-file KEYFILE]
+                                    encrypt a key or password file (AES-256-GCM) in place or into
+                                    OUT (0600); the configuration may then point at the sealed
+                                    file. The key: --key-file, else the file named by
+                                    PAYDESK_SEAL_KEY_FILE, else PAYDESK_SEAL_KEY (base64), the
+                                    same key the service finds when it reads a sealed file
+  secret unseal FILE [--out OUT] [--key-file KEYFILE]
+                                    decrypt it again, in place or into OUT (0600; "-": stdout)
 
 Accounting:
   ledger accounts [--at T]          every account and its balance
@@ -899,6 +911,7 @@ int run(const QStringList& arguments)
     p.addOptions(backOfficeOptions());
     p.addOptions(reconOptions());
     p.addOptions(serveOptions());
+    p.addOptions(secretOptions());
     const bool parsed = p.parse(arguments);
     c.out = std::make_unique<Output>(p.isSet(QStringLiteral("json")));
     if (!parsed)
@@ -921,13 +934,16 @@ int run(const QStringList& arguments)
         QStringLiteral("query"), QStringLiteral("revoke"),       QStringLiteral("refund"),
         QStringLiteral("order"), QStringLiteral("alerts"),       QStringLiteral("sandbox-codes"),
         QStringLiteral("run"),   QStringLiteral("sandbox-scan"), QStringLiteral("sandbox"),
-        QStringLiteral("serve"), QStringLiteral("terminal"),     QStringLiteral("enrol")};
+        QStringLiteral("serve"), QStringLiteral("terminal"),     QStringLiteral("enrol"),
+        QStringLiteral("secret")};
     if (!known.contains(command) && !isBackOfficeCommand(command) && !isReconCommand(command))
         return usageError(*c.out, QStringLiteral("unknown command '%1'").arg(command));
     if (command == QLatin1String("sandbox-codes"))
         return cmdSandboxCodes(c);
     if (command == QLatin1String("sandbox"))
         return cmdSandbox(c);
+    if (command == QLatin1String("secret"))
+        return runSecret(c.parser, c.args, *c.out);
     if (p.isSet(QStringLiteral("remote")))
         return runRemote(c, command);
     if (command == QLatin1String("enrol"))

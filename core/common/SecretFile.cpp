@@ -1,5 +1,9 @@
 #include "common/SecretFile.h"
 
+#include "common/Cleanse.h"
+#include "common/SealKey.h"
+#include "common/SealedSecret.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -57,7 +61,8 @@ QString checkStat(const struct stat& st, KeyFileKind kind, const QString& where,
 
 } // namespace
 
-QString readKeyFile(const QString& path, KeyFileKind kind, const QString& where, QByteArray* out)
+QString readKeyFileAsStored(const QString& path, KeyFileKind kind, const QString& where,
+                            QByteArray* out)
 {
     out->clear();
     // Links followed first, so that the file checked is the file read.
@@ -108,6 +113,35 @@ QString readKeyFile(const QString& path, KeyFileKind kind, const QString& where,
     return QString();
 }
 
+QString readKeyFile(const QString& path, KeyFileKind kind, const QString& where, QByteArray* out)
+{
+    if (QString e = readKeyFileAsStored(path, kind, where, out); !e.isEmpty())
+        return e;
+    if (!isSealed(*out))
+        return QString();
+    QByteArray sealed = std::move(*out);
+    out->clear();
+    if (kind == KeyFileKind::Public)
+        return QStringLiteral("%1: %2 is sealed, but it holds a certificate or public key, "
+                              "which needs no sealing: unseal it (paydesk-core secret unseal %2)")
+            .arg(where, path);
+    // Read from the environment each time: no copy of the key outlives the
+    // file it opens.
+    SealKey key;
+    bool found = false;
+    if (QString e = sealKeyFromEnvironment(&key, &found); !e.isEmpty())
+        return QStringLiteral("%1: %2 is sealed, but %3").arg(where, path, e);
+    if (!found) {
+        const QString id = sealedKeyId(sealed);
+        return QStringLiteral("%1: %2 is sealed: set %3 to the file of the key it was sealed "
+                              "with%4, or %5 to that key in base64")
+            .arg(where, path, QLatin1String(kSealKeyFileVariable),
+                 id.isEmpty() ? QString() : QStringLiteral(" (key id %1)").arg(id),
+                 QLatin1String(kSealKeyVariable));
+    }
+    return unsealSecret(key, sealed, QStringLiteral("%1: %2").arg(where, path), out);
+}
+
 namespace {
 
 QString readTrimmed(const QString& baseDir, const QString& name, KeyFileKind kind,
@@ -116,7 +150,10 @@ QString readTrimmed(const QString& baseDir, const QString& name, KeyFileKind kin
     const QString path = QDir(baseDir).absoluteFilePath(name);
     if (QString e = readKeyFile(path, kind, where, out); !e.isEmpty())
         return e;
-    *out = out->trimmed();
+    QByteArray read = std::move(*out);
+    *out = read.trimmed();
+    // The untrimmed copy, if trimming made one (else *out shares it).
+    wipe(&read);
     if (out->isEmpty())
         return QStringLiteral("%1: %2 is empty").arg(where, path);
     return QString();
