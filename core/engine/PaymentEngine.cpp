@@ -267,7 +267,7 @@ void PaymentEngine::forgetRequest(const QString& requestNo)
 
 OrderRecord PaymentEngine::newOrder(const QString& orderNo, const QString& requestNo,
                                     const Money& amount, const QString& subject,
-                                    const CounterId& counter) const
+                                    const CounterId& counter)
 {
     OrderRecord o;
     o.orderNo = orderNo;
@@ -280,6 +280,7 @@ OrderRecord PaymentEngine::newOrder(const QString& orderNo, const QString& reque
     o.version = 1;
     o.createdAtMs = o.updatedAtMs = m_clock.nowMs();
     // The process that creates the order acts on it until it stops.
+    m_tookLeases = true;
     o.leaseHolder = m_leaseHolder;
     o.leaseUntilMs = o.createdAtMs + m_config.leaseMs;
     return o;

@@ -137,7 +137,7 @@ private:
     // created now, its payment at `atMs` (the order's time when not given).
     // `counter` empty: this core's own store and terminal.
     OrderRecord newOrder(const QString& orderNo, const QString& requestNo, const Money& amount,
-                         const QString& subject, const CounterId& counter = {}) const;
+                         const QString& subject, const CounterId& counter = {});
     PaymentRecord newPayment(const QString& paymentNo, const OrderRecord& order, PaymentKind kind,
                              Wallet wallet, const QString& channel, qint64 deadlineInMs,
                              qint64 atMs = 0) const;
@@ -256,6 +256,7 @@ private:
     int m_leaseClockListener = 0;
     qint64 m_nextLeaseTickMs = 0;
     int m_workHeldElsewhere = 0;
+    bool m_tookLeases = false; // this process created or claimed an order
     // Refunds whose send waits for a commit: not to be sent twice.
     QSet<QString> m_refundSendsWaiting;
 };

@@ -73,8 +73,7 @@ void PaymentEngine::runLeaseTick()
     int elsewhere = 0;
     if (const auto others = m_store.unfinishedOrderLeases(m_leaseHolder, kTakeoverBatch)) {
         for (const OrderLease& lease : *others) {
-            if (lease.untilMs >= now ||
-                !m_store.claimOrderLease(lease.orderNo, m_leaseHolder, now, until)) {
+            if (lease.untilMs >= now || !holdOrder(lease.orderNo)) {
                 ++elsewhere; // alive, or another process took it first
                 continue;
             }
@@ -95,12 +94,15 @@ void PaymentEngine::runLeaseTick()
 bool PaymentEngine::holdOrder(const QString& orderNo)
 {
     const qint64 now = m_clock.nowMs();
+    m_tookLeases = true;
     return m_store.claimOrderLease(orderNo, m_leaseHolder, now, now + m_config.leaseMs);
 }
 
 void PaymentEngine::releaseLeases()
 {
-    m_store.releaseOrderLeases(m_leaseHolder);
+    // A process that only read (order list, a report) writes nothing.
+    if (m_tookLeases)
+        m_store.releaseOrderLeases(m_leaseHolder);
 }
 
 int PaymentEngine::adoptOrder(const QString& orderNo)

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void sameRequestNoAcrossProcesses();
     void killedDuringPollingResumesToFinal_data();
     void killedDuringPollingResumesToFinal();
+    void liveProcessKeepsItsSaleFromAnother();
     void badConfigIsRefused_data();
     void badConfigIsRefused();
     void routeListReroutesAnAcquirersRefusal();
@@ -200,6 +201,55 @@ void tst_Cli::killedDuringPollingResumesToFinal()
     const Run show = runCore({QStringLiteral("--data"), dir.path(), QStringLiteral("--json"), QStringLiteral("order"),
                               QStringLiteral("show"), order.value(QStringLiteral("orderNo")).toString()});
     QCOMPARE(lastJson(show.out).value(QStringLiteral("payments")).toArray().size(), 1); // charged once
+}
+
+// Two live processes on one directory: the one that started the sale keeps
+// renewing its lease through the customer's 8 s of typing (longer than the
+// 3 s lease), the other waits and never polls or takes it over, and a
+// cashier's revoke from a third is refused while the sale is in progress.
+void tst_Cli::liveProcessKeepsItsSaleFromAnother()
+{
+    test::TempDataDir dir(R"({"sandbox":true,"leaseSeconds":3})");
+    const QStringList data{QStringLiteral("--data"), dir.path()};
+    auto sale = test::startCore(
+        data + QStringList{QStringLiteral("pay"), QStringLiteral("--amount"),
+                           QStringLiteral("6.00"), QStringLiteral("--code"),
+                           sandboxCode(Wallet::WeChat, SandboxBehaviour::UserPayingThenSuccess, 8),
+                           QStringLiteral("--wait")});
+    QString seen;
+    QTRY_VERIFY_WITH_TIMEOUT((seen += QString::fromUtf8(sale->readAllStandardOutput()))
+                                 .contains(QLatin1String("USERPAYING")),
+                             20000);
+    auto other =
+        test::startCore(data + QStringList{QStringLiteral("run"), QStringLiteral("--until-idle")});
+    const Run list = runCore(data + QStringList{QStringLiteral("--json"), QStringLiteral("order"),
+                                                QStringLiteral("list")});
+    const QString orderNo =
+        QJsonDocument::fromJson(list.out.split(QLatin1Char('\n')).first().toUtf8())
+            .object()
+            .value(QStringLiteral("orderNo"))
+            .toString();
+    QVERIFY2(!orderNo.isEmpty(), qPrintable(list.out));
+    const Run revoke = runCore(data + QStringList{QStringLiteral("revoke"), orderNo});
+    QVERIFY(revoke.exitCode != 0);
+    QVERIFY2((revoke.out + revoke.err).contains(QLatin1String("another PayDesk process or server")),
+             qPrintable(revoke.out + revoke.err));
+
+    const Run paid = test::finishCore(*sale);
+    QVERIFY2(paid.exitCode == 0, qPrintable(seen + paid.out + paid.err));
+    const Run waited = test::finishCore(*other);
+    QCOMPARE(waited.exitCode, 0);
+    QVERIFY2(waited.out.contains(QLatin1String("1 order(s) held by another process")),
+             qPrintable(waited.out));
+    QVERIFY2(!waited.out.contains(QLatin1String("taken over")), qPrintable(waited.out));
+    const Run show = runCore(data + QStringList{QStringLiteral("--json"), QStringLiteral("order"),
+                                                QStringLiteral("show"), orderNo});
+    const QJsonObject order = lastJson(show.out);
+    QCOMPARE(order.value(QStringLiteral("state")).toString(), QStringLiteral("PAID"));
+    QCOMPARE(order.value(QStringLiteral("payments")).toArray().size(), 1);
+    for (const QJsonValue e : order.value(QStringLiteral("timeline")).toArray())
+        QVERIFY(e.toObject().value(QStringLiteral("code")).toString() !=
+                QLatin1String("work_taken_over"));
 }
 
 void tst_Cli::badConfigIsRefused_data()

@@ -1,6 +1,8 @@
 #include "testsupport/EngineHarness.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QTest>
 
 namespace paydesk::test {
@@ -12,21 +14,60 @@ EngineHarness::EngineHarness(CoreConfig config) : m_config(std::move(config))
 
 EngineHarness::~EngineHarness() = default;
 
-void EngineHarness::open()
+EngineHarness::EngineHarness(CopyOf copy)
+    : m_clock(copy.from.m_clock.nowMs()), m_config(copy.from.m_config)
+{
+    // The shared-memory index is rebuilt from the WAL, as after a crash.
+    const QDir source(copy.from.dataDir());
+    for (const QString& name : source.entryList(QDir::Files))
+        if (!name.endsWith(QLatin1String("-shm")) &&
+            !QFile::copy(source.filePath(name), m_dir.file(name)))
+            qFatal("cannot copy %s", qPrintable(name));
+    open();
+}
+
+std::unique_ptr<EngineHarness> EngineHarness::copyAsIfKilled()
+{
+    drain();
+    return std::unique_ptr<EngineHarness>(new EngineHarness(CopyOf{*this}));
+}
+
+EmbeddedOptions EngineHarness::options(std::shared_ptr<InProcessSandbox> sandbox)
 {
     EmbeddedOptions opt;
     opt.dataDir = m_dir.path();
     opt.durable = false; // the disk's fsync is not under test here
     // A test shop: every wallet is the sandbox's (its trades survive a
     // restart in sandbox.db, as the core's do in paydesk.db).
-    m_sandbox = std::make_shared<InProcessSandbox>();
-    opt.sandbox = m_sandbox;
+    opt.sandbox = std::move(sandbox);
     opt.config = m_config;
     opt.clock = &m_clock;
+    return opt;
+}
+
+void EngineHarness::open()
+{
+    m_sandbox = std::make_shared<InProcessSandbox>();
+    EmbeddedOptions opt = options(m_sandbox);
     m_api = std::make_unique<EmbeddedApi>(opt);
     const QString e = m_api->open();
     if (!e.isEmpty())
         qFatal("cannot open the test core: %s", qPrintable(e));
+}
+
+std::unique_ptr<EmbeddedApi> EngineHarness::openPeer()
+{
+    auto peer = std::make_unique<EmbeddedApi>(options(std::make_shared<InProcessSandbox>()));
+    const QString e = peer->open();
+    if (!e.isEmpty())
+        qFatal("cannot open the peer core: %s", qPrintable(e));
+    return peer;
+}
+
+void EngineHarness::stop()
+{
+    drain();
+    m_api.reset();
 }
 
 void EngineHarness::restart()

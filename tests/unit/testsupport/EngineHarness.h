@@ -52,10 +52,27 @@ public:
     // The core is down for `downMs` (killed, or a closed laptop), then
     // starts on the same data and resumes.
     void restartAfter(qint64 downMs);
+    // Closes the core as a clean stop does (its leases end).
+    void stop();
+
+    // Another core on this data directory and clock, as a second process on
+    // the same machine (its own sandbox front on the same sandbox.db). Not
+    // resumed: call resumeAll().
+    std::unique_ptr<EmbeddedApi> openPeer();
+    // A new harness on a copy of what is on disk now, at the same time: what
+    // a process started after this one was killed -9 finds (its leases
+    // still live). This core goes on untouched.
+    std::unique_ptr<EngineHarness> copyAsIfKilled();
 
     static QString code(Wallet w, SandboxBehaviour b, int n = 0) { return sandboxCode(w, b, n); }
 
 private:
+    struct CopyOf
+    {
+        const EngineHarness& from;
+    };
+    explicit EngineHarness(CopyOf copy);
+    EmbeddedOptions options(std::shared_ptr<InProcessSandbox> sandbox);
     void open();
     CommandOutcome wait(const std::function<void(PayDeskApi::Reply)>& send);
 
