@@ -145,13 +145,22 @@ public:
                            m_dir.filePath(QStringLiteral("shop.json"))} +
                args;
     }
-    qint64 paidOrders()
+    // A sale is answered once its order is stored; its channel call may
+    // still be finishing when the load stops, so the books are read until
+    // they show every answered sale paid, or 15 s have passed.
+    qint64 paidOrders(qint64 answered)
     {
-        const QString out = runCore(
-            local({QStringLiteral("--json"), QStringLiteral("order"), QStringLiteral("list"),
-                   QStringLiteral("--status"), QStringLiteral("PAID"), QStringLiteral("--limit"),
-                   QStringLiteral("100000")}));
-        return out.count(QLatin1String("\"state\":\"PAID\""));
+        QElapsedTimer waited;
+        waited.start();
+        qint64 paid = 0;
+        do {
+            const QString out = runCore(
+                local({QStringLiteral("--json"), QStringLiteral("order"), QStringLiteral("list"),
+                       QStringLiteral("--status"), QStringLiteral("PAID"),
+                       QStringLiteral("--limit"), QStringLiteral("100000")}));
+            paid = out.count(QLatin1String("\"state\":\"PAID\""));
+        } while (paid < answered && waited.elapsed() < 15'000);
+        return paid;
     }
     void stop()
     {
@@ -305,7 +314,7 @@ int main(int argc, char** argv)
         for (int n : counts) {
             Served s(QString(), n, tls);
             Load l = drive(s, secs);
-            l.paidAfter = s.paidOrders();
+            l.paidAfter = s.paidOrders(l.answered);
             sqlite.object(QStringLiteral("terminals_%1").arg(n), figures(l));
         }
         out.object(QStringLiteral("sqlite"), sqlite);
@@ -332,7 +341,7 @@ int main(int argc, char** argv)
             {
                 Served s(database, n, tls);
                 l = drive(s, secs);
-                l.paidAfter = s.paidOrders();
+                l.paidAfter = s.paidOrders(l.answered);
             }
             const DatabaseConfig base =
                 cluster.newDatabase(QStringLiteral("pgbench%1").arg(db), &error);
