@@ -118,16 +118,45 @@ void RemoteApi::setLink(bool up, const QString& error)
     Q_EMIT reachabilityChanged();
 }
 
+QString RemoteApi::parseServers(const QString& text, QList<QUrl>* servers)
+{
+    servers->clear();
+    for (const QString& part : text.split(QLatin1Char(','))) {
+        const QUrl url(part.trimmed());
+        if (!url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+            return QStringLiteral("--remote takes the server's URL, e.g. "
+                                  "https://core.shop.example:8443 (several: separated by commas); "
+                                  "got '%1'")
+                .arg(part.trimmed());
+        servers->append(url);
+    }
+    return QString();
+}
+
+QUrl RemoteApi::currentServer() const
+{
+    return m_server == 0 ? m_options.server : m_options.moreServers.at(m_server - 1);
+}
+
+void RemoteApi::moveOnFrom(const QUrl& failed)
+{
+    if (serverCount() > 1 && currentServer() == failed)
+        m_server = (m_server + 1) % serverCount();
+}
+
 void RemoteApi::send(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body,
                      bool resendWhenLost, AnswerFn done)
 {
-    sendAttempt(method, pathAndQuery, body, resendWhenLost, std::move(done), 0);
+    sendAttempt(method, pathAndQuery, body, resendWhenLost, std::move(done), 0, false);
 }
 
 void RemoteApi::sendAttempt(const QByteArray& method, const QString& pathAndQuery,
-                            const QByteArray& body, bool resendWhenLost, AnswerFn done, int attempt)
+                            const QByteArray& body, bool resendWhenLost, AnswerFn done, int attempt,
+                            bool sentBefore)
 {
-    QNetworkRequest rq(QUrl(m_options.server.toString() + pathAndQuery));
+    const QUrl server = currentServer();
+    QNetworkRequest rq(QUrl(server.toString() + pathAndQuery));
     rq.setSslConfiguration(tls());
     rq.setTransferTimeout(m_options.requestTimeoutMs);
     rq.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -150,11 +179,12 @@ void RemoteApi::sendAttempt(const QByteArray& method, const QString& pathAndQuer
             *sent = true;
     });
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, sent, method, pathAndQuery, body, resendWhenLost, done, attempt] {
+            [this, reply, sent, server, method, pathAndQuery, body, resendWhenLost, done, attempt,
+             sentBefore] {
                 reply->deleteLater();
                 --m_inFlight;
                 Answer a;
-                a.resent = attempt > 0;
+                a.resent = sentBefore;
                 a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 a.sent = *sent || a.status != 0 ||
                          reply->error() == QNetworkReply::OperationCanceledError ||
@@ -166,14 +196,23 @@ void RemoteApi::sendAttempt(const QByteArray& method, const QString& pathAndQuer
                 }
                 a.error = reply->errorString();
                 setLink(false, QStringLiteral("the server %1 does not answer: %2")
-                                   .arg(m_options.server.toString(), a.error));
+                                   .arg(server.toString(), a.error));
+                moveOnFrom(server);
                 if (a.sent && resendWhenLost) {
-                    // Its outcome is the server's to tell: ask again, same
-                    // request number, until it answers.
+                    // Its outcome is the server's to tell (any server of the
+                    // database: the request number makes it one): ask again,
+                    // same request number, until one answers.
                     const int delay = qMin(m_options.maxBackoffMs, 500 << qMin(attempt, 6));
                     QTimer::singleShot(delay, this, [=, this] {
-                        sendAttempt(method, pathAndQuery, body, resendWhenLost, done, attempt + 1);
+                        sendAttempt(method, pathAndQuery, body, resendWhenLost, done, attempt + 1,
+                                    true);
                     });
+                    return;
+                }
+                if (!a.sent && attempt + 1 < serverCount()) {
+                    // Nothing left this machine: the next server, at once.
+                    sendAttempt(method, pathAndQuery, body, resendWhenLost, done, attempt + 1,
+                                sentBefore);
                     return;
                 }
                 done(a);
@@ -322,7 +361,8 @@ void RemoteApi::connectEvents()
     }
     m_events = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_events->setSslConfiguration(tls());
-    QUrl url(m_options.server.toString() + QStringLiteral("/v1/events"));
+    const QUrl server = currentServer();
+    QUrl url(server.toString() + QStringLiteral("/v1/events"));
     url.setScheme(url.scheme() == QLatin1String("https") ? QStringLiteral("wss")
                                                          : QStringLiteral("ws"));
     QWebSocket* ws = m_events;
@@ -353,13 +393,16 @@ void RemoteApi::connectEvents()
         ws->sendTextMessage(QString::fromUtf8(QJsonDocument(hello).toJson(QJsonDocument::Compact)));
     });
     connect(ws, &QWebSocket::textMessageReceived, this, &RemoteApi::onEvent);
-    connect(ws, &QWebSocket::disconnected, this, [this, ws] {
+    connect(ws, &QWebSocket::disconnected, this, [this, ws, server] {
         if (ws != m_events)
             return;
         setLink(false,
                 QStringLiteral("the server %1 closed the events: %2")
-                    .arg(m_options.server.toString(),
+                    .arg(server.toString(),
                          ws->closeReason().isEmpty() ? ws->errorString() : ws->closeReason()));
+        // The next server's epoch is its own: it answers resync, and the
+        // watched orders are read again there.
+        moveOnFrom(server);
         m_reconnect->start(m_backoffMs);
         m_backoffMs = qMin(m_options.maxBackoffMs, m_backoffMs * 2);
     });

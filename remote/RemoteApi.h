@@ -21,6 +21,10 @@ namespace paydesk {
 struct RemoteOptions
 {
     QUrl server; // "https://core.shop.example:8443"
+    // Other servers on the same database, tried in turn while the current
+    // one cannot be reached (a request not sent goes to the next at once;
+    // one whose answer was lost is asked again there, under its number).
+    QList<QUrl> moreServers;
     TerminalKey key;
     int requestTimeoutMs = 15'000;
     // The time requests are signed with (tests: the core's manual clock).
@@ -69,6 +73,12 @@ public:
     QList<WalletReachability> reachability() const override;
     CounterLimits counterLimits() const override { return m_limits; }
 
+    // "https://a:8443,https://b:8443": the servers in the order tried, each
+    // http or https with a host. Error text naming the bad one, or empty.
+    static QString parseServers(const QString& text, QList<QUrl>* servers);
+    // The server requests go to now.
+    QUrl currentServer() const;
+
     // Enrols a terminal: its one-time code for its secret. Error text or empty.
     static QString enrol(const QUrl& server, const TerminalKey& who, const QString& code,
                          QByteArray* secret);
@@ -81,7 +91,11 @@ private:
     void send(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body,
               bool resendWhenLost, AnswerFn done) override;
     void sendAttempt(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body,
-                     bool resendWhenLost, AnswerFn done, int attempt);
+                     bool resendWhenLost, AnswerFn done, int attempt, bool sentBefore);
+    int serverCount() const { return 1 + int(m_options.moreServers.size()); }
+    // After `failed` could not be reached: the next server, unless another
+    // request has moved on already.
+    void moveOnFrom(const QUrl& failed);
     void command(const QString& path, const QJsonObject& body, Reply reply);
     void setLink(bool up, const QString& error);
     void connectEvents();
@@ -97,6 +111,7 @@ private:
     QWebSocket* m_events = nullptr;
     QTimer* m_reconnect = nullptr;
     int m_backoffMs = 500;
+    int m_server = 0; // index into server + moreServers
     bool m_linkUp = false;
     QString m_linkError;
     int m_inFlight = 0;

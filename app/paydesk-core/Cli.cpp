@@ -173,8 +173,9 @@ Reconciliation:
 Global options:
   --data DIR        data directory (default: the user's PayDesk data directory)
   --config FILE     engine configuration (JSON; default: DIR/paydesk.json if present)
-  --remote URL      run pay, qr, query, revoke, refund, order and alerts against a server
-                    (paydesk-core serve) as the enrolled terminal of --terminal-key FILE
+  --remote URL[,URL...]  run pay, qr, query, revoke, refund, order and alerts against a server
+                    (paydesk-core serve) as the enrolled terminal of --terminal-key FILE;
+                    several servers of one database: the next while one cannot be reached
   --terminal-key F  the terminal's key file (default: DIR/terminal.json of the user's data dir)
   --json            one JSON object per line on stdout
   --no-fsync        do not fsync commits (throw-away demos only)
@@ -825,13 +826,11 @@ int cmdEnrol(Context& c, const QUrl& server, const QString& keyPath)
 // and `enrol` to get this terminal's key first.
 int runRemote(Context& c, const QString& command)
 {
-    const QUrl server(c.parser.value(QStringLiteral("remote")));
-    if (!server.isValid() ||
-        (server.scheme() != QLatin1String("https") && server.scheme() != QLatin1String("http")) ||
-        server.host().isEmpty())
-        return usageError(*c.out, QStringLiteral("--remote takes the server's URL, e.g. "
-                                                 "https://core.shop.example:8443; got '%1'")
-                                      .arg(c.parser.value(QStringLiteral("remote"))));
+    QList<QUrl> servers;
+    if (QString e = RemoteApi::parseServers(c.parser.value(QStringLiteral("remote")), &servers);
+        !e.isEmpty())
+        return usageError(*c.out, e);
+    const QUrl server = servers.takeFirst();
     const QString keyPath = c.parser.isSet(QStringLiteral("terminal-key"))
                                 ? c.parser.value(QStringLiteral("terminal-key"))
                                 : defaultTerminalKey();
@@ -846,6 +845,7 @@ int runRemote(Context& c, const QString& command)
                                       .arg(command));
     RemoteOptions options;
     options.server = server;
+    options.moreServers = servers;
     if (QString e = readTerminalKey(keyPath, &options.key); !e.isEmpty()) {
         c.out->error(e + QStringLiteral(" (enrol first: paydesk-core --remote URL enrol ...)"));
         return ExitUsage;

@@ -72,7 +72,8 @@ QString commandLineHelp()
         "  --settings FILE counter settings in an INI file instead of the user's settings\n"
         "  --lang CODE     language for this run (default: settings, else the system's)\n"
         "  --remote URL    work against a PayDesk server (paydesk-core serve) as an enrolled\n"
-        "                  terminal (paydesk-core --remote URL enrol ... writes its key)\n"
+        "                  terminal (paydesk-core --remote URL enrol ... writes its key);\n"
+        "                  URL,URL,...: servers of one database, the next while one is down\n"
         "  --terminal-key FILE  that key (default: terminal.json in the user's data directory)\n");
 }
 

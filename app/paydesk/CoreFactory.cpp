@@ -30,16 +30,14 @@ namespace {
 // The counter works against a server: nothing of the core runs here.
 std::unique_ptr<ui::CoreSession> createRemoteCore(const CoreOptions& options, QString* error)
 {
-    const QUrl server(options.remoteUrl);
-    if (!server.isValid() || server.host().isEmpty() ||
-        (server.scheme() != QLatin1String("https") && server.scheme() != QLatin1String("http"))) {
-        *error = QStringLiteral("--remote takes the server's URL, e.g. "
-                                "https://core.shop.example:8443; got '%1'")
-                     .arg(options.remoteUrl);
+    QList<QUrl> servers;
+    if (QString e = RemoteApi::parseServers(options.remoteUrl, &servers); !e.isEmpty()) {
+        *error = e;
         return nullptr;
     }
     RemoteOptions remote;
-    remote.server = server;
+    remote.server = servers.takeFirst();
+    remote.moreServers = servers;
     const QString keyPath = options.terminalKey.isEmpty()
                                 ? QDir(defaultDataDir()).filePath(QStringLiteral("terminal.json"))
                                 : options.terminalKey;

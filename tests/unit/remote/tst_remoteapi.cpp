@@ -55,6 +55,8 @@ class tst_RemoteApi : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void serverListsAreRead_data();
+    void serverListsAreRead();
     void paysAndTellsLikeTheEmbeddedCore();
     void sameRequestNumberIsOneSale_data();
     void sameRequestNumberIsOneSale();
@@ -67,6 +69,44 @@ private Q_SLOTS:
     void httpsWithThePinnedServer_data();
     void httpsWithThePinnedServer();
 };
+
+void tst_RemoteApi::serverListsAreRead_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("servers"); // empty: refused
+    QTest::addColumn<QString>("error");
+    QTest::newRow("one") << QStringLiteral("https://core.shop:8443")
+                         << QStringList{QStringLiteral("https://core.shop:8443")} << QString();
+    QTest::newRow("two_in_order_spaces_ignored")
+        << QStringLiteral("https://a.shop:8443, http://127.0.0.1:8444")
+        << QStringList{QStringLiteral("https://a.shop:8443"),
+                       QStringLiteral("http://127.0.0.1:8444")}
+        << QString();
+    QTest::newRow("second_not_http") << QStringLiteral("https://a.shop:8443,ftp://b.shop")
+                                     << QStringList() << QStringLiteral("got 'ftp://b.shop'");
+    QTest::newRow("empty_entry") << QStringLiteral("https://a.shop:8443,,https://b.shop")
+                                 << QStringList() << QStringLiteral("got ''");
+    QTest::newRow("no_host") << QStringLiteral("https://") << QStringList()
+                             << QStringLiteral("--remote takes the server's URL");
+}
+
+void tst_RemoteApi::serverListsAreRead()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, servers);
+    QFETCH(QString, error);
+    QList<QUrl> read;
+    const QString e = RemoteApi::parseServers(text, &read);
+    if (servers.isEmpty()) {
+        QVERIFY2(e.contains(error), qPrintable(e));
+        return;
+    }
+    QCOMPARE(e, QString());
+    QStringList got;
+    for (const QUrl& u : read)
+        got << u.toString();
+    QCOMPARE(got, servers);
+}
 
 void tst_RemoteApi::paysAndTellsLikeTheEmbeddedCore()
 {
