@@ -51,7 +51,7 @@ public:
     // Connects the events and reads the limits and reachability. Returns
     // at once; linkChanged(true) follows when the server answers.
     void start();
-    bool linkUp() const { return m_linkUp; }
+    bool linkUp() const override { return m_linkUp; }
     QString linkError() const { return m_linkError; }
 
     void pay(const PayCommand& cmd, Reply reply) override;
@@ -82,9 +82,6 @@ public:
     // Enrols a terminal: its one-time code for its secret. Error text or empty.
     static QString enrol(const QUrl& server, const TerminalKey& who, const QString& code,
                          QByteArray* secret);
-
-Q_SIGNALS:
-    void linkChanged(bool up);
 
 private:
     using Answer = RemoteAnswer;

@@ -407,6 +407,18 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>Nothing was charged. The PayDesk server cannot be reached: check the network, then charge again.</source>
         <translation>Nothing was charged. The PayDesk server cannot be reached: check the network, then charge again.</translation>
     </message>
+    <message>
+        <source>Waiting for the PayDesk server…</source>
+        <translation>Waiting for the PayDesk server…</translation>
+    </message>
+    <message>
+        <source>The link to the server dropped during this sale. The server keeps the sale's outcome; it shows here as soon as the link is back.</source>
+        <translation>The link to the server dropped during this sale. The server keeps the sale's outcome; it shows here as soon as the link is back.</translation>
+    </message>
+    <message>
+        <source>Do not charge this sale again. Wait, or check the network.</source>
+        <translation>Do not charge this sale again. Wait, or check the network.</translation>
+    </message>
 </context>
 <context>
     <name>TimelineTexts</name>

@@ -409,6 +409,18 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>Nothing was charged. The PayDesk server cannot be reached: check the network, then charge again.</source>
         <translation>未扣款。无法连接 PayDesk 服务器：请检查网络后再收款。</translation>
     </message>
+    <message>
+        <source>Waiting for the PayDesk server…</source>
+        <translation>正在等待 PayDesk 服务器…</translation>
+    </message>
+    <message>
+        <source>The link to the server dropped during this sale. The server keeps the sale's outcome; it shows here as soon as the link is back.</source>
+        <translation>本笔交易进行中与服务器的连接中断。交易结果由服务器保存，连接恢复后会立即显示在这里。</translation>
+    </message>
+    <message>
+        <source>Do not charge this sale again. Wait, or check the network.</source>
+        <translation>请勿对本笔交易重复收款。请等待，或检查网络。</translation>
+    </message>
 </context>
 <context>
     <name>TimelineTexts</name>

@@ -58,6 +58,9 @@ public:
     // come as reachabilityChanged().
     virtual QList<WalletReachability> reachability() const = 0;
     virtual CounterLimits counterLimits() const = 0;
+    // Whether the core can be reached: always for an embedded one; for a
+    // remote one, whether its server answers (changes come as linkChanged).
+    virtual bool linkUp() const { return true; }
 
 Q_SIGNALS:
     // Emitted once the change is durable.
@@ -67,6 +70,7 @@ Q_SIGNALS:
     void alertRaised(const paydesk::AlertRecord& alert);
     void idle();
     void reachabilityChanged();
+    void linkChanged(bool up);
     // Storage failed: the core stopped taking commands; restart it.
     void fatalError(const QString& message);
 };

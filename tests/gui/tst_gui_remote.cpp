@@ -66,6 +66,29 @@ struct Counter
     }
 };
 
+// Enrols terminal 0002/`terminal` with the server behind `api`; its key file.
+QString enrolCounter(EngineHarness& server, ApiServer& api, const QString& terminal,
+                     const TempDataDir& keys)
+{
+    std::optional<TerminalEnrolment> e;
+    server.api().terminalAccess().addTerminal(QStringLiteral("0002"), terminal,
+                                              [&](const TerminalEnrolment& v) { e = v; });
+    for (int i = 0; i < 100 && !e; ++i)
+        server.drain();
+    if (!e)
+        qFatal("no enrolment code");
+    TerminalKey key;
+    key.server = api.baseUrl();
+    key.storeId = QStringLiteral("0002");
+    key.terminalId = terminal;
+    if (!RemoteApi::enrol(QUrl(api.baseUrl()), key, e->code, &key.secret).isEmpty())
+        qFatal("enrolment refused");
+    const QString keyPath = keys.file(QStringLiteral("terminal.json"));
+    if (!writeTerminalKey(keyPath, key).isEmpty())
+        qFatal("cannot write the key");
+    return keyPath;
+}
+
 } // namespace
 
 class tst_GuiRemote : public QObject
@@ -109,6 +132,47 @@ private Q_SLOTS:
         QCOMPARE(d.order.state, OrderState::Paid);
         QCOMPARE(d.order.amount.fen(), qint64(660));
         QCOMPARE(d.order.terminalId, QStringLiteral("0005"));
+    }
+
+    // The link drops while the customer types the password: the counter
+    // says it waits for the server (no revoke, no second charge), and shows
+    // the sale's true outcome once the server is back.
+    void saleWaitsForTheServerAndShowsItsOutcome()
+    {
+        EngineHarness server;
+        server.clock().advance(QDateTime::currentMSecsSinceEpoch() - server.clock().nowMs());
+        auto api = std::make_unique<ApiServer>(server.api(), ApiServerOptions{});
+        QString error;
+        QVERIFY(api->listen(&error));
+        const quint16 port = quint16(QUrl(api->baseUrl()).port());
+        TempDataDir keys;
+        const QString keyPath = enrolCounter(server, *api, QStringLiteral("0007"), keys);
+        Counter c(api->baseUrl(), keyPath);
+        QTRY_VERIFY_WITH_TIMEOUT((server.drain(), c.core->api->linkUp()), 5000);
+        c.charge(QStringLiteral("8.80"),
+                 sandboxCode(Wallet::WeChat, SandboxBehaviour::UserPayingThenSuccess, 5));
+        QTRY_COMPARE_WITH_TIMEOUT((server.drain(), c.phase()), SalePhase::WaitingForPassword,
+                                  10'000);
+
+        api.reset(); // the server goes away mid-sale
+        QTRY_VERIFY_WITH_TIMEOUT(!c.core->api->linkUp(), 5000);
+        auto* headline = c.find<QLabel>(QStringLiteral("saleHeadline"));
+        QTRY_VERIFY2(headline->text().contains(QLatin1String("Waiting for the PayDesk server")),
+                     qPrintable(headline->text()));
+        QVERIFY(c.window->cashier()->session().busy());
+        QVERIFY(!c.window->cashier()->session().view().canRevoke);
+        QVERIFY(c.find<QLabel>(QStringLiteral("saleNextStep"))
+                    ->text()
+                    .contains(QLatin1String("Do not charge this sale again")));
+
+        // Meanwhile the customer pays; the server's core records it.
+        server.advance(10'000);
+        ApiServerOptions again;
+        again.port = port;
+        api = std::make_unique<ApiServer>(server.api(), again);
+        QVERIFY2(api->listen(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT((server.drain(), c.phase()), SalePhase::Paid, 20'000);
+        QVERIFY(!headline->text().contains(QLatin1String("Waiting for")));
     }
 
     void serverGoneChargesNothingAndSaysSo()

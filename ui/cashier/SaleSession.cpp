@@ -23,6 +23,26 @@ SaleSession::SaleSession(PayDeskApi& api, QObject* parent)
         if (e.orderNo == m_orderNo)
             scheduleRefresh();
     });
+    connect(&m_api, &PayDeskApi::linkChanged, this, &SaleSession::onLinkChanged);
+}
+
+void SaleSession::onLinkChanged(bool up)
+{
+    if (!up) {
+        // Only a sale under way waits; a new one is refused with the reason.
+        if (!m_view.busy() && !m_awaitingReply)
+            return;
+        m_waitingForServer = true;
+        setView(SaleText::waitingForServer(m_view));
+        return;
+    }
+    if (!m_waitingForServer)
+        return;
+    m_waitingForServer = false;
+    if (m_orderNo.isEmpty())
+        setView(SaleText::starting(m_view.amountFen)); // its answer is on the way again
+    else
+        refresh();
 }
 
 QString SaleSession::newRequestNo()
@@ -40,6 +60,7 @@ bool SaleSession::charge(const Money& amount, const QString& paymentCode, const 
     setView(SaleText::starting(amount.fen()));
     m_api.pay(cmd, [this, fen = amount.fen()](const CommandOutcome& o) {
         m_awaitingReply = false;
+        m_waitingForServer = false;
         if (!o.ok()) {
             setView(SaleText::refused(o, fen));
             return;
@@ -59,6 +80,7 @@ bool SaleSession::presentQr(const Money& amount, Wallet wallet, const QString& n
     setView(SaleText::starting(amount.fen()));
     m_api.createQr(cmd, [this, fen = amount.fen()](const CommandOutcome& o) {
         m_awaitingReply = false;
+        m_waitingForServer = false;
         if (!o.ok()) {
             setView(SaleText::refused(o, fen));
             return;
@@ -121,7 +143,10 @@ void SaleSession::refresh()
         if (!d || orderNo != m_orderNo)
             return;
         const bool wasFinal = m_view.final;
-        setView(SaleText::describe(*d));
+        SaleView v = SaleText::describe(*d);
+        if (m_waitingForServer && !v.final)
+            v = SaleText::waitingForServer(v);
+        setView(v);
         if (m_view.final && !wasFinal)
             Q_EMIT saleFinished(orderNo);
     });

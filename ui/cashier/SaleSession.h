@@ -46,8 +46,11 @@ private:
     void setView(const SaleView& v);
     static QString newRequestNo();
 
+    void onLinkChanged(bool up);
+
     PayDeskApi& m_api;
     SaleView m_view;
+    bool m_waitingForServer = false;
     QString m_orderNo;
     QTimer m_refreshTimer; // coalesces bursts of signals into one read
     bool m_awaitingReply = false;

@@ -87,6 +87,18 @@ SaleView SaleText::starting(qint64 amountFen)
     return v;
 }
 
+SaleView SaleText::waitingForServer(const SaleView& last)
+{
+    SaleView v = last;
+    v.tone = SaleTone::Warning;
+    v.canRevoke = false; // a revoke could not be sent either
+    v.headline = tr("Waiting for the PayDesk server…");
+    v.detail = tr("The link to the server dropped during this sale. The server keeps the "
+                  "sale's outcome; it shows here as soon as the link is back.");
+    v.nextStep = tr("Do not charge this sale again. Wait, or check the network.");
+    return v;
+}
+
 SaleView SaleText::refused(const CommandOutcome& outcome, qint64 amountFen)
 {
     SaleView v;

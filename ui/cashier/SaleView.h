@@ -63,6 +63,9 @@ public:
     static SaleView starting(qint64 amountFen);
     static SaleView refused(const CommandOutcome& outcome, qint64 amountFen);
     static SaleView describe(const OrderDetails& details);
+    // The sale as last seen, while the link to the PayDesk server is down:
+    // its outcome is the server's, and shows once the link is back.
+    static SaleView waitingForServer(const SaleView& last);
     static QString walletLabel(Wallet w);
     static QString orderStateLabel(OrderState s);
     // The order kept money a refund could return. The core decides what may
