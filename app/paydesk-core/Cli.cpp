@@ -102,6 +102,8 @@ Commands:
                                     API under /v1 (HTTPS with --cert/--key; plain HTTP on
                                     loopback only), events at /v1/events, the gateways'
                                     notifications at /notify/CHANNEL; SIGTERM stops gracefully
+  serve --demo [--listen ADDR:PORT] a throw-away test shop with counter 0001/0002 enrolled:
+                                    prints the paydesk --remote command that opens its counter
   terminal add --store S --terminal T   a one-time enrolment code for a counter (shown once)
   terminal list                     enrolled terminals, their state and refused requests
   terminal disable --store S --terminal T   its requests are refused from now on
@@ -952,11 +954,25 @@ int run(const QStringList& arguments)
 
     QString dataDir = p.value(QStringLiteral("data"));
     bool durable = !p.isSet(QStringLiteral("no-fsync"));
-    if (command == QLatin1String("demo") && dataDir.isEmpty()) {
+    const bool serveDemo = command == QLatin1String("serve") && p.isSet(QStringLiteral("demo"));
+    if (p.isSet(QStringLiteral("demo")) && command != QLatin1String("serve"))
+        return usageError(*c.out, QStringLiteral("--demo goes with serve"));
+    if (serveDemo && (p.isSet(QStringLiteral("data")) || p.isSet(QStringLiteral("config"))))
+        return usageError(*c.out, QStringLiteral("serve --demo makes its own throw-away test "
+                                                 "shop: leave out --data and --config"));
+    if ((command == QLatin1String("demo") || serveDemo) && dataDir.isEmpty()) {
         c.tempDir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
                                                     QStringLiteral("/paydesk-demo-XXXXXX"));
         c.tempDir->setAutoRemove(false);
         dataDir = c.tempDir->path();
+    }
+    if (serveDemo) {
+        // A test shop: the sandbox acquirer serves every wallet.
+        QFile shop(QDir(dataDir).filePath(QStringLiteral("paydesk.json")));
+        if (!shop.open(QIODevice::WriteOnly) || shop.write(R"({"sandbox": true})") < 0) {
+            c.out->error(QStringLiteral("cannot write %1").arg(shop.fileName()));
+            return ExitFailure;
+        }
     }
     if (dataDir.isEmpty())
         dataDir = defaultDataDir();
@@ -1014,7 +1030,9 @@ int run(const QStringList& arguments)
     if (command == QLatin1String("run"))
         return cmdRun(c);
     if (command == QLatin1String("serve"))
-        return runServe(c.parser, *c.out, *c.embedded, c.config.server, onStopSignals);
+        return runServe(c.parser, *c.out, *c.embedded, c.config.server, onStopSignals,
+                        serveDemo ? QDir(dataDir).filePath(QStringLiteral("counter-terminal.json"))
+                                  : QString());
     if (command == QLatin1String("terminal"))
         return runTerminal(c.parser, c.args, *c.out, c.embedded->terminalAccess());
     return cmdOrderCommand(c, command);

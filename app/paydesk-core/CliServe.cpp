@@ -7,6 +7,7 @@
 #include "api/CoreConfig.h"
 #include "api/EmbeddedApi.h"
 #include "api/Json.h"
+#include "api/TerminalKeyFile.h"
 #include "api/types/Terminals.h"
 
 #include <QEventLoop>
@@ -20,8 +21,48 @@ QList<QCommandLineOption> serveOptions()
     return {{QStringLiteral("store"), QString(), QStringLiteral("id")},
             {QStringLiteral("terminal"), QString(), QStringLiteral("id")},
             {QStringLiteral("cert"), QString(), QStringLiteral("file")},
-            {QStringLiteral("key"), QString(), QStringLiteral("file")}};
+            {QStringLiteral("key"), QString(), QStringLiteral("file")},
+            {QStringLiteral("demo"), QStringLiteral("serve: a throw-away test shop and one "
+                                                    "counter enrolled for it")}};
 }
+
+namespace {
+
+// The demo's counter: terminal 0001/0002 enrolled in-process, its key
+// written where `paydesk --remote` can read it. Error text or empty.
+QString enrolDemoCounter(EmbeddedApi& api, const QString& serverUrl, const QString& keyPath)
+{
+    TerminalAccess& access = api.terminalAccess();
+    const QString store = QStringLiteral("0001");
+    const QString terminal = QStringLiteral("0002");
+    QEventLoop loop;
+    std::optional<TerminalEnrolment> added;
+    access.addTerminal(store, terminal, [&](const TerminalEnrolment& e) {
+        added = e;
+        loop.quit();
+    });
+    if (!added)
+        loop.exec();
+    if (!added->outcome.ok())
+        return added->outcome.message;
+    std::optional<EnrolResult> enrolled;
+    access.enrol(store, terminal, added->code, [&](const EnrolResult& r) {
+        enrolled = r;
+        loop.quit();
+    });
+    if (!enrolled)
+        loop.exec();
+    if (!enrolled->outcome.ok())
+        return enrolled->outcome.message;
+    TerminalKey key;
+    key.server = serverUrl;
+    key.storeId = store;
+    key.terminalId = terminal;
+    key.secret = enrolled->secret;
+    return writeTerminalKey(keyPath, key);
+}
+
+} // namespace
 
 int runTerminal(const QCommandLineParser& p, const QStringList& args, Output& out,
                 TerminalAccess& terminals)
@@ -81,7 +122,8 @@ int runTerminal(const QCommandLineParser& p, const QStringList& args, Output& ou
 }
 
 int runServe(const QCommandLineParser& p, Output& out, EmbeddedApi& api, const ServerConfig& config,
-             const std::function<void(QObject&, std::function<void()>)>& onStop)
+             const std::function<void(QObject&, std::function<void()>)>& onStop,
+             const QString& demoKeyPath)
 {
     ApiServerOptions options;
     options.port = 8443;
@@ -118,6 +160,16 @@ int runServe(const QCommandLineParser& p, Output& out, EmbeddedApi& api, const S
     if (server.listen(&error) == 0) {
         out.error(error);
         return ExitFailure;
+    }
+    if (!demoKeyPath.isEmpty()) {
+        if (QString e = enrolDemoCounter(api, server.baseUrl(), demoKeyPath); !e.isEmpty()) {
+            out.error(QStringLiteral("cannot enrol the demo counter: ") + e);
+            return ExitFailure;
+        }
+        out.line(QStringLiteral("demo: a test shop (sandbox codes only: paydesk-core "
+                                "sandbox-codes) with counter 0001/0002 enrolled; its key is %1. "
+                                "Start the counter with:\n  paydesk --remote %2 --terminal-key %1")
+                     .arg(demoKeyPath, server.baseUrl()));
     }
     QEventLoop loop;
     int rc = ExitOk;

@@ -85,7 +85,49 @@ private Q_SLOTS:
     void backOfficeThroughTheRemoteCli();
     void terminalAddedOrDisabledWhileServing();
     void serverSettingsFromTheConfiguration();
+    void demoServerAndCounterInTwoCommands();
 };
+
+// README's two commands: `serve --demo` makes a test shop and enrols a
+// counter; the printed --remote command (here the CLI's) sells through it.
+void tst_ServeCli::demoServerAndCounterInTwoCommands()
+{
+    const quint16 port = freePort();
+    auto server = startCore({QStringLiteral("serve"), QStringLiteral("--demo"),
+                             QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
+    QString out;
+    const QRegularExpression keyLine(QStringLiteral("its key is (\\S+)\\."));
+    for (int i = 0; i < 100 && !keyLine.match(out).hasMatch(); ++i) {
+        server->waitForReadyRead(100);
+        out += QString::fromUtf8(server->readAllStandardOutput());
+    }
+    const QRegularExpressionMatch m = keyLine.match(out);
+    QVERIFY2(m.hasMatch(), qPrintable(out + QString::fromUtf8(server->readAllStandardError())));
+    const QString key = m.captured(1);
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    QVERIFY2(out.contains(QStringLiteral("paydesk --remote %1 --terminal-key %2").arg(url, key)),
+             qPrintable(out));
+    QCOMPARE(QFile(key).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+             QFile::Permissions());
+    const CoreRun paid =
+        runCore({QStringLiteral("--remote"), url, QStringLiteral("--terminal-key"), key,
+                 QStringLiteral("--json"), QStringLiteral("pay"), QStringLiteral("--amount"),
+                 QStringLiteral("5.00"), QStringLiteral("--code"),
+                 QStringLiteral("130000000000000001"), QStringLiteral("--wait")});
+    QVERIFY2(paid.exitCode == 0, qPrintable(paid.err + paid.out));
+    QCOMPARE(lastJson(paid.out).value(QStringLiteral("state")).toString(), QStringLiteral("PAID"));
+    QCOMPARE(lastJson(paid.out).value(QStringLiteral("terminalId")).toString(),
+             QStringLiteral("0002"));
+    ::kill(server->processId(), SIGTERM);
+    QVERIFY(server->waitForFinished(10'000));
+    QCOMPARE(server->exitCode(), 0);
+    // The demo makes its own shop: a real one is never touched by it.
+    const CoreRun mixed = runCore({QStringLiteral("--data"), QStringLiteral("/tmp"),
+                                   QStringLiteral("serve"), QStringLiteral("--demo")});
+    QCOMPARE(mixed.exitCode, 2);
+    QVERIFY2(mixed.err.contains(QLatin1String("leave out --data and --config")),
+             qPrintable(mixed.err));
+}
 
 void tst_ServeCli::enrolPayAndStop()
 {
