@@ -178,7 +178,8 @@ int runServe(const QCommandLineParser& p, Output& out, EmbeddedApi& api, const S
         // Graceful: no new commands; what is committed is durable; every
         // unfinished item stays for the next start (or another server).
         server.stopTakingCommands();
-        out.line(QStringLiteral("stopping: unfinished items resume at the next start"));
+        out.line(QStringLiteral("stopping: unfinished items go to another server on this database "
+                                "at once, or resume at the next start"));
         api.flush();
         loop.quit();
     });
