@@ -65,10 +65,15 @@ void PaymentEngine::runLeaseTick()
 {
     const qint64 now = m_clock.nowMs();
     const qint64 until = now + m_config.leaseMs;
-    if (const auto held = m_store.renewOrderLeases(m_leaseHolder, until)) {
-        for (const QString& orderNo : *held)
-            if (adoptOrder(orderNo) == 0)
-                m_store.parkOrderLease(orderNo, m_leaseHolder);
+    // An idle engine writes nothing: whatever it still holds (an item
+    // another process added to one of its orders) is taken over by whoever
+    // looks once the lease runs out.
+    if (!isIdle()) {
+        if (const auto held = m_store.renewOrderLeases(m_leaseHolder, until)) {
+            for (const QString& orderNo : *held)
+                if (adoptOrder(orderNo) == 0)
+                    m_store.parkOrderLease(orderNo, m_leaseHolder);
+        }
     }
     int elsewhere = 0;
     if (const auto others = m_store.unfinishedOrderLeases(m_leaseHolder, kTakeoverBatch)) {
