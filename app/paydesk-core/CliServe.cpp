@@ -35,30 +35,19 @@ QString enrolDemoCounter(EmbeddedApi& api, const QString& serverUrl, const QStri
     TerminalAccess& access = api.terminalAccess();
     const QString store = QStringLiteral("0001");
     const QString terminal = QStringLiteral("0002");
-    QEventLoop loop;
-    std::optional<TerminalEnrolment> added;
-    access.addTerminal(store, terminal, [&](const TerminalEnrolment& e) {
-        added = e;
-        loop.quit();
-    });
-    if (!added)
-        loop.exec();
-    if (!added->outcome.ok())
-        return added->outcome.message;
-    std::optional<EnrolResult> enrolled;
-    access.enrol(store, terminal, added->code, [&](const EnrolResult& r) {
-        enrolled = r;
-        loop.quit();
-    });
-    if (!enrolled)
-        loop.exec();
-    if (!enrolled->outcome.ok())
-        return enrolled->outcome.message;
+    const auto added =
+        waitFor<TerminalEnrolment>([&](auto reply) { access.addTerminal(store, terminal, reply); });
+    if (!added.outcome.ok())
+        return added.outcome.message;
+    const auto enrolled =
+        waitFor<EnrolResult>([&](auto reply) { access.enrol(store, terminal, added.code, reply); });
+    if (!enrolled.outcome.ok())
+        return enrolled.outcome.message;
     TerminalKey key;
     key.server = serverUrl;
     key.storeId = store;
     key.terminalId = terminal;
-    key.secret = enrolled->secret;
+    key.secret = enrolled.secret;
     return writeTerminalKey(keyPath, key);
 }
 

@@ -104,13 +104,12 @@ PaymentEngine::PaymentEngine(Clock& clock, Store& store, IdGenerator& ids, Sched
     m_scheduler.setHandler(
         [this](Scheduler::Kind kind, const QString& key) { onSchedulerItem(kind, key); });
     m_leaseHolder = m_config.leaseHolder.isEmpty() ? newLeaseHolder() : m_config.leaseHolder;
-    startLeaseTicks();
+    m_scheduler.schedule(Scheduler::Kind::LeaseTick, {}, m_clock.nowMs() + m_config.leaseMs / 3);
 }
 
 PaymentEngine::~PaymentEngine()
 {
-    if (m_leaseClockListener)
-        m_clock.removeAdvanceListener(m_leaseClockListener);
+    m_scheduler.cancel(Scheduler::Kind::LeaseTick, {});
     m_scheduler.setHandler({});
     for (Channel* c : std::as_const(m_channels))
         c->setNotificationSink({});
@@ -698,6 +697,9 @@ void PaymentEngine::onSchedulerItem(Scheduler::Kind kind, const QString& key)
     case Scheduler::Kind::RefundPoll:
         pollRefund(key);
         break;
+    case Scheduler::Kind::LeaseTick:
+        leaseTick();
+        return; // not an item's step: idleness is the tick's to report
     }
     checkIdle();
 }

@@ -12,7 +12,6 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
-#include <QTimer>
 
 #include <deque>
 #include <functional>
@@ -69,12 +68,6 @@ public:
 
     // Work leases (ARCHITECTURE.md, "Work leases"): a process acts on an
     // order's unfinished items only while it holds the order's lease.
-    const QString& leaseHolder() const { return m_leaseHolder; }
-    // Renews this engine's leases, picks up items of its orders it has no
-    // step for (another process added them), and takes over orders whose
-    // holder's lease ran out. Runs every third of the lease, after the
-    // batch in progress is durable; public for tests.
-    void leaseTick();
     // Orders with unfinished items that another live process holds, as of
     // the last tick: not this engine's work, but not done either.
     int workHeldElsewhere() const { return m_workHeldElsewhere; }
@@ -111,7 +104,11 @@ public:
     void setMoneyMovements(MoneyMovements* sink) { m_money = sink; }
 
     // Nothing scheduled and no channel call outstanding.
-    bool isIdle() const { return m_scheduler.size() == 0 && m_callsInFlight == 0; }
+    bool isIdle() const
+    {
+        const int leaseTick = m_scheduler.isScheduled(Scheduler::Kind::LeaseTick, {}) ? 1 : 0;
+        return m_scheduler.size() == leaseTick && m_callsInFlight == 0;
+    }
     int callsInFlight() const { return m_callsInFlight; }
 
     // Each routed wallet's channel, as the last call to it found it.
@@ -214,6 +211,11 @@ private:
     void forgetRequest(const QString& requestNo);
     void checkIdle();
 
+    // Renews this engine's leases, picks up items of its orders it has no
+    // step for (another process added them), and takes over orders whose
+    // holder's lease ran out. A scheduler item every third of the lease;
+    // the work runs once the batch in progress is durable (runLeaseTick).
+    void leaseTick();
     void runLeaseTick();
     // Takes the order's lease for this engine; false: another has it.
     bool holdOrder(const QString& orderNo);
@@ -221,7 +223,6 @@ private:
     // none here; how many items of the order are now this engine's work.
     int adoptOrder(const QString& orderNo);
     bool stepPending(Scheduler::Kind kind, const QString& key) const;
-    void startLeaseTicks();
     static QString newLeaseHolder();
 
     Clock& m_clock;
@@ -252,13 +253,8 @@ private:
     MoneyMovements* m_money = nullptr;
 
     QString m_leaseHolder;
-    QTimer* m_leaseTimer = nullptr;
-    int m_leaseClockListener = 0;
-    qint64 m_nextLeaseTickMs = 0;
     int m_workHeldElsewhere = 0;
     bool m_tookLeases = false; // this process created or claimed an order
-    // Refunds whose send waits for a commit: not to be sent twice.
-    QSet<QString> m_refundSendsWaiting;
 };
 
 } // namespace paydesk

@@ -25,7 +25,16 @@ class Scheduler : public QObject
 {
     Q_OBJECT
 public:
-    enum class Kind : quint8 { PaymentPoll = 1, RevokeAttempt = 2, RefundPoll = 3, CallTimeout = 4 };
+    // LeaseTick: the engine's own periodic work-lease tick (key empty), not
+    // an item's step.
+    enum class Kind : quint8
+    {
+        PaymentPoll = 1,
+        RevokeAttempt = 2,
+        RefundPoll = 3,
+        CallTimeout = 4,
+        LeaseTick = 5
+    };
     using Handler = std::function<void(Kind kind, const QString& key)>;
 
     Scheduler(Clock& clock, QObject* parent = nullptr);

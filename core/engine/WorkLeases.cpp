@@ -5,7 +5,6 @@
 #include "engine/PaymentEngine.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QRandomGenerator>
 #include <QSysInfo>
 
@@ -32,27 +31,9 @@ QString PaymentEngine::newLeaseHolder()
         .arg(QRandomGenerator::system()->generate() & 0xffff, 4, 16, QLatin1Char('0'));
 }
 
-void PaymentEngine::startLeaseTicks()
-{
-    const qint64 periodMs = m_config.leaseMs / 3;
-    m_nextLeaseTickMs = m_clock.nowMs() + periodMs;
-    if (m_clock.isManual()) {
-        // Tests move time by hand: a tick is due when the clock passes it.
-        m_leaseClockListener = m_clock.onAdvance([this] {
-            if (m_clock.nowMs() >= m_nextLeaseTickMs)
-                leaseTick();
-        });
-        return;
-    }
-    m_leaseTimer = new QTimer(this);
-    m_leaseTimer->setInterval(int(periodMs));
-    connect(m_leaseTimer, &QTimer::timeout, this, &PaymentEngine::leaseTick);
-    m_leaseTimer->start();
-}
-
 void PaymentEngine::leaseTick()
 {
-    m_nextLeaseTickMs = m_clock.nowMs() + m_config.leaseMs / 3;
+    m_scheduler.schedule(Scheduler::Kind::LeaseTick, {}, m_clock.nowMs() + m_config.leaseMs / 3);
     // After the batch in progress: every step its commit starts (a pay sent,
     // a poll scheduled) is then under way, and is not started twice here.
     m_store.afterCommit([this](bool ok) {
@@ -141,16 +122,15 @@ int PaymentEngine::adoptOrder(const QString& orderNo)
         if (refundGivenUp(r, m_config.policy(payment ? payment->channel : QString())))
             continue; // waiting for a person, alert raised: nothing to resume
         ++pending;
-        if (stepPending(Scheduler::Kind::RefundPoll, r.refundNo) ||
-            m_refundSendsWaiting.contains(r.refundNo))
+        // A send that waits for a commit was registered before this tick,
+        // which runs after that commit: by now it is a call in flight.
+        if (stepPending(Scheduler::Kind::RefundPoll, r.refundNo))
             continue;
         track(r.orderNo, kEngineSource, QStringLiteral("resume"), r.refundNo,
               events::text("refund_resumed"));
         if (r.state == RefundState::Created) {
             // Unknown whether it was sent: channels deduplicate by refund no.
-            m_refundSendsWaiting.insert(r.refundNo);
             m_store.afterCommit([this, no = r.refundNo](bool ok) {
-                m_refundSendsWaiting.remove(no);
                 if (ok)
                     sendRefund(no);
             });

@@ -12,6 +12,7 @@
 #include "api/TerminalKeyFile.h"
 #include "sandbox/SandboxBehaviour.h"
 #include "sandbox/SandboxCertificates.h"
+#include "testsupport/CoreProcess.h"
 #include "testsupport/PostgresCluster.h"
 
 #include <QCoreApplication>
@@ -19,7 +20,6 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -32,13 +32,6 @@ using namespace paydesk::bench;
 namespace {
 
 const QString kCoreBin = QStringLiteral(PAYDESK_CORE_BIN_PATH);
-
-quint16 freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost);
-    return s.serverPort();
-}
 
 QString runCore(const QStringList& args, int* exitCode = nullptr)
 {
@@ -74,7 +67,7 @@ public:
             !e.isEmpty())
             die(e);
         m_ca = pki.caCertificate;
-        m_port = freePort();
+        m_port = test::freeLoopbackPort();
         QFile f(m_dir.filePath(QStringLiteral("shop.json")));
         f.open(QIODevice::WriteOnly);
         f.write(
@@ -107,12 +100,7 @@ public:
             m_codes << std::pair{terminal, code};
         }
         m_server.start(kCoreBin, local({QStringLiteral("serve")}));
-        for (int i = 0; i < 300; ++i) {
-            m_server.waitForReadyRead(100);
-            if (m_server.peek(4096).contains("serving"))
-                break;
-        }
-        if (!m_server.peek(4096).contains("serving"))
+        if (!test::waitUntilServing(m_server, 30'000))
             die(QStringLiteral("serve did not start: ") + QString::fromUtf8(m_server.readAll()));
         for (const auto& [terminal, code] : std::as_const(m_codes)) {
             TerminalKey key;

@@ -28,18 +28,12 @@ SaleSession::SaleSession(PayDeskApi& api, QObject* parent)
 
 void SaleSession::onLinkChanged(bool up)
 {
-    if (!up) {
-        // Only a sale under way waits; a new one is refused with the reason.
-        if (!m_view.busy() && !m_awaitingReply)
-            return;
-        m_waitingForServer = true;
+    // Only a sale under way waits; a new one is refused with the reason.
+    if (!m_view.busy() && !m_awaitingReply)
+        return;
+    if (!up)
         setView(SaleText::waitingForServer(m_view));
-        return;
-    }
-    if (!m_waitingForServer)
-        return;
-    m_waitingForServer = false;
-    if (m_orderNo.isEmpty())
+    else if (m_orderNo.isEmpty())
         setView(SaleText::starting(m_view.amountFen)); // its answer is on the way again
     else
         refresh();
@@ -60,7 +54,6 @@ bool SaleSession::charge(const Money& amount, const QString& paymentCode, const 
     setView(SaleText::starting(amount.fen()));
     m_api.pay(cmd, [this, fen = amount.fen()](const CommandOutcome& o) {
         m_awaitingReply = false;
-        m_waitingForServer = false;
         if (!o.ok()) {
             setView(SaleText::refused(o, fen));
             return;
@@ -80,7 +73,6 @@ bool SaleSession::presentQr(const Money& amount, Wallet wallet, const QString& n
     setView(SaleText::starting(amount.fen()));
     m_api.createQr(cmd, [this, fen = amount.fen()](const CommandOutcome& o) {
         m_awaitingReply = false;
-        m_waitingForServer = false;
         if (!o.ok()) {
             setView(SaleText::refused(o, fen));
             return;
@@ -144,7 +136,7 @@ void SaleSession::refresh()
             return;
         const bool wasFinal = m_view.final;
         SaleView v = SaleText::describe(*d);
-        if (m_waitingForServer && !v.final)
+        if (!m_api.linkUp() && !v.final)
             v = SaleText::waitingForServer(v);
         setView(v);
         if (m_view.final && !wasFinal)

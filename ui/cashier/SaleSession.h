@@ -50,7 +50,6 @@ private:
 
     PayDeskApi& m_api;
     SaleView m_view;
-    bool m_waitingForServer = false;
     QString m_orderNo;
     QTimer m_refreshTimer; // coalesces bursts of signals into one read
     bool m_awaitingReply = false;

@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QSslSocket>
-#include <QTcpServer>
 #include <QTest>
 
 #include <csignal>
@@ -24,33 +23,10 @@ constexpr char kKeyVariable[] = "PAYDESK_SEAL_KEY";
 // The sandbox merchant's WeChat API key (README's example).
 constexpr char kApiKey[] = "192006250b4c09247ec02edce69f6a2d";
 
-quint16 freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost);
-    return s.serverPort();
-}
-
 QByteArray contents(const QString& path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-void writeFile(const QString& path, const QByteArray& bytes, mode_t mode = 0600)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-    f.close();
-    if (::chmod(QFile::encodeName(path).constData(), mode) != 0)
-        qFatal("cannot chmod %s", qPrintable(path));
-}
-
-int modeOf(const QString& path)
-{
-    struct stat st;
-    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
 }
 
 // The processes started from here inherit the key variables set here.
@@ -128,7 +104,7 @@ void tst_SecretCli::newKeySealAndUnseal()
     QVERIFY2(made.exitCode == 0, qPrintable(made.err + made.out));
     const QString keyId = lastJson(made.out).value(QStringLiteral("keyId")).toString();
     QCOMPARE(keyId.size(), 8);
-    QCOMPARE(modeOf(key), 0600);
+    QCOMPARE(fileMode(key), 0600);
     const QByteArray keyBytes = contents(key);
     QCOMPARE(QByteArray::fromBase64(keyBytes.trimmed()).size(), 32);
     // Never over an existing key: what it sealed would be lost.
@@ -150,7 +126,7 @@ void tst_SecretCli::newKeySealAndUnseal()
     const QByteArray onDisk = contents(api);
     QVERIFY(onDisk.startsWith("PAYDESK-SEALED-1 key " + keyId.toLatin1() + '\n'));
     QVERIFY(!onDisk.contains(kApiKey));
-    QCOMPARE(modeOf(api), 0600);
+    QCOMPARE(fileMode(api), 0600);
     init();
 
     // Unsealed with --key-file: to stdout only when asked with "-" ...
@@ -166,7 +142,7 @@ void tst_SecretCli::newKeySealAndUnseal()
     QVERIFY2(copied.out.isEmpty() == false, "no word of what was done");
     QVERIFY2(!copied.out.contains(QLatin1String(kApiKey)), qPrintable(copied.out));
     QCOMPARE(contents(out), plain);
-    QCOMPARE(modeOf(out), 0600);
+    QCOMPARE(fileMode(out), 0600);
     QCOMPARE(contents(api), onDisk);
     // ... or in place.
     qputenv(kKeyVariable, keyBytes.trimmed());
@@ -291,7 +267,7 @@ void tst_SecretCli::sealedTlsKeyServesHttps()
         secret({QStringLiteral("seal"), tls.serverKey, QStringLiteral("--key-file"), key});
     QVERIFY2(sealed.exitCode == 0, qPrintable(sealed.err));
     QVERIFY(contents(tls.serverKey).startsWith("PAYDESK-SEALED-1 "));
-    const quint16 port = freePort();
+    const quint16 port = freeLoopbackPort();
     writeFile(dir.file(QStringLiteral("paydesk.json")),
               QStringLiteral(R"({"sandbox": true, "server": {"listen": "127.0.0.1:%1",
                                  "certFile": "%2", "keyFile": "%3"}})")
@@ -333,7 +309,7 @@ void tst_SecretCli::sealedTlsKeyServesHttps()
 void tst_SecretCli::sealedGatewayKeyTakesAPayment()
 {
     TempDataDir dir;
-    const quint16 port = freePort();
+    const quint16 port = freeLoopbackPort();
     writeFile(dir.file(QStringLiteral("acquirer-key.txt")), kApiKey);
     writeFile(dir.file(QStringLiteral("sandbox.json")),
               R"({"dataDir": "acquirer", "wechat": [{"appId": "wxd930ea5d5a258f4f",

@@ -10,7 +10,6 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,13 +19,6 @@ using namespace paydesk;
 using namespace paydesk::test;
 
 namespace {
-
-quint16 freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost);
-    return s.serverPort();
-}
 
 struct Shop
 {
@@ -60,16 +52,11 @@ struct Shop
     }
     bool start()
     {
-        const quint16 port = freePort();
+        const quint16 port = freeLoopbackPort();
         url = QStringLiteral("http://127.0.0.1:%1").arg(port);
         server = startCore(local({QStringLiteral("serve"), QStringLiteral("--listen"),
                                   QStringLiteral("127.0.0.1:%1").arg(port)}));
-        for (int i = 0; i < 100; ++i) {
-            server->waitForReadyRead(100);
-            if (server->peek(4096).contains("serving"))
-                return true;
-        }
-        return false;
+        return waitUntilServing(*server);
     }
 };
 
@@ -92,7 +79,7 @@ private Q_SLOTS:
 // counter; the printed --remote command (here the CLI's) sells through it.
 void tst_ServeCli::demoServerAndCounterInTwoCommands()
 {
-    const quint16 port = freePort();
+    const quint16 port = freeLoopbackPort();
     auto server = startCore({QStringLiteral("serve"), QStringLiteral("--demo"),
                              QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
     QString out;
@@ -328,7 +315,7 @@ void tst_ServeCli::terminalAddedOrDisabledWhileServing()
 void tst_ServeCli::serverSettingsFromTheConfiguration()
 {
     Shop shop;
-    const quint16 port = freePort();
+    const quint16 port = freeLoopbackPort();
     QFile::remove(shop.config);
     QFile f(shop.config);
     QVERIFY(f.open(QIODevice::WriteOnly));

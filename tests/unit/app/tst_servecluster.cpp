@@ -13,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,13 +22,6 @@ using namespace paydesk;
 using namespace paydesk::test;
 
 namespace {
-
-quint16 freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost);
-    return s.serverPort();
-}
 
 struct Server
 {
@@ -65,16 +57,11 @@ private:
     }
     bool start(Server& s)
     {
-        const quint16 port = freePort();
+        const quint16 port = freeLoopbackPort();
         s.url = QStringLiteral("http://127.0.0.1:%1").arg(port);
         s.process = startCore(local({QStringLiteral("serve"), QStringLiteral("--listen"),
                                      QStringLiteral("127.0.0.1:%1").arg(port)}));
-        for (int i = 0; i < 100; ++i) {
-            s.process->waitForReadyRead(100);
-            if (s.process->peek(4096).contains("serving"))
-                return true;
-        }
-        return false;
+        return waitUntilServing(*s.process);
     }
 
     PostgresCluster m_cluster;

@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 
 using namespace paydesk;
+using paydesk::test::fileMode;
+using paydesk::test::writeFile;
 
 namespace {
 
@@ -68,16 +70,6 @@ SealKey randomKey()
     for (auto& b : k.bytes)
         b = uchar(QRandomGenerator::global()->bounded(256));
     return k;
-}
-
-void writeFile(const QString& path, const QByteArray& bytes, mode_t mode = 0600)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-    f.close();
-    if (::chmod(QFile::encodeName(path).constData(), mode) != 0)
-        qFatal("cannot chmod %s", qPrintable(path));
 }
 
 // The sealed file's payload (nonce | ciphertext | tag) changed by `change`.

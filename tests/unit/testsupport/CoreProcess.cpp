@@ -1,7 +1,9 @@
 #include "testsupport/CoreProcess.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QTcpServer>
 
 namespace paydesk::test {
 
@@ -39,6 +41,25 @@ CoreRun finishCore(QProcess& p, int timeoutMs)
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+quint16 freeLoopbackPort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost);
+    return s.serverPort();
+}
+
+bool waitUntilServing(QProcess& p, int timeoutMs)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (!p.peek(4096).contains("serving")) {
+        if (waited.elapsed() > timeoutMs || p.state() == QProcess::NotRunning)
+            return false;
+        p.waitForReadyRead(100);
+    }
+    return true;
 }
 
 QJsonObject lastJson(const QString& out)

@@ -24,6 +24,12 @@ CoreRun runCore(const QStringList& args, int timeoutMs = 60000);
 // Several at once: start them all, then collect each (a hang is -1).
 std::unique_ptr<QProcess> startCore(const QStringList& args);
 CoreRun finishCore(QProcess& p, int timeoutMs = 60000);
+// A loopback port that was free when asked (a test's server binds it next).
+quint16 freeLoopbackPort();
+// Waits until `serve`'s start line ("... serving URL ...") is on `p`'s
+// standard output, left there unread; false if it did not come in time.
+bool waitUntilServing(QProcess& p, int timeoutMs = 10'000);
+
 // The last line of --json output as an object.
 QJsonObject lastJson(const QString& out);
 

@@ -26,4 +26,11 @@ private:
     QTemporaryDir m_dir;
 };
 
+// Writes `bytes` to `path` with the permission bits `mode` (a key file
+// as a test needs it: owner-only, or open to others); fails the test run
+// when it cannot.
+void writeFile(const QString& path, const QByteArray& bytes, unsigned mode = 0600);
+// The permission bits of `path`, -1 when it cannot be read.
+int fileMode(const QString& path);
+
 } // namespace paydesk::test
