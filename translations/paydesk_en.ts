@@ -786,6 +786,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>taken over from %1, whose lease ran out</source>
         <translation>taken over from %1, whose lease ran out</translation>
     </message>
+    <message>
+        <source>notified %1: asking the channel before believing it</source>
+        <translation>notified %1: asking the channel before believing it</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui</name>

@@ -788,6 +788,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>taken over from %1, whose lease ran out</source>
         <translation>接管自 %1（其工作租约已到期）</translation>
     </message>
+    <message>
+        <source>notified %1: asking the channel before believing it</source>
+        <translation>通知称 %1：先向渠道查询确认，再采信</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui</name>

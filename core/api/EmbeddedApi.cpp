@@ -107,6 +107,7 @@ QString EmbeddedApi::open()
         cfg.sqlitePath = sqlitePath;
     }
     cfg.durable = d->options.durable;
+    cfg.diskFault = d->options.diskFault;
     if (QString e = d->db.open(cfg, SqlStore::schemaName(), SqlStore::migrations()); !e.isEmpty())
         return e;
     d->sqlStore = std::make_unique<SqlStore>(d->db);

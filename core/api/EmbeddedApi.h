@@ -5,6 +5,7 @@
 #include "api/types/Terminals.h"
 #include "channels/Channel.h"
 #include "common/Clock.h"
+#include "common/DiskFault.h"
 
 #include <memory>
 
@@ -25,6 +26,8 @@ struct EmbeddedOptions
     std::shared_ptr<ChannelProvider> sandbox;
     CoreConfig config;
     Clock* clock = nullptr; // default: the system clock
+    // Tests only (the seeded simulation): faults of paydesk.db's disk.
+    std::function<DiskFault(bool commit)> diskFault;
 };
 
 // The core in this process, on SQLite.

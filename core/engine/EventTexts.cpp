@@ -22,6 +22,7 @@ constexpr Template kTemplates[] = {
     {"rerouted_unreachable",
      "%1 could not be reached for payment %2 (%3): the code goes to %4 as payment %5"},
     {"deadline_passed", "deadline passed: asking %1 once more before revoking"},
+    {"notification_confirming", "notified %1: asking the channel before believing it"},
     {"cancelled_no_payment", "cancelled with no payment in flight"},
     {"unreachable_not_charged",
      "the payment service could not be reached; nothing was charged (%1)"},

@@ -1414,8 +1414,23 @@ void PaymentEngine::onNotification(const QString& channel, const ChannelNotifica
     r.returnCode = n.returnCode;
     r.message = QStringLiteral("notification %1").arg(n.notificationId);
     r.rawResponse = n.raw;
-    trackCall(p->orderNo, QStringLiteral("notify:") + channel, "notification", 0, n.paymentNo, r);
-    applyTradeResult(n.paymentNo, r, QStringLiteral("notify:") + channel);
+    const QString source = QStringLiteral("notify:") + channel;
+    trackCall(p->orderNo, source, "notification", 0, n.paymentNo, r);
+    if (n.status != TradeStatus::Success && !isFinal(p->state)) {
+        // Only a success is taken from a notification. One that says the
+        // trade failed or closed may have overtaken the one that said paid
+        // (notifications are retried, delayed and reordered on the way):
+        // believed, it would close a sale the customer paid. The channel is
+        // asked now, and its answer decides.
+        track(p->orderNo, source, QStringLiteral("confirming"), n.paymentNo,
+              events::text("notification_confirming", {tradeStatusName(n.status)}));
+        m_store.afterCommit([this, no = n.paymentNo](bool ok) {
+            if (ok)
+                m_scheduler.schedule(Scheduler::Kind::PaymentPoll, no, m_clock.nowMs());
+        });
+        return;
+    }
+    applyTradeResult(n.paymentNo, r, source);
 }
 
 // ---------------------------------------------------------------- transitions

@@ -385,6 +385,10 @@ bool Database::execWrite(QSqlQuery& q)
 {
     if (!ensureTransaction())
         return false;
+    if (m_config.diskFault && m_config.diskFault(false) != DiskFault::None) {
+        abandonBatch(QStringLiteral("write failed: injected disk fault"));
+        return false;
+    }
     if (!q.exec()) {
         // A write that fails half way through a command would commit a torn
         // command with the rest of the batch: abandon the whole batch and
@@ -471,10 +475,16 @@ bool Database::commitBatch(bool waitDurable)
         // statement fails in it, so ask once before committing.
         const bool aborted =
             m_config.dialect == SqlDialect::Postgres && !q.exec(QStringLiteral("SELECT 1"));
-        if (aborted || !q.exec(QStringLiteral("COMMIT"))) {
-            const QString error = QStringLiteral("commit failed: ") + describe(q);
+        const DiskFault fault = m_config.diskFault ? m_config.diskFault(true) : DiskFault::None;
+        if (aborted || fault == DiskFault::FailCommit || !q.exec(QStringLiteral("COMMIT"))) {
+            const QString error =
+                QStringLiteral("commit failed: ") + (fault == DiskFault::FailCommit
+                                                         ? QStringLiteral("injected disk fault")
+                                                         : describe(q));
             QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
             fail(error);
+        } else if (fault == DiskFault::FailAfterCommit) {
+            fail(QStringLiteral("commit failed: injected disk fault after the COMMIT was written"));
         } else {
             committed = true;
             checkpointIfLarge();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/DiskFault.h"
+
 #include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
@@ -43,6 +45,9 @@ struct DatabaseConfig
     bool durable = true;
     // Durable SQLite only: replaces the WAL's fsync (tests hold or fail it).
     std::function<bool(QString* error)> walSync;
+    // Tests only: asked before every write (false) and every COMMIT (true)
+    // of the group commit; a fault fails it as a broken disk would.
+    std::function<DiskFault(bool commit)> diskFault;
 };
 
 // One connection, its migrations, prepared statements and group commit.

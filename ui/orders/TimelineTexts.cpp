@@ -73,6 +73,8 @@ constexpr CodeText kMessages[] = {
     {"revoke_requested", QT_TRANSLATE_NOOP("TimelineTexts", "revoke of payment %1 requested: %2")},
     {"deadline_passed",
      QT_TRANSLATE_NOOP("TimelineTexts", "deadline passed: asking %1 once more before revoking")},
+    {"notification_confirming",
+     QT_TRANSLATE_NOOP("TimelineTexts", "notified %1: asking the channel before believing it")},
     {"rerouted_refused",
      QT_TRANSLATE_NOOP("TimelineTexts",
                        "%1 refused payment %2 (%3): the code goes to %4 as payment %5")},

@@ -37,6 +37,8 @@ private Q_SLOTS:
     void qrDuplicateNotificationsAppliedOnce();
     void qrContradictingNotificationRaisesAlertNotApplied();
     void qrNotScannedIsClosedAtDeadline();
+    void regression_closedNotificationOvertakingPaidIsAskedFirst_data();
+    void regression_closedNotificationOvertakingPaidIsAskedFirst();
     void secondAttemptRefusedWhileFirstUnknown();
     void timelineMasksThePaymentCode();
     void restartResumesPolling();
@@ -485,6 +487,56 @@ void tst_Engine::qrNotScannedIsClosedAtDeadline()
     QCOMPARE(d.order.state, OrderState::Closed);
     // A customer scanning the stale code is refused by the acquirer.
     QVERIFY(!h.sandbox().customerScan(out.codeUrl, EngineHarness::code(Wallet::WeChat, SandboxBehaviour::InstantSuccess)).isEmpty());
+}
+
+// Found by the seeded simulation (seed 32): the customer paid a QR code, the
+// acquirer's "paid" notification was delayed on the way and its
+// contradicting "closed" one arrived first. Believed, it failed the payment
+// and closed the sale while the acquirer held the money.
+void tst_Engine::regression_closedNotificationOvertakingPaidIsAskedFirst_data()
+{
+    QTest::addColumn<bool>("customerPays");
+    QTest::newRow("paid-at-the-acquirer") << true;
+    QTest::newRow("still-unpaid") << false;
+}
+
+void tst_Engine::regression_closedNotificationOvertakingPaidIsAskedFirst()
+{
+    QFETCH(bool, customerPays);
+    EngineHarness h;
+    const CommandOutcome out =
+        h.qr(QStringLiteral("20.00"), Wallet::WeChat, QStringLiteral("qr-1"));
+    QVERIFY2(out.ok(), qPrintable(out.message));
+    const QString paymentNo = h.details(out.orderNo).payments.first().paymentNo;
+    if (customerPays) // its "paid" notification is posted once the acquirer's write commits
+        QCOMPARE(
+            h.sandbox().customerScan(
+                out.codeUrl, EngineHarness::code(Wallet::WeChat, SandboxBehaviour::InstantSuccess)),
+            QString());
+    // ... and a "closed" one gets there first.
+    ChannelNotification closed;
+    closed.paymentNo = paymentNo;
+    closed.status = TradeStatus::Failed;
+    closed.returnCode = QStringLiteral("CLOSED");
+    closed.notificationId = QStringLiteral("overtaking");
+    h.sandboxChannel(QStringLiteral("wechat"))->deliverNotification(closed);
+    h.advance(2000);
+
+    const OrderDetails d = h.details(out.orderNo);
+    QCOMPARE(d.payments.size(), 1);
+    if (customerPays) {
+        QCOMPARE(h.sandbox().trade(paymentNo)->state, QStringLiteral("SUCCESS"));
+        QCOMPARE(d.payments.first().state, PaymentState::Success);
+        QCOMPARE(d.order.state, OrderState::Paid);
+    } else {
+        // Still payable at the acquirer: the sale waits for the customer.
+        QCOMPARE(d.order.state, OrderState::Pending);
+        QVERIFY(!isFinal(d.payments.first().state));
+    }
+    bool confirming = false;
+    for (const auto& e : d.events)
+        confirming |= e.kind == QLatin1String("confirming");
+    QVERIFY(confirming);
 }
 
 void tst_Engine::secondAttemptRefusedWhileFirstUnknown()
