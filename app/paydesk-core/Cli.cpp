@@ -6,6 +6,7 @@
 #include "CliRecon.h"
 #include "CliSecret.h"
 #include "CliServe.h"
+#include "CliUsers.h"
 #include "DemoGateway.h"
 #include "NotificationHttpServer.h"
 #include "RemoteApi.h"
@@ -114,6 +115,19 @@ Commands:
   run [--until-idle]                host the engine: resume every unfinished item and work
       [--notify-listen ADDR:PORT]   ... and take the gateways' notifications at
                                     http://ADDR:PORT/notify/CHANNEL (any engine command takes it)
+
+People (passwords from --password-file FILE or standard input, never the command line):
+  user add NAME --role R[,R...]     a user with roles cashier, supervisor, accountant, support,
+                                    admin; the first user must be an admin, later ones need an
+                                    admin's session
+  user list                         users, roles, last login, lockouts
+  user disable NAME                 no more logins; their sessions end (an admin's session)
+  user reset-password NAME          a new password, lockout lifted, sessions ended (admin)
+  user roles NAME --role R[,R...]   replace the roles (admin); the last admin stays one
+  login --user NAME [--session-file FILE]
+                                    start a session; its token goes to FILE (0600; default:
+                                    the data directory's session), used by the commands above
+  logout [--session-file FILE]      end it
 
 Secrets at rest (no data directory needed):
   secret new-key FILE               a new random sealing key in FILE (0600; never overwrites)
@@ -838,9 +852,10 @@ int runRemote(Context& c, const QString& command)
                                 : defaultTerminalKey();
     if (command == QLatin1String("enrol"))
         return cmdEnrol(c, server, keyPath);
-    static const QStringList local = {QStringLiteral("demo"),         QStringLiteral("run"),
-                                      QStringLiteral("serve"),        QStringLiteral("terminal"),
-                                      QStringLiteral("sandbox-scan"), QStringLiteral("sandbox")};
+    static const QStringList local = {
+        QStringLiteral("demo"),     QStringLiteral("run"),          QStringLiteral("serve"),
+        QStringLiteral("terminal"), QStringLiteral("sandbox-scan"), QStringLiteral("sandbox"),
+        QStringLiteral("user"),     QStringLiteral("login"),        QStringLiteral("logout")};
     if (local.contains(command))
         return usageError(*c.out, QStringLiteral("'%1' runs on the server's machine, not with "
                                                  "--remote")
@@ -914,6 +929,7 @@ int run(const QStringList& arguments)
     p.addOptions(reconOptions());
     p.addOptions(serveOptions());
     p.addOptions(secretOptions());
+    p.addOptions(userOptions());
     const bool parsed = p.parse(arguments);
     c.out = std::make_unique<Output>(p.isSet(QStringLiteral("json")));
     if (!parsed)
@@ -938,7 +954,8 @@ int run(const QStringList& arguments)
         QStringLiteral("run"),   QStringLiteral("sandbox-scan"), QStringLiteral("sandbox"),
         QStringLiteral("serve"), QStringLiteral("terminal"),     QStringLiteral("enrol"),
         QStringLiteral("secret")};
-    if (!known.contains(command) && !isBackOfficeCommand(command) && !isReconCommand(command))
+    if (!known.contains(command) && !isBackOfficeCommand(command) && !isReconCommand(command) &&
+        !isUserCommand(command))
         return usageError(*c.out, QStringLiteral("unknown command '%1'").arg(command));
     if (command == QLatin1String("sandbox-codes"))
         return cmdSandboxCodes(c);
@@ -1035,6 +1052,8 @@ int run(const QStringList& arguments)
                                   : QString());
     if (command == QLatin1String("terminal"))
         return runTerminal(c.parser, c.args, *c.out, c.embedded->terminalAccess());
+    if (isUserCommand(command))
+        return runUsers(c.parser, c.args, *c.out, c.embedded->userAccess(), dataDir);
     return cmdOrderCommand(c, command);
 }
 

@@ -256,7 +256,8 @@ QJsonObject toJson(const SettlementReport& r)
 void read(JsonReader& r, BackOfficeOutcome& o)
 {
     o.status = r.enumeration<BackOfficeStatus>(QStringLiteral("status"), backOfficeStatusName, 0,
-                                               12, BackOfficeStatus::StorageError, true);
+                                               int(BackOfficeStatus::Unauthenticated),
+                                               BackOfficeStatus::StorageError, true);
     r.boolean(QStringLiteral("ok")); // derived from the status
     o.message = r.string(QStringLiteral("message"));
     o.number = r.string(QStringLiteral("number"));

@@ -332,14 +332,14 @@ QString loadCoreConfig(const QString& path, CoreConfig& config)
     if (QString e = readJsonObjectFile(path, root); !e.isEmpty())
         return e;
     static const QStringList known = {
-        QStringLiteral("storeId"),     QStringLiteral("terminalId"),
-        QStringLiteral("maxAmount"),   QStringLiteral("largeAmount"),
-        QStringLiteral("routes"),      QStringLiteral("channels"),
-        QStringLiteral("defaults"),    QStringLiteral("networkErrorsPerMinute"),
-        QStringLiteral("gateways"),    QStringLiteral("ledger"),
-        QStringLiteral("recon"),       QStringLiteral("database"),
-        QStringLiteral("sandbox"),     QStringLiteral("server"),
-        QStringLiteral("leaseSeconds")};
+        QStringLiteral("storeId"),      QStringLiteral("terminalId"),
+        QStringLiteral("maxAmount"),    QStringLiteral("largeAmount"),
+        QStringLiteral("routes"),       QStringLiteral("channels"),
+        QStringLiteral("defaults"),     QStringLiteral("networkErrorsPerMinute"),
+        QStringLiteral("gateways"),     QStringLiteral("ledger"),
+        QStringLiteral("recon"),        QStringLiteral("database"),
+        QStringLiteral("sandbox"),      QStringLiteral("server"),
+        QStringLiteral("leaseSeconds"), QStringLiteral("sessionIdleMinutes")};
     CoreConfig c = config;
     if (QString e = checkKeys(root, known, path); !e.isEmpty())
         return e;
@@ -376,6 +376,12 @@ QString loadCoreConfig(const QString& path, CoreConfig& config)
         !e.isEmpty())
         return e;
     c.leaseMs = qint64(leaseSeconds) * 1000;
+    int sessionIdleMinutes = int(c.sessionIdleMs / 60'000);
+    if (QString e = readInt(root, QStringLiteral("sessionIdleMinutes"), path, 1, 24 * 60,
+                            QStringLiteral("minutes"), sessionIdleMinutes);
+        !e.isEmpty())
+        return e;
+    c.sessionIdleMs = qint64(sessionIdleMinutes) * 60'000;
     if (root.contains(QStringLiteral("sandbox"))) {
         if (!root.value(QStringLiteral("sandbox")).isBool())
             return QStringLiteral("%1: sandbox must be true or false").arg(path);

@@ -31,6 +31,8 @@ struct CoreConfig : EngineConfig
     // Reconciliation (billsDir is set by whoever knows the data directory).
     ReconConfig recon;
     ServerConfig server;
+    // A logged-in person's session ends after this long unused.
+    qint64 sessionIdleMs = 15 * 60'000;
 };
 
 } // namespace paydesk

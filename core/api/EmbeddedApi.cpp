@@ -4,6 +4,7 @@
 #include "api/EmbeddedRecon.h"
 
 #include "access/TerminalRegistry.h"
+#include "access/UserDirectory.h"
 #include "api/NotificationRefusals.h"
 #include "channels/ChannelProvider.h"
 #include "channels/GatewayChannels.h"
@@ -44,6 +45,7 @@ struct EmbeddedApi::Impl
     std::unique_ptr<EmbeddedRecon> reconciliation;
     std::unique_ptr<NotificationRefusals> refusals; // after engine: goes first
     std::unique_ptr<TerminalRegistry> terminals;
+    std::unique_ptr<UserDirectory> users;
     bool failed = false;
 
     // The network channel named `name`; null when there is none.
@@ -77,6 +79,7 @@ EmbeddedApi::~EmbeddedApi()
     d->db.close();
     d->reconciliation.reset();
     d->accounting.reset();
+    d->users.reset();
     d->terminals.reset();
     d->engine.reset();
     d->reconciler.reset();
@@ -120,6 +123,17 @@ QString EmbeddedApi::open()
                 d->engine->raiseExternalAlert(AlertLevel::Watch, kind, QString(), message);
         });
     if (QString e = d->terminals->open(); !e.isEmpty())
+        return e;
+    UserPolicy userPolicy;
+    userPolicy.sessionIdleMs = d->options.config.sessionIdleMs;
+    if (d->options.userCost)
+        userPolicy.cost = *d->options.userCost;
+    d->users = std::make_unique<UserDirectory>(
+        d->db, *d->clock, userPolicy, [this](const QString& kind, const QString& message) {
+            if (d->engine)
+                d->engine->raiseExternalAlert(AlertLevel::Watch, kind, QString(), message);
+        });
+    if (QString e = d->users->open(); !e.isEmpty())
         return e;
     connect(&d->db, &Database::storageFailed, this, [this](const QString& msg) {
         d->failed = true;
@@ -368,6 +382,12 @@ NotificationReceipt EmbeddedApi::receiveNotification(const QString& channel, con
         });
     d->refusals->refused(source, channel, r.error);
     return r;
+}
+
+UserAccess& EmbeddedApi::userAccess()
+{
+    Q_ASSERT_X(d->users, "EmbeddedApi::userAccess", "open() first");
+    return *d->users;
 }
 
 TerminalAccess& EmbeddedApi::terminalAccess()

@@ -3,11 +3,14 @@
 #include "api/CoreConfig.h"
 #include "api/PayDeskApi.h"
 #include "api/types/Terminals.h"
+#include "api/types/Users.h"
 #include "channels/Channel.h"
 #include "common/Clock.h"
 #include "common/DiskFault.h"
+#include "common/PasswordHash.h"
 
 #include <memory>
+#include <optional>
 
 namespace paydesk {
 
@@ -28,6 +31,8 @@ struct EmbeddedOptions
     Clock* clock = nullptr; // default: the system clock
     // Tests only (the seeded simulation): faults of paydesk.db's disk.
     std::function<DiskFault(bool commit)> diskFault;
+    // Tests only: a cheaper password hash than production's.
+    std::optional<ScryptCost> userCost;
 };
 
 // The core in this process, on SQLite.
@@ -62,6 +67,9 @@ public:
     // The terminals that may call this core when it serves (paydesk-core
     // serve): enrolment and each request's signature check.
     TerminalAccess& terminalAccess();
+    // The people who log in (paydesk-core user ..., login): their roles and
+    // sessions.
+    UserAccess& userAccess();
 
     // True when some channel is served by the in-process sandbox: nothing
     // it "charges" is real, and every screen and output must say so.

@@ -3,6 +3,8 @@
 #include "SimWorld.h"
 
 #include "api/types/BackOffice.h"
+#include "api/types/Reconciliation.h"
+#include "common/ChinaTime.h"
 #include "domain/States.h"
 #include "sandbox/SandboxBehaviour.h"
 
@@ -239,7 +241,8 @@ public:
         }
         if (m_result.violations.isEmpty())
             settle();
-        m_result.simulatedMs = m_world->clock().nowMs() - m_startMs;
+        if (m_result.simulatedMs == 0) // the overnight jump before reconciling is not counted
+            m_result.simulatedMs = m_world->clock().nowMs() - m_startMs;
         m_result.digest = QCryptographicHash::hash(m_result.trace.join(QLatin1Char('\n')).toUtf8(),
                                                    QCryptographicHash::Sha256)
                               .toHex();
@@ -646,6 +649,101 @@ private:
         for (const Violation& v : settledChecks(r))
             violation(v.orderNo, QStringLiteral("settled: ") + v.text);
         resendTold(r);
+        if (m_result.violations.isEmpty())
+            reconcileDays(r);
+    }
+
+    template <typename T>
+    std::optional<T> waitFor(const std::function<void(std::function<void(const T&)>)>& send)
+    {
+        std::optional<T> out;
+        send([&](const T& x) { out = x; });
+        for (int i = 0; i < 1000 && !out; ++i)
+            QCoreApplication::processEvents(QEventLoop::AllEvents);
+        m_world->drain();
+        return out;
+    }
+
+    // The next morning accounting reconciles every day of every channel
+    // against the acquirer's bills; every difference left for a person must
+    // be one the records explain.
+    void reconcileDays(const Records& r)
+    {
+        m_result.simulatedMs = m_world->clock().nowMs() - m_startMs;
+        const QDate first = chinaTime(m_startMs).date();
+        const QDate last = chinaTime(m_world->clock().nowMs()).date();
+        // Bills are ready the next morning; the engine has nothing to do
+        // meanwhile, so the clock jumps.
+        m_world->clock().set(chinaDayStartMs(last.addDays(1)) + 10 * 3'600'000);
+        m_world->drain();
+        trace(QStringLiteral("the next morning: reconciling %1 to %2")
+                  .arg(first.toString(Qt::ISODate), last.toString(Qt::ISODate)));
+        for (QDate day = first; day <= last; day = day.addDays(1)) {
+            for (const QString& channel :
+                 {QStringLiteral("wechat"), QStringLiteral("alipay"), QStringLiteral("unionpay")}) {
+                const auto result = waitFor<ReconcileResult>([&](auto reply) {
+                    m_world->core().reconciliation().reconcile(
+                        ReconcileRequest{
+                            channel, day, {}, false, QStringLiteral("auditor"), {}, {}},
+                        reply);
+                });
+                if (!result) {
+                    violation(QString(), QStringLiteral("reconciling %1 %2 never answered")
+                                             .arg(channel, day.toString(Qt::ISODate)));
+                    continue;
+                }
+                trace(
+                    QStringLiteral("reconcile %1 %2 → %3, %4 matched, %5 held for the next day")
+                        .arg(channel, day.toString(Qt::ISODate),
+                             result->outcome.ok() ? QStringLiteral("ok") : result->outcome.message)
+                        .arg(result->report.matched)
+                        .arg(result->report.pendingNextDay));
+                if (!result->outcome.ok())
+                    violation(QString(), QStringLiteral("reconciling %1 %2 failed: %3")
+                                             .arg(channel, day.toString(Qt::ISODate),
+                                                  result->outcome.message));
+            }
+        }
+        DiffFilter needsPerson;
+        needsPerson.needsAction = true;
+        needsPerson.limit = 100'000;
+        const auto open = waitFor<QList<ReconDifference>>(
+            [&](auto reply) { m_world->core().reconciliation().differences(needsPerson, reply); });
+        for (const ReconDifference& d : open.value_or(QList<ReconDifference>{})) {
+            const QString text =
+                QStringLiteral("%1 %2: %3 on %4 (ours %5 fen %6, theirs %7 fen %8)")
+                    .arg(d.channel, d.businessDate.toString(Qt::ISODate), diffKindName(d.kind),
+                         d.itemNo)
+                    .arg(d.oursFen)
+                    .arg(d.oursState)
+                    .arg(d.theirsFen)
+                    .arg(d.theirsState);
+            if (r.inManualQueue(d.orderNo) || paidUnseenThenRevoked(d, r)) {
+                trace(QStringLiteral("explained difference: ") + text);
+                continue;
+            }
+            violation(d.orderNo,
+                      QStringLiteral("reconciliation left a difference for a person: ") + text);
+        }
+        checkBooks(QStringLiteral("reconciled"));
+    }
+
+    // A sale paid just before the revoke reached the acquirer, which then
+    // returned the money, while PayDesk never saw it paid: the revoke's
+    // answer does not say so (WeChat), or was lost and a query then said
+    // only REVOKED. The payment is recorded CLOSED or FAILED, and the bill's
+    // payment and reversal lines differ from it (README, Limitations:
+    // "Channels over HTTP"). The money is back with the customer; a person
+    // closes the difference.
+    static bool paidUnseenThenRevoked(const ReconDifference& d, const Records& r)
+    {
+        const auto t = r.trades.constFind(d.itemNo);
+        return d.kind == DiffKind::StatusMismatch &&
+               (d.oursState == QLatin1String("CLOSED") || d.oursState == QLatin1String("FAILED")) &&
+               (d.theirsState == QLatin1String("REVOKED") ||
+                d.theirsState == QLatin1String("SUCCESS")) &&
+               t != r.trades.cend() && t->state == QLatin1String("REVOKED") &&
+               t->revokeAction == QLatin1String("refund");
     }
 
     void waitUntilQuiet()

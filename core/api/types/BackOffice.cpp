@@ -42,6 +42,10 @@ QString backOfficeStatusName(BackOfficeStatus s)
         return QStringLiteral("refused");
     case BackOfficeStatus::Unavailable:
         return QStringLiteral("unavailable");
+    case BackOfficeStatus::Forbidden:
+        return QStringLiteral("forbidden");
+    case BackOfficeStatus::Unauthenticated:
+        return QStringLiteral("unauthenticated");
     }
     return QStringLiteral("unknown");
 }

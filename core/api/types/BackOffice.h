@@ -29,8 +29,10 @@ enum class BackOfficeStatus : int
     NotDue = 8,          // settlement of a day that is not over (T+N)
     RequestMismatch = 9, // request number reused with other content
     StorageError = 10,
-    Refused = 11,     // the ledger refused the entry (a bug): see the alert
-    Unavailable = 12, // a channel could not be reached or answered an error: try again
+    Refused = 11,         // the ledger refused the entry (a bug): see the alert
+    Unavailable = 12,     // a channel could not be reached or answered an error: try again
+    Forbidden = 13,       // the user's roles do not allow it (the message names the role needed)
+    Unauthenticated = 14, // no valid session: wrong name or password, locked, expired
 };
 
 QString backOfficeStatusName(BackOfficeStatus s);

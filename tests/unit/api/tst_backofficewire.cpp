@@ -284,7 +284,7 @@ void tst_BackOfficeWire::outcomeComesBack_data()
 {
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("field");
-    for (int s = int(BackOfficeStatus::Ok); s <= int(BackOfficeStatus::Unavailable); ++s)
+    for (int s = int(BackOfficeStatus::Ok); s <= int(BackOfficeStatus::Unauthenticated); ++s)
         QTest::newRow(qPrintable(backOfficeStatusName(BackOfficeStatus(s))))
             << s
             << (BackOfficeStatus(s) == BackOfficeStatus::RequestMismatch ? QStringLiteral("amount")

@@ -22,6 +22,15 @@ CoreRun runCore(const QStringList& args, int timeoutMs)
     return finishCore(p, timeoutMs);
 }
 
+CoreRun runCoreWithInput(const QStringList& args, const QByteArray& input, int timeoutMs)
+{
+    QProcess p;
+    p.start(coreBin(), args);
+    p.write(input);
+    p.closeWriteChannel();
+    return finishCore(p, timeoutMs);
+}
+
 std::unique_ptr<QProcess> startCore(const QStringList& args)
 {
     auto p = std::make_unique<QProcess>();

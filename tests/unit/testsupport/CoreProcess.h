@@ -21,6 +21,8 @@ struct CoreRun
 
 QString coreBin();
 CoreRun runCore(const QStringList& args, int timeoutMs = 60000);
+// With `input` on its standard input (a password typed), then closed.
+CoreRun runCoreWithInput(const QStringList& args, const QByteArray& input, int timeoutMs = 60000);
 // Several at once: start them all, then collect each (a hang is -1).
 std::unique_ptr<QProcess> startCore(const QStringList& args);
 CoreRun finishCore(QProcess& p, int timeoutMs = 60000);

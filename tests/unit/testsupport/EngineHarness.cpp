@@ -42,6 +42,7 @@ EmbeddedOptions EngineHarness::options(std::shared_ptr<InProcessSandbox> sandbox
     opt.sandbox = std::move(sandbox);
     opt.config = m_config;
     opt.clock = &m_clock;
+    opt.userCost = ScryptCost{10, 8, 1}; // 1/32 of production's cost: tests log in often
     return opt;
 }
 

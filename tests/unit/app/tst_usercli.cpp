@@ -1,0 +1,170 @@
+// paydesk-core user|login|logout as a shop's admin uses them: passwords on
+// standard input or in a file, never on the command line; the session in
+// an owner-only file; refusals that say what to do.
+#include "testsupport/CoreProcess.h"
+#include "testsupport/TempDir.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace paydesk::test;
+
+class tst_UserCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void adminSetsUpStaffEndToEnd();
+    void badArgumentsAreUsageErrors_data();
+    void badArgumentsAreUsageErrors();
+    void lockoutIsReportedAndAlerted();
+};
+
+namespace {
+
+struct Shop
+{
+    TempDataDir dir{kSandboxShop};
+    QStringList base() const
+    {
+        return {QStringLiteral("--data"), dir.path(), QStringLiteral("--no-fsync")};
+    }
+    CoreRun run(const QStringList& args, const QByteArray& input = {})
+    {
+        return runCoreWithInput(base() + args, input, 30'000);
+    }
+};
+
+} // namespace
+
+void tst_UserCli::adminSetsUpStaffEndToEnd()
+{
+    Shop s;
+    CoreRun r = s.run({QStringLiteral("user"), QStringLiteral("list")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("no users")), qPrintable(r.out));
+
+    r = s.run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("boss"),
+               QStringLiteral("--role"), QStringLiteral("admin")},
+              "boss-password\n");
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("user boss added (admin)")), qPrintable(r.out));
+
+    // Without a session nobody adds the next one.
+    r = s.run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("li"),
+               QStringLiteral("--role"), QStringLiteral("cashier")},
+              "li-password\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("paydesk-core login --user")), qPrintable(r.err));
+
+    r = s.run({QStringLiteral("login"), QStringLiteral("--user"), QStringLiteral("boss")},
+              "boss-password\n");
+    QCOMPARE(r.exitCode, 0);
+    const QString session = s.dir.file(QStringLiteral("session"));
+    QCOMPARE(fileMode(session), 0600);
+
+    const QString passwordFile = s.dir.file(QStringLiteral("li.txt"));
+    writeFile(passwordFile, "li-password\n");
+    r = s.run({QStringLiteral("--json"), QStringLiteral("user"), QStringLiteral("add"),
+               QStringLiteral("li"), QStringLiteral("--role"), QStringLiteral("cashier,supervisor"),
+               QStringLiteral("--password-file"), passwordFile});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(lastJson(r.out).value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+
+    // li logs in with a session file of her own and may not manage users.
+    const QString liSession = s.dir.file(QStringLiteral("li.session"));
+    r = s.run({QStringLiteral("login"), QStringLiteral("--user"), QStringLiteral("li"),
+               QStringLiteral("--session-file"), liSession},
+              "li-password\n");
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("li logged in (cashier,supervisor)")), qPrintable(r.out));
+    r = s.run({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("boss"),
+               QStringLiteral("--session-file"), liSession});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("needs the admin role")), qPrintable(r.err));
+
+    r = s.run({QStringLiteral("--json"), QStringLiteral("user"), QStringLiteral("list")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("\"roles\":\"cashier,supervisor\"")), qPrintable(r.out));
+    // No password in the listing, the session file or the database's text.
+    QVERIFY(!r.out.contains(QLatin1String("li-password")));
+
+    r = s.run({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("li")});
+    QCOMPARE(r.exitCode, 0);
+    r = s.run({QStringLiteral("login"), QStringLiteral("--user"), QStringLiteral("li"),
+               QStringLiteral("--session-file"), liSession},
+              "li-password\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("disabled")), qPrintable(r.err));
+
+    r = s.run({QStringLiteral("logout")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!QFile::exists(session));
+    r = s.run({QStringLiteral("logout")});
+    QCOMPARE(r.exitCode, 2);
+}
+
+void tst_UserCli::badArgumentsAreUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("unknown sub-command")
+        << QStringList{QStringLiteral("user"), QStringLiteral("delete"), QStringLiteral("x")}
+        << QByteArray() << QStringLiteral("user takes add, list");
+    QTest::newRow("add without a name")
+        << QStringList{QStringLiteral("user"), QStringLiteral("add")} << QByteArray()
+        << QStringLiteral("needs the user's name");
+    QTest::newRow("add without a role")
+        << QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("x")}
+        << QByteArray("password1\n") << QStringLiteral("needs --role");
+    QTest::newRow("unknown role") << QStringList{QStringLiteral("user"), QStringLiteral("add"),
+                                                 QStringLiteral("x"), QStringLiteral("--role"),
+                                                 QStringLiteral("manager")}
+                                  << QByteArray("password1\n")
+                                  << QStringLiteral("unknown role 'manager'");
+    QTest::newRow("no password") << QStringList{QStringLiteral("user"), QStringLiteral("add"),
+                                                QStringLiteral("x"), QStringLiteral("--role"),
+                                                QStringLiteral("admin")}
+                                 << QByteArray() << QStringLiteral("no password given");
+    QTest::newRow("login without a user") << QStringList{QStringLiteral("login")} << QByteArray()
+                                          << QStringLiteral("login needs --user");
+}
+
+void tst_UserCli::badArgumentsAreUsageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, input);
+    QFETCH(QString, says);
+    Shop s;
+    const CoreRun r = s.run(args, input);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(says), qPrintable(r.err));
+    // Nothing was made.
+    const CoreRun list = s.run({QStringLiteral("user"), QStringLiteral("list")});
+    QVERIFY2(list.out.contains(QLatin1String("no users")), qPrintable(list.out));
+}
+
+void tst_UserCli::lockoutIsReportedAndAlerted()
+{
+    Shop s;
+    QCOMPARE(s.run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("boss"),
+                    QStringLiteral("--role"), QStringLiteral("admin")},
+                   "boss-password\n")
+                 .exitCode,
+             0);
+    CoreRun r;
+    for (int i = 0; i < 5; ++i)
+        r = s.run({QStringLiteral("login"), QStringLiteral("--user"), QStringLiteral("boss")},
+                  "not-the-password\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("now locked until")), qPrintable(r.err));
+    r = s.run({QStringLiteral("login"), QStringLiteral("--user"), QStringLiteral("boss")},
+              "boss-password\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("an admin can reset the password")), qPrintable(r.err));
+    r = s.run({QStringLiteral("alerts")});
+    QVERIFY2(r.out.contains(QLatin1String("login_locked")), qPrintable(r.out));
+}
+
+QTEST_GUILESS_MAIN(tst_UserCli)
+#include "tst_usercli.moc"
