@@ -13,9 +13,9 @@ namespace paydesk {
 namespace {
 
 constexpr int kHelloTimeoutMs = 10'000;
-// A subscriber that has not read this much is too slow to keep: it is
-// closed and catches up from the backlog (or resyncs) when it reconnects.
-constexpr qint64 kMaxUnsentBytes = 8 * 1024 * 1024;
+// A too slow subscriber's close frame waits behind all it did not read: one
+// that never reads would keep its connection and buffer for good.
+constexpr int kCloseGraceMs = 5'000;
 constexpr qint64 kMaxHelloBytes = 4096;
 
 QString text(const QJsonObject& o)
@@ -25,9 +25,10 @@ QString text(const QJsonObject& o)
 
 } // namespace
 
-ApiEvents::ApiEvents(PayDeskApi& api, TerminalAccess& access, int backlog, QObject* parent)
+ApiEvents::ApiEvents(PayDeskApi& api, TerminalAccess& access, int backlog, qint64 maxUnsentBytes,
+                     QObject* parent)
     : QObject(parent), m_api(api), m_access(access), m_backlog(backlog),
-      m_epoch(QUuid::createUuid().toString(QUuid::Id128).left(16))
+      m_maxUnsentBytes(maxUnsentBytes), m_epoch(QUuid::createUuid().toString(QUuid::Id128).left(16))
 {
     connect(&api, &PayDeskApi::orderChanged, this, [this](const QString& orderNo, int state) {
         publish({{QStringLiteral("type"), QStringLiteral("order")},
@@ -75,7 +76,7 @@ int ApiEvents::subscribers() const
 {
     int n = 0;
     for (const Subscriber& s : m_subscribers)
-        n += s.caller.isValid() ? 1 : 0;
+        n += s.caller.isValid() && !s.closing ? 1 : 0;
     return n;
 }
 
@@ -153,15 +154,22 @@ void ApiEvents::publish(QJsonObject message)
     m_sent.emplace_back(m_seq, t);
     while (qsizetype(m_sent.size()) > m_backlog)
         m_sent.pop_front();
-    for (const Subscriber& s : std::as_const(m_subscribers)) {
-        if (!s.caller.isValid())
+    QList<QWebSocket*> tooSlow;
+    for (Subscriber& s : m_subscribers) {
+        if (!s.caller.isValid() || s.closing)
             continue;
-        if (s.socket->bytesToWrite() > kMaxUnsentBytes) {
-            s.socket->close(QWebSocketProtocol::CloseCodeTooMuchData,
-                            QStringLiteral("too slow: reconnect to catch up"));
+        if (s.socket->bytesToWrite() > m_maxUnsentBytes) {
+            s.closing = true;
+            tooSlow << s.socket;
             continue;
         }
         s.socket->sendTextMessage(t);
+    }
+    // Closed outside the loop: a close may drop the subscriber at once.
+    for (QWebSocket* socket : std::as_const(tooSlow)) {
+        socket->close(QWebSocketProtocol::CloseCodeTooMuchData,
+                      QStringLiteral("too slow: reconnect to catch up"));
+        QTimer::singleShot(kCloseGraceMs, socket, [socket] { socket->abort(); });
     }
 }
 

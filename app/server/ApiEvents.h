@@ -26,11 +26,18 @@ class ApiEvents final : public QObject
 {
     Q_OBJECT
 public:
-    ApiEvents(PayDeskApi& api, TerminalAccess& access, int backlog, QObject* parent = nullptr);
+    // A subscriber that has not read `maxUnsentBytes` is too slow to keep:
+    // it is closed and catches up from the backlog (or resyncs) when it
+    // reconnects.
+    ApiEvents(PayDeskApi& api, TerminalAccess& access, int backlog, qint64 maxUnsentBytes,
+              QObject* parent = nullptr);
     ~ApiEvents() override;
 
     void take(std::unique_ptr<QWebSocket> socket);
     int subscribers() const;
+    // Every WebSocket held: subscribers, ones not yet signed in, ones being
+    // closed.
+    int connections() const { return int(m_subscribers.size()); }
     // SIGTERM: tells every subscriber the server is going and closes them.
     void closeAll();
     QString epoch() const { return m_epoch; }
@@ -41,6 +48,7 @@ private:
         QWebSocket* socket = nullptr;
         QTimer* helloDeadline = nullptr;
         Caller caller; // valid once the hello checked out
+        bool closing = false; // too slow: being closed, sent nothing more
     };
     void publish(QJsonObject message);
     void hello(QWebSocket* socket, const QString& text);
@@ -49,6 +57,7 @@ private:
     PayDeskApi& m_api;
     TerminalAccess& m_access;
     int m_backlog;
+    qint64 m_maxUnsentBytes;
     QString m_epoch;
     qint64 m_seq = 0;
     std::deque<std::pair<qint64, QString>> m_sent; // seq, message text

@@ -86,7 +86,8 @@ const QList<ApiRoute>& ApiServer::routes()
 ApiServer::ApiServer(EmbeddedApi& api, ApiServerOptions options, QObject* parent)
     : QAbstractHttpServer(parent), m_api(api), m_options(std::move(options))
 {
-    m_events = new ApiEvents(api, api.terminalAccess(), m_options.eventBacklog, this);
+    m_events = new ApiEvents(api, api.terminalAccess(), m_options.eventBacklog,
+                             m_options.maxUnsentEventBytes, this);
     connect(this, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (hasPendingWebSocketConnections()) {
             std::unique_ptr<QWebSocket> ws = nextPendingWebSocketConnection();

@@ -37,6 +37,8 @@ struct ApiServerOptions
     ConnectionLimits limits{256 * 1024, 16 * 1024, 256, 30'000, "a request"};
     int requestsPerSecond = 50; // per terminal; a burst of twice that is let through
     int eventBacklog = 10'000;  // messages a reconnecting subscriber can catch up on
+    // An event subscriber with this much unread is closed as too slow.
+    qint64 maxUnsentEventBytes = 8 * 1024 * 1024;
 };
 
 // The core as a service: the facade's use cases over HTTP/JSON under /v1

@@ -14,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 #include <QWebSocket>
@@ -147,6 +148,7 @@ private Q_SLOTS:
     void oversizedBodyIsRefusedUnread();
     void descriptionMatchesTheRoutes();
     void eventsReachASignedSubscriber();
+    void slowSubscriberIsClosedOthersGoOn();
     void healthAndStopping();
     void plainHttpOnlyOnLoopback();
 };
@@ -514,6 +516,105 @@ void tst_ApiServer::eventsReachASignedSubscriber()
     QTRY_COMPARE_WITH_TIMEOUT(stranger.state(), QAbstractSocket::UnconnectedState, 5000);
     QVERIFY(!told.isEmpty() && told.first().contains(QLatin1String("missing_signature")));
     QCOMPARE(s.server.events().subscribers(), 1);
+}
+
+namespace {
+
+// A client frame as RFC 6455 wants it: FIN, text, masked.
+QByteArray maskedTextFrame(const QByteArray& payload)
+{
+    QByteArray frame;
+    frame.append(char(0x81));
+    Q_ASSERT(payload.size() < 65536);
+    if (payload.size() < 126) {
+        frame.append(char(0x80 | payload.size()));
+    } else {
+        frame.append(char(0x80 | 126));
+        frame.append(char(payload.size() >> 8)).append(char(payload.size() & 0xff));
+    }
+    const char mask[4] = {0x12, 0x34, 0x56, 0x78};
+    frame.append(mask, 4);
+    for (int i = 0; i < payload.size(); ++i)
+        frame.append(char(payload[i] ^ mask[i % 4]));
+    return frame;
+}
+
+QByteArray signedHello(Served& s)
+{
+    const QByteArray ts = QByteArray::number(s.h.clock().nowMs());
+    const QByteArray nonce = signing::freshNonce();
+    return QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("hello")},
+                                     {QStringLiteral("terminal"), QStringLiteral("S1/T1")},
+                                     {QStringLiteral("timestamp"), QString::fromLatin1(ts)},
+                                     {QStringLiteral("nonce"), QString::fromLatin1(nonce)},
+                                     {QStringLiteral("signature"),
+                                      QString::fromLatin1(signing::sign(
+                                          s.client.secret, signing::canonical("GET", "/v1/events",
+                                                                              ts, nonce, {})))}})
+        .toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+// A subscriber that stops reading (a frozen counter, a dead link) must not
+// grow the server's memory without end or hold up the others: past its
+// limit of unread bytes it is closed, and the rest go on.
+void tst_ApiServer::slowSubscriberIsClosedOthersGoOn()
+{
+    ApiServerOptions options;
+    options.maxUnsentEventBytes = 16 * 1024;
+    options.requestsPerSecond = 1'000'000; // the flood of sales is the point here
+    Served s(options);
+    s.enrol();
+
+    // The frozen one speaks WebSocket by hand so that it can stop reading.
+    QTcpSocket frozen;
+    frozen.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+    frozen.connectToHost(QHostAddress::LocalHost, QUrl(s.server.baseUrl()).port());
+    QVERIFY(frozen.waitForConnected(5000));
+    frozen.write("GET /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                 "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                 "Sec-WebSocket-Version: 13\r\n\r\n");
+    QByteArray handshake;
+    QTRY_VERIFY_WITH_TIMEOUT((handshake += frozen.readAll()).contains("\r\n\r\n"), 5000);
+    QVERIFY2(handshake.startsWith("HTTP/1.1 101"), handshake.constData());
+    frozen.write(maskedTextFrame(signedHello(s)));
+    QTRY_COMPARE_WITH_TIMEOUT(s.server.events().subscribers(), 1, 5000);
+    // From now on it reads nothing: its window closes, the server's queue grows.
+    frozen.setReadBufferSize(1);
+    frozen.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+
+    QWebSocket reader;
+    QStringList received;
+    QObject::connect(&reader, &QWebSocket::textMessageReceived, &reader,
+                     [&](const QString& m) { received << m; });
+    QUrl url(s.server.baseUrl() + QStringLiteral("/v1/events"));
+    url.setScheme(QStringLiteral("ws"));
+    reader.open(url);
+    QTRY_COMPARE_WITH_TIMEOUT(reader.state(), QAbstractSocket::ConnectedState, 5000);
+    reader.sendTextMessage(QString::fromUtf8(signedHello(s)));
+    QTRY_COMPARE_WITH_TIMEOUT(s.server.events().subscribers(), 2, 5000);
+
+    // Sales made at the server's own counter, quickly: their events go to both.
+    int sales = 0;
+    for (; sales < 5000 && s.server.events().subscribers() == 2; ++sales)
+        QVERIFY(s.h.pay(sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess),
+                        QStringLiteral("1.00"), QStringLiteral("slow-%1").arg(sales))
+                    .ok());
+    QVERIFY2(s.server.events().subscribers() == 1,
+             qPrintable(QStringLiteral("still 2 subscribers after %1 sales").arg(sales)));
+    // The reader still gets what follows.
+    const Answer last =
+        s.client.post(QStringLiteral("/v1/payments"),
+                      payBody(QStringLiteral("after"),
+                              sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess)));
+    const QString orderNo = last.json.value(QStringLiteral("orderNo")).toString();
+    s.h.drain();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !received.filter(QLatin1String("\"type\":\"order\"")).filter(orderNo).isEmpty(), 5000);
+    // The server lets the frozen connection go (at the latest after its
+    // grace period), whether or not the peer ever reads its close frame.
+    QTRY_COMPARE_WITH_TIMEOUT(s.server.events().connections(), 1, 8000);
 }
 
 void tst_ApiServer::healthAndStopping()
