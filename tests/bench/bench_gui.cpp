@@ -153,6 +153,8 @@ double generate(const QString& dir, int n)
         text(order, k++, paymentNo);
         sqlite3_bind_int64(order, k++, 0);
         sqlite3_bind_int64(order, k++, 0);
+        text(order, k++, ""); // no work lease: the orders are finished
+        sqlite3_bind_int64(order, k++, 0);
         check(sqlite3_step(order), db, "insert order");
         sqlite3_reset(order);
         k = 1;
