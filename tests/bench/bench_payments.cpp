@@ -308,6 +308,7 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
     const QByteArray message = p.message.toUtf8();
     const QByteArray fingerprint = tpl.fingerprint.toUtf8();
     const QByteArray empty;
+    const QByteArray leaseHolder = "paydesk-bench/12345/0f3a9c1d";
     const QByteArray pay("pay");
     const QByteArray barcode("barcode");
     const QByteArray success("SUCCESS");
@@ -351,8 +352,10 @@ BaselineRun runBaseline(const QString& dir, int total, int batch, const RowTempl
 
             bindAll(insCommand, requestNo, pay, fingerprint, orderNo, now);
             eng.step(insCommand);
+            // The creator's work lease, as the engine writes it (holder host/pid/random).
             bindAll(insOrder, orderNo, requestNo, kAmountFen, currency, subject, storeId,
-                    terminalId, int(OrderState::Pending), 1, now, now, empty, 0, 0);
+                    terminalId, int(OrderState::Pending), 1, now, now, empty, 0, 0, leaseHolder,
+                    now + 6'000);
             eng.step(insOrder);
             bindAll(insPayment, paymentNo, orderNo, int(PaymentKind::Barcode), int(p.wallet),
                     channel, kAmountFen, currency, int(PaymentState::Created), 1, codeMasked, empty,
