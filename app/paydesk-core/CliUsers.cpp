@@ -20,11 +20,6 @@ namespace paydesk::cli {
 
 namespace {
 
-int usage(Output& out, const QString& text)
-{
-    return usageError(out, text);
-}
-
 // One line from standard input; on a terminal the typing is not echoed.
 QString readPasswordLine(const QString& prompt)
 {
@@ -129,10 +124,10 @@ int login(const QCommandLineParser& p, Output& out, UserAccess& users, const QSt
 {
     const QString name = p.value(QStringLiteral("user"));
     if (name.isEmpty())
-        return usage(out, QStringLiteral("login needs --user NAME"));
+        return usageError(out, QStringLiteral("login needs --user NAME"));
     QString password, error;
     if (!readPassword(p, QStringLiteral("password for %1: ").arg(name), &password, &error))
-        return usage(out, error);
+        return usageError(out, error);
     const auto r =
         waitFor<LoginResult>([&](auto reply) { users.login(name, password, QString(), reply); });
     if (!r.outcome.ok())
@@ -176,7 +171,7 @@ int runUsers(const QCommandLineParser& p, const QStringList& args, Output& out, 
     if (command == QLatin1String("logout")) {
         const QString token = sessionToken(p, dataDir);
         if (token.isEmpty())
-            return usage(
+            return usageError(
                 out,
                 QStringLiteral("not logged in (no session file %1)").arg(sessionPath(p, dataDir)));
         const int rc = printBackOffice(
@@ -191,9 +186,10 @@ int runUsers(const QCommandLineParser& p, const QStringList& args, Output& out, 
     static const QStringList known = {QStringLiteral("add"), QStringLiteral("disable"),
                                       QStringLiteral("reset-password"), QStringLiteral("roles")};
     if (!known.contains(sub))
-        return usage(out, QStringLiteral("user takes add, list, disable, reset-password or roles"));
+        return usageError(out,
+                          QStringLiteral("user takes add, list, disable, reset-password or roles"));
     if (name.isEmpty())
-        return usage(out, QStringLiteral("user %1 needs the user's name").arg(sub));
+        return usageError(out, QStringLiteral("user %1 needs the user's name").arg(sub));
     const QString token = sessionToken(p, dataDir);
     if (sub == QLatin1String("disable"))
         return printBackOffice(out, waitFor<BackOfficeOutcome>([&](auto reply) {
@@ -202,7 +198,7 @@ int runUsers(const QCommandLineParser& p, const QStringList& args, Output& out, 
     if (sub == QLatin1String("roles")) {
         QList<Role> roles;
         if (!p.isSet(QStringLiteral("role")))
-            return usage(out, QStringLiteral("user roles NAME needs --role R[,R...]"));
+            return usageError(out, QStringLiteral("user roles NAME needs --role R[,R...]"));
         if (!parseRoleOption(p, out, &roles))
             return ExitUsage;
         return printBackOffice(out, waitFor<BackOfficeOutcome>([&](auto reply) {
@@ -212,14 +208,14 @@ int runUsers(const QCommandLineParser& p, const QStringList& args, Output& out, 
     QList<Role> roles;
     if (sub == QLatin1String("add")) {
         if (!p.isSet(QStringLiteral("role")))
-            return usage(out, QStringLiteral("user add NAME needs --role R[,R...] (cashier, "
-                                             "supervisor, accountant, support, admin)"));
+            return usageError(out, QStringLiteral("user add NAME needs --role R[,R...] (cashier, "
+                                                  "supervisor, accountant, support, admin)"));
         if (!parseRoleOption(p, out, &roles))
             return ExitUsage;
     }
     QString password, error;
     if (!readPassword(p, QStringLiteral("new password for %1: ").arg(name), &password, &error))
-        return usage(out, error);
+        return usageError(out, error);
     if (sub == QLatin1String("add"))
         return printBackOffice(out, waitFor<BackOfficeOutcome>([&](auto reply) {
                                    users.addUser(token, name, password, roles, reply);

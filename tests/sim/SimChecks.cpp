@@ -63,7 +63,6 @@ QString orderState(int s)
 
 QString Records::read(const QString& shopDb, const QString& acquirerDb, qint64 now)
 {
-    nowMs = now;
     *this = Records{};
     nowMs = now;
     QString e = readRows(acquirerDb, [this](QSqlDatabase& db) {

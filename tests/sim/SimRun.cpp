@@ -761,10 +761,8 @@ private:
     // posting is one unit of work with the change it records.
     void checkBooks(const QString& when)
     {
-        std::optional<InternalCheckReport> report;
-        m_world->core().accounting().check([&](const InternalCheckReport& r) { report = r; });
-        for (int i = 0; i < 1000 && !report; ++i)
-            QCoreApplication::processEvents(QEventLoop::AllEvents);
+        const auto report = waitFor<InternalCheckReport>(
+            [&](auto reply) { m_world->core().accounting().check(reply); });
         if (!report)
             return violation(QString(),
                              when + QStringLiteral(": the internal check never answered"));
@@ -789,11 +787,8 @@ private:
             if (sale.isQr || sale.orderNo.isEmpty() || resent >= 8)
                 continue;
             ++resent;
-            std::optional<CommandOutcome> out;
-            m_world->core().pay(sale.pay, [&](const CommandOutcome& o) { out = o; });
-            for (int i = 0; i < 1000 && !out; ++i)
-                QCoreApplication::processEvents(QEventLoop::AllEvents);
-            m_world->drain();
+            const auto out =
+                waitFor<CommandOutcome>([&](auto reply) { m_world->core().pay(sale.pay, reply); });
             trace(QStringLiteral("pay %1 once more → %2 %3")
                       .arg(sale.pay.requestNo,
                            out ? commandStatusName(out->status) : QStringLiteral("no answer"),

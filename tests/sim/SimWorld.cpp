@@ -1,5 +1,7 @@
 #include "SimWorld.h"
 
+#include "testsupport/KilledCopy.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -93,13 +95,8 @@ QString SimWorld::copyCoreFiles()
     drain();
     const QString to = m_root.filePath(QStringLiteral("shop-%1").arg(m_incarnation + 1));
     QDir().mkpath(to);
-    // What a process started after a kill -9 finds: the files as they are;
-    // the shared-memory index is rebuilt from the WAL.
-    const QDir from(m_coreDir);
-    for (const QString& name : from.entryList(QDir::Files))
-        if (!name.endsWith(QLatin1String("-shm")) &&
-            !QFile::copy(from.filePath(name), QDir(to).filePath(name)))
-            qFatal("simulation: cannot copy %s", qPrintable(name));
+    if (const QString failed = test::copyAsAfterKill(m_coreDir, to); !failed.isEmpty())
+        qFatal("simulation: cannot copy %s", qPrintable(failed));
     return to;
 }
 

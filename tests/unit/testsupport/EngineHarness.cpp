@@ -1,5 +1,7 @@
 #include "testsupport/EngineHarness.h"
 
+#include "testsupport/KilledCopy.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -17,12 +19,9 @@ EngineHarness::~EngineHarness() = default;
 EngineHarness::EngineHarness(CopyOf copy)
     : m_clock(copy.from.m_clock.nowMs()), m_config(copy.from.m_config)
 {
-    // The shared-memory index is rebuilt from the WAL, as after a crash.
-    const QDir source(copy.from.dataDir());
-    for (const QString& name : source.entryList(QDir::Files))
-        if (!name.endsWith(QLatin1String("-shm")) &&
-            !QFile::copy(source.filePath(name), m_dir.file(name)))
-            qFatal("cannot copy %s", qPrintable(name));
+    if (const QString failed = copyAsAfterKill(copy.from.dataDir(), m_dir.path());
+        !failed.isEmpty())
+        qFatal("cannot copy %s", qPrintable(failed));
     open();
 }
 
