@@ -22,13 +22,15 @@ constexpr int kTakeoverBatch = 500;
 
 QString PaymentEngine::newLeaseHolder()
 {
-    // Readable on an order's timeline ("taken over from till-2/4711/3fa0"),
+    // Readable on an order's timeline ("taken over from till-2/4711/3fa09c21"),
     // and unique per process start: a restarted process is another holder,
-    // so it never mistakes a dead predecessor's lease for its own.
+    // so it never mistakes a dead predecessor's lease for its own. The
+    // random part is wide enough for a reused pid: with 16 bits, one
+    // process's incarnations in the simulation met in a few thousand.
     return QStringLiteral("%1/%2/%3")
         .arg(QSysInfo::machineHostName())
         .arg(QCoreApplication::applicationPid())
-        .arg(QRandomGenerator::system()->generate() & 0xffff, 4, 16, QLatin1Char('0'));
+        .arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
 }
 
 void PaymentEngine::leaseTick()

@@ -54,6 +54,11 @@ QString SimWorld::openCore()
     options.durable = false; // a crash is a copy of the files: no fsync is under test
     options.sandbox = m_channels;
     options.config = m_config;
+    // Each incarnation its own holder, the same in every replay: a random
+    // one (as in production) made a replay differ when two incarnations of
+    // one process drew the same suffix and the new one took its dead
+    // predecessor's orders for its own.
+    options.config.leaseHolder = QStringLiteral("sim/%1").arg(m_incarnation);
     options.clock = &m_clock;
     options.diskFault = [this](bool commit) {
         if (m_armedFault == DiskFault::None || commit != (m_armedFault != DiskFault::FailWrite))
