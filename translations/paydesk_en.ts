@@ -419,6 +419,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>Do not charge this sale again. Wait, or check the network.</source>
         <translation>Do not charge this sale again. Wait, or check the network.</translation>
     </message>
+    <message>
+        <source>Nothing was charged. Your role may not do this: ask a supervisor.</source>
+        <translation>Nothing was charged. Your role may not do this: ask a supervisor.</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. Log in again: File → Switch user.</source>
+        <translation>Nothing was charged. Log in again: File → Switch user.</translation>
+    </message>
 </context>
 <context>
     <name>TimelineTexts</name>
@@ -1030,6 +1038,29 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
 </context>
 <context>
+    <name>paydesk::ui::LoginDialog</name>
+    <message>
+        <source>Log in to PayDesk</source>
+        <translation>Log in to PayDesk</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Not logged in. Check the name and password, or ask an admin.</source>
+        <translation>Not logged in. Check the name and password, or ask an admin.</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::MainWindow</name>
     <message>
         <source>PayDesk</source>
@@ -1098,6 +1129,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>Orders (Alt+3)</source>
         <translation>Orders (Alt+3)</translation>
+    </message>
+    <message>
+        <source>Switch &amp;user… (shift change)</source>
+        <translation>Switch &amp;user… (shift change)</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +1763,17 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>Sounds</source>
         <translation>Sounds</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ShiftLogin</name>
+    <message>
+        <source>Shift change: the next person logs in. Until then %1 stays logged in.</source>
+        <translation>Shift change: the next person logs in. Until then %1 stays logged in.</translation>
+    </message>
+    <message>
+        <source>Logged in: %1</source>
+        <translation>Logged in: %1</translation>
     </message>
 </context>
 <context>

@@ -421,6 +421,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>Do not charge this sale again. Wait, or check the network.</source>
         <translation>请勿对本笔交易重复收款。请等待，或检查网络。</translation>
     </message>
+    <message>
+        <source>Nothing was charged. Your role may not do this: ask a supervisor.</source>
+        <translation>未扣款。您的角色无权进行此操作：请找主管。</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. Log in again: File → Switch user.</source>
+        <translation>未扣款。请重新登录：文件 → 切换用户。</translation>
+    </message>
 </context>
 <context>
     <name>TimelineTexts</name>
@@ -1034,6 +1042,29 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
 </context>
 <context>
+    <name>paydesk::ui::LoginDialog</name>
+    <message>
+        <source>Log in to PayDesk</source>
+        <translation>登录 PayDesk</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Not logged in. Check the name and password, or ask an admin.</source>
+        <translation>未登录。请检查用户名和密码，或联系管理员。</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::MainWindow</name>
     <message>
         <source>PayDesk</source>
@@ -1102,6 +1133,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Orders (Alt+3)</source>
         <translation>订单（Alt+3）</translation>
+    </message>
+    <message>
+        <source>Switch &amp;user… (shift change)</source>
+        <translation>切换用户(&amp;U)…（交班）</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1785,17 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Sounds</source>
         <translation>提示音</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ShiftLogin</name>
+    <message>
+        <source>Shift change: the next person logs in. Until then %1 stays logged in.</source>
+        <translation>交班：请下一位登录。在此之前 %1 仍保持登录。</translation>
+    </message>
+    <message>
+        <source>Logged in: %1</source>
+        <translation>当前登录：%1</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "SandboxGateway.h"
 #include "api/ConfigFile.h"
 #include "api/EmbeddedApi.h"
+#include "api/GuardedApi.h"
 #include "api/Json.h"
 #include "api/Numbers.h"
 #include "api/TerminalKeyFile.h"
@@ -128,6 +129,7 @@ People (passwords from --password-file FILE or standard input, never the command
                                     start a session; its token goes to FILE (0600; default:
                                     the data directory's session), used by the commands above
   logout [--session-file FILE]      end it
+  roles                             which role may do what (the table the core refuses by)
 
 Secrets at rest (no data directory needed):
   secret new-key FILE               a new random sealing key in FILE (0600; never overwrites)
@@ -213,9 +215,18 @@ struct Context
     std::unique_ptr<DemoGateway> demo;
     // A test shop's in-process sandbox (config "sandbox": true).
     std::shared_ptr<InProcessSandbox> sandbox;
-    std::unique_ptr<PayDeskApi> api;
-    // The core in this process; null with --remote (api is then a RemoteApi).
+    // The core in this process, or a RemoteApi with --remote.
+    std::unique_ptr<PayDeskApi> core;
+    // The core in this process; null with --remote.
     EmbeddedApi* embedded = nullptr;
+    // The core as the logged-in person may use it (commands a person runs);
+    // after `core`, so it goes first.
+    std::unique_ptr<GuardedApi> guarded;
+    // What commands call: the guarded core, or the core itself for the
+    // process's own work (run, serve, demo) and with --remote.
+    PayDeskApi* api = nullptr;
+    // The session's person ('' while logins are off, or with --remote).
+    QString loggedIn;
     CoreConfig config; // as loaded (serve reads its "server" section)
     // The notify_url listener; after the API, so it stops taking requests
     // before the engine goes.
@@ -257,7 +268,8 @@ int openApi(Context& c, const QString& dataDir, bool durable)
     c.config = opt.config;
     auto embedded = std::make_unique<EmbeddedApi>(opt);
     c.embedded = embedded.get();
-    c.api = std::move(embedded);
+    c.api = embedded.get();
+    c.core = std::move(embedded);
     if (QString e = c.embedded->open(); !e.isEmpty()) {
         c.out->error(e);
         return ExitStorage;
@@ -349,13 +361,13 @@ int followOrder(Context& c, const QString& orderNo, bool ownWork, const ExitFor&
                 w.finish(exitFor(*d));
         });
     };
-    QObject::connect(c.api.get(), &PayDeskApi::eventRecorded, &guard, [&](const TrackEvent& e) {
+    QObject::connect(c.api, &PayDeskApi::eventRecorded, &guard, [&](const TrackEvent& e) {
         if (e.orderNo == orderNo)
             c.out->event(e);
     });
-    QObject::connect(c.api.get(), &PayDeskApi::idle, &guard, finishIfSettled);
-    QObject::connect(c.api.get(), &PayDeskApi::orderChanged, &guard, finishIfSettled);
-    QObject::connect(c.api.get(), &PayDeskApi::fatalError, &guard, [&](const QString& m) {
+    QObject::connect(c.api, &PayDeskApi::idle, &guard, finishIfSettled);
+    QObject::connect(c.api, &PayDeskApi::orderChanged, &guard, finishIfSettled);
+    QObject::connect(c.api, &PayDeskApi::fatalError, &guard, [&](const QString& m) {
         c.out->error(m);
         storageFailed = true;
         w.finish(ExitStorage);
@@ -586,7 +598,8 @@ int cmdAlerts(Context& c)
         const qint64 id = c.args.size() >= 3 ? c.args.at(2).toLongLong(&ok) : 0;
         if (!ok || id <= 0)
             return usageError(*c.out, QStringLiteral("usage: alerts ack ID --by NAME"));
-        const QString by = c.parser.value(QStringLiteral("by")).trimmed();
+        const QString by =
+            c.loggedIn.isEmpty() ? c.parser.value(QStringLiteral("by")).trimmed() : c.loggedIn;
         if (by.isEmpty())
             return usageError(*c.out, QStringLiteral("--by NAME is required: who acknowledges"));
         const auto o =
@@ -658,9 +671,9 @@ int cmdRun(Context& c)
         c.out->line(QStringLiteral("stopping: unfinished items resume at the next start"));
         w.finish(ExitOk);
     });
-    QObject::connect(c.api.get(), &PayDeskApi::eventRecorded, &guard,
+    QObject::connect(c.api, &PayDeskApi::eventRecorded, &guard,
                      [&](const TrackEvent& e) { c.out->event(e); });
-    QObject::connect(c.api.get(), &PayDeskApi::fatalError, &guard, [&](const QString& m) {
+    QObject::connect(c.api, &PayDeskApi::fatalError, &guard, [&](const QString& m) {
         c.out->error(m);
         w.finish(ExitStorage);
     });
@@ -668,7 +681,7 @@ int cmdRun(Context& c)
     // process holds are waited for, and taken over if their holder died.
     auto allDone = [&] { return c.api->isIdle() && c.api->workHeldElsewhere() == 0; };
     if (untilIdle)
-        QObject::connect(c.api.get(), &PayDeskApi::idle, &guard, [&] {
+        QObject::connect(c.api, &PayDeskApi::idle, &guard, [&] {
             if (allDone())
                 w.finish(ExitOk);
         });
@@ -770,7 +783,7 @@ int cmdDemo(Context& c)
     Waiter w;
     CommandOutcome outcome;
     QObject guard;
-    QObject::connect(c.api.get(), &PayDeskApi::eventRecorded, &guard,
+    QObject::connect(c.api, &PayDeskApi::eventRecorded, &guard,
                      [&](const TrackEvent& e) { c.out->event(e); });
     c.api->pay(cmd, [&](const CommandOutcome& o) {
         outcome = o;
@@ -781,7 +794,7 @@ int cmdDemo(Context& c)
         c.out->outcome(outcome);
         return rc;
     }
-    QObject::disconnect(c.api.get(), nullptr, &guard, nullptr);
+    QObject::disconnect(c.api, nullptr, &guard, nullptr);
     c.out->line(QStringLiteral("live progress of order %1:").arg(outcome.orderNo));
     rc = followOrder(c, outcome.orderNo, true);
     c.out->line(QStringLiteral("\nThe stored timeline (what support staff read):\n"));
@@ -838,6 +851,86 @@ int cmdEnrol(Context& c, const QUrl& server, const QString& keyPath)
     return ExitOk;
 }
 
+// The read a command makes, if it is one: a refused read answers nothing,
+// so the refusal is asked for first and shown.
+std::optional<UseCase> readOf(const QStringList& args)
+{
+    const QString command = args.value(0);
+    const QString sub = args.value(1);
+    if (command == QLatin1String("order"))
+        return UseCase::ReadOrders;
+    if (command == QLatin1String("alerts") && sub != QLatin1String("ack"))
+        return UseCase::ReadAlerts;
+    if ((command == QLatin1String("ledger") && sub != QLatin1String("backfill")) ||
+        command == QLatin1String("check"))
+        return UseCase::ReadLedger;
+    if (sub == QLatin1String("list") &&
+        (command == QLatin1String("payout") || command == QLatin1String("adjust")))
+        return UseCase::ReadApprovals;
+    if (command == QLatin1String("settle") && sub == QLatin1String("list"))
+        return UseCase::ReadSettlements;
+    if (command == QLatin1String("wallet") && sub == QLatin1String("withdrawals"))
+        return UseCase::ReadApprovals;
+    if (command == QLatin1String("wallet") && sub == QLatin1String("show"))
+        return UseCase::ReadWallets;
+    if (command == QLatin1String("diff") &&
+        (sub == QLatin1String("list") || sub == QLatin1String("show")))
+        return UseCase::ReadDifferences;
+    return std::nullopt;
+}
+
+// Commands a person runs go through the core as that person may use it:
+// once users exist, the session file must name a live session, and --by
+// may only name its user. The process's own work (run, serve, demo, the
+// sandbox's customer) and user management (which checks its admin itself)
+// stay as they are.
+int actAsLoggedIn(Context& c, const QString& command, const QString& dataDir)
+{
+    static const QStringList processWork = {QStringLiteral("run"), QStringLiteral("serve"),
+                                            QStringLiteral("demo"), QStringLiteral("sandbox-scan")};
+    if (processWork.contains(command) || isUserCommand(command))
+        return ExitOk;
+    const std::optional<bool> on = c.embedded->userAccess().anyUser();
+    if (!on) {
+        c.out->error(QStringLiteral("cannot read the users; nothing is done"));
+        return ExitStorage;
+    }
+    c.guarded = std::make_unique<GuardedApi>(*c.embedded);
+    c.api = c.guarded.get();
+    if (!*on)
+        return ExitOk;
+    const QString token = sessionToken(c.parser, dataDir);
+    QString why;
+    const std::optional<Session> session = c.embedded->userAccess().session(token, &why);
+    if (!session) {
+        c.out->error(QStringLiteral("unauthenticated: %1: log in first (paydesk-core login "
+                                    "--user NAME)")
+                         .arg(why));
+        return ExitFailure;
+    }
+    c.guarded->setSessionToken(token);
+    c.loggedIn = session->user;
+    if (c.parser.isSet(QStringLiteral("by")) &&
+        c.parser.value(QStringLiteral("by")).trimmed() != c.loggedIn)
+        return usageError(*c.out,
+                          QStringLiteral("--by names %1, but %2 is logged in: changes are "
+                                         "made in the logged-in person's name")
+                              .arg(c.parser.value(QStringLiteral("by")).trimmed(), c.loggedIn));
+    if (const std::optional<UseCase> read = readOf(c.args)) {
+        if (const BackOfficeOutcome o = c.guarded->permit(*read); !o.ok()) {
+            c.out->error(o.message);
+            return ExitFailure;
+        }
+    }
+    if (command == QLatin1String("terminal") && !session->roles.contains(Role::Admin)) {
+        c.out->error(QStringLiteral("forbidden: %1 may not enrol or disable counters: that "
+                                    "needs the admin role")
+                         .arg(c.loggedIn));
+        return ExitFailure;
+    }
+    return ExitOk;
+}
+
 // Every command against a server (paydesk-core serve): the counter's,
 // and `enrol` to get this terminal's key first.
 int runRemote(Context& c, const QString& command)
@@ -869,7 +962,8 @@ int runRemote(Context& c, const QString& command)
     }
     auto remote = std::make_unique<RemoteApi>(options);
     remote->start(); // the events, for --wait's live steps
-    c.api = std::move(remote);
+    c.api = remote.get();
+    c.core = std::move(remote);
     if (isBackOfficeCommand(command))
         return runBackOffice(c.parser, c.args, *c.out, c.api->accounting());
     if (isReconCommand(command))
@@ -948,12 +1042,12 @@ int run(const QStringList& arguments)
         return usageError(*c.out, QStringLiteral("no command given"));
     const QString command = c.args.first();
     static const QStringList known = {
-        QStringLiteral("demo"),  QStringLiteral("pay"),          QStringLiteral("qr"),
-        QStringLiteral("query"), QStringLiteral("revoke"),       QStringLiteral("refund"),
-        QStringLiteral("order"), QStringLiteral("alerts"),       QStringLiteral("sandbox-codes"),
-        QStringLiteral("run"),   QStringLiteral("sandbox-scan"), QStringLiteral("sandbox"),
-        QStringLiteral("serve"), QStringLiteral("terminal"),     QStringLiteral("enrol"),
-        QStringLiteral("secret")};
+        QStringLiteral("demo"),   QStringLiteral("pay"),          QStringLiteral("qr"),
+        QStringLiteral("query"),  QStringLiteral("revoke"),       QStringLiteral("refund"),
+        QStringLiteral("order"),  QStringLiteral("alerts"),       QStringLiteral("sandbox-codes"),
+        QStringLiteral("run"),    QStringLiteral("sandbox-scan"), QStringLiteral("sandbox"),
+        QStringLiteral("serve"),  QStringLiteral("terminal"),     QStringLiteral("enrol"),
+        QStringLiteral("secret"), QStringLiteral("roles")};
     if (!known.contains(command) && !isBackOfficeCommand(command) && !isReconCommand(command) &&
         !isUserCommand(command))
         return usageError(*c.out, QStringLiteral("unknown command '%1'").arg(command));
@@ -963,6 +1057,11 @@ int run(const QStringList& arguments)
         return cmdSandbox(c);
     if (command == QLatin1String("secret"))
         return runSecret(c.parser, c.args, *c.out);
+    if (command == QLatin1String("roles")) {
+        // The matrix the core refuses by, as README shows it.
+        QTextStream(stdout) << roleMatrixMarkdown();
+        return ExitOk;
+    }
     if (p.isSet(QStringLiteral("remote")))
         return runRemote(c, command);
     if (command == QLatin1String("enrol"))
@@ -1028,10 +1127,12 @@ int run(const QStringList& arguments)
             return api->receiveNotification(channel, body, source);
         });
 
+    if (int rc = actAsLoggedIn(c, command, dataDir); rc != ExitOk)
+        return rc;
     if (isBackOfficeCommand(command))
-        return runBackOffice(c.parser, c.args, *c.out, c.api->accounting());
+        return runBackOffice(c.parser, c.args, *c.out, c.api->accounting(), c.loggedIn);
     if (isReconCommand(command))
-        return runRecon(c.parser, c.args, *c.out, c.api->reconciliation());
+        return runRecon(c.parser, c.args, *c.out, c.api->reconciliation(), c.loggedIn);
     if (command == QLatin1String("demo"))
         return cmdDemo(c);
     if (command == QLatin1String("pay"))

@@ -501,9 +501,9 @@ QList<QCommandLineOption> backOfficeOptions()
 }
 
 int runBackOffice(const QCommandLineParser& parser, const QStringList& args, Output& out,
-                  BackOfficeApi& backOffice)
+                  BackOfficeApi& backOffice, const QString& loggedIn)
 {
-    const Args a{{parser, args, out}, backOffice};
+    const Args a{{parser, args, out, loggedIn}, backOffice};
     const QString command = args.first();
     if (command == QLatin1String("ledger"))
         return cmdLedger(a);

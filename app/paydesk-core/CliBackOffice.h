@@ -31,11 +31,23 @@ struct CommandArgs
     const QCommandLineParser& p;
     const QStringList& args;
     Output& out;
+    // The logged-in person, who stands for --by ('' while logins are off:
+    // then --by names who acts).
+    QString loggedIn;
 
-    QString opt(const char* name) const { return p.value(QString::fromLatin1(name)); }
-    bool has(const char* name) const { return p.isSet(QString::fromLatin1(name)); }
+    QString opt(const char* name) const
+    {
+        return isBy(name) && !loggedIn.isEmpty() ? loggedIn : p.value(QString::fromLatin1(name));
+    }
+    bool has(const char* name) const
+    {
+        return (isBy(name) && !loggedIn.isEmpty()) || p.isSet(QString::fromLatin1(name));
+    }
     QString arg(int i) const { return i < args.size() ? args.at(i) : QString(); }
-    QString actor() const { return actorName(p); }
+    QString actor() const { return loggedIn.isEmpty() ? actorName(p) : loggedIn; }
+
+private:
+    static bool isBy(const char* name) { return qstrcmp(name, "by") == 0; }
 };
 
 // Prints the outcome (text or JSON with `extra`) and returns its exit code.
@@ -56,7 +68,8 @@ template <typename T, typename Call> T waitFor(Call call)
     return *got;
 }
 
+// `loggedIn`: the session's person, who acts ('' while logins are off).
 int runBackOffice(const QCommandLineParser& parser, const QStringList& args, Output& out,
-                  BackOfficeApi& backOffice);
+                  BackOfficeApi& backOffice, const QString& loggedIn = QString());
 
 } // namespace paydesk::cli

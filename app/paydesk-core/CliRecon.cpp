@@ -203,9 +203,9 @@ QList<QCommandLineOption> reconOptions()
 }
 
 int runRecon(const QCommandLineParser& parser, const QStringList& args, Output& out,
-             ReconApi& recon)
+             ReconApi& recon, const QString& loggedIn)
 {
-    const Args a{{parser, args, out}, recon};
+    const Args a{{parser, args, out, loggedIn}, recon};
     if (args.first() == QLatin1String("reconcile"))
         return cmdReconcile(a);
     return cmdDiff(a);

@@ -72,13 +72,6 @@ QString sessionPath(const QCommandLineParser& p, const QString& dataDir)
                : QDir(dataDir).filePath(QStringLiteral("session"));
 }
 
-// The acting admin's token: the session file's content ('' when none, so
-// only the very first user can be added).
-QString sessionToken(const QCommandLineParser& p, const QString& dataDir)
-{
-    return readSessionFile(sessionPath(p, dataDir));
-}
-
 bool parseRoleOption(const QCommandLineParser& p, Output& out, QList<Role>* roles)
 {
     QString bad;
@@ -223,6 +216,11 @@ int runUsers(const QCommandLineParser& p, const QStringList& args, Output& out, 
     return printBackOffice(out, waitFor<BackOfficeOutcome>([&](auto reply) {
                                users.resetPassword(token, name, password, reply);
                            }));
+}
+
+QString sessionToken(const QCommandLineParser& p, const QString& dataDir)
+{
+    return readSessionFile(sessionPath(p, dataDir));
 }
 
 } // namespace paydesk::cli

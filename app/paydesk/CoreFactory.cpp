@@ -8,6 +8,7 @@
 #include "NotificationHttpServer.h"
 #include "api/ConfigFile.h"
 #include "api/EmbeddedApi.h"
+#include "api/GuardedApi.h"
 #include "sandbox/InProcessSandbox.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
@@ -166,7 +167,13 @@ std::unique_ptr<ui::CoreSession> createCore(const CoreOptions& options, QString*
         session->customerCode = [](Wallet wallet) {
             return sandboxCode(wallet, SandboxBehaviour::InstantSuccess);
         };
-    session->api = std::move(api);
+    // Screens reach the core only as the logged-in person may use it (open
+    // until the shop adds its first user).
+    auto guarded = std::make_unique<GuardedApi>(*api);
+    session->users = &api->userAccess();
+    session->guard = guarded.get();
+    session->core = std::move(api);
+    session->api = std::move(guarded);
     if (options.demo && options.sampleOrders)
         addSampleOrders(*session->api);
     return session;

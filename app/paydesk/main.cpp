@@ -6,6 +6,7 @@
 #include "settings/AppSettings.h"
 #include "settings/FirstRunWizard.h"
 #include "shell/MainWindow.h"
+#include "shell/ShiftLogin.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -62,6 +63,9 @@ int main(int argc, char** argv)
     });
 
     ui::MainWindow window(*core, settings);
+    // Once the shop has users, someone logs in before the first sale.
+    if (!window.shiftLogin().logInAtStart())
+        return 0;
     window.show();
     return app.exec();
 }

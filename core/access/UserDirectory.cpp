@@ -354,6 +354,14 @@ void UserDirectory::logout(const QString& token, Reply<BackOfficeOutcome> reply)
     answerAfterCommit(done, reply);
 }
 
+std::optional<bool> UserDirectory::anyUser()
+{
+    const std::optional<int> count = m_store.countUsers();
+    if (!count)
+        return std::nullopt;
+    return *count > 0;
+}
+
 std::optional<Session> UserDirectory::session(const QString& token, QString* why)
 {
     const auto say = [why](const QString& text) {

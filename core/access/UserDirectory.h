@@ -44,6 +44,7 @@ public:
                Reply<LoginResult> reply) override;
     void logout(const QString& token, Reply<BackOfficeOutcome> reply) override;
     std::optional<Session> session(const QString& token, QString* why = nullptr) override;
+    std::optional<bool> anyUser() override;
 
 private:
     // The acting admin's refusal, if any (empty status Ok: go on).

@@ -331,15 +331,23 @@ QString loadCoreConfig(const QString& path, CoreConfig& config)
     QJsonObject root;
     if (QString e = readJsonObjectFile(path, root); !e.isEmpty())
         return e;
-    static const QStringList known = {
-        QStringLiteral("storeId"),      QStringLiteral("terminalId"),
-        QStringLiteral("maxAmount"),    QStringLiteral("largeAmount"),
-        QStringLiteral("routes"),       QStringLiteral("channels"),
-        QStringLiteral("defaults"),     QStringLiteral("networkErrorsPerMinute"),
-        QStringLiteral("gateways"),     QStringLiteral("ledger"),
-        QStringLiteral("recon"),        QStringLiteral("database"),
-        QStringLiteral("sandbox"),      QStringLiteral("server"),
-        QStringLiteral("leaseSeconds"), QStringLiteral("sessionIdleMinutes")};
+    static const QStringList known = {QStringLiteral("storeId"),
+                                      QStringLiteral("terminalId"),
+                                      QStringLiteral("maxAmount"),
+                                      QStringLiteral("largeAmount"),
+                                      QStringLiteral("cashierRefundLimit"),
+                                      QStringLiteral("routes"),
+                                      QStringLiteral("channels"),
+                                      QStringLiteral("defaults"),
+                                      QStringLiteral("networkErrorsPerMinute"),
+                                      QStringLiteral("gateways"),
+                                      QStringLiteral("ledger"),
+                                      QStringLiteral("recon"),
+                                      QStringLiteral("database"),
+                                      QStringLiteral("sandbox"),
+                                      QStringLiteral("server"),
+                                      QStringLiteral("leaseSeconds"),
+                                      QStringLiteral("sessionIdleMinutes")};
     CoreConfig c = config;
     if (QString e = checkKeys(root, known, path); !e.isEmpty())
         return e;
@@ -376,6 +384,16 @@ QString loadCoreConfig(const QString& path, CoreConfig& config)
         !e.isEmpty())
         return e;
     c.leaseMs = qint64(leaseSeconds) * 1000;
+    if (root.contains(QStringLiteral("cashierRefundLimit"))) {
+        QString err;
+        const auto m =
+            Money::parse(root.value(QStringLiteral("cashierRefundLimit")).toString(), kCny, &err);
+        if (!m || m->isNegative())
+            return QStringLiteral("%1: cashierRefundLimit must be an amount like \"500.00\" "
+                                  "(\"0.00\": every refund needs a supervisor): %2")
+                .arg(path, err.isEmpty() ? QStringLiteral("it is negative") : err);
+        c.cashierRefundLimitFen = m->fen();
+    }
     int sessionIdleMinutes = int(c.sessionIdleMs / 60'000);
     if (QString e = readInt(root, QStringLiteral("sessionIdleMinutes"), path, 1, 24 * 60,
                             QStringLiteral("minutes"), sessionIdleMinutes);

@@ -33,6 +33,9 @@ struct CoreConfig : EngineConfig
     ServerConfig server;
     // A logged-in person's session ends after this long unused.
     qint64 sessionIdleMs = 15 * 60'000;
+    // With logins on, what a cashier may refund of one order in all;
+    // a supervisor refunds more.
+    qint64 cashierRefundLimitFen = 50'000; // ¥500.00
 };
 
 } // namespace paydesk

@@ -83,8 +83,10 @@ QJsonObject toJson(const WalletReachability& w)
 
 QJsonObject toJson(const CounterLimits& l)
 {
-    return {{QStringLiteral("maxAmount"), moneyJson(Money::fromFen(l.maxAmountFen))},
-            {QStringLiteral("largeAmount"), moneyJson(Money::fromFen(l.largeAmountFen))}};
+    return {
+        {QStringLiteral("maxAmount"), moneyJson(Money::fromFen(l.maxAmountFen))},
+        {QStringLiteral("largeAmount"), moneyJson(Money::fromFen(l.largeAmountFen))},
+        {QStringLiteral("cashierRefundLimit"), moneyJson(Money::fromFen(l.cashierRefundLimitFen))}};
 }
 
 void read(JsonReader& r, PayCommand& c)
@@ -131,7 +133,7 @@ void read(JsonReader& r, PinLockout& l)
 
 void read(JsonReader& r, CommandOutcome& o)
 {
-    o.status = r.enumeration<CommandStatus>(QStringLiteral("status"), commandStatusName, 0, 11,
+    o.status = r.enumeration<CommandStatus>(QStringLiteral("status"), commandStatusName, 0, 13,
                                             CommandStatus::StorageError, true);
     r.boolean(QStringLiteral("ok")); // derived from the status
     o.message = r.string(QStringLiteral("message"));
@@ -281,6 +283,7 @@ void read(JsonReader& r, CounterLimits& l)
 {
     l.maxAmountFen = r.money(QStringLiteral("maxAmount")).fen();
     l.largeAmountFen = r.money(QStringLiteral("largeAmount")).fen();
+    l.cashierRefundLimitFen = r.money(QStringLiteral("cashierRefundLimit")).fen();
 }
 
 QUrlQuery toQuery(const OrderFilter& f)

@@ -418,7 +418,8 @@ QList<WalletReachability> EmbeddedApi::reachability() const
 
 CounterLimits EmbeddedApi::counterLimits() const
 {
-    return {d->options.config.maxAmountFen, d->options.config.largeAmountFen};
+    return {d->options.config.maxAmountFen, d->options.config.largeAmountFen,
+            d->options.config.cashierRefundLimitFen};
 }
 
 BackOffice* EmbeddedApi::backOffice() const

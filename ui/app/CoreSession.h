@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/GuardedApi.h"
 #include "api/PayDeskApi.h"
 #include "api/types/Clock.h"
 #include "api/types/Commands.h"
@@ -27,7 +28,14 @@ struct CoreSession
     // Whatever serves the core's channels in the demo (the sandbox gateway):
     // declared first so it outlives the api.
     std::shared_ptr<void> backend;
+    // The core in this process (null for a remote one); `api` is the core
+    // as the logged-in person may use it, declared after so it goes first.
+    std::unique_ptr<PayDeskApi> core;
     std::unique_ptr<PayDeskApi> api;
+    // People and sessions, and the session `api` acts for: null for a
+    // remote core (the server checks the terminal, nobody logs in there yet).
+    UserAccess* users = nullptr;
+    GuardedApi* guard = nullptr;
     // Whatever takes requests for the api from outside (the demo's
     // notify_url listener): declared after it, so it stops first.
     std::shared_ptr<void> listener;

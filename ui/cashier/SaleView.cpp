@@ -130,6 +130,12 @@ SaleView SaleText::refused(const CommandOutcome& outcome, qint64 amountFen)
         v.nextStep = tr("Nothing was charged. The PayDesk server cannot be reached: check the "
                         "network, then charge again.");
         break;
+    case CommandStatus::Forbidden:
+        v.nextStep = tr("Nothing was charged. Your role may not do this: ask a supervisor.");
+        break;
+    case CommandStatus::Unauthenticated:
+        v.nextStep = tr("Nothing was charged. Log in again: File → Switch user.");
+        break;
     default:
         v.nextStep = tr("Nothing was charged. Read the message, then try again.");
         break;

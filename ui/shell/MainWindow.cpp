@@ -1,6 +1,7 @@
 #include "shell/MainWindow.h"
 
 #include "shell/ReachabilityLights.h"
+#include "shell/ShiftLogin.h"
 
 #include "app/Language.h"
 #include "cashier/CashierScreen.h"
@@ -103,6 +104,8 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
             "QLabel { background: #b35900; color: white; font-weight: bold; padding: 2px 8px; }"));
         statusBar()->addPermanentWidget(m_sandboxBadge);
     }
+    m_shift = new ShiftLogin(m_core, this);
+    statusBar()->addPermanentWidget(m_shift->badge());
     buildMenu();
     retranslate();
     applySettings();
@@ -115,6 +118,11 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenu()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_switchUserAction = m_fileMenu->addAction(QString(), m_shift, &ShiftLogin::switchUser);
+    m_switchUserAction->setObjectName(QStringLiteral("switchUserAction"));
+    // Shown once people log in here (a first user may be added meanwhile).
+    connect(m_fileMenu, &QMenu::aboutToShow, this,
+            [this] { m_switchUserAction->setVisible(m_shift->required()); });
     m_settingsAction = m_fileMenu->addAction(QString(), this, &MainWindow::openSettings);
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), qApp, &QApplication::closeAllWindows);
@@ -244,6 +252,8 @@ void MainWindow::retranslate()
     m_tabs->setTabText(m_tabs->indexOf(m_qr), tr("QR code (Alt+2)"));
     m_tabs->setTabText(m_tabs->indexOf(m_orders), tr("Orders (Alt+3)"));
     m_fileMenu->setTitle(tr("&File"));
+    m_switchUserAction->setText(tr("Switch &user… (shift change)"));
+    m_switchUserAction->setVisible(m_shift->required());
     m_settingsAction->setText(tr("&Settings…"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));

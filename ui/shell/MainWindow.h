@@ -21,6 +21,7 @@ class SerialScanner;
 class ReachabilityLights;
 class PinGuard;
 class OutcomeSound;
+class ShiftLogin;
 
 // The window: assembles the screens (one class each), the alerts strip and
 // the menu, and opens dialogs when screens ask. No payment logic here.
@@ -47,6 +48,8 @@ public:
     QDialog* openRefund(const QString& orderNo);
     PinGuard& pinGuard() const { return *m_pinGuard; }
     OutcomeSound& outcomeSound() const { return *m_sound; }
+    // Who works here: the login at start and at shift change.
+    ShiftLogin& shiftLogin() const { return *m_shift; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -74,6 +77,8 @@ private:
     PinGuard* m_pinGuard;
     OutcomeSound* m_sound;
     QAction* m_settingsAction = nullptr;
+    QAction* m_switchUserAction = nullptr;
+    ShiftLogin* m_shift = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_counterModeAction = nullptr;
     SerialScanner* m_serial = nullptr;

@@ -29,6 +29,10 @@ QString commandStatusName(CommandStatus s)
         return QStringLiteral("channel_unreachable");
     case CommandStatus::ServerUnreachable:
         return QStringLiteral("server_unreachable");
+    case CommandStatus::Forbidden:
+        return QStringLiteral("forbidden");
+    case CommandStatus::Unauthenticated:
+        return QStringLiteral("unauthenticated");
     }
     return QStringLiteral("unknown");
 }

@@ -30,6 +30,10 @@ enum class CommandStatus : int
     // A remote core (paydesk-core serve) could not be reached: the command
     // never left this machine, so nothing was done.
     ServerUnreachable = 11,
+    // The logged-in person's roles do not allow it (the message names the
+    // role needed), or nobody is logged in while users exist.
+    Forbidden = 12,
+    Unauthenticated = 13,
 };
 
 QString commandStatusName(CommandStatus s);
@@ -149,6 +153,9 @@ struct CounterLimits
 {
     qint64 maxAmountFen = 0;
     qint64 largeAmountFen = 0;
+    // With logins on, a cashier refunds an order up to this much in all;
+    // more needs a supervisor.
+    qint64 cashierRefundLimitFen = 0;
 };
 
 // A counter locked its refunds after too many wrong supervisor PINs: the

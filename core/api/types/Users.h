@@ -81,6 +81,9 @@ public:
     // The session a token names, used now: nullopt when unknown, expired or
     // its user disabled (the reason in `why`).
     virtual std::optional<Session> session(const QString& token, QString* why = nullptr) = 0;
+    // Whether any user exists (then logins are required); nullopt when the
+    // users cannot be read.
+    virtual std::optional<bool> anyUser() = 0;
 };
 
 } // namespace paydesk

@@ -258,9 +258,10 @@ void tst_CounterWire::alertsLimitsAndReachability()
     QCOMPARE(ab.acknowledgedBy, a.acknowledgedBy);
     QCOMPARE(ab.acknowledgedAtMs, a.acknowledgedAtMs);
     const CounterLimits l =
-        roundTrip<CounterLimits>(wire::toJson(CounterLimits{5'000'000, 100'000}));
+        roundTrip<CounterLimits>(wire::toJson(CounterLimits{5'000'000, 100'000, 30'000}));
     QCOMPARE(l.maxAmountFen, qint64(5'000'000));
     QCOMPARE(l.largeAmountFen, qint64(100'000));
+    QCOMPARE(l.cashierRefundLimitFen, qint64(30'000));
     const WalletReachability w{Wallet::WeChat, QStringLiteral("wechat"), Reachability::Down,
                                QStringLiteral("timed out"), kAt};
     const WalletReachability wb = roundTrip<WalletReachability>(wire::toJson(w));

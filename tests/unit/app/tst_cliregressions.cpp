@@ -145,6 +145,12 @@ void tst_CliRegressions::wrongTypeInConfigurationIsRefused_data()
     QTest::newRow("errors_per_minute_negative")
         << QByteArray(R"({"networkErrorsPerMinute":-1})")
         << QStringLiteral("networkErrorsPerMinute must be a whole number");
+    QTest::newRow("cashier_refund_limit_negative")
+        << QByteArray(R"({"cashierRefundLimit":"-1.00"})")
+        << QStringLiteral("paydesk.json: cashierRefundLimit must be an amount like \"500.00\"");
+    QTest::newRow("cashier_refund_limit_not_an_amount")
+        << QByteArray(R"({"cashierRefundLimit":"lots"})")
+        << QStringLiteral("paydesk.json: cashierRefundLimit must be an amount like \"500.00\"");
     QTest::newRow("max_amount_above_ceiling")
         << QByteArray(R"({"maxAmount":"92233720368547758.07"})") << QStringLiteral("ceiling");
 }

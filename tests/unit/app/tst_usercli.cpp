@@ -5,6 +5,8 @@
 #include "testsupport/TempDir.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace paydesk::test;
@@ -17,6 +19,7 @@ private Q_SLOTS:
     void badArgumentsAreUsageErrors_data();
     void badArgumentsAreUsageErrors();
     void lockoutIsReportedAndAlerted();
+    void commandsRunAsTheLoggedInPerson();
 };
 
 namespace {
@@ -147,23 +150,119 @@ void tst_UserCli::badArgumentsAreUsageErrors()
 void tst_UserCli::lockoutIsReportedAndAlerted()
 {
     Shop s;
-    QCOMPARE(s.run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("boss"),
-                    QStringLiteral("--role"), QStringLiteral("admin")},
-                   "boss-password\n")
-                 .exitCode,
-             0);
+    const auto ok = [&](const QStringList& args, const char* input) {
+        const CoreRun r = s.run(args, input);
+        if (r.exitCode != 0)
+            qFatal("%s failed: %s", qPrintable(args.join(QLatin1Char(' '))), qPrintable(r.err));
+    };
+    ok({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("boss"),
+        QStringLiteral("--role"), QStringLiteral("admin")},
+       "boss-password\n");
+    ok({QStringLiteral("login"), QStringLiteral("--user"), QStringLiteral("boss")},
+       "boss-password\n");
+    ok({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("li"),
+        QStringLiteral("--role"), QStringLiteral("cashier")},
+       "li-password\n");
+    ok({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("sam"),
+        QStringLiteral("--role"), QStringLiteral("support")},
+       "sam-password\n");
     CoreRun r;
     for (int i = 0; i < 5; ++i)
-        r = s.run({QStringLiteral("login"), QStringLiteral("--user"), QStringLiteral("boss")},
+        r = s.run({QStringLiteral("login"), QStringLiteral("--user"), QStringLiteral("li")},
                   "not-the-password\n");
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QLatin1String("now locked until")), qPrintable(r.err));
-    r = s.run({QStringLiteral("login"), QStringLiteral("--user"), QStringLiteral("boss")},
-              "boss-password\n");
+    r = s.run({QStringLiteral("login"), QStringLiteral("--user"), QStringLiteral("li")},
+              "li-password\n");
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QLatin1String("an admin can reset the password")), qPrintable(r.err));
+    // Support reads the alerts; the admin, who manages people, may not.
+    r = s.run({QStringLiteral("alerts")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("boss (admin) may not read the alerts")),
+             qPrintable(r.err));
+    ok({QStringLiteral("login"), QStringLiteral("--user"), QStringLiteral("sam")},
+       "sam-password\n");
     r = s.run({QStringLiteral("alerts")});
     QVERIFY2(r.out.contains(QLatin1String("login_locked")), qPrintable(r.out));
+}
+
+// Once users exist, every command a person runs needs a session and is
+// refused when the role may not; changes are made in the session's name, so
+// maker-checker needs a second real user.
+void tst_UserCli::commandsRunAsTheLoggedInPerson()
+{
+    Shop s;
+    const auto ok = [&](const QStringList& args, const char* input = "") {
+        const CoreRun r = s.run(args, input);
+        if (r.exitCode != 0)
+            qFatal("%s failed: %s", qPrintable(args.join(QLatin1Char(' '))), qPrintable(r.err));
+        return r;
+    };
+    const auto login = [&](const char* name) {
+        ok({QStringLiteral("login"), QStringLiteral("--user"), QString::fromLatin1(name)},
+           "a-long-password\n");
+    };
+    // Before the first user the shop runs open, as before.
+    ok({QStringLiteral("pay"), QStringLiteral("--amount"), QStringLiteral("10.00"),
+        QStringLiteral("--code"), QStringLiteral("130000000000000001"), QStringLiteral("--wait")});
+    ok({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("boss"),
+        QStringLiteral("--role"), QStringLiteral("admin")},
+       "a-long-password\n");
+    login("boss");
+    for (const auto& [name, role] : {std::pair{"li", "cashier"}, std::pair{"wang", "accountant"},
+                                     std::pair{"zhao", "accountant"}})
+        ok({QStringLiteral("user"), QStringLiteral("add"), QString::fromLatin1(name),
+            QStringLiteral("--role"), QString::fromLatin1(role)},
+           "a-long-password\n");
+    ok({QStringLiteral("logout")});
+
+    const QStringList pay = {
+        QStringLiteral("pay"),    QStringLiteral("--amount"),           QStringLiteral("10.00"),
+        QStringLiteral("--code"), QStringLiteral("130000000000000002"), QStringLiteral("--wait")};
+    CoreRun r = s.run(pay);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("unauthenticated")) &&
+                 r.err.contains(QLatin1String("log in first")),
+             qPrintable(r.err));
+
+    login("li");
+    ok(pay);
+    r = s.run({QStringLiteral("settle"), QStringLiteral("--date"), QStringLiteral("2025-12-01")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String(
+                 "li (cashier) may not run a day's settlement: that needs the accountant role")),
+             qPrintable(r.err));
+    r = s.run({QStringLiteral("ledger"), QStringLiteral("accounts")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("li (cashier) may not read the ledger")),
+             qPrintable(r.err));
+
+    login("wang");
+    // --by may not name someone else.
+    r = s.run({QStringLiteral("adjust"), QStringLiteral("propose"), QStringLiteral("--account"),
+               QStringLiteral("liability:suspense"), QStringLiteral("--amount"),
+               QStringLiteral("1.00"), QStringLiteral("--reason"), QStringLiteral("drawer"),
+               QStringLiteral("--by"), QStringLiteral("zhao")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("--by names zhao, but wang is logged in")),
+             qPrintable(r.err));
+    r = ok({QStringLiteral("--json"), QStringLiteral("adjust"), QStringLiteral("propose"),
+            QStringLiteral("--account"), QStringLiteral("liability:suspense"),
+            QStringLiteral("--amount"), QStringLiteral("1.00"), QStringLiteral("--reason"),
+            QStringLiteral("drawer")});
+    const QString number =
+        QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("number")).toString();
+    QVERIFY2(!number.isEmpty(), qPrintable(r.out));
+    r = s.run({QStringLiteral("adjust"), QStringLiteral("approve"), number});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("was proposed by wang, who cannot also decide it")),
+             qPrintable(r.err));
+    login("zhao");
+    ok({QStringLiteral("adjust"), QStringLiteral("approve"), number});
+    r = ok({QStringLiteral("adjust"), QStringLiteral("list")});
+    QVERIFY2(r.out.contains(QLatin1String("wang")) && r.out.contains(QLatin1String("zhao")),
+             qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(tst_UserCli)

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "api/PayDeskApi.h"
+#include "api/types/RoleMatrix.h"
+
+#include <memory>
+
+namespace paydesk {
+
+class EmbeddedApi;
+
+// The facade as one logged-in person may use it: every use case is checked
+// against the role matrix (roleMatrix()) with the session the token names,
+// and every change is made in that person's name (a typed "by" is
+// replaced), so maker-checker compares real users. A refused change answers
+// Forbidden (naming the role it needs) or Unauthenticated; a refused read
+// answers nothing (an empty list) and permit() says why.
+//
+// Until the first user exists the core runs open, as before users: every
+// use case is allowed and changes carry the names typed. Adding the first
+// admin turns logins on for good (the last admin cannot be disabled).
+//
+// Engine-wide calls (resumeAll, isIdle, the signals) pass through: they are
+// the process's, not a person's.
+class GuardedApi final : public PayDeskApi
+{
+    Q_OBJECT
+public:
+    explicit GuardedApi(EmbeddedApi& core, QObject* parent = nullptr);
+    ~GuardedApi() override;
+
+    // The session this facade acts for (the shift's cashier, or whoever is
+    // logged in on the CLI); a GUI switches it at shift change.
+    void setSessionToken(const QString& token);
+    QString sessionToken() const { return m_token; }
+
+    // Whether logins are required: some user exists. nullopt: the users
+    // cannot be read (everything is refused meanwhile).
+    std::optional<bool> accessControlOn();
+    // Ok with the person's name in `user` ('' while access control is off),
+    // or Unauthenticated / Forbidden with the text to show.
+    BackOfficeOutcome permit(UseCase useCase, QString* user = nullptr);
+
+    void pay(const PayCommand& cmd, Reply reply) override;
+    void createQr(const QrCommand& cmd, Reply reply) override;
+    void refund(const RefundCommand& cmd, Reply reply) override;
+    void revoke(const RevokeCommand& cmd, Reply reply) override;
+    void query(const QString& orderNo, Reply reply) override;
+    void orderDetails(const QString& orderNo, DetailsReply reply) override;
+    void orders(const OrderFilter& filter, OrdersReply reply) override;
+    void alerts(bool openOnly, int limit, AlertsReply reply) override;
+    void acknowledgeAlert(qint64 alertId, const QString& who, Reply reply) override;
+    void reportPinLockout(const PinLockout& lockout, Reply reply) override;
+    BackOfficeApi& accounting() override;
+    ReconApi& reconciliation() override;
+    int resumeAll() override;
+    bool isIdle() const override;
+    int workHeldElsewhere() const override;
+    QList<WalletReachability> reachability() const override;
+    CounterLimits counterLimits() const override;
+
+private:
+    class Books;
+    class Recon;
+    // Runs `call` with the acting person's name when `useCase` is allowed;
+    // otherwise answers `refused` with the refusal.
+    bool commandPermitted(UseCase useCase, const Reply& reply, QString* user = nullptr);
+
+    EmbeddedApi& m_core;
+    QString m_token;
+    std::unique_ptr<Books> m_books;
+    std::unique_ptr<Recon> m_recon;
+};
+
+} // namespace paydesk

@@ -1,0 +1,190 @@
+// Logging in at the counter: nothing is asked before the shop has users;
+// then a person logs in before the first sale, a wrong password is shown
+// and lets nobody in, the status bar names who works, a shift change logs
+// the next person in (ending the previous session), and the core refuses
+// what the new person's role may not do.
+#include "guisupport/GuiHarness.h"
+#include "sandbox/SandboxBehaviour.h"
+#include "shell/LoginDialog.h"
+#include "shell/ShiftLogin.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QTest>
+#include <QTimer>
+
+using namespace paydesk;
+using namespace paydesk::ui;
+using paydesk::test::GuiHarness;
+
+namespace {
+
+const QString kPassword = QStringLiteral("a-long-password");
+
+template <typename T, typename Call> T wait(GuiHarness& h, Call call)
+{
+    std::optional<T> out;
+    call([&](const T& x) { out = x; });
+    if (!QTest::qWaitFor([&] { return out.has_value(); }, 5000))
+        qFatal("no reply");
+    h.drain();
+    return *out;
+}
+
+// An admin, a cashier (li) and an accountant (wang).
+void addStaff(GuiHarness& h)
+{
+    UserAccess& users = *h.core().users;
+    const auto add = [&](const QString& token, const QString& name, Role role) {
+        const auto o = wait<BackOfficeOutcome>(
+            h, [&](auto reply) { users.addUser(token, name, kPassword, {role}, reply); });
+        if (!o.ok())
+            qFatal("cannot add %s: %s", qPrintable(name), qPrintable(o.message));
+    };
+    add(QString(), QStringLiteral("boss"), Role::Admin);
+    const LoginResult boss = wait<LoginResult>(
+        h, [&](auto reply) { users.login(QStringLiteral("boss"), kPassword, QString(), reply); });
+    add(boss.token, QStringLiteral("li"), Role::Cashier);
+    add(boss.token, QStringLiteral("wang"), Role::Accountant);
+}
+
+// Types into the login dialog once it is shown: `passwords` in turn, each
+// a try after the one before was refused, cancelling when they run out.
+// The refusals shown go to `errors`.
+struct LoginScript
+{
+    QString name;
+    QStringList passwords;
+    QStringList errors;
+    int tries = 0;
+    bool shown = false;
+    QPointer<LoginDialog> dialog; // the one this script answers
+};
+
+void drive(const std::shared_ptr<LoginScript>& s)
+{
+    QTimer::singleShot(10, [s] {
+        if (!s->shown)
+            s->dialog = qobject_cast<LoginDialog*>(QApplication::activeModalWidget());
+        LoginDialog* dialog = s->dialog;
+        if (!dialog || !dialog->isVisible()) {
+            if (!s->shown)
+                drive(s); // not shown yet; once shown and closed, the script ends
+            return;
+        }
+        s->shown = true;
+        auto* button = dialog->findChild<QPushButton*>(QStringLiteral("loginButton"));
+        if (!button->isEnabled())
+            return drive(s); // a try is being checked
+        auto* error = dialog->findChild<QLabel*>(QStringLiteral("loginError"));
+        if (s->tries > 0 && !error->isHidden())
+            s->errors << error->text();
+        if (s->passwords.isEmpty())
+            return dialog->reject();
+        dialog->findChild<QLineEdit*>(QStringLiteral("loginName"))->setText(s->name);
+        dialog->findChild<QLineEdit*>(QStringLiteral("loginPassword"))
+            ->setText(s->passwords.takeFirst());
+        ++s->tries;
+        QTest::mouseClick(button, Qt::LeftButton);
+        drive(s);
+    });
+}
+
+std::shared_ptr<LoginScript> answerLogin(const QString& name, const QStringList& passwords)
+{
+    auto s = std::make_shared<LoginScript>();
+    s->name = name;
+    s->passwords = passwords;
+    drive(s);
+    return s;
+}
+
+CommandOutcome pay(GuiHarness& h, const QString& requestNo)
+{
+    return wait<CommandOutcome>(h, [&](auto reply) {
+        h.api().pay({requestNo,
+                     Money::fromFen(12'00),
+                     sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess),
+                     QString(),
+                     QString(),
+                     {}},
+                    reply);
+    });
+}
+
+} // namespace
+
+class tst_GuiLogin : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void noUsersNoLogin()
+    {
+        GuiHarness h;
+        QVERIFY(!h.window().shiftLogin().required());
+        QVERIFY(h.window().shiftLogin().logInAtStart()); // nothing asked
+        QCOMPARE(pay(h, QStringLiteral("open")).status, CommandStatus::Ok);
+    }
+
+    void wrongPasswordThenRightOne()
+    {
+        GuiHarness h;
+        addStaff(h);
+        ShiftLogin& shift = h.window().shiftLogin();
+        QVERIFY(shift.required());
+        // Nobody logged in yet: the core refuses the sale.
+        const CommandOutcome before = pay(h, QStringLiteral("nobody"));
+        QCOMPARE(before.status, CommandStatus::Unauthenticated);
+        const auto script =
+            answerLogin(QStringLiteral("li"), {QStringLiteral("wrong-password"), kPassword});
+        QVERIFY(shift.logInAtStart());
+        QCOMPARE(script->errors.size(), 1);
+        QVERIFY2(script->errors.first().contains(QStringLiteral("Not logged in")),
+                 qPrintable(script->errors.first()));
+        QCOMPARE(shift.who(), QStringLiteral("li (cashier)"));
+        QCOMPARE(shift.badge()->text(), QStringLiteral("Logged in: li (cashier)"));
+        QCOMPARE(pay(h, QStringLiteral("li-sale")).status, CommandStatus::Ok);
+    }
+
+    void cancelAtStartQuits()
+    {
+        GuiHarness h;
+        addStaff(h);
+        answerLogin(QStringLiteral("li"), {});
+        QVERIFY(!h.window().shiftLogin().logInAtStart());
+    }
+
+    void shiftChangeEndsThePreviousSession()
+    {
+        GuiHarness h;
+        addStaff(h);
+        ShiftLogin& shift = h.window().shiftLogin();
+        answerLogin(QStringLiteral("li"), {kPassword});
+        QVERIFY(shift.logInAtStart());
+        const QString liToken = h.core().guard->sessionToken();
+        QVERIFY(h.core().users->session(liToken));
+
+        answerLogin(QStringLiteral("wang"), {kPassword});
+        shift.switchUser();
+        h.drain();
+        QCOMPARE(shift.who(), QStringLiteral("wang (accountant)"));
+        QVERIFY(!h.core().users->session(liToken)); // li's session ended
+        // An accountant takes no payments: the core refuses, nothing is made.
+        const CommandOutcome refused = pay(h, QStringLiteral("wang-sale"));
+        QCOMPARE(refused.status, CommandStatus::Forbidden);
+        QVERIFY2(refused.message.contains(QStringLiteral("needs the cashier or supervisor role")),
+                 qPrintable(refused.message));
+        QVERIFY(refused.orderNo.isEmpty());
+
+        // A cancelled shift change keeps the person who is there.
+        answerLogin(QStringLiteral("li"), {});
+        shift.switchUser();
+        QCOMPARE(shift.who(), QStringLiteral("wang (accountant)"));
+    }
+};
+
+QTEST_MAIN(tst_GuiLogin)
+#include "tst_gui_login.moc"

@@ -1,0 +1,79 @@
+#include "shell/ShiftLogin.h"
+
+#include "shell/LoginDialog.h"
+
+#include <QEvent>
+#include <QLabel>
+
+namespace paydesk::ui {
+
+ShiftLogin::ShiftLogin(CoreSession& core, QWidget* window)
+    : QObject(window), m_core(core), m_window(window), m_badge(new QLabel(window))
+{
+    m_badge->setObjectName(QStringLiteral("loggedInBadge"));
+    m_badge->hide();
+    m_badge->installEventFilter(this);
+}
+
+bool ShiftLogin::required() const
+{
+    if (!m_core.users || !m_core.guard)
+        return false;
+    // Unreadable users: ask anyway; the core refuses everything meanwhile.
+    const std::optional<bool> any = m_core.users->anyUser();
+    return !any || *any;
+}
+
+bool ShiftLogin::logInAtStart()
+{
+    if (!required())
+        return true;
+    return logIn(QString());
+}
+
+void ShiftLogin::switchUser()
+{
+    if (!required())
+        return;
+    const QString previous = m_token;
+    if (!logIn(
+            tr("Shift change: the next person logs in. Until then %1 stays logged in.").arg(who())))
+        return;
+    if (!previous.isEmpty() && previous != m_token)
+        m_core.users->logout(previous, [](const BackOfficeOutcome&) {});
+}
+
+QString ShiftLogin::who() const
+{
+    if (m_session.user.isEmpty())
+        return QString();
+    return QStringLiteral("%1 (%2)").arg(m_session.user, roleNames(m_session.roles));
+}
+
+bool ShiftLogin::logIn(const QString& why)
+{
+    LoginDialog dialog(*m_core.users, why, m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    m_token = dialog.token();
+    m_session = dialog.session();
+    m_core.guard->setSessionToken(m_token);
+    retranslate();
+    m_badge->show();
+    emit personChanged();
+    return true;
+}
+
+void ShiftLogin::retranslate()
+{
+    m_badge->setText(tr("Logged in: %1").arg(who()));
+}
+
+bool ShiftLogin::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_badge && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace paydesk::ui
