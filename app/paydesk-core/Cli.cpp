@@ -17,6 +17,7 @@
 #include "api/Json.h"
 #include "api/Numbers.h"
 #include "api/TerminalKeyFile.h"
+#include "api/types/Csv.h"
 #include "sandbox/InProcessSandbox.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
@@ -31,6 +32,7 @@
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QJsonArray>
+#include <QSaveFile>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -130,6 +132,9 @@ People (passwords from --password-file FILE or standard input, never the command
                                     the data directory's session), used by the commands above
   logout [--session-file FILE]      end it
   roles                             which role may do what (the table the core refuses by)
+  audit [--user U] [--action A] [--since D] [--limit N] [--csv FILE]
+                                    who changed what, when and from which counter, newest
+                                    first (refused attempts too); --csv exports them
 
 Secrets at rest (no data directory needed):
   secret new-key FILE               a new random sealing key in FILE (0600; never overwrites)
@@ -591,6 +596,81 @@ int cmdOrderCommand(Context& c, const QString& name)
         [](const CommandOutcome& o) { return refundExit(o.refundNo); });
 }
 
+QJsonObject auditJson(const AuditEntry& e)
+{
+    return {{QStringLiteral("id"), e.id},
+            {QStringLiteral("at"), chinaTime(e.atMs).toString(Qt::ISODate)},
+            {QStringLiteral("user"), e.user},
+            {QStringLiteral("terminal"), e.terminal},
+            {QStringLiteral("action"), e.action},
+            {QStringLiteral("subject"), e.subject},
+            {QStringLiteral("detail"), e.detail},
+            {QStringLiteral("outcome"), e.outcome},
+            {QStringLiteral("message"), e.message}};
+}
+
+// audit [--user U] [--action A] [--since D] [--limit N] [--csv FILE]
+int cmdAudit(Context& c)
+{
+    if (c.args.size() != 1)
+        return usageError(*c.out, QStringLiteral("usage: audit [--user U] [--action A] [--since "
+                                                 "D] [--limit N] [--csv FILE]"));
+    AuditFilter f;
+    f.user = c.parser.value(QStringLiteral("user"));
+    f.action = c.parser.value(QStringLiteral("action"));
+    if (c.parser.isSet(QStringLiteral("since"))) {
+        const QDate date = QDate::fromString(c.parser.value(QStringLiteral("since")), Qt::ISODate);
+        if (!date.isValid())
+            return usageError(*c.out, QStringLiteral("--since must be a date like 2026-11-23"));
+        f.fromMs = QDateTime(date, QTime(0, 0), chinaZone()).toMSecsSinceEpoch();
+    }
+    if (c.parser.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        f.limit = c.parser.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || f.limit <= 0 || f.limit > 10000)
+            return usageError(*c.out, QStringLiteral("--limit must be 1..10000"));
+    }
+    const auto list =
+        waitFor<QList<AuditEntry>>([&](auto reply) { c.guarded->audit().entries(f, reply); });
+    if (c.parser.isSet(QStringLiteral("csv"))) {
+        QString text = csv::row({QStringLiteral("id"), QStringLiteral("at"), QStringLiteral("user"),
+                                 QStringLiteral("terminal"), QStringLiteral("action"),
+                                 QStringLiteral("subject"), QStringLiteral("detail"),
+                                 QStringLiteral("outcome"), QStringLiteral("message")});
+        for (const AuditEntry& e : list)
+            text +=
+                csv::row({QString::number(e.id), chinaTime(e.atMs).toString(Qt::ISODate), e.user,
+                          e.terminal, e.action, e.subject, e.detail, e.outcome, e.message});
+        QSaveFile out(c.parser.value(QStringLiteral("csv")));
+        if (!out.open(QIODevice::WriteOnly) || out.write(text.toUtf8()) < 0 || !out.commit()) {
+            c.out->error(
+                QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
+            return ExitFailure;
+        }
+        c.out->line(
+            QStringLiteral("%1 entries written to %2").arg(list.size()).arg(out.fileName()));
+        return ExitOk;
+    }
+    for (const AuditEntry& e : list) {
+        if (c.out->json()) {
+            c.out->object(auditJson(e));
+            continue;
+        }
+        c.out->line(QStringLiteral("%1  %2  %3  %4  %5  %6  %7%8")
+                        .arg(chinaTime(e.atMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                             e.user.isEmpty() ? QStringLiteral("-") : e.user, e.terminal, e.action,
+                             e.subject.isEmpty() ? QStringLiteral("-") : e.subject,
+                             e.detail.isEmpty() ? QStringLiteral("-") : e.detail,
+                             e.outcome.isEmpty() ? QStringLiteral("(no answer)") : e.outcome,
+                             e.outcome == QLatin1String("ok") || e.message.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(": ") + e.message));
+    }
+    if (list.isEmpty() && !c.out->json())
+        c.out->line(QStringLiteral("no entries"));
+    return ExitOk;
+}
+
 int cmdAlerts(Context& c)
 {
     if (c.args.size() >= 2 && c.args.at(1) == QLatin1String("ack")) {
@@ -859,6 +939,8 @@ std::optional<UseCase> readOf(const QStringList& args)
     const QString sub = args.value(1);
     if (command == QLatin1String("order"))
         return UseCase::ReadOrders;
+    if (command == QLatin1String("audit"))
+        return UseCase::ReadAudit;
     if (command == QLatin1String("alerts") && sub != QLatin1String("ack"))
         return UseCase::ReadAlerts;
     if ((command == QLatin1String("ledger") && sub != QLatin1String("backfill")) ||
@@ -1006,6 +1088,7 @@ int run(const QStringList& arguments)
         {QStringLiteral("limit"), QString(), QStringLiteral("n")},
         {QStringLiteral("all"), QString()},
         {QStringLiteral("by"), QString(), QStringLiteral("name")},
+        {QStringLiteral("action"), QString(), QStringLiteral("use case")},
         {QStringLiteral("until-idle"), QString()},
         {QStringLiteral("listen"), QString(), QStringLiteral("address:port")},
         {QStringLiteral("listen-tls"), QString(), QStringLiteral("address:port")},
@@ -1047,7 +1130,7 @@ int run(const QStringList& arguments)
         QStringLiteral("order"),  QStringLiteral("alerts"),       QStringLiteral("sandbox-codes"),
         QStringLiteral("run"),    QStringLiteral("sandbox-scan"), QStringLiteral("sandbox"),
         QStringLiteral("serve"),  QStringLiteral("terminal"),     QStringLiteral("enrol"),
-        QStringLiteral("secret"), QStringLiteral("roles")};
+        QStringLiteral("secret"), QStringLiteral("roles"),        QStringLiteral("audit")};
     if (!known.contains(command) && !isBackOfficeCommand(command) && !isReconCommand(command) &&
         !isUserCommand(command))
         return usageError(*c.out, QStringLiteral("unknown command '%1'").arg(command));
@@ -1145,6 +1228,8 @@ int run(const QStringList& arguments)
         return cmdOrder(c);
     if (command == QLatin1String("alerts"))
         return cmdAlerts(c);
+    if (command == QLatin1String("audit"))
+        return cmdAudit(c);
     if (command == QLatin1String("run"))
         return cmdRun(c);
     if (command == QLatin1String("serve"))

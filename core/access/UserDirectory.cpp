@@ -1,5 +1,7 @@
 #include "access/UserDirectory.h"
 
+#include "access/AuditLog.h"
+
 #include "common/ChinaTime.h"
 #include "common/Clock.h"
 #include "store/Database.h"
@@ -59,6 +61,33 @@ QString UserDirectory::open()
     return m_db.migrate(UserStore::schemaName(), UserStore::migrations());
 }
 
+void UserDirectory::setAuditLog(AuditLog* log, const QString& terminal)
+{
+    m_audit = log;
+    m_terminal = terminal;
+}
+
+UserAccess::Reply<BackOfficeOutcome>
+UserDirectory::audited(const QString& actorToken, const QString& action, const QString& subject,
+                       const QString& detail, Reply<BackOfficeOutcome> reply)
+{
+    if (!m_audit)
+        return reply;
+    AuditEntry e;
+    if (!actorToken.isEmpty())
+        if (const std::optional<Session> s = session(actorToken))
+            e.user = s->user;
+    e.terminal = m_terminal;
+    e.action = action;
+    e.subject = subject;
+    e.detail = detail;
+    const qint64 id = m_audit->begin(e);
+    return [log = m_audit, id, reply = std::move(reply)](const BackOfficeOutcome& o) {
+        log->finish(id, backOfficeStatusName(o.status), o.message);
+        reply(o);
+    };
+}
+
 BackOfficeOutcome UserDirectory::storageError()
 {
     return fail(BackOfficeStatus::StorageError,
@@ -103,6 +132,8 @@ std::optional<bool> UserDirectory::anotherAdmin(const QString& name)
 void UserDirectory::addUser(const QString& adminToken, const QString& name, const QString& password,
                             const QList<Role>& roles, Reply<BackOfficeOutcome> reply)
 {
+    reply =
+        audited(adminToken, QStringLiteral("user add"), name, roleNames(roles), std::move(reply));
     if (!validName(name))
         return reply(fail(BackOfficeStatus::InvalidArgument,
                           QStringLiteral("a user name is 1 to 32 letters, digits, '.', '_' or "
@@ -184,6 +215,7 @@ void UserDirectory::changeUser(const QString& adminToken, const QString& name,
 void UserDirectory::disableUser(const QString& adminToken, const QString& name,
                                 Reply<BackOfficeOutcome> reply)
 {
+    reply = audited(adminToken, QStringLiteral("user disable"), name, QString(), std::move(reply));
     changeUser(
         adminToken, name,
         [&](UserStore::Row& row) {
@@ -210,6 +242,8 @@ void UserDirectory::disableUser(const QString& adminToken, const QString& name,
 void UserDirectory::resetPassword(const QString& adminToken, const QString& name,
                                   const QString& password, Reply<BackOfficeOutcome> reply)
 {
+    reply = audited(adminToken, QStringLiteral("user reset-password"), name, QString(),
+                    std::move(reply));
     if (password.size() < m_policy.minPasswordLength)
         return reply(fail(BackOfficeStatus::InvalidArgument,
                           QStringLiteral("the password must have at least %1 characters")
@@ -233,6 +267,8 @@ void UserDirectory::resetPassword(const QString& adminToken, const QString& name
 void UserDirectory::setRoles(const QString& adminToken, const QString& name,
                              const QList<Role>& roles, Reply<BackOfficeOutcome> reply)
 {
+    reply =
+        audited(adminToken, QStringLiteral("user roles"), name, roleNames(roles), std::move(reply));
     if (roles.isEmpty())
         return reply(fail(BackOfficeStatus::InvalidArgument,
                           QStringLiteral("give the user at least one role (disable the user "
@@ -261,6 +297,15 @@ void UserDirectory::setRoles(const QString& adminToken, const QString& name,
 void UserDirectory::login(const QString& name, const QString& password, const QString& terminal,
                           Reply<LoginResult> reply)
 {
+    if (m_audit) {
+        // Logins, good and bad: who tried which name, from where.
+        const qint64 id = m_audit->begin({0, 0, name, m_terminal, QStringLiteral("login"), name,
+                                          terminal, QString(), QString()});
+        reply = [log = m_audit, id, reply = std::move(reply)](const LoginResult& r) {
+            log->finish(id, backOfficeStatusName(r.outcome.status), r.outcome.message);
+            reply(r);
+        };
+    }
     LoginResult out;
     const qint64 now = m_clock.nowMs();
     auto row = m_store.user(name);
@@ -347,6 +392,7 @@ void UserDirectory::login(const QString& name, const QString& password, const QS
 
 void UserDirectory::logout(const QString& token, Reply<BackOfficeOutcome> reply)
 {
+    reply = audited(token, QStringLiteral("logout"), QString(), QString(), std::move(reply));
     if (!m_store.deleteSession(tokenHash(token)))
         return reply(storageError());
     BackOfficeOutcome done;

@@ -8,6 +8,7 @@
 
 namespace paydesk {
 
+class AuditLog;
 class Clock;
 class Database;
 
@@ -30,6 +31,9 @@ public:
                   std::function<void(const QString&, const QString&)> raiseAlert);
     // Migrates. Error text, empty on success.
     QString open();
+    // Where changes to users and logins are recorded, and this core's
+    // counter for the entries (optional: tests of the directory alone).
+    void setAuditLog(AuditLog* log, const QString& terminal);
 
     void addUser(const QString& adminToken, const QString& name, const QString& password,
                  const QList<Role>& roles, Reply<BackOfficeOutcome> reply) override;
@@ -57,6 +61,11 @@ private:
     // Whether another enabled admin than `name` exists.
     std::optional<bool> anotherAdmin(const QString& name);
     void answerAfterCommit(BackOfficeOutcome outcome, Reply<BackOfficeOutcome> reply);
+    // Stages the audit row of a change the session `actorToken` asks for
+    // and returns `reply` wrapped to record its outcome.
+    Reply<BackOfficeOutcome> audited(const QString& actorToken, const QString& action,
+                                     const QString& subject, const QString& detail,
+                                     Reply<BackOfficeOutcome> reply);
     BackOfficeOutcome storageError();
 
     Database& m_db;
@@ -65,6 +74,8 @@ private:
     std::function<void(const QString&, const QString&)> m_raiseAlert;
     UserStore m_store;
     QString m_dummyHash; // checked against for unknown names
+    AuditLog* m_audit = nullptr;
+    QString m_terminal;
 };
 
 } // namespace paydesk

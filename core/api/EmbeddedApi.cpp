@@ -3,6 +3,7 @@
 #include "api/EmbeddedBackOffice.h"
 #include "api/EmbeddedRecon.h"
 
+#include "access/AuditLog.h"
 #include "access/TerminalRegistry.h"
 #include "access/UserDirectory.h"
 #include "api/NotificationRefusals.h"
@@ -46,6 +47,7 @@ struct EmbeddedApi::Impl
     std::unique_ptr<NotificationRefusals> refusals; // after engine: goes first
     std::unique_ptr<TerminalRegistry> terminals;
     std::unique_ptr<UserDirectory> users;
+    std::unique_ptr<AuditLog> audit;
     bool failed = false;
 
     // The network channel named `name`; null when there is none.
@@ -80,6 +82,7 @@ EmbeddedApi::~EmbeddedApi()
     d->reconciliation.reset();
     d->accounting.reset();
     d->users.reset();
+    d->audit.reset();
     d->terminals.reset();
     d->engine.reset();
     d->reconciler.reset();
@@ -135,6 +138,10 @@ QString EmbeddedApi::open()
         });
     if (QString e = d->users->open(); !e.isEmpty())
         return e;
+    d->audit = std::make_unique<AuditLog>(d->db, *d->clock);
+    if (QString e = d->audit->open(); !e.isEmpty())
+        return e;
+    d->users->setAuditLog(d->audit.get(), counterName());
     connect(&d->db, &Database::storageFailed, this, [this](const QString& msg) {
         d->failed = true;
         Q_EMIT fatalError(msg);
@@ -388,6 +395,17 @@ UserAccess& EmbeddedApi::userAccess()
 {
     Q_ASSERT_X(d->users, "EmbeddedApi::userAccess", "open() first");
     return *d->users;
+}
+
+AuditLog& EmbeddedApi::auditLog()
+{
+    Q_ASSERT_X(d->audit, "EmbeddedApi::auditLog", "open() first");
+    return *d->audit;
+}
+
+QString EmbeddedApi::counterName() const
+{
+    return d->options.config.storeId + QLatin1Char('/') + d->options.config.terminalId;
 }
 
 TerminalAccess& EmbeddedApi::terminalAccess()

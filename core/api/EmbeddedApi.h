@@ -14,6 +14,7 @@
 
 namespace paydesk {
 
+class AuditLog;
 class BackOffice;
 class Channel;
 class Reconciler;
@@ -70,6 +71,11 @@ public:
     // The people who log in (paydesk-core user ..., login): their roles and
     // sessions.
     UserAccess& userAccess();
+    // Every change people asked for (written by GuardedApi; front ends read
+    // it through GuardedApi::audit()).
+    AuditLog& auditLog();
+    // This core's counter, "STORE/TERMINAL" from the configuration.
+    QString counterName() const;
 
     // True when some channel is served by the in-process sandbox: nothing
     // it "charges" is real, and every screen and output must say so.

@@ -1,5 +1,6 @@
 #include "api/GuardedApi.h"
 
+#include "access/AuditLog.h"
 #include "api/EmbeddedApi.h"
 #include "money/Money.h"
 
@@ -26,58 +27,135 @@ BackOfficeOutcome refusal(BackOfficeStatus status, const QString& message)
     return o;
 }
 
-// Who acts: the session's person, or nobody while access control is off.
-struct ActingPerson
+// A refusal in each reply's own shape, and each reply's outcome for the
+// audit log.
+template <typename T> T refusalAs(const BackOfficeOutcome& o);
+template <> CommandOutcome refusalAs(const BackOfficeOutcome& o)
 {
-    BackOfficeOutcome outcome; // Ok, or the refusal
-    bool open = false;         // no user exists yet: everything is allowed
-    QString user;
-    QList<Role> roles;
-};
-
-ActingPerson resolve(EmbeddedApi& core, const QString& token)
+    return commandRefusal(o);
+}
+template <> BackOfficeOutcome refusalAs(const BackOfficeOutcome& o)
 {
-    ActingPerson c;
-    const std::optional<bool> any = core.userAccess().anyUser();
-    if (!any) {
-        c.outcome = refusal(BackOfficeStatus::StorageError,
-                            QStringLiteral("cannot read the users: nothing is allowed until "
-                                           "they can be read"));
-        return c;
-    }
-    if (!*any) {
-        c.open = true;
-        return c;
-    }
-    QString why;
-    const std::optional<Session> s = core.userAccess().session(token, &why);
-    if (!s) {
-        c.outcome =
-            refusal(BackOfficeStatus::Unauthenticated, why + QStringLiteral(": log in first"));
-        return c;
-    }
-    c.user = s->user;
-    c.roles = s->roles;
-    return c;
+    return o;
+}
+template <> SettlementReport refusalAs(const BackOfficeOutcome& o)
+{
+    SettlementReport r;
+    r.outcome = o;
+    return r;
+}
+template <> ReconcileResult refusalAs(const BackOfficeOutcome& o)
+{
+    ReconcileResult r;
+    r.outcome = o;
+    return r;
+}
+template <> BackfillReport refusalAs(const BackOfficeOutcome& o)
+{
+    BackfillReport r;
+    r.error = o.message;
+    return r;
 }
 
-BackOfficeOutcome check(const ActingPerson& c, UseCase useCase)
+std::pair<QString, QString> outcomeOf(const CommandOutcome& o)
 {
-    if (!c.outcome.ok() || c.open || allows(c.roles, useCase))
-        return c.outcome;
-    return refusal(BackOfficeStatus::Forbidden, refusalText(c.user, c.roles, useCase));
+    return {commandStatusName(o.status), o.message};
+}
+std::pair<QString, QString> outcomeOf(const BackOfficeOutcome& o)
+{
+    return {backOfficeStatusName(o.status), o.message};
+}
+std::pair<QString, QString> outcomeOf(const SettlementReport& r)
+{
+    return outcomeOf(r.outcome);
+}
+std::pair<QString, QString> outcomeOf(const ReconcileResult& r)
+{
+    return outcomeOf(r.outcome);
+}
+std::pair<QString, QString> outcomeOf(const BackfillReport& r)
+{
+    if (!r.error.isEmpty())
+        return {QStringLiteral("error"), r.error};
+    return {QStringLiteral("ok"), QStringLiteral("%1 entries posted").arg(r.posted())};
 }
 
-// The name a change is made in: the logged-in person's, or the typed one
-// while access control is off.
-QString actor(const ActingPerson& c, const QString& typed)
+QString amountText(const Money& m)
 {
-    return c.open ? typed : c.user;
+    return m.toPlainString();
 }
 
 } // namespace
 
-// The back office's use cases, each checked, each change in the caller's name.
+GuardedApi::Person GuardedApi::person()
+{
+    Person p;
+    const std::optional<bool> any = m_core.userAccess().anyUser();
+    if (!any) {
+        p.outcome = refusal(BackOfficeStatus::StorageError,
+                            QStringLiteral("cannot read the users: nothing is allowed until "
+                                           "they can be read"));
+        return p;
+    }
+    if (!*any) {
+        p.open = true;
+        return p;
+    }
+    QString why;
+    const std::optional<Session> s = m_core.userAccess().session(m_token, &why);
+    if (!s) {
+        p.outcome =
+            refusal(BackOfficeStatus::Unauthenticated, why + QStringLiteral(": log in first"));
+        return p;
+    }
+    p.user = s->user;
+    p.roles = s->roles;
+    return p;
+}
+
+BackOfficeOutcome GuardedApi::check(const Person& p, UseCase useCase) const
+{
+    if (!p.outcome.ok() || p.open || allows(p.roles, useCase))
+        return p.outcome;
+    return refusal(BackOfficeStatus::Forbidden, refusalText(p.user, p.roles, useCase));
+}
+
+QString GuardedApi::actor(const Person& p, const QString& typed)
+{
+    return p.open ? typed : p.user;
+}
+
+template <typename T>
+std::optional<GuardedApi::Person> GuardedApi::change(UseCase useCase, const QString& subject,
+                                                     const QString& detail,
+                                                     std::function<void(const T&)>& reply)
+{
+    const Person p = person();
+    AuditEntry entry;
+    entry.user = p.user;
+    entry.terminal = m_core.counterName();
+    entry.action = ruleFor(useCase).name;
+    entry.subject = subject;
+    entry.detail = detail;
+    AuditLog& log = m_core.auditLog();
+    const qint64 id = log.begin(entry);
+    const BackOfficeOutcome o = check(p, useCase);
+    if (!o.ok()) {
+        const auto [status, message] = outcomeOf(o);
+        log.finish(id, status, message);
+        reply(refusalAs<T>(o));
+        return std::nullopt;
+    }
+    reply = [&log, id, inner = std::move(reply)](const T& result) {
+        const auto [status, message] = outcomeOf(result);
+        log.finish(id, status, message);
+        inner(result);
+    };
+    return p;
+}
+
+// The back office's use cases, each checked, each change audited and made in
+// the person's name.
 class GuardedApi::Books final : public BackOfficeApi
 {
 public:
@@ -85,24 +163,23 @@ public:
 
     void balances(qint64 atMs, Reply<BackOfficeRead<QList<AccountBalance>>> reply) override
     {
-        if (allowed(UseCase::ReadLedger, reply))
+        if (readable(UseCase::ReadLedger, reply))
             m_inner.balances(atMs, std::move(reply));
     }
     void balance(const QString& account, qint64 atMs,
                  Reply<BackOfficeRead<AccountBalance>> reply) override
     {
-        if (allowed(UseCase::ReadLedger, reply))
+        if (readable(UseCase::ReadLedger, reply))
             m_inner.balance(account, atMs, std::move(reply));
     }
     void journal(const JournalFilter& filter, Reply<QList<JournalEntry>> reply) override
     {
-        if (permittedRead(UseCase::ReadLedger, reply))
+        if (readableList(UseCase::ReadLedger, reply))
             m_inner.journal(filter, std::move(reply));
     }
     void check(Reply<InternalCheckReport> reply) override
     {
-        const ActingPerson c = resolve(m_g.m_core, m_g.m_token);
-        if (const BackOfficeOutcome o = paydesk::check(c, UseCase::ReadLedger); !o.ok()) {
+        if (const BackOfficeOutcome o = m_g.permit(UseCase::ReadLedger); !o.ok()) {
             InternalCheckReport r;
             r.error = o.message;
             return reply(r);
@@ -111,123 +188,131 @@ public:
     }
     void backfill(Reply<BackfillReport> reply) override
     {
-        const ActingPerson c = resolve(m_g.m_core, m_g.m_token);
-        if (const BackOfficeOutcome o = paydesk::check(c, UseCase::Backfill); !o.ok()) {
-            BackfillReport r;
-            r.error = o.message;
-            return reply(r);
-        }
-        m_inner.backfill(std::move(reply));
+        if (m_g.change(UseCase::Backfill, QString(), QString(), reply))
+            m_inner.backfill(std::move(reply));
     }
     void settle(const QDate& day, const QString& by, const QString& merchantId,
                 Reply<SettlementReport> reply) override
     {
-        if (auto c = allowed(UseCase::Settle, reply))
-            m_inner.settle(day, actor(*c, by), merchantId, std::move(reply));
+        if (auto p = m_g.change(UseCase::Settle, day.toString(Qt::ISODate), merchantId, reply))
+            m_inner.settle(day, actor(*p, by), merchantId, std::move(reply));
     }
     void settlements(const QString& merchantId, Reply<QList<SettlementRow>> reply) override
     {
-        if (permittedRead(UseCase::ReadSettlements, reply))
+        if (readableList(UseCase::ReadSettlements, reply))
             m_inner.settlements(merchantId, std::move(reply));
     }
     void approvals(const QString& kind, Reply<QList<ApprovalRecord>> reply) override
     {
-        if (permittedRead(UseCase::ReadApprovals, reply))
+        if (readableList(UseCase::ReadApprovals, reply))
             m_inner.approvals(kind, std::move(reply));
     }
     void requestPayout(const Money& amount, const QString& by, const QString& note,
                        const QString& requestNo, OutcomeReply reply) override
     {
-        if (auto c = allowed(UseCase::ProposePayment, reply))
-            m_inner.requestPayout(amount, actor(*c, by), note, requestNo, std::move(reply));
+        if (auto p =
+                m_g.change(UseCase::ProposePayment, requestNo,
+                           QStringLiteral("payout %1 %2").arg(amountText(amount), note), reply))
+            m_inner.requestPayout(amount, actor(*p, by), note, requestNo, std::move(reply));
     }
     void proposeAdjustment(const QString& account, const Money& amount,
                            const QString& counterAccount, const QString& reason, const QString& by,
                            OutcomeReply reply) override
     {
-        if (auto c = allowed(UseCase::ProposePayment, reply))
-            m_inner.proposeAdjustment(account, amount, counterAccount, reason, actor(*c, by),
+        if (auto p = m_g.change(UseCase::ProposePayment, account,
+                                QStringLiteral("adjustment %1 against %2: %3")
+                                    .arg(amountText(amount), counterAccount, reason),
+                                reply))
+            m_inner.proposeAdjustment(account, amount, counterAccount, reason, actor(*p, by),
                                       std::move(reply));
     }
     void decideApproval(const QString& kind, const QString& number, bool approve, const QString& by,
                         const QString& note, OutcomeReply reply) override
     {
-        // A withdrawal is decided through decideWithdrawal's rule, whatever
-        // the route.
+        // A withdrawal is decided by decideWithdrawal's rule, whatever the
+        // route.
         const UseCase uc =
             kind == approvalkind::withdrawal ? UseCase::DecideWithdrawal : UseCase::DecideApproval;
-        if (auto c = allowed(uc, reply))
-            m_inner.decideApproval(kind, number, approve, actor(*c, by), note, std::move(reply));
+        if (auto p = m_g.change(uc, number, decision(approve, note), reply))
+            m_inner.decideApproval(kind, number, approve, actor(*p, by), note, std::move(reply));
     }
     void topUpCash(const QString& memberId, const Money& amount, const QString& requestNo,
                    const QString& by, OutcomeReply reply) override
     {
-        if (auto c = allowed(UseCase::WalletCounter, reply))
-            m_inner.topUpCash(memberId, amount, requestNo, actor(*c, by), std::move(reply));
+        if (auto p = m_g.change(UseCase::WalletCounter, memberId,
+                                QStringLiteral("top-up %1 cash").arg(amountText(amount)), reply))
+            m_inner.topUpCash(memberId, amount, requestNo, actor(*p, by), std::move(reply));
     }
     void topUpFromOrder(const QString& memberId, const QString& orderNo, const QString& requestNo,
                         const QString& by, OutcomeReply reply) override
     {
-        if (auto c = allowed(UseCase::WalletCounter, reply))
-            m_inner.topUpFromOrder(memberId, orderNo, requestNo, actor(*c, by), std::move(reply));
+        if (auto p = m_g.change(UseCase::WalletCounter, memberId,
+                                QStringLiteral("top-up from order %1").arg(orderNo), reply))
+            m_inner.topUpFromOrder(memberId, orderNo, requestNo, actor(*p, by), std::move(reply));
     }
     void walletPay(const QString& memberId, const Money& amount, const QString& saleRef,
                    const QString& requestNo, const QString& by, OutcomeReply reply) override
     {
-        if (auto c = allowed(UseCase::WalletCounter, reply))
-            m_inner.walletPay(memberId, amount, saleRef, requestNo, actor(*c, by),
+        if (auto p =
+                m_g.change(UseCase::WalletCounter, memberId,
+                           QStringLiteral("pay %1 for %2").arg(amountText(amount), saleRef), reply))
+            m_inner.walletPay(memberId, amount, saleRef, requestNo, actor(*p, by),
                               std::move(reply));
     }
     void walletRefund(const QString& payOpNumber, const Money& amount, const QString& reason,
                       const QString& requestNo, const QString& by, OutcomeReply reply) override
     {
-        if (auto c = allowed(UseCase::WalletCounter, reply))
-            m_inner.walletRefund(payOpNumber, amount, reason, requestNo, actor(*c, by),
+        if (auto p =
+                m_g.change(UseCase::WalletCounter, payOpNumber,
+                           QStringLiteral("refund %1: %2").arg(amountText(amount), reason), reply))
+            m_inner.walletRefund(payOpNumber, amount, reason, requestNo, actor(*p, by),
                                  std::move(reply));
     }
     void wallet(const QString& memberId, Reply<BackOfficeRead<WalletView>> reply) override
     {
-        if (allowed(UseCase::ReadWallets, reply))
+        if (readable(UseCase::ReadWallets, reply))
             m_inner.wallet(memberId, std::move(reply));
     }
     void requestWithdrawal(const QString& memberId, const Money& amount, const QString& requestNo,
                            const QString& by, const QString& note, OutcomeReply reply) override
     {
-        if (auto c = allowed(UseCase::RequestWithdrawal, reply))
-            m_inner.requestWithdrawal(memberId, amount, requestNo, actor(*c, by), note,
+        if (auto p =
+                m_g.change(UseCase::RequestWithdrawal, memberId,
+                           QStringLiteral("withdraw %1 %2").arg(amountText(amount), note), reply))
+            m_inner.requestWithdrawal(memberId, amount, requestNo, actor(*p, by), note,
                                       std::move(reply));
     }
     void decideWithdrawal(const QString& number, bool approve, const QString& by,
                           const QString& note, OutcomeReply reply) override
     {
-        if (auto c = allowed(UseCase::DecideWithdrawal, reply))
-            m_inner.decideWithdrawal(number, approve, actor(*c, by), note, std::move(reply));
+        if (auto p = m_g.change(UseCase::DecideWithdrawal, number, decision(approve, note), reply))
+            m_inner.decideWithdrawal(number, approve, actor(*p, by), note, std::move(reply));
     }
     void withdrawals(const QString& memberId, Reply<QList<ApprovalRecord>> reply) override
     {
-        if (permittedRead(UseCase::ReadApprovals, reply))
+        if (readableList(UseCase::ReadApprovals, reply))
             m_inner.withdrawals(memberId, std::move(reply));
     }
 
 private:
-    // The caller when allowed; otherwise answers the refusal in the reply's
-    // own shape and returns nullopt.
-    template <typename T>
-    std::optional<ActingPerson> allowed(UseCase useCase, const Reply<T>& reply)
+    static QString decision(bool approve, const QString& note)
     {
-        ActingPerson c = resolve(m_g.m_core, m_g.m_token);
-        const BackOfficeOutcome o = paydesk::check(c, useCase);
-        if (o.ok())
-            return c;
-        T refused{};
-        if constexpr (std::is_same_v<T, BackOfficeOutcome>)
-            refused = o;
-        else
-            refused.outcome = o;
-        reply(refused);
-        return std::nullopt;
+        return (approve ? QStringLiteral("approve") : QStringLiteral("reject")) +
+               (note.isEmpty() ? QString() : QStringLiteral(": ") + note);
     }
-    template <typename T> bool permittedRead(UseCase useCase, const Reply<QList<T>>& reply)
+    // A read whose answer carries an outcome: the refusal goes there.
+    template <typename T> bool readable(UseCase useCase, const Reply<T>& reply)
+    {
+        const BackOfficeOutcome o = m_g.permit(useCase);
+        if (o.ok())
+            return true;
+        T refused{};
+        refused.outcome = o;
+        reply(refused);
+        return false;
+    }
+    // A list: a refused read answers nothing (permit() says why).
+    template <typename T> bool readableList(UseCase useCase, const Reply<QList<T>>& reply)
     {
         if (m_g.permit(useCase).ok())
             return true;
@@ -239,7 +324,8 @@ private:
     BackOfficeApi& m_inner;
 };
 
-// Reconciliation's use cases, each checked, each change in the caller's name.
+// Reconciliation's use cases, each checked, each change audited and made in
+// the person's name.
 class GuardedApi::Recon final : public ReconApi
 {
 public:
@@ -247,14 +333,17 @@ public:
 
     void reconcile(const ReconcileRequest& request, Reply<ReconcileResult> reply) override
     {
-        const ActingPerson c = resolve(m_g.m_core, m_g.m_token);
-        if (const BackOfficeOutcome o = paydesk::check(c, UseCase::Reconcile); !o.ok()) {
-            ReconcileResult r;
-            r.outcome = o;
-            return reply(r);
-        }
+        const QString subject =
+            QStringLiteral("%1 %2").arg(request.channel, request.day.toString(Qt::ISODate));
+        const QString detail = request.billPath.isEmpty()
+                                   ? (request.confirmNoBill ? QStringLiteral("no bill, confirmed")
+                                                            : QStringLiteral("downloaded bill"))
+                                   : QStringLiteral("bill file %1").arg(request.billPath);
+        auto p = m_g.change(UseCase::Reconcile, subject, detail, reply);
+        if (!p)
+            return;
         ReconcileRequest named = request;
-        named.by = actor(c, request.by);
+        named.by = actor(*p, request.by);
         m_inner.reconcile(named, std::move(reply));
     }
     void differences(const DiffFilter& filter, Reply<QList<ReconDifference>> reply) override
@@ -272,51 +361,66 @@ public:
     void resolveDifference(qint64 id, const QString& by, const QString& reason,
                            OutcomeReply reply) override
     {
-        if (auto c = allowed(UseCase::WorkDifference, reply))
-            m_inner.resolveDifference(id, actor(*c, by), reason, std::move(reply));
+        if (auto p = m_g.change(UseCase::WorkDifference, diff(id),
+                                QStringLiteral("resolve: ") + reason, reply))
+            m_inner.resolveDifference(id, actor(*p, by), reason, std::move(reply));
     }
     void proposeWriteOff(qint64 id, const QString& by, const QString& reason,
                          OutcomeReply reply) override
     {
-        if (auto c = allowed(UseCase::WorkDifference, reply))
-            m_inner.proposeWriteOff(id, actor(*c, by), reason, std::move(reply));
+        if (auto p = m_g.change(UseCase::WorkDifference, diff(id),
+                                QStringLiteral("propose write-off: ") + reason, reply))
+            m_inner.proposeWriteOff(id, actor(*p, by), reason, std::move(reply));
     }
     void proposeRecovery(qint64 id, const QString& by, const QString& reason,
                          OutcomeReply reply) override
     {
-        if (auto c = allowed(UseCase::WorkDifference, reply))
-            m_inner.proposeRecovery(id, actor(*c, by), reason, std::move(reply));
+        if (auto p = m_g.change(UseCase::WorkDifference, diff(id),
+                                QStringLiteral("propose recovery: ") + reason, reply))
+            m_inner.proposeRecovery(id, actor(*p, by), reason, std::move(reply));
     }
     void decideDifference(qint64 id, const QString& by, bool approve, OutcomeReply reply) override
     {
-        if (auto c = allowed(UseCase::DecideDifference, reply))
-            m_inner.decideDifference(id, actor(*c, by), approve, std::move(reply));
+        if (auto p =
+                m_g.change(UseCase::DecideDifference, diff(id),
+                           approve ? QStringLiteral("approve") : QStringLiteral("reject"), reply))
+            m_inner.decideDifference(id, actor(*p, by), approve, std::move(reply));
     }
     void assignDifference(qint64 id, const QString& owner, const QString& by,
                           OutcomeReply reply) override
     {
-        if (auto c = allowed(UseCase::WorkDifference, reply))
-            m_inner.assignDifference(id, owner, actor(*c, by), std::move(reply));
+        if (auto p = m_g.change(UseCase::WorkDifference, diff(id),
+                                QStringLiteral("assign to ") + owner, reply))
+            m_inner.assignDifference(id, owner, actor(*p, by), std::move(reply));
     }
 
 private:
-    std::optional<ActingPerson> allowed(UseCase useCase, const OutcomeReply& reply)
-    {
-        ActingPerson c = resolve(m_g.m_core, m_g.m_token);
-        if (const BackOfficeOutcome o = paydesk::check(c, useCase); !o.ok()) {
-            reply(o);
-            return std::nullopt;
-        }
-        return c;
-    }
+    static QString diff(qint64 id) { return QStringLiteral("difference %1").arg(id); }
 
     GuardedApi& m_g;
     ReconApi& m_inner;
 };
 
+// The audit log as this person may read it.
+class GuardedApi::Audit final : public AuditAccess
+{
+public:
+    Audit(GuardedApi& g) : m_g(g) {}
+    void entries(const AuditFilter& filter,
+                 std::function<void(const QList<AuditEntry>&)> reply) override
+    {
+        if (!m_g.permit(UseCase::ReadAudit).ok())
+            return reply({});
+        m_g.m_core.auditLog().entries(filter, std::move(reply));
+    }
+
+private:
+    GuardedApi& m_g;
+};
+
 GuardedApi::GuardedApi(EmbeddedApi& core, QObject* parent)
     : PayDeskApi(parent), m_core(core), m_books(std::make_unique<Books>(*this)),
-      m_recon(std::make_unique<Recon>(*this))
+      m_recon(std::make_unique<Recon>(*this)), m_audit(std::make_unique<Audit>(*this))
 {
     connect(&core, &PayDeskApi::orderChanged, this, &PayDeskApi::orderChanged);
     connect(&core, &PayDeskApi::paymentChanged, this, &PayDeskApi::paymentChanged);
@@ -342,45 +446,45 @@ std::optional<bool> GuardedApi::accessControlOn()
 
 BackOfficeOutcome GuardedApi::permit(UseCase useCase, QString* user)
 {
-    const ActingPerson c = resolve(m_core, m_token);
+    const Person p = person();
     if (user)
-        *user = c.user;
-    return check(c, useCase);
+        *user = p.user;
+    return check(p, useCase);
 }
 
-bool GuardedApi::commandPermitted(UseCase useCase, const Reply& reply, QString* user)
+AuditAccess& GuardedApi::audit()
 {
-    const BackOfficeOutcome o = permit(useCase, user);
-    if (o.ok())
-        return true;
-    reply(commandRefusal(o));
-    return false;
+    return *m_audit;
 }
 
 void GuardedApi::pay(const PayCommand& cmd, Reply reply)
 {
-    if (commandPermitted(UseCase::Pay, reply))
+    if (change(UseCase::Pay, cmd.requestNo, amountText(cmd.amount), reply))
         m_core.pay(cmd, std::move(reply));
 }
 
 void GuardedApi::createQr(const QrCommand& cmd, Reply reply)
 {
-    if (commandPermitted(UseCase::CreateQr, reply))
+    if (change(UseCase::CreateQr, cmd.requestNo, amountText(cmd.amount), reply))
         m_core.createQr(cmd, std::move(reply));
 }
 
 void GuardedApi::refund(const RefundCommand& cmd, Reply reply)
 {
-    const ActingPerson c = resolve(m_core, m_token);
-    if (const BackOfficeOutcome o = check(c, UseCase::Refund); !o.ok())
-        return reply(commandRefusal(o));
-    if (c.open || c.roles.contains(Role::Supervisor))
+    const std::optional<Person> p =
+        change(UseCase::Refund, cmd.orderNo,
+               QStringLiteral("%1 (%2): %3").arg(amountText(cmd.amount), cmd.requestNo, cmd.reason),
+               reply);
+    if (!p)
+        return;
+    if (p->open || p->roles.contains(Role::Supervisor))
         return m_core.refund(cmd, std::move(reply));
     // A cashier's limit counts the order's refunds so far, so splitting a
     // big refund into small ones does not pass it; a request number already
     // taken is a repeat and answers its first result.
     const qint64 limitFen = m_core.counterLimits().cashierRefundLimitFen;
-    m_core.orderDetails(cmd.orderNo, [this, cmd, c, limitFen, reply = std::move(reply)](
+    m_core.orderDetails(cmd.orderNo, [this, cmd, user = p->user, limitFen,
+                                      reply = std::move(reply)](
                                          const std::optional<OrderDetails>& details) mutable {
         if (details) {
             for (const RefundRecord& r : details->refunds)
@@ -393,7 +497,7 @@ void GuardedApi::refund(const RefundCommand& cmd, Reply reply)
                     CommandStatus::Forbidden,
                     QStringLiteral("%1 (cashier) may refund up to %2 of an order; this would "
                                    "make %3: a supervisor must do it")
-                        .arg(c.user, Money::fromFen(limitFen).toDisplayString(),
+                        .arg(user, Money::fromFen(limitFen).toDisplayString(),
                              Money::fromFen(afterFen).toDisplayString())));
         }
         m_core.refund(cmd, std::move(reply));
@@ -402,13 +506,13 @@ void GuardedApi::refund(const RefundCommand& cmd, Reply reply)
 
 void GuardedApi::revoke(const RevokeCommand& cmd, Reply reply)
 {
-    if (commandPermitted(UseCase::Revoke, reply))
+    if (change(UseCase::Revoke, cmd.orderNo, cmd.reason, reply))
         m_core.revoke(cmd, std::move(reply));
 }
 
 void GuardedApi::query(const QString& orderNo, Reply reply)
 {
-    if (commandPermitted(UseCase::QueryChannel, reply))
+    if (change(UseCase::QueryChannel, orderNo, QString(), reply))
         m_core.query(orderNo, std::move(reply));
 }
 
@@ -435,15 +539,15 @@ void GuardedApi::alerts(bool openOnly, int limit, AlertsReply reply)
 
 void GuardedApi::acknowledgeAlert(qint64 alertId, const QString& who, Reply reply)
 {
-    QString user;
-    if (!commandPermitted(UseCase::AcknowledgeAlert, reply, &user))
-        return;
-    m_core.acknowledgeAlert(alertId, user.isEmpty() ? who : user, std::move(reply));
+    if (auto p = change(UseCase::AcknowledgeAlert, QStringLiteral("alert %1").arg(alertId),
+                        QString(), reply))
+        m_core.acknowledgeAlert(alertId, actor(*p, who), std::move(reply));
 }
 
 void GuardedApi::reportPinLockout(const PinLockout& lockout, Reply reply)
 {
-    if (commandPermitted(UseCase::ReportPinLockout, reply))
+    if (change(UseCase::ReportPinLockout, QString(),
+               QStringLiteral("%1 wrong PINs").arg(lockout.failedTries), reply))
         m_core.reportPinLockout(lockout, std::move(reply));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/PayDeskApi.h"
+#include "api/types/Audit.h"
 #include "api/types/RoleMatrix.h"
 
 #include <memory>
@@ -59,17 +60,38 @@ public:
     QList<WalletReachability> reachability() const override;
     CounterLimits counterLimits() const override;
 
+    // The audit log, as this person may read it (supervisor, support, admin).
+    AuditAccess& audit();
+
 private:
     class Books;
     class Recon;
-    // Runs `call` with the acting person's name when `useCase` is allowed;
-    // otherwise answers `refused` with the refusal.
-    bool commandPermitted(UseCase useCase, const Reply& reply, QString* user = nullptr);
+    class Audit;
+    // Who acts: the session's person, or nobody while access control is off.
+    struct Person
+    {
+        BackOfficeOutcome outcome; // Ok, or the refusal
+        bool open = false;         // no user exists yet: everything is allowed
+        QString user;
+        QList<Role> roles;
+    };
+    Person person();
+    BackOfficeOutcome check(const Person& p, UseCase useCase) const;
+    // The name a change is made in: the person's, or the typed one while
+    // access control is off.
+    static QString actor(const Person& p, const QString& typed);
+    // A change: when allowed, its audit row is staged now (committing with
+    // the change's own writes) and `reply` is wrapped to record the outcome;
+    // when refused, the attempt is recorded and `reply` answers the refusal.
+    template <typename T>
+    std::optional<Person> change(UseCase useCase, const QString& subject, const QString& detail,
+                                 std::function<void(const T&)>& reply);
 
     EmbeddedApi& m_core;
     QString m_token;
     std::unique_ptr<Books> m_books;
     std::unique_ptr<Recon> m_recon;
+    std::unique_ptr<Audit> m_audit;
 };
 
 } // namespace paydesk

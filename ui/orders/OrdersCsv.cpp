@@ -1,5 +1,7 @@
 #include "orders/OrdersCsv.h"
 
+#include "api/types/Csv.h"
+
 #include <QDateTime>
 #include <QStringList>
 
@@ -13,14 +15,7 @@ QString header()
 
 QString cell(const QString& text)
 {
-    QString t = text;
-    if (!t.isEmpty() && QStringLiteral("=+-@").contains(t.front()))
-        t.prepend(QLatin1Char('\''));
-    if (!t.contains(QLatin1Char(',')) && !t.contains(QLatin1Char('"')) &&
-        !t.contains(QLatin1Char('\n')) && !t.contains(QLatin1Char('\r')))
-        return t;
-    t.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + t + QLatin1Char('"');
+    return csv::cell(text);
 }
 
 QString line(const OrderCsvLine& row)

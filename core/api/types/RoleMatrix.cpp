@@ -70,6 +70,10 @@ const QList<UseCaseRule> kMatrix = [] {
          QStringLiteral("user"),
          QStringLiteral("manage users: add, disable, reset passwords, set roles"),
          {R::Admin}},
+        {UseCase::ReadAudit,
+         QStringLiteral("audit"),
+         QStringLiteral("read the audit log: who changed what, when and where"),
+         {R::Supervisor, R::Support, R::Admin}},
     };
 }();
 

@@ -39,6 +39,7 @@ enum class UseCase : int
     WorkDifference = 23, // explain, propose a write-off or recovery, assign
     DecideDifference = 24,
     ManageUsers = 25,
+    ReadAudit = 26, // who changed what, when and from where
 };
 
 struct UseCaseRule

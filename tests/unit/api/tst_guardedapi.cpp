@@ -208,6 +208,9 @@ struct Shop
         case UseCase::DecideDifference:
             return refused(wait<BackOfficeOutcome>(
                 [&](auto r) { recon.decideDifference(999, QString(), true, r); }));
+        case UseCase::ReadAudit:
+            // The setup's adjustment is in the log.
+            return wait<QList<AuditEntry>>([&](auto r) { g.audit().entries({}, r); }).isEmpty();
         case UseCase::ManageUsers:
             return refused(wait<BackOfficeOutcome>([&](auto r) {
                 h.api().userAccess().addUser(g.sessionToken(),
@@ -236,6 +239,7 @@ private Q_SLOTS:
     void changesAreMadeInTheSessionsName();
     void cashierRefundLimit_data();
     void cashierRefundLimit();
+    void changesAndRefusalsAreAudited();
     void readmeShowsTheMatrix();
 };
 
@@ -457,6 +461,70 @@ void tst_GuardedApi::cashierRefundLimit()
     if (lastStatus == QLatin1String("forbidden"))
         QVERIFY2(last.message.contains(QStringLiteral("a supervisor must do it")),
                  qPrintable(last.message));
+}
+
+void tst_GuardedApi::changesAndRefusalsAreAudited()
+{
+    Shop shop;
+    shop.setUp();
+    shop.g.setSessionToken(shop.tokens.value(Role::Cashier)); // cashier1
+    const CommandOutcome paid = shop.command([&](auto r) {
+        shop.g.pay({QStringLiteral("audited-sale"),
+                    Money::fromFen(12'34),
+                    EngineHarness::code(Wallet::WeChat, SandboxBehaviour::InstantSuccess),
+                    QString(),
+                    QString(),
+                    {}},
+                   r);
+    });
+    QCOMPARE(paid.status, CommandStatus::Ok);
+    shop.wait<SettlementReport>([&](auto r) {
+        shop.g.accounting().settle(QDate(2025, 12, 1), QStringLiteral("typed"), QString(), r);
+    });
+    shop.h.drain();
+    // The cashier may not read the log; support reads it, newest first.
+    QVERIFY(shop.wait<QList<AuditEntry>>([&](auto r) { shop.g.audit().entries({}, r); }).isEmpty());
+    shop.g.setSessionToken(shop.tokens.value(Role::Support));
+    AuditFilter byCashier;
+    byCashier.user = QStringLiteral("cashier1");
+    const auto log =
+        shop.wait<QList<AuditEntry>>([&](auto r) { shop.g.audit().entries(byCashier, r); });
+    QCOMPARE(log.size(), 3); // and the login that began the session
+    QCOMPARE(log.at(2).action, QStringLiteral("login"));
+    QCOMPARE(log.at(2).outcome, QStringLiteral("ok"));
+    QCOMPARE(log.at(0).action, QStringLiteral("settle"));
+    QCOMPARE(log.at(0).subject, QStringLiteral("2025-12-01"));
+    QCOMPARE(log.at(0).outcome, QStringLiteral("forbidden"));
+    QVERIFY2(log.at(0).message.contains(QStringLiteral("needs the accountant role")),
+             qPrintable(log.at(0).message));
+    QCOMPARE(log.at(1).action, QStringLiteral("pay"));
+    QCOMPARE(log.at(1).subject, QStringLiteral("audited-sale"));
+    QCOMPARE(log.at(1).detail, QStringLiteral("12.34"));
+    QCOMPARE(log.at(1).outcome, QStringLiteral("ok"));
+    QCOMPARE(log.at(1).terminal, QStringLiteral("0001/0001"));
+    QVERIFY(log.at(1).atMs > 0 && log.at(0).atMs >= log.at(1).atMs);
+
+    // People management and logins are in it too, with the admin's name.
+    AuditFilter adds;
+    adds.action = QStringLiteral("user add");
+    const auto added =
+        shop.wait<QList<AuditEntry>>([&](auto r) { shop.g.audit().entries(adds, r); });
+    QCOMPARE(added.size(), 6);
+    QCOMPARE(added.first().user, QStringLiteral("admin")); // support1, the last added
+    QCOMPARE(added.first().subject, QStringLiteral("support1"));
+    QCOMPARE(added.first().detail, QStringLiteral("support"));
+    QCOMPARE(added.last().user, QString()); // the first admin: nobody was logged in
+    shop.wait<LoginResult>([&](auto r) {
+        shop.h.api().userAccess().login(QStringLiteral("cashier1"), QStringLiteral("wrong-pass"),
+                                        QString(), r);
+    });
+    AuditFilter logins;
+    logins.action = QStringLiteral("login");
+    const auto tries =
+        shop.wait<QList<AuditEntry>>([&](auto r) { shop.g.audit().entries(logins, r); });
+    QVERIFY(!tries.isEmpty());
+    QCOMPARE(tries.first().user, QStringLiteral("cashier1"));
+    QCOMPARE(tries.first().outcome, QStringLiteral("unauthenticated"));
 }
 
 void tst_GuardedApi::readmeShowsTheMatrix()

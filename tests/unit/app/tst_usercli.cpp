@@ -263,6 +263,34 @@ void tst_UserCli::commandsRunAsTheLoggedInPerson()
     r = ok({QStringLiteral("adjust"), QStringLiteral("list")});
     QVERIFY2(r.out.contains(QLatin1String("wang")) && r.out.contains(QLatin1String("zhao")),
              qPrintable(r.out));
+
+    // The audit log: an accountant may not read it; the admin reads and
+    // exports who did what, refusals included.
+    r = s.run({QStringLiteral("audit")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("zhao (accountant) may not read the audit log")),
+             qPrintable(r.err));
+    login("boss");
+    r = ok({QStringLiteral("audit"), QStringLiteral("--user"), QStringLiteral("li")});
+    QVERIFY2(r.out.contains(QLatin1String("li  0001/0001  settle  2025-12-01  -  forbidden: li "
+                                          "(cashier) may not run a day's settlement")),
+             qPrintable(r.out));
+    const QString csvPath = s.dir.file(QStringLiteral("audit.csv"));
+    ok({QStringLiteral("audit"), QStringLiteral("--action"),
+        QStringLiteral("payout / adjust approve"), QStringLiteral("--csv"), csvPath});
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines =
+        QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3); // the header, zhao's approval, wang's refused one
+    QCOMPARE(lines.at(0),
+             QStringLiteral("id,at,user,terminal,action,subject,detail,outcome,message"));
+    QVERIFY2(lines.at(1).contains(QStringLiteral(",zhao,0001/0001,payout / adjust approve,")) &&
+                 lines.at(1).contains(QStringLiteral(",ok,")),
+             qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(2).contains(QStringLiteral(",wang,")) &&
+                 lines.at(2).contains(QStringLiteral(",same_user,")),
+             qPrintable(lines.at(2)));
 }
 
 QTEST_GUILESS_MAIN(tst_UserCli)
