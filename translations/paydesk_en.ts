@@ -1134,6 +1134,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>Switch &amp;user… (shift change)</source>
         <translation>Switch &amp;user… (shift change)</translation>
     </message>
+    <message>
+        <source>%1 may not refund: a cashier or supervisor does.</source>
+        <translation>%1 may not refund: a cashier or supervisor does.</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::OrderDetailView</name>

@@ -1138,6 +1138,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>Switch &amp;user… (shift change)</source>
         <translation>切换用户(&amp;U)…（交班）</translation>
     </message>
+    <message>
+        <source>%1 may not refund: a cashier or supervisor does.</source>
+        <translation>%1 无权退款：请由收银员或主管操作。</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::OrderDetailView</name>

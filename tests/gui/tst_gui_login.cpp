@@ -4,6 +4,8 @@
 // the next person in (ending the previous session), and the core refuses
 // what the new person's role may not do.
 #include "guisupport/GuiHarness.h"
+#include "orders/OrdersScreen.h"
+#include "qr/QrScreen.h"
 #include "sandbox/SandboxBehaviour.h"
 #include "shell/LoginDialog.h"
 #include "shell/ShiftLogin.h"
@@ -13,6 +15,7 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -149,6 +152,25 @@ private Q_SLOTS:
         QCOMPARE(pay(h, QStringLiteral("li-sale")).status, CommandStatus::Ok);
     }
 
+    void sharedPinGivesWayToLogins()
+    {
+        GuiHarness h;
+        h.settings().setSupervisorPin(QStringLiteral("2468"));
+        const QString orderNo = h.paidOrder(
+            QStringLiteral("20.00"), sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+        QDialog* before = h.window().openRefund(orderNo);
+        QVERIFY(before->findChild<QLineEdit*>(QStringLiteral("refundPin"))->isVisibleTo(before));
+        before->close();
+        addStaff(h);
+        answerLogin(QStringLiteral("li"), {kPassword});
+        QVERIFY(h.window().shiftLogin().logInAtStart());
+        // The cashier's own login and the core's refund limit decide now.
+        QDialog* after = h.window().openRefund(orderNo);
+        QVERIFY(after);
+        QVERIFY(!after->findChild<QLineEdit*>(QStringLiteral("refundPin"))->isVisibleTo(after));
+        after->close();
+    }
+
     void cancelAtStartQuits()
     {
         GuiHarness h;
@@ -178,6 +200,13 @@ private Q_SLOTS:
         QVERIFY2(refused.message.contains(QStringLiteral("needs the cashier or supervisor role")),
                  qPrintable(refused.message));
         QVERIFY(refused.orderNo.isEmpty());
+        // The window offers what the role allows: an accountant reads orders.
+        QTabWidget* tabs = h.window().tabs();
+        QVERIFY(!tabs->isTabEnabled(tabs->indexOf(static_cast<QWidget*>(h.window().cashier()))));
+        QVERIFY(!tabs->isTabEnabled(tabs->indexOf(static_cast<QWidget*>(h.window().qr()))));
+        QVERIFY(tabs->isTabEnabled(tabs->indexOf(static_cast<QWidget*>(h.window().orders()))));
+        QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(h.window().orders()));
+        QCOMPARE(h.window().openRefund(QStringLiteral("PO1")), nullptr);
 
         // A cancelled shift change keeps the person who is there.
         answerLogin(QStringLiteral("li"), {});

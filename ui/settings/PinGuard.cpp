@@ -10,7 +10,7 @@ PinGuard::PinGuard(AppSettings& settings, const Clock& clock, PayDeskApi& api, Q
 
 bool PinGuard::pinRequired() const
 {
-    return m_settings.hasSupervisorPin();
+    return m_settings.hasSupervisorPin() && !(m_peopleLogIn && m_peopleLogIn());
 }
 
 qint64 PinGuard::lockedForMs() const
@@ -20,6 +20,8 @@ qint64 PinGuard::lockedForMs() const
 
 PinGuard::Check PinGuard::check(const QString& pin)
 {
+    if (m_peopleLogIn && m_peopleLogIn())
+        return {Verdict::NoPinSet, 0, 0}; // the person's role decides, in the core
     if (const qint64 left = lockedForMs(); left > 0)
         return {Verdict::LockedOut, 0, left};
     if (!m_settings.hasSupervisorPin())

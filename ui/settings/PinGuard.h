@@ -38,6 +38,12 @@ public:
     PinGuard(AppSettings& settings, const Clock& clock, PayDeskApi& api, QObject* parent = nullptr);
 
     bool pinRequired() const;
+    // Once people log in, their own roles and the core's refund limit
+    // replace the shared PIN: it is no longer asked.
+    void setPeopleLogIn(std::function<bool()> peopleLogIn)
+    {
+        m_peopleLogIn = std::move(peopleLogIn);
+    }
     Check check(const QString& pin);
     // What is left of the current lockout; 0 when none.
     qint64 lockedForMs() const;
@@ -51,6 +57,7 @@ private:
     AppSettings& m_settings;
     const Clock& m_clock;
     PayDeskApi& m_api;
+    std::function<bool()> m_peopleLogIn;
 };
 
 } // namespace paydesk::ui

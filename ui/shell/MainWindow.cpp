@@ -105,6 +105,8 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
         statusBar()->addPermanentWidget(m_sandboxBadge);
     }
     m_shift = new ShiftLogin(m_core, this);
+    m_pinGuard->setPeopleLogIn([this] { return m_shift->required(); });
+    connect(m_shift, &ShiftLogin::personChanged, this, &MainWindow::applyPermissions);
     statusBar()->addPermanentWidget(m_shift->badge());
     buildMenu();
     retranslate();
@@ -213,8 +215,34 @@ QDialog* MainWindow::openReceipt(const QString& orderNo)
     return d;
 }
 
+bool MainWindow::allowed(UseCase useCase) const
+{
+    return !m_core.guard || m_core.guard->permit(useCase).ok();
+}
+
+void MainWindow::applyPermissions()
+{
+    // The core refuses what a role may not do; the window does not offer it.
+    const std::pair<QWidget*, UseCase> screens[] = {
+        {m_cashier, UseCase::Pay}, {m_qr, UseCase::CreateQr}, {m_orders, UseCase::ReadOrders}};
+    for (const auto& [screen, useCase] : screens)
+        m_tabs->setTabEnabled(m_tabs->indexOf(screen), allowed(useCase));
+    if (!m_tabs->isTabEnabled(m_tabs->currentIndex())) {
+        for (int i = 0; i < m_tabs->count(); ++i)
+            if (m_tabs->isTabEnabled(i)) {
+                m_tabs->setCurrentIndex(i);
+                break;
+            }
+    }
+}
+
 QDialog* MainWindow::openRefund(const QString& orderNo)
 {
+    if (!allowed(UseCase::Refund)) {
+        statusBar()->showMessage(
+            tr("%1 may not refund: a cashier or supervisor does.").arg(m_shift->who()));
+        return nullptr;
+    }
     auto* d = new RefundDialog(*m_core.api, *m_pinGuard, orderNo, this);
     adoptWindowFont(d, this);
     d->setAttribute(Qt::WA_DeleteOnClose);

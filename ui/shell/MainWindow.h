@@ -64,6 +64,9 @@ private:
     void openCamera();
     void openSerialScanner();
     void setCounterMode(bool on);
+    // Offers only the screens the logged-in person's roles allow.
+    void applyPermissions();
+    bool allowed(UseCase useCase) const;
 
     CoreSession& m_core;
     AppSettings& m_settings;
