@@ -7,6 +7,7 @@
 #include "orders/OrdersScreen.h"
 #include "qr/QrScreen.h"
 #include "refund/RefundDialog.h"
+#include "shell/LoginDialog.h"
 
 #include "sandbox/SandboxBehaviour.h"
 #include <QDialog>
@@ -15,7 +16,9 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTest>
 
@@ -129,6 +132,28 @@ int main(int argc, char** argv)
     h.advance(200);
     save(locked, dir, QStringLiteral("13-refund-locked-after-wrong-pins"));
     locked->close();
+
+    // The login once the shop has users, a refusal shown in it, and the
+    // status bar naming who works.
+    UserAccess& users = *h.core().users;
+    const auto wait = [&](const std::function<void(std::function<void()>)>& call) {
+        bool done = false;
+        call([&] { done = true; });
+        QTest::qWaitFor([&] { return done; }, 5000);
+    };
+    wait([&](auto done) {
+        users.addUser(QString(), QStringLiteral("boss"), QStringLiteral("boss-password"),
+                      {Role::Admin}, [done](const BackOfficeOutcome&) { done(); });
+    });
+    ui::LoginDialog login(users, QString(), &h.window());
+    login.show();
+    login.findChild<QLineEdit*>(QStringLiteral("loginName"))->setText(QStringLiteral("boss"));
+    login.findChild<QLineEdit*>(QStringLiteral("loginPassword"))->setText(QStringLiteral("nope"));
+    QTest::mouseClick(login.findChild<QPushButton*>(QStringLiteral("loginButton")), Qt::LeftButton);
+    QTest::qWaitFor(
+        [&] { return login.findChild<QLabel*>(QStringLiteral("loginError"))->isVisible(); }, 5000);
+    save(&login, dir, QStringLiteral("14-login-refused"));
+    login.close();
     Q_UNUSED(paid);
     return 0;
 }

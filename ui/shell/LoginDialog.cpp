@@ -13,6 +13,8 @@ LoginDialog::LoginDialog(UserAccess& users, const QString& why, QWidget* parent)
     : QDialog(parent), m_users(users)
 {
     setWindowTitle(tr("Log in to PayDesk"));
+    // Wide enough for the core's refusal (locked until when) on two lines.
+    setMinimumWidth(420);
     auto* layout = new QVBoxLayout(this);
     if (!why.isEmpty()) {
         auto* reason = new QLabel(why, this);
