@@ -1,5 +1,6 @@
 #include "access/AuditLog.h"
 
+#include "api/types/RoleMatrix.h"
 #include "common/Clock.h"
 #include "store/Database.h"
 
@@ -69,6 +70,28 @@ void AuditLog::finish(qint64 id, const QString& outcome, const QString& message)
     // A failed write stops the storage (crash-only): the request's row stays
     // without its outcome, which the next reader sees as unanswered.
     m_db.execWrite(q);
+}
+
+QString AuditLog::lastError() const
+{
+    return m_db.lastError();
+}
+
+std::optional<QString> AuditLog::takerOf(const QString& requestNo)
+{
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT user_name FROM audit_log WHERE subject = ? AND action IN (?, ?) "
+                       "AND outcome = 'ok' ORDER BY id LIMIT 1"));
+    bindAt(q, 0, notNull(requestNo));
+    bindAt(q, 1, ruleFor(UseCase::Pay).name);
+    bindAt(q, 2, ruleFor(UseCase::CreateQr).name);
+    if (!m_db.execRead(q))
+        return std::nullopt;
+    QString user;
+    if (q.next())
+        user = q.value(0).toString();
+    q.finish();
+    return user;
 }
 
 void AuditLog::entries(const AuditFilter& f, std::function<void(const QList<AuditEntry>&)> reply)

@@ -23,6 +23,12 @@ public:
     qint64 begin(const AuditEntry& entry);
     void finish(qint64 id, const QString& outcome, const QString& message);
 
+    // Who took the sale with this request number (its pay or QR request
+    // that was answered ok): '' when nobody logged in did, nullopt on an
+    // I/O error.
+    std::optional<QString> takerOf(const QString& requestNo);
+    QString lastError() const;
+
     void entries(const AuditFilter& filter,
                  std::function<void(const QList<AuditEntry>&)> reply) override;
 

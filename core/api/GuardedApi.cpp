@@ -506,8 +506,31 @@ void GuardedApi::refund(const RefundCommand& cmd, Reply reply)
 
 void GuardedApi::revoke(const RevokeCommand& cmd, Reply reply)
 {
-    if (change(UseCase::Revoke, cmd.orderNo, cmd.reason, reply))
+    const std::optional<Person> p = change(UseCase::Revoke, cmd.orderNo, cmd.reason, reply);
+    if (!p)
+        return;
+    if (p->open || p->roles.contains(Role::Supervisor))
+        return m_core.revoke(cmd, std::move(reply));
+    // A cashier cancels the sales they took (as the audit log names the
+    // taker); anyone else's, or one from before logins, is a supervisor's.
+    m_core.orderDetails(cmd.orderNo, [this, cmd, user = p->user, reply = std::move(reply)](
+                                         const std::optional<OrderDetails>& details) mutable {
+        if (!details)
+            return m_core.revoke(cmd, std::move(reply)); // not found: the core says so
+        const std::optional<QString> taker = m_core.auditLog().takerOf(details->order.requestNo);
+        if (!taker)
+            return reply(CommandOutcome::error(CommandStatus::StorageError,
+                                               QStringLiteral("cannot read who took the sale: ") +
+                                                   m_core.auditLog().lastError()));
+        if (*taker != user)
+            return reply(CommandOutcome::error(
+                CommandStatus::Forbidden,
+                QStringLiteral("%1 (cashier) may cancel only the sales they took; %2 was taken "
+                               "by %3: a supervisor must do it")
+                    .arg(user, cmd.orderNo,
+                         taker->isEmpty() ? QStringLiteral("nobody logged in") : *taker)));
         m_core.revoke(cmd, std::move(reply));
+    });
 }
 
 void GuardedApi::query(const QString& orderNo, Reply reply)

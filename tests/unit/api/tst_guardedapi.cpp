@@ -132,8 +132,15 @@ struct Shop
             return refused(command([&](auto r) {
                 g.refund({next(), orderNo, Money::fromFen(1), QStringLiteral("probe")}, r);
             }));
-        case UseCase::Revoke:
-            return refused(command([&](auto r) { g.revoke({next(), orderNo, QString()}, r); }));
+        case UseCase::Revoke: {
+            // One's own sale when one may take sales (a cashier cancels only
+            // those), the setup's otherwise.
+            const CommandOutcome own = command([&](auto r) {
+                g.pay({next(), Money::fromFen(1'00), code, QString(), QString(), {}}, r);
+            });
+            const QString target = own.ok() ? own.orderNo : orderNo;
+            return refused(command([&](auto r) { g.revoke({next(), target, QString()}, r); }));
+        }
         case UseCase::QueryChannel:
             return refused(command([&](auto r) { g.query(orderNo, r); }));
         case UseCase::ReadOrders:
@@ -240,6 +247,7 @@ private Q_SLOTS:
     void cashierRefundLimit_data();
     void cashierRefundLimit();
     void changesAndRefusalsAreAudited();
+    void cashierCancelsOnlyOwnSales();
     void readmeShowsTheMatrix();
 };
 
@@ -525,6 +533,44 @@ void tst_GuardedApi::changesAndRefusalsAreAudited()
     QVERIFY(!tries.isEmpty());
     QCOMPARE(tries.first().user, QStringLiteral("cashier1"));
     QCOMPARE(tries.first().outcome, QStringLiteral("unauthenticated"));
+}
+
+void tst_GuardedApi::cashierCancelsOnlyOwnSales()
+{
+    Shop shop;
+    shop.setUp();
+    shop.addUser(shop.tokens.value(Role::Admin), QStringLiteral("cashier2"), Role::Cashier);
+    const QString other = shop.login(QStringLiteral("cashier2"));
+    const QString slowCode =
+        EngineHarness::code(Wallet::WeChat, SandboxBehaviour::UserPayingThenSuccess, 30);
+    const auto sale = [&](const QString& requestNo) {
+        return shop.command([&](auto r) {
+            shop.g.pay({requestNo, Money::fromFen(5'00), slowCode, QString(), QString(), {}}, r);
+        });
+    };
+    const auto revoke = [&](const QString& orderNo) {
+        return shop.command([&](auto r) { shop.g.revoke({shop.next(), orderNo, QString()}, r); });
+    };
+    shop.g.setSessionToken(shop.tokens.value(Role::Cashier)); // cashier1
+    const CommandOutcome mine = sale(QStringLiteral("mine"));
+    QVERIFY2(mine.ok(), qPrintable(mine.message));
+    shop.g.setSessionToken(other);
+    const CommandOutcome theirs = sale(QStringLiteral("theirs"));
+    QVERIFY2(theirs.ok(), qPrintable(theirs.message));
+
+    shop.g.setSessionToken(shop.tokens.value(Role::Cashier));
+    const CommandOutcome refused = revoke(theirs.orderNo);
+    QCOMPARE(refused.status, CommandStatus::Forbidden);
+    QVERIFY2(refused.message.contains(QStringLiteral("was taken by cashier2: a supervisor must "
+                                                     "do it")),
+             qPrintable(refused.message));
+    // Nor one taken before anyone logged in (the setup's sale).
+    QCOMPARE(revoke(shop.orderNo).status, CommandStatus::Forbidden);
+    const CommandOutcome own = revoke(mine.orderNo);
+    QVERIFY2(own.ok(), qPrintable(own.message));
+    shop.g.setSessionToken(shop.tokens.value(Role::Supervisor));
+    const CommandOutcome bySupervisor = revoke(theirs.orderNo);
+    QVERIFY2(bySupervisor.ok(), qPrintable(bySupervisor.message));
 }
 
 void tst_GuardedApi::readmeShowsTheMatrix()
