@@ -1572,6 +1572,22 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>Too many wrong PINs: refunds are locked for %1. Nothing was refunded; the supervisor has been alerted.</source>
         <translation>Too many wrong PINs: refunds are locked for %1. Nothing was refunded; the supervisor has been alerted.</translation>
     </message>
+    <message>
+        <source>Supervisor approves</source>
+        <translation>Supervisor approves</translation>
+    </message>
+    <message>
+        <source>supervisor's user name</source>
+        <translation>supervisor's user name</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>password</translation>
+    </message>
+    <message>
+        <source>Not refunded: %1. A supervisor may approve it here: their name and password, then Refund again.</source>
+        <translation>Not refunded: %1. A supervisor may approve it here: their name and password, then Refund again.</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::RefundsModel</name>
@@ -1778,6 +1794,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>Logged in: %1</source>
         <translation>Logged in: %1</translation>
+    </message>
+    <message>
+        <source>nobody logs in at this counter</source>
+        <translation>nobody logs in at this counter</translation>
+    </message>
+    <message>
+        <source>%1 is not a supervisor</source>
+        <translation>%1 is not a supervisor</translation>
     </message>
 </context>
 <context>

@@ -1592,6 +1592,22 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>Too many wrong PINs: refunds are locked for %1. Nothing was refunded; the supervisor has been alerted.</source>
         <translation>密码错误次数过多：退款已锁定 %1。未退款；已向主管发出告警。</translation>
     </message>
+    <message>
+        <source>Supervisor approves</source>
+        <translation>主管授权</translation>
+    </message>
+    <message>
+        <source>supervisor's user name</source>
+        <translation>主管用户名</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Not refunded: %1. A supervisor may approve it here: their name and password, then Refund again.</source>
+        <translation>未退款：%1。可由主管在此授权：输入主管的用户名和密码，然后再次点击“退款”。</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::RefundsModel</name>
@@ -1800,6 +1816,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Logged in: %1</source>
         <translation>当前登录：%1</translation>
+    </message>
+    <message>
+        <source>nobody logs in at this counter</source>
+        <translation>本收银台无需登录</translation>
+    </message>
+    <message>
+        <source>%1 is not a supervisor</source>
+        <translation>%1 不是主管</translation>
     </message>
 </context>
 <context>

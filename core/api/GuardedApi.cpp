@@ -439,6 +439,14 @@ void GuardedApi::setSessionToken(const QString& token)
     m_token = token;
 }
 
+void GuardedApi::actAs(const QString& token, const std::function<void()>& call)
+{
+    const QString own = m_token;
+    m_token = token;
+    call();
+    m_token = own;
+}
+
 std::optional<bool> GuardedApi::accessControlOn()
 {
     return m_core.userAccess().anyUser();

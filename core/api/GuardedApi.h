@@ -34,6 +34,10 @@ public:
     // logged in on the CLI); a GUI switches it at shift change.
     void setSessionToken(const QString& token);
     QString sessionToken() const { return m_token; }
+    // Runs `call` with another person's session (a supervisor approving at
+    // a cashier's counter): the person is resolved when each use case is
+    // called, so only the calls made inside act for them.
+    void actAs(const QString& token, const std::function<void()>& call);
 
     // Whether logins are required: some user exists. nullopt: the users
     // cannot be read (everything is refused meanwhile).

@@ -6,11 +6,13 @@
 #include "guisupport/GuiHarness.h"
 #include "orders/OrdersScreen.h"
 #include "qr/QrScreen.h"
+#include "refund/RefundDialog.h"
 #include "sandbox/SandboxBehaviour.h"
 #include "shell/LoginDialog.h"
 #include "shell/ShiftLogin.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -52,6 +54,7 @@ void addStaff(GuiHarness& h)
         h, [&](auto reply) { users.login(QStringLiteral("boss"), kPassword, QString(), reply); });
     add(boss.token, QStringLiteral("li"), Role::Cashier);
     add(boss.token, QStringLiteral("wang"), Role::Accountant);
+    add(boss.token, QStringLiteral("zhou"), Role::Supervisor);
 }
 
 // Types into the login dialog once it is shown: `passwords` in turn, each
@@ -169,6 +172,58 @@ private Q_SLOTS:
         QVERIFY(after);
         QVERIFY(!after->findChild<QLineEdit*>(QStringLiteral("refundPin"))->isVisibleTo(after));
         after->close();
+    }
+
+    void supervisorApprovesARefundAtTheCounter()
+    {
+        GuiHarness h;
+        const QString orderNo =
+            h.paidOrder(QStringLiteral("800.00"),
+                        sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+        addStaff(h);
+        answerLogin(QStringLiteral("li"), {kPassword});
+        QVERIFY(h.window().shiftLogin().logInAtStart());
+        auto* dialog = static_cast<RefundDialog*>(h.window().openRefund(orderNo));
+        QVERIFY(dialog);
+        h.drain();
+        dialog->findChild<QLineEdit*>(QStringLiteral("refundAmount"))
+            ->setText(QStringLiteral("600.00"));
+        dialog->findChild<QComboBox*>(QStringLiteral("refundReason"))->setCurrentIndex(1);
+        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("refundSupervisorName"));
+        auto* password = dialog->findChild<QLineEdit*>(QStringLiteral("refundSupervisorPassword"));
+        QVERIFY(!name->isVisibleTo(dialog));
+        // Above the cashier's ¥500.00: refused, and the supervisor is asked.
+        dialog->submit();
+        QTRY_VERIFY(!dialog->statusText().contains(QStringLiteral("Sending")));
+        QVERIFY2(dialog->statusText().contains(QStringLiteral("a supervisor must do it")),
+                 qPrintable(dialog->statusText()));
+        QVERIFY(name->isVisibleTo(dialog));
+        // Another cashier's password approves nothing.
+        name->setText(QStringLiteral("zhou"));
+        password->setText(QStringLiteral("wrong-password"));
+        dialog->submit();
+        QTRY_VERIFY(!dialog->statusText().contains(QStringLiteral("Sending")));
+        QVERIFY(!dialog->succeeded());
+        name->setText(QStringLiteral("zhou"));
+        password->setText(kPassword);
+        dialog->submit();
+        QTRY_VERIFY(dialog->succeeded());
+        h.drain();
+        // Made in the supervisor's name; the cashier is still the one here.
+        QCOMPARE(h.window().shiftLogin().who(), QStringLiteral("li (cashier)"));
+        AuditFilter refunds;
+        refunds.action = QStringLiteral("refund");
+        std::optional<QList<AuditEntry>> log;
+        answerLogin(QStringLiteral("boss"), {kPassword});
+        h.window().shiftLogin().switchUser();
+        h.core().guard->audit().entries(refunds, [&](const QList<AuditEntry>& e) { log = e; });
+        QTRY_VERIFY(log.has_value());
+        QCOMPARE(log->size(), 2);
+        QCOMPARE(log->at(0).user, QStringLiteral("zhou"));
+        QCOMPARE(log->at(0).outcome, QStringLiteral("ok"));
+        QCOMPARE(log->at(1).user, QStringLiteral("li"));
+        QCOMPARE(log->at(1).outcome, QStringLiteral("forbidden"));
+        dialog->close();
     }
 
     void cancelAtStartQuits()

@@ -42,6 +42,18 @@ RefundDialog::RefundDialog(PayDeskApi& api, PinGuard& pinGuard, const QString& o
     const bool needPin = pinGuard.pinRequired();
     m_pinLabel->setVisible(needPin);
     m_pin->setVisible(needPin);
+    m_supervisorLabel = new QLabel(tr("Supervisor approves"), this);
+    m_supervisorName = new QLineEdit(this);
+    m_supervisorName->setObjectName(QStringLiteral("refundSupervisorName"));
+    m_supervisorName->setPlaceholderText(tr("supervisor's user name"));
+    m_supervisorPassword = new QLineEdit(this);
+    m_supervisorPassword->setObjectName(QStringLiteral("refundSupervisorPassword"));
+    m_supervisorPassword->setPlaceholderText(tr("password"));
+    m_supervisorPassword->setEchoMode(QLineEdit::Password);
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_supervisorLabel), static_cast<QWidget*>(m_supervisorName),
+          static_cast<QWidget*>(m_supervisorPassword)})
+        w->hide();
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("refundStatus"));
     m_status->setWordWrap(true);
@@ -57,6 +69,10 @@ RefundDialog::RefundDialog(PayDeskApi& api, PinGuard& pinGuard, const QString& o
     form->addRow(tr("Amount to refund (¥)"), amountRow);
     form->addRow(tr("Reason (required)"), m_reason);
     form->addRow(m_pinLabel, m_pin);
+    auto* supervisorRow = new QHBoxLayout;
+    supervisorRow->addWidget(m_supervisorName, 1);
+    supervisorRow->addWidget(m_supervisorPassword, 1);
+    form->addRow(m_supervisorLabel, supervisorRow);
     auto* buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(m_refund);
@@ -143,8 +159,9 @@ void RefundDialog::submit()
     m_sending = true;
     m_refund->setEnabled(false);
     m_status->setText(tr("Sending the refund…"));
-    m_api.refund(
-        RefundCommand{m_requestNo, m_orderNo, *amount, reason}, [this](const CommandOutcome& o) {
+    const RefundCommand cmd{m_requestNo, m_orderNo, *amount, reason};
+    const auto answered =
+        [this](const CommandOutcome& o) {
             m_sending = false;
             if (o.ok()) {
                 m_done = true;
@@ -155,9 +172,27 @@ void RefundDialog::submit()
                 return;
             }
             m_refund->setEnabled(true);
+            m_supervisorPassword->clear();
+            if (o.status == CommandStatus::Forbidden && m_supervisorRefund) {
+                for (QWidget* w : {static_cast<QWidget*>(m_supervisorLabel),
+                                   static_cast<QWidget*>(m_supervisorName),
+                                   static_cast<QWidget*>(m_supervisorPassword)})
+                    w->show();
+                m_supervisorName->setFocus();
+                m_status->setText(tr("Not refunded: %1. A supervisor may approve it here: their "
+                                     "name and password, then Refund again.")
+                                      .arg(o.message));
+                return;
+            }
             m_status->setText(
                 tr("Not refunded: %1. Correct it and press Refund again.").arg(o.message));
-        });
+        };
+    if (m_supervisorRefund && m_supervisorName->isVisible() &&
+        !m_supervisorName->text().trimmed().isEmpty())
+        m_supervisorRefund(m_supervisorName->text().trimmed(), m_supervisorPassword->text(), cmd,
+                           answered);
+    else
+        m_api.refund(cmd, answered);
 }
 
 } // namespace paydesk::ui

@@ -23,6 +23,14 @@ public:
     RefundDialog(PayDeskApi& api, PinGuard& pinGuard, const QString& orderNo,
                  QWidget* parent = nullptr);
 
+    // Once people log in, a refund the cashier may not make can be approved
+    // on the spot: the supervisor's name and password, then the refund in
+    // their name. `refund` logs them in, refunds and logs them out.
+    using SupervisorRefund =
+        std::function<void(const QString& name, const QString& password, const RefundCommand&,
+                           std::function<void(const CommandOutcome&)>)>;
+    void setSupervisorRefund(SupervisorRefund refund) { m_supervisorRefund = std::move(refund); }
+
     QString statusText() const;
     bool succeeded() const { return m_done; }
     void submit();
@@ -43,6 +51,10 @@ private:
     QComboBox* m_reason;
     QLabel* m_pinLabel;
     QLineEdit* m_pin;
+    QLabel* m_supervisorLabel;
+    QLineEdit* m_supervisorName;
+    QLineEdit* m_supervisorPassword;
+    SupervisorRefund m_supervisorRefund;
     QLabel* m_status;
     QPushButton* m_refund;
     QPushButton* m_close;

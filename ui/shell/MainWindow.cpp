@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStatusBar>
@@ -244,6 +245,13 @@ QDialog* MainWindow::openRefund(const QString& orderNo)
         return nullptr;
     }
     auto* d = new RefundDialog(*m_core.api, *m_pinGuard, orderNo, this);
+    if (m_shift->required())
+        d->setSupervisorRefund(
+            [shift = QPointer<ShiftLogin>(m_shift)](const QString& name, const QString& password,
+                                                    const RefundCommand& cmd, auto reply) {
+                if (shift)
+                    shift->refundBySupervisor(name, password, cmd, std::move(reply));
+            });
     adoptWindowFont(d, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->show();

@@ -43,6 +43,30 @@ void ShiftLogin::switchUser()
         m_core.users->logout(previous, [](const BackOfficeOutcome&) {});
 }
 
+void ShiftLogin::refundBySupervisor(const QString& name, const QString& password,
+                                    const RefundCommand& cmd,
+                                    std::function<void(const CommandOutcome&)> reply)
+{
+    if (!m_core.users || !m_core.guard)
+        return reply(
+            CommandOutcome::error(CommandStatus::Forbidden, tr("nobody logs in at this counter")));
+    m_core.users->login(
+        name, password, QString(), [this, cmd, reply = std::move(reply)](const LoginResult& r) {
+            if (!r.outcome.ok())
+                return reply(
+                    CommandOutcome::error(CommandStatus::Unauthenticated, r.outcome.message));
+            const QString token = r.token;
+            const auto done = [this, token, reply](const CommandOutcome& o) {
+                m_core.users->logout(token, [](const BackOfficeOutcome&) {});
+                reply(o);
+            };
+            if (!r.session.roles.contains(Role::Supervisor))
+                return done(CommandOutcome::error(
+                    CommandStatus::Forbidden, tr("%1 is not a supervisor").arg(r.session.user)));
+            m_core.guard->actAs(token, [&] { m_core.api->refund(cmd, done); });
+        });
+}
+
 QString ShiftLogin::who() const
 {
     if (m_session.user.isEmpty())

@@ -28,6 +28,11 @@ public:
     // "li (cashier)"; empty when nobody is logged in.
     QString who() const;
     QLabel* badge() const { return m_badge; }
+    // A supervisor approves a refund at this counter: logged in for this
+    // one refund (made in their name), then logged out; the person working
+    // here stays logged in.
+    void refundBySupervisor(const QString& name, const QString& password, const RefundCommand& cmd,
+                            std::function<void(const CommandOutcome&)> reply);
 
 Q_SIGNALS:
     void personChanged();
