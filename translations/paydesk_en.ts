@@ -842,6 +842,88 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
 </context>
 <context>
+    <name>paydesk::ui::AuditModel</name>
+    <message>
+        <source>(no login)</source>
+        <translation>(no login)</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>(no answer)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::AuditScreen</name>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Not exported: %1</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s), newest first</source>
+        <translation><numerusform>%n row, newest first</numerusform><numerusform>%n rows, newest first</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1</source>
+        <translation><numerusform>%n row written to %1</numerusform><numerusform>%n rows written to %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::CameraScanDialog</name>
     <message>
         <source>Scan with the camera</source>
@@ -1137,6 +1219,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>%1 may not refund: a cashier or supervisor does.</source>
         <translation>%1 may not refund: a cashier or supervisor does.</translation>
+    </message>
+    <message>
+        <source>Audit log (Alt+4)</source>
+        <translation>Audit log (Alt+4)</translation>
     </message>
 </context>
 <context>

@@ -846,6 +846,88 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
 </context>
 <context>
+    <name>paydesk::ui::AuditModel</name>
+    <message>
+        <source>(no login)</source>
+        <translation>（未登录）</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>（无应答）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>信息</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::AuditScreen</name>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s), newest first</source>
+        <translation><numerusform>共 %n 条，最新在前</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1</source>
+        <translation><numerusform>已写入 %n 条到 %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::CameraScanDialog</name>
     <message>
         <source>Scan with the camera</source>
@@ -1141,6 +1223,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>%1 may not refund: a cashier or supervisor does.</source>
         <translation>%1 无权退款：请由收银员或主管操作。</translation>
+    </message>
+    <message>
+        <source>Audit log (Alt+4)</source>
+        <translation>审计日志 (Alt+4)</translation>
     </message>
 </context>
 <context>

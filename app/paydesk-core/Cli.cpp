@@ -17,7 +17,6 @@
 #include "api/Json.h"
 #include "api/Numbers.h"
 #include "api/TerminalKeyFile.h"
-#include "api/types/Csv.h"
 #include "sandbox/InProcessSandbox.h"
 #include "sandbox/SandboxAcquirer.h"
 #include "sandbox/SandboxBehaviour.h"
@@ -633,14 +632,7 @@ int cmdAudit(Context& c)
     const auto list =
         waitFor<QList<AuditEntry>>([&](auto reply) { c.guarded->audit().entries(f, reply); });
     if (c.parser.isSet(QStringLiteral("csv"))) {
-        QString text = csv::row({QStringLiteral("id"), QStringLiteral("at"), QStringLiteral("user"),
-                                 QStringLiteral("terminal"), QStringLiteral("action"),
-                                 QStringLiteral("subject"), QStringLiteral("detail"),
-                                 QStringLiteral("outcome"), QStringLiteral("message")});
-        for (const AuditEntry& e : list)
-            text +=
-                csv::row({QString::number(e.id), chinaTime(e.atMs).toString(Qt::ISODate), e.user,
-                          e.terminal, e.action, e.subject, e.detail, e.outcome, e.message});
+        const QString text = auditCsv(list);
         QSaveFile out(c.parser.value(QStringLiteral("csv")));
         if (!out.open(QIODevice::WriteOnly) || out.write(text.toUtf8()) < 0 || !out.commit()) {
             c.out->error(

@@ -1,6 +1,7 @@
 // Saves PNGs of the main screens (offscreen platform), to be looked at:
 //   QT_QPA_PLATFORM=offscreen build/tests/gui/screenshots OUTDIR
 #include "app/Language.h"
+#include "audit/AuditScreen.h"
 #include "cashier/CashierScreen.h"
 #include "cashier/SaleSession.h"
 #include "guisupport/GuiHarness.h"
@@ -132,6 +133,11 @@ int main(int argc, char** argv)
     h.advance(200);
     save(locked, dir, QStringLiteral("13-refund-locked-after-wrong-pins"));
     locked->close();
+
+    // The audit log of everything above (no users yet: nobody logged in).
+    h.window().tabs()->setCurrentWidget(h.window().audit());
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("15-audit-log"));
 
     // The login once the shop has users, a refusal shown in it, and the
     // status bar naming who works.

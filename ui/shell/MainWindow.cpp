@@ -1,5 +1,6 @@
 #include "shell/MainWindow.h"
 
+#include "audit/AuditScreen.h"
 #include "shell/ReachabilityLights.h"
 #include "shell/ShiftLogin.h"
 
@@ -51,6 +52,16 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     m_tabs->addTab(m_cashier, QString());
     m_tabs->addTab(m_qr, QString());
     m_tabs->addTab(m_orders, QString());
+    if (core.guard) {
+        // The audit log: the core in this process writes it (a remote
+        // counter's server keeps its own).
+        m_audit = new AuditScreen(*core.guard, m_tabs);
+        m_tabs->addTab(m_audit, QString());
+        connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+            if (m_tabs->currentWidget() == m_audit)
+                m_audit->reload();
+        });
+    }
     m_serial = new SerialScanner(this);
     m_pinGuard = new PinGuard(m_settings, *core.clock, *core.api, this);
     m_sound = new OutcomeSound(this);
@@ -67,6 +78,11 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
         {Qt::ALT | Qt::Key_1, [this] { showCashier(); }},
         {Qt::ALT | Qt::Key_2, [this] { showQr(); }},
         {Qt::ALT | Qt::Key_3, [this] { showOrders(); }},
+        {Qt::ALT | Qt::Key_4,
+         [this] {
+             if (m_audit && m_tabs->isTabEnabled(m_tabs->indexOf(m_audit)))
+                 m_tabs->setCurrentWidget(m_audit);
+         }},
         {Qt::CTRL | Qt::Key_F, [this] {
              showOrders();
              m_orders->focusSearch();
@@ -228,6 +244,8 @@ void MainWindow::applyPermissions()
         {m_cashier, UseCase::Pay}, {m_qr, UseCase::CreateQr}, {m_orders, UseCase::ReadOrders}};
     for (const auto& [screen, useCase] : screens)
         m_tabs->setTabEnabled(m_tabs->indexOf(screen), allowed(useCase));
+    if (m_audit)
+        m_tabs->setTabEnabled(m_tabs->indexOf(m_audit), allowed(UseCase::ReadAudit));
     if (!m_tabs->isTabEnabled(m_tabs->currentIndex())) {
         for (int i = 0; i < m_tabs->count(); ++i)
             if (m_tabs->isTabEnabled(i)) {
@@ -287,6 +305,8 @@ void MainWindow::retranslate()
     m_tabs->setTabText(m_tabs->indexOf(m_cashier), tr("Cashier (Alt+1)"));
     m_tabs->setTabText(m_tabs->indexOf(m_qr), tr("QR code (Alt+2)"));
     m_tabs->setTabText(m_tabs->indexOf(m_orders), tr("Orders (Alt+3)"));
+    if (m_audit)
+        m_tabs->setTabText(m_tabs->indexOf(m_audit), tr("Audit log (Alt+4)"));
     m_fileMenu->setTitle(tr("&File"));
     m_switchUserAction->setText(tr("Switch &user… (shift change)"));
     m_switchUserAction->setVisible(m_shift->required());

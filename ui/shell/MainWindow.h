@@ -22,6 +22,7 @@ class ReachabilityLights;
 class PinGuard;
 class OutcomeSound;
 class ShiftLogin;
+class AuditScreen;
 
 // The window: assembles the screens (one class each), the alerts strip and
 // the menu, and opens dialogs when screens ask. No payment logic here.
@@ -37,6 +38,8 @@ public:
     QrScreen* qr() const { return m_qr; }
     AlertsStrip* alerts() const { return m_alerts; }
     QTabWidget* tabs() const { return m_tabs; }
+    // Null against a server (the log is the server's).
+    AuditScreen* audit() const { return m_audit; }
 
     void showCashier();
     void showOrders();
@@ -82,6 +85,7 @@ private:
     QAction* m_settingsAction = nullptr;
     QAction* m_switchUserAction = nullptr;
     ShiftLogin* m_shift = nullptr;
+    AuditScreen* m_audit = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_counterModeAction = nullptr;
     SerialScanner* m_serial = nullptr;

@@ -32,6 +32,10 @@ struct AuditFilter
     int limit = 200; // newest first
 };
 
+// The entries as a CSV file (RFC 4180, CRLF, a header row, times in China
+// time ISO 8601): what `paydesk-core audit --csv` and the app export.
+QString auditCsv(const QList<AuditEntry>& entries);
+
 class AuditAccess
 {
 public:
