@@ -519,6 +519,32 @@ int needOrder(Context& c, int index, QString* orderNo)
     return ExitOk;
 }
 
+// --since D: the start of that day, China time, into `ms` (left as it is
+// when the option is absent). An error text for a bad date.
+QString sinceOption(const Context& c, qint64* ms)
+{
+    if (!c.parser.isSet(QStringLiteral("since")))
+        return QString();
+    const QDate date = QDate::fromString(c.parser.value(QStringLiteral("since")), Qt::ISODate);
+    if (!date.isValid())
+        return QStringLiteral("--since must be a date like 2026-11-23");
+    *ms = QDateTime(date, QTime(0, 0), chinaZone()).toMSecsSinceEpoch();
+    return QString();
+}
+
+// --limit N, 1..`most`, into `limit` (left as it is when absent).
+QString limitOption(const Context& c, int most, int* limit)
+{
+    if (!c.parser.isSet(QStringLiteral("limit")))
+        return QString();
+    bool ok = false;
+    const int n = c.parser.value(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || n <= 0 || n > most)
+        return QStringLiteral("--limit must be 1..%1").arg(most);
+    *limit = n;
+    return QString();
+}
+
 int cmdOrder(Context& c)
 {
     if (c.args.size() < 2)
@@ -546,20 +572,11 @@ int cmdOrder(Context& c)
                                                          "CLOSED, ATTENTION, PARTIALLY_REFUNDED, "
                                                          "REFUNDED"));
         }
-        if (c.parser.isSet(QStringLiteral("since"))) {
-            const QDate date =
-                QDate::fromString(c.parser.value(QStringLiteral("since")), Qt::ISODate);
-            if (!date.isValid())
-                return usageError(*c.out, QStringLiteral("--since must be a date like 2026-11-23"));
-            f.sinceMs = QDateTime(date, QTime(0, 0), chinaZone()).toMSecsSinceEpoch();
-        }
+        if (QString e = sinceOption(c, &f.sinceMs); !e.isEmpty())
+            return usageError(*c.out, e);
         f.search = c.parser.value(QStringLiteral("search"));
-        if (c.parser.isSet(QStringLiteral("limit"))) {
-            bool ok = false;
-            f.limit = c.parser.value(QStringLiteral("limit")).toInt(&ok);
-            if (!ok || f.limit <= 0 || f.limit > 100000)
-                return usageError(*c.out, QStringLiteral("--limit must be 1..100000"));
-        }
+        if (QString e = limitOption(c, 100000, &f.limit); !e.isEmpty())
+            return usageError(*c.out, e);
         const auto list = waitFor<QList<OrderRecord>>([&](auto reply) { c.api->orders(f, reply); });
         for (const auto& o : list)
             c.out->order(o);
@@ -617,18 +634,10 @@ int cmdAudit(Context& c)
     AuditFilter f;
     f.user = c.parser.value(QStringLiteral("user"));
     f.action = c.parser.value(QStringLiteral("action"));
-    if (c.parser.isSet(QStringLiteral("since"))) {
-        const QDate date = QDate::fromString(c.parser.value(QStringLiteral("since")), Qt::ISODate);
-        if (!date.isValid())
-            return usageError(*c.out, QStringLiteral("--since must be a date like 2026-11-23"));
-        f.fromMs = QDateTime(date, QTime(0, 0), chinaZone()).toMSecsSinceEpoch();
-    }
-    if (c.parser.isSet(QStringLiteral("limit"))) {
-        bool ok = false;
-        f.limit = c.parser.value(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || f.limit <= 0 || f.limit > 10000)
-            return usageError(*c.out, QStringLiteral("--limit must be 1..10000"));
-    }
+    if (QString e = sinceOption(c, &f.fromMs); !e.isEmpty())
+        return usageError(*c.out, e);
+    if (QString e = limitOption(c, 10000, &f.limit); !e.isEmpty())
+        return usageError(*c.out, e);
     const auto list =
         waitFor<QList<AuditEntry>>([&](auto reply) { c.guarded->audit().entries(f, reply); });
     if (c.parser.isSet(QStringLiteral("csv"))) {

@@ -90,7 +90,7 @@ QString amountText(const Money& m)
 GuardedApi::Person GuardedApi::person()
 {
     Person p;
-    const std::optional<bool> any = m_core.userAccess().anyUser();
+    const std::optional<bool> any = accessControlOn();
     if (!any) {
         p.outcome = refusal(BackOfficeStatus::StorageError,
                             QStringLiteral("cannot read the users: nothing is allowed until "
@@ -449,7 +449,15 @@ void GuardedApi::actAs(const QString& token, const std::function<void()>& call)
 
 std::optional<bool> GuardedApi::accessControlOn()
 {
-    return m_core.userAccess().anyUser();
+    // Users are never deleted, so once on, logins stay on: no need to count
+    // them again on every call.
+    if (!m_accessControlOn) {
+        const std::optional<bool> any = m_core.userAccess().anyUser();
+        if (!any)
+            return std::nullopt;
+        m_accessControlOn = *any;
+    }
+    return m_accessControlOn;
 }
 
 BackOfficeOutcome GuardedApi::permit(UseCase useCase, QString* user)
@@ -477,6 +485,24 @@ void GuardedApi::createQr(const QrCommand& cmd, Reply reply)
         m_core.createQr(cmd, std::move(reply));
 }
 
+void GuardedApi::checkOrderForCashier(
+    const Person& p, const QString& orderNo,
+    const std::function<std::optional<CommandOutcome>(const OrderDetails&)>& refusalFor,
+    std::function<void(Reply)> proceed, Reply reply)
+{
+    if (p.open || p.roles.contains(Role::Supervisor))
+        return proceed(std::move(reply));
+    m_core.orderDetails(orderNo,
+                        [refusalFor, proceed = std::move(proceed), reply = std::move(reply)](
+                            const std::optional<OrderDetails>& details) mutable {
+                            // An unknown order goes on: the core says it is not found.
+                            if (details)
+                                if (std::optional<CommandOutcome> refused = refusalFor(*details))
+                                    return reply(*refused);
+                            proceed(std::move(reply));
+                        });
+}
+
 void GuardedApi::refund(const RefundCommand& cmd, Reply reply)
 {
     const std::optional<Person> p =
@@ -485,31 +511,29 @@ void GuardedApi::refund(const RefundCommand& cmd, Reply reply)
                reply);
     if (!p)
         return;
-    if (p->open || p->roles.contains(Role::Supervisor))
-        return m_core.refund(cmd, std::move(reply));
     // A cashier's limit counts the order's refunds so far, so splitting a
     // big refund into small ones does not pass it; a request number already
     // taken is a repeat and answers its first result.
     const qint64 limitFen = m_core.counterLimits().cashierRefundLimitFen;
-    m_core.orderDetails(cmd.orderNo, [this, cmd, user = p->user, limitFen,
-                                      reply = std::move(reply)](
-                                         const std::optional<OrderDetails>& details) mutable {
-        if (details) {
-            for (const RefundRecord& r : details->refunds)
+    const QString user = p->user;
+    checkOrderForCashier(
+        *p, cmd.orderNo,
+        [cmd, user, limitFen](const OrderDetails& details) -> std::optional<CommandOutcome> {
+            for (const RefundRecord& r : details.refunds)
                 if (r.requestNo == cmd.requestNo)
-                    return m_core.refund(cmd, std::move(reply));
+                    return std::nullopt;
             const qint64 afterFen =
-                details->order.refundedFen + details->order.refundPendingFen + cmd.amount.fen();
-            if (afterFen > limitFen)
-                return reply(CommandOutcome::error(
-                    CommandStatus::Forbidden,
-                    QStringLiteral("%1 (cashier) may refund up to %2 of an order; this would "
-                                   "make %3: a supervisor must do it")
-                        .arg(user, Money::fromFen(limitFen).toDisplayString(),
-                             Money::fromFen(afterFen).toDisplayString())));
-        }
-        m_core.refund(cmd, std::move(reply));
-    });
+                details.order.refundedFen + details.order.refundPendingFen + cmd.amount.fen();
+            if (afterFen <= limitFen)
+                return std::nullopt;
+            return CommandOutcome::error(
+                CommandStatus::Forbidden,
+                QStringLiteral("%1 (cashier) may refund up to %2 of an order; this would make "
+                               "%3: a supervisor must do it")
+                    .arg(user, Money::fromFen(limitFen).toDisplayString(),
+                         Money::fromFen(afterFen).toDisplayString()));
+        },
+        [this, cmd](Reply r) { m_core.refund(cmd, std::move(r)); }, std::move(reply));
 }
 
 void GuardedApi::revoke(const RevokeCommand& cmd, Reply reply)
@@ -517,28 +541,27 @@ void GuardedApi::revoke(const RevokeCommand& cmd, Reply reply)
     const std::optional<Person> p = change(UseCase::Revoke, cmd.orderNo, cmd.reason, reply);
     if (!p)
         return;
-    if (p->open || p->roles.contains(Role::Supervisor))
-        return m_core.revoke(cmd, std::move(reply));
     // A cashier cancels the sales they took (as the audit log names the
     // taker); anyone else's, or one from before logins, is a supervisor's.
-    m_core.orderDetails(cmd.orderNo, [this, cmd, user = p->user, reply = std::move(reply)](
-                                         const std::optional<OrderDetails>& details) mutable {
-        if (!details)
-            return m_core.revoke(cmd, std::move(reply)); // not found: the core says so
-        const std::optional<QString> taker = m_core.auditLog().takerOf(details->order.requestNo);
-        if (!taker)
-            return reply(CommandOutcome::error(CommandStatus::StorageError,
-                                               QStringLiteral("cannot read who took the sale: ") +
-                                                   m_core.auditLog().lastError()));
-        if (*taker != user)
-            return reply(CommandOutcome::error(
+    const QString user = p->user;
+    checkOrderForCashier(
+        *p, cmd.orderNo,
+        [this, cmd, user](const OrderDetails& details) -> std::optional<CommandOutcome> {
+            const std::optional<QString> taker = m_core.auditLog().takerOf(details.order.requestNo);
+            if (!taker)
+                return CommandOutcome::error(CommandStatus::StorageError,
+                                             QStringLiteral("cannot read who took the sale: ") +
+                                                 m_core.auditLog().lastError());
+            if (*taker == user)
+                return std::nullopt;
+            return CommandOutcome::error(
                 CommandStatus::Forbidden,
                 QStringLiteral("%1 (cashier) may cancel only the sales they took; %2 was taken "
                                "by %3: a supervisor must do it")
                     .arg(user, cmd.orderNo,
-                         taker->isEmpty() ? QStringLiteral("nobody logged in") : *taker)));
-        m_core.revoke(cmd, std::move(reply));
-    });
+                         taker->isEmpty() ? QStringLiteral("nobody logged in") : *taker));
+        },
+        [this, cmd](Reply r) { m_core.revoke(cmd, std::move(r)); }, std::move(reply));
 }
 
 void GuardedApi::query(const QString& orderNo, Reply reply)

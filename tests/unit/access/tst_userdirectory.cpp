@@ -51,16 +51,7 @@ struct Users
                 return u;
         return {};
     }
-    template <typename T, typename Call> T wait(Call call)
-    {
-        std::optional<T> out;
-        call([&](const T& x) { out = x; });
-        for (int i = 0; i < 100 && !out; ++i)
-            h.drain();
-        if (!out)
-            qFatal("no reply");
-        return *out;
-    }
+    template <typename T, typename Call> T wait(Call call) { return h.replyOf<T>(call); }
 };
 
 } // namespace

@@ -32,16 +32,7 @@ struct Shop
 
     explicit Shop(CoreConfig config = {}) : h(std::move(config)) {}
 
-    template <typename T, typename Call> T wait(Call call)
-    {
-        std::optional<T> out;
-        call([&](const T& x) { out = x; });
-        for (int i = 0; i < 100 && !out; ++i)
-            h.drain();
-        if (!out)
-            qFatal("no reply");
-        return *out;
-    }
+    template <typename T, typename Call> T wait(Call call) { return h.replyOf<T>(call); }
     QString login(const QString& name)
     {
         const LoginResult r = wait<LoginResult>(

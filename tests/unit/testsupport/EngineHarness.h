@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "api/EmbeddedApi.h"
 #include "common/Clock.h"
 #include "sandbox/InProcessSandbox.h"
@@ -34,6 +36,18 @@ public:
     // Moves time forward in steps so every poll, timeout and retry on the
     // way runs in order.
     void advance(qint64 ms, qint64 stepMs = 250);
+    // What `call` answers through the reply it is given, draining until it
+    // comes; a reply that never comes is a fatal test error.
+    template <typename T, typename Call> T replyOf(Call call)
+    {
+        std::optional<T> out;
+        call([&](const T& x) { out = x; });
+        for (int i = 0; i < 100 && !out; ++i)
+            drain();
+        if (!out)
+            qFatal("no reply");
+        return *out;
+    }
 
     CommandOutcome pay(const QString& code, const QString& amount, const QString& requestNo,
                        const QString& orderNo = {});
