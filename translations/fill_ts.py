@@ -10,9 +10,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 def english_plural(source):
-    # "%n order(s)" -> ["%n order", "%n orders"]
+    # "%n order(s)" -> ["%n order", "%n orders"];
+    # "%n entry(ies)" -> ["%n entry", "%n entries"]
     one = re.sub(r'\((\w+)\)', '', source)
-    many = re.sub(r'\((\w+)\)', r'\1', source)
+    many = re.sub(r'\((\w+)\)', r'\1', re.sub(r'y\(ies\)', 'ies', source))
     return [one, many]
 
 def fill(path, translate):

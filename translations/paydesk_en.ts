@@ -924,6 +924,25 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
 </context>
 <context>
+    <name>paydesk::ui::BalancesModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Credit</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::CameraScanDialog</name>
     <message>
         <source>Scan with the camera</source>
@@ -1046,6 +1065,49 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
 </context>
 <context>
+    <name>paydesk::ui::CheckModel</name>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more than the rule expects</source>
+        <translation><numerusform>%n more than the rule expects</numerusform><numerusform>%n more than the rule expects</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fewer than the rule expects</source>
+        <translation><numerusform>%n fewer than the rule expects</numerusform><numerusform>%n fewer than the rule expects</numerusform></translation>
+    </message>
+    <message>
+        <source>the books hold %1 more than the rule expects</source>
+        <translation>the books hold %1 more than the rule expects</translation>
+    </message>
+    <message>
+        <source>the books hold %1 less than the rule expects</source>
+        <translation>the books hold %1 less than the rule expects</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>In the books</source>
+        <translation>In the books</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::FirstRunWizard</name>
     <message>
         <source>Set up this counter</source>
@@ -1105,6 +1167,41 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
 </context>
 <context>
+    <name>paydesk::ui::JournalModel</name>
+    <message>
+        <source>%1 (reverses %2)</source>
+        <translation>%1 (reverses %2)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::LastSalesPanel</name>
     <message>
         <source>Last sales</source>
@@ -1117,6 +1214,110 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>Receipt… (F6)</source>
         <translation>Receipt… (F6)</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::LedgerScreen</name>
+    <message>
+        <source>The balances could not be read: %1</source>
+        <translation>The balances could not be read: %1</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>Trial balance (%1): debits %2 = credits %3, balanced</source>
+        <translation>Trial balance (%1): debits %2 = credits %3, balanced</translation>
+    </message>
+    <message>
+        <source>Trial balance (%1): debits %2, credits %3: OUT OF BALANCE by %4. Run the internal check to see where.</source>
+        <translation>Trial balance (%1): debits %2, credits %3: OUT OF BALANCE by %4. Run the internal check to see where.</translation>
+    </message>
+    <message>
+        <source>Pick an entry to see its postings.</source>
+        <translation>Pick an entry to see its postings.</translation>
+    </message>
+    <message>
+        <source>Entry %1, %2 %3</source>
+        <translation>Entry %1, %2 %3</translation>
+    </message>
+    <message>
+        <source>, order %1</source>
+        <translation>, order %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>The check could not run: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n line(s) hold.</source>
+        <translation><numerusform>All %n line hold.</numerusform><numerusform>All %n lines hold.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines fail: each says what is wrong.</source>
+        <translation>%1 of %2 lines fail: each says what is wrong.</translation>
+    </message>
+    <message>
+        <source>Balances and trial balance</source>
+        <translation>Balances and trial balance</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Internal check</source>
+        <translation>Internal check</translation>
+    </message>
+    <message>
+        <source>Now; or at</source>
+        <translation>Now; or at</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Double-click an account to see its journal.</source>
+        <translation>Double-click an account to see its journal.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Order or reference</source>
+        <translation>Order or reference</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Run the internal check</source>
+        <translation>Run the internal check</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) shown; scroll down for more</source>
+        <translation><numerusform>%n entry shown; scroll down for more</numerusform><numerusform>%n entries shown; scroll down for more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation><numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>an entry and its memo</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1221,8 +1422,12 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>%1 may not refund: a cashier or supervisor does.</translation>
     </message>
     <message>
-        <source>Audit log (Alt+4)</source>
-        <translation>Audit log (Alt+4)</translation>
+        <source>Ledger (Alt+4)</source>
+        <translation>Ledger (Alt+4)</translation>
+    </message>
+    <message>
+        <source>Audit log (Alt+5)</source>
+        <translation>Audit log (Alt+5)</translation>
     </message>
 </context>
 <context>
@@ -1461,6 +1666,21 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
 </context>
 <context>
+    <name>paydesk::ui::PostingsModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>Debit</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Credit</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::ProgressPanel</name>
     <message>
         <source>%1 (F8)</source>
@@ -1652,7 +1872,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
     <message numerus="yes">
         <source>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it (%n try(ies) left before refunds are locked).</source>
-        <translation><numerusform>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it (%n try left before refunds are locked).</numerusform><numerusform>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it (%n tryies left before refunds are locked).</numerusform></translation>
+        <translation><numerusform>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it (%n try left before refunds are locked).</numerusform><numerusform>The supervisor PIN is wrong. Nothing was refunded; ask the supervisor to enter it (%n tries left before refunds are locked).</numerusform></translation>
     </message>
     <message>
         <source>Too many wrong PINs: refunds are locked for %1. Nothing was refunded; the supervisor has been alerted.</source>
@@ -1856,7 +2076,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
     <message numerus="yes">
         <source>The current PIN is wrong: nothing was saved (%n try(ies) left before the PIN is locked).</source>
-        <translation><numerusform>The current PIN is wrong: nothing was saved (%n try left before the PIN is locked).</numerusform><numerusform>The current PIN is wrong: nothing was saved (%n tryies left before the PIN is locked).</numerusform></translation>
+        <translation><numerusform>The current PIN is wrong: nothing was saved (%n try left before the PIN is locked).</numerusform><numerusform>The current PIN is wrong: nothing was saved (%n tries left before the PIN is locked).</numerusform></translation>
     </message>
     <message>
         <source>Too many wrong PINs: the PIN is locked for %1. Nothing was saved; the supervisor has been alerted.</source>

@@ -920,11 +920,34 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
     <message numerus="yes">
         <source>%n row(s), newest first</source>
-        <translation><numerusform>共 %n 条，最新在前</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 条，最新在前</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) written to %1</source>
-        <translation><numerusform>已写入 %n 条到 %1</numerusform></translation>
+        <translation>
+            <numerusform>已写入 %n 条到 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::BalancesModel</name>
+    <message>
+        <source>Account</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>借方</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>贷方</translation>
     </message>
 </context>
 <context>
@@ -1050,6 +1073,49 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
 </context>
 <context>
+    <name>paydesk::ui::CheckModel</name>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more than the rule expects</source>
+        <translation><numerusform>比规则预期多 %n 项</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fewer than the rule expects</source>
+        <translation><numerusform>比规则预期少 %n 项</numerusform></translation>
+    </message>
+    <message>
+        <source>the books hold %1 more than the rule expects</source>
+        <translation>账上比规则预期多 %1</translation>
+    </message>
+    <message>
+        <source>the books hold %1 less than the rule expects</source>
+        <translation>账上比规则预期少 %1</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <source>In the books</source>
+        <translation>账上</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::FirstRunWizard</name>
     <message>
         <source>Set up this counter</source>
@@ -1109,6 +1175,41 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
 </context>
 <context>
+    <name>paydesk::ui::JournalModel</name>
+    <message>
+        <source>%1 (reverses %2)</source>
+        <translation>%1（冲销 %2）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>分录</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::LastSalesPanel</name>
     <message>
         <source>Last sales</source>
@@ -1121,6 +1222,110 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Receipt… (F6)</source>
         <translation>小票…（F6）</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::LedgerScreen</name>
+    <message>
+        <source>The balances could not be read: %1</source>
+        <translation>无法读取余额：%1</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Trial balance (%1): debits %2 = credits %3, balanced</source>
+        <translation>试算平衡（%1）：借方 %2 = 贷方 %3，平衡</translation>
+    </message>
+    <message>
+        <source>Trial balance (%1): debits %2, credits %3: OUT OF BALANCE by %4. Run the internal check to see where.</source>
+        <translation>试算平衡（%1）：借方 %2，贷方 %3：不平衡，相差 %4。请运行内部核对查看原因。</translation>
+    </message>
+    <message>
+        <source>Pick an entry to see its postings.</source>
+        <translation>选择一条分录查看其借贷明细。</translation>
+    </message>
+    <message>
+        <source>Entry %1, %2 %3</source>
+        <translation>分录 %1，%2 %3</translation>
+    </message>
+    <message>
+        <source>, order %1</source>
+        <translation>，订单 %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>核对无法运行：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n line(s) hold.</source>
+        <translation><numerusform>全部 %n 项均相符。</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines fail: each says what is wrong.</source>
+        <translation>%2 项中有 %1 项不符：每项都说明了问题所在。</translation>
+    </message>
+    <message>
+        <source>Balances and trial balance</source>
+        <translation>余额与试算平衡</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>日记账</translation>
+    </message>
+    <message>
+        <source>Internal check</source>
+        <translation>内部核对</translation>
+    </message>
+    <message>
+        <source>Now; or at</source>
+        <translation>当前；或指定时刻</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Double-click an account to see its journal.</source>
+        <translation>双击科目查看其日记账。</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Order or reference</source>
+        <translation>订单号或单号</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Run the internal check</source>
+        <translation>运行内部核对</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) shown; scroll down for more</source>
+        <translation><numerusform>已显示 %n 条分录；向下滚动查看更多</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation><numerusform>%n 条分录</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>an entry and its memo</comment>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1225,8 +1430,12 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>%1 无权退款：请由收银员或主管操作。</translation>
     </message>
     <message>
-        <source>Audit log (Alt+4)</source>
-        <translation>审计日志 (Alt+4)</translation>
+        <source>Ledger (Alt+4)</source>
+        <translation>账簿 (Alt+4)</translation>
+    </message>
+    <message>
+        <source>Audit log (Alt+5)</source>
+        <translation>审计日志 (Alt+5)</translation>
     </message>
 </context>
 <context>
@@ -1476,6 +1685,21 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::PostingsModel</name>
+    <message>
+        <source>Account</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>借方</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>贷方</translation>
     </message>
 </context>
 <context>

@@ -65,27 +65,8 @@ private Q_SLOTS:
     void onlyRolesThatMayReadItSeeIt()
     {
         GuiHarness h;
-        UserAccess& users = *h.core().users;
-        const auto wait = [&](auto call) {
-            bool done = false;
-            call([&](const auto&) { done = true; });
-            QTest::qWaitFor([&] { return done; }, 5000);
-        };
-        const QString password = QStringLiteral("a-long-password");
-        wait([&](auto reply) {
-            users.addUser(QString(), QStringLiteral("boss"), password, {Role::Admin}, reply);
-        });
-        QString bossToken;
-        users.login(QStringLiteral("boss"), password, QString(),
-                    [&](const LoginResult& r) { bossToken = r.token; });
-        QTRY_VERIFY(!bossToken.isEmpty());
-        wait([&](auto reply) {
-            users.addUser(bossToken, QStringLiteral("li"), password, {Role::Cashier}, reply);
-        });
-        QString liToken;
-        users.login(QStringLiteral("li"), password, QString(),
-                    [&](const LoginResult& r) { liToken = r.token; });
-        QTRY_VERIFY(!liToken.isEmpty());
+        const QString liToken = h.addPerson(QStringLiteral("li"), Role::Cashier);
+        const QString bossToken = h.addPerson(QStringLiteral("boss"), Role::Admin);
 
         AuditScreen* screen = h.window().audit();
         h.core().guard->setSessionToken(liToken);

@@ -27,34 +27,14 @@ using paydesk::test::GuiHarness;
 
 namespace {
 
-const QString kPassword = QStringLiteral("a-long-password");
+const QString kPassword = GuiHarness::password();
 
-template <typename T, typename Call> T wait(GuiHarness& h, Call call)
-{
-    std::optional<T> out;
-    call([&](const T& x) { out = x; });
-    if (!QTest::qWaitFor([&] { return out.has_value(); }, 5000))
-        qFatal("no reply");
-    h.drain();
-    return *out;
-}
-
-// An admin, a cashier (li) and an accountant (wang).
+// An admin (boss), a cashier (li), an accountant (wang) and a supervisor (zhou).
 void addStaff(GuiHarness& h)
 {
-    UserAccess& users = *h.core().users;
-    const auto add = [&](const QString& token, const QString& name, Role role) {
-        const auto o = wait<BackOfficeOutcome>(
-            h, [&](auto reply) { users.addUser(token, name, kPassword, {role}, reply); });
-        if (!o.ok())
-            qFatal("cannot add %s: %s", qPrintable(name), qPrintable(o.message));
-    };
-    add(QString(), QStringLiteral("boss"), Role::Admin);
-    const LoginResult boss = wait<LoginResult>(
-        h, [&](auto reply) { users.login(QStringLiteral("boss"), kPassword, QString(), reply); });
-    add(boss.token, QStringLiteral("li"), Role::Cashier);
-    add(boss.token, QStringLiteral("wang"), Role::Accountant);
-    add(boss.token, QStringLiteral("zhou"), Role::Supervisor);
+    h.addPerson(QStringLiteral("li"), Role::Cashier);
+    h.addPerson(QStringLiteral("wang"), Role::Accountant);
+    h.addPerson(QStringLiteral("zhou"), Role::Supervisor);
 }
 
 // Types into the login dialog once it is shown: `passwords` in turn, each
@@ -110,7 +90,7 @@ std::shared_ptr<LoginScript> answerLogin(const QString& name, const QStringList&
 
 CommandOutcome pay(GuiHarness& h, const QString& requestNo)
 {
-    return wait<CommandOutcome>(h, [&](auto reply) {
+    return h.replyOf<CommandOutcome>([&](auto reply) {
         h.api().pay({requestNo,
                      Money::fromFen(12'00),
                      sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess),

@@ -57,6 +57,12 @@ struct CoreSession
     std::unique_ptr<Clock> ownedClock;
 
     bool canSimulateCustomer() const { return bool(customerScan); }
+    // Whether the logged-in person may use `useCase` (always, without a
+    // guard): screens offer only what this allows, the core still refuses.
+    BackOfficeOutcome permit(UseCase useCase) const
+    {
+        return guard ? guard->permit(useCase) : BackOfficeOutcome{};
+    }
 };
 
 } // namespace paydesk::ui

@@ -1,6 +1,7 @@
 #include "shell/MainWindow.h"
 
 #include "audit/AuditScreen.h"
+#include "ledger/LedgerScreen.h"
 #include "shell/ReachabilityLights.h"
 #include "shell/ShiftLogin.h"
 
@@ -52,16 +53,21 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     m_tabs->addTab(m_cashier, QString());
     m_tabs->addTab(m_qr, QString());
     m_tabs->addTab(m_orders, QString());
+    m_ledger = new LedgerScreen(core, m_tabs);
+    m_tabs->addTab(m_ledger, QString());
     if (core.guard) {
         // The audit log: the core in this process writes it (a remote
         // counter's server keeps its own).
         m_audit = new AuditScreen(*core.guard, m_tabs);
         m_tabs->addTab(m_audit, QString());
-        connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-            if (m_tabs->currentWidget() == m_audit)
-                m_audit->reload();
-        });
     }
+    // A back-office screen reads when it is opened, so it shows what is true now.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_audit && m_tabs->currentWidget() == m_audit)
+            m_audit->reload();
+        else if (m_tabs->currentWidget() == m_ledger)
+            m_ledger->reload();
+    });
     m_serial = new SerialScanner(this);
     m_pinGuard = new PinGuard(m_settings, *core.clock, *core.api, this);
     m_sound = new OutcomeSound(this);
@@ -73,16 +79,13 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
-    // Screens by key (Alt+1..3, shown on the tabs); Ctrl+F searches orders.
+    // Screens by key (Alt+1..5, shown on the tabs); Ctrl+F searches orders.
     const std::pair<int, std::function<void()>> screenKeys[] = {
         {Qt::ALT | Qt::Key_1, [this] { showCashier(); }},
         {Qt::ALT | Qt::Key_2, [this] { showQr(); }},
         {Qt::ALT | Qt::Key_3, [this] { showOrders(); }},
-        {Qt::ALT | Qt::Key_4,
-         [this] {
-             if (m_audit && m_tabs->isTabEnabled(m_tabs->indexOf(m_audit)))
-                 m_tabs->setCurrentWidget(m_audit);
-         }},
+        {Qt::ALT | Qt::Key_4, [this] { showIfAllowed(m_ledger); }},
+        {Qt::ALT | Qt::Key_5, [this] { showIfAllowed(m_audit); }},
         {Qt::CTRL | Qt::Key_F, [this] {
              showOrders();
              m_orders->focusSearch();
@@ -169,6 +172,12 @@ void MainWindow::showQr()
     m_tabs->setCurrentWidget(m_qr);
 }
 
+void MainWindow::showIfAllowed(QWidget* screen)
+{
+    if (screen && m_tabs->isTabEnabled(m_tabs->indexOf(screen)))
+        m_tabs->setCurrentWidget(screen);
+}
+
 void MainWindow::applySettings()
 {
     m_cashier->setScanConfig(m_settings.scanConfig());
@@ -234,18 +243,20 @@ QDialog* MainWindow::openReceipt(const QString& orderNo)
 
 bool MainWindow::allowed(UseCase useCase) const
 {
-    return !m_core.guard || m_core.guard->permit(useCase).ok();
+    return m_core.permit(useCase).ok();
 }
 
 void MainWindow::applyPermissions()
 {
     // The core refuses what a role may not do; the window does not offer it.
-    const std::pair<QWidget*, UseCase> screens[] = {
-        {m_cashier, UseCase::Pay}, {m_qr, UseCase::CreateQr}, {m_orders, UseCase::ReadOrders}};
+    const std::pair<QWidget*, UseCase> screens[] = {{m_cashier, UseCase::Pay},
+                                                    {m_qr, UseCase::CreateQr},
+                                                    {m_orders, UseCase::ReadOrders},
+                                                    {m_ledger, UseCase::ReadLedger},
+                                                    {m_audit, UseCase::ReadAudit}};
     for (const auto& [screen, useCase] : screens)
-        m_tabs->setTabEnabled(m_tabs->indexOf(screen), allowed(useCase));
-    if (m_audit)
-        m_tabs->setTabEnabled(m_tabs->indexOf(m_audit), allowed(UseCase::ReadAudit));
+        if (screen)
+            m_tabs->setTabEnabled(m_tabs->indexOf(screen), allowed(useCase));
     if (!m_tabs->isTabEnabled(m_tabs->currentIndex())) {
         for (int i = 0; i < m_tabs->count(); ++i)
             if (m_tabs->isTabEnabled(i)) {
@@ -305,8 +316,9 @@ void MainWindow::retranslate()
     m_tabs->setTabText(m_tabs->indexOf(m_cashier), tr("Cashier (Alt+1)"));
     m_tabs->setTabText(m_tabs->indexOf(m_qr), tr("QR code (Alt+2)"));
     m_tabs->setTabText(m_tabs->indexOf(m_orders), tr("Orders (Alt+3)"));
+    m_tabs->setTabText(m_tabs->indexOf(m_ledger), tr("Ledger (Alt+4)"));
     if (m_audit)
-        m_tabs->setTabText(m_tabs->indexOf(m_audit), tr("Audit log (Alt+4)"));
+        m_tabs->setTabText(m_tabs->indexOf(m_audit), tr("Audit log (Alt+5)"));
     m_fileMenu->setTitle(tr("&File"));
     m_switchUserAction->setText(tr("Switch &user… (shift change)"));
     m_switchUserAction->setVisible(m_shift->required());

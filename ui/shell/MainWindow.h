@@ -23,6 +23,7 @@ class PinGuard;
 class OutcomeSound;
 class ShiftLogin;
 class AuditScreen;
+class LedgerScreen;
 
 // The window: assembles the screens (one class each), the alerts strip and
 // the menu, and opens dialogs when screens ask. No payment logic here.
@@ -40,10 +41,13 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     // Null against a server (the log is the server's).
     AuditScreen* audit() const { return m_audit; }
+    LedgerScreen* ledger() const { return m_ledger; }
 
     void showCashier();
     void showOrders();
     void showQr();
+    // Shows a back-office screen the person's roles allow (else nothing).
+    void showIfAllowed(QWidget* screen);
     // Applies the settings (scanner, counter mode, language) again.
     void applySettings();
     // Dialogs the screens ask for (modeless, so tests and cashiers can go on).
@@ -86,6 +90,7 @@ private:
     QAction* m_switchUserAction = nullptr;
     ShiftLogin* m_shift = nullptr;
     AuditScreen* m_audit = nullptr;
+    LedgerScreen* m_ledger = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_counterModeAction = nullptr;
     SerialScanner* m_serial = nullptr;

@@ -69,4 +69,30 @@ QString GuiHarness::paidOrder(const QString& amount, const QString& code, const 
     return orderNo;
 }
 
+QString GuiHarness::addPerson(const QString& name, Role role)
+{
+    UserAccess& users = *m_core->users;
+    const auto add = [&](const QString& token, const QString& who, Role r) {
+        const auto o = replyOf<BackOfficeOutcome>(
+            [&](auto reply) { users.addUser(token, who, password(), {r}, reply); });
+        if (!o.ok())
+            qFatal("cannot add %s: %s", qPrintable(who), qPrintable(o.message));
+    };
+    const auto login = [&](const QString& who) {
+        const auto r = replyOf<LoginResult>(
+            [&](auto reply) { users.login(who, password(), QString(), reply); });
+        if (r.token.isEmpty())
+            qFatal("%s cannot log in", qPrintable(who));
+        return r.token;
+    };
+    if (m_adminToken.isEmpty()) {
+        add(QString(), QStringLiteral("boss"), Role::Admin);
+        m_adminToken = login(QStringLiteral("boss"));
+    }
+    if (name == QLatin1String("boss"))
+        return m_adminToken;
+    add(m_adminToken, name, role);
+    return login(name);
+}
+
 } // namespace paydesk::test

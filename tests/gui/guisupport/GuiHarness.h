@@ -8,8 +8,10 @@
 #include "testsupport/TempDir.h"
 
 #include <QString>
+#include <QTest>
 
 #include <memory>
+#include <optional>
 
 namespace paydesk::test {
 
@@ -35,6 +37,22 @@ public:
     // A finished sale through the facade (not the widgets): for lists and searches.
     QString paidOrder(const QString& amount, const QString& code, const QString& note = {});
 
+    // The reply to one facade call, waited for (five seconds; none is fatal).
+    template <typename T, typename Call> T replyOf(Call call)
+    {
+        std::optional<T> out;
+        call([&](const T& x) { out = x; });
+        if (!QTest::qWaitFor([&] { return out.has_value(); }, 5000))
+            qFatal("no reply");
+        drain();
+        return *out;
+    }
+    // Every test person's password.
+    static QString password() { return QStringLiteral("a-long-password"); }
+    // Adds a person with `role` (and first, once, the admin "boss", which
+    // turns logins on) and logs them in: their session token.
+    QString addPerson(const QString& name, Role role);
+
     // A widget of the cashier screen by object name (the QR screen has its
     // own progress panel with the same names).
     template <typename T> T* find(const QString& name) const
@@ -46,6 +64,7 @@ private:
     TempDataDir m_dir;
     TempDataDir m_settingsDir;
     ManualClock m_clock;
+    QString m_adminToken;
     std::unique_ptr<ui::CoreSession> m_core;
     std::unique_ptr<ui::AppSettings> m_settings;
     std::unique_ptr<ui::MainWindow> m_window;
