@@ -842,6 +842,187 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
 </context>
 <context>
+    <name>paydesk::ui::ApprovalInbox</name>
+    <message>
+        <source>Pick a request in the list first.</source>
+        <translation>Pick a request in the list first.</translation>
+    </message>
+    <message>
+        <source>%1 is already %2.</source>
+        <translation>%1 is already %2.</translation>
+    </message>
+    <message>
+        <source>Say why you reject %1 (the note), so the proposer knows.</source>
+        <translation>Say why you reject %1 (the note), so the proposer knows.</translation>
+    </message>
+    <message>
+        <source>Type your name first: a request is decided by someone other than its proposer.</source>
+        <translation>Type your name first: a request is decided by someone other than its proposer.</translation>
+    </message>
+    <message>
+        <source>%1 approved.</source>
+        <translation>%1 approved.</translation>
+    </message>
+    <message>
+        <source>%1 rejected.</source>
+        <translation>%1 rejected.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>why (needed to reject)</source>
+        <translation>why (needed to reject)</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ApprovalsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Other account</source>
+        <translation>Other account</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <source>Proposed at</source>
+        <translation>Proposed at</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Decision note</source>
+        <translation>Decision note</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ApprovalsScreen</name>
+    <message>
+        <source>Type your name first: every step here is recorded in a person's name.</source>
+        <translation>Type your name first: every step here is recorded in a person's name.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Limits: %n payout(s) a day, at most %1 a day in all; a second person approves each.</source>
+        <translation><numerusform>Limits: %n payout a day, at most %1 a day in all; a second person approves each.</numerusform><numerusform>Limits: %n payouts a day, at most %1 a day in all; a second person approves each.</numerusform></translation>
+    </message>
+    <message>
+        <source>Settling %1…</source>
+        <translation>Settling %1…</translation>
+    </message>
+    <message>
+        <source>%1 settled: payments %2, refunds and reversals %3, fees %4; %5 became available for payouts.</source>
+        <translation>%1 settled: payments %2, refunds and reversals %3, fees %4; %5 became available for payouts.</translation>
+    </message>
+    <message>
+        <source>A payout needs an amount above zero.</source>
+        <translation>A payout needs an amount above zero.</translation>
+    </message>
+    <message>
+        <source>The amount is not valid: %1</source>
+        <translation>The amount is not valid: %1</translation>
+    </message>
+    <message>
+        <source>%1 requested: another person approves or rejects it below.</source>
+        <translation>%1 requested: another person approves or rejects it below.</translation>
+    </message>
+    <message>
+        <source>An adjustment needs an amount (positive debits the account, negative credits it).</source>
+        <translation>An adjustment needs an amount (positive debits the account, negative credits it).</translation>
+    </message>
+    <message>
+        <source>%1 proposed: another person approves or rejects it below.</source>
+        <translation>%1 proposed: another person approves or rejects it below.</translation>
+    </message>
+    <message>
+        <source>Your name (nobody logs in here)</source>
+        <translation>Your name (nobody logs in here)</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>Payouts</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>Adjustments</translation>
+    </message>
+    <message>
+        <source>Business day</source>
+        <translation>Business day</translation>
+    </message>
+    <message>
+        <source>Settle the day</source>
+        <translation>Settle the day</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Request payout</source>
+        <translation>Request payout</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Amount (debit +, credit −)</source>
+        <translation>Amount (debit +, credit −)</translation>
+    </message>
+    <message>
+        <source>Other account</source>
+        <translation>Other account</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Propose adjustment</source>
+        <translation>Propose adjustment</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::AuditModel</name>
     <message>
         <source>(no login)</source>
@@ -1426,8 +1607,12 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>Ledger (Alt+4)</translation>
     </message>
     <message>
-        <source>Audit log (Alt+5)</source>
-        <translation>Audit log (Alt+5)</translation>
+        <source>Settlement and approvals (Alt+5)</source>
+        <translation>Settlement and approvals (Alt+5)</translation>
+    </message>
+    <message>
+        <source>Audit log (Alt+6)</source>
+        <translation>Audit log (Alt+6)</translation>
     </message>
 </context>
 <context>
@@ -2089,6 +2274,45 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>Sounds</source>
         <translation>Sounds</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::SettlementsModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Refunds and reversals</source>
+        <translation>Refunds and reversals</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>To available</source>
+        <translation>To available</translation>
+    </message>
+    <message>
+        <source>Run by</source>
+        <translation>Run by</translation>
+    </message>
+    <message>
+        <source>Run at</source>
+        <translation>Run at</translation>
     </message>
 </context>
 <context>

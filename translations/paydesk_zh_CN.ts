@@ -114,7 +114,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
     <message>
         <source>Items</source>
-        <translation>商品</translation>
+        <translation>笔数</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -846,6 +846,187 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
 </context>
 <context>
+    <name>paydesk::ui::ApprovalInbox</name>
+    <message>
+        <source>Pick a request in the list first.</source>
+        <translation>请先在列表中选择一项申请。</translation>
+    </message>
+    <message>
+        <source>%1 is already %2.</source>
+        <translation>%1 已是 %2 状态。</translation>
+    </message>
+    <message>
+        <source>Say why you reject %1 (the note), so the proposer knows.</source>
+        <translation>请在备注中说明驳回 %1 的原因，让申请人知道。</translation>
+    </message>
+    <message>
+        <source>Type your name first: a request is decided by someone other than its proposer.</source>
+        <translation>请先输入您的姓名：申请须由申请人以外的人审批。</translation>
+    </message>
+    <message>
+        <source>%1 approved.</source>
+        <translation>%1 已批准。</translation>
+    </message>
+    <message>
+        <source>%1 rejected.</source>
+        <translation>%1 已驳回。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>why (needed to reject)</source>
+        <translation>原因（驳回时必填）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ApprovalsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Other account</source>
+        <translation>对方科目</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Proposed at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Decision note</source>
+        <translation>审批备注</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ApprovalsScreen</name>
+    <message>
+        <source>Type your name first: every step here is recorded in a person's name.</source>
+        <translation>请先输入您的姓名：这里的每一步都以具体人员的名义记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Limits: %n payout(s) a day, at most %1 a day in all; a second person approves each.</source>
+        <translation><numerusform>限额：每天最多 %n 笔提现，每天合计最多 %1；每笔须由第二人批准。</numerusform></translation>
+    </message>
+    <message>
+        <source>Settling %1…</source>
+        <translation>正在结算 %1…</translation>
+    </message>
+    <message>
+        <source>%1 settled: payments %2, refunds and reversals %3, fees %4; %5 became available for payouts.</source>
+        <translation>%1 已结算：收款 %2，退款与撤销 %3，手续费 %4；%5 转为可提现余额。</translation>
+    </message>
+    <message>
+        <source>A payout needs an amount above zero.</source>
+        <translation>提现金额须大于零。</translation>
+    </message>
+    <message>
+        <source>The amount is not valid: %1</source>
+        <translation>金额无效：%1</translation>
+    </message>
+    <message>
+        <source>%1 requested: another person approves or rejects it below.</source>
+        <translation>%1 已申请：请由另一人在下方批准或驳回。</translation>
+    </message>
+    <message>
+        <source>An adjustment needs an amount (positive debits the account, negative credits it).</source>
+        <translation>调账需要金额（正数记入借方，负数记入贷方）。</translation>
+    </message>
+    <message>
+        <source>%1 proposed: another person approves or rejects it below.</source>
+        <translation>%1 已提交：请由另一人在下方批准或驳回。</translation>
+    </message>
+    <message>
+        <source>Your name (nobody logs in here)</source>
+        <translation>您的姓名（此处无需登录）</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>调账</translation>
+    </message>
+    <message>
+        <source>Business day</source>
+        <translation>营业日</translation>
+    </message>
+    <message>
+        <source>Settle the day</source>
+        <translation>结算该日</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Request payout</source>
+        <translation>申请提现</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Amount (debit +, credit −)</source>
+        <translation>金额（借 +，贷 −）</translation>
+    </message>
+    <message>
+        <source>Other account</source>
+        <translation>对方科目</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Propose adjustment</source>
+        <translation>提交调账</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::AuditModel</name>
     <message>
         <source>(no login)</source>
@@ -1434,8 +1615,12 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>账簿 (Alt+4)</translation>
     </message>
     <message>
-        <source>Audit log (Alt+5)</source>
-        <translation>审计日志 (Alt+5)</translation>
+        <source>Settlement and approvals (Alt+5)</source>
+        <translation>结算与审批 (Alt+5)</translation>
+    </message>
+    <message>
+        <source>Audit log (Alt+6)</source>
+        <translation>审计日志 (Alt+6)</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2300,45 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Sounds</source>
         <translation>提示音</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::SettlementsModel</name>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Refunds and reversals</source>
+        <translation>退款与撤销</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>To available</source>
+        <translation>转入可用</translation>
+    </message>
+    <message>
+        <source>Run by</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Run at</source>
+        <translation>执行时间</translation>
     </message>
 </context>
 <context>

@@ -86,7 +86,12 @@ QJsonObject toJson(const CounterLimits& l)
     return {
         {QStringLiteral("maxAmount"), moneyJson(Money::fromFen(l.maxAmountFen))},
         {QStringLiteral("largeAmount"), moneyJson(Money::fromFen(l.largeAmountFen))},
-        {QStringLiteral("cashierRefundLimit"), moneyJson(Money::fromFen(l.cashierRefundLimitFen))}};
+        {QStringLiteral("cashierRefundLimit"), moneyJson(Money::fromFen(l.cashierRefundLimitFen))},
+        {QStringLiteral("payoutsPerDay"), l.payoutsPerDay},
+        {QStringLiteral("payoutPerDay"), moneyJson(Money::fromFen(l.payoutFenPerDay))},
+        {QStringLiteral("walletWithdrawalsPerDay"), l.walletWithdrawalsPerDay},
+        {QStringLiteral("walletWithdrawalPerDay"),
+         moneyJson(Money::fromFen(l.walletWithdrawalFenPerDay))}};
 }
 
 void read(JsonReader& r, PayCommand& c)
@@ -284,6 +289,11 @@ void read(JsonReader& r, CounterLimits& l)
     l.maxAmountFen = r.money(QStringLiteral("maxAmount")).fen();
     l.largeAmountFen = r.money(QStringLiteral("largeAmount")).fen();
     l.cashierRefundLimitFen = r.money(QStringLiteral("cashierRefundLimit")).fen();
+    l.payoutsPerDay = int(r.integer(QStringLiteral("payoutsPerDay"), false, 0, 1'000'000));
+    l.payoutFenPerDay = r.money(QStringLiteral("payoutPerDay")).fen();
+    l.walletWithdrawalsPerDay =
+        int(r.integer(QStringLiteral("walletWithdrawalsPerDay"), false, 0, 1'000'000));
+    l.walletWithdrawalFenPerDay = r.money(QStringLiteral("walletWithdrawalPerDay")).fen();
 }
 
 QUrlQuery toQuery(const OrderFilter& f)

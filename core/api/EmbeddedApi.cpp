@@ -436,8 +436,14 @@ QList<WalletReachability> EmbeddedApi::reachability() const
 
 CounterLimits EmbeddedApi::counterLimits() const
 {
-    return {d->options.config.maxAmountFen, d->options.config.largeAmountFen,
-            d->options.config.cashierRefundLimitFen};
+    const CoreConfig& c = d->options.config;
+    return {c.maxAmountFen,
+            c.largeAmountFen,
+            c.cashierRefundLimitFen,
+            c.ledger.payoutsPerDay,
+            c.ledger.payoutFenPerDay,
+            c.ledger.walletWithdrawalsPerDay,
+            c.ledger.walletWithdrawalFenPerDay};
 }
 
 BackOffice* EmbeddedApi::backOffice() const

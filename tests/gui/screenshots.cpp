@@ -2,6 +2,7 @@
 //   QT_QPA_PLATFORM=offscreen build/tests/gui/screenshots OUTDIR
 #include "api/types/Accounts.h"
 #include "app/Language.h"
+#include "approvals/ApprovalsScreen.h"
 #include "audit/AuditScreen.h"
 #include "cashier/CashierScreen.h"
 #include "cashier/SaleSession.h"
@@ -155,6 +156,29 @@ int main(int argc, char** argv)
     ledger->runCheck();
     h.advance(200);
     save(&h.window(), dir, QStringLiteral("19-ledger-internal-check"));
+
+    // Settlement and approvals: an adjustment proposed where nobody logs in,
+    // waiting for a second person; the settlement page in Chinese.
+    ui::ApprovalsScreen* approvals = h.window().approvals();
+    h.window().tabs()->setCurrentWidget(approvals);
+    approvals->findChild<QLineEdit*>(QStringLiteral("approverName"))
+        ->setText(QStringLiteral("wang"));
+    approvals->findChild<QTabWidget*>(QStringLiteral("approvalPages"))->setCurrentIndex(2);
+    approvals->findChild<QComboBox*>(QStringLiteral("adjustAccount"))
+        ->setCurrentText(accounts::bank());
+    approvals->findChild<QLineEdit*>(QStringLiteral("adjustAmount"))
+        ->setText(QStringLiteral("-5.00"));
+    approvals->findChild<QLineEdit*>(QStringLiteral("adjustReason"))
+        ->setText(QStringLiteral("bank charge for March"));
+    approvals->proposeAdjustment();
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("20-approvals-adjustment-proposed"));
+    ui::Language::apply(QStringLiteral("zh_CN"));
+    approvals->findChild<QTabWidget*>(QStringLiteral("approvalPages"))->setCurrentIndex(0);
+    approvals->settle();
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("21-approvals-settlement-zh_CN"));
+    ui::Language::apply(QStringLiteral("en"));
 
     // The audit log of everything above (no users yet: nobody logged in).
     h.window().tabs()->setCurrentWidget(h.window().audit());

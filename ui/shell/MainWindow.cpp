@@ -1,5 +1,6 @@
 #include "shell/MainWindow.h"
 
+#include "approvals/ApprovalsScreen.h"
 #include "audit/AuditScreen.h"
 #include "ledger/LedgerScreen.h"
 #include "shell/ReachabilityLights.h"
@@ -55,6 +56,8 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     m_tabs->addTab(m_orders, QString());
     m_ledger = new LedgerScreen(core, m_tabs);
     m_tabs->addTab(m_ledger, QString());
+    m_approvals = new ApprovalsScreen(core, m_tabs);
+    m_tabs->addTab(m_approvals, QString());
     if (core.guard) {
         // The audit log: the core in this process writes it (a remote
         // counter's server keeps its own).
@@ -67,6 +70,8 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
             m_audit->reload();
         else if (m_tabs->currentWidget() == m_ledger)
             m_ledger->reload();
+        else if (m_tabs->currentWidget() == m_approvals)
+            m_approvals->reload();
     });
     m_serial = new SerialScanner(this);
     m_pinGuard = new PinGuard(m_settings, *core.clock, *core.api, this);
@@ -79,13 +84,14 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
-    // Screens by key (Alt+1..5, shown on the tabs); Ctrl+F searches orders.
+    // Screens by key (Alt+1..6, shown on the tabs); Ctrl+F searches orders.
     const std::pair<int, std::function<void()>> screenKeys[] = {
         {Qt::ALT | Qt::Key_1, [this] { showCashier(); }},
         {Qt::ALT | Qt::Key_2, [this] { showQr(); }},
         {Qt::ALT | Qt::Key_3, [this] { showOrders(); }},
         {Qt::ALT | Qt::Key_4, [this] { showIfAllowed(m_ledger); }},
-        {Qt::ALT | Qt::Key_5, [this] { showIfAllowed(m_audit); }},
+        {Qt::ALT | Qt::Key_5, [this] { showIfAllowed(m_approvals); }},
+        {Qt::ALT | Qt::Key_6, [this] { showIfAllowed(m_audit); }},
         {Qt::CTRL | Qt::Key_F, [this] {
              showOrders();
              m_orders->focusSearch();
@@ -253,6 +259,7 @@ void MainWindow::applyPermissions()
                                                     {m_qr, UseCase::CreateQr},
                                                     {m_orders, UseCase::ReadOrders},
                                                     {m_ledger, UseCase::ReadLedger},
+                                                    {m_approvals, UseCase::ReadApprovals},
                                                     {m_audit, UseCase::ReadAudit}};
     for (const auto& [screen, useCase] : screens)
         if (screen)
@@ -317,8 +324,9 @@ void MainWindow::retranslate()
     m_tabs->setTabText(m_tabs->indexOf(m_qr), tr("QR code (Alt+2)"));
     m_tabs->setTabText(m_tabs->indexOf(m_orders), tr("Orders (Alt+3)"));
     m_tabs->setTabText(m_tabs->indexOf(m_ledger), tr("Ledger (Alt+4)"));
+    m_tabs->setTabText(m_tabs->indexOf(m_approvals), tr("Settlement and approvals (Alt+5)"));
     if (m_audit)
-        m_tabs->setTabText(m_tabs->indexOf(m_audit), tr("Audit log (Alt+5)"));
+        m_tabs->setTabText(m_tabs->indexOf(m_audit), tr("Audit log (Alt+6)"));
     m_fileMenu->setTitle(tr("&File"));
     m_switchUserAction->setText(tr("Switch &user… (shift change)"));
     m_switchUserAction->setVisible(m_shift->required());

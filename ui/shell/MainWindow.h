@@ -24,6 +24,7 @@ class OutcomeSound;
 class ShiftLogin;
 class AuditScreen;
 class LedgerScreen;
+class ApprovalsScreen;
 
 // The window: assembles the screens (one class each), the alerts strip and
 // the menu, and opens dialogs when screens ask. No payment logic here.
@@ -42,6 +43,7 @@ public:
     // Null against a server (the log is the server's).
     AuditScreen* audit() const { return m_audit; }
     LedgerScreen* ledger() const { return m_ledger; }
+    ApprovalsScreen* approvals() const { return m_approvals; }
 
     void showCashier();
     void showOrders();
@@ -91,6 +93,7 @@ private:
     ShiftLogin* m_shift = nullptr;
     AuditScreen* m_audit = nullptr;
     LedgerScreen* m_ledger = nullptr;
+    ApprovalsScreen* m_approvals = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_counterModeAction = nullptr;
     SerialScanner* m_serial = nullptr;

@@ -156,6 +156,13 @@ struct CounterLimits
     // With logins on, a cashier refunds an order up to this much in all;
     // more needs a supervisor.
     qint64 cashierRefundLimitFen = 0;
+    // The shop's daily risk limits (China day) on payouts from the
+    // merchant's available money and on withdrawals from one member's
+    // wallet: how many and how much. The approving person works within them.
+    int payoutsPerDay = 0;
+    qint64 payoutFenPerDay = 0;
+    int walletWithdrawalsPerDay = 0;
+    qint64 walletWithdrawalFenPerDay = 0;
 };
 
 // A counter locked its refunds after too many wrong supervisor PINs: the

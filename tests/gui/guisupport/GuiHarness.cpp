@@ -78,21 +78,23 @@ QString GuiHarness::addPerson(const QString& name, Role role)
         if (!o.ok())
             qFatal("cannot add %s: %s", qPrintable(who), qPrintable(o.message));
     };
-    const auto login = [&](const QString& who) {
-        const auto r = replyOf<LoginResult>(
-            [&](auto reply) { users.login(who, password(), QString(), reply); });
-        if (r.token.isEmpty())
-            qFatal("%s cannot log in", qPrintable(who));
-        return r.token;
-    };
     if (m_adminToken.isEmpty()) {
         add(QString(), QStringLiteral("boss"), Role::Admin);
-        m_adminToken = login(QStringLiteral("boss"));
+        m_adminToken = logIn(QStringLiteral("boss"));
     }
     if (name == QLatin1String("boss"))
         return m_adminToken;
     add(m_adminToken, name, role);
-    return login(name);
+    return logIn(name);
+}
+
+QString GuiHarness::logIn(const QString& name)
+{
+    const auto r = replyOf<LoginResult>(
+        [&](auto reply) { m_core->users->login(name, password(), QString(), reply); });
+    if (r.token.isEmpty())
+        qFatal("%s cannot log in", qPrintable(name));
+    return r.token;
 }
 
 } // namespace paydesk::test

@@ -52,6 +52,8 @@ public:
     // Adds a person with `role` (and first, once, the admin "boss", which
     // turns logins on) and logs them in: their session token.
     QString addPerson(const QString& name, Role role);
+    // Logs a person in again (a session ends after time unused): the token.
+    QString logIn(const QString& name);
 
     // A widget of the cashier screen by object name (the QR screen has its
     // own progress panel with the same names).

@@ -257,11 +257,15 @@ void tst_CounterWire::alertsLimitsAndReachability()
     QCOMPARE(ab.message, a.message);
     QCOMPARE(ab.acknowledgedBy, a.acknowledgedBy);
     QCOMPARE(ab.acknowledgedAtMs, a.acknowledgedAtMs);
-    const CounterLimits l =
-        roundTrip<CounterLimits>(wire::toJson(CounterLimits{5'000'000, 100'000, 30'000}));
+    const CounterLimits l = roundTrip<CounterLimits>(
+        wire::toJson(CounterLimits{5'000'000, 100'000, 30'000, 3, 1'000'000, 2, 200'000}));
     QCOMPARE(l.maxAmountFen, qint64(5'000'000));
     QCOMPARE(l.largeAmountFen, qint64(100'000));
     QCOMPARE(l.cashierRefundLimitFen, qint64(30'000));
+    QCOMPARE(l.payoutsPerDay, 3);
+    QCOMPARE(l.payoutFenPerDay, qint64(1'000'000));
+    QCOMPARE(l.walletWithdrawalsPerDay, 2);
+    QCOMPARE(l.walletWithdrawalFenPerDay, qint64(200'000));
     const WalletReachability w{Wallet::WeChat, QStringLiteral("wechat"), Reachability::Down,
                                QStringLiteral("timed out"), kAt};
     const WalletReachability wb = roundTrip<WalletReachability>(wire::toJson(w));

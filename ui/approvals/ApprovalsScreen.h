@@ -1,0 +1,92 @@
+#pragma once
+
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+
+namespace paydesk::ui {
+
+struct CoreSession;
+class ApprovalInbox;
+class SettlementsModel;
+
+// Settlement and the money that needs two people, for accounting staff:
+// the day's settlement run and the runs so far; payout requests and manual
+// adjustments, each proposed by one person and approved or rejected by
+// another (maker-checker), with the shop's payout limits shown.
+class ApprovalsScreen : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ApprovalsScreen(CoreSession& core, QWidget* parent = nullptr);
+
+    SettlementsModel& settlements() const { return *m_settlementsModel; }
+    ApprovalInbox& payouts() const { return *m_payouts; }
+    ApprovalInbox& adjustments() const { return *m_adjustments; }
+
+    // Reads the settlement runs and both inboxes again, and offers the
+    // steps the logged-in person's roles allow.
+    void reload();
+    // Settles the day chosen.
+    void settle();
+    void requestPayout();
+    void proposeAdjustment();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    QWidget* buildSettlementPage();
+    QWidget* buildPayoutPage();
+    QWidget* buildAdjustmentPage();
+    void retranslate();
+    void applyPermissions();
+    // The name a step is made in: the typed one while nobody logs in here,
+    // else '' (the core takes the session's person); nullopt when no name
+    // is typed, after saying so with `show`.
+    std::optional<QString> actor(const std::function<void(const QString&)>& show = {}) const;
+    bool loginsOn() const;
+
+    CoreSession& m_core;
+    QLabel* m_nameLabel;
+    QLineEdit* m_name;
+    QTabWidget* m_pages;
+    // Settlement.
+    QLabel* m_dayLabel;
+    QDateEdit* m_day;
+    QPushButton* m_settle;
+    QLabel* m_settleStatus;
+    SettlementsModel* m_settlementsModel;
+    QTableView* m_settlementsView;
+    // Payouts.
+    QLabel* m_payoutAmountLabel;
+    QLineEdit* m_payoutAmount;
+    QLabel* m_payoutNoteLabel;
+    QLineEdit* m_payoutNote;
+    QPushButton* m_payoutRequest;
+    QLabel* m_payoutLimits;
+    QString m_payoutRequestNo; // kept while the form is unchanged: a second press repeats
+    ApprovalInbox* m_payouts;
+    // Adjustments.
+    QLabel* m_adjustAccountLabel;
+    QComboBox* m_adjustAccount;
+    QLabel* m_adjustAmountLabel;
+    QLineEdit* m_adjustAmount;
+    QLabel* m_adjustCounterLabel;
+    QComboBox* m_adjustCounter;
+    QLabel* m_adjustReasonLabel;
+    QLineEdit* m_adjustReason;
+    QPushButton* m_adjustPropose;
+    ApprovalInbox* m_adjustments;
+};
+
+} // namespace paydesk::ui
