@@ -16,12 +16,17 @@ def english_plural(source):
     many = re.sub(r'\((\w+)\)', r'\1', re.sub(r'y\(ies\)', 'ies', source))
     return [one, many]
 
-def fill(path, translate):
+def fill(path, translate, keep_finished=False):
+    # keep_finished: a finished translation stays as it is; the same source
+    # text may mean another thing in another context ("paid" as a state and
+    # as a report line).
     tree = ET.parse(path)
     missing = []
     for m in tree.getroot().iter('message'):
         src = m.find('source').text or ''
         tr = m.find('translation')
+        if keep_finished and tr.get('type') != 'unfinished' and (tr.text or len(tr)):
+            continue
         text = translate(src)
         if text is None:
             if tr.get('type') == 'unfinished':
@@ -51,7 +56,7 @@ def main():
         zh = ns['ZH']
     fill(HERE / 'paydesk_en.ts',
          lambda s: english_plural(s) if '%n' in s else s)
-    missing = fill(HERE / 'paydesk_zh_CN.ts', lambda s: zh.get(s))
+    missing = fill(HERE / 'paydesk_zh_CN.ts', lambda s: zh.get(s), keep_finished=True)
     for s in missing:
         print('zh_CN missing:', repr(s))
     return 1 if missing else 0

@@ -827,6 +827,17 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
 </context>
 <context>
+    <name>paydesk::ui::ActorField</name>
+    <message>
+        <source>Type your name first: every step here is recorded in a person's name.</source>
+        <translation>Type your name first: every step here is recorded in a person's name.</translation>
+    </message>
+    <message>
+        <source>Your name (nobody logs in here)</source>
+        <translation>Your name (nobody logs in here)</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::AlertsStrip</name>
     <message numerus="yes">
         <source>⚠ %n open alert(s)</source>
@@ -929,10 +940,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
 </context>
 <context>
     <name>paydesk::ui::ApprovalsScreen</name>
-    <message>
-        <source>Type your name first: every step here is recorded in a person's name.</source>
-        <translation>Type your name first: every step here is recorded in a person's name.</translation>
-    </message>
     <message numerus="yes">
         <source>Limits: %n payout(s) a day, at most %1 a day in all; a second person approves each.</source>
         <translation><numerusform>Limits: %n payout a day, at most %1 a day in all; a second person approves each.</numerusform><numerusform>Limits: %n payouts a day, at most %1 a day in all; a second person approves each.</numerusform></translation>
@@ -964,10 +971,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>%1 proposed: another person approves or rejects it below.</source>
         <translation>%1 proposed: another person approves or rejects it below.</translation>
-    </message>
-    <message>
-        <source>Your name (nobody logs in here)</source>
-        <translation>Your name (nobody logs in here)</translation>
     </message>
     <message>
         <source>Settlement</source>
@@ -1286,6 +1289,65 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>In the books</source>
         <translation>In the books</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::DifferencesModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>Ours</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
     </message>
 </context>
 <context>
@@ -1611,8 +1673,12 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>Settlement and approvals (Alt+5)</translation>
     </message>
     <message>
-        <source>Audit log (Alt+6)</source>
-        <translation>Audit log (Alt+6)</translation>
+        <source>Reconciliation (Alt+6)</source>
+        <translation>Reconciliation (Alt+6)</translation>
+    </message>
+    <message>
+        <source>Audit log (Alt+7)</source>
+        <translation>Audit log (Alt+7)</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +2049,292 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ReconReportModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>Ours</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>channel</translation>
+    </message>
+    <message>
+        <source>merchant</source>
+        <translation>merchant</translation>
+    </message>
+    <message>
+        <source>business date</source>
+        <translation>business date</translation>
+    </message>
+    <message>
+        <source>run by</source>
+        <translation>run by</translation>
+    </message>
+    <message>
+        <source>bill sha256</source>
+        <translation>bill sha256</translation>
+    </message>
+    <message>
+        <source>ours</source>
+        <translation>ours</translation>
+    </message>
+    <message>
+        <source>bill</source>
+        <translation>bill</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>payments</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>paid</translation>
+    </message>
+    <message>
+        <source>refunds and revokes</source>
+        <translation>refunds and revokes</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <source>fees</source>
+        <translation>fees</translation>
+    </message>
+    <message>
+        <source>net</source>
+        <translation>net</translation>
+    </message>
+    <message>
+        <source>matched</source>
+        <translation>matched</translation>
+    </message>
+    <message>
+        <source>pending next day</source>
+        <translation>pending next day</translation>
+    </message>
+    <message>
+        <source>resolved from earlier days</source>
+        <translation>resolved from earlier days</translation>
+    </message>
+    <message>
+        <source>missing_locally</source>
+        <translation>missing_locally</translation>
+    </message>
+    <message>
+        <source>missing_at_channel</source>
+        <translation>missing_at_channel</translation>
+    </message>
+    <message>
+        <source>amount_mismatch</source>
+        <translation>amount_mismatch</translation>
+    </message>
+    <message>
+        <source>status_mismatch</source>
+        <translation>status_mismatch</translation>
+    </message>
+    <message>
+        <source>fee_mismatch</source>
+        <translation>fee_mismatch</translation>
+    </message>
+    <message>
+        <source>fund_long</source>
+        <translation>fund_long</translation>
+    </message>
+    <message>
+        <source>fund_short</source>
+        <translation>fund_short</translation>
+    </message>
+    <message>
+        <source>fund difference (+long/-short)</source>
+        <translation>fund difference (+long/-short)</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ReconScreen</name>
+    <message>
+        <source>The channel's bill</source>
+        <translation>The channel's bill</translation>
+    </message>
+    <message>
+        <source>Bills (*.csv *.zip *.txt);;All files (*)</source>
+        <translation>Bills (*.csv *.zip *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Downloading and reconciling the %1 bill of %2…</source>
+        <translation>Downloading and reconciling the %1 bill of %2…</translation>
+    </message>
+    <message>
+        <source>Reconciling %1…</source>
+        <translation>Reconciling %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 reconciled: %3 matched, %n difference(s).</source>
+        <translation><numerusform>%1 %2 reconciled: %3 matched, %n difference.</numerusform><numerusform>%1 %2 reconciled: %3 matched, %n differences.</numerusform></translation>
+    </message>
+    <message>
+        <source>The same bill as before: nothing changed.</source>
+        <translation>The same bill as before: nothing changed.</translation>
+    </message>
+    <message>
+        <source>no run to export yet: reconcile a day first</source>
+        <translation>no run to export yet: reconcile a day first</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Report written to %1</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Not exported: %1</translation>
+    </message>
+    <message>
+        <source>Pick a difference in the list first.</source>
+        <translation>Pick a difference in the list first.</translation>
+    </message>
+    <message>
+        <source>Pick a difference to work on it.</source>
+        <translation>Pick a difference to work on it.</translation>
+    </message>
+    <message>
+        <source>No difference needs a person.</source>
+        <translation>No difference needs a person.</translation>
+    </message>
+    <message>
+        <source>No. %1: %2 of %3 %4</source>
+        <translation>No. %1: %2 of %3 %4</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>order %1</translation>
+    </message>
+    <message>
+        <source>state %1</source>
+        <translation>state %1</translation>
+    </message>
+    <message>
+        <source>owner %1</source>
+        <translation>owner %1</translation>
+    </message>
+    <message>
+        <source>the accounting team</source>
+        <translation>the accounting team</translation>
+    </message>
+    <message>
+        <source>proposed by %1</source>
+        <translation>proposed by %1</translation>
+    </message>
+    <message>
+        <source>decided by %1</source>
+        <translation>decided by %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>note: %1</translation>
+    </message>
+    <message>
+        <source>found %1, last changed %2</source>
+        <translation>found %1, last changed %2</translation>
+    </message>
+    <message>
+        <source>Give the reason first: it stays with difference %1.</source>
+        <translation>Give the reason first: it stays with difference %1.</translation>
+    </message>
+    <message>
+        <source>Difference %1: %2</source>
+        <translation>Difference %1: %2</translation>
+    </message>
+    <message>
+        <source>Type who should work it (the owner) first.</source>
+        <translation>Type who should work it (the owner) first.</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Download the bill and reconcile</source>
+        <translation>Download the bill and reconcile</translation>
+    </message>
+    <message>
+        <source>Reconcile a bill file…</source>
+        <translation>Reconcile a bill file…</translation>
+    </message>
+    <message>
+        <source>Or drop the bill file (WeChat CSV, Alipay ZIP) on this screen.</source>
+        <translation>Or drop the bill file (WeChat CSV, Alipay ZIP) on this screen.</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Only differences that need a person</source>
+        <translation>Only differences that need a person</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>owner</translation>
+    </message>
+    <message>
+        <source>Explain (resolve)</source>
+        <translation>Explain (resolve)</translation>
+    </message>
+    <message>
+        <source>Propose write-off</source>
+        <translation>Propose write-off</translation>
+    </message>
+    <message>
+        <source>Propose recovery</source>
+        <translation>Propose recovery</translation>
+    </message>
+    <message>
+        <source>Approve proposal</source>
+        <translation>Approve proposal</translation>
+    </message>
+    <message>
+        <source>Reject proposal</source>
+        <translation>Reject proposal</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Assign</translation>
     </message>
 </context>
 <context>

@@ -114,7 +114,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
     <message>
         <source>Items</source>
-        <translation>笔数</translation>
+        <translation>商品</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -829,6 +829,17 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
 </context>
 <context>
+    <name>paydesk::ui::ActorField</name>
+    <message>
+        <source>Type your name first: every step here is recorded in a person's name.</source>
+        <translation>请先输入您的姓名：这里的每一步都以具体人员的名义记录。</translation>
+    </message>
+    <message>
+        <source>Your name (nobody logs in here)</source>
+        <translation>您的姓名（此处无需登录）</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::AlertsStrip</name>
     <message numerus="yes">
         <source>⚠ %n open alert(s)</source>
@@ -933,10 +944,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
 </context>
 <context>
     <name>paydesk::ui::ApprovalsScreen</name>
-    <message>
-        <source>Type your name first: every step here is recorded in a person's name.</source>
-        <translation>请先输入您的姓名：这里的每一步都以具体人员的名义记录。</translation>
-    </message>
     <message numerus="yes">
         <source>Limits: %n payout(s) a day, at most %1 a day in all; a second person approves each.</source>
         <translation><numerusform>限额：每天最多 %n 笔提现，每天合计最多 %1；每笔须由第二人批准。</numerusform></translation>
@@ -968,10 +975,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>%1 proposed: another person approves or rejects it below.</source>
         <translation>%1 已提交：请由另一人在下方批准或驳回。</translation>
-    </message>
-    <message>
-        <source>Your name (nobody logs in here)</source>
-        <translation>您的姓名（此处无需登录）</translation>
     </message>
     <message>
         <source>Settlement</source>
@@ -1297,6 +1300,65 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
 </context>
 <context>
+    <name>paydesk::ui::DifferencesModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::FirstRunWizard</name>
     <message>
         <source>Set up this counter</source>
@@ -1423,6 +1485,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>Trial balance (%1): debits %2, credits %3: OUT OF BALANCE by %4. Run the internal check to see where.</source>
         <translation>试算平衡（%1）：借方 %2，贷方 %3：不平衡，相差 %4。请运行内部核对查看原因。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n entry(ies) shown; scroll down for more</source>
+        <translation><numerusform>已显示 %n 条分录；向下滚动查看更多</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation><numerusform>%n 条分录</numerusform></translation>
+    </message>
     <message>
         <source>Pick an entry to see its postings.</source>
         <translation>选择一条分录查看其借贷明细。</translation>
@@ -1434,6 +1504,11 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>, order %1</source>
         <translation>，订单 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>an entry and its memo</comment>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -1494,19 +1569,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Run the internal check</source>
         <translation>运行内部核对</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entry(ies) shown; scroll down for more</source>
-        <translation><numerusform>已显示 %n 条分录；向下滚动查看更多</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entry(ies)</source>
-        <translation><numerusform>%n 条分录</numerusform></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <comment>an entry and its memo</comment>
-        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1619,8 +1681,12 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>结算与审批 (Alt+5)</translation>
     </message>
     <message>
-        <source>Audit log (Alt+6)</source>
-        <translation>审计日志 (Alt+6)</translation>
+        <source>Reconciliation (Alt+6)</source>
+        <translation>对账 (Alt+6)</translation>
+    </message>
+    <message>
+        <source>Audit log (Alt+7)</source>
+        <translation>审计日志 (Alt+7)</translation>
     </message>
 </context>
 <context>
@@ -2005,6 +2071,292 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ReconReportModel</name>
+    <message>
+        <source>channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>merchant</source>
+        <translation>商户号</translation>
+    </message>
+    <message>
+        <source>business date</source>
+        <translation>账单日期</translation>
+    </message>
+    <message>
+        <source>run by</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>bill sha256</source>
+        <translation>账单 SHA-256</translation>
+    </message>
+    <message>
+        <source>ours</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <source>bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>支付笔数</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>支付金额</translation>
+    </message>
+    <message>
+        <source>refunds and revokes</source>
+        <translation>退款与撤销笔数</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>fees</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>matched</source>
+        <translation>已匹配</translation>
+    </message>
+    <message>
+        <source>pending next day</source>
+        <translation>待次日账单</translation>
+    </message>
+    <message>
+        <source>resolved from earlier days</source>
+        <translation>前日差异已解决</translation>
+    </message>
+    <message>
+        <source>missing_locally</source>
+        <translation>我方缺失（长款）</translation>
+    </message>
+    <message>
+        <source>missing_at_channel</source>
+        <translation>渠道缺失（短款）</translation>
+    </message>
+    <message>
+        <source>amount_mismatch</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <source>status_mismatch</source>
+        <translation>状态不符</translation>
+    </message>
+    <message>
+        <source>fee_mismatch</source>
+        <translation>手续费不符</translation>
+    </message>
+    <message>
+        <source>fund_long</source>
+        <translation>资金长款</translation>
+    </message>
+    <message>
+        <source>fund_short</source>
+        <translation>资金短款</translation>
+    </message>
+    <message>
+        <source>fund difference (+long/-short)</source>
+        <translation>资金差额（+长/-短）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ReconScreen</name>
+    <message>
+        <source>The channel's bill</source>
+        <translation>渠道账单</translation>
+    </message>
+    <message>
+        <source>Bills (*.csv *.zip *.txt);;All files (*)</source>
+        <translation>账单 (*.csv *.zip *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Downloading and reconciling the %1 bill of %2…</source>
+        <translation>正在下载并核对 %1 的 %2 账单…</translation>
+    </message>
+    <message>
+        <source>Reconciling %1…</source>
+        <translation>正在核对 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 reconciled: %3 matched, %n difference(s).</source>
+        <translation><numerusform>%1 %2 已对账：已匹配 %3 笔，差异 %n 项。</numerusform></translation>
+    </message>
+    <message>
+        <source>The same bill as before: nothing changed.</source>
+        <translation>与之前的账单相同：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>no run to export yet: reconcile a day first</source>
+        <translation>尚无可导出的对账结果：请先对账</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出对账报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <source>Pick a difference in the list first.</source>
+        <translation>请先在列表中选择一项差异。</translation>
+    </message>
+    <message>
+        <source>Pick a difference to work on it.</source>
+        <translation>选择一项差异进行处理。</translation>
+    </message>
+    <message>
+        <source>No difference needs a person.</source>
+        <translation>没有需要人工处理的差异。</translation>
+    </message>
+    <message>
+        <source>No. %1: %2 of %3 %4</source>
+        <translation>第 %1 项：%3 %4 %2</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>state %1</source>
+        <translation>状态 %1</translation>
+    </message>
+    <message>
+        <source>owner %1</source>
+        <translation>负责人 %1</translation>
+    </message>
+    <message>
+        <source>the accounting team</source>
+        <translation>财务组</translation>
+    </message>
+    <message>
+        <source>proposed by %1</source>
+        <translation>提议人 %1</translation>
+    </message>
+    <message>
+        <source>decided by %1</source>
+        <translation>审批人 %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <source>found %1, last changed %2</source>
+        <translation>发现于 %1，最后更改于 %2</translation>
+    </message>
+    <message>
+        <source>Give the reason first: it stays with difference %1.</source>
+        <translation>请先填写原因：它将随差异 %1 保存。</translation>
+    </message>
+    <message>
+        <source>Difference %1: %2</source>
+        <translation>差异 %1：%2</translation>
+    </message>
+    <message>
+        <source>Type who should work it (the owner) first.</source>
+        <translation>请先填写负责处理的人。</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Download the bill and reconcile</source>
+        <translation>下载账单并对账</translation>
+    </message>
+    <message>
+        <source>Reconcile a bill file…</source>
+        <translation>用账单文件对账…</translation>
+    </message>
+    <message>
+        <source>Or drop the bill file (WeChat CSV, Alipay ZIP) on this screen.</source>
+        <translation>也可以把账单文件（微信 CSV、支付宝 ZIP）拖到此界面。</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Only differences that need a person</source>
+        <translation>只显示需要人工处理的差异</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Explain (resolve)</source>
+        <translation>说明原因（解决）</translation>
+    </message>
+    <message>
+        <source>Propose write-off</source>
+        <translation>提议核销</translation>
+    </message>
+    <message>
+        <source>Propose recovery</source>
+        <translation>提议补单</translation>
+    </message>
+    <message>
+        <source>Approve proposal</source>
+        <translation>批准提议</translation>
+    </message>
+    <message>
+        <source>Reject proposal</source>
+        <translation>驳回提议</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>指派</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,10 @@
 
 #include "api/EmbeddedBackOffice.h"
 
+#include "api/types/ReconReportExport.h"
 #include "channels/Channel.h"
 #include "common/SaveFile.h"
 #include "ledger/BackOffice.h"
-#include "recon/ReconReportExport.h"
 #include "recon/Reconciler.h"
 
 namespace paydesk {

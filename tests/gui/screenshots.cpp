@@ -1,6 +1,7 @@
 // Saves PNGs of the main screens (offscreen platform), to be looked at:
 //   QT_QPA_PLATFORM=offscreen build/tests/gui/screenshots OUTDIR
 #include "api/types/Accounts.h"
+#include "api/types/ChinaTime.h"
 #include "app/Language.h"
 #include "approvals/ApprovalsScreen.h"
 #include "audit/AuditScreen.h"
@@ -11,6 +12,7 @@
 #include "ledger/LedgerScreen.h"
 #include "orders/OrdersScreen.h"
 #include "qr/QrScreen.h"
+#include "recon/ReconScreen.h"
 #include "refund/RefundDialog.h"
 #include "shell/LoginDialog.h"
 
@@ -161,8 +163,7 @@ int main(int argc, char** argv)
     // waiting for a second person; the settlement page in Chinese.
     ui::ApprovalsScreen* approvals = h.window().approvals();
     h.window().tabs()->setCurrentWidget(approvals);
-    approvals->findChild<QLineEdit*>(QStringLiteral("approverName"))
-        ->setText(QStringLiteral("wang"));
+    approvals->findChild<QLineEdit*>(QStringLiteral("actorName"))->setText(QStringLiteral("wang"));
     approvals->findChild<QTabWidget*>(QStringLiteral("approvalPages"))->setCurrentIndex(2);
     approvals->findChild<QComboBox*>(QStringLiteral("adjustAccount"))
         ->setCurrentText(accounts::bank());
@@ -178,6 +179,20 @@ int main(int argc, char** argv)
     approvals->settle();
     h.advance(200);
     save(&h.window(), dir, QStringLiteral("21-approvals-settlement-zh_CN"));
+    ui::Language::apply(QStringLiteral("en"));
+
+    // The reconciliation workbench: today's WeChat bill run against the sales above.
+    ui::ReconScreen* recon = h.window().recon();
+    h.window().tabs()->setCurrentWidget(recon);
+    recon->findChild<QLineEdit*>(QStringLiteral("actorName"))->setText(QStringLiteral("wang"));
+    recon->setChannel(QStringLiteral("wechat"));
+    recon->setDay(chinaTime(h.clock().nowMs()).date());
+    recon->reconcile();
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("22-reconciliation"));
+    ui::Language::apply(QStringLiteral("zh_CN"));
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("23-reconciliation-zh_CN"));
     ui::Language::apply(QStringLiteral("en"));
 
     // The audit log of everything above (no users yet: nobody logged in).

@@ -82,7 +82,7 @@ private Q_SLOTS:
         QTabWidget* tabs = h.window().tabs();
         QVERIFY(tabs->isTabEnabled(tabs->indexOf(s)));
         // Logged-in people act in their own names: no name to type.
-        QVERIFY(!child<QLineEdit>(s, "approverName")->isVisible());
+        QVERIFY(!child<QLineEdit>(s, "actorName")->isVisible());
 
         // Today is not over: the core says when the day can be settled.
         child<QDateEdit>(s, "settleDay")->setDate(saleDay);
@@ -149,7 +149,7 @@ private Q_SLOTS:
     {
         GuiHarness h;
         ApprovalsScreen* s = openApprovals(h);
-        QLineEdit* name = child<QLineEdit>(s, "approverName");
+        QLineEdit* name = child<QLineEdit>(s, "actorName");
         QVERIFY(name->isVisible());
         ApprovalInbox& adjustments = s->adjustments();
 

@@ -1,7 +1,7 @@
 #include "approvals/ApprovalsModel.h"
 
 #include "api/types/ChinaTime.h"
-#include "ledger/LedgerCells.h"
+#include "common/AmountCells.h"
 
 namespace paydesk::ui {
 

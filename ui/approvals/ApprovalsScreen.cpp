@@ -6,6 +6,7 @@
 #include "app/CoreSession.h"
 #include "approvals/ApprovalInbox.h"
 #include "approvals/SettlementsModel.h"
+#include "common/ActorField.h"
 #include "common/ModelTexts.h"
 
 #include <QComboBox>
@@ -47,22 +48,16 @@ ApprovalsScreen::ApprovalsScreen(CoreSession& core, QWidget* parent)
     : QWidget(parent), m_core(core), m_settlementsModel(new SettlementsModel(this))
 {
     setObjectName(QStringLiteral("approvalsScreen"));
-    m_nameLabel = new QLabel(this);
-    m_name = new QLineEdit(this);
-    m_name->setObjectName(QStringLiteral("approverName"));
+    m_actor = new ActorField(core, this);
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("approvalPages"));
     m_pages->addTab(buildSettlementPage(), QString());
     m_pages->addTab(buildPayoutPage(), QString());
     m_pages->addTab(buildAdjustmentPage(), QString());
 
-    auto* who = new QHBoxLayout;
-    who->addWidget(m_nameLabel);
-    who->addWidget(m_name);
-    who->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(who);
+    layout->addWidget(m_actor);
     layout->addWidget(m_pages, 1);
     retranslate();
 }
@@ -173,29 +168,14 @@ QWidget* ApprovalsScreen::buildAdjustmentPage()
     return page;
 }
 
-bool ApprovalsScreen::loginsOn() const
-{
-    return m_core.guard && m_core.guard->accessControlOn().value_or(true);
-}
-
 std::optional<QString> ApprovalsScreen::actor(const std::function<void(const QString&)>& show) const
 {
-    if (loginsOn())
-        return QString();
-    const QString name = m_name->text().trimmed();
-    if (name.isEmpty()) {
-        if (show)
-            show(tr("Type your name first: every step here is recorded in a person's name."));
-        m_name->setFocus();
-        return std::nullopt;
-    }
-    return name;
+    return m_actor->actor(show);
 }
 
 void ApprovalsScreen::applyPermissions()
 {
-    m_nameLabel->setVisible(!loginsOn());
-    m_name->setVisible(!loginsOn());
+    m_actor->refresh();
     m_settle->setEnabled(m_core.permit(UseCase::Settle).ok());
     const bool propose = m_core.permit(UseCase::ProposePayment).ok();
     for (QWidget* w : std::initializer_list<QWidget*>{
@@ -348,7 +328,6 @@ void ApprovalsScreen::proposeAdjustment()
 
 void ApprovalsScreen::retranslate()
 {
-    m_nameLabel->setText(tr("Your name (nobody logs in here)"));
     m_pages->setTabText(0, tr("Settlement"));
     m_pages->setTabText(1, tr("Payouts"));
     m_pages->setTabText(2, tr("Adjustments"));

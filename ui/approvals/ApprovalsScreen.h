@@ -16,6 +16,7 @@ class QTableView;
 namespace paydesk::ui {
 
 struct CoreSession;
+class ActorField;
 class ApprovalInbox;
 class SettlementsModel;
 
@@ -50,15 +51,11 @@ private:
     QWidget* buildAdjustmentPage();
     void retranslate();
     void applyPermissions();
-    // The name a step is made in: the typed one while nobody logs in here,
-    // else '' (the core takes the session's person); nullopt when no name
-    // is typed, after saying so with `show`.
+    // The name a step is made in (see ActorField).
     std::optional<QString> actor(const std::function<void(const QString&)>& show = {}) const;
-    bool loginsOn() const;
 
     CoreSession& m_core;
-    QLabel* m_nameLabel;
-    QLineEdit* m_name;
+    ActorField* m_actor;
     QTabWidget* m_pages;
     // Settlement.
     QLabel* m_dayLabel;

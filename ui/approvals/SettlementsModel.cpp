@@ -1,7 +1,7 @@
 #include "approvals/SettlementsModel.h"
 
 #include "api/types/ChinaTime.h"
-#include "ledger/LedgerCells.h"
+#include "common/AmountCells.h"
 
 namespace paydesk::ui {
 

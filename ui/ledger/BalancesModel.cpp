@@ -1,6 +1,6 @@
 #include "ledger/BalancesModel.h"
 
-#include "ledger/LedgerCells.h"
+#include "common/AmountCells.h"
 
 namespace paydesk::ui {
 

@@ -1,6 +1,6 @@
 #include "ledger/CheckModel.h"
 
-#include "ledger/LedgerCells.h"
+#include "common/AmountCells.h"
 
 #include <QBrush>
 #include <QColor>

@@ -2,7 +2,7 @@
 
 #include "api/BackOfficeApi.h"
 #include "api/types/ChinaTime.h"
-#include "ledger/LedgerCells.h"
+#include "common/AmountCells.h"
 
 #include <QPointer>
 

@@ -1,6 +1,6 @@
 #include "ledger/PostingsModel.h"
 
-#include "ledger/LedgerCells.h"
+#include "common/AmountCells.h"
 
 namespace paydesk::ui {
 

@@ -3,6 +3,7 @@
 #include "approvals/ApprovalsScreen.h"
 #include "audit/AuditScreen.h"
 #include "ledger/LedgerScreen.h"
+#include "recon/ReconScreen.h"
 #include "shell/ReachabilityLights.h"
 #include "shell/ShiftLogin.h"
 
@@ -51,27 +52,36 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     m_qr = new QrScreen(core, m_tabs);
     m_orders = new OrdersScreen(*core.api, *core.clock, m_tabs);
     m_alerts = new AlertsStrip(*core.api, this);
-    m_tabs->addTab(m_cashier, QString());
-    m_tabs->addTab(m_qr, QString());
-    m_tabs->addTab(m_orders, QString());
+    // Every screen with the use case it needs (the tab is offered only to
+    // the roles the matrix allows) and, for the back office, what it reads
+    // when it is opened, so it shows what is true now.
+    addScreen(m_cashier, UseCase::Pay, {}, QT_TR_NOOP("Cashier (Alt+1)"));
+    addScreen(m_qr, UseCase::CreateQr, {}, QT_TR_NOOP("QR code (Alt+2)"));
+    addScreen(m_orders, UseCase::ReadOrders, {}, QT_TR_NOOP("Orders (Alt+3)"));
     m_ledger = new LedgerScreen(core, m_tabs);
-    m_tabs->addTab(m_ledger, QString());
+    addScreen(
+        m_ledger, UseCase::ReadLedger, [this] { m_ledger->reload(); },
+        QT_TR_NOOP("Ledger (Alt+4)"));
     m_approvals = new ApprovalsScreen(core, m_tabs);
-    m_tabs->addTab(m_approvals, QString());
+    addScreen(
+        m_approvals, UseCase::ReadApprovals, [this] { m_approvals->reload(); },
+        QT_TR_NOOP("Settlement and approvals (Alt+5)"));
+    m_recon = new ReconScreen(core, m_tabs);
+    addScreen(
+        m_recon, UseCase::ReadDifferences, [this] { m_recon->reloadDifferences(); },
+        QT_TR_NOOP("Reconciliation (Alt+6)"));
     if (core.guard) {
         // The audit log: the core in this process writes it (a remote
         // counter's server keeps its own).
         m_audit = new AuditScreen(*core.guard, m_tabs);
-        m_tabs->addTab(m_audit, QString());
+        addScreen(
+            m_audit, UseCase::ReadAudit, [this] { m_audit->reload(); },
+            QT_TR_NOOP("Audit log (Alt+7)"));
     }
-    // A back-office screen reads when it is opened, so it shows what is true now.
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        if (m_audit && m_tabs->currentWidget() == m_audit)
-            m_audit->reload();
-        else if (m_tabs->currentWidget() == m_ledger)
-            m_ledger->reload();
-        else if (m_tabs->currentWidget() == m_approvals)
-            m_approvals->reload();
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        for (const ScreenTab& tab : m_screenTabs)
+            if (m_tabs->widget(index) == tab.widget && tab.reload)
+                tab.reload();
     });
     m_serial = new SerialScanner(this);
     m_pinGuard = new PinGuard(m_settings, *core.clock, *core.api, this);
@@ -84,18 +94,15 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
-    // Screens by key (Alt+1..6, shown on the tabs); Ctrl+F searches orders.
-    const std::pair<int, std::function<void()>> screenKeys[] = {
-        {Qt::ALT | Qt::Key_1, [this] { showCashier(); }},
-        {Qt::ALT | Qt::Key_2, [this] { showQr(); }},
-        {Qt::ALT | Qt::Key_3, [this] { showOrders(); }},
-        {Qt::ALT | Qt::Key_4, [this] { showIfAllowed(m_ledger); }},
-        {Qt::ALT | Qt::Key_5, [this] { showIfAllowed(m_approvals); }},
-        {Qt::ALT | Qt::Key_6, [this] { showIfAllowed(m_audit); }},
-        {Qt::CTRL | Qt::Key_F, [this] {
-             showOrders();
-             m_orders->focusSearch();
-         }}};
+    // Screens by key (Alt+1.., in tab order, shown on the tabs); Ctrl+F searches orders.
+    for (int i = 0; i < int(m_screenTabs.size()) && i < 9; ++i)
+        connect(new QShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)), this),
+                &QShortcut::activated, this,
+                [this, screen = m_screenTabs.at(i).widget] { showIfAllowed(screen); });
+    const std::pair<int, std::function<void()>> screenKeys[] = {{Qt::CTRL | Qt::Key_F, [this] {
+                                                                     showOrders();
+                                                                     m_orders->focusSearch();
+                                                                 }}};
     for (const auto& [key, go] : screenKeys)
         connect(new QShortcut(QKeySequence(key), this), &QShortcut::activated, this, go);
 
@@ -178,6 +185,13 @@ void MainWindow::showQr()
     m_tabs->setCurrentWidget(m_qr);
 }
 
+void MainWindow::addScreen(QWidget* screen, UseCase useCase, std::function<void()> reload,
+                           const char* title)
+{
+    m_tabs->addTab(screen, QString());
+    m_screenTabs.push_back({screen, useCase, std::move(reload), title});
+}
+
 void MainWindow::showIfAllowed(QWidget* screen)
 {
     if (screen && m_tabs->isTabEnabled(m_tabs->indexOf(screen)))
@@ -255,15 +269,8 @@ bool MainWindow::allowed(UseCase useCase) const
 void MainWindow::applyPermissions()
 {
     // The core refuses what a role may not do; the window does not offer it.
-    const std::pair<QWidget*, UseCase> screens[] = {{m_cashier, UseCase::Pay},
-                                                    {m_qr, UseCase::CreateQr},
-                                                    {m_orders, UseCase::ReadOrders},
-                                                    {m_ledger, UseCase::ReadLedger},
-                                                    {m_approvals, UseCase::ReadApprovals},
-                                                    {m_audit, UseCase::ReadAudit}};
-    for (const auto& [screen, useCase] : screens)
-        if (screen)
-            m_tabs->setTabEnabled(m_tabs->indexOf(screen), allowed(useCase));
+    for (const ScreenTab& tab : m_screenTabs)
+        m_tabs->setTabEnabled(m_tabs->indexOf(tab.widget), allowed(tab.useCase));
     if (!m_tabs->isTabEnabled(m_tabs->currentIndex())) {
         for (int i = 0; i < m_tabs->count(); ++i)
             if (m_tabs->isTabEnabled(i)) {
@@ -320,13 +327,8 @@ void MainWindow::retranslate()
     if (m_sandboxBadge)
         m_sandboxBadge->setText(tr("SANDBOX / 测试环境: not real payments"));
     m_lights->refresh();
-    m_tabs->setTabText(m_tabs->indexOf(m_cashier), tr("Cashier (Alt+1)"));
-    m_tabs->setTabText(m_tabs->indexOf(m_qr), tr("QR code (Alt+2)"));
-    m_tabs->setTabText(m_tabs->indexOf(m_orders), tr("Orders (Alt+3)"));
-    m_tabs->setTabText(m_tabs->indexOf(m_ledger), tr("Ledger (Alt+4)"));
-    m_tabs->setTabText(m_tabs->indexOf(m_approvals), tr("Settlement and approvals (Alt+5)"));
-    if (m_audit)
-        m_tabs->setTabText(m_tabs->indexOf(m_audit), tr("Audit log (Alt+6)"));
+    for (const ScreenTab& tab : m_screenTabs)
+        m_tabs->setTabText(m_tabs->indexOf(tab.widget), tr(tab.title));
     m_fileMenu->setTitle(tr("&File"));
     m_switchUserAction->setText(tr("Switch &user… (shift change)"));
     m_switchUserAction->setVisible(m_shift->required());

@@ -4,6 +4,9 @@
 
 #include <QMainWindow>
 
+#include <functional>
+#include <vector>
+
 class QLabel;
 class QTabWidget;
 class QAction;
@@ -25,6 +28,7 @@ class ShiftLogin;
 class AuditScreen;
 class LedgerScreen;
 class ApprovalsScreen;
+class ReconScreen;
 
 // The window: assembles the screens (one class each), the alerts strip and
 // the menu, and opens dialogs when screens ask. No payment logic here.
@@ -44,6 +48,7 @@ public:
     AuditScreen* audit() const { return m_audit; }
     LedgerScreen* ledger() const { return m_ledger; }
     ApprovalsScreen* approvals() const { return m_approvals; }
+    ReconScreen* recon() const { return m_recon; }
 
     void showCashier();
     void showOrders();
@@ -76,6 +81,8 @@ private:
     // Offers only the screens the logged-in person's roles allow.
     void applyPermissions();
     bool allowed(UseCase useCase) const;
+    void addScreen(QWidget* screen, UseCase useCase, std::function<void()> reload,
+                   const char* title);
 
     CoreSession& m_core;
     AppSettings& m_settings;
@@ -94,6 +101,17 @@ private:
     AuditScreen* m_audit = nullptr;
     LedgerScreen* m_ledger = nullptr;
     ApprovalsScreen* m_approvals = nullptr;
+    ReconScreen* m_recon = nullptr;
+    // A tab: its screen, the use case it needs, what it reads when opened
+    // (back office), and its title (translated when shown).
+    struct ScreenTab
+    {
+        QWidget* widget;
+        UseCase useCase;
+        std::function<void()> reload;
+        const char* title;
+    };
+    std::vector<ScreenTab> m_screenTabs;
     QAction* m_quitAction = nullptr;
     QAction* m_counterModeAction = nullptr;
     SerialScanner* m_serial = nullptr;

@@ -4,9 +4,9 @@
 // resolves itself with the next bill; a bill is imported once, whole or not
 // at all.
 #include "api/types/Accounts.h"
+#include "api/types/ReconReportExport.h"
 #include "common/ChinaTime.h"
 #include "ledger/BackOffice.h"
-#include "recon/ReconReportExport.h"
 #include "recon/Reconciler.h"
 #include "sandbox/SandboxChannel.h"
 #include "sandbox/bills/BillDifferences.h"

@@ -1,4 +1,4 @@
-#include "recon/ReconReportExport.h"
+#include "api/types/ReconReportExport.h"
 
 #include "common/ChinaTime.h"
 #include "money/Money.h"

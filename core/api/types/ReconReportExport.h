@@ -1,10 +1,12 @@
 #pragma once
 
-#include "recon/ReconTypes.h"
+#include "api/types/Reconciliation.h"
 
 #include <QByteArray>
 #include <QStringList>
 
+// A reconciliation run's report as files staff keep: the core writes them
+// when a run asks, front ends when a person exports a run shown.
 namespace paydesk {
 
 // UTF-8 CSV with a header row; amounts in yuan with two decimals.
