@@ -838,6 +838,69 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
 </context>
 <context>
+    <name>paydesk::ui::AlertsScreen</name>
+    <message>
+        <source>Pick an alert to see what it says.</source>
+        <translation>Pick an alert to see what it says.</translation>
+    </message>
+    <message>
+        <source>No alert to show.</source>
+        <translation>No alert to show.</translation>
+    </message>
+    <message>
+        <source>Raised %1.</source>
+        <translation>Raised %1.</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2.</source>
+        <translation>Acknowledged by %1 at %2.</translation>
+    </message>
+    <message>
+        <source>Pick an alert in the list first.</source>
+        <translation>Pick an alert in the list first.</translation>
+    </message>
+    <message>
+        <source>Alert %1 acknowledged.</source>
+        <translation>Alert %1 acknowledged.</translation>
+    </message>
+    <message>
+        <source>Only open alerts</source>
+        <translation>Only open alerts</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>page: act now</source>
+        <translation>page: act now</translation>
+    </message>
+    <message>
+        <source>watch: look today</source>
+        <translation>watch: look today</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation>Open order</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::AlertsStrip</name>
     <message numerus="yes">
         <source>⚠ %n open alert(s)</source>
@@ -850,6 +913,53 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>Open order</source>
         <translation>Open order</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::AlertsTableModel</name>
+    <message>
+        <source>page</source>
+        <translation>page</translation>
+    </message>
+    <message>
+        <source>watch</source>
+        <translation>watch</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1 at %2</source>
+        <translation>acknowledged by %1 at %2</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>What it means</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
     </message>
 </context>
 <context>
@@ -1669,16 +1779,20 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <translation>Ledger (Alt+4)</translation>
     </message>
     <message>
-        <source>Settlement and approvals (Alt+5)</source>
-        <translation>Settlement and approvals (Alt+5)</translation>
+        <source>Alerts (Alt+7)</source>
+        <translation>Alerts (Alt+7)</translation>
     </message>
     <message>
-        <source>Reconciliation (Alt+6)</source>
-        <translation>Reconciliation (Alt+6)</translation>
+        <source>Audit log (Alt+8)</source>
+        <translation>Audit log (Alt+8)</translation>
     </message>
     <message>
-        <source>Audit log (Alt+7)</source>
-        <translation>Audit log (Alt+7)</translation>
+        <source>Approvals (Alt+5)</source>
+        <translation>Approvals (Alt+5)</translation>
+    </message>
+    <message>
+        <source>Reconcile (Alt+6)</source>
+        <translation>Reconcile (Alt+6)</translation>
     </message>
 </context>
 <context>

@@ -840,6 +840,69 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
 </context>
 <context>
+    <name>paydesk::ui::AlertsScreen</name>
+    <message>
+        <source>Pick an alert to see what it says.</source>
+        <translation>选择一条告警查看详情。</translation>
+    </message>
+    <message>
+        <source>No alert to show.</source>
+        <translation>没有可显示的告警。</translation>
+    </message>
+    <message>
+        <source>Raised %1.</source>
+        <translation>发生于 %1。</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2.</source>
+        <translation>由 %1 于 %2 确认。</translation>
+    </message>
+    <message>
+        <source>Pick an alert in the list first.</source>
+        <translation>请先在列表中选择一条告警。</translation>
+    </message>
+    <message>
+        <source>Alert %1 acknowledged.</source>
+        <translation>告警 %1 已确认。</translation>
+    </message>
+    <message>
+        <source>Only open alerts</source>
+        <translation>只显示未处理的告警</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>page: act now</source>
+        <translation>紧急：立即处理</translation>
+    </message>
+    <message>
+        <source>watch: look today</source>
+        <translation>关注：今天查看</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation>打开订单</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::AlertsStrip</name>
     <message numerus="yes">
         <source>⚠ %n open alert(s)</source>
@@ -854,6 +917,53 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Open order</source>
         <translation>打开订单</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::AlertsTableModel</name>
+    <message>
+        <source>page</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>watch</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1 at %2</source>
+        <translation>由 %1 于 %2 确认</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
@@ -946,7 +1056,9 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <name>paydesk::ui::ApprovalsScreen</name>
     <message numerus="yes">
         <source>Limits: %n payout(s) a day, at most %1 a day in all; a second person approves each.</source>
-        <translation><numerusform>限额：每天最多 %n 笔提现，每天合计最多 %1；每笔须由第二人批准。</numerusform></translation>
+        <translation>
+            <numerusform>限额：每天最多 %n 笔提现，每天合计最多 %1；每笔须由第二人批准。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Settling %1…</source>
@@ -1264,11 +1376,15 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
     <message numerus="yes">
         <source>%n more than the rule expects</source>
-        <translation><numerusform>比规则预期多 %n 项</numerusform></translation>
+        <translation>
+            <numerusform>比规则预期多 %n 项</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n fewer than the rule expects</source>
-        <translation><numerusform>比规则预期少 %n 项</numerusform></translation>
+        <translation>
+            <numerusform>比规则预期少 %n 项</numerusform>
+        </translation>
     </message>
     <message>
         <source>the books hold %1 more than the rule expects</source>
@@ -1487,11 +1603,15 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
     <message numerus="yes">
         <source>%n entry(ies) shown; scroll down for more</source>
-        <translation><numerusform>已显示 %n 条分录；向下滚动查看更多</numerusform></translation>
+        <translation>
+            <numerusform>已显示 %n 条分录；向下滚动查看更多</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n entry(ies)</source>
-        <translation><numerusform>%n 条分录</numerusform></translation>
+        <translation>
+            <numerusform>%n 条分录</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pick an entry to see its postings.</source>
@@ -1520,7 +1640,9 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
     <message numerus="yes">
         <source>All %n line(s) hold.</source>
-        <translation><numerusform>全部 %n 项均相符。</numerusform></translation>
+        <translation>
+            <numerusform>全部 %n 项均相符。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 lines fail: each says what is wrong.</source>
@@ -1677,16 +1799,20 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>账簿 (Alt+4)</translation>
     </message>
     <message>
-        <source>Settlement and approvals (Alt+5)</source>
-        <translation>结算与审批 (Alt+5)</translation>
+        <source>Alerts (Alt+7)</source>
+        <translation>告警 (Alt+7)</translation>
     </message>
     <message>
-        <source>Reconciliation (Alt+6)</source>
+        <source>Audit log (Alt+8)</source>
+        <translation>审计日志 (Alt+8)</translation>
+    </message>
+    <message>
+        <source>Approvals (Alt+5)</source>
+        <translation>结算审批 (Alt+5)</translation>
+    </message>
+    <message>
+        <source>Reconcile (Alt+6)</source>
         <translation>对账 (Alt+6)</translation>
-    </message>
-    <message>
-        <source>Audit log (Alt+7)</source>
-        <translation>审计日志 (Alt+7)</translation>
     </message>
 </context>
 <context>
@@ -2204,7 +2330,9 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
     <message numerus="yes">
         <source>%1 %2 reconciled: %3 matched, %n difference(s).</source>
-        <translation><numerusform>%1 %2 已对账：已匹配 %3 笔，差异 %n 项。</numerusform></translation>
+        <translation>
+            <numerusform>%1 %2 已对账：已匹配 %3 笔，差异 %n 项。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The same bill as before: nothing changed.</source>

@@ -1,5 +1,6 @@
 // Saves PNGs of the main screens (offscreen platform), to be looked at:
 //   QT_QPA_PLATFORM=offscreen build/tests/gui/screenshots OUTDIR
+#include "alerts/AlertsScreen.h"
 #include "api/types/Accounts.h"
 #include "api/types/ChinaTime.h"
 #include "app/Language.h"
@@ -21,6 +22,7 @@
 #include <QTableView>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -194,6 +196,13 @@ int main(int argc, char** argv)
     h.advance(200);
     save(&h.window(), dir, QStringLiteral("23-reconciliation-zh_CN"));
     ui::Language::apply(QStringLiteral("en"));
+
+    // The alerts centre, every alert (the large sale's, the locked refunds').
+    ui::AlertsScreen* alertsCentre = h.window().alertsCentre();
+    h.window().tabs()->setCurrentWidget(alertsCentre);
+    alertsCentre->findChild<QCheckBox*>(QStringLiteral("alertsOpenOnly"))->setChecked(false);
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("24-alerts-centre"));
 
     // The audit log of everything above (no users yet: nobody logged in).
     h.window().tabs()->setCurrentWidget(h.window().audit());

@@ -1,5 +1,6 @@
 #include "shell/MainWindow.h"
 
+#include "alerts/AlertsScreen.h"
 #include "approvals/ApprovalsScreen.h"
 #include "audit/AuditScreen.h"
 #include "ledger/LedgerScreen.h"
@@ -65,18 +66,22 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     m_approvals = new ApprovalsScreen(core, m_tabs);
     addScreen(
         m_approvals, UseCase::ReadApprovals, [this] { m_approvals->reload(); },
-        QT_TR_NOOP("Settlement and approvals (Alt+5)"));
+        QT_TR_NOOP("Approvals (Alt+5)"));
     m_recon = new ReconScreen(core, m_tabs);
     addScreen(
         m_recon, UseCase::ReadDifferences, [this] { m_recon->reloadDifferences(); },
-        QT_TR_NOOP("Reconciliation (Alt+6)"));
+        QT_TR_NOOP("Reconcile (Alt+6)"));
+    m_alertsCentre = new AlertsScreen(core, m_tabs);
+    addScreen(
+        m_alertsCentre, UseCase::ReadAlerts, [this] { m_alertsCentre->reload(); },
+        QT_TR_NOOP("Alerts (Alt+7)"));
     if (core.guard) {
         // The audit log: the core in this process writes it (a remote
         // counter's server keeps its own).
         m_audit = new AuditScreen(*core.guard, m_tabs);
         addScreen(
             m_audit, UseCase::ReadAudit, [this] { m_audit->reload(); },
-            QT_TR_NOOP("Audit log (Alt+7)"));
+            QT_TR_NOOP("Audit log (Alt+8)"));
     }
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         for (const ScreenTab& tab : m_screenTabs)
@@ -118,10 +123,8 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
         });
     connect(m_orders->detail(), &OrderDetailView::receiptRequested, this, &MainWindow::openReceipt);
     connect(m_orders->detail(), &OrderDetailView::refundRequested, this, &MainWindow::openRefund);
-    connect(m_alerts, &AlertsStrip::openOrderRequested, this, [this](const QString& orderNo) {
-        m_orders->openOrder(orderNo);
-        showOrders();
-    });
+    connect(m_alerts, &AlertsStrip::openOrderRequested, this, &MainWindow::openOrder);
+    connect(m_alertsCentre, &AlertsScreen::openOrderRequested, this, &MainWindow::openOrder);
     connect(m_serial, &SerialScanner::scanned, this, [this](const QString& code) {
         showCashier();
         m_cashier->acceptScannedCode(code);
@@ -190,6 +193,12 @@ void MainWindow::addScreen(QWidget* screen, UseCase useCase, std::function<void(
 {
     m_tabs->addTab(screen, QString());
     m_screenTabs.push_back({screen, useCase, std::move(reload), title});
+}
+
+void MainWindow::openOrder(const QString& orderNo)
+{
+    m_orders->openOrder(orderNo);
+    showOrders();
 }
 
 void MainWindow::showIfAllowed(QWidget* screen)

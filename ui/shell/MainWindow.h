@@ -29,6 +29,7 @@ class AuditScreen;
 class LedgerScreen;
 class ApprovalsScreen;
 class ReconScreen;
+class AlertsScreen;
 
 // The window: assembles the screens (one class each), the alerts strip and
 // the menu, and opens dialogs when screens ask. No payment logic here.
@@ -49,10 +50,13 @@ public:
     LedgerScreen* ledger() const { return m_ledger; }
     ApprovalsScreen* approvals() const { return m_approvals; }
     ReconScreen* recon() const { return m_recon; }
+    AlertsScreen* alertsCentre() const { return m_alertsCentre; }
 
     void showCashier();
     void showOrders();
     void showQr();
+    // Shows an order's detail on the Orders screen (from an alert).
+    void openOrder(const QString& orderNo);
     // Shows a back-office screen the person's roles allow (else nothing).
     void showIfAllowed(QWidget* screen);
     // Applies the settings (scanner, counter mode, language) again.
@@ -102,6 +106,7 @@ private:
     LedgerScreen* m_ledger = nullptr;
     ApprovalsScreen* m_approvals = nullptr;
     ReconScreen* m_recon = nullptr;
+    AlertsScreen* m_alertsCentre = nullptr;
     // A tab: its screen, the use case it needs, what it reads when opened
     // (back office), and its title (translated when shown).
     struct ScreenTab
