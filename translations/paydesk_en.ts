@@ -1134,6 +1134,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>Propose adjustment</source>
         <translation>Propose adjustment</translation>
     </message>
+    <message>
+        <source>Member wallets</source>
+        <translation>Member wallets</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::AuditModel</name>
@@ -2825,6 +2829,88 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::WalletOpsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Movement</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::WalletPage</name>
+    <message>
+        <source>%1: balance %2; topped up %3, refunds in %4, spent %5, withdrawn %6, held for withdrawals %7</source>
+        <translation>%1: balance %2; topped up %3, refunds in %4, spent %5, withdrawn %6, held for withdrawals %7</translation>
+    </message>
+    <message>
+        <source>Type the member's number first.</source>
+        <translation>Type the member's number first.</translation>
+    </message>
+    <message>
+        <source>The amount must be above zero.</source>
+        <translation>The amount must be above zero.</translation>
+    </message>
+    <message>
+        <source>The amount is not valid: %1</source>
+        <translation>The amount is not valid: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdrawals: at most %n a day per member and %1 a day in all; a second person approves each.</source>
+        <translation><numerusform>Withdrawals: at most %n a day per member and %1 a day in all; a second person approves each.</numerusform><numerusform>Withdrawals: at most %n a day per member and %1 a day in all; a second person approves each.</numerusform></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Cash top-up</source>
+        <translation>Cash top-up</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>Top up</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Withdrawal</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>Request withdrawal</source>
+        <translation>Request withdrawal</translation>
     </message>
 </context>
 </TS>

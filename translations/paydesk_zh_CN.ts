@@ -1140,6 +1140,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>Propose adjustment</source>
         <translation>提交调账</translation>
     </message>
+    <message>
+        <source>Member wallets</source>
+        <translation>会员钱包</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::AuditModel</name>
@@ -2865,6 +2869,88 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Message</source>
         <translation>信息</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::WalletOpsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::WalletPage</name>
+    <message>
+        <source>%1: balance %2; topped up %3, refunds in %4, spent %5, withdrawn %6, held for withdrawals %7</source>
+        <translation>%1：余额 %2；充值 %3，退回 %4，消费 %5，已提现 %6，提现冻结 %7</translation>
+    </message>
+    <message>
+        <source>Type the member's number first.</source>
+        <translation>请先输入会员号。</translation>
+    </message>
+    <message>
+        <source>The amount must be above zero.</source>
+        <translation>金额须大于零。</translation>
+    </message>
+    <message>
+        <source>The amount is not valid: %1</source>
+        <translation>金额无效：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdrawals: at most %n a day per member and %1 a day in all; a second person approves each.</source>
+        <translation><numerusform>提现：每位会员每天最多 %n 笔，合计每天最多 %1；每笔须由第二人批准。</numerusform></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Cash top-up</source>
+        <translation>现金充值</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>提现</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Request withdrawal</source>
+        <translation>申请提现</translation>
     </message>
 </context>
 </TS>

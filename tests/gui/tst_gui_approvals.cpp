@@ -10,6 +10,8 @@
 #include "approvals/ApprovalsModel.h"
 #include "approvals/ApprovalsScreen.h"
 #include "approvals/SettlementsModel.h"
+#include "approvals/WalletOpsModel.h"
+#include "approvals/WalletPage.h"
 #include "guisupport/GuiHarness.h"
 #include "sandbox/SandboxBehaviour.h"
 #include "shell/ShiftLogin.h"
@@ -192,6 +194,52 @@ private Q_SLOTS:
         // Decided once: a second decision is not offered.
         adjustments.decide(true);
         QVERIFY(adjustments.status().contains(QStringLiteral("is already REJECTED")));
+    }
+
+    void walletToppedUpAndWithdrawalApprovedByAnother()
+    {
+        GuiHarness h;
+        ApprovalsScreen* s = openApprovals(h);
+        WalletPage& w = s->wallets();
+        auto* name = child<QLineEdit>(s, "actorName");
+        name->setText(QStringLiteral("li"));
+        child<QLineEdit>(&w, "walletMember")->setText(QStringLiteral("M1"));
+        // A bad amount: said, nothing moves.
+        child<QLineEdit>(&w, "walletTopUpAmount")->setText(QStringLiteral("1e3"));
+        w.topUpCash();
+        QVERIFY2(w.status().startsWith(QStringLiteral("The amount is not valid")),
+                 qPrintable(w.status()));
+        child<QLineEdit>(&w, "walletTopUpAmount")->setText(QStringLiteral("100.00"));
+        w.topUpCash();
+        QTRY_VERIFY2(w.summary().startsWith(QStringLiteral("M1: balance 100.00; topped up 100.00")),
+                     qPrintable(w.summary()));
+        QCOMPARE(w.ops().rowCount(), 1);
+        QCOMPARE(cell(w.ops(), 0, WalletOpsModel::Amount), QStringLiteral("100.00"));
+        QCOMPARE(cell(w.ops(), 0, WalletOpsModel::By), QStringLiteral("li"));
+
+        child<QLineEdit>(&w, "walletWithdrawAmount")->setText(QStringLiteral("30.00"));
+        child<QLineEdit>(&w, "walletWithdrawNote")->setText(QStringLiteral("moving away"));
+        w.requestWithdrawal();
+        ApprovalInbox& inbox = w.withdrawals();
+        QTRY_COMPARE(inbox.model().rowCount(), 1);
+        QCOMPARE(cell(inbox.model(), 0, ApprovalsModel::State), QStringLiteral("REQUESTED"));
+        QTRY_VERIFY2(w.summary().contains(QStringLiteral("balance 70.00")) &&
+                         w.summary().contains(QStringLiteral("held for withdrawals 30.00")),
+                     qPrintable(w.summary()));
+        const QString number = cell(inbox.model(), 0, ApprovalsModel::Number);
+
+        QVERIFY(inbox.select(number));
+        inbox.decide(true); // li asked for it: not li's to approve
+        QTRY_VERIFY2(inbox.status().contains(QStringLiteral("cannot also decide it")),
+                     qPrintable(inbox.status()));
+        name->setText(QStringLiteral("chen"));
+        QVERIFY(inbox.select(number));
+        inbox.decide(true);
+        // An approved withdrawal is paid out at once.
+        QTRY_COMPARE(cell(inbox.model(), 0, ApprovalsModel::State), QStringLiteral("PAID"));
+        QTRY_VERIFY2(w.summary().contains(QStringLiteral("withdrawn 30.00")) &&
+                         w.summary().contains(QStringLiteral("balance 70.00")),
+                     qPrintable(w.summary()));
     }
 
     void cashierIsOfferedNoneOfIt()

@@ -6,8 +6,10 @@
 #include "app/CoreSession.h"
 #include "approvals/ApprovalInbox.h"
 #include "approvals/SettlementsModel.h"
+#include "approvals/WalletPage.h"
 #include "common/ActorField.h"
 #include "common/ModelTexts.h"
+#include "common/RepeatableRequest.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -21,7 +23,6 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
-#include <QUuid>
 #include <QVBoxLayout>
 
 namespace paydesk::ui {
@@ -37,11 +38,6 @@ QLabel* newStatus(const QString& name, QWidget* parent)
     return label;
 }
 
-QString newRequestNo()
-{
-    return QStringLiteral("desk-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
 } // namespace
 
 ApprovalsScreen::ApprovalsScreen(CoreSession& core, QWidget* parent)
@@ -54,6 +50,9 @@ ApprovalsScreen::ApprovalsScreen(CoreSession& core, QWidget* parent)
     m_pages->addTab(buildSettlementPage(), QString());
     m_pages->addTab(buildPayoutPage(), QString());
     m_pages->addTab(buildAdjustmentPage(), QString());
+    m_wallets = new WalletPage(
+        core, [this](const auto& show) { return m_actor->actor(show); }, this);
+    m_pages->addTab(m_wallets, QString());
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -120,9 +119,7 @@ QWidget* ApprovalsScreen::buildPayoutPage()
     layout->addWidget(m_payoutLimits);
     layout->addWidget(m_payouts, 1);
     connect(m_payoutRequest, &QPushButton::clicked, this, &ApprovalsScreen::requestPayout);
-    // Another request once the form says something else.
-    for (QLineEdit* e : {m_payoutAmount, m_payoutNote})
-        connect(e, &QLineEdit::textEdited, this, [this] { m_payoutRequestNo.clear(); });
+    m_payoutRequestNo = new RepeatableRequest({m_payoutAmount, m_payoutNote}, this);
     return page;
 }
 
@@ -214,6 +211,7 @@ void ApprovalsScreen::reload()
     // A refused read lists nothing.
     m_payouts->reload();
     m_adjustments->reload();
+    m_wallets->reload();
     // The accounts an adjustment may name: the chart as it stands.
     m_core.api->accounting().balances(
         BackOfficeApi::kNow, [self = QPointer<ApprovalsScreen>(this)](const auto& read) {
@@ -269,17 +267,15 @@ void ApprovalsScreen::requestPayout()
         actor([this](const QString& text) { m_payouts->showStatus(text); });
     if (!by)
         return;
-    if (m_payoutRequestNo.isEmpty())
-        m_payoutRequestNo = newRequestNo();
     m_core.api->accounting().requestPayout(
-        *amount, *by, m_payoutNote->text().trimmed(), m_payoutRequestNo,
+        *amount, *by, m_payoutNote->text().trimmed(), m_payoutRequestNo->number(),
         [self = QPointer<ApprovalsScreen>(this)](const BackOfficeOutcome& o) {
             if (!self)
                 return;
             if (o.ok()) {
                 self->m_payoutAmount->clear();
                 self->m_payoutNote->clear();
-                self->m_payoutRequestNo.clear();
+                self->m_payoutRequestNo->done();
                 self->m_payouts->showStatus(
                     tr("%1 requested: another person approves or rejects it below.").arg(o.number));
                 self->reload();
@@ -331,6 +327,7 @@ void ApprovalsScreen::retranslate()
     m_pages->setTabText(0, tr("Settlement"));
     m_pages->setTabText(1, tr("Payouts"));
     m_pages->setTabText(2, tr("Adjustments"));
+    m_pages->setTabText(3, tr("Member wallets"));
     m_dayLabel->setText(tr("Business day"));
     m_settle->setText(tr("Settle the day"));
     m_payoutAmountLabel->setText(tr("Amount"));

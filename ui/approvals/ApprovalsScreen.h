@@ -18,12 +18,15 @@ namespace paydesk::ui {
 struct CoreSession;
 class ActorField;
 class ApprovalInbox;
+class RepeatableRequest;
 class SettlementsModel;
+class WalletPage;
 
 // Settlement and the money that needs two people, for accounting staff:
 // the day's settlement run and the runs so far; payout requests and manual
 // adjustments, each proposed by one person and approved or rejected by
-// another (maker-checker), with the shop's payout limits shown.
+// another (maker-checker), with the shop's payout limits shown; member
+// wallets and their withdrawals.
 class ApprovalsScreen : public QWidget
 {
     Q_OBJECT
@@ -33,6 +36,7 @@ public:
     SettlementsModel& settlements() const { return *m_settlementsModel; }
     ApprovalInbox& payouts() const { return *m_payouts; }
     ApprovalInbox& adjustments() const { return *m_adjustments; }
+    WalletPage& wallets() const { return *m_wallets; }
 
     // Reads the settlement runs and both inboxes again, and offers the
     // steps the logged-in person's roles allow.
@@ -71,7 +75,7 @@ private:
     QLineEdit* m_payoutNote;
     QPushButton* m_payoutRequest;
     QLabel* m_payoutLimits;
-    QString m_payoutRequestNo; // kept while the form is unchanged: a second press repeats
+    RepeatableRequest* m_payoutRequestNo; // the same while the form is unchanged
     ApprovalInbox* m_payouts;
     // Adjustments.
     QLabel* m_adjustAccountLabel;
@@ -84,6 +88,7 @@ private:
     QLineEdit* m_adjustReason;
     QPushButton* m_adjustPropose;
     ApprovalInbox* m_adjustments;
+    WalletPage* m_wallets;
 };
 
 } // namespace paydesk::ui
