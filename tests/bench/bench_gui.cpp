@@ -10,10 +10,17 @@
 //    each further page, a last-4 search (about 110 matching orders) and an
 //    exact-number search. Baselines: raw SQLite reading the same first page,
 //    and the last-4 matches through the same index.
+//  - journal view over the same N payments' ledger entries (one each, two
+//    postings, bulk-inserted too): the ledger screen opened on its balances
+//    and the journal's first page, further pages, one account's journal, one
+//    order's entries. Baseline: raw SQLite reading the journal's first page.
 // Goals: both <= 1 s; a search answers at interactive speed (<= 100 ms).
 #include "BenchSupport.h"
 
 #include "CoreFactory.h"
+#include "ledger/BalancesModel.h"
+#include "ledger/JournalModel.h"
+#include "ledger/LedgerScreen.h"
 #include "orders/OrdersScreen.h"
 #include "orders/OrdersTableModel.h"
 #include "settings/AppSettings.h"
@@ -23,6 +30,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -129,6 +137,30 @@ double generate(const QString& dir, int n)
     check(sqlite3_prepare_v2(db, orderSql.constData(), -1, &order, nullptr), db, "prepare order");
     check(sqlite3_prepare_v2(db, paymentSql.constData(), -1, &payment, nullptr), db,
           "prepare payment");
+    // The ledger as the engine posts each payment: one entry, the channel's
+    // receivable debited and the merchant's pending money credited.
+    check(
+        sqlite3_exec(db,
+                     "INSERT INTO ledger_accounts (id, code, type, currency, created_at_ms) VALUES"
+                     " (1, 'asset:channel-receivable:wechat', 1, 'CNY', 0),"
+                     " (2, 'asset:channel-receivable:alipay', 1, 'CNY', 0),"
+                     " (3, 'asset:channel-receivable:unionpay', 1, 'CNY', 0),"
+                     " (4, 'liability:pending:M0001', 2, 'CNY', 0)",
+                     nullptr, nullptr, nullptr),
+        db, "accounts");
+    sqlite3_stmt* entry = nullptr;
+    sqlite3_stmt* posting = nullptr;
+    check(sqlite3_prepare_v2(db,
+                             "INSERT INTO ledger_entries (id, idem_key, ref_kind, ref_no, order_no,"
+                             " memo, currency, at_ms, reverses_entry_id)"
+                             " VALUES (?, ?, 'payment', ?, ?, ?, 'CNY', ?, 0)",
+                             -1, &entry, nullptr),
+          db, "prepare entry");
+    check(sqlite3_prepare_v2(db,
+                             "INSERT INTO ledger_postings (entry_id, account_id, amount_fen, at_ms)"
+                             " VALUES (?, ?, ?, ?)",
+                             -1, &posting, nullptr),
+          db, "prepare posting");
     const qint64 start = QDateTime::currentMSecsSinceEpoch() - qint64(n) * 1000;
     auto text = [](sqlite3_stmt* s, int i, const QByteArray& v) {
         sqlite3_bind_text(s, i, v.constData(), int(v.size()), SQLITE_TRANSIENT);
@@ -182,9 +214,28 @@ double generate(const QString& dir, int n)
         text(payment, k++, last4);
         check(sqlite3_step(payment), db, "insert payment");
         sqlite3_reset(payment);
+        k = 1;
+        sqlite3_bind_int64(entry, k++, i + 1);
+        text(entry, k++, "capture:" + paymentNo);
+        text(entry, k++, paymentNo);
+        text(entry, k++, orderNo);
+        text(entry, k++, "payment via " + walletName(Wallet(wallet)).toLatin1());
+        sqlite3_bind_int64(entry, k++, at);
+        check(sqlite3_step(entry), db, "insert entry");
+        sqlite3_reset(entry);
+        for (const auto& [account, signedFen] : {std::pair{wallet, fen}, std::pair{4, -fen}}) {
+            sqlite3_bind_int64(posting, 1, i + 1);
+            sqlite3_bind_int64(posting, 2, account);
+            sqlite3_bind_int64(posting, 3, signedFen);
+            sqlite3_bind_int64(posting, 4, at);
+            check(sqlite3_step(posting), db, "insert posting");
+            sqlite3_reset(posting);
+        }
     }
     sqlite3_finalize(order);
     sqlite3_finalize(payment);
+    sqlite3_finalize(entry);
+    sqlite3_finalize(posting);
     check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
     sqlite3_close(db);
     return double(t.elapsed()) / 1000.0;
@@ -306,6 +357,51 @@ int main(int argc, char** argv)
     pumpUntil([&] { return screen.model().rowCount() == 1; });
     const double exactMs = double(t.nsecsElapsed()) / 1e6;
 
+    // The ledger screen over the same data (an entry per payment): opened on
+    // its balances and the journal's first page, then pages, an account's
+    // journal and one order's entries.
+    const double rawJournalMs =
+        rawQueryMs(dir.path(), "SELECT * FROM ledger_entries WHERE at_ms >= 0 ORDER BY id LIMIT " +
+                                   QByteArray::number(ui::JournalModel::kPageRows));
+    ui::LedgerScreen ledger(*core);
+    ledger.resize(1024, 768);
+    ledger.show();
+    t.restart();
+    ledger.reload();
+    pumpUntil([&] { return ledger.journal().rowCount() > 0 && ledger.balances().rowCount() > 0; });
+    ledger.grab();
+    const double openJournalMs = double(t.nsecsElapsed()) / 1e6;
+    if (!ledger.balances().balanced())
+        die(QStringLiteral("the generated ledger does not balance"));
+    t.restart();
+    for (int i = 0; i < pages; ++i)
+        ledger.journal().fetchMore({});
+    ledger.grab();
+    const double journalPageMs = double(t.nsecsElapsed()) / 1e6 / pages;
+    t.restart();
+    ledger.showAccountJournal(QStringLiteral("asset:channel-receivable:alipay"));
+    pumpUntil([&] { return ledger.journal().rowCount() > 0; });
+    ledger.grab();
+    const double accountJournalMs = double(t.nsecsElapsed()) / 1e6;
+    const QString anOrder = screen.model().orderNoAt(0);
+    ledger.showAccountJournal(QString());
+    t.restart();
+    auto* ref = ledger.findChild<QLineEdit*>(QStringLiteral("journalRef"));
+    ref->setText(anOrder);
+    Q_EMIT ref->returnPressed();
+    pumpUntil([&] { return ledger.journal().rowCount() == 1; });
+    const double orderJournalMs = double(t.nsecsElapsed()) / 1e6;
+
+    JsonObject journal;
+    journal.integer(QStringLiteral("entries"), n)
+        .number(QStringLiteral("openLedgerBalancesAndJournalMs"), openJournalMs, 1)
+        .number(QStringLiteral("nextPageMs"), journalPageMs, 2)
+        .number(QStringLiteral("accountJournalFirstPageMs"), accountJournalMs, 1)
+        .number(QStringLiteral("orderEntriesMs"), orderJournalMs, 1)
+        .number(QStringLiteral("baselineRawSqliteFirstPageMs"), rawJournalMs, 2)
+        .number(QStringLiteral("ratioOpenToBaseline"), openJournalMs / rawJournalMs, 1)
+        .flag(QStringLiteral("goalMet"), openCoreMs + openJournalMs <= 1000);
+
     JsonObject view;
     view.integer(QStringLiteral("orders"), n)
         .number(QStringLiteral("generateSeconds"), generateS, 1)
@@ -323,6 +419,7 @@ int main(int argc, char** argv)
         .flag(QStringLiteral("goalMet"), openTotalMs <= 1000)
         .flag(QStringLiteral("searchGoalMet"), std::max(last4Ms, exactMs) <= 100);
     out.object(QStringLiteral("ordersView"), view);
+    out.object(QStringLiteral("journalView"), journal);
     out.print(p.isSet(jsonOpt));
     return 0;
 }

@@ -8,7 +8,12 @@ CoreSession::CoreSession() = default;
 
 CoreSession::~CoreSession()
 {
-    api.reset(); // before the data dir and clock it uses
+    // The person's facade, then what takes requests for the core, then the
+    // core itself: all before the data dir and the clock they use (declared
+    // later, so they would otherwise go first).
+    api.reset();
+    listener.reset();
+    core.reset();
 }
 
 } // namespace paydesk::ui
