@@ -249,18 +249,23 @@ std::optional<QSet<QString>> LedgerStore::keysBetween(const QString& fromKey, co
 
 QList<JournalEntry> LedgerStore::journal(const JournalFilter& f)
 {
-    // One fixed statement: unused filters are neutralised by their values.
+    // Two fixed statements: unused filters are neutralised by their values,
+    // but a reference is looked up through the order and reference indexes
+    // (an "empty or equal" test would scan every entry).
+    const QString refTest =
+        f.ref.isEmpty() ? QString() : QStringLiteral(" AND (e.order_no = :ref OR e.ref_no = :ref)");
     QSqlQuery& q = m_db.prepared(
         QStringLiteral("SELECT %1 FROM ledger_entries e WHERE e.at_ms >= :from AND e.at_ms <= :to"
-                       " AND (:ref = '' OR e.order_no = :ref OR e.ref_no = :ref)"
+                       "%2"
                        " AND (:account = '' OR EXISTS (SELECT 1 FROM ledger_postings p"
                        "  JOIN ledger_accounts a ON a.id = p.account_id"
                        "  WHERE p.entry_id = e.id AND a.code = :account))"
                        " ORDER BY e.id LIMIT :limit")
-            .arg(QLatin1String(kEntryCols)));
+            .arg(QLatin1String(kEntryCols), refTest));
     q.bindValue(QStringLiteral(":from"), f.fromMs);
     q.bindValue(QStringLiteral(":to"), f.toMs);
-    q.bindValue(QStringLiteral(":ref"), notNull(f.ref));
+    if (!f.ref.isEmpty())
+        q.bindValue(QStringLiteral(":ref"), f.ref);
     q.bindValue(QStringLiteral(":account"), notNull(f.accountCode));
     q.bindValue(QStringLiteral(":limit"), f.limit);
     QList<JournalEntry> out;
