@@ -1798,6 +1798,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
         <source>Reconcile (Alt+6)</source>
         <translation>Reconcile (Alt+6)</translation>
     </message>
+    <message>
+        <source>%1 may not close the shift: a cashier or supervisor does.</source>
+        <translation>%1 may not close the shift: a cashier or supervisor does.</translation>
+    </message>
+    <message>
+        <source>&amp;Close the shift (交班)…</source>
+        <translation>&amp;Close the shift (交班)…</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::OrderDetailView</name>
@@ -2786,6 +2794,69 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
 </context>
 <context>
+    <name>paydesk::ui::ShiftCloseDialog</name>
+    <message>
+        <source>Close the shift (交班)</source>
+        <translation>Close the shift (交班)</translation>
+    </message>
+    <message>
+        <source>Close this counter's shift now? Its sales, refunds and revokes since the last close are added up by wallet and kept; orders still open pass to the next shift.</source>
+        <translation>Close this counter's shift now? Its sales, refunds and revokes since the last close are added up by wallet and kept; orders still open pass to the next shift.</translation>
+    </message>
+    <message>
+        <source>Close the shift</source>
+        <translation>Close the shift</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Next person logs in</source>
+        <translation>Next person logs in</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Shift %1 is closed and kept. Counter %2, closed by %3.</source>
+        <translation>Shift %1 is closed and kept. Counter %2, closed by %3.</translation>
+    </message>
+    <message>
+        <source>No order is left open.</source>
+        <translation>No order is left open.</translation>
+    </message>
+    <message>
+        <source>Left open for the next shift: %1</source>
+        <translation>Left open for the next shift: %1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Save the shift slip</source>
+        <translation>Save the shift slip</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Slip saved to %1</source>
+        <translation>Slip saved to %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::ShiftLogin</name>
     <message>
         <source>Shift change: the next person logs in. Until then %1 stays logged in.</source>
@@ -2802,6 +2873,85 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>%1 is not a supervisor</source>
         <translation>%1 is not a supervisor</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ShiftReportModel</name>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>UnionPay</source>
+        <translation>UnionPay</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Revokes</source>
+        <translation>Revokes</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>the counter's first sale</source>
+        <translation>the counter's first sale</translation>
+    </message>
+    <message>
+        <source>Shift close %1 (交班)</source>
+        <translation>Shift close %1 (交班)</translation>
+    </message>
+    <message>
+        <source>Counter %1, closed by %2</source>
+        <translation>Counter %1, closed by %2</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>From %1</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>To %1</translation>
+    </message>
+    <message>
+        <source>No order is left open.</source>
+        <translation>No order is left open.</translation>
+    </message>
+    <message>
+        <source>Left open for the next shift: %1</source>
+        <translation>Left open for the next shift: %1</translation>
     </message>
 </context>
 <context>

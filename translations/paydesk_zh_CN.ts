@@ -1818,6 +1818,14 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <source>Reconcile (Alt+6)</source>
         <translation>对账 (Alt+6)</translation>
     </message>
+    <message>
+        <source>%1 may not close the shift: a cashier or supervisor does.</source>
+        <translation>%1 不能交班：须由收银员或主管操作。</translation>
+    </message>
+    <message>
+        <source>&amp;Close the shift (交班)…</source>
+        <translation>交班(&amp;C)…</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::ui::OrderDetailView</name>
@@ -2826,6 +2834,69 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
 </context>
 <context>
+    <name>paydesk::ui::ShiftCloseDialog</name>
+    <message>
+        <source>Close the shift (交班)</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Close this counter's shift now? Its sales, refunds and revokes since the last close are added up by wallet and kept; orders still open pass to the next shift.</source>
+        <translation>现在为本收银台交班吗？自上次交班以来的收款、退款和撤销将按钱包汇总并保存；未完成的订单转入下一班。</translation>
+    </message>
+    <message>
+        <source>Close the shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Next person logs in</source>
+        <translation>下一位登录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Shift %1 is closed and kept. Counter %2, closed by %3.</source>
+        <translation>班次 %1 已交班并保存。收银台 %2，交班人 %3。</translation>
+    </message>
+    <message>
+        <source>No order is left open.</source>
+        <translation>没有未完成的订单。</translation>
+    </message>
+    <message>
+        <source>Left open for the next shift: %1</source>
+        <translation>转入下一班的未完成订单：%1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Save the shift slip</source>
+        <translation>保存交班单</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Slip saved to %1</source>
+        <translation>交班单已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::ShiftLogin</name>
     <message>
         <source>Shift change: the next person logs in. Until then %1 stays logged in.</source>
@@ -2842,6 +2913,85 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>%1 is not a supervisor</source>
         <translation>%1 不是主管</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::ShiftReportModel</name>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>UnionPay</source>
+        <translation>银联</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>钱包</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>收款笔数</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>收款金额</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Revokes</source>
+        <translation>撤销笔数</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>撤销金额</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>the counter's first sale</source>
+        <translation>本收银台第一笔交易</translation>
+    </message>
+    <message>
+        <source>Shift close %1 (交班)</source>
+        <translation>交班单 %1</translation>
+    </message>
+    <message>
+        <source>Counter %1, closed by %2</source>
+        <translation>收银台 %1，交班人 %2</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>自 %1</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <source>No order is left open.</source>
+        <translation>没有未完成的订单。</translation>
+    </message>
+    <message>
+        <source>Left open for the next shift: %1</source>
+        <translation>转入下一班的未完成订单：%1</translation>
     </message>
 </context>
 <context>
@@ -2922,7 +3072,9 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
     <message numerus="yes">
         <source>Withdrawals: at most %n a day per member and %1 a day in all; a second person approves each.</source>
-        <translation><numerusform>提现：每位会员每天最多 %n 笔，合计每天最多 %1；每笔须由第二人批准。</numerusform></translation>
+        <translation>
+            <numerusform>提现：每位会员每天最多 %n 笔，合计每天最多 %1；每笔须由第二人批准。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Member</source>

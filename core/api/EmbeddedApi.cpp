@@ -14,6 +14,7 @@
 #include "engine/Scheduler.h"
 #include "ids/IdGenerator.h"
 #include "ledger/BackOffice.h"
+#include "ledger/ShiftBook.h"
 #include "recon/Reconciler.h"
 #include "store/CachingStore.h"
 #include "store/Database.h"
@@ -48,6 +49,7 @@ struct EmbeddedApi::Impl
     std::unique_ptr<TerminalRegistry> terminals;
     std::unique_ptr<UserDirectory> users;
     std::unique_ptr<AuditLog> audit;
+    std::unique_ptr<ShiftBook> shifts;
     bool failed = false;
 
     // The network channel named `name`; null when there is none.
@@ -82,6 +84,7 @@ EmbeddedApi::~EmbeddedApi()
     d->reconciliation.reset();
     d->accounting.reset();
     d->users.reset();
+    d->shifts.reset();
     d->audit.reset();
     d->terminals.reset();
     d->engine.reset();
@@ -142,6 +145,10 @@ QString EmbeddedApi::open()
     if (QString e = d->audit->open(); !e.isEmpty())
         return e;
     d->users->setAuditLog(d->audit.get(), counterName());
+    d->shifts = std::make_unique<ShiftBook>(d->db, *d->clock, d->options.config.storeId,
+                                            d->options.config.terminalId);
+    if (QString e = d->shifts->open(); !e.isEmpty())
+        return e;
     connect(&d->db, &Database::storageFailed, this, [this](const QString& msg) {
         d->failed = true;
         Q_EMIT fatalError(msg);
@@ -401,6 +408,12 @@ AuditLog& EmbeddedApi::auditLog()
 {
     Q_ASSERT_X(d->audit, "EmbeddedApi::auditLog", "open() first");
     return *d->audit;
+}
+
+ShiftAccess& EmbeddedApi::shifts() const
+{
+    Q_ASSERT_X(d->shifts, "EmbeddedApi::shifts", "open() first");
+    return *d->shifts;
 }
 
 QString EmbeddedApi::counterName() const

@@ -15,6 +15,7 @@
 namespace paydesk {
 
 class AuditLog;
+class ShiftAccess;
 class BackOffice;
 class Channel;
 class Reconciler;
@@ -74,6 +75,9 @@ public:
     // Every change people asked for (written by GuardedApi; front ends read
     // it through GuardedApi::audit()).
     AuditLog& auditLog();
+    // This counter's shifts: close one, read the closed ones (front ends go
+    // through GuardedApi::shifts()).
+    ShiftAccess& shifts() const;
     // This core's counter, "STORE/TERMINAL" from the configuration.
     QString counterName() const;
 

@@ -50,6 +50,12 @@ template <> ReconcileResult refusalAs(const BackOfficeOutcome& o)
     r.outcome = o;
     return r;
 }
+template <> ShiftCloseResult refusalAs(const BackOfficeOutcome& o)
+{
+    ShiftCloseResult r;
+    r.outcome = o;
+    return r;
+}
 template <> BackfillReport refusalAs(const BackOfficeOutcome& o)
 {
     BackfillReport r;
@@ -70,6 +76,10 @@ std::pair<QString, QString> outcomeOf(const SettlementReport& r)
     return outcomeOf(r.outcome);
 }
 std::pair<QString, QString> outcomeOf(const ReconcileResult& r)
+{
+    return outcomeOf(r.outcome);
+}
+std::pair<QString, QString> outcomeOf(const ShiftCloseResult& r)
 {
     return outcomeOf(r.outcome);
 }
@@ -418,9 +428,30 @@ private:
     GuardedApi& m_g;
 };
 
+class GuardedApi::Shifts final : public ShiftAccess
+{
+public:
+    Shifts(GuardedApi& g) : m_g(g) {}
+    void closeShift(const QString& by, Reply<ShiftCloseResult> reply) override
+    {
+        if (auto p = m_g.change(UseCase::CloseShift, m_g.m_core.counterName(), QString(), reply))
+            m_g.m_core.shifts().closeShift(actor(*p, by), std::move(reply));
+    }
+    void shifts(int limit, Reply<QList<ShiftReport>> reply) override
+    {
+        if (!m_g.permit(UseCase::ReadOrders).ok())
+            return reply({});
+        m_g.m_core.shifts().shifts(limit, std::move(reply));
+    }
+
+private:
+    GuardedApi& m_g;
+};
+
 GuardedApi::GuardedApi(EmbeddedApi& core, QObject* parent)
     : PayDeskApi(parent), m_core(core), m_books(std::make_unique<Books>(*this)),
-      m_recon(std::make_unique<Recon>(*this)), m_audit(std::make_unique<Audit>(*this))
+      m_recon(std::make_unique<Recon>(*this)), m_audit(std::make_unique<Audit>(*this)),
+      m_shifts(std::make_unique<Shifts>(*this))
 {
     connect(&core, &PayDeskApi::orderChanged, this, &PayDeskApi::orderChanged);
     connect(&core, &PayDeskApi::paymentChanged, this, &PayDeskApi::paymentChanged);
@@ -466,6 +497,11 @@ BackOfficeOutcome GuardedApi::permit(UseCase useCase, QString* user)
     if (user)
         *user = p.user;
     return check(p, useCase);
+}
+
+ShiftAccess& GuardedApi::shifts()
+{
+    return *m_shifts;
 }
 
 AuditAccess& GuardedApi::audit()

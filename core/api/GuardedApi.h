@@ -3,6 +3,7 @@
 #include "api/PayDeskApi.h"
 #include "api/types/Audit.h"
 #include "api/types/RoleMatrix.h"
+#include "api/types/Shifts.h"
 
 #include <memory>
 
@@ -66,11 +67,15 @@ public:
 
     // The audit log, as this person may read it (supervisor, support, admin).
     AuditAccess& audit();
+    // This counter's shifts: closed by a cashier or supervisor in their own
+    // name, read by whoever may read orders.
+    ShiftAccess& shifts();
 
 private:
     class Books;
     class Recon;
     class Audit;
+    class Shifts;
     // Who acts: the session's person, or nobody while access control is off.
     struct Person
     {
@@ -105,6 +110,7 @@ private:
     std::unique_ptr<Books> m_books;
     std::unique_ptr<Recon> m_recon;
     std::unique_ptr<Audit> m_audit;
+    std::unique_ptr<Shifts> m_shifts;
 };
 
 } // namespace paydesk

@@ -16,6 +16,7 @@
 #include "recon/ReconScreen.h"
 #include "refund/RefundDialog.h"
 #include "shell/LoginDialog.h"
+#include "shift/ShiftCloseDialog.h"
 
 #include "sandbox/SandboxBehaviour.h"
 #include <QDialog>
@@ -203,6 +204,18 @@ int main(int argc, char** argv)
     alertsCentre->findChild<QCheckBox*>(QStringLiteral("alertsOpenOnly"))->setChecked(false);
     h.advance(200);
     save(&h.window(), dir, QStringLiteral("24-alerts-centre"));
+
+    // The shift close (交班) of the sales above, in both languages.
+    auto* shift = static_cast<ui::ShiftCloseDialog*>(h.window().openShiftClose());
+    shift->findChild<QLineEdit*>(QStringLiteral("actorName"))->setText(QStringLiteral("li"));
+    shift->closeShift();
+    h.advance(200);
+    save(shift, dir, QStringLiteral("25-shift-close"));
+    ui::Language::apply(QStringLiteral("zh_CN"));
+    h.advance(200);
+    save(shift, dir, QStringLiteral("26-shift-close-zh_CN"));
+    ui::Language::apply(QStringLiteral("en"));
+    shift->close();
 
     // The audit log of everything above (no users yet: nobody logged in).
     h.window().tabs()->setCurrentWidget(h.window().audit());

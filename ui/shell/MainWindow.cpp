@@ -7,6 +7,7 @@
 #include "recon/ReconScreen.h"
 #include "shell/ReachabilityLights.h"
 #include "shell/ShiftLogin.h"
+#include "shift/ShiftCloseDialog.h"
 
 #include "app/Language.h"
 #include "cashier/CashierScreen.h"
@@ -159,8 +160,15 @@ void MainWindow::buildMenu()
     m_switchUserAction = m_fileMenu->addAction(QString(), m_shift, &ShiftLogin::switchUser);
     m_switchUserAction->setObjectName(QStringLiteral("switchUserAction"));
     // Shown once people log in here (a first user may be added meanwhile).
-    connect(m_fileMenu, &QMenu::aboutToShow, this,
-            [this] { m_switchUserAction->setVisible(m_shift->required()); });
+    connect(m_fileMenu, &QMenu::aboutToShow, this, [this] {
+        m_switchUserAction->setVisible(m_shift->required());
+        m_closeShiftAction->setEnabled(allowed(UseCase::CloseShift));
+    });
+    m_closeShiftAction = m_fileMenu->addAction(QString(), this, [this] { openShiftClose(); });
+    m_closeShiftAction->setObjectName(QStringLiteral("closeShiftAction"));
+    // The shift close is the core's in this process (a remote counter's
+    // server keeps none yet).
+    m_closeShiftAction->setVisible(m_core.guard != nullptr);
     m_settingsAction = m_fileMenu->addAction(QString(), this, &MainWindow::openSettings);
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), qApp, &QApplication::closeAllWindows);
@@ -289,6 +297,23 @@ void MainWindow::applyPermissions()
     }
 }
 
+QDialog* MainWindow::openShiftClose()
+{
+    if (!m_core.guard)
+        return nullptr;
+    if (!allowed(UseCase::CloseShift)) {
+        statusBar()->showMessage(
+            tr("%1 may not close the shift: a cashier or supervisor does.").arg(m_shift->who()));
+        return nullptr;
+    }
+    auto* d = new ShiftCloseDialog(m_core, m_core.guard->shifts(), this);
+    adoptWindowFont(d, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &ShiftCloseDialog::nextPersonRequested, m_shift, &ShiftLogin::switchUser);
+    d->show();
+    return d;
+}
+
 QDialog* MainWindow::openRefund(const QString& orderNo)
 {
     if (!allowed(UseCase::Refund)) {
@@ -341,6 +366,7 @@ void MainWindow::retranslate()
     m_fileMenu->setTitle(tr("&File"));
     m_switchUserAction->setText(tr("Switch &user… (shift change)"));
     m_switchUserAction->setVisible(m_shift->required());
+    m_closeShiftAction->setText(tr("&Close the shift (交班)…"));
     m_settingsAction->setText(tr("&Settings…"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));

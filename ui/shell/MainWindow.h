@@ -64,6 +64,8 @@ public:
     // Dialogs the screens ask for (modeless, so tests and cashiers can go on).
     QDialog* openReceipt(const QString& orderNo);
     QDialog* openRefund(const QString& orderNo);
+    // The shift close (null against a server, or refused for the person).
+    QDialog* openShiftClose();
     PinGuard& pinGuard() const { return *m_pinGuard; }
     OutcomeSound& outcomeSound() const { return *m_sound; }
     // Who works here: the login at start and at shift change.
@@ -101,6 +103,7 @@ private:
     OutcomeSound* m_sound;
     QAction* m_settingsAction = nullptr;
     QAction* m_switchUserAction = nullptr;
+    QAction* m_closeShiftAction = nullptr;
     ShiftLogin* m_shift = nullptr;
     AuditScreen* m_audit = nullptr;
     LedgerScreen* m_ledger = nullptr;

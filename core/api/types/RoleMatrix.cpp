@@ -74,6 +74,8 @@ const QList<UseCaseRule> kMatrix = [] {
          QStringLiteral("audit"),
          QStringLiteral("read the audit log: who changed what, when and where"),
          {R::Supervisor, R::Support, R::Admin}},
+        {UseCase::CloseShift, QStringLiteral("shift close"),
+         QStringLiteral("close a counter's shift (交班) and start the next"), counter},
     };
 }();
 

@@ -39,7 +39,8 @@ enum class UseCase : int
     WorkDifference = 23, // explain, propose a write-off or recovery, assign
     DecideDifference = 24,
     ManageUsers = 25,
-    ReadAudit = 26, // who changed what, when and from where
+    ReadAudit = 26,  // who changed what, when and from where
+    CloseShift = 27, // a counter's shift close (交班)
 };
 
 struct UseCaseRule

@@ -209,6 +209,10 @@ struct Shop
         case UseCase::ReadAudit:
             // The setup's adjustment is in the log.
             return wait<QList<AuditEntry>>([&](auto r) { g.audit().entries({}, r); }).isEmpty();
+        case UseCase::CloseShift:
+            return refused(wait<ShiftCloseResult>([&](auto r) {
+                               g.shifts().closeShift(QString(), r);
+                           }).outcome);
         case UseCase::ManageUsers:
             return refused(wait<BackOfficeOutcome>([&](auto r) {
                 h.api().userAccess().addUser(g.sessionToken(),

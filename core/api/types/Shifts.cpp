@@ -1,0 +1,55 @@
+#include "api/types/Shifts.h"
+
+#include "api/types/ChinaTime.h"
+
+namespace paydesk {
+
+QString ShiftReport::number() const
+{
+    return QStringLiteral("SH") + QString::number(id).rightJustified(6, QLatin1Char('0'));
+}
+
+ShiftWalletTotals ShiftReport::totals() const
+{
+    ShiftWalletTotals t;
+    for (const ShiftWalletTotals& w : byWallet) {
+        t.sales += w.sales;
+        t.salesFen += w.salesFen;
+        t.refunds += w.refunds;
+        t.refundsFen += w.refundsFen;
+        t.revokes += w.revokes;
+        t.revokedFen += w.revokedFen;
+    }
+    return t;
+}
+
+QStringList shiftReportLines(const ShiftReport& r)
+{
+    const auto time = [](qint64 ms) {
+        return ms ? chinaTime(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                  : QStringLiteral("(first shift)");
+    };
+    const auto line = [](const QString& label, const ShiftWalletTotals& t) {
+        return QStringLiteral("%1  sales %2 / %3  refunds %4 / %5  revokes %6 / %7  net %8")
+            .arg(label)
+            .arg(t.sales)
+            .arg(plainYuan(t.salesFen))
+            .arg(t.refunds)
+            .arg(plainYuan(t.refundsFen))
+            .arg(t.revokes)
+            .arg(plainYuan(t.revokedFen))
+            .arg(plainYuan(t.netFen()));
+    };
+    QStringList out{
+        QStringLiteral("shift %1, counter %2, closed by %3").arg(r.number(), r.counter, r.closedBy),
+        QStringLiteral("from %1 to %2").arg(time(r.openedAtMs), time(r.closedAtMs))};
+    for (const ShiftWalletTotals& w : r.byWallet)
+        out << line(walletName(w.wallet), w);
+    out << line(QStringLiteral("total"), r.totals());
+    out << (r.openOrders.isEmpty()
+                ? QStringLiteral("open orders: none")
+                : QStringLiteral("open orders: %1").arg(r.openOrders.join(QStringLiteral(", "))));
+    return out;
+}
+
+} // namespace paydesk
