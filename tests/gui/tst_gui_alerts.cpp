@@ -21,20 +21,10 @@
 
 using namespace paydesk;
 using namespace paydesk::ui;
+using paydesk::test::cell;
 using paydesk::test::GuiHarness;
 
 namespace {
-
-QString cell(const QAbstractItemModel& m, int row, int column)
-{
-    return m.index(row, column).data().toString();
-}
-
-void actAs(GuiHarness& h, const QString& token)
-{
-    h.core().guard->setSessionToken(token);
-    Q_EMIT h.window().shiftLogin().personChanged();
-}
 
 // A large sale (a watch alert about its order) and a counter's locked
 // refunds (a watch alert about no order).
@@ -140,10 +130,10 @@ private Q_SLOTS:
         AlertsScreen* s = h.window().alertsCentre();
         QTabWidget* tabs = h.window().tabs();
 
-        actAs(h, boss); // the admin manages people, not alerts
+        h.actAs(boss); // the admin manages people, not alerts
         QVERIFY(!tabs->isTabEnabled(tabs->indexOf(s)));
 
-        actAs(h, li); // a cashier reads them but does not acknowledge
+        h.actAs(li); // a cashier reads them but does not acknowledge
         QVERIFY(tabs->isTabEnabled(tabs->indexOf(s)));
         s->reload();
         QTRY_COMPARE(s->shown().rowCount(), 2);
@@ -155,7 +145,7 @@ private Q_SLOTS:
         QTRY_VERIFY2(s->status().contains(QStringLiteral("li (cashier) may not")),
                      qPrintable(s->status()));
 
-        actAs(h, zhou);
+        h.actAs(zhou);
         s->reload();
         QTRY_VERIFY(s->select(id));
         s->acknowledgeSelected();

@@ -26,6 +26,7 @@
 
 using namespace paydesk;
 using namespace paydesk::ui;
+using paydesk::test::cell;
 using paydesk::test::GuiHarness;
 
 namespace {
@@ -41,17 +42,6 @@ template <typename T> T* child(QWidget* w, const char* name)
 void click(QWidget* w, const char* name)
 {
     QTest::mouseClick(child<QPushButton>(w, name), Qt::LeftButton);
-}
-
-QString cell(const QAbstractItemModel& m, int row, int column)
-{
-    return m.index(row, column).data().toString();
-}
-
-void actAs(GuiHarness& h, const QString& token)
-{
-    h.core().guard->setSessionToken(token);
-    Q_EMIT h.window().shiftLogin().personChanged();
 }
 
 ApprovalsScreen* openApprovals(GuiHarness& h)
@@ -79,7 +69,7 @@ private Q_SLOTS:
                      .isEmpty());
         const QString wang = h.addPerson(QStringLiteral("wang"), Role::Accountant);
         h.addPerson(QStringLiteral("chen"), Role::Accountant);
-        actAs(h, wang);
+        h.actAs(wang);
         ApprovalsScreen* s = openApprovals(h);
         QTabWidget* tabs = h.window().tabs();
         QVERIFY(tabs->isTabEnabled(tabs->indexOf(s)));
@@ -97,7 +87,7 @@ private Q_SLOTS:
         click(s, "settleButton");
         QTRY_VERIFY(child<QLabel>(s, "settleStatus")->text().contains(QStringLiteral("log in")));
         QCOMPARE(s->settlements().rowCount(), 0);
-        actAs(h, h.logIn(QStringLiteral("wang")));
+        h.actAs(h.logIn(QStringLiteral("wang")));
         click(s, "settleButton");
         QTRY_COMPARE(s->settlements().rowCount(), 1);
         const QString settled = child<QLabel>(s, "settleStatus")->text();
@@ -130,7 +120,7 @@ private Q_SLOTS:
                      qPrintable(payouts.status()));
         QCOMPARE(cell(payouts.model(), 0, ApprovalsModel::State), QStringLiteral("REQUESTED"));
 
-        actAs(h, h.logIn(QStringLiteral("chen")));
+        h.actAs(h.logIn(QStringLiteral("chen")));
         s->reload();
         QTRY_COMPARE(payouts.model().rowCount(), 1);
         QVERIFY(payouts.select(number));
@@ -246,7 +236,7 @@ private Q_SLOTS:
     {
         GuiHarness h;
         const QString li = h.addPerson(QStringLiteral("li"), Role::Cashier);
-        actAs(h, li);
+        h.actAs(li);
         ApprovalsScreen* s = h.window().approvals();
         QTabWidget* tabs = h.window().tabs();
         QVERIFY(!tabs->isTabEnabled(tabs->indexOf(s)));

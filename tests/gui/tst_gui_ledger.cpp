@@ -24,6 +24,7 @@
 
 using namespace paydesk;
 using namespace paydesk::ui;
+using paydesk::test::cell;
 using paydesk::test::GuiHarness;
 
 namespace {
@@ -232,8 +233,7 @@ private Q_SLOTS:
         LedgerScreen* s = h.window().ledger();
         QTabWidget* tabs = h.window().tabs();
 
-        h.core().guard->setSessionToken(li);
-        Q_EMIT h.window().shiftLogin().personChanged();
+        h.actAs(li);
         QVERIFY(!tabs->isTabEnabled(tabs->indexOf(s)));
         // The core refuses even when the screen is reached.
         s->reload();
@@ -244,8 +244,7 @@ private Q_SLOTS:
         s->runCheck();
         QCOMPARE(s->check().rowCount(), 0);
 
-        h.core().guard->setSessionToken(wang);
-        Q_EMIT h.window().shiftLogin().personChanged();
+        h.actAs(wang);
         QVERIFY(tabs->isTabEnabled(tabs->indexOf(s)));
         s->reload();
         QTRY_COMPARE(shownBalance(s->balances(), kReceivable).value(0), QStringLiteral("12.00"));

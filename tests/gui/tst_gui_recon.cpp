@@ -26,20 +26,10 @@
 
 using namespace paydesk;
 using namespace paydesk::ui;
+using paydesk::test::cell;
 using paydesk::test::GuiHarness;
 
 namespace {
-
-QString cell(const QAbstractItemModel& m, int row, int column)
-{
-    return m.index(row, column).data().toString();
-}
-
-void actAs(GuiHarness& h, const QString& token)
-{
-    h.core().guard->setSessionToken(token);
-    Q_EMIT h.window().shiftLogin().personChanged();
-}
 
 QString paymentOf(GuiHarness& h, const QString& orderNo)
 {
@@ -104,7 +94,7 @@ private Q_SLOTS:
         GuiHarness& h = b.h;
         h.addPerson(QStringLiteral("wang"), Role::Accountant);
         h.addPerson(QStringLiteral("chen"), Role::Accountant);
-        actAs(h, h.logIn(QStringLiteral("wang")));
+        h.actAs(h.logIn(QStringLiteral("wang")));
         ReconScreen* s = h.window().recon();
         h.window().tabs()->setCurrentWidget(s);
         QVERIFY(h.window().tabs()->isTabEnabled(h.window().tabs()->indexOf(s)));
@@ -160,7 +150,7 @@ private Q_SLOTS:
                              QStringLiteral("writeoff_proposed"),
                      qPrintable(detail(s)));
 
-        actAs(h, h.logIn(QStringLiteral("chen")));
+        h.actAs(h.logIn(QStringLiteral("chen")));
         s->reloadDifferences();
         QTRY_VERIFY(s->selectDifference(id));
         s->decideSelected(true);
@@ -228,7 +218,7 @@ private Q_SLOTS:
     void cashierIsOfferedNoneOfIt()
     {
         GuiHarness h;
-        actAs(h, h.addPerson(QStringLiteral("li"), Role::Cashier));
+        h.actAs(h.addPerson(QStringLiteral("li"), Role::Cashier));
         ReconScreen* s = h.window().recon();
         QVERIFY(!h.window().tabs()->isTabEnabled(h.window().tabs()->indexOf(s)));
         s->reloadDifferences();

@@ -17,14 +17,10 @@
 
 using namespace paydesk;
 using namespace paydesk::ui;
+using paydesk::test::cell;
 using paydesk::test::GuiHarness;
 
 namespace {
-
-QString cell(const QAbstractItemModel& m, int row, int column)
-{
-    return m.index(row, column).data().toString();
-}
 
 QString code(Wallet w, SandboxBehaviour b = SandboxBehaviour::InstantSuccess)
 {
@@ -149,15 +145,13 @@ private Q_SLOTS:
         GuiHarness h;
         const QString wang = h.addPerson(QStringLiteral("wang"), Role::Accountant);
         const QString li = h.addPerson(QStringLiteral("li"), Role::Cashier);
-        h.core().guard->setSessionToken(wang);
-        Q_EMIT h.window().shiftLogin().personChanged();
+        h.actAs(wang);
         QVERIFY(!h.window().openShiftClose());
         const auto refused = h.replyOf<ShiftCloseResult>(
             [&](auto reply) { h.core().guard->shifts().closeShift(QString(), reply); });
         QCOMPARE(refused.outcome.status, BackOfficeStatus::Forbidden);
 
-        h.core().guard->setSessionToken(li);
-        Q_EMIT h.window().shiftLogin().personChanged();
+        h.actAs(li);
         ShiftCloseDialog* d = closeAs(h, QString());
         QVERIFY(d);
         // Logged in: closed in li's name, and the next person logs in from here.

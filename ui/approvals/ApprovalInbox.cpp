@@ -3,6 +3,7 @@
 #include "api/BackOfficeApi.h"
 #include "approvals/ApprovalsModel.h"
 #include "common/ModelTexts.h"
+#include "common/ScreenWidgets.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -22,14 +23,7 @@ ApprovalInbox::ApprovalInbox(BackOfficeApi& books, const QString& kind,
       m_model(new ApprovalsModel(this))
 {
     setObjectName(kind + QStringLiteral("Inbox"));
-    m_view = new QTableView(this);
-    m_view->setObjectName(kind + QStringLiteral("View"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->verticalHeader()->hide();
+    m_view = newTableView(m_model, kind + QStringLiteral("View"), this);
     m_noteLabel = new QLabel(this);
     m_note = new QLineEdit(this);
     m_note->setObjectName(kind + QStringLiteral("DecisionNote"));
@@ -37,10 +31,7 @@ ApprovalInbox::ApprovalInbox(BackOfficeApi& books, const QString& kind,
     m_approve->setObjectName(kind + QStringLiteral("Approve"));
     m_reject = new QPushButton(this);
     m_reject->setObjectName(kind + QStringLiteral("Reject"));
-    m_status = new QLabel(this);
-    m_status->setObjectName(kind + QStringLiteral("Status"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status = newStatusLabel(kind + QStringLiteral("Status"), this);
 
     auto* decision = new QHBoxLayout;
     decision->addWidget(m_noteLabel);

@@ -10,6 +10,7 @@
 #include "common/ActorField.h"
 #include "common/ModelTexts.h"
 #include "common/RepeatableRequest.h"
+#include "common/ScreenWidgets.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -26,19 +27,6 @@
 #include <QVBoxLayout>
 
 namespace paydesk::ui {
-
-namespace {
-
-QLabel* newStatus(const QString& name, QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-} // namespace
 
 ApprovalsScreen::ApprovalsScreen(CoreSession& core, QWidget* parent)
     : QWidget(parent), m_core(core), m_settlementsModel(new SettlementsModel(this))
@@ -71,14 +59,8 @@ QWidget* ApprovalsScreen::buildSettlementPage()
     m_day->setCalendarPopup(true);
     m_settle = new QPushButton(page);
     m_settle->setObjectName(QStringLiteral("settleButton"));
-    m_settleStatus = newStatus(QStringLiteral("settleStatus"), page);
-    m_settlementsView = new QTableView(page);
-    m_settlementsView->setObjectName(QStringLiteral("settlementsView"));
-    m_settlementsView->setModel(m_settlementsModel);
-    m_settlementsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_settlementsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_settlementsView->horizontalHeader()->setStretchLastSection(true);
-    m_settlementsView->verticalHeader()->hide();
+    m_settleStatus = newStatusLabel(QStringLiteral("settleStatus"), page);
+    m_settlementsView = newTableView(m_settlementsModel, QStringLiteral("settlementsView"), page);
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_dayLabel);
@@ -104,7 +86,7 @@ QWidget* ApprovalsScreen::buildPayoutPage()
     m_payoutNote->setObjectName(QStringLiteral("payoutNote"));
     m_payoutRequest = new QPushButton(page);
     m_payoutRequest->setObjectName(QStringLiteral("payoutRequest"));
-    m_payoutLimits = newStatus(QStringLiteral("payoutLimits"), page);
+    m_payoutLimits = newStatusLabel(QStringLiteral("payoutLimits"), page);
     m_payouts = new ApprovalInbox(
         m_core.api->accounting(), QStringLiteral("payout"), [this] { return actor(); }, page);
 

@@ -6,6 +6,7 @@
 #include "approvals/WalletOpsModel.h"
 #include "common/ModelTexts.h"
 #include "common/RepeatableRequest.h"
+#include "common/ScreenWidgets.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -19,50 +20,22 @@
 
 namespace paydesk::ui {
 
-namespace {
-
-QLineEdit* newField(const QString& name, QWidget* parent)
-{
-    auto* e = new QLineEdit(parent);
-    e->setObjectName(name);
-    return e;
-}
-
-QPushButton* newButton(const QString& name, QWidget* parent)
-{
-    auto* b = new QPushButton(parent);
-    b->setObjectName(name);
-    return b;
-}
-
-} // namespace
-
 WalletPage::WalletPage(CoreSession& core, Actor actor, QWidget* parent)
     : QWidget(parent), m_core(core), m_actor(std::move(actor)), m_ops(new WalletOpsModel(this))
 {
     m_memberLabel = new QLabel(this);
-    m_member = newField(QStringLiteral("walletMember"), this);
-    m_show = newButton(QStringLiteral("walletShow"), this);
-    m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("walletSummary"));
-    m_summary->setWordWrap(true);
-    m_opsView = new QTableView(this);
-    m_opsView->setObjectName(QStringLiteral("walletOpsView"));
-    m_opsView->setModel(m_ops);
-    m_opsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_opsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_opsView->horizontalHeader()->setStretchLastSection(true);
-    m_opsView->verticalHeader()->hide();
+    m_member = newNamedField(QStringLiteral("walletMember"), this);
+    m_show = newNamedButton(QStringLiteral("walletShow"), this);
+    m_summary = newStatusLabel(QStringLiteral("walletSummary"), this);
+    m_opsView = newTableView(m_ops, QStringLiteral("walletOpsView"), this);
     m_topUpLabel = new QLabel(this);
-    m_topUpAmount = newField(QStringLiteral("walletTopUpAmount"), this);
-    m_topUp = newButton(QStringLiteral("walletTopUp"), this);
+    m_topUpAmount = newNamedField(QStringLiteral("walletTopUpAmount"), this);
+    m_topUp = newNamedButton(QStringLiteral("walletTopUp"), this);
     m_withdrawLabel = new QLabel(this);
-    m_withdrawAmount = newField(QStringLiteral("walletWithdrawAmount"), this);
-    m_withdrawNote = newField(QStringLiteral("walletWithdrawNote"), this);
-    m_withdraw = newButton(QStringLiteral("walletWithdraw"), this);
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("walletStatus"));
-    m_status->setWordWrap(true);
+    m_withdrawAmount = newNamedField(QStringLiteral("walletWithdrawAmount"), this);
+    m_withdrawNote = newNamedField(QStringLiteral("walletWithdrawNote"), this);
+    m_withdraw = newNamedButton(QStringLiteral("walletWithdraw"), this);
+    m_status = newStatusLabel(QStringLiteral("walletStatus"), this);
     m_limits = new QLabel(this);
     m_limits->setObjectName(QStringLiteral("walletLimits"));
     m_topUpRequestNo = new RepeatableRequest({m_member, m_topUpAmount}, this);

@@ -4,6 +4,7 @@
 #include "api/types/ChinaTime.h"
 #include "app/CoreSession.h"
 #include "common/ModelTexts.h"
+#include "common/ScreenWidgets.h"
 #include "ledger/BalancesModel.h"
 #include "ledger/CheckModel.h"
 #include "ledger/JournalModel.h"
@@ -30,33 +31,11 @@ namespace paydesk::ui {
 
 namespace {
 
-QTableView* newTable(QAbstractItemModel* model, const QString& name, QWidget* parent)
-{
-    auto* view = new QTableView(parent);
-    view->setObjectName(name);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->verticalHeader()->hide();
-    return view;
-}
-
 // Amount columns stay as wide as their figures, next to the account they belong to.
 void stretchFirstColumn(QTableView* view)
 {
     view->horizontalHeader()->setStretchLastSection(false);
     view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-}
-
-QLabel* newStatus(const QString& name, QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
 }
 
 // The edit shows China wall-clock time, as every time here.
@@ -98,8 +77,8 @@ QWidget* LedgerScreen::buildBalancesPage()
     m_at->setEnabled(false);
     setWallClock(m_at, m_core.clock->nowMs());
     m_refreshBalances = new QPushButton(page);
-    m_trialBalance = newStatus(QStringLiteral("trialBalance"), page);
-    m_balancesView = newTable(m_balancesModel, QStringLiteral("balancesView"), page);
+    m_trialBalance = newStatusLabel(QStringLiteral("trialBalance"), page);
+    m_balancesView = newTableView(m_balancesModel, QStringLiteral("balancesView"), page);
     stretchFirstColumn(m_balancesView);
 
     auto* top = new QHBoxLayout;
@@ -150,10 +129,10 @@ QWidget* LedgerScreen::buildJournalPage()
         d->setEnabled(false);
     }
     m_refreshJournal = new QPushButton(page);
-    m_journalStatus = newStatus(QStringLiteral("journalStatus"), page);
-    m_journalView = newTable(m_journalModel, QStringLiteral("journalView"), page);
-    m_entryTitle = newStatus(QStringLiteral("entryTitle"), page);
-    m_postingsView = newTable(m_postingsModel, QStringLiteral("postingsView"), page);
+    m_journalStatus = newStatusLabel(QStringLiteral("journalStatus"), page);
+    m_journalView = newTableView(m_journalModel, QStringLiteral("journalView"), page);
+    m_entryTitle = newStatusLabel(QStringLiteral("entryTitle"), page);
+    m_postingsView = newTableView(m_postingsModel, QStringLiteral("postingsView"), page);
     stretchFirstColumn(m_postingsView);
 
     auto* filters = new QHBoxLayout;
@@ -203,8 +182,8 @@ QWidget* LedgerScreen::buildCheckPage()
     auto* page = new QWidget(this);
     m_runCheck = new QPushButton(page);
     m_runCheck->setObjectName(QStringLiteral("runCheck"));
-    m_checkStatus = newStatus(QStringLiteral("checkStatus"), page);
-    m_checkView = newTable(m_checkModel, QStringLiteral("checkView"), page);
+    m_checkStatus = newStatusLabel(QStringLiteral("checkStatus"), page);
+    m_checkView = newTableView(m_checkModel, QStringLiteral("checkView"), page);
     auto* top = new QHBoxLayout;
     top->addWidget(m_runCheck);
     top->addWidget(m_checkStatus, 1);

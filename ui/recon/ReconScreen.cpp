@@ -6,6 +6,7 @@
 #include "app/CoreSession.h"
 #include "common/ActorField.h"
 #include "common/ModelTexts.h"
+#include "common/ScreenWidgets.h"
 #include "recon/DifferencesModel.h"
 #include "recon/ReconReportModel.h"
 
@@ -34,26 +35,6 @@
 namespace paydesk::ui {
 
 namespace {
-
-QTableView* newTable(QAbstractItemModel* model, const QString& name, QWidget* parent)
-{
-    auto* view = new QTableView(parent);
-    view->setObjectName(name);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->verticalHeader()->hide();
-    return view;
-}
-
-QPushButton* newButton(const QString& name, QWidget* parent)
-{
-    auto* b = new QPushButton(parent);
-    b->setObjectName(name);
-    return b;
-}
 
 bool awaitsDecision(DiffState s)
 {
@@ -106,20 +87,17 @@ QWidget* ReconScreen::buildRunBox()
     m_day->setObjectName(QStringLiteral("reconDay"));
     m_day->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_day->setCalendarPopup(true);
-    m_download = newButton(QStringLiteral("reconDownload"), box);
-    m_fromFile = newButton(QStringLiteral("reconFromFile"), box);
+    m_download = newNamedButton(QStringLiteral("reconDownload"), box);
+    m_fromFile = newNamedButton(QStringLiteral("reconFromFile"), box);
     m_progress = new QProgressBar(box);
     m_progress->setObjectName(QStringLiteral("reconProgress"));
     m_progress->setRange(0, 0); // a run says nothing of its progress: busy while it lasts
     m_progress->setMaximumWidth(160);
     m_progress->hide();
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("reconStatus"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_reportView = newTable(m_reportModel, QStringLiteral("reconReportView"), box);
-    m_exportCsv = newButton(QStringLiteral("reconExportCsv"), box);
-    m_exportPdf = newButton(QStringLiteral("reconExportPdf"), box);
+    m_status = newStatusLabel(QStringLiteral("reconStatus"), this);
+    m_reportView = newTableView(m_reportModel, QStringLiteral("reconReportView"), box);
+    m_exportCsv = newNamedButton(QStringLiteral("reconExportCsv"), box);
+    m_exportPdf = newNamedButton(QStringLiteral("reconExportPdf"), box);
 
     m_runControls = new QHBoxLayout;
     m_runControls->setContentsMargins(9, 0, 9, 0);
@@ -159,22 +137,19 @@ QWidget* ReconScreen::buildDifferenceBox()
     m_needsAction = new QCheckBox(box);
     m_needsAction->setObjectName(QStringLiteral("diffNeedsAction"));
     m_needsAction->setChecked(true);
-    m_diffView = newTable(m_diffModel, QStringLiteral("diffView"), box);
-    m_diffDetail = new QLabel(box);
-    m_diffDetail->setObjectName(QStringLiteral("diffDetail"));
-    m_diffDetail->setWordWrap(true);
-    m_diffDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_diffView = newTableView(m_diffModel, QStringLiteral("diffView"), box);
+    m_diffDetail = newStatusLabel(QStringLiteral("diffDetail"), box);
     m_reasonLabel = new QLabel(box);
     m_reason = new QLineEdit(box);
     m_reason->setObjectName(QStringLiteral("diffReason"));
-    m_resolve = newButton(QStringLiteral("diffResolve"), box);
-    m_writeOff = newButton(QStringLiteral("diffWriteOff"), box);
-    m_recover = newButton(QStringLiteral("diffRecover"), box);
-    m_approve = newButton(QStringLiteral("diffApprove"), box);
-    m_reject = newButton(QStringLiteral("diffReject"), box);
+    m_resolve = newNamedButton(QStringLiteral("diffResolve"), box);
+    m_writeOff = newNamedButton(QStringLiteral("diffWriteOff"), box);
+    m_recover = newNamedButton(QStringLiteral("diffRecover"), box);
+    m_approve = newNamedButton(QStringLiteral("diffApprove"), box);
+    m_reject = newNamedButton(QStringLiteral("diffReject"), box);
     m_owner = new QLineEdit(box);
     m_owner->setObjectName(QStringLiteral("diffOwner"));
-    m_assign = newButton(QStringLiteral("diffAssign"), box);
+    m_assign = newNamedButton(QStringLiteral("diffAssign"), box);
 
     auto* reasonRow = new QHBoxLayout;
     reasonRow->addWidget(m_reasonLabel);

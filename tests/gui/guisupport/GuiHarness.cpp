@@ -1,5 +1,7 @@
 #include "guisupport/GuiHarness.h"
 
+#include "shell/ShiftLogin.h"
+
 #include <QCoreApplication>
 #include <QTest>
 
@@ -86,6 +88,12 @@ QString GuiHarness::addPerson(const QString& name, Role role)
         return m_adminToken;
     add(m_adminToken, name, role);
     return logIn(name);
+}
+
+void GuiHarness::actAs(const QString& token)
+{
+    m_core->guard->setSessionToken(token);
+    Q_EMIT m_window->shiftLogin().personChanged();
 }
 
 QString GuiHarness::logIn(const QString& name)

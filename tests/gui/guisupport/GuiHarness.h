@@ -7,6 +7,7 @@
 #include "shell/MainWindow.h"
 #include "testsupport/TempDir.h"
 
+#include <QAbstractItemModel>
 #include <QString>
 #include <QTest>
 
@@ -54,6 +55,9 @@ public:
     QString addPerson(const QString& name, Role role);
     // Logs a person in again (a session ends after time unused): the token.
     QString logIn(const QString& name);
+    // The window's facade acts for this session from now on, and the window
+    // offers what its person's roles allow (as at a shift change).
+    void actAs(const QString& token);
 
     // A widget of the cashier screen by object name (the QR screen has its
     // own progress panel with the same names).
@@ -71,5 +75,11 @@ private:
     std::unique_ptr<ui::AppSettings> m_settings;
     std::unique_ptr<ui::MainWindow> m_window;
 };
+
+// A model's cell as shown.
+inline QString cell(const QAbstractItemModel& model, int row, int column)
+{
+    return model.index(row, column).data().toString();
+}
 
 } // namespace paydesk::test
