@@ -887,7 +887,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation>业务</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -959,7 +959,7 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation>业务</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Detail</source>

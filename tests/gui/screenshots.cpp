@@ -204,6 +204,10 @@ int main(int argc, char** argv)
     alertsCentre->findChild<QCheckBox*>(QStringLiteral("alertsOpenOnly"))->setChecked(false);
     h.advance(200);
     save(&h.window(), dir, QStringLiteral("24-alerts-centre"));
+    ui::Language::apply(QStringLiteral("zh_CN"));
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("24-alerts-centre-zh_CN"));
+    ui::Language::apply(QStringLiteral("en"));
 
     // The shift close (交班) of the sales above, in both languages.
     auto* shift = static_cast<ui::ShiftCloseDialog*>(h.window().openShiftClose());
@@ -221,6 +225,10 @@ int main(int argc, char** argv)
     h.window().tabs()->setCurrentWidget(h.window().audit());
     h.advance(200);
     save(&h.window(), dir, QStringLiteral("15-audit-log"));
+    ui::Language::apply(QStringLiteral("zh_CN"));
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("15-audit-log-zh_CN"));
+    ui::Language::apply(QStringLiteral("en"));
 
     // The login once the shop has users, a refusal shown in it, and the
     // status bar naming who works.
