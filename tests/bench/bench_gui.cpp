@@ -18,9 +18,9 @@
 #include "BenchSupport.h"
 
 #include "CoreFactory.h"
-#include "ledger/BalancesModel.h"
-#include "ledger/JournalModel.h"
-#include "ledger/LedgerScreen.h"
+#include "books/BalancesModel.h"
+#include "books/JournalModel.h"
+#include "books/LedgerScreen.h"
 #include "orders/OrdersScreen.h"
 #include "orders/OrdersTableModel.h"
 #include "settings/AppSettings.h"

@@ -1,4 +1,4 @@
-#include "recon/DifferencesModel.h"
+#include "reconcile/DifferencesModel.h"
 
 #include "common/AmountCells.h"
 

@@ -1,4 +1,4 @@
-#include "recon/ReconReportModel.h"
+#include "reconcile/ReconReportModel.h"
 
 #include "common/AmountCells.h"
 

@@ -1,14 +1,14 @@
-#include "ledger/LedgerScreen.h"
+#include "books/LedgerScreen.h"
 
 #include "api/BackOfficeApi.h"
 #include "api/types/ChinaTime.h"
 #include "app/CoreSession.h"
+#include "books/BalancesModel.h"
+#include "books/CheckModel.h"
+#include "books/JournalModel.h"
+#include "books/PostingsModel.h"
 #include "common/ModelTexts.h"
 #include "common/ScreenWidgets.h"
-#include "ledger/BalancesModel.h"
-#include "ledger/CheckModel.h"
-#include "ledger/JournalModel.h"
-#include "ledger/PostingsModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "ledger/PostingsModel.h"
+#include "books/PostingsModel.h"
 
 #include "common/AmountCells.h"
 

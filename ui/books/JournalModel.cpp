@@ -1,4 +1,4 @@
-#include "ledger/JournalModel.h"
+#include "books/JournalModel.h"
 
 #include "api/BackOfficeApi.h"
 #include "api/types/ChinaTime.h"

@@ -1,4 +1,4 @@
-#include "recon/ReconScreen.h"
+#include "reconcile/ReconScreen.h"
 
 #include "api/ReconApi.h"
 #include "api/types/ChinaTime.h"
@@ -7,8 +7,8 @@
 #include "common/ActorField.h"
 #include "common/ModelTexts.h"
 #include "common/ScreenWidgets.h"
-#include "recon/DifferencesModel.h"
-#include "recon/ReconReportModel.h"
+#include "reconcile/DifferencesModel.h"
+#include "reconcile/ReconReportModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "ledger/BalancesModel.h"
+#include "books/BalancesModel.h"
 
 #include "common/AmountCells.h"
 

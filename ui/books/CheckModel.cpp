@@ -1,4 +1,4 @@
-#include "ledger/CheckModel.h"
+#include "books/CheckModel.h"
 
 #include "common/AmountCells.h"
 
