@@ -41,6 +41,10 @@ ApprovalsScreen::ApprovalsScreen(CoreSession& core, QWidget* parent)
     m_wallets = new WalletPage(
         core, [this](const auto& show) { return m_actor->actor(show); }, this);
     m_pages->addTab(m_wallets, QString());
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
+        if (page == 2)
+            fillAccountChoices();
+    });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -194,7 +198,14 @@ void ApprovalsScreen::reload()
     m_payouts->reload();
     m_adjustments->reload();
     m_wallets->reload();
-    // The accounts an adjustment may name: the chart as it stands.
+    if (m_pages->currentIndex() == 2)
+        fillAccountChoices();
+}
+
+void ApprovalsScreen::fillAccountChoices()
+{
+    // The accounts an adjustment may name, the chart as it stands: read
+    // only while the adjustments page is shown (it sums every balance).
     m_core.api->accounting().balances(
         BackOfficeApi::kNow, [self = QPointer<ApprovalsScreen>(this)](const auto& read) {
             if (!self || !read.ok())

@@ -55,6 +55,7 @@ private:
     QWidget* buildAdjustmentPage();
     void retranslate();
     void applyPermissions();
+    void fillAccountChoices();
     // The name a step is made in (see ActorField).
     std::optional<QString> actor(const std::function<void(const QString&)>& show = {}) const;
 

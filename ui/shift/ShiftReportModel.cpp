@@ -1,27 +1,10 @@
 #include "shift/ShiftReportModel.h"
 
 #include "api/types/ChinaTime.h"
+#include "cashier/SaleView.h"
 #include "common/AmountCells.h"
 
 namespace paydesk::ui {
-
-namespace {
-
-QString walletTitle(Wallet w)
-{
-    switch (w) {
-    case Wallet::WeChat:
-        return ShiftReportModel::tr("WeChat Pay");
-    case Wallet::Alipay:
-        return ShiftReportModel::tr("Alipay");
-    case Wallet::UnionPay:
-        return ShiftReportModel::tr("UnionPay");
-    default:
-        return walletName(w);
-    }
-}
-
-} // namespace
 
 void ShiftReportModel::setReport(const ShiftReport& report)
 {
@@ -54,7 +37,7 @@ QVariant ShiftReportModel::data(const QModelIndex& index, int role) const
         return {};
     switch (index.column()) {
     case WalletColumn:
-        return total ? tr("Total") : walletTitle(t.wallet);
+        return total ? tr("Total") : SaleText::walletLabel(t.wallet);
     case Sales:
         return QString::number(t.sales);
     case SalesAmount:
