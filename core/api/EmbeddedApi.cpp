@@ -6,6 +6,7 @@
 #include "access/AuditLog.h"
 #include "access/TerminalRegistry.h"
 #include "access/UserDirectory.h"
+#include "api/EmbeddedDashboard.h"
 #include "api/NotificationRefusals.h"
 #include "channels/ChannelProvider.h"
 #include "channels/GatewayChannels.h"
@@ -15,6 +16,7 @@
 #include "ids/IdGenerator.h"
 #include "ledger/BackOffice.h"
 #include "ledger/ShiftBook.h"
+#include "ledger/TakingsBook.h"
 #include "recon/Reconciler.h"
 #include "store/CachingStore.h"
 #include "store/Database.h"
@@ -50,6 +52,8 @@ struct EmbeddedApi::Impl
     std::unique_ptr<UserDirectory> users;
     std::unique_ptr<AuditLog> audit;
     std::unique_ptr<ShiftBook> shifts;
+    std::unique_ptr<TakingsBook> takings;
+    std::unique_ptr<EmbeddedDashboard> dashboard;
     bool failed = false;
 
     // The network channel named `name`; null when there is none.
@@ -85,6 +89,8 @@ EmbeddedApi::~EmbeddedApi()
     d->accounting.reset();
     d->users.reset();
     d->shifts.reset();
+    d->dashboard.reset();
+    d->takings.reset();
     d->audit.reset();
     d->terminals.reset();
     d->engine.reset();
@@ -214,6 +220,9 @@ QString EmbeddedApi::open()
                     .arg(r.refunds));
     }
     d->accounting = std::make_unique<EmbeddedBackOffice>(*d->backOffice);
+    d->takings = std::make_unique<TakingsBook>(d->db);
+    d->dashboard =
+        std::make_unique<EmbeddedDashboard>(*d->takings, *d->reconciler, d->db, *d->clock);
     d->reconciliation = std::make_unique<EmbeddedRecon>(
         *d->reconciler, *d->backOffice, [this](const QString& channel) {
             const BillSource src = billSource(channel);
@@ -408,6 +417,12 @@ AuditLog& EmbeddedApi::auditLog()
 {
     Q_ASSERT_X(d->audit, "EmbeddedApi::auditLog", "open() first");
     return *d->audit;
+}
+
+DashboardAccess& EmbeddedApi::dashboard() const
+{
+    Q_ASSERT_X(d->dashboard, "EmbeddedApi::dashboard", "open() first");
+    return *d->dashboard;
 }
 
 ShiftAccess& EmbeddedApi::shifts() const

@@ -16,6 +16,7 @@ namespace paydesk {
 
 class AuditLog;
 class ShiftAccess;
+class DashboardAccess;
 class BackOffice;
 class Channel;
 class Reconciler;
@@ -78,6 +79,9 @@ public:
     // This counter's shifts: close one, read the closed ones (front ends go
     // through GuardedApi::shifts()).
     ShiftAccess& shifts() const;
+    // Takings, channel performance and open items of every counter (front
+    // ends go through GuardedApi::dashboard()).
+    DashboardAccess& dashboard() const;
     // This core's counter, "STORE/TERMINAL" from the configuration.
     QString counterName() const;
 

@@ -448,10 +448,25 @@ private:
     GuardedApi& m_g;
 };
 
+class GuardedApi::Dashboard final : public DashboardAccess
+{
+public:
+    Dashboard(GuardedApi& g) : m_g(g) {}
+    void figures(qint64 fromMs, qint64 toMs, Reply<DashboardResult> reply) override
+    {
+        if (BackOfficeOutcome refused = m_g.permit(UseCase::ReadDashboard); !refused.ok())
+            return reply(DashboardResult{refused, {}});
+        m_g.m_core.dashboard().figures(fromMs, toMs, std::move(reply));
+    }
+
+private:
+    GuardedApi& m_g;
+};
+
 GuardedApi::GuardedApi(EmbeddedApi& core, QObject* parent)
     : PayDeskApi(parent), m_core(core), m_books(std::make_unique<Books>(*this)),
       m_recon(std::make_unique<Recon>(*this)), m_audit(std::make_unique<Audit>(*this)),
-      m_shifts(std::make_unique<Shifts>(*this))
+      m_shifts(std::make_unique<Shifts>(*this)), m_dashboard(std::make_unique<Dashboard>(*this))
 {
     connect(&core, &PayDeskApi::orderChanged, this, &PayDeskApi::orderChanged);
     connect(&core, &PayDeskApi::paymentChanged, this, &PayDeskApi::paymentChanged);
@@ -497,6 +512,11 @@ BackOfficeOutcome GuardedApi::permit(UseCase useCase, QString* user)
     if (user)
         *user = p.user;
     return check(p, useCase);
+}
+
+DashboardAccess& GuardedApi::dashboard()
+{
+    return *m_dashboard;
 }
 
 ShiftAccess& GuardedApi::shifts()

@@ -2,6 +2,7 @@
 
 #include "api/PayDeskApi.h"
 #include "api/types/Audit.h"
+#include "api/types/Dashboard.h"
 #include "api/types/RoleMatrix.h"
 #include "api/types/Shifts.h"
 
@@ -70,12 +71,15 @@ public:
     // This counter's shifts: closed by a cashier or supervisor in their own
     // name, read by whoever may read orders.
     ShiftAccess& shifts();
+    // The dashboard's figures, for the roles that read the books.
+    DashboardAccess& dashboard();
 
 private:
     class Books;
     class Recon;
     class Audit;
     class Shifts;
+    class Dashboard;
     // Who acts: the session's person, or nobody while access control is off.
     struct Person
     {
@@ -111,6 +115,7 @@ private:
     std::unique_ptr<Recon> m_recon;
     std::unique_ptr<Audit> m_audit;
     std::unique_ptr<Shifts> m_shifts;
+    std::unique_ptr<Dashboard> m_dashboard;
 };
 
 } // namespace paydesk

@@ -87,8 +87,8 @@ void ShiftBook::closeShift(const QString& by, Reply<ShiftCloseResult> reply)
 }
 
 bool ShiftBook::sum(const QString& sql, const QVariantList& states, qint64 fromMs, qint64 toMs,
-                    const std::function<void(ShiftWalletTotals&, qint64, qint64)>& add,
-                    QList<ShiftWalletTotals>* byWallet)
+                    const std::function<void(WalletTakings&, qint64, qint64)>& add,
+                    QList<WalletTakings>* byWallet)
 {
     QSqlQuery& q = m_db.prepared(sql);
     int i = 0;
@@ -101,14 +101,8 @@ bool ShiftBook::sum(const QString& sql, const QVariantList& states, qint64 fromM
     if (!m_db.execRead(q))
         return false;
     while (q.next()) {
-        const Wallet wallet = Wallet(q.value(0).toInt());
-        auto it = std::find_if(byWallet->begin(), byWallet->end(),
-                               [wallet](const ShiftWalletTotals& w) { return w.wallet == wallet; });
-        if (it == byWallet->end()) {
-            byWallet->append(ShiftWalletTotals{wallet});
-            it = byWallet->end() - 1;
-        }
-        add(*it, q.value(1).toLongLong(), q.value(2).toLongLong());
+        add(takingsOf(byWallet, Wallet(q.value(0).toInt())), q.value(1).toLongLong(),
+            q.value(2).toLongLong());
     }
     q.finish();
     return true;
@@ -168,21 +162,21 @@ ShiftCloseResult ShiftBook::close(const QString& by)
     const bool summed = sum(
                             kSalesSql, {int(PaymentState::Success), int(PaymentState::Reversed)},
                             r.openedAtMs, r.closedAtMs,
-                            [](ShiftWalletTotals& w, qint64 n, qint64 fen) {
+                            [](WalletTakings& w, qint64 n, qint64 fen) {
                                 w.sales += n;
                                 w.salesFen += fen;
                             },
                             &r.byWallet) &&
                         sum(
                             kRefundsSql, {int(RefundState::Success)}, r.openedAtMs, r.closedAtMs,
-                            [](ShiftWalletTotals& w, qint64 n, qint64 fen) {
+                            [](WalletTakings& w, qint64 n, qint64 fen) {
                                 w.refunds += n;
                                 w.refundsFen += fen;
                             },
                             &r.byWallet) &&
                         sum(
                             kRevokesSql, {int(PaymentState::Reversed)}, r.openedAtMs, r.closedAtMs,
-                            [](ShiftWalletTotals& w, qint64 n, qint64 fen) {
+                            [](WalletTakings& w, qint64 n, qint64 fen) {
                                 w.revokes += n;
                                 w.revokedFen += fen;
                             },
@@ -193,10 +187,6 @@ ShiftCloseResult ShiftBook::close(const QString& by)
         return result;
     }
     r.openOrders = *open;
-    std::sort(r.byWallet.begin(), r.byWallet.end(),
-              [](const ShiftWalletTotals& a, const ShiftWalletTotals& b) {
-                  return int(a.wallet) < int(b.wallet);
-              });
 
     QSqlQuery& insert = m_db.prepared(
         QStringLiteral("INSERT INTO shifts (store_id, terminal_id, closed_by, opened_at_ms,"
@@ -216,7 +206,7 @@ ShiftCloseResult ShiftBook::close(const QString& by)
     QSqlQuery& wallet = m_db.prepared(
         QStringLiteral("INSERT INTO shift_wallets (shift_id, wallet, sales, sales_fen, refunds,"
                        " refunds_fen, revokes, revoked_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const ShiftWalletTotals& w : r.byWallet) {
+    for (const WalletTakings& w : r.byWallet) {
         const QVariantList values = {r.id,      int(w.wallet), w.sales,   w.salesFen,
                                      w.refunds, w.refundsFen,  w.revokes, w.revokedFen};
         for (int i = 0; i < values.size(); ++i)
@@ -270,10 +260,10 @@ void ShiftBook::shifts(int limit, Reply<QList<ShiftReport>> reply)
         if (!m_db.execRead(w))
             return reply({});
         while (w.next())
-            r.byWallet << ShiftWalletTotals{Wallet(w.value(0).toInt()), w.value(1).toLongLong(),
-                                            w.value(2).toLongLong(),    w.value(3).toLongLong(),
-                                            w.value(4).toLongLong(),    w.value(5).toLongLong(),
-                                            w.value(6).toLongLong()};
+            r.byWallet << WalletTakings{Wallet(w.value(0).toInt()), w.value(1).toLongLong(),
+                                        w.value(2).toLongLong(),    w.value(3).toLongLong(),
+                                        w.value(4).toLongLong(),    w.value(5).toLongLong(),
+                                        w.value(6).toLongLong()};
         w.finish();
     }
     reply(out);

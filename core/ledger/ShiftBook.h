@@ -29,8 +29,8 @@ private:
     // Adds the counter's rows of one kind (in `states`) in (fromMs, toMs]
     // to `byWallet`.
     bool sum(const QString& sql, const QVariantList& states, qint64 fromMs, qint64 toMs,
-             const std::function<void(ShiftWalletTotals&, qint64 count, qint64 fen)>& add,
-             QList<ShiftWalletTotals>* byWallet);
+             const std::function<void(WalletTakings&, qint64 count, qint64 fen)>& add,
+             QList<WalletTakings>* byWallet);
     std::optional<QStringList> openOrders();
     BackOfficeOutcome failed() const;
 

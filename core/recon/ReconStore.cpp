@@ -359,6 +359,20 @@ QList<ReconDifference> ReconStore::differences(const DiffFilter& f)
     return out;
 }
 
+std::optional<qint64> ReconStore::needingActionCount()
+{
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT COUNT(*) FROM recon_differences WHERE state IN (?, ?, ?)"));
+    bindAt(q, 0, int(DiffState::Open));
+    bindAt(q, 1, int(DiffState::WriteOffProposed));
+    bindAt(q, 2, int(DiffState::RecoveryProposed));
+    if (!m_db.execRead(q) || !q.next())
+        return std::nullopt;
+    const qint64 n = q.value(0).toLongLong();
+    q.finish();
+    return n;
+}
+
 QList<ReconDifference> ReconStore::pendingBefore(const QString& channel, const QDate& day)
 {
     QSqlQuery& q = m_db.prepared(

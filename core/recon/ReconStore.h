@@ -76,6 +76,9 @@ public:
     bool updateDifference(const ReconDifference& d);
     std::optional<ReconDifference> difference(qint64 id);
     QList<ReconDifference> differences(const DiffFilter& f);
+    // How many differences need a person (open, or a proposal to decide);
+    // nullopt when the storage could not be read.
+    std::optional<qint64> needingActionCount();
     // The day's open fund difference (fund_long or fund_short), if any.
     std::optional<ReconDifference> openFundDifference(const QString& channel,
                                                       const QString& merchant, const QDate& day);

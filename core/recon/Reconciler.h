@@ -80,6 +80,7 @@ public:
                                       const QDate& day);
 
     QList<ReconDifference> differences(const DiffFilter& f) { return m_store.differences(f); }
+    std::optional<qint64> needingActionCount() { return m_store.needingActionCount(); }
     std::optional<ReconDifference> difference(qint64 id) { return m_store.difference(id); }
     // A person explains an open difference.
     BackOfficeOutcome resolve(qint64 id, const QString& by, const QString& reason);

@@ -29,7 +29,7 @@ QVariant ShiftReportModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid())
         return {};
-    const ShiftWalletTotals& t = m_rows.at(index.row());
+    const WalletTakings& t = m_rows.at(index.row());
     const bool total = index.row() == m_rows.size() - 1;
     if (role == Qt::TextAlignmentRole)
         return index.column() == WalletColumn ? QVariant() : amountAlignment();

@@ -37,7 +37,7 @@ public:
 
 private:
     ShiftReport m_report;
-    QList<ShiftWalletTotals> m_rows; // the wallets, then the totals
+    QList<WalletTakings> m_rows; // the wallets, then the totals
 };
 
 // The shift's slip as HTML (print or PDF): the same figures as the table.

@@ -76,6 +76,8 @@ const QList<UseCaseRule> kMatrix = [] {
          {R::Supervisor, R::Support, R::Admin}},
         {UseCase::CloseShift, QStringLiteral("shift close"),
          QStringLiteral("close a counter's shift (交班) and start the next"), counter},
+        {UseCase::ReadDashboard, QStringLiteral("dashboard"),
+         QStringLiteral("read the dashboard: takings, success rates, open items"), books},
     };
 }();
 

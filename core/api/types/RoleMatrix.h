@@ -39,8 +39,9 @@ enum class UseCase : int
     WorkDifference = 23, // explain, propose a write-off or recovery, assign
     DecideDifference = 24,
     ManageUsers = 25,
-    ReadAudit = 26,  // who changed what, when and from where
-    CloseShift = 27, // a counter's shift close (交班)
+    ReadAudit = 26,     // who changed what, when and from where
+    CloseShift = 27,    // a counter's shift close (交班)
+    ReadDashboard = 28, // takings, channel performance, open items
 };
 
 struct UseCaseRule

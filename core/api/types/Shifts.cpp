@@ -9,18 +9,9 @@ QString ShiftReport::number() const
     return QStringLiteral("SH") + QString::number(id).rightJustified(6, QLatin1Char('0'));
 }
 
-ShiftWalletTotals ShiftReport::totals() const
+WalletTakings ShiftReport::totals() const
 {
-    ShiftWalletTotals t;
-    for (const ShiftWalletTotals& w : byWallet) {
-        t.sales += w.sales;
-        t.salesFen += w.salesFen;
-        t.refunds += w.refunds;
-        t.refundsFen += w.refundsFen;
-        t.revokes += w.revokes;
-        t.revokedFen += w.revokedFen;
-    }
-    return t;
+    return sumTakings(byWallet);
 }
 
 QStringList shiftReportLines(const ShiftReport& r)
@@ -29,7 +20,7 @@ QStringList shiftReportLines(const ShiftReport& r)
         return ms ? chinaTime(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                   : QStringLiteral("(first shift)");
     };
-    const auto line = [](const QString& label, const ShiftWalletTotals& t) {
+    const auto line = [](const QString& label, const WalletTakings& t) {
         return QStringLiteral("%1  sales %2 / %3  refunds %4 / %5  revokes %6 / %7  net %8")
             .arg(label)
             .arg(t.sales)
@@ -43,7 +34,7 @@ QStringList shiftReportLines(const ShiftReport& r)
     QStringList out{
         QStringLiteral("shift %1, counter %2, closed by %3").arg(r.number(), r.counter, r.closedBy),
         QStringLiteral("from %1 to %2").arg(time(r.openedAtMs), time(r.closedAtMs))};
-    for (const ShiftWalletTotals& w : r.byWallet)
+    for (const WalletTakings& w : r.byWallet)
         out << line(walletName(w.wallet), w);
     out << line(QStringLiteral("total"), r.totals());
     out << (r.openOrders.isEmpty()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/types/BackOffice.h"
+#include "api/types/Takings.h"
 #include "domain/PaymentCode.h"
 
 #include <QList>
@@ -13,18 +14,6 @@
 // one close and the next, as the closing cashier signs it off.
 namespace paydesk {
 
-struct ShiftWalletTotals
-{
-    Wallet wallet = Wallet::Unknown;
-    qint64 sales = 0; // payments taken (money moved), at their start
-    qint64 salesFen = 0;
-    qint64 refunds = 0; // successful refunds, when they succeeded
-    qint64 refundsFen = 0;
-    qint64 revokes = 0; // paid payments revoked (money back), when revoked
-    qint64 revokedFen = 0;
-    qint64 netFen() const { return salesFen - refundsFen - revokedFen; }
-};
-
 struct ShiftReport
 {
     qint64 id = 0;
@@ -32,13 +21,13 @@ struct ShiftReport
     QString closedBy;      // the person who closed it
     qint64 openedAtMs = 0; // the previous close of this counter (0: its first shift)
     qint64 closedAtMs = 0;
-    QList<ShiftWalletTotals> byWallet; // wallets with something in the shift, in wallet order
+    QList<WalletTakings> byWallet; // wallets with something in the shift, in wallet order
     // Orders of this counter not finished at the close (a payment or revoke
     // still open, or waiting for a person): the next shift inherits them.
     QStringList openOrders;
 
     QString number() const; // "SH000001"
-    ShiftWalletTotals totals() const;
+    WalletTakings totals() const;
 };
 
 struct ShiftCloseResult

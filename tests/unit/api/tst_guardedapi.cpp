@@ -213,6 +213,9 @@ struct Shop
             return refused(wait<ShiftCloseResult>([&](auto r) {
                                g.shifts().closeShift(QString(), r);
                            }).outcome);
+        case UseCase::ReadDashboard:
+            return refused(
+                wait<DashboardResult>([&](auto r) { g.dashboard().figures(0, 1, r); }).outcome);
         case UseCase::ManageUsers:
             return refused(wait<BackOfficeOutcome>([&](auto r) {
                 h.api().userAccess().addUser(g.sessionToken(),

@@ -1,0 +1,31 @@
+#include "api/types/Takings.h"
+
+#include <algorithm>
+
+namespace paydesk {
+
+WalletTakings& takingsOf(QList<WalletTakings>* list, Wallet wallet)
+{
+    auto it =
+        std::lower_bound(list->begin(), list->end(), wallet,
+                         [](const WalletTakings& t, Wallet w) { return int(t.wallet) < int(w); });
+    if (it == list->end() || it->wallet != wallet)
+        it = list->insert(it, WalletTakings{wallet});
+    return *it;
+}
+
+WalletTakings sumTakings(const QList<WalletTakings>& list)
+{
+    WalletTakings t;
+    for (const WalletTakings& w : list) {
+        t.sales += w.sales;
+        t.salesFen += w.salesFen;
+        t.refunds += w.refunds;
+        t.refundsFen += w.refundsFen;
+        t.revokes += w.revokes;
+        t.revokedFen += w.revokedFen;
+    }
+    return t;
+}
+
+} // namespace paydesk
