@@ -11,6 +11,8 @@ PACKAGES=(
   qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-svg-dev
   qt6-multimedia-dev qt6-serialport-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-qpa-plugins qt6-translations-l10n libgl-dev
+  # QtCharts (the dashboard) needs Qt OpenGL's CMake files
+  libqt6opengl6-dev
   # crypto, storage, codes
   libssl-dev openssl libsqlite3-dev sqlite3 libzxing-dev
   # DEFLATE and CRC-32 of the channels' bill archives

@@ -1406,6 +1406,85 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     </message>
 </context>
 <context>
+    <name>paydesk::ui::DashboardScreen</name>
+    <message numerus="yes">
+        <source>%n sale(s), ¥%1</source>
+        <translation><numerusform>%n sale, ¥%1</numerusform><numerusform>%n sales, ¥%1</numerusform></translation>
+    </message>
+    <message>
+        <source>Open alerts: %1 to act on, %2 to watch</source>
+        <translation>Open alerts: %1 to act on, %2 to watch</translation>
+    </message>
+    <message>
+        <source>Reconciliation differences waiting: %1</source>
+        <translation>Reconciliation differences waiting: %1</translation>
+    </message>
+    <message>
+        <source>Orders not finished: %1</source>
+        <translation>Orders not finished: %1</translation>
+    </message>
+    <message>
+        <source>Figures for %1 (China time), read at %2; they follow each payment while this screen is open.</source>
+        <translation>Figures for %1 (China time), read at %2; they follow each payment while this screen is open.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>Chosen days</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Net takings</source>
+        <translation>Net takings</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Success rate</translation>
+    </message>
+    <message>
+        <source>Median time to paid</source>
+        <translation>Median time to paid</translation>
+    </message>
+    <message>
+        <source>Open the alerts</source>
+        <translation>Open the alerts</translation>
+    </message>
+    <message>
+        <source>Open reconciliation</source>
+        <translation>Open reconciliation</translation>
+    </message>
+    <message>
+        <source>Open the orders</source>
+        <translation>Open the orders</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::DifferencesModel</name>
     <message>
         <source>No.</source>
@@ -1521,6 +1600,13 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>Suffix</source>
         <translation>Suffix</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::HourlyTakingsChart</name>
+    <message>
+        <source>Sales by hour of the day (China time), yuan</source>
+        <translation>Sales by hour of the day (China time), yuan</translation>
     </message>
 </context>
 <context>
@@ -1805,6 +1891,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>&amp;Close the shift (交班)…</source>
         <translation>&amp;Close the shift (交班)…</translation>
+    </message>
+    <message>
+        <source>Dashboard (Alt+9)</source>
+        <translation>Dashboard (Alt+9)</translation>
     </message>
 </context>
 <context>
@@ -2878,18 +2968,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
 <context>
     <name>paydesk::ui::ShiftReportModel</name>
     <message>
-        <source>WeChat Pay</source>
-        <translation>WeChat Pay</translation>
-    </message>
-    <message>
-        <source>Alipay</source>
-        <translation>Alipay</translation>
-    </message>
-    <message>
-        <source>UnionPay</source>
-        <translation>UnionPay</translation>
-    </message>
-    <message>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -2979,6 +3057,57 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::WalletFiguresModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>All wallets</source>
+        <translation>All wallets</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Success rate</translation>
+    </message>
+    <message>
+        <source>Median time to paid</source>
+        <translation>Median time to paid</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Not paid</translation>
+    </message>
+    <message>
+        <source>Still paying</source>
+        <translation>Still paying</translation>
     </message>
 </context>
 <context>

@@ -1420,6 +1420,85 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     </message>
 </context>
 <context>
+    <name>paydesk::ui::DashboardScreen</name>
+    <message numerus="yes">
+        <source>%n sale(s), ¥%1</source>
+        <translation><numerusform>%n 笔，¥%1</numerusform></translation>
+    </message>
+    <message>
+        <source>Open alerts: %1 to act on, %2 to watch</source>
+        <translation>未确认告警：%1 条需处理，%2 条需关注</translation>
+    </message>
+    <message>
+        <source>Reconciliation differences waiting: %1</source>
+        <translation>待处理对账差异：%1</translation>
+    </message>
+    <message>
+        <source>Orders not finished: %1</source>
+        <translation>未完成订单：%1</translation>
+    </message>
+    <message>
+        <source>Figures for %1 (China time), read at %2; they follow each payment while this screen is open.</source>
+        <translation>%1（北京时间）的数据，读取于 %2；本页面打开期间随每笔支付自动更新。</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>自选日期</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Net takings</source>
+        <translation>净收款</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>成功率</translation>
+    </message>
+    <message>
+        <source>Median time to paid</source>
+        <translation>支付耗时中位数</translation>
+    </message>
+    <message>
+        <source>Open the alerts</source>
+        <translation>打开告警中心</translation>
+    </message>
+    <message>
+        <source>Open reconciliation</source>
+        <translation>打开对账</translation>
+    </message>
+    <message>
+        <source>Open the orders</source>
+        <translation>打开订单</translation>
+    </message>
+</context>
+<context>
     <name>paydesk::ui::DifferencesModel</name>
     <message>
         <source>No.</source>
@@ -1535,6 +1614,13 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Suffix</source>
         <translation>后缀</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::HourlyTakingsChart</name>
+    <message>
+        <source>Sales by hour of the day (China time), yuan</source>
+        <translation>按小时收款（北京时间），单位：元</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +1911,10 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>&amp;Close the shift (交班)…</source>
         <translation>交班(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Dashboard (Alt+9)</source>
+        <translation>经营概览 (Alt+9)</translation>
     </message>
 </context>
 <context>
@@ -2918,18 +3008,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
 <context>
     <name>paydesk::ui::ShiftReportModel</name>
     <message>
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
-    </message>
-    <message>
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <source>UnionPay</source>
-        <translation>银联</translation>
-    </message>
-    <message>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -3019,6 +3097,57 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>Message</source>
         <translation>信息</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ui::WalletFiguresModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>All wallets</source>
+        <translation>全部钱包</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>钱包</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>收款笔数</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>收款金额</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>撤销金额</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>成功率</translation>
+    </message>
+    <message>
+        <source>Median time to paid</source>
+        <translation>支付耗时中位数</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>未支付</translation>
+    </message>
+    <message>
+        <source>Still paying</source>
+        <translation>支付中</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "books/LedgerScreen.h"
 #include "cashier/CashierScreen.h"
 #include "cashier/SaleSession.h"
+#include "dashboard/DashboardScreen.h"
 #include "guisupport/GuiHarness.h"
 #include "orders/OrdersScreen.h"
 #include "qr/QrScreen.h"
@@ -220,6 +221,22 @@ int main(int argc, char** argv)
     save(shift, dir, QStringLiteral("26-shift-close-zh_CN"));
     ui::Language::apply(QStringLiteral("en"));
     shift->close();
+
+    // The dashboard of the day: the sales above, and some an hour later.
+    h.advance(3600'000, 60'000);
+    h.paidOrder(QStringLiteral("26.80"),
+                sandboxCode(Wallet::WeChat, SandboxBehaviour::InstantSuccess));
+    h.paidOrder(QStringLiteral("15.00"),
+                sandboxCode(Wallet::Alipay, SandboxBehaviour::InstantSuccess));
+    h.paidOrder(QStringLiteral("9.90"),
+                sandboxCode(Wallet::UnionPay, SandboxBehaviour::InstantSuccess));
+    h.window().tabs()->setCurrentWidget(h.window().dashboard());
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("27-dashboard"));
+    ui::Language::apply(QStringLiteral("zh_CN"));
+    h.advance(200);
+    save(&h.window(), dir, QStringLiteral("28-dashboard-zh_CN"));
+    ui::Language::apply(QStringLiteral("en"));
 
     // The audit log of everything above (no users yet: nobody logged in).
     h.window().tabs()->setCurrentWidget(h.window().audit());

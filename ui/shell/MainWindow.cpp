@@ -4,6 +4,7 @@
 #include "approvals/ApprovalsScreen.h"
 #include "audit/AuditScreen.h"
 #include "books/LedgerScreen.h"
+#include "dashboard/DashboardScreen.h"
 #include "reconcile/ReconScreen.h"
 #include "shell/ReachabilityLights.h"
 #include "shell/ShiftLogin.h"
@@ -83,6 +84,16 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
         addScreen(
             m_audit, UseCase::ReadAudit, [this] { m_audit->reload(); },
             QT_TR_NOOP("Audit log (Alt+8)"));
+        // The dashboard reads the figures itself when shown, and again as
+        // payments change while it stays open.
+        m_dashboard = new DashboardScreen(core, core.guard->dashboard(), m_tabs);
+        addScreen(m_dashboard, UseCase::ReadDashboard, {}, QT_TR_NOOP("Dashboard (Alt+9)"));
+        connect(m_dashboard, &DashboardScreen::showAlertsRequested, this,
+                [this] { showIfAllowed(m_alertsCentre); });
+        connect(m_dashboard, &DashboardScreen::showDifferencesRequested, this,
+                [this] { showIfAllowed(m_recon); });
+        connect(m_dashboard, &DashboardScreen::showOrdersRequested, this,
+                [this] { showIfAllowed(m_orders); });
     }
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         for (const ScreenTab& tab : m_screenTabs)

@@ -26,6 +26,7 @@ class PinGuard;
 class OutcomeSound;
 class ShiftLogin;
 class AuditScreen;
+class DashboardScreen;
 class LedgerScreen;
 class ApprovalsScreen;
 class ReconScreen;
@@ -47,6 +48,7 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     // Null against a server (the log is the server's).
     AuditScreen* audit() const { return m_audit; }
+    DashboardScreen* dashboard() const { return m_dashboard; }
     LedgerScreen* ledger() const { return m_ledger; }
     ApprovalsScreen* approvals() const { return m_approvals; }
     ReconScreen* recon() const { return m_recon; }
@@ -106,6 +108,7 @@ private:
     QAction* m_closeShiftAction = nullptr;
     ShiftLogin* m_shift = nullptr;
     AuditScreen* m_audit = nullptr;
+    DashboardScreen* m_dashboard = nullptr;
     LedgerScreen* m_ledger = nullptr;
     ApprovalsScreen* m_approvals = nullptr;
     ReconScreen* m_recon = nullptr;
