@@ -21,8 +21,7 @@ public:
     std::optional<DashboardFigures> figures(qint64 fromMs, qint64 toMs);
 
 private:
-    bool readSales(qint64 fromMs, qint64 toMs, DashboardFigures* f);
-    bool readTimesToPaid(qint64 fromMs, qint64 toMs, DashboardFigures* f);
+    bool readPayments(qint64 fromMs, qint64 toMs, DashboardFigures* f);
     bool readMoneyBack(qint64 fromMs, qint64 toMs, DashboardFigures* f);
     bool readOpenItems(DashboardFigures* f);
 

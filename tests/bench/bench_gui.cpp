@@ -21,6 +21,10 @@
 #include "books/BalancesModel.h"
 #include "books/JournalModel.h"
 #include "books/LedgerScreen.h"
+#include "common/ChinaTime.h"
+#include "dashboard/DashboardPeriod.h"
+#include "dashboard/DashboardScreen.h"
+#include "dashboard/WalletFiguresModel.h"
 #include "orders/OrdersScreen.h"
 #include "orders/OrdersTableModel.h"
 #include "settings/AppSettings.h"
@@ -392,6 +396,45 @@ int main(int argc, char** argv)
     pumpUntil([&] { return ledger.journal().rowCount() == 1; });
     const double orderJournalMs = double(t.nsecsElapsed()) / 1e6;
 
+    // The dashboard over the same data: a whole China day (86,400 of the
+    // generated payments, a second apart: a busy day's close), then the last
+    // 7 days. Each is timed from the period chosen to the figures painted.
+    const QDate lastFullDay = chinaTime(QDateTime::currentMSecsSinceEpoch()).date().addDays(-1);
+    const qint64 dayFromMs = chinaDayStartMs(lastFullDay);
+    const qint64 dayToMs = chinaDayStartMs(lastFullDay.addDays(1));
+    const QByteArray rawDashboardSql =
+        "SELECT wallet, state, ((created_at_ms + 28800000) / 3600000) % 24, COUNT(*),"
+        " SUM(amount_fen) FROM payments WHERE created_at_ms >= " +
+        QByteArray::number(dayFromMs) + " AND created_at_ms < " + QByteArray::number(dayToMs) +
+        " GROUP BY 1, 2, 3";
+    const double rawDashboardDayMs = rawQueryMs(dir.path(), rawDashboardSql);
+    ui::DashboardScreen dashboard(*core, core->guard->dashboard());
+    dashboard.resize(1024, 768);
+    dashboard.show();
+    pumpUntil([&] { return !dashboard.reloadPending(); });
+    const auto timeDashboard = [&](ui::PeriodChoice choice, QDate first, QDate last) {
+        QElapsedTimer d;
+        d.start();
+        dashboard.choosePeriod(int(choice), first, last);
+        pumpUntil([&] { return !dashboard.reloadPending(); });
+        dashboard.grab();
+        return double(d.nsecsElapsed()) / 1e6;
+    };
+    const double dashboardDayMs = timeDashboard(ui::PeriodChoice::Chosen, lastFullDay, lastFullDay);
+    const qint64 daySales = dashboard.figures().totals().sales;
+    const double dashboardWeekMs = timeDashboard(ui::PeriodChoice::Last7Days, {}, {});
+    const qint64 weekSales = dashboard.figures().totals().sales;
+    if (daySales == 0 || weekSales <= daySales)
+        die(QStringLiteral("the dashboard found no sales in the generated days"));
+    JsonObject dash;
+    dash.integer(QStringLiteral("daySales"), daySales)
+        .number(QStringLiteral("openDayMs"), dashboardDayMs, 1)
+        .integer(QStringLiteral("last7DaysSales"), weekSales)
+        .number(QStringLiteral("last7DaysMs"), dashboardWeekMs, 1)
+        .number(QStringLiteral("baselineRawSqliteDayMs"), rawDashboardDayMs, 2)
+        .number(QStringLiteral("ratioDayToBaseline"), dashboardDayMs / rawDashboardDayMs, 1)
+        .flag(QStringLiteral("goalMet"), openCoreMs + dashboardDayMs <= 1000);
+
     JsonObject journal;
     journal.integer(QStringLiteral("entries"), n)
         .number(QStringLiteral("openLedgerBalancesAndJournalMs"), openJournalMs, 1)
@@ -420,6 +463,7 @@ int main(int argc, char** argv)
         .flag(QStringLiteral("searchGoalMet"), std::max(last4Ms, exactMs) <= 100);
     out.object(QStringLiteral("ordersView"), view);
     out.object(QStringLiteral("journalView"), journal);
+    out.object(QStringLiteral("dashboard"), dash);
     out.print(p.isSet(jsonOpt));
     return 0;
 }

@@ -174,7 +174,7 @@ void DashboardScreen::reload()
     m_dashboard.figures(p.fromMs, p.toMs,
                         [self = QPointer<DashboardScreen>(this)](const DashboardResult& r) {
                             if (self)
-                                self->show(r);
+                                self->showResult(r);
                         });
 }
 
@@ -183,7 +183,7 @@ bool DashboardScreen::reloadPending() const
     return m_readsInFlight > 0 || m_live->isActive();
 }
 
-void DashboardScreen::show(const DashboardResult& r)
+void DashboardScreen::showResult(const DashboardResult& r)
 {
     --m_readsInFlight;
     if (!r.outcome.ok()) {

@@ -53,7 +53,7 @@ protected:
 
 private:
     void retranslate();
-    void show(const DashboardResult& r);
+    void showResult(const DashboardResult& r);
     void showFigureTexts();
     void changed(); // the core reported a change
 

@@ -21,7 +21,8 @@ struct ChannelPerformance
     qint64 inProgress = 0; // no outcome yet
     // From the payment's start to its success, in ms: the middle of the
     // paid payments' times (the mean of the two middle ones for an even
-    // count); -1 when none was paid.
+    // count), each time counted in whole tenths of a second; -1 when none
+    // was paid.
     qint64 medianToPaidMs = -1;
 
     // paid / (paid + notPaid), in [0, 1]; -1 when nothing has an outcome.

@@ -5,6 +5,7 @@
 // resumes payments with its tables there.
 
 #include "api/types/Accounts.h"
+#include "api/types/Dashboard.h"
 #include "common/ChinaTime.h"
 #include "common/Clock.h"
 #include "engine/RecordedMovements.h"
@@ -302,6 +303,18 @@ private Q_SLOTS:
         QCOMPARE(check.error, QString());
         for (const CheckLine& l : check.lines)
             QVERIFY2(l.ok(), qPrintable(l.subject + QLatin1String(": ") + l.rule));
+        // The dashboard's aggregates read the same on PostgreSQL.
+        const auto dash = h.replyOf<DashboardResult>([&](auto reply) {
+            h.api().dashboard().figures(h.clock().nowMs() - 3600000, h.clock().nowMs() + 1, reply);
+        });
+        QVERIFY2(dash.outcome.ok(), qPrintable(dash.outcome.message));
+        QCOMPARE(dash.figures.totals().sales, 2);
+        QCOMPARE(dash.figures.totals().salesFen, 1234 + 500);
+        QCOMPARE(dash.figures.totals().refundsFen, 234);
+        QCOMPARE(dash.figures.overall.paid, 2);
+        QVERIFY(dash.figures.overall.medianToPaidMs >= 0);
+        QCOMPARE(dash.figures.byHour.size(), 2); // a wallet each, in one hour
+        QCOMPARE(dash.figures.openOrders, 0);
     }
 
     // Reconciliation's bulk read, join and write on PostgreSQL: a day with a
@@ -358,6 +371,11 @@ private Q_SLOTS:
         QVERIFY2(kinds.contains(QStringLiteral("%1 1234").arg(int(DiffKind::MissingLocally))),
                  qPrintable(kinds.join(QLatin1Char(','))));
         QVERIFY(h.api().backOffice()->check().ok());
+        const auto dash = h.replyOf<DashboardResult>([&](auto reply) {
+            h.api().dashboard().figures(h.clock().nowMs() - 3600000, h.clock().nowMs() + 1, reply);
+        });
+        QVERIFY2(dash.outcome.ok(), qPrintable(dash.outcome.message));
+        QCOMPARE(dash.figures.openDifferences, 2); // both need a person
     }
 
     // As a user sets it up: "database" in the data directory's paydesk.json,
