@@ -39,7 +39,8 @@ RemoteApi::RemoteApi(RemoteOptions options, QObject* parent)
     : PayDeskApi(parent), m_options(std::move(options)), m_nam(new QNetworkAccessManager(this)),
       m_reconnect(new QTimer(this)),
       m_accounting(std::make_unique<RemoteBackOffice>(static_cast<RemoteLink&>(*this))),
-      m_reconciliation(std::make_unique<RemoteRecon>(static_cast<RemoteLink&>(*this)))
+      m_reconciliation(std::make_unique<RemoteRecon>(static_cast<RemoteLink&>(*this))),
+      m_dashboard(std::make_unique<RemoteDashboard>(static_cast<RemoteLink&>(*this)))
 {
     if (!m_options.nowMs)
         m_options.nowMs = [] { return QDateTime::currentMSecsSinceEpoch(); };
@@ -74,6 +75,11 @@ QList<WalletReachability> RemoteApi::reachability() const
 BackOfficeApi& RemoteApi::accounting()
 {
     return *m_accounting;
+}
+
+DashboardAccess& RemoteApi::dashboard()
+{
+    return *m_dashboard;
 }
 
 ReconApi& RemoteApi::reconciliation()

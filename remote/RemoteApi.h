@@ -66,6 +66,7 @@ public:
     void reportPinLockout(const PinLockout& lockout, Reply reply) override;
     BackOfficeApi& accounting() override;
     ReconApi& reconciliation() override;
+    DashboardAccess& dashboard() override;
     int resumeAll() override { return 0; } // the server resumes its own work
     bool isIdle() const override { return m_inFlight == 0; }
     // While the server cannot be reached, every wallet is down with the
@@ -120,6 +121,7 @@ private:
     CounterLimits m_limits;
     std::unique_ptr<BackOfficeApi> m_accounting;
     std::unique_ptr<ReconApi> m_reconciliation;
+    std::unique_ptr<DashboardAccess> m_dashboard;
 };
 
 } // namespace paydesk

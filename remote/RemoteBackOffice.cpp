@@ -1,5 +1,6 @@
 #include "RemoteBackOffice.h"
 
+#include "api/DashboardWire.h"
 #include "api/WireDecode.h"
 
 #include <QJsonDocument>
@@ -363,6 +364,18 @@ void RemoteRecon::assignDifference(qint64 id, const QString& owner, const QStrin
 {
     change(m_link, QStringLiteral("/v1/differences/%1/assignment").arg(id),
            wire::toJson(wire::DiffAssignment{owner, by}), kResend, std::move(reply));
+}
+
+void RemoteDashboard::figures(qint64 fromMs, qint64 toMs, Reply<DashboardResult> reply)
+{
+    m_link.send("GET",
+                withQuery(QStringLiteral("/v1/dashboard"), wire::dashboardQuery(fromMs, toMs)), {},
+                false, [reply](const RemoteAnswer& a) {
+                    BackOfficeOutcome why;
+                    if (auto d = decoded<DashboardResult>(a, false, &why))
+                        return reply(*d);
+                    reply(DashboardResult{why, {}});
+                });
 }
 
 } // namespace paydesk

@@ -3,6 +3,7 @@
 #include "RemoteLink.h"
 #include "api/BackOfficeApi.h"
 #include "api/ReconApi.h"
+#include "api/types/Dashboard.h"
 
 namespace paydesk {
 
@@ -57,6 +58,17 @@ private:
 // Reconciliation over a server. Bills come through the server's channel
 // adapters: a client's file paths (billPath, csvPath, pdfPath) name nothing
 // on the server and are refused there (InvalidArgument).
+// The dashboard's figures from a server.
+class RemoteDashboard final : public DashboardAccess
+{
+public:
+    explicit RemoteDashboard(RemoteLink& link) : m_link(link) {}
+    void figures(qint64 fromMs, qint64 toMs, Reply<DashboardResult> reply) override;
+
+private:
+    RemoteLink& m_link;
+};
+
 class RemoteRecon final : public ReconApi
 {
 public:

@@ -1,6 +1,7 @@
 #include "ApiExchange.h"
 #include "ApiServer.h"
 #include "api/BackOfficeWire.h"
+#include "api/DashboardWire.h"
 #include "api/EmbeddedApi.h"
 #include "api/LedgerJson.h"
 #include "api/ReconJson.h"
@@ -131,6 +132,18 @@ void backfill(EmbeddedApi& api, const Exchange& x, const Params&)
 {
     if (emptyBody(x))
         api.accounting().backfill([x](const BackfillReport& r) { x->answer(toJson(r)); });
+}
+
+// --- the dashboard ---
+
+void dashboard(EmbeddedApi& api, const Exchange& x, const Params&)
+{
+    QString why;
+    const auto period = wire::dashboardPeriodFromQuery(x->query(), &why);
+    if (!period)
+        return x->error(Status::BadRequest, QStringLiteral("bad_value"), why);
+    api.dashboard().figures(period->first, period->second,
+                            [x](const DashboardResult& r) { x->answer(wire::toJson(r)); });
 }
 
 // --- settlement ---
@@ -333,6 +346,7 @@ const QList<Route>& table()
         {{"GET", QStringLiteral("/v1/ledger/accounts/{account}")}, balance},
         {{"GET", QStringLiteral("/v1/ledger/journal")}, journal},
         {{"GET", QStringLiteral("/v1/ledger/check")}, check},
+        {{"GET", QStringLiteral("/v1/dashboard")}, dashboard},
         {{"POST", QStringLiteral("/v1/ledger/backfill")}, backfill},
         {{"POST", QStringLiteral("/v1/settlements")}, settle},
         {{"GET", QStringLiteral("/v1/settlements")}, settlements},

@@ -470,8 +470,6 @@ QUrlQuery toQuery(const JournalFilter& f)
     return q;
 }
 
-namespace {
-// Query items as a flat object, for a strict JsonReader.
 QJsonObject queryObject(const QUrlQuery& q)
 {
     QJsonObject o;
@@ -479,7 +477,6 @@ QJsonObject queryObject(const QUrlQuery& q)
         o.insert(key, value);
     return o;
 }
-} // namespace
 
 std::optional<JournalFilter> journalFilterFromQuery(const QUrlQuery& q, QString* error)
 {

@@ -145,6 +145,9 @@ void read(JsonReader& r, BackOfficeRead<QList<AccountBalance>>& b);
 void read(JsonReader& r, BackOfficeRead<AccountBalance>& b);
 void read(JsonReader& r, BackOfficeRead<WalletView>& w);
 
+// Query items as a flat object, for a strict JsonReader.
+QJsonObject queryObject(const QUrlQuery& q);
+
 // The journal's filter as URL query items (account, ref, from, to, limit),
 // and back (strict: unknown items are refused).
 QUrlQuery toQuery(const JournalFilter& f);

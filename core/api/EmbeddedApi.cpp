@@ -419,7 +419,7 @@ AuditLog& EmbeddedApi::auditLog()
     return *d->audit;
 }
 
-DashboardAccess& EmbeddedApi::dashboard() const
+DashboardAccess& EmbeddedApi::dashboard()
 {
     Q_ASSERT_X(d->dashboard, "EmbeddedApi::dashboard", "open() first");
     return *d->dashboard;

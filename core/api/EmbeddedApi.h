@@ -81,7 +81,7 @@ public:
     ShiftAccess& shifts() const;
     // Takings, channel performance and open items of every counter (front
     // ends go through GuardedApi::dashboard()).
-    DashboardAccess& dashboard() const;
+    DashboardAccess& dashboard() override;
     // This core's counter, "STORE/TERMINAL" from the configuration.
     QString counterName() const;
 

@@ -72,7 +72,7 @@ public:
     // name, read by whoever may read orders.
     ShiftAccess& shifts();
     // The dashboard's figures, for the roles that read the books.
-    DashboardAccess& dashboard();
+    DashboardAccess& dashboard() override;
 
 private:
     class Books;

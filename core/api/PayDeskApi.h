@@ -3,6 +3,7 @@
 #include "api/BackOfficeApi.h"
 #include "api/ReconApi.h"
 #include "api/types/Commands.h"
+#include "api/types/Dashboard.h"
 #include "api/types/OrderFilter.h"
 
 #include <QObject>
@@ -46,6 +47,8 @@ public:
     virtual BackOfficeApi& accounting() = 0;
     // Reconcile a day's bill and work its differences.
     virtual ReconApi& reconciliation() = 0;
+    // Takings, channel performance and open items, for the back office.
+    virtual DashboardAccess& dashboard() = 0;
 
     // Picks up every unfinished payment, revoke and refund; returns how many.
     virtual int resumeAll() = 0;

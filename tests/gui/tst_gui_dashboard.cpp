@@ -105,7 +105,10 @@ private Q_SLOTS:
         });
         QVERIFY2(refund.ok(), qPrintable(refund.message));
 
-        DashboardScreen* s = openDashboard(h);
+        // Alt+9 opens it; opening reads the figures.
+        QTest::keyClick(&h.window(), Qt::Key_9, Qt::AltModifier);
+        DashboardScreen* s = h.window().dashboard();
+        QCOMPARE(h.window().tabs()->currentWidget(), static_cast<QWidget*>(s));
         QTRY_COMPARE(s->wallets().rowCount(), 3); // WeChat, Alipay, all wallets
         const WalletFiguresModel& m = s->wallets();
         QCOMPARE(cell(m, 0, WalletFiguresModel::WalletColumn), QStringLiteral("WeChat Pay"));

@@ -8,6 +8,7 @@
 #include "api/TerminalKeyFile.h"
 #include "cashier/CashierScreen.h"
 #include "cashier/SaleSession.h"
+#include "dashboard/DashboardScreen.h"
 #include "sandbox/SandboxBehaviour.h"
 #include "settings/AppSettings.h"
 #include "shell/MainWindow.h"
@@ -17,6 +18,7 @@
 #include <QDateTime>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTest>
 
@@ -134,6 +136,13 @@ private Q_SLOTS:
         QCOMPARE(d.order.state, OrderState::Paid);
         QCOMPARE(d.order.amount.fen(), qint64(660));
         QCOMPARE(d.order.terminalId, QStringLiteral("0005"));
+
+        // The back office's dashboard, read from the server (Alt+9).
+        QTest::keyClick(c.window.get(), Qt::Key_9, Qt::AltModifier);
+        QCOMPARE(c.window->tabs()->currentWidget(), static_cast<QWidget*>(c.window->dashboard()));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            (server.drain(), c.window->dashboard()->figures().totals().salesFen), qint64(660),
+            10'000);
     }
 
     // The link drops while the customer types the password: the counter

@@ -223,6 +223,9 @@ void ReconScreen::reconcile(const QString& billPath)
                                         .arg(request.channel, request.day.toString(Qt::ISODate))
                                   : tr("Reconciling %1…").arg(billPath));
     setRunning(true);
+    // A bill file is reconciled at once and a large one takes seconds: the
+    // progress bar and the status are painted before the run starts.
+    repaint();
     m_core.api->reconciliation().reconcile(
         request, [self = QPointer<ReconScreen>(this), request](const ReconcileResult& r) {
             if (!self)

@@ -58,43 +58,43 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     // Every screen with the use case it needs (the tab is offered only to
     // the roles the matrix allows) and, for the back office, what it reads
     // when it is opened, so it shows what is true now.
-    addScreen(m_cashier, UseCase::Pay, {}, QT_TR_NOOP("Cashier (Alt+1)"));
-    addScreen(m_qr, UseCase::CreateQr, {}, QT_TR_NOOP("QR code (Alt+2)"));
-    addScreen(m_orders, UseCase::ReadOrders, {}, QT_TR_NOOP("Orders (Alt+3)"));
+    addScreen(m_cashier, UseCase::Pay, {}, QT_TR_NOOP("Cashier (Alt+1)"), 1);
+    addScreen(m_qr, UseCase::CreateQr, {}, QT_TR_NOOP("QR code (Alt+2)"), 2);
+    addScreen(m_orders, UseCase::ReadOrders, {}, QT_TR_NOOP("Orders (Alt+3)"), 3);
     m_ledger = new LedgerScreen(core, m_tabs);
     addScreen(
-        m_ledger, UseCase::ReadLedger, [this] { m_ledger->reload(); },
-        QT_TR_NOOP("Ledger (Alt+4)"));
+        m_ledger, UseCase::ReadLedger, [this] { m_ledger->reload(); }, QT_TR_NOOP("Ledger (Alt+4)"),
+        4);
     m_approvals = new ApprovalsScreen(core, m_tabs);
     addScreen(
         m_approvals, UseCase::ReadApprovals, [this] { m_approvals->reload(); },
-        QT_TR_NOOP("Approvals (Alt+5)"));
+        QT_TR_NOOP("Approvals (Alt+5)"), 5);
     m_recon = new ReconScreen(core, m_tabs);
     addScreen(
         m_recon, UseCase::ReadDifferences, [this] { m_recon->reloadDifferences(); },
-        QT_TR_NOOP("Reconcile (Alt+6)"));
+        QT_TR_NOOP("Reconcile (Alt+6)"), 6);
     m_alertsCentre = new AlertsScreen(core, m_tabs);
     addScreen(
         m_alertsCentre, UseCase::ReadAlerts, [this] { m_alertsCentre->reload(); },
-        QT_TR_NOOP("Alerts (Alt+7)"));
+        QT_TR_NOOP("Alerts (Alt+7)"), 7);
     if (core.guard) {
         // The audit log: the core in this process writes it (a remote
         // counter's server keeps its own).
         m_audit = new AuditScreen(*core.guard, m_tabs);
         addScreen(
             m_audit, UseCase::ReadAudit, [this] { m_audit->reload(); },
-            QT_TR_NOOP("Audit log (Alt+8)"));
-        // The dashboard reads the figures itself when shown, and again as
-        // payments change while it stays open.
-        m_dashboard = new DashboardScreen(core, core.guard->dashboard(), m_tabs);
-        addScreen(m_dashboard, UseCase::ReadDashboard, {}, QT_TR_NOOP("Dashboard (Alt+9)"));
-        connect(m_dashboard, &DashboardScreen::showAlertsRequested, this,
-                [this] { showIfAllowed(m_alertsCentre); });
-        connect(m_dashboard, &DashboardScreen::showDifferencesRequested, this,
-                [this] { showIfAllowed(m_recon); });
-        connect(m_dashboard, &DashboardScreen::showOrdersRequested, this,
-                [this] { showIfAllowed(m_orders); });
+            QT_TR_NOOP("Audit log (Alt+8)"), 8);
     }
+    // The dashboard reads the figures itself when shown, and again as
+    // payments change while it stays open.
+    m_dashboard = new DashboardScreen(core, core.api->dashboard(), m_tabs);
+    addScreen(m_dashboard, UseCase::ReadDashboard, {}, QT_TR_NOOP("Dashboard (Alt+9)"), 9);
+    connect(m_dashboard, &DashboardScreen::showAlertsRequested, this,
+            [this] { showIfAllowed(m_alertsCentre); });
+    connect(m_dashboard, &DashboardScreen::showDifferencesRequested, this,
+            [this] { showIfAllowed(m_recon); });
+    connect(m_dashboard, &DashboardScreen::showOrdersRequested, this,
+            [this] { showIfAllowed(m_orders); });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         for (const ScreenTab& tab : m_screenTabs)
             if (m_tabs->widget(index) == tab.widget && tab.reload)
@@ -112,10 +112,10 @@ MainWindow::MainWindow(CoreSession& core, AppSettings& settings, QWidget* parent
     setCentralWidget(central);
 
     // Screens by key (Alt+1.., in tab order, shown on the tabs); Ctrl+F searches orders.
-    for (int i = 0; i < int(m_screenTabs.size()) && i < 9; ++i)
-        connect(new QShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)), this),
+    for (const ScreenTab& tab : m_screenTabs)
+        connect(new QShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_0 + tab.altKey)), this),
                 &QShortcut::activated, this,
-                [this, screen = m_screenTabs.at(i).widget] { showIfAllowed(screen); });
+                [this, screen = tab.widget] { showIfAllowed(screen); });
     const std::pair<int, std::function<void()>> screenKeys[] = {{Qt::CTRL | Qt::Key_F, [this] {
                                                                      showOrders();
                                                                      m_orders->focusSearch();
@@ -208,10 +208,10 @@ void MainWindow::showQr()
 }
 
 void MainWindow::addScreen(QWidget* screen, UseCase useCase, std::function<void()> reload,
-                           const char* title)
+                           const char* title, int altKey)
 {
     m_tabs->addTab(screen, QString());
-    m_screenTabs.push_back({screen, useCase, std::move(reload), title});
+    m_screenTabs.push_back({screen, useCase, std::move(reload), title, altKey});
 }
 
 void MainWindow::openOrder(const QString& orderNo)

@@ -89,8 +89,10 @@ private:
     // Offers only the screens the logged-in person's roles allow.
     void applyPermissions();
     bool allowed(UseCase useCase) const;
+    // `altKey`: the screen's Alt+digit, as its title says (fixed, whichever
+    // screens this window has).
     void addScreen(QWidget* screen, UseCase useCase, std::function<void()> reload,
-                   const char* title);
+                   const char* title, int altKey);
 
     CoreSession& m_core;
     AppSettings& m_settings;
@@ -121,6 +123,7 @@ private:
         UseCase useCase;
         std::function<void()> reload;
         const char* title;
+        int altKey;
     };
     std::vector<ScreenTab> m_screenTabs;
     QAction* m_quitAction = nullptr;

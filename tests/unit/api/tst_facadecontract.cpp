@@ -70,6 +70,8 @@ private Q_SLOTS:
     void aSaleReachesTheBooksAndTheBill();
     void adjustmentsByMakerAndChecker();
     void unknownDifferencesAreNotFound();
+    void dashboardFiguresOfTheDay();
+    void dashboardRefusesABadPeriod();
 };
 
 void tst_FacadeContract::walletChangesAnswerStableCodes_data()
@@ -320,6 +322,67 @@ void tst_FacadeContract::unknownDifferencesAreNotFound()
              QStringLiteral("not_found"));
     QCOMPARE(no([&](auto r) { recon.assignDifference(999, QStringLiteral("bob"), by, r); }),
              QStringLiteral("not_found"));
+}
+
+// The dashboard reads the same through either facade: a day's sales by
+// wallet and hour, a refund, a failed payment, amounts to the fen.
+void tst_FacadeContract::dashboardFiguresOfTheDay()
+{
+    const auto core = facade();
+    FacadeUnderTest& h = *core;
+    const auto pay = [&](const QString& requestNo, const QString& amount, Wallet w,
+                         SandboxBehaviour b) {
+        return call<CommandOutcome>(h, [&](auto r) {
+            h.api().pay({requestNo, *Money::parse(amount), EngineHarness::code(w, b),
+                         QStringLiteral("sale"), QString()},
+                        r);
+        });
+    };
+    const CommandOutcome paid = pay(QStringLiteral("d-1"), QStringLiteral("25.00"), Wallet::WeChat,
+                                    SandboxBehaviour::InstantSuccess);
+    QVERIFY2(paid.ok(), qPrintable(paid.message));
+    pay(QStringLiteral("d-2"), QStringLiteral("10.10"), Wallet::Alipay,
+        SandboxBehaviour::InstantSuccess);
+    pay(QStringLiteral("d-3"), QStringLiteral("3.00"), Wallet::Alipay,
+        SandboxBehaviour::InsufficientFunds);
+    const CommandOutcome refund = call<CommandOutcome>(h, [&](auto r) {
+        h.api().refund({QStringLiteral("d-r1"), paid.orderNo, Money::fromFen(5'00),
+                        QStringLiteral("returned")},
+                       r);
+    });
+    QVERIFY2(refund.ok(), qPrintable(refund.message));
+    h.pump();
+    const qint64 dayStart = chinaDayStartMs(today(h));
+    const auto d = call<DashboardResult>(
+        h, [&](auto r) { h.api().dashboard().figures(dayStart, dayStart + 24 * 3600'000LL, r); });
+    QCOMPARE(::code(d.outcome), QStringLiteral("ok"));
+    const DashboardFigures& f = d.figures;
+    QCOMPARE(f.fromMs, dayStart);
+    QCOMPARE(f.byWallet.size(), 2);
+    QCOMPARE(f.byWallet.at(0).wallet, Wallet::WeChat);
+    QCOMPARE(f.byWallet.at(0).salesFen, 25'00);
+    QCOMPARE(f.byWallet.at(0).refundsFen, 5'00);
+    QCOMPARE(f.byWallet.at(1).wallet, Wallet::Alipay);
+    QCOMPARE(f.byWallet.at(1).salesFen, 10'10);
+    QCOMPARE(f.totals().netFen(), 30'10);
+    QCOMPARE(f.byHour.size(), 2);
+    QCOMPARE(f.channels.size(), 2);
+    QCOMPARE(f.channels.at(1).wallet, Wallet::Alipay);
+    QCOMPARE(f.channels.at(1).paid, 1);
+    QCOMPARE(f.channels.at(1).notPaid, 1);
+    QCOMPARE(f.overall.paid, 2);
+    QCOMPARE(f.overall.medianToPaidMs, 0);
+    QCOMPARE(f.openOrders, 0);
+}
+
+void tst_FacadeContract::dashboardRefusesABadPeriod()
+{
+    const auto core = facade();
+    FacadeUnderTest& h = *core;
+    const auto d =
+        call<DashboardResult>(h, [&](auto r) { h.api().dashboard().figures(1'000, 1'000, r); });
+    QCOMPARE(::code(d.outcome), QStringLiteral("invalid_argument"));
+    QVERIFY(d.figures.byWallet.isEmpty());
 }
 
 class tst_FacadeContract_Embedded : public tst_FacadeContract
