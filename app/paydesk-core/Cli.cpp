@@ -2,6 +2,7 @@
 #include "api/types/ChinaTime.h"
 
 #include "CliBackOffice.h"
+#include "CliDashboard.h"
 #include "CliOutput.h"
 #include "CliRecon.h"
 #include "CliSecret.h"
@@ -174,6 +175,9 @@ Accounting:
   wallet withdrawals [MEMBER]       withdrawals, newest first
   check internal                    top-ups + income - withdrawals - held - spending = balance,
                                     and more
+  dashboard [--date D] [--days N]   takings by wallet and hour of the day, success rate and
+                                    median time to paid per channel, and what is open now, for
+                                    the N China-time days ending with D (today, 1 day)
 
 Reconciliation:
   reconcile --channel C --date D [--bill FILE | --confirm-no-bill] [--csv F] [--pdf F] [--by NAME]
@@ -195,7 +199,8 @@ Reconciliation:
 Global options:
   --data DIR        data directory (default: the user's PayDesk data directory)
   --config FILE     engine configuration (JSON; default: DIR/paydesk.json if present)
-  --remote URL[,URL...]  run pay, qr, query, revoke, refund, order and alerts against a server
+  --remote URL[,URL...]  run pay, qr, query, revoke, refund, order, alerts, the accounting and
+                    reconciliation commands and dashboard against a server
                     (paydesk-core serve) as the enrolled terminal of --terminal-key FILE;
                     several servers of one database: the next while one cannot be reached
   --terminal-key F  the terminal's key file (default: DIR/terminal.json of the user's data dir)
@@ -1049,6 +1054,9 @@ int runRemote(Context& c, const QString& command)
     c.core = std::move(remote);
     if (isBackOfficeCommand(command))
         return runBackOffice(c.parser, c.args, *c.out, c.api->accounting());
+    if (command == QLatin1String("dashboard"))
+        return runDashboard(c.parser, c.args, *c.out, c.api->dashboard(),
+                            QDateTime::currentMSecsSinceEpoch());
     if (isReconCommand(command))
         return runRecon(c.parser, c.args, *c.out, c.api->reconciliation());
     if (command == QLatin1String("pay"))
@@ -1104,6 +1112,7 @@ int run(const QStringList& arguments)
     };
     p.addOptions(options);
     p.addOptions(backOfficeOptions());
+    p.addOptions(dashboardOptions());
     p.addOptions(reconOptions());
     p.addOptions(serveOptions());
     p.addOptions(secretOptions());
@@ -1126,12 +1135,13 @@ int run(const QStringList& arguments)
         return usageError(*c.out, QStringLiteral("no command given"));
     const QString command = c.args.first();
     static const QStringList known = {
-        QStringLiteral("demo"),   QStringLiteral("pay"),          QStringLiteral("qr"),
-        QStringLiteral("query"),  QStringLiteral("revoke"),       QStringLiteral("refund"),
-        QStringLiteral("order"),  QStringLiteral("alerts"),       QStringLiteral("sandbox-codes"),
-        QStringLiteral("run"),    QStringLiteral("sandbox-scan"), QStringLiteral("sandbox"),
-        QStringLiteral("serve"),  QStringLiteral("terminal"),     QStringLiteral("enrol"),
-        QStringLiteral("secret"), QStringLiteral("roles"),        QStringLiteral("audit")};
+        QStringLiteral("demo"),     QStringLiteral("pay"),          QStringLiteral("qr"),
+        QStringLiteral("query"),    QStringLiteral("revoke"),       QStringLiteral("refund"),
+        QStringLiteral("order"),    QStringLiteral("alerts"),       QStringLiteral("sandbox-codes"),
+        QStringLiteral("run"),      QStringLiteral("sandbox-scan"), QStringLiteral("sandbox"),
+        QStringLiteral("serve"),    QStringLiteral("terminal"),     QStringLiteral("enrol"),
+        QStringLiteral("secret"),   QStringLiteral("roles"),        QStringLiteral("audit"),
+        QStringLiteral("dashboard")};
     if (!known.contains(command) && !isBackOfficeCommand(command) && !isReconCommand(command) &&
         !isUserCommand(command))
         return usageError(*c.out, QStringLiteral("unknown command '%1'").arg(command));
@@ -1215,6 +1225,9 @@ int run(const QStringList& arguments)
         return rc;
     if (isBackOfficeCommand(command))
         return runBackOffice(c.parser, c.args, *c.out, c.api->accounting(), c.loggedIn);
+    if (command == QLatin1String("dashboard"))
+        return runDashboard(c.parser, c.args, *c.out, c.api->dashboard(),
+                            QDateTime::currentMSecsSinceEpoch());
     if (isReconCommand(command))
         return runRecon(c.parser, c.args, *c.out, c.api->reconciliation(), c.loggedIn);
     if (command == QLatin1String("demo"))

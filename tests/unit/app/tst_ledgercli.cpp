@@ -70,6 +70,12 @@ void tst_LedgerCli::commandsFailClearlyAndChangeNothing_data()
     QTest::newRow("withdrawal_is_not_a_payout")
         << QStringList{"wallet", "withdrawal", "reject", "PO000001", "--by", "bob", "--reason", "r"}
         << 1 << "no withdrawal PO000001";
+    QTest::newRow("dashboard_bad_days")
+        << QStringList{"dashboard", "--days", "0"} << 2 << "--days must be a whole number";
+    QTest::newRow("dashboard_bad_date")
+        << QStringList{"dashboard", "--date", "2026-02-30"} << 2 << "--date must be a day";
+    QTest::newRow("dashboard_too_long")
+        << QStringList{"dashboard", "--days", "400"} << 2 << "from 1 to 366";
     QTest::newRow("adjust_bad_account") << QStringList{"adjust", "propose", "--account", "x", "--amount", "1", "--reason", "r", "--by", "a"} << 1 << "is not an account";
 }
 
@@ -103,6 +109,27 @@ void tst_LedgerCli::paymentShowsInTrialBalanceAndCheck()
     const CoreRun check = runCore(data(dir, {"--json", "check", "internal"}));
     QCOMPARE(check.exitCode, 0);
     QCOMPARE(lastJson(check.out).value(QStringLiteral("ok")).toBool(), true);
+
+    // The dashboard of today, as a person and as a script reads it.
+    const CoreRun dash = runCore(data(dir, {"dashboard"}));
+    QCOMPARE(dash.exitCode, 0);
+    QVERIFY2(dash.out.contains(QStringLiteral("wechat    sales 1 / 66.60")), qPrintable(dash.out));
+    QVERIFY2(dash.out.contains(QStringLiteral("success 100.0 % (1 paid, 0 not paid, 0 paying)")),
+             qPrintable(dash.out));
+    const CoreRun dashJson = runCore(data(dir, {"--json", "dashboard", "--days", "7"}));
+    QCOMPARE(dashJson.exitCode, 0);
+    const QJsonObject figures =
+        lastJson(dashJson.out).value(QStringLiteral("dashboard")).toObject();
+    QCOMPARE(figures.value(QStringLiteral("total"))
+                 .toObject()
+                 .value(QStringLiteral("net"))
+                 .toObject()
+                 .value(QStringLiteral("fen"))
+                 .toString(),
+             QStringLiteral("6660"));
+    QCOMPARE(
+        figures.value(QStringLiteral("overall")).toObject().value(QStringLiteral("paid")).toInt(),
+        1);
 }
 
 void tst_LedgerCli::walletAndApprovalsAcrossProcesses()
