@@ -7,6 +7,7 @@
 #include "CliRecon.h"
 #include "CliSecret.h"
 #include "CliServe.h"
+#include "CliShift.h"
 #include "CliUsers.h"
 #include "DemoGateway.h"
 #include "NotificationHttpServer.h"
@@ -175,6 +176,9 @@ Accounting:
   wallet withdrawals [MEMBER]       withdrawals, newest first
   check internal                    top-ups + income - withdrawals - held - spending = balance,
                                     and more
+  shift close [--by NAME]           close this counter's shift (交班): its sales, refunds and
+                                    revokes by wallet since its last close, and its open orders
+  shift list [--limit N]            this counter's closed shifts, newest first
   dashboard [--date D] [--days N]   takings by wallet and hour of the day, success rate and
                                     median time to paid per channel, and what is open now, for
                                     the N China-time days ending with D (today, 1 day)
@@ -1036,7 +1040,8 @@ int runRemote(Context& c, const QString& command)
     static const QStringList local = {
         QStringLiteral("demo"),     QStringLiteral("run"),          QStringLiteral("serve"),
         QStringLiteral("terminal"), QStringLiteral("sandbox-scan"), QStringLiteral("sandbox"),
-        QStringLiteral("user"),     QStringLiteral("login"),        QStringLiteral("logout")};
+        QStringLiteral("user"),     QStringLiteral("login"),        QStringLiteral("logout"),
+        QStringLiteral("audit"),    QStringLiteral("shift")};
     if (local.contains(command))
         return usageError(*c.out, QStringLiteral("'%1' runs on the server's machine, not with "
                                                  "--remote")
@@ -1134,14 +1139,26 @@ int run(const QStringList& arguments)
     if (c.args.isEmpty())
         return usageError(*c.out, QStringLiteral("no command given"));
     const QString command = c.args.first();
-    static const QStringList known = {
-        QStringLiteral("demo"),     QStringLiteral("pay"),          QStringLiteral("qr"),
-        QStringLiteral("query"),    QStringLiteral("revoke"),       QStringLiteral("refund"),
-        QStringLiteral("order"),    QStringLiteral("alerts"),       QStringLiteral("sandbox-codes"),
-        QStringLiteral("run"),      QStringLiteral("sandbox-scan"), QStringLiteral("sandbox"),
-        QStringLiteral("serve"),    QStringLiteral("terminal"),     QStringLiteral("enrol"),
-        QStringLiteral("secret"),   QStringLiteral("roles"),        QStringLiteral("audit"),
-        QStringLiteral("dashboard")};
+    static const QStringList known = {QStringLiteral("demo"),
+                                      QStringLiteral("pay"),
+                                      QStringLiteral("qr"),
+                                      QStringLiteral("query"),
+                                      QStringLiteral("revoke"),
+                                      QStringLiteral("refund"),
+                                      QStringLiteral("order"),
+                                      QStringLiteral("alerts"),
+                                      QStringLiteral("sandbox-codes"),
+                                      QStringLiteral("run"),
+                                      QStringLiteral("sandbox-scan"),
+                                      QStringLiteral("sandbox"),
+                                      QStringLiteral("serve"),
+                                      QStringLiteral("terminal"),
+                                      QStringLiteral("enrol"),
+                                      QStringLiteral("secret"),
+                                      QStringLiteral("roles"),
+                                      QStringLiteral("audit"),
+                                      QStringLiteral("dashboard"),
+                                      QStringLiteral("shift")};
     if (!known.contains(command) && !isBackOfficeCommand(command) && !isReconCommand(command) &&
         !isUserCommand(command))
         return usageError(*c.out, QStringLiteral("unknown command '%1'").arg(command));
@@ -1244,6 +1261,8 @@ int run(const QStringList& arguments)
         return cmdAlerts(c);
     if (command == QLatin1String("audit"))
         return cmdAudit(c);
+    if (command == QLatin1String("shift"))
+        return runShift(c.parser, c.args, *c.out, c.guarded->shifts(), c.loggedIn);
     if (command == QLatin1String("run"))
         return cmdRun(c);
     if (command == QLatin1String("serve"))

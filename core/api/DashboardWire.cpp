@@ -11,18 +11,11 @@ namespace paydesk::wire {
 
 namespace {
 
+using wire::toJson; // the wallets' rows, declared in the header
+
 QJsonObject fen(qint64 v)
 {
     return moneyJson(Money::fromFen(v));
-}
-
-QJsonObject toJson(const WalletTakings& t)
-{
-    return {
-        {QStringLiteral("wallet"), walletName(t.wallet)}, {QStringLiteral("sales"), t.sales},
-        {QStringLiteral("taken"), fen(t.salesFen)},       {QStringLiteral("refunds"), t.refunds},
-        {QStringLiteral("refunded"), fen(t.refundsFen)},  {QStringLiteral("revokes"), t.revokes},
-        {QStringLiteral("revoked"), fen(t.revokedFen)},   {QStringLiteral("net"), fen(t.netFen())}};
 }
 
 QJsonObject toJson(const ChannelPerformance& c)
@@ -66,6 +59,18 @@ Wallet readWallet(JsonReader& r, bool required)
 }
 
 } // namespace
+
+QJsonObject toJson(const WalletTakings& t)
+{
+    QJsonObject o{
+        {QStringLiteral("sales"), t.sales},      {QStringLiteral("taken"), fen(t.salesFen)},
+        {QStringLiteral("refunds"), t.refunds},  {QStringLiteral("refunded"), fen(t.refundsFen)},
+        {QStringLiteral("revokes"), t.revokes},  {QStringLiteral("revoked"), fen(t.revokedFen)},
+        {QStringLiteral("net"), fen(t.netFen())}};
+    if (t.wallet != Wallet::Unknown) // a total has none
+        o.insert(QStringLiteral("wallet"), walletName(t.wallet));
+    return o;
+}
 
 void read(JsonReader& r, WalletTakings& t)
 {

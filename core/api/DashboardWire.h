@@ -14,6 +14,7 @@
 // the outcome is Ok. Amounts as decimal text plus fen, counts as integers.
 namespace paydesk::wire {
 
+QJsonObject toJson(const WalletTakings& t); // also a shift's wallets
 QJsonObject toJson(const DashboardFigures& f);
 QJsonObject toJson(const DashboardResult& r);
 void read(JsonReader& r, DashboardResult& d);

@@ -252,20 +252,28 @@ void ShiftBook::shifts(int limit, Reply<QList<ShiftReport>> reply)
         out << r;
     }
     q.finish();
-    QSqlQuery& w = m_db.prepared(
-        QStringLiteral("SELECT wallet, sales, sales_fen, refunds, refunds_fen, revokes, revoked_fen"
-                       " FROM shift_wallets WHERE shift_id = ? ORDER BY wallet"));
-    for (ShiftReport& r : out) {
-        bindAt(w, 0, r.id);
-        if (!m_db.execRead(w))
-            return reply({});
-        while (w.next())
-            r.byWallet << WalletTakings{Wallet(w.value(0).toInt()), w.value(1).toLongLong(),
-                                        w.value(2).toLongLong(),    w.value(3).toLongLong(),
-                                        w.value(4).toLongLong(),    w.value(5).toLongLong(),
-                                        w.value(6).toLongLong()};
-        w.finish();
+    // Every listed shift's wallets in one read, not one per shift.
+    QSqlQuery& w = m_db.prepared(QStringLiteral(
+        "SELECT shift_id, wallet, sales, sales_fen, refunds, refunds_fen, revokes, revoked_fen"
+        " FROM shift_wallets WHERE shift_id IN (SELECT id FROM shifts WHERE store_id = ?"
+        " AND terminal_id = ? ORDER BY id DESC LIMIT ?) ORDER BY shift_id, wallet"));
+    bindAt(w, 0, m_storeId);
+    bindAt(w, 1, m_terminalId);
+    bindAt(w, 2, std::clamp(limit, 1, 1000));
+    if (!m_db.execRead(w))
+        return reply({});
+    while (w.next()) {
+        const qint64 id = w.value(0).toLongLong();
+        const auto r =
+            std::find_if(out.begin(), out.end(), [id](const ShiftReport& s) { return s.id == id; });
+        if (r == out.end())
+            continue; // closed between the two reads (it is not in the list)
+        r->byWallet << WalletTakings{Wallet(w.value(1).toInt()), w.value(2).toLongLong(),
+                                     w.value(3).toLongLong(),    w.value(4).toLongLong(),
+                                     w.value(5).toLongLong(),    w.value(6).toLongLong(),
+                                     w.value(7).toLongLong()};
     }
+    w.finish();
     reply(out);
 }
 

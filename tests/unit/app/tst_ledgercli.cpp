@@ -76,6 +76,11 @@ void tst_LedgerCli::commandsFailClearlyAndChangeNothing_data()
         << QStringList{"dashboard", "--date", "2026-02-30"} << 2 << "--date must be a day";
     QTest::newRow("dashboard_too_long")
         << QStringList{"dashboard", "--days", "400"} << 2 << "from 1 to 366";
+    QTest::newRow("shift_close_without_by")
+        << QStringList{"shift", "close"} << 2 << "say who closes the shift";
+    QTest::newRow("shift_bad_limit")
+        << QStringList{"shift", "list", "--limit", "0"} << 2 << "--limit must be";
+    QTest::newRow("shift_without_sub") << QStringList{"shift"} << 2 << "usage: shift close";
     QTest::newRow("adjust_bad_account") << QStringList{"adjust", "propose", "--account", "x", "--amount", "1", "--reason", "r", "--by", "a"} << 1 << "is not an account";
 }
 
@@ -130,6 +135,25 @@ void tst_LedgerCli::paymentShowsInTrialBalanceAndCheck()
     QCOMPARE(
         figures.value(QStringLiteral("overall")).toObject().value(QStringLiteral("paid")).toInt(),
         1);
+
+    // The counter's shift closed from the command line, then listed.
+    const CoreRun shift = runCore(data(dir, {"shift", "close", "--by", "li"}));
+    QCOMPARE(shift.exitCode, 0);
+    QVERIFY2(shift.out.contains(QStringLiteral("shift SH000001")) &&
+                 shift.out.contains(QStringLiteral("closed by li")) &&
+                 shift.out.contains(QStringLiteral("wechat  sales 1 / 66.60")),
+             qPrintable(shift.out));
+    const CoreRun shifts = runCore(data(dir, {"--json", "shift", "list"}));
+    QCOMPARE(shifts.exitCode, 0);
+    const QJsonObject kept = lastJson(shifts.out);
+    QCOMPARE(kept.value(QStringLiteral("number")).toString(), QStringLiteral("SH000001"));
+    QCOMPARE(kept.value(QStringLiteral("total"))
+                 .toObject()
+                 .value(QStringLiteral("net"))
+                 .toObject()
+                 .value(QStringLiteral("fen"))
+                 .toString(),
+             QStringLiteral("6660"));
 }
 
 void tst_LedgerCli::walletAndApprovalsAcrossProcesses()
