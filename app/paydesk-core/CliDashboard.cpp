@@ -22,15 +22,7 @@ QString seconds(qint64 ms)
 
 QString takingsLine(const QString& label, const WalletTakings& t)
 {
-    return QStringLiteral("%1 sales %2 / %3  refunds %4 / %5  revokes %6 / %7  net %8")
-        .arg(label.leftJustified(9))
-        .arg(t.sales)
-        .arg(plainYuan(t.salesFen))
-        .arg(t.refunds)
-        .arg(plainYuan(t.refundsFen))
-        .arg(t.revokes)
-        .arg(plainYuan(t.revokedFen))
-        .arg(plainYuan(t.netFen()));
+    return label.leftJustified(9) + QLatin1Char(' ') + takingsText(t);
 }
 
 QString channelLine(const QString& label, const ChannelPerformance& c)

@@ -21,15 +21,7 @@ QStringList shiftReportLines(const ShiftReport& r)
                   : QStringLiteral("(first shift)");
     };
     const auto line = [](const QString& label, const WalletTakings& t) {
-        return QStringLiteral("%1  sales %2 / %3  refunds %4 / %5  revokes %6 / %7  net %8")
-            .arg(label)
-            .arg(t.sales)
-            .arg(plainYuan(t.salesFen))
-            .arg(t.refunds)
-            .arg(plainYuan(t.refundsFen))
-            .arg(t.revokes)
-            .arg(plainYuan(t.revokedFen))
-            .arg(plainYuan(t.netFen()));
+        return label + QStringLiteral("  ") + takingsText(t);
     };
     QStringList out{
         QStringLiteral("shift %1, counter %2, closed by %3").arg(r.number(), r.counter, r.closedBy),

@@ -1,5 +1,7 @@
 #include "api/types/Takings.h"
 
+#include "api/types/BackOffice.h" // plainYuan
+
 #include <algorithm>
 
 namespace paydesk {
@@ -26,6 +28,18 @@ WalletTakings sumTakings(const QList<WalletTakings>& list)
         t.revokedFen += w.revokedFen;
     }
     return t;
+}
+
+QString takingsText(const WalletTakings& t)
+{
+    return QStringLiteral("sales %1 / %2  refunds %3 / %4  revokes %5 / %6  net %7")
+        .arg(t.sales)
+        .arg(plainYuan(t.salesFen))
+        .arg(t.refunds)
+        .arg(plainYuan(t.refundsFen))
+        .arg(t.revokes)
+        .arg(plainYuan(t.revokedFen))
+        .arg(plainYuan(t.netFen()));
 }
 
 } // namespace paydesk

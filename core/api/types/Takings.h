@@ -3,6 +3,7 @@
 #include "domain/PaymentCode.h"
 
 #include <QList>
+#include <QString>
 
 // What a wallet's sales took and gave back over a period: a counter's shift,
 // the dashboard's day. Counts and sums of minor units (fen), never doubles.
@@ -24,5 +25,8 @@ struct WalletTakings
 WalletTakings& takingsOf(QList<WalletTakings>* list, Wallet wallet);
 // Every wallet's figures added up (wallet Unknown).
 WalletTakings sumTakings(const QList<WalletTakings>& list);
+// "sales 2 / 20.00  refunds 1 / 2.00  revokes 0 / 0.00  net 18.00": one
+// line of a slip or of the CLI.
+QString takingsText(const WalletTakings& t);
 
 } // namespace paydesk
