@@ -288,8 +288,8 @@ void ReconScreen::reloadDifferences()
         m_diffDetail->setText(o.message);
         return;
     }
-    const int row = m_diffView->currentIndex().row();
-    const qint64 keep = row >= 0 ? m_diffModel->differences().at(row).id : 0;
+    const ReconDifference* shown = current();
+    const qint64 keep = shown ? shown->id : 0;
     DiffFilter f;
     f.needsAction = m_needsAction->isChecked();
     f.limit = 1000;
@@ -312,26 +312,31 @@ bool ReconScreen::selectDifference(qint64 id)
     return true;
 }
 
-const ReconDifference* ReconScreen::selected()
+const ReconDifference* ReconScreen::current() const
 {
     const int row = m_diffView->currentIndex().row();
-    if (row < 0 || row >= m_diffModel->rowCount()) {
+    return row >= 0 && row < m_diffModel->rowCount() ? &m_diffModel->differences().at(row)
+                                                     : nullptr;
+}
+
+const ReconDifference* ReconScreen::selected()
+{
+    const ReconDifference* d = current();
+    if (!d)
         m_diffDetail->setText(tr("Pick a difference in the list first."));
-        return nullptr;
-    }
-    return &m_diffModel->differences().at(row);
+    return d;
 }
 
 void ReconScreen::showSelected()
 {
-    const int row = m_diffView->currentIndex().row();
-    if (row < 0 || row >= m_diffModel->rowCount()) {
+    const ReconDifference* shown = current();
+    if (!shown) {
         m_diffDetail->setText(m_diffModel->rowCount() ? tr("Pick a difference to work on it.")
                                                       : tr("No difference needs a person."));
         applyPermissions();
         return;
     }
-    const ReconDifference& d = m_diffModel->differences().at(row);
+    const ReconDifference& d = *shown;
     QStringList parts;
     parts << tr("No. %1: %2 of %3 %4")
                  .arg(d.id)
@@ -361,9 +366,7 @@ void ReconScreen::applyPermissions()
     m_fromFile->setEnabled(reconcile);
     m_exportCsv->setEnabled(m_reportModel->hasReport());
     m_exportPdf->setEnabled(m_reportModel->hasReport());
-    const int row = m_diffView->currentIndex().row();
-    const ReconDifference* d =
-        row >= 0 && row < m_diffModel->rowCount() ? &m_diffModel->differences().at(row) : nullptr;
+    const ReconDifference* d = current();
     const bool work = d && m_core.permit(UseCase::WorkDifference).ok();
     const bool decide = d && m_core.permit(UseCase::DecideDifference).ok();
     m_resolve->setEnabled(work && needsWork(d->state));

@@ -71,6 +71,9 @@ private:
     void setRunning(bool running);
     void showSelected();
     // The selected difference, or null after saying so.
+    // The difference the list's cursor is on, or null.
+    const ReconDifference* current() const;
+    // The same, telling the person to pick one when there is none.
     const ReconDifference* selected();
     // Runs one step on the selected difference and shows its outcome.
     void
