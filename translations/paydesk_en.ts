@@ -77,6 +77,13 @@
     </message>
 </context>
 <context>
+    <name>AmountField</name>
+    <message>
+        <source>The amount is not valid: %1</source>
+        <translation>The amount is not valid: %1</translation>
+    </message>
+</context>
+<context>
     <name>AppMessages</name>
     <message>
         <source>The core could not start: %1
@@ -1065,10 +1072,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>A payout needs an amount above zero.</source>
         <translation>A payout needs an amount above zero.</translation>
-    </message>
-    <message>
-        <source>The amount is not valid: %1</source>
-        <translation>The amount is not valid: %1</translation>
     </message>
     <message>
         <source>%1 requested: another person approves or rejects it below.</source>
@@ -3154,10 +3157,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</translati
     <message>
         <source>The amount must be above zero.</source>
         <translation>The amount must be above zero.</translation>
-    </message>
-    <message>
-        <source>The amount is not valid: %1</source>
-        <translation>The amount is not valid: %1</translation>
     </message>
     <message numerus="yes">
         <source>Withdrawals: at most %n a day per member and %1 a day in all; a second person approves each.</source>

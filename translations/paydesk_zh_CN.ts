@@ -77,6 +77,13 @@
     </message>
 </context>
 <context>
+    <name>AmountField</name>
+    <message>
+        <source>The amount is not valid: %1</source>
+        <translation>金额无效：%1</translation>
+    </message>
+</context>
+<context>
     <name>AppMessages</name>
     <message>
         <source>The core could not start: %1
@@ -1073,10 +1080,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
         <translation>提现金额须大于零。</translation>
     </message>
     <message>
-        <source>The amount is not valid: %1</source>
-        <translation>金额无效：%1</translation>
-    </message>
-    <message>
         <source>%1 requested: another person approves or rejects it below.</source>
         <translation>%1 已申请：请由另一人在下方批准或驳回。</translation>
     </message>
@@ -1423,7 +1426,9 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <name>paydesk::ui::DashboardScreen</name>
     <message numerus="yes">
         <source>%n sale(s), ¥%1</source>
-        <translation><numerusform>%n 笔，¥%1</numerusform></translation>
+        <translation>
+            <numerusform>%n 笔，¥%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open alerts: %1 to act on, %2 to watch</source>
@@ -3194,10 +3199,6 @@ No command is taken any more. Restart PayDesk; it recovers from disk.</source>
     <message>
         <source>The amount must be above zero.</source>
         <translation>金额须大于零。</translation>
-    </message>
-    <message>
-        <source>The amount is not valid: %1</source>
-        <translation>金额无效：%1</translation>
     </message>
     <message numerus="yes">
         <source>Withdrawals: at most %n a day per member and %1 a day in all; a second person approves each.</source>

@@ -8,6 +8,7 @@
 #include "approvals/SettlementsModel.h"
 #include "approvals/WalletPage.h"
 #include "common/ActorField.h"
+#include "common/AmountField.h"
 #include "common/ModelTexts.h"
 #include "common/RepeatableRequest.h"
 #include "common/ScreenWidgets.h"
@@ -247,15 +248,11 @@ void ApprovalsScreen::settle()
 
 void ApprovalsScreen::requestPayout()
 {
-    QString error;
-    const std::optional<Money> amount =
-        Money::parse(m_payoutAmount->text().trimmed(), kCny, &error);
-    if (!amount || !amount->isPositive()) {
-        m_payouts->showStatus(amount ? tr("A payout needs an amount above zero.")
-                                     : tr("The amount is not valid: %1").arg(error));
-        m_payoutAmount->setFocus();
+    const std::optional<Money> amount = AmountField::read(
+        m_payoutAmount, AmountField::Rule::Positive, tr("A payout needs an amount above zero."),
+        [this](const QString& why) { m_payouts->showStatus(why); });
+    if (!amount)
         return;
-    }
     const std::optional<QString> by =
         actor([this](const QString& text) { m_payouts->showStatus(text); });
     if (!by)
@@ -281,17 +278,12 @@ void ApprovalsScreen::requestPayout()
 
 void ApprovalsScreen::proposeAdjustment()
 {
-    QString error;
-    const std::optional<Money> amount =
-        Money::parse(m_adjustAmount->text().trimmed(), kCny, &error);
-    if (!amount || amount->isZero()) {
-        m_adjustments->showStatus(
-            amount ? tr("An adjustment needs an amount (positive debits the account, negative "
-                        "credits it).")
-                   : tr("The amount is not valid: %1").arg(error));
-        m_adjustAmount->setFocus();
+    const std::optional<Money> amount = AmountField::read(
+        m_adjustAmount, AmountField::Rule::NonZero,
+        tr("An adjustment needs an amount (positive debits the account, negative credits it)."),
+        [this](const QString& why) { m_adjustments->showStatus(why); });
+    if (!amount)
         return;
-    }
     const std::optional<QString> by =
         actor([this](const QString& text) { m_adjustments->showStatus(text); });
     if (!by)

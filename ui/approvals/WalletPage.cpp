@@ -4,6 +4,7 @@
 #include "app/CoreSession.h"
 #include "approvals/ApprovalInbox.h"
 #include "approvals/WalletOpsModel.h"
+#include "common/AmountField.h"
 #include "common/ModelTexts.h"
 #include "common/RepeatableRequest.h"
 #include "common/ScreenWidgets.h"
@@ -124,14 +125,11 @@ std::optional<std::pair<QString, Money>> WalletPage::memberAndAmount(QLineEdit* 
         m_member->setFocus();
         return std::nullopt;
     }
-    QString error;
-    const std::optional<Money> amount = Money::parse(amountField->text().trimmed(), kCny, &error);
-    if (!amount || !amount->isPositive()) {
-        m_status->setText(amount ? tr("The amount must be above zero.")
-                                 : tr("The amount is not valid: %1").arg(error));
-        amountField->setFocus();
+    const std::optional<Money> amount = AmountField::read(
+        amountField, AmountField::Rule::Positive, tr("The amount must be above zero."),
+        [this](const QString& why) { m_status->setText(why); });
+    if (!amount)
         return std::nullopt;
-    }
     return std::make_pair(member, *amount);
 }
 
