@@ -194,6 +194,13 @@ private Q_SLOTS:
         openDashboard(h);
         QTRY_COMPARE(s->wallets().rowCount(), 2);
         QCOMPARE(figure(s, QStringLiteral("figureNet")), QStringLiteral("¥3.00"));
+
+        // The shift changes to a cashier: the accountant's figures go.
+        h.actAs(li);
+        s->reload();
+        QCOMPARE(s->wallets().rowCount(), 0);
+        QCOMPARE(figure(s, QStringLiteral("figureNet")), QString());
+        QCOMPARE(s->chart().fenAt(Wallet::WeChat, 8), 0);
     }
 };
 

@@ -164,6 +164,8 @@ void DashboardScreen::reload()
 {
     m_live->stop();
     if (const BackOfficeOutcome o = m_core.permit(UseCase::ReadDashboard); !o.ok()) {
+        // The next person at this window sees no figures they may not read.
+        clearFigures();
         m_status->setText(o.message);
         return;
     }
@@ -176,6 +178,18 @@ void DashboardScreen::reload()
                             if (self)
                                 self->showResult(r);
                         });
+}
+
+void DashboardScreen::clearFigures()
+{
+    m_figures = {};
+    m_haveFigures = false;
+    m_wallets->setFigures(m_figures);
+    m_chart->setFigures(m_figures);
+    for (QLabel* figure : {m_net, m_sales, m_success, m_median})
+        figure->clear();
+    for (QPushButton* open : {m_alerts, m_differences, m_openOrders})
+        open->setText(QString());
 }
 
 bool DashboardScreen::reloadPending() const

@@ -55,6 +55,7 @@ private:
     void retranslate();
     void showResult(const DashboardResult& r);
     void showFigureTexts();
+    void clearFigures();
     void changed(); // the core reported a change
 
     CoreSession& m_core;
