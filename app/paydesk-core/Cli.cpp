@@ -47,6 +47,18 @@
 
 namespace paydesk::cli {
 
+QString countOption(const QCommandLineParser& parser, const QString& name, int most, int* value)
+{
+    if (!parser.isSet(name))
+        return QString();
+    bool ok = false;
+    const int n = parser.value(name).toInt(&ok);
+    if (!ok || n <= 0 || n > most)
+        return QStringLiteral("--%1 must be a whole number from 1 to %2").arg(name).arg(most);
+    *value = n;
+    return QString();
+}
+
 int usageError(Output& out, const QString& message)
 {
     out.error(message + QStringLiteral(" (see paydesk-core --help)"));
@@ -544,14 +556,7 @@ QString sinceOption(const Context& c, qint64* ms)
 // --limit N, 1..`most`, into `limit` (left as it is when absent).
 QString limitOption(const Context& c, int most, int* limit)
 {
-    if (!c.parser.isSet(QStringLiteral("limit")))
-        return QString();
-    bool ok = false;
-    const int n = c.parser.value(QStringLiteral("limit")).toInt(&ok);
-    if (!ok || n <= 0 || n > most)
-        return QStringLiteral("--limit must be 1..%1").arg(most);
-    *limit = n;
-    return QString();
+    return countOption(c.parser, QStringLiteral("limit"), most, limit);
 }
 
 int cmdOrder(Context& c)

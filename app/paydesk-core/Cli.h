@@ -27,6 +27,9 @@ int run(const QStringList& arguments);
 class Output;
 // Prints the message with a pointer to --help; returns ExitUsage.
 int usageError(Output& out, const QString& message);
+// --NAME N, a whole number from 1 to `most`, into `value` (left as it is
+// when absent). The usage error's text, or empty.
+QString countOption(const QCommandLineParser& parser, const QString& name, int most, int* value);
 // The given request number, or a fresh one when none was given.
 QString requestNoOrFresh(const QString& given);
 // --amount: required, an amount like 12.34, more than 0 (or not zero, when

@@ -81,12 +81,8 @@ int runDashboard(const QCommandLineParser& parser, const QStringList& args, Outp
             return usageError(out, QStringLiteral("--date must be a day such as 2026-12-01"));
     }
     int days = 1;
-    if (parser.isSet(QStringLiteral("days"))) {
-        bool ok = false;
-        days = parser.value(QStringLiteral("days")).toInt(&ok);
-        if (!ok || days < 1 || days > 366)
-            return usageError(out, QStringLiteral("--days must be a whole number from 1 to 366"));
-    }
+    if (QString e = countOption(parser, QStringLiteral("days"), 366, &days); !e.isEmpty())
+        return usageError(out, e);
     const qint64 fromMs = chinaDayStartMs(last.addDays(1 - days));
     const qint64 toMs = chinaDayStartMs(last.addDays(1));
     const auto r =

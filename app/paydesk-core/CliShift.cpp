@@ -56,13 +56,8 @@ int runShift(const QCommandLineParser& parser, const QStringList& args, Output& 
     }
     if (sub == QLatin1String("list") && args.size() == 2) {
         int limit = 20;
-        if (parser.isSet(QStringLiteral("limit"))) {
-            bool ok = false;
-            limit = parser.value(QStringLiteral("limit")).toInt(&ok);
-            if (!ok || limit < 1 || limit > 1000)
-                return usageError(out,
-                                  QStringLiteral("--limit must be a whole number from 1 to 1000"));
-        }
+        if (QString e = countOption(parser, QStringLiteral("limit"), 1000, &limit); !e.isEmpty())
+            return usageError(out, e);
         const auto list =
             waitFor<QList<ShiftReport>>([&](auto reply) { shifts.shifts(limit, reply); });
         for (const ShiftReport& r : list) {

@@ -56,18 +56,7 @@ QJsonObject readAnswer(const BackOfficeRead<T>& r, const QString& key, const QJs
 
 void readOutcome(JsonReader& r, BackOfficeOutcome& o)
 {
-    JsonReader inner = r.nested(r.object(QStringLiteral("outcome")), QStringLiteral("outcome"));
-    read(inner, o);
-    inner.finish();
-    r.absorb(inner);
-}
-
-template <typename T> void readValue(JsonReader& r, const QString& key, T& value)
-{
-    JsonReader inner = r.nested(r.object(key), key);
-    read(inner, value);
-    inner.finish();
-    r.absorb(inner);
+    readObject(r, QStringLiteral("outcome"), o);
 }
 
 } // namespace
@@ -356,7 +345,7 @@ void read(JsonReader& r, SettlementReport& s)
 {
     readOutcome(r, s.outcome);
     if (s.outcome.ok())
-        readValue(r, QStringLiteral("settlement"), s.row);
+        readObject(r, QStringLiteral("settlement"), s.row);
 }
 
 void read(JsonReader& r, ApprovalRecord& a)
@@ -445,14 +434,14 @@ void read(JsonReader& r, BackOfficeRead<AccountBalance>& b)
 {
     readOutcome(r, b.outcome);
     if (b.outcome.ok())
-        readValue(r, QStringLiteral("balance"), b.value);
+        readObject(r, QStringLiteral("balance"), b.value);
 }
 
 void read(JsonReader& r, BackOfficeRead<WalletView>& w)
 {
     readOutcome(r, w.outcome);
     if (w.outcome.ok())
-        readValue(r, QStringLiteral("wallet"), w.value);
+        readObject(r, QStringLiteral("wallet"), w.value);
 }
 
 QUrlQuery toQuery(const JournalFilter& f)

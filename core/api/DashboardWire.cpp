@@ -135,10 +135,7 @@ void read(JsonReader& r, DashboardFigures& f)
     r.object(QStringLiteral("total")); // derived
     f.byHour = readList<HourTakings>(r, QStringLiteral("hours"));
     f.channels = readList<ChannelPerformance>(r, QStringLiteral("channels"));
-    JsonReader overall = r.nested(r.object(QStringLiteral("overall")), QStringLiteral("overall"));
-    read(overall, f.overall);
-    overall.finish();
-    r.absorb(overall);
+    readObject(r, QStringLiteral("overall"), f.overall);
     JsonReader open = r.nested(r.object(QStringLiteral("open")), QStringLiteral("open"));
     f.openPageAlerts = open.integer(QStringLiteral("pageAlerts"));
     f.openWatchAlerts = open.integer(QStringLiteral("watchAlerts"));
@@ -150,17 +147,9 @@ void read(JsonReader& r, DashboardFigures& f)
 
 void read(JsonReader& r, DashboardResult& d)
 {
-    JsonReader outcome = r.nested(r.object(QStringLiteral("outcome")), QStringLiteral("outcome"));
-    read(outcome, d.outcome);
-    outcome.finish();
-    r.absorb(outcome);
-    if (!d.outcome.ok())
-        return;
-    JsonReader figures =
-        r.nested(r.object(QStringLiteral("dashboard")), QStringLiteral("dashboard"));
-    read(figures, d.figures);
-    figures.finish();
-    r.absorb(figures);
+    readObject(r, QStringLiteral("outcome"), d.outcome);
+    if (d.outcome.ok())
+        readObject(r, QStringLiteral("dashboard"), d.figures);
 }
 
 QUrlQuery dashboardQuery(qint64 fromMs, qint64 toMs)

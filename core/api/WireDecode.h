@@ -29,6 +29,15 @@ std::optional<T> decode(const QJsonObject& o, JsonReader::Mode mode, JsonReader*
     return value;
 }
 
+// One nested object under `key` into `value`, its mistakes reported as r's.
+template <typename T> void readObject(JsonReader& r, const QString& key, T& value)
+{
+    JsonReader inner = r.nested(r.object(key), key);
+    read(inner, value);
+    inner.finish();
+    r.absorb(inner);
+}
+
 // A list under `key` of objects of type T.
 template <typename T> QList<T> readList(JsonReader& r, const QString& key)
 {

@@ -4,7 +4,6 @@
 #include "domain/States.h"
 #include "store/Database.h"
 
-#include <QElapsedTimer>
 #include <QSqlQuery>
 
 #include <map>
@@ -19,18 +18,13 @@ constexpr qint64 kToPaidStepMs = 100;
 
 ChannelPerformance& channelOf(QList<ChannelPerformance>* list, Wallet wallet)
 {
-    for (ChannelPerformance& c : *list)
-        if (c.wallet == wallet)
-            return c;
-    auto it = list->begin();
-    while (it != list->end() && int(it->wallet) < int(wallet))
-        ++it;
-    return *list->insert(it, ChannelPerformance{wallet});
+    return walletRow(list, wallet);
 }
 
-// The median of a histogram (value -> how many): the middle value, or the
-// mean of the two middle ones; -1 when it is empty.
-qint64 median(const std::map<qint64, qint64>& histogram)
+// The median of a histogram of times to paid (tenths of a second -> how
+// many), in ms: the middle value, or the mean of the two middle ones; -1
+// when it is empty.
+qint64 medianToPaidMs(const std::map<qint64, qint64>& histogram)
 {
     qint64 n = 0;
     for (const auto& [value, count] : histogram)
@@ -47,7 +41,7 @@ qint64 median(const std::map<qint64, qint64>& histogram)
         if (!low && seen > lowRank)
             low = value;
         if (seen > highRank)
-            return (*low + value) / 2;
+            return (*low + value) / 2 * kToPaidStepMs;
     }
     Q_UNREACHABLE();
     return -1;
@@ -134,13 +128,13 @@ bool TakingsBook::readPayments(qint64 fromMs, qint64 toMs, DashboardFigures* f)
     for (const auto& [key, h] : hours)
         f->byHour << h;
     for (const auto& [wallet, histogram] : toPaid)
-        channelOf(&f->channels, Wallet(wallet)).medianToPaidMs = median(histogram) * kToPaidStepMs;
+        channelOf(&f->channels, Wallet(wallet)).medianToPaidMs = medianToPaidMs(histogram);
     for (const ChannelPerformance& c : std::as_const(f->channels)) {
         f->overall.paid += c.paid;
         f->overall.notPaid += c.notPaid;
         f->overall.inProgress += c.inProgress;
     }
-    f->overall.medianToPaidMs = allToPaid.empty() ? -1 : median(allToPaid) * kToPaidStepMs;
+    f->overall.medianToPaidMs = medianToPaidMs(allToPaid);
     return true;
 }
 

@@ -6,16 +6,6 @@
 
 namespace paydesk {
 
-WalletTakings& takingsOf(QList<WalletTakings>* list, Wallet wallet)
-{
-    auto it =
-        std::lower_bound(list->begin(), list->end(), wallet,
-                         [](const WalletTakings& t, Wallet w) { return int(t.wallet) < int(w); });
-    if (it == list->end() || it->wallet != wallet)
-        it = list->insert(it, WalletTakings{wallet});
-    return *it;
-}
-
 WalletTakings sumTakings(const QList<WalletTakings>& list)
 {
     WalletTakings t;
